@@ -1,0 +1,128 @@
+"""Records that cross a stage boundary.
+
+Every stage of spoor takes records and yields records: ``ingest`` makes a
+``RawDocument``, ``clean`` a ``CleanText``, ``extract`` the ``Document``,
+``Entity`` and ``Decision`` records that the store, the index and the JSON Lines
+export share. The JSON field names of ``Document``, ``Entity`` and ``Decision``
+are a contract (see DEVELOPERS.md): extend them, never rename them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+ENTITY_LABELS = ("ORGAN", "ORG", "PERSON", "LOC", "DATE", "MONEY", "LAW")
+
+
+class Status(str, Enum):
+    """How far reading a document got."""
+
+    SUCCESS = "success"
+    PARTIAL = "partial"
+    FAILURE = "failure"
+
+
+class Problem(BaseModel):
+    """One thing that went wrong with one file, in words a user can act on."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class RawDocument(BaseModel):
+    """What a reader got out of a file: the text of each page, before cleaning."""
+
+    path: str
+    format: str
+    pages: list[str]
+    title_hint: str | None = None
+
+
+class CleanText(BaseModel):
+    """Cleaned text of a whole document and where each page starts in it."""
+
+    text: str
+    page_starts: list[int] = Field(default_factory=lambda: [0])
+
+    def page_of(self, offset: int) -> int:
+        """1-based page number of the character at ``offset``."""
+        import bisect
+
+        return max(1, bisect.bisect_right(self.page_starts, offset))
+
+
+class Document(BaseModel):
+    kind: Literal["document"] = "document"
+    doc_id: str
+    title: str
+    date: str | None = None
+    date_source: str | None = None  # "stated" (header/colophon) or "inferred"
+    doc_type: str
+    pages: int
+    sha256: str
+    path: str
+    format: str
+    words: int = 0
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Entity(BaseModel):
+    kind: Literal["entity"] = "entity"
+    doc_id: str
+    label: str
+    text: str
+    start: int
+    end: int
+    page: int
+    canonical: str | None = None
+    value: str | None = None
+    mod: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Decision(BaseModel):
+    kind: Literal["decision"] = "decision"
+    doc_id: str
+    actor: str | None = None
+    actor_text: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    status: str
+    predicate: str | None = None
+    object: str | None = None
+    number: str | None = None
+    vote: str | None = None
+    text: str
+    start: int
+    end: int
+    page: int = 1
+
+
+class Passage(BaseModel):
+    """A paragraph-sized piece of a document, the unit of search."""
+
+    doc_id: str
+    passage_no: int
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+class Extraction(BaseModel):
+    """Everything extracted from one file, or why nothing could be."""
+
+    path: str
+    status: Status
+    document: Document | None = None
+    passages: list[Passage] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    text: str = ""
+    errors: list[Problem] = Field(default_factory=list)

@@ -1,0 +1,60 @@
+"""The spaCy pipeline: ``spacy.blank("nl")`` plus spoor's own rule components.
+
+Conventions shared by every component (the Doc never leaves this package):
+
+* ``doc._.meta``: dict the caller fills before processing: ``doc_id``,
+  ``doc_date`` (ISO string or None), ``issuer`` (canonical body or None).
+* ``doc.spans["dates"]``: DATE spans; ``span._.value`` is the normalised value,
+  ``span._.mod`` the modifier (START/MID/END/ON_OR_BEFORE/ON_OR_AFTER/APPROX).
+* ``doc.spans["entities"]``: ORGAN/ORG/PERSON/LOC/MONEY/LAW spans with
+  ``span._.canonical`` (canonical id) and ``span._.value`` (e.g. euros).
+* ``doc._.decisions``: list of dicts in the shape of ``models.Decision``
+  (without doc_id/page; offsets are character offsets into ``doc.text``).
+* ``doc._.doc_date`` / ``doc._.doc_date_source``: the document's own date.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# Order matters: dates anchor relative expressions, bodies feed decisions.
+DEFAULT_COMPONENTS = ("spoor_dates", "spoor_entities", "spoor_decisions")
+
+
+def _register_extensions() -> None:
+    for name, default in (("meta", None), ("decisions", None), ("doc_date", None),
+                          ("doc_date_source", None), ("warnings", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("value", "mod", "canonical", "warnings", "role"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+_register_extensions()
+
+
+def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
+    """Build spoor's pipeline.
+
+    ``base`` is a language code for ``spacy.blank`` (the default, no download) or
+    the name/path of an installed trained pipeline (e.g. ``nl_core_news_md``),
+    whose own components then run before spoor's.
+    """
+    from . import dates, entities, decisions  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank(base) if len(base) <= 3 else spacy.load(base)
+    if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ":", ";", "\n"]})
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def new_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:
+    """Run ``nlp`` over ``text`` with the document context in ``doc._.meta``."""
+    doc = nlp.make_doc(text)
+    doc._.meta = dict(meta or {})
+    return nlp(doc)
