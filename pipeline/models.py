@@ -83,6 +83,8 @@ class Entity(BaseModel):
     canonical: str | None = None
     value: str | None = None
     mod: str | None = None
+    parent: str | None = None
+    role: str | None = None
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -7,7 +7,9 @@ Conventions shared by every component (the Doc never leaves this package):
 * ``doc.spans["dates"]``: DATE spans; ``span._.value`` is the normalised value,
   ``span._.mod`` the modifier (START/MID/END/ON_OR_BEFORE/ON_OR_AFTER/APPROX).
 * ``doc.spans["entities"]``: ORGAN/ORG/PERSON/LOC/MONEY/LAW spans with
-  ``span._.canonical`` (canonical id) and ``span._.value`` (e.g. euros).
+  ``span._.canonical`` (canonical id), ``span._.parent`` (canonical id of the
+  organisation a body belongs to, e.g. the algemeen bestuur *of Regio Twente*),
+  ``span._.value`` (e.g. euros) and ``span._.role`` (a person's role).
 * ``doc._.decisions``: list of dicts in the shape of ``models.Decision``
   (without doc_id/page; offsets are character offsets into ``doc.text``).
 * ``doc._.doc_date`` / ``doc._.doc_date_source``: the document's own date.
@@ -28,7 +30,7 @@ def _register_extensions() -> None:
                           ("doc_date_source", None), ("warnings", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name in ("value", "mod", "canonical", "warnings", "role"):
+    for name in ("value", "mod", "canonical", "parent", "warnings", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
