@@ -1,0 +1,129 @@
+"""Folder of documents -> store + index, incrementally.
+
+Only new or changed files (by SHA-256 of their bytes) are extracted again;
+documents whose file left the folder are removed; a file that cannot be read
+is reported and its previously stored version, if any, is kept. The store is
+written in one transaction and the index in one commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from . import index as windex
+from .extract import extract_file, get_nlp, iter_files, sha256_of
+from .models import Extraction, Problem, Status
+from .store import Store
+
+_log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (path, done, total)
+
+
+class BuildReport(BaseModel):
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    passages_indexed: int = 0
+    counts: dict[str, int] = Field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+
+def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
+          nlp_base: str = "nl") -> BuildReport:
+    """Bring the store and index in ``folder`` up to date with the files under ``paths``."""
+    paths = [Path(p) for p in paths]
+    report = BuildReport()
+    files = list(iter_files(paths))
+    store = Store(folder)
+    try:
+        known = store.hashes()
+        seen: dict[str, Path] = {}
+        todo: list[tuple[Path, str]] = []
+        for path in files:
+            stem = path.stem
+            if stem in seen:
+                report.problems.append(Problem(path=str(path), message=(
+                    f"has the same document id {stem!r} as {seen[stem]}; skipped (rename one of them)")))
+                continue
+            seen[stem] = path
+            try:
+                digest = sha256_of(path)
+            except OSError as exc:
+                report.problems.append(Problem(path=str(path), message=f"cannot be read ({exc.strerror or exc})"))
+                continue
+            if known.get(stem, (None,))[0] == digest:
+                report.unchanged.append(stem)
+            else:
+                todo.append((path, digest))
+        roots = [p.resolve() for p in paths]
+        gone = [doc_id for doc_id, (_, stored_path) in known.items()
+                if doc_id not in seen and _under(Path(stored_path), roots) and not Path(stored_path).exists()]
+
+        extractions: list[Extraction] = []
+        nlp = get_nlp(nlp_base) if todo else None
+        for n, (path, digest) in enumerate(todo, 1):
+            if progress:
+                progress(str(path), n, len(todo))
+            result = extract_file(path, nlp, sha256=digest)
+            if result.status is Status.FAILURE:
+                report.problems.extend(result.errors)
+                continue
+            extractions.append(result)
+            (report.updated if path.stem in known else report.added).append(path.stem)
+
+        with store.conn:
+            for doc_id in gone:
+                store.remove(doc_id)
+            for result in extractions:
+                store.put(result)
+            relinked = _relink(store) if extractions or gone else set()
+        report.removed = gone
+
+        changed = {r.document.doc_id for r in extractions} | relinked
+        if not windex.exists(folder):
+            changed = set(store.hashes())
+        if changed or gone:
+            report.passages_indexed = windex.write(folder, gone, _index_input(store, changed))
+        report.counts = store.counts()
+    finally:
+        store.close()
+    return report
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return False
+    return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def _relink(store: Store) -> set[str]:
+    """Unify canonical ids across the corpus; returns doc_ids whose canonicals changed."""
+    from .link import link_entities
+
+    rows = store.entity_rows()
+    linked = link_entities([ent for _, ent in rows])
+    changed_docs, updates = set(), []
+    for (row_id, before), after in zip(rows, linked):
+        if after.canonical != before.canonical:
+            updates.append((row_id, after.canonical))
+            changed_docs.add(before.doc_id)
+    store.set_canonicals(updates)
+    return changed_docs
+
+
+def _index_input(store: Store, doc_ids: set[str]):
+    for doc in store.documents():
+        if doc.doc_id in doc_ids:
+            yield doc, store.passages(doc.doc_id), store.entities(doc.doc_id)

@@ -1,0 +1,245 @@
+"""The ``spoor`` command: parse, call one library function, report.
+
+Exit codes: 0 everything worked; 1 some input could not be read (each file is
+named with its problem, the rest was processed); 2 wrong usage or nothing to
+work on (no index yet, unknown document, unanswerable query).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+
+app = typer.Typer(help="spoor: extract, index and search Dutch policy documents.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+out = Console(highlight=False, markup=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DEFAULT_INDEX = Path(os.environ.get("SPOOR_INDEX", "index"))
+IndexOpt = Annotated[Path, typer.Option("--index", help="Folder holding the store and the search index.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only results and problems.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", markup=True)
+    return typer.Exit(code)
+
+
+def _progress(quiet: bool):
+    if quiet:
+        return None
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), TextColumn("{task.fields[file]}"), console=err, transient=True)
+
+
+def _report_problems(problems) -> None:
+    for problem in problems:
+        err.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.message}", markup=True)
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+         verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False) -> None:
+    """spoor reads policy documents (PDF, text, Markdown, HTML), extracts bodies, dates and
+    decisions, and builds a Whoosh index you can search."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    if version:
+        out.print(f"spoor {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: corpus/).")] = None,
+          index: IndexOpt = DEFAULT_INDEX, quiet: QuietOpt = False,
+          summary: Annotated[bool, typer.Option(help="Print an example search and the timeline after the build.")] = True) -> None:
+    """Extract new or changed documents and bring the store and index up to date.
+
+    Unchanged files (same SHA-256) are not read again; documents whose file is gone are removed.
+    Exit code 1 when some file could not be read (each is named); the rest is still built."""
+    from .build import build as run_build
+    from .reports import build_summary
+
+    paths = paths or [Path("corpus")]
+    for p in paths:
+        if not p.exists():
+            raise _fail(f"{p} does not exist")
+    bar = _progress(quiet)
+    if bar:
+        with bar:
+            task = bar.add_task("extracting", total=None, file="")
+            report = run_build(paths, index, progress=lambda f, n, t: bar.update(task, completed=n, total=t,
+                                                                                  file=Path(f).name))
+    else:
+        report = run_build(paths, index)
+    _report_problems(report.problems)
+    out.print(build_summary(report, index, examples=summary))
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract.")],
+            jsonl: Annotated[Path, typer.Option("--jsonl", help="Write the records here as JSON Lines.")],
+            quiet: QuietOpt = False) -> None:
+    """Extract documents, entities and decisions to JSON Lines, without touching the index.
+
+    One object per line with "kind": document, entity or decision. Exit code 1 when some
+    file could not be read (each is named); the others are still written."""
+    from .extract import extract_file, get_nlp, iter_files
+    from .link import link_entities
+    from .store import extraction_records, write_jsonl
+
+    files = list(iter_files(paths))
+    if not files:
+        raise _fail("no files found under " + ", ".join(map(str, paths)))
+    results, problems = [], []
+    bar = _progress(quiet)
+    nlp = get_nlp()
+    with bar or _Null():
+        task = bar.add_task("extracting", total=len(files), file="") if bar else None
+        for path in files:
+            result = extract_file(path, nlp)
+            (results.append(result) if result.document else problems.extend(result.errors))
+            if bar:
+                bar.update(task, advance=1, file=path.name)
+    linked = iter(link_entities([e for r in results for e in r.entities]))
+    for r in results:
+        r.entities = [next(linked) for _ in r.entities]
+    with open(jsonl, "w", encoding="utf-8") as fh:
+        n = write_jsonl((rec for r in results for rec in extraction_records(r)), fh)
+    _report_problems(problems)
+    out.print(f"{len(results)} documents, {n} records written to {jsonl}")
+    if problems:
+        raise typer.Exit(1)
+
+
+class _Null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/OR/NOT, field:value.")],
+           limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits.")] = 10,
+           doc_type: Annotated[Optional[str], typer.Option("--type", help="Only this document type.")] = None,
+           body: Annotated[Optional[str], typer.Option("--body", help="Only passages naming this body.")] = None,
+           year_from: Annotated[Optional[int], typer.Option("--from", help="From this year.")] = None,
+           year_to: Annotated[Optional[int], typer.Option("--to", help="Up to this year.")] = None,
+           index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
+    """Search the indexed passages; matched terms are marked **like this** in the snippet."""
+    from .search import QueryError, search as run_search
+
+    try:
+        result = run_search(index, query, limit, doc_type=doc_type, body=body, year_from=year_from, year_to=year_to)
+    except (QueryError, FileNotFoundError) as exc:
+        raise _fail(str(exc))
+    if as_json:
+        out.print(json.dumps([h.model_dump() for h in result.hits], ensure_ascii=False, indent=1))
+        return
+    from .reports import render_hits
+
+    out.print(render_hits(result))
+
+
+@app.command()
+def show(doc_id: Annotated[str, typer.Argument(help="Document id (the file name without extension).")],
+         index: IndexOpt = DEFAULT_INDEX, text: Annotated[bool, typer.Option("--text", help="Also print the cleaned text.")] = False,
+         as_json: JsonOpt = False) -> None:
+    """Show one document: metadata, entities per label, decisions."""
+    from .reports import render_document
+    from .store import Store
+
+    _need_store(index)
+    with Store(index) as store:
+        found = store.document(doc_id)
+        if not found:
+            raise _fail(f"no document {doc_id!r} in {index}; `spoor show` takes ids like "
+                        + ", ".join(d.doc_id for d in store.documents()[:3]))
+        doc, body = found
+        ents, decs = store.entities(doc_id), store.decisions(doc_id)
+    if as_json:
+        out.print(json.dumps({"document": doc.model_dump(), "entities": [e.model_dump() for e in ents],
+                              "decisions": [d.model_dump() for d in decs]}, ensure_ascii=False, indent=1))
+        return
+    out.print(render_document(doc, ents, decs, body if text else None))
+
+
+@app.command()
+def timeline(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
+             date_from: Annotated[Optional[str], typer.Option("--from", help="From this date (2013, 2013-05).")] = None,
+             date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this date.")] = None,
+             actor: Annotated[Optional[str], typer.Option("--actor", help="Only events of this body.")] = None) -> None:
+    """Dated decisions and plans from all documents, in date order, one event per happening."""
+    from .reports import render_timeline
+    from .store import Store
+    from .timeline import events
+
+    _need_store(index)
+    with Store(index) as store:
+        evs = events(store.decisions(), date_from, date_to, actor)
+    if as_json:
+        out.print(json.dumps([e.model_dump() for e in evs], ensure_ascii=False, indent=1))
+        return
+    out.print(render_timeline(evs))
+
+
+@app.command()
+def entities(index: IndexOpt = DEFAULT_INDEX,
+             label: Annotated[Optional[str], typer.Option("--label", help="ORGAN, ORG, PERSON, LOC, DATE, MONEY or LAW.")] = None,
+             doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
+             as_json: JsonOpt = False) -> None:
+    """Canonical entities with their surface forms and where they occur."""
+    from .reports import entity_table, group_entities
+    from .store import Store
+
+    _need_store(index)
+    with Store(index) as store:
+        groups = group_entities(store.entities(doc, label.upper() if label else None))
+    if as_json:
+        out.print(json.dumps(groups, ensure_ascii=False, indent=1))
+        return
+    out.print(entity_table(groups))
+
+
+@app.command()
+def decisions(index: IndexOpt = DEFAULT_INDEX,
+              actor: Annotated[Optional[str], typer.Option("--actor", help="Only this body (canonical id or name).")] = None,
+              date_from: Annotated[Optional[str], typer.Option("--from", help="From this date.")] = None,
+              date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this date.")] = None,
+              status: Annotated[Optional[str], typer.Option("--status", help="adopted, rejected, proposed, planned or realized.")] = None,
+              as_json: JsonOpt = False,
+              csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Write the decisions to this CSV file.")] = None) -> None:
+    """Decision records: who decided or proposed what, when, with what status."""
+    from .reports import filter_decisions, render_decisions, write_csv
+    from .store import Store
+
+    _need_store(index)
+    with Store(index) as store:
+        decs = filter_decisions(store.decisions(), actor, date_from, date_to, status)
+    if csv_file:
+        write_csv([d.model_dump() for d in decs], csv_file)
+        out.print(f"{len(decs)} decisions written to {csv_file}")
+    elif as_json:
+        out.print(json.dumps([d.model_dump() for d in decs], ensure_ascii=False, indent=1))
+    else:
+        out.print(render_decisions(decs))
+
+
+def _need_store(index: Path) -> None:
+    from .store import DB_NAME
+
+    if not (index / DB_NAME).exists():
+        raise _fail(f"no index in {index}: run `spoor build` first (or pass --index)")

@@ -1,0 +1,212 @@
+"""path -> Extraction: read, clean, run the spaCy pipeline, make records.
+
+This is the one place where the stages meet. A file that cannot be read gives
+an ``Extraction`` with status FAILURE and one ``Problem``; it never raises, so a
+bad file cannot sink a run over a folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from . import clean, ingest, metadata
+from .models import CleanText, Decision, Document, Entity, Extraction, Passage, Problem, Status
+from .nlp import build_nlp, new_doc
+
+_log = logging.getLogger(__name__)
+
+# spaCy refuses texts over nlp.max_length (1M chars); long documents are cut at
+# paragraph boundaries into chunks of about this size and processed in turn.
+CHUNK_CHARS = 100_000
+PASSAGE_CHARS = 900
+
+
+@lru_cache(maxsize=2)
+def get_nlp(base: str = "nl") -> Language:
+    """The pipeline, built once per process."""
+    return build_nlp(base)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files below ``paths`` that spoor can read, in a stable order; hidden files skipped."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    yield child
+        else:
+            yield path
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pairs covering ``text``, cut at blank lines, else line ends, else anywhere."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, pos + size // 2, end)
+                if cut > pos:
+                    end = cut + len(sep)
+                    break
+        yield pos, text[pos:end]
+        pos = end
+
+
+_PARA_SPLIT = re.compile(r"\n\s*\n")
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“‘\"'(])")
+
+
+def passages(doc_id: str, cleaned: CleanText, size: int = PASSAGE_CHARS) -> list[Passage]:
+    """Paragraph-sized passages that never straddle a page; short paragraphs are merged."""
+    text = cleaned.text
+    bounds = list(cleaned.page_starts) + [len(text)]
+    pieces: list[tuple[int, int]] = []
+    for page_no in range(len(cleaned.page_starts)):
+        lo, hi = bounds[page_no], bounds[page_no + 1]
+        pos = lo
+        for m in list(_PARA_SPLIT.finditer(text, lo, hi)) + [None]:
+            end = m.start() if m else hi
+            _split_long(text, pos, end, size, pieces)
+            pos = m.end() if m else hi
+    out: list[Passage] = []
+    cur_start = cur_end = None
+    for start, end in pieces:
+        if cur_start is not None and (end - cur_start <= size
+                                      and cleaned.page_of(start) == cleaned.page_of(cur_start)):
+            cur_end = end
+            continue
+        if cur_start is not None:
+            out.append(_passage(doc_id, len(out), cleaned, cur_start, cur_end))
+        cur_start, cur_end = start, end
+    if cur_start is not None:
+        out.append(_passage(doc_id, len(out), cleaned, cur_start, cur_end))
+    return out
+
+
+def _split_long(text: str, start: int, end: int, size: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    while end - start > size:
+        cut = None
+        for m in _SENT_END.finditer(text, start, start + size):
+            cut = m.start()
+        if cut is None or cut <= start:
+            space = text.rfind(" ", start + size // 2, start + size)
+            cut = space if space > start else start + size
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+
+
+def _passage(doc_id: str, no: int, cleaned: CleanText, start: int, end: int) -> Passage:
+    return Passage(doc_id=doc_id, passage_no=no, page=cleaned.page_of(start), start=start, end=end,
+                   text=cleaned.text[start:end])
+
+
+def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = None) -> Extraction:
+    """Read and analyse one file. Never raises for a bad file: see ``Extraction.errors``."""
+    path = Path(path)
+    try:
+        raw = ingest.read(path)
+        digest = sha256 or sha256_of(path)
+    except ingest.ReadError as exc:
+        return _failed(path, str(exc))
+    except OSError as exc:
+        return _failed(path, f"cannot be read ({exc.strerror or exc})")
+    cleaned = clean.clean_pages(raw.pages)
+    if not cleaned.text.strip():
+        return _failed(path, "contains no text")
+    return analyse(path.stem, cleaned, nlp or get_nlp(), path=str(path), fmt=raw.format,
+                   sha256=digest, title_hint=raw.title_hint)
+
+
+def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", fmt: str = "text",
+            sha256: str = "", title_hint: str | None = None) -> Extraction:
+    """Run the pipeline over cleaned text and turn its annotations into records."""
+    text = cleaned.text
+    entities: list[Entity] = []
+    decisions: list[Decision] = []
+    warnings: list[str] = []
+    meta = {"doc_id": doc_id}
+    doc_date = date_source = None
+    for offset, piece in chunks(text):
+        doc = new_doc(nlp, piece, meta)
+        if doc_date is None and doc._.doc_date:
+            doc_date, date_source = doc._.doc_date, doc._.doc_date_source
+            meta = {**meta, "doc_date": doc_date}
+        entities += _entities(doc_id, doc, offset, cleaned)
+        decisions += [_decision(doc_id, d, offset, cleaned) for d in (doc._.decisions or [])]
+        warnings += list(doc._.warnings or [])
+    for ent in entities:
+        warnings += [f"{ent.text!r} (page {ent.page}): {w}" for w in ent.warnings]
+    document = Document(
+        doc_id=doc_id,
+        title=metadata.title(text, doc_id, title_hint),
+        date=doc_date,
+        date_source=date_source,
+        doc_type=metadata.doc_type(text, doc_id, title_hint),
+        pages=len(cleaned.page_starts),
+        sha256=sha256,
+        path=path,
+        format=fmt,
+        words=len(text.split()),
+        warnings=warnings,
+    )
+    return Extraction(path=path, status=Status.SUCCESS, document=document, text=text,
+                      passages=passages(doc_id, cleaned), entities=entities, decisions=decisions)
+
+
+def _entities(doc_id: str, doc, offset: int, cleaned: CleanText) -> list[Entity]:
+    out = []
+    for group in ("dates", "entities"):
+        if group not in doc.spans:
+            continue
+        for span in doc.spans[group]:
+            start = offset + span.start_char
+            out.append(Entity(
+                doc_id=doc_id, label=span.label_, text=span.text, start=start,
+                end=offset + span.end_char, page=cleaned.page_of(start),
+                canonical=span._.canonical, value=span._.value, mod=span._.mod,
+                parent=span._.parent, role=span._.role, warnings=list(span._.warnings or []),
+            ))
+    out.sort(key=lambda e: (e.start, e.end))
+    return out
+
+
+def _decision(doc_id: str, d: dict, offset: int, cleaned: CleanText) -> Decision:
+    fields = {k: v for k, v in d.items() if k in Decision.model_fields and k not in ("kind", "doc_id")}
+    fields["start"] = offset + int(d["start"])
+    fields["end"] = offset + int(d["end"])
+    if fields.get("number") is not None:
+        fields["number"] = str(fields["number"])
+    fields.setdefault("status", "proposed")
+    return Decision(doc_id=doc_id, page=cleaned.page_of(fields["start"]), **fields)
+
+
+def _failed(path: Path, message: str) -> Extraction:
+    _log.warning("%s: %s", path, message)
+    return Extraction(path=str(path), status=Status.FAILURE, errors=[Problem(path=str(path), message=message)])

@@ -1,0 +1,123 @@
+"""The Whoosh index of passages: schema, Dutch analyzer and the writer.
+
+The analyzer lower-cases, folds accents (so "heroriëntatie", "heroriéntatie"
+and "herorientatie" meet), drops Dutch stop words except the ones that carry
+meaning in decisions ("niet", "geen", ...), and applies the Snowball Dutch
+stemmer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang import stopwords_for_language
+from whoosh.support.charset import accent_map
+
+from .models import Document, Entity, Passage
+
+_log = logging.getLogger(__name__)
+
+INDEX_NAME = "whoosh"
+# Words Whoosh's Dutch stop list drops that change what a decision says.
+KEEP_WORDS = frozenset({"niet", "geen", "niets", "tegen", "zonder", "meer", "nog", "na", "voor", "ja"})
+STOP_WORDS = frozenset(stopwords_for_language("nl")) - KEEP_WORDS
+# Tokens keep inner hyphens, '+' and '&' so "Wgr-plus", "WGR+" and "B&W" stay one term.
+TOKEN_PATTERN = r"\w+(?:[-&+.]\w+)*\+?"
+
+
+def dutch_analyzer(stem: bool = True):
+    """Tokenize, lower-case, fold accents, drop stop words, stem (Snowball Dutch)."""
+    chain = (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+             | StopFilter(stoplist=STOP_WORDS, minsize=1))
+    if stem:
+        chain = chain | StemFilter(lang="nl", cachesize=50_000)
+    return chain
+
+
+def schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        doc_id=ID(stored=True),
+        passage_no=NUMERIC(stored=True),
+        page=NUMERIC(stored=True),
+        start=STORED(),
+        title=TEXT(analyzer=dutch_analyzer(), stored=True, field_boost=1.5),
+        date=ID(stored=True),
+        year=NUMERIC(stored=True),
+        doc_type=ID(stored=True),
+        bodies=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        orgs=KEYWORD(stored=True, commas=True, lowercase=True),
+        names=TEXT(analyzer=dutch_analyzer(stem=False)),
+        text=TEXT(analyzer=dutch_analyzer(), stored=True, phrase=True, spelling=True),
+    )
+
+
+def index_dir(folder: Path) -> Path:
+    return Path(folder) / INDEX_NAME
+
+
+def exists(folder: Path) -> bool:
+    """Whether an index was ever committed in ``folder``."""
+    return windex.exists_in(index_dir(folder)) if index_dir(folder).exists() else False
+
+
+def open_or_create(folder: Path):
+    """Open the index in ``folder``, creating an empty one if there is none."""
+    path = index_dir(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    if windex.exists_in(path):
+        return windex.open_dir(path)
+    return windex.create_in(path, schema())
+
+
+def open_existing(folder: Path):
+    """Open the index in ``folder``; raise FileNotFoundError if none was built."""
+    path = index_dir(folder)
+    if not windex.exists_in(path):
+        raise FileNotFoundError(f"no index in {folder}: run `spoor build` first")
+    return windex.open_dir(path)
+
+
+def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) -> dict:
+    """The Whoosh document for one passage; ``entities`` are the document's entities."""
+    inside = [e for e in entities if passage.start <= e.start < passage.end]
+    bodies = sorted({e.canonical or e.text for e in inside if e.label == "ORGAN"})
+    orgs = sorted({e.canonical or e.text for e in inside if e.label in ("ORG", "LAW")})
+    names = " ".join(sorted({e.text for e in inside if e.label in ("ORGAN", "ORG", "LAW")}
+                            | {(e.canonical or "").replace("_", " ") for e in inside
+                               if e.label in ("ORGAN", "ORG", "LAW")}))
+    year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    fields = dict(
+        id=f"{doc.doc_id}#{passage.passage_no}", doc_id=doc.doc_id, passage_no=passage.passage_no,
+        page=passage.page, start=passage.start, title=doc.title, date=doc.date or "",
+        doc_type=doc.doc_type, bodies=",".join(bodies), orgs=",".join(orgs), names=names,
+        text=passage.text,
+    )
+    if year is not None:
+        fields["year"] = year
+    return fields
+
+
+def write(folder: Path, remove: Iterable[str], add: Iterable[tuple[Document, list[Passage], list[Entity]]]) -> int:
+    """Delete the passages of ``remove`` doc_ids and add new ones, in one commit. Returns passages added."""
+    ix = open_or_create(folder)
+    writer = ix.writer(limitmb=256)
+    added = 0
+    try:
+        for doc_id in remove:
+            writer.delete_by_term("doc_id", doc_id)
+        for doc, doc_passages, entities in add:
+            writer.delete_by_term("doc_id", doc.doc_id)
+            for passage in doc_passages:
+                writer.add_document(**passage_fields(doc, passage, entities))
+                added += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return added

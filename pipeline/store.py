@@ -1,0 +1,188 @@
+"""Records on disk: one SQLite database an analyst can open with pandas or Datasette.
+
+Tables: ``documents`` (with the cleaned text), ``passages``, ``entities``,
+``decisions``. All writes of a build happen in one transaction, so a killed
+build leaves the previous state in place.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from .models import Decision, Document, Entity, Extraction, Passage
+
+_log = logging.getLogger(__name__)
+
+DB_NAME = "spoor.db"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, title TEXT, date TEXT, date_source TEXT, doc_type TEXT,
+    pages INTEGER, sha256 TEXT, path TEXT, format TEXT, words INTEGER,
+    warnings TEXT, text TEXT
+);
+CREATE TABLE IF NOT EXISTS passages (
+    doc_id TEXT, passage_no INTEGER, page INTEGER, start INTEGER, "end" INTEGER, text TEXT,
+    PRIMARY KEY (doc_id, passage_no)
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY, doc_id TEXT, label TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    page INTEGER, canonical TEXT, value TEXT, mod TEXT, parent TEXT, role TEXT, warnings TEXT
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY, doc_id TEXT, actor TEXT, actor_text TEXT, date TEXT, date_text TEXT,
+    status TEXT, predicate TEXT, object TEXT, number TEXT, vote TEXT, text TEXT,
+    start INTEGER, "end" INTEGER, page INTEGER
+);
+CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities (label, canonical);
+CREATE INDEX IF NOT EXISTS decisions_doc ON decisions (doc_id);
+"""
+
+_TABLE_MODELS = {"documents": Document, "entities": Entity, "decisions": Decision, "passages": Passage}
+_JSON_COLUMNS = {"warnings"}
+
+
+class Store:
+    """The SQLite database of one index folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.path = self.folder / DB_NAME
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing (callers wrap a whole build in ``with store.conn:``) ----------
+    def put(self, extraction: Extraction) -> None:
+        """Replace everything stored for the extraction's document."""
+        doc = extraction.document
+        assert doc is not None
+        self.remove(doc.doc_id)
+        self._insert("documents", {**self._row(doc), "text": extraction.text})
+        for table, records in (("passages", extraction.passages), ("entities", extraction.entities),
+                               ("decisions", extraction.decisions)):
+            for rec in records:
+                self._insert(table, self._row(rec))
+
+    def remove(self, doc_id: str) -> None:
+        for table in ("documents", "passages", "entities", "decisions"):
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def set_canonicals(self, updates: Iterable[tuple[int, str | None]]) -> None:
+        self.conn.executemany("UPDATE entities SET canonical = ? WHERE id = ?",
+                              [(canon, row_id) for row_id, canon in updates])
+
+    def _row(self, record) -> dict:
+        columns = self._columns(record)
+        data = record.model_dump()
+        return {k: (json.dumps(v, ensure_ascii=False) if k in _JSON_COLUMNS else v)
+                for k, v in data.items() if k in columns}
+
+    def _columns(self, record) -> set[str]:
+        table = {Document: "documents", Entity: "entities", Decision: "decisions", Passage: "passages"}[type(record)]
+        return {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+
+    def _insert(self, table: str, row: dict) -> None:
+        cols = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+
+    # -- reading ---------------------------------------------------------------
+    def hashes(self) -> dict[str, tuple[str, str]]:
+        """doc_id -> (sha256, path) of every stored document."""
+        return {r["doc_id"]: (r["sha256"], r["path"]) for r in self.conn.execute(
+            "SELECT doc_id, sha256, path FROM documents")}
+
+    def documents(self) -> list[Document]:
+        return [self._model(Document, r) for r in self.conn.execute(
+            "SELECT * FROM documents ORDER BY date IS NULL, date, doc_id")]
+
+    def document(self, doc_id: str) -> tuple[Document, str] | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return (self._model(Document, row), row["text"]) if row else None
+
+    def entities(self, doc_id: str | None = None, label: str | None = None) -> list[Entity]:
+        sql, args = "SELECT * FROM entities WHERE 1=1", []
+        if doc_id:
+            sql, args = sql + " AND doc_id = ?", args + [doc_id]
+        if label:
+            sql, args = sql + " AND label = ?", args + [label]
+        return [self._model(Entity, r) for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def entity_rows(self) -> list[tuple[int, Entity]]:
+        return [(r["id"], self._model(Entity, r)) for r in self.conn.execute(
+            "SELECT * FROM entities ORDER BY doc_id, start")]
+
+    def decisions(self, doc_id: str | None = None) -> list[Decision]:
+        sql, args = "SELECT * FROM decisions", []
+        if doc_id:
+            sql, args = sql + " WHERE doc_id = ?", [doc_id]
+        return [self._model(Decision, r) for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def passages(self, doc_id: str | None = None) -> list[Passage]:
+        sql, args = "SELECT * FROM passages", []
+        if doc_id:
+            sql, args = sql + " WHERE doc_id = ?", [doc_id]
+        return [self._model(Passage, r) for r in self.conn.execute(sql + " ORDER BY doc_id, passage_no", args)]
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        out = {"documents": one("SELECT COUNT(*) FROM documents"),
+               "pages": one("SELECT COALESCE(SUM(pages), 0) FROM documents"),
+               "passages": one("SELECT COUNT(*) FROM passages"),
+               "decisions": one("SELECT COUNT(*) FROM decisions")}
+        for row in self.conn.execute("SELECT label, COUNT(*) FROM entities GROUP BY label ORDER BY label"):
+            out[f"entities.{row[0]}"] = row[1]
+        return out
+
+    @staticmethod
+    def _model(model, row: sqlite3.Row):
+        data = {k: row[k] for k in row.keys() if k in model.model_fields}
+        for k in _JSON_COLUMNS & data.keys():
+            data[k] = json.loads(data[k]) if data[k] else []
+        return model(**data)
+
+    # -- export ----------------------------------------------------------------
+    def records(self) -> Iterator[dict]:
+        """Every document with its entities and decisions, in the JSON Lines contract."""
+        for doc in self.documents():
+            yield doc.model_dump()
+            for ent in self.entities(doc.doc_id):
+                yield ent.model_dump()
+            for dec in self.decisions(doc.doc_id):
+                yield dec.model_dump()
+
+
+def write_jsonl(records: Iterable[dict], fh: IO[str]) -> int:
+    """Write records as JSON Lines; returns how many."""
+    n = 0
+    for rec in records:
+        fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def extraction_records(extraction: Extraction) -> Iterator[dict]:
+    """The JSON Lines records of one extraction (document first)."""
+    if extraction.document is None:
+        return
+    yield extraction.document.model_dump()
+    for rec in (*extraction.entities, *extraction.decisions):
+        yield rec.model_dump()

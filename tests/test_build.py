@@ -1,0 +1,79 @@
+"""Incremental builds: what is re-read, removed and kept when files change or break."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from pipeline.build import build
+from pipeline.search import search
+from pipeline.store import Store
+
+pytestmark = pytest.mark.slow
+
+NOTE = ("Notitie\n\nSamenwerking in de regio\n\nDe gemeenteraad heeft op 3 maart 2016 ingestemd met "
+        "het voorstel om de samenwerking met de buurgemeenten te versterken.\n")
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "een.txt").write_text(NOTE, encoding="utf-8")
+    (docs / "twee.txt").write_text(NOTE.replace("versterken", "verbreden").replace("2016", "2017"),
+                                   encoding="utf-8")
+    return docs
+
+
+def test_build_unchanged_corpus_reads_nothing_again(folder, tmp_path):
+    first = build([folder], tmp_path / "ix")
+    again = build([folder], tmp_path / "ix")
+    assert sorted(first.added) == ["een", "twee"]
+    assert again.added == again.updated == [] and sorted(again.unchanged) == ["een", "twee"]
+
+
+def test_build_changed_file_is_updated_and_removed_file_dropped(folder, tmp_path):
+    build([folder], tmp_path / "ix")
+    (folder / "een.txt").write_text(NOTE.replace("buurgemeenten", "Achterhoek"), encoding="utf-8")
+    (folder / "twee.txt").unlink()
+    report = build([folder], tmp_path / "ix")
+    assert report.updated == ["een"] and report.removed == ["twee"]
+    assert [h.doc_id for h in search(tmp_path / "ix", "Achterhoek").hits] == ["een"]
+    assert search(tmp_path / "ix", "verbreden").hits == []
+
+
+def test_build_broken_new_version_keeps_the_stored_one(folder, tmp_path):
+    build([folder], tmp_path / "ix")
+    (folder / "een.txt").write_bytes(b"")
+    report = build([folder], tmp_path / "ix")
+    assert [p.path.endswith("een.txt") for p in report.problems] == [True]
+    with Store(tmp_path / "ix") as store:
+        assert store.document("een") is not None
+    assert search(tmp_path / "ix", "buurgemeenten").hits
+
+
+def test_build_bad_files_are_named_and_the_rest_is_built(folder, tmp_path):
+    (folder / "leeg.txt").write_bytes(b"")
+    (folder / "kapot.pdf").write_bytes(os.urandom(4096))
+    report = build([folder], tmp_path / "ix")
+    named = sorted(os.path.basename(p.path) for p in report.problems)
+    assert named == ["kapot.pdf", "leeg.txt"]
+    assert all(p.message for p in report.problems)
+    assert sorted(report.added) == ["een", "twee"]
+
+
+def test_build_duplicate_doc_ids_are_reported(folder, tmp_path):
+    sub = folder / "sub"
+    sub.mkdir()
+    shutil.copy(folder / "een.txt", sub / "een.txt")
+    report = build([folder], tmp_path / "ix")
+    assert any("same document id" in p.message for p in report.problems)
+
+
+def test_build_rebuilds_a_deleted_index_from_the_store(folder, tmp_path):
+    build([folder], tmp_path / "ix")
+    shutil.rmtree(tmp_path / "ix" / "whoosh")
+    build([folder], tmp_path / "ix")
+    assert search(tmp_path / "ix", "buurgemeenten").hits
