@@ -87,13 +87,19 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             for result in extractions:
                 store.put(result)
             relinked = _relink(store) if extractions or gone else set()
+            store.conn.executemany("DELETE FROM indexed WHERE doc_id = ?", [(d,) for d in relinked])
         report.removed = gone
 
-        changed = {r.document.doc_id for r in extractions} | relinked
+        # The index follows the store: whatever the store holds that the index does not (new,
+        # changed, relinked, or left over by a build killed between the two commits) is indexed now.
         if not windex.exists(folder):
-            changed = set(store.hashes())
-        if changed or gone:
-            report.passages_indexed = windex.write(folder, gone, _index_input(store, changed))
+            with store.conn:
+                store.conn.execute("DELETE FROM indexed")
+        stale, orphans = store.stale_in_index()
+        if stale or orphans:
+            report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale))
+            with store.conn:
+                store.mark_indexed(stale | orphans)
         report.counts = store.counts()
     finally:
         store.close()

@@ -39,6 +39,9 @@ CREATE TABLE IF NOT EXISTS decisions (
     status TEXT, predicate TEXT, object TEXT, number TEXT, vote TEXT, text TEXT,
     start INTEGER, "end" INTEGER, page INTEGER
 );
+CREATE TABLE IF NOT EXISTS indexed (
+    doc_id TEXT PRIMARY KEY, sha256 TEXT
+);
 CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
 CREATE INDEX IF NOT EXISTS entities_canonical ON entities (label, canonical);
 CREATE INDEX IF NOT EXISTS decisions_doc ON decisions (doc_id);
@@ -82,8 +85,24 @@ class Store:
                 self._insert(table, self._row(rec))
 
     def remove(self, doc_id: str) -> None:
+        """Delete a document's rows (its ``indexed`` mark stays until the index drops it too)."""
         for table in ("documents", "passages", "entities", "decisions"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def mark_indexed(self, doc_ids: Iterable[str]) -> None:
+        """Record that the search index now holds the stored version of these documents."""
+        for doc_id in doc_ids:
+            self.conn.execute("DELETE FROM indexed WHERE doc_id = ?", (doc_id,))
+            self.conn.execute("INSERT INTO indexed SELECT doc_id, sha256 FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def stale_in_index(self) -> tuple[set[str], set[str]]:
+        """(doc_ids whose stored version the index lacks, doc_ids the index holds but the store does not)."""
+        stale = {r[0] for r in self.conn.execute(
+            "SELECT d.doc_id FROM documents d LEFT JOIN indexed i ON d.doc_id = i.doc_id "
+            "WHERE i.sha256 IS NULL OR i.sha256 != d.sha256")}
+        orphans = {r[0] for r in self.conn.execute(
+            "SELECT doc_id FROM indexed WHERE doc_id NOT IN (SELECT doc_id FROM documents)")}
+        return stale, orphans
 
     def set_canonicals(self, updates: Iterable[tuple[int, str | None]]) -> None:
         self.conn.executemany("UPDATE entities SET canonical = ? WHERE id = ?",

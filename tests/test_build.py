@@ -77,3 +77,24 @@ def test_build_rebuilds_a_deleted_index_from_the_store(folder, tmp_path):
     shutil.rmtree(tmp_path / "ix" / "whoosh")
     build([folder], tmp_path / "ix")
     assert search(tmp_path / "ix", "buurgemeenten").hits
+
+
+def test_build_after_a_crash_between_store_and_index_indexes_what_is_missing(folder, tmp_path, monkeypatch):
+    import pipeline.build as b
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(b.windex, "write", crash)
+    with pytest.raises(KeyboardInterrupt):
+        build([folder], tmp_path / "ix")
+    monkeypatch.undo()
+    report = build([folder], tmp_path / "ix")
+    assert sorted(report.unchanged) == ["een", "twee"] and report.passages_indexed > 0
+    assert search(tmp_path / "ix", "buurgemeenten").hits
+
+
+def test_build_single_whoosh_distribution_installed():
+    from importlib.metadata import packages_distributions
+
+    assert [d.lower() for d in packages_distributions()["whoosh"]] == ["whoosh-reloaded"]
