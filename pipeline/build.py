@@ -9,7 +9,9 @@ written in one transaction and the index in one commit.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -22,6 +24,7 @@ from .store import Store
 _log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (path, done, total)
+PARALLEL_MIN_DOCS = 16
 
 
 class BuildReport(BaseModel):
@@ -39,8 +42,12 @@ class BuildReport(BaseModel):
 
 
 def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
-          nlp_base: str = "nl") -> BuildReport:
-    """Bring the store and index in ``folder`` up to date with the files under ``paths``."""
+          nlp_base: str = "nl", workers: int | None = None) -> BuildReport:
+    """Bring the store and index in ``folder`` up to date with the files under ``paths``.
+
+    ``workers`` processes extract documents in parallel (default: one per core, and
+    a single process for small batches, where starting workers costs more than it saves).
+    """
     paths = [Path(p) for p in paths]
     report = BuildReport()
     files = list(iter_files(paths))
@@ -69,24 +76,21 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
         gone = [doc_id for doc_id, (_, stored_path) in known.items()
                 if doc_id not in seen and _under(Path(stored_path), roots) and not Path(stored_path).exists()]
 
-        extractions: list[Extraction] = []
-        nlp = get_nlp(nlp_base) if todo else None
-        for n, (path, digest) in enumerate(todo, 1):
-            if progress:
-                progress(str(path), n, len(todo))
-            result = extract_file(path, nlp, sha256=digest)
-            if result.status is Status.FAILURE:
-                report.problems.extend(result.errors)
-                continue
-            extractions.append(result)
-            (report.updated if path.stem in known else report.added).append(path.stem)
-
+        extracted: list[str] = []
         with store.conn:
             for doc_id in gone:
                 store.remove(doc_id)
-            for result in extractions:
+            for n, result in enumerate(extract_many(todo, nlp_base, workers), 1):
+                if progress:
+                    progress(result.path, n, len(todo))
+                if result.status is Status.FAILURE:
+                    report.problems.extend(result.errors)
+                    continue
                 store.put(result)
-            relinked = _relink(store) if extractions or gone else set()
+                doc_id = result.document.doc_id
+                extracted.append(doc_id)
+                (report.updated if doc_id in known else report.added).append(doc_id)
+            relinked = _relink(store) if extracted or gone else set()
             store.conn.executemany("DELETE FROM indexed WHERE doc_id = ?", [(d,) for d in relinked])
         report.removed = gone
 
@@ -104,6 +108,33 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     finally:
         store.close()
     return report
+
+
+def extract_many(todo: list[tuple[Path, str]], nlp_base: str = "nl",
+                 workers: int | None = None) -> Iterator[Extraction]:
+    """Extract (path, sha256) pairs, in order, in ``workers`` processes when worth it."""
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(todo) < PARALLEL_MIN_DOCS:
+        nlp = get_nlp(nlp_base) if todo else None
+        for path, digest in todo:
+            yield extract_file(path, nlp, sha256=digest)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(nlp_base,), maxtasksperchild=500) as pool:
+        yield from pool.imap(_worker_extract, todo, chunksize=4)
+
+
+_WORKER_NLP = None
+
+
+def _worker_init(nlp_base: str) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = get_nlp(nlp_base)
+
+
+def _worker_extract(item: tuple[Path, str]) -> Extraction:
+    path, digest = item
+    return extract_file(path, _WORKER_NLP, sha256=digest)
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

@@ -61,6 +61,7 @@ def main(version: Annotated[bool, typer.Option("--version", help="Show the versi
 @app.command()
 def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: corpus/).")] = None,
           index: IndexOpt = DEFAULT_INDEX, quiet: QuietOpt = False,
+          workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Extraction processes (default: one per core).")] = None,
           summary: Annotated[bool, typer.Option(help="Print an example search and the timeline after the build.")] = True) -> None:
     """Extract new or changed documents and bring the store and index up to date.
 
@@ -77,10 +78,10 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     if bar:
         with bar:
             task = bar.add_task("extracting", total=None, file="")
-            report = run_build(paths, index, progress=lambda f, n, t: bar.update(task, completed=n, total=t,
-                                                                                  file=Path(f).name))
+            report = run_build(paths, index, workers=workers,
+                               progress=lambda f, n, t: bar.update(task, completed=n, total=t, file=Path(f).name))
     else:
-        report = run_build(paths, index)
+        report = run_build(paths, index, workers=workers)
     _report_problems(report.problems)
     out.print(build_summary(report, index, examples=summary))
     if report.failed:

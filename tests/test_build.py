@@ -98,3 +98,15 @@ def test_build_single_whoosh_distribution_installed():
     from importlib.metadata import packages_distributions
 
     assert [d.lower() for d in packages_distributions()["whoosh"]] == ["whoosh-reloaded"]
+
+
+def test_build_parallel_workers_store_the_same_records(folder, tmp_path, monkeypatch):
+    import pipeline.build as b
+
+    for n in range(4):
+        (folder / f"extra{n}.txt").write_text(NOTE.replace("2016", str(2010 + n)), encoding="utf-8")
+    build([folder], tmp_path / "one", workers=1)
+    monkeypatch.setattr(b, "PARALLEL_MIN_DOCS", 2)
+    build([folder], tmp_path / "two", workers=2)
+    with Store(tmp_path / "one") as one, Store(tmp_path / "two") as two:
+        assert list(one.records()) == list(two.records())
