@@ -244,3 +244,7 @@ def _need_store(index: Path) -> None:
 
     if not (index / DB_NAME).exists():
         raise _fail(f"no index in {index}: run `spoor build` first (or pass --index)")
+
+
+if __name__ == "__main__":
+    app()
