@@ -1,14 +1,273 @@
-"""Text normalisation (placeholder)."""
+"""Text normalisation: pages of raw text -> one clean text with page offsets.
+
+Steps, in order:
+
+1. characters: NFKC (ligatures ``ﬁ`` -> ``fi``; "€", quotes and accented letters are unchanged),
+   stray control and zero-width characters dropped, Word's private-use bullets made ``•``;
+2. lines: running headers and footers removed: page numbers ("PAGINA 3/7", "Pagina 3 van 7",
+   "- 3 -") and any line that repeats at the top or bottom of many pages (digits ignored);
+3. joining: lines wrapped inside a paragraph are joined with a space, words hyphenated at a
+   line end are joined (``ver-``/``gunning`` -> ``vergunning``) while hyphenated compounds keep
+   their hyphen (``Noord-``/``Holland``, ``Wgr-plus-``/``status``, ``RUD-``/``taken``); list
+   items, headings and table rows stay on lines of their own; a blank line separates blocks.
+
+Every step works line by line in linear time; ``page_starts`` is computed while the text is
+assembled, so it always agrees with ``text``.
+"""
 
 from __future__ import annotations
 
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
 from .models import CleanText
+
+_log = logging.getLogger(__name__)
+
+# -- characters ---------------------------------------------------------------------------------
+
+_KEEP = re.compile(r"([²³¹½¼¾])")  # NFKC would turn m² into m2 and ½ into 1⁄2
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+_PRIVATE_BULLET = re.compile(r"^([ \t]*)[\ue000-\uf8ff](?=\s)", re.M)
+_PRIVATE = re.compile(r"[\ue000-\uf8ff]")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
+_TABS = re.compile(r"[ \t]*\t[ \t]*")
+
+
+def normalise_chars(text: str) -> str:
+    """NFKC (except superscripts and fractions), without control or zero-width characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2010", "-").replace("\u2011", "-")
+    text = _PRIVATE_BULLET.sub(r"\1•", text)
+    text = _PRIVATE.sub("", text)
+    text = _CONTROL.sub("", text)
+    if text.isascii():
+        return text
+    return "".join(part if _KEEP.fullmatch(part) else unicodedata.normalize("NFKC", part)
+                   for part in _KEEP.split(text))
+
+
+def _tidy_line(line: str) -> str:
+    """One line with runs of spaces collapsed, cell tabs kept single, ends stripped."""
+    if line.endswith("\u00ad"):
+        line = line[:-1] + "-"
+    line = line.replace("\u00ad", "")
+    if "\t" in line:
+        line = _TABS.sub("\t", line.strip(" \t"))
+    if "  " in line or not line.isascii():
+        line = _SPACES.sub(" ", line)
+    return line.strip(" ")
+
+
+# -- running headers and footers ----------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"(?:(?:pagina|page|blz\.?|blad|pag\.?|p\.)\s*\d{1,4}(?:\s*(?:/|van|of|uit|-)\s*\d{1,4})?"
+    r"|\d{1,4}\s*(?:/|van|of)\s*\d{1,4})",
+    re.I)
+_BARE_NUMBER = re.compile(r"[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?")
+_DIGITS = re.compile(r"\d+")
+_ZONE = 3  # lines at the top and at the bottom of a page where running headers/footers live
+
+
+def _is_page_number(line: str) -> bool:
+    return _PAGE_NUMBER.fullmatch(line) is not None
+
+
+def _zone(lines: list[str]) -> list[int]:
+    """Indexes of the first and last ``_ZONE`` non-blank lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line]
+    return sorted(set(filled[:_ZONE] + filled[-_ZONE:]))
+
+
+def _signature(line: str) -> str:
+    """What repeats from page to page: short lines and page-number lines with digits masked
+    ("Pagina 3 van 7"), longer lines as they are (a title in the header)."""
+    if len(line) <= 40 or _PAGE_NUMBER.search(line):
+        return _DIGITS.sub("#", line.lower())
+    return line.lower()
+
+
+def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page-number lines, and lines repeated at the top/bottom of many pages."""
+    n = len(pages)
+    repeated: set[str] = set()
+    if n >= 2:
+        seen: Counter[str] = Counter()
+        for lines in pages:
+            seen.update({_signature(lines[i]) for i in _zone(lines) if len(lines[i]) <= 150})
+        need = n if n <= 3 else max(3, math.ceil(n * 0.5))
+        repeated = {sig for sig, count in seen.items() if count >= need}
+    out: list[list[str]] = []
+    for lines in pages:
+        zone = set(_zone(lines)) if n >= 2 else set()
+        kept = []
+        for i, line in enumerate(lines):
+            if line and (_is_page_number(line) or (i in zone and (
+                    _signature(line) in repeated or _BARE_NUMBER.fullmatch(line)))):
+                continue
+            kept.append(line)
+        out.append(kept)
+    return out
+
+
+# -- joining lines ------------------------------------------------------------------------------
+
+_ITEM = re.compile(
+    r"(?:[•·▪◦‣∙●○■□➢►✓\-–—*+>]|\(?\d{1,3}[.)](?:\d{1,3}[.)]?)*|\d{1,3}(?:\.\d{1,3})+"
+    r"|\(?[a-zA-Z][.)]|\([ivxIVX]{1,5}\)|[ivx]{1,5}[.)])(?:\s|$)")
+_HYPHEN_END = re.compile(r"(?:^|[\s(\[‘'\"/])([^\s(\[‘'\"/]*[^\W_])-$")
+_WORD_START = re.compile(r"[^\W_][\w-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
+_LOWER_START = re.compile(r"[\s(‘'\"“]*([^\W\d_])")
+_CLASH = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "ij", "oe", "oi", "oo",
+                    "ou", "ui", "uu"})
+_ELISION = frozenset({"en", "of", "tot", "noch", "als", "en/of", "t/m"})  # "college- en raadsleden"
+_SENTENCE_END = ("." , "!", "?", ":")
+
+
+def is_item(line: str) -> bool:
+    """True for a list item: a bullet, ``-``, ``1.``, ``1)``, ``1.2``, ``a.``, ``(iv)``."""
+    return _ITEM.match(line) is not None
+
+
+def _starts_lower(line: str) -> bool:
+    m = _LOWER_START.match(line)
+    return bool(m and m.group(1).islower())
+
+
+class _Vocabulary:
+    """Words of the document, to see whether a word is written with or without a hyphen."""
+
+    def __init__(self, pages: Iterable[list[str]]) -> None:
+        self.words: set[str] = set()
+        for lines in pages:
+            for start in range(0, len(lines), 5000):  # in chunks: fast, and bounded memory
+                self.words.update(_WORD.findall("\n".join(lines[start:start + 5000]).lower()))
+
+    def __contains__(self, word: str) -> bool:
+        return word.lower() in self.words
+
+
+def keep_hyphen(left: str, right: str, vocab: _Vocabulary | None = None) -> bool:
+    """Whether ``left-`` at a line end and ``right`` on the next line keep their hyphen.
+
+    Kept for compounds: the next part is capitalised or a number (``Noord-Holland``), the left
+    part is already a compound (``Wgr-plus-status``), an abbreviation or has a digit
+    (``RUD-taken``, ``4O-orgaan``), the document writes the pair with a hyphen elsewhere
+    (``Wgr-plus``), or the parts meet in a Dutch vowel clash (``zee-egel``). Dropped otherwise.
+    """
+    if not right or not right[0].isalpha() or right[0].isupper():
+        return True
+    if vocab is not None:
+        if f"{left}-{right}" in vocab:
+            return True
+        if f"{left}{right}" in vocab:
+            return False
+    if "-" in left or any(ch.isdigit() for ch in left) or sum(ch.isupper() for ch in left) >= 2:
+        return True
+    clash = (left[-1] + right[0]).lower()
+    return clash in _CLASH and len(left) >= 3 and len(right) >= 3
+
+
+def _typical_width(pages: list[list[str]]) -> float:
+    """Width (in characters) of a full line if the text is wrapped to a measure, else 0."""
+    lengths = sorted(len(line) for lines in pages for line in lines if line)
+    if len(lengths) < 5:
+        return 0.0
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= 0.75 * width)
+    if width < 40 or width > 250 or near < 0.45 * len(lengths):
+        return 0.0
+    return float(width)
+
+
+class _Joiner:
+    """Assembles lines into text, deciding the separator between consecutive lines."""
+
+    def __init__(self, n_pages: int, width: float, vocab: _Vocabulary | None) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.prev: str | None = None
+        self.prev_table = False
+        self.width = width
+        self.vocab = vocab
+        self.page_starts: list[int] = []
+        self.n_pages = n_pages
+
+    def _full(self, line: str) -> bool:
+        return self.width > 0 and len(line) >= 0.75 * self.width
+
+    def separator(self, prev: str, line: str, blank: bool, new_page: bool = False) -> str:
+        """"" (hyphen join), " " (wrapped line), "\\n" (new line) or "\\n\\n" (new block)."""
+        br = "\n\n" if blank else "\n"
+        if len(prev) == 1 and is_item(prev):  # a bullet left alone on its line
+            return " "
+        if is_item(line) or "\t" in line or self.prev_table:
+            return br
+        hyphen = _HYPHEN_END.search(prev) if prev.endswith("-") else None
+        if hyphen and (not blank or _starts_lower(line)) and _WORD_START.match(line):
+            if _WORD_START.match(line).group() in _ELISION:  # "college-" / "en raadsleden"
+                return " "
+            return "-" if keep_hyphen(hyphen.group(1), _WORD_START.match(line).group(),
+                                      self.vocab) else ""
+        lower = _starts_lower(line)
+        ends = prev.endswith(_SENTENCE_END)
+        if blank:
+            # a blank line inside a sentence (pdf text boxes split a paragraph): a full line
+            # without end punctuation, followed by a lower-case continuation
+            return " " if lower and not ends and not prev.endswith(";") and self._full(prev) else br
+        if lower and (not ends or self._full(prev)):
+            return " "
+        if self._full(prev) and not (new_page and ends):  # a finished sentence at a page end
+            return " "                                      # usually ends its paragraph
+        return "\n\n" if new_page else br
+
+    def add(self, page: int, line: str, blank: bool) -> None:
+        new_page = len(self.page_starts) <= page
+        sep = "" if self.prev is None else self.separator(self.prev, line, blank, new_page)
+        if self.prev is not None and sep in ("", "-"):  # after a line-end hyphen
+            if sep == "":  # drop the hyphen: ver-/gunning -> vergunning
+                self.parts[-1] = self.parts[-1][:-1]
+                self.pos -= 1
+            sep = ""
+        start = self.pos + len(sep)
+        while len(self.page_starts) <= page:
+            self.page_starts.append(start)
+        self.parts.append(sep)
+        self.parts.append(line)
+        self.pos = start + len(line)
+        self.prev = line
+        self.prev_table = "\t" in line
+
+    def result(self) -> CleanText:
+        while len(self.page_starts) < max(1, self.n_pages):
+            self.page_starts.append(self.pos)
+        if self.page_starts:
+            self.page_starts[0] = 0
+        return CleanText(text="".join(self.parts), page_starts=self.page_starts)
 
 
 def clean_pages(pages: list[str]) -> CleanText:
-    starts, parts, pos = [], [], 0
-    for page in pages:
-        starts.append(pos)
-        parts.append(page)
-        pos += len(page) + 1
-    return CleanText(text="\n".join(parts), page_starts=starts or [0])
+    """Pages of raw text -> one cleaned text and the offset where each page starts in it.
+
+    ``page_starts`` has one entry per input page (an empty page starts where the next one does),
+    so ``CleanText.page_of(offset)`` gives the 1-based page of any character.
+    """
+    split = [[_tidy_line(line) for line in normalise_chars(page).split("\n")] for page in pages]
+    split = remove_running_lines(split)
+    hyphen_ends = any(line.endswith("-") for lines in split for line in lines)
+    vocab = _Vocabulary(split) if hyphen_ends else None
+    joiner = _Joiner(len(pages), _typical_width(split), vocab)
+    for page_no, lines in enumerate(split):
+        blank, first = False, True  # a page break by itself is not a paragraph break
+        for line in lines:
+            if not line:
+                blank = not first
+                continue
+            joiner.add(page_no, line, blank)
+            blank = first = False
+    return joiner.result()

@@ -1,18 +1,63 @@
-"""path -> RawDocument: one reader per format behind one small interface (placeholder)."""
+"""path -> RawDocument: one reader per format behind one small interface.
+
+``read(path)`` picks the reader for the file's suffix, checks the file and returns the text of
+each page. Every problem (missing, empty, wrong type, damaged, encrypted, scanned, undecodable)
+comes out as ``ReadError`` with one sentence saying what is wrong and what to do.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..models import RawDocument
+from .base import Reader, ReadError, check_file
+from .html import HtmlReader
+from .pdf import PdfReader
+from .text import MarkdownReader, TextReader
+
+__all__ = ["SUPPORTED_SUFFIXES", "Reader", "ReadError", "read", "reader_for", "readers"]
+
+_log = logging.getLogger(__name__)
+
+readers: dict[str, Reader] = {
+    suffix: reader
+    for reader in (PdfReader(), TextReader(), MarkdownReader(), HtmlReader())
+    for suffix in reader.suffixes
+}
+"""Suffix (lower case, with dot) -> the reader for it."""
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(readers))
 
 
-class ReadError(Exception):
-    """A file could not be read; the message says why, in words a user can act on."""
+def reader_for(path: Path) -> Reader:
+    """The reader registered for ``path``'s suffix; ``ReadError`` if there is none."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return readers[suffix]
+    except KeyError:
+        kind = f"'{suffix}'" if suffix else "without an extension"
+        raise ReadError(f"has an unsupported file type {kind}; supported are "
+                        f"{', '.join(SUPPORTED_SUFFIXES)}") from None
 
 
 def read(path: Path) -> RawDocument:
-    data = Path(path).read_bytes()
-    if not data.strip():
-        raise ReadError("the file is empty")
-    return RawDocument(path=str(path), format="text", pages=[data.decode("utf-8", "replace")])
+    """Read one file into a ``RawDocument`` (one string per page, before cleaning).
+
+    Raises ``ReadError`` for any file that cannot be read; the message names the file.
+    """
+    path = Path(path)
+    try:
+        check_file(path)
+        reader = reader_for(path)
+        if isinstance(reader, TextReader) and readers[".pdf"].is_valid(path):
+            _log.info("%s: a PDF with a text suffix; reading it as PDF", path)
+            reader = readers[".pdf"]
+        return reader.read(path)
+    except ReadError as exc:
+        raise ReadError(f"{path}: {exc}") from None
+    except MemoryError:
+        raise ReadError(f"{path}: is too large to read into memory; split it") from None
+    except Exception as exc:  # a reader bug must not sink a run; say what happened
+        _log.exception("unexpected error reading %s", path)
+        raise ReadError(f"{path}: could not be read ({type(exc).__name__}: {exc})") from None

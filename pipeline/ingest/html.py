@@ -1,0 +1,150 @@
+"""HTML reader: the stdlib ``html.parser``, script/style dropped, block structure kept as lines."""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..models import RawDocument
+from .base import SNIFF_BYTES, Reader, ReadError, read_bytes
+from .text import _pages, decode
+
+_log = logging.getLogger(__name__)
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "object"})
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "thead", "tfoot", "tr", "ul", "title",
+})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_CHARSET = re.compile(rb"""<meta[^>]{0,500}charset\s*=\s*["']?([A-Za-z0-9_\-]{1,40})""", re.I)
+
+
+class _TextExtractor(HTMLParser):
+    """Collects visible text; blocks end lines, cells are tab-separated, list items get ``- ``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.pre = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.h1: list[str] | None = None
+        self.in_h1 = False
+        self.ol: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag in _SKIP:
+            if tag not in _VOID:
+                self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag in ("h1", "h2") and self.h1 is None:
+            self.h1, self.in_h1 = [], True
+        if tag == "br":
+            self.out.append("\n")
+        elif tag in ("td", "th"):
+            self.out.append("\t")
+        elif tag == "ol":
+            self.ol.append(0)
+            self.out.append("\n")
+        elif tag == "ul":
+            self.ol.append(-1)
+            self.out.append("\n")
+        elif tag == "li":
+            marker = "- "
+            if self.ol and self.ol[-1] >= 0:
+                self.ol[-1] += 1
+                marker = f"{self.ol[-1]}. "
+            self.out.append("\n" + marker)
+        elif tag in _BLOCK:
+            self.out.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") else "\n")
+        if tag == "pre":
+            self.pre += 1
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag == "br" and not self.skip:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if tag in ("h1", "h2"):
+            self.in_h1 = False
+        if tag in ("ol", "ul") and self.ol:
+            self.ol.pop()
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in _BLOCK:
+            self.out.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") else "\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.skip:
+            return
+        if not self.pre:
+            data = _SPACES.sub(" ", data)
+        if self.in_h1 and self.h1 is not None:
+            self.h1.append(data)
+        self.out.append(data)
+
+
+class HtmlReader(Reader):
+    """``.html``/``.htm``: visible text with one line per block; title from ``<title>`` or ``<h1>``."""
+
+    format = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+
+    def is_valid(self, path: Path) -> bool:
+        head = read_bytes(path, SNIFF_BYTES).lower()
+        return b"<" in head and b"\x00" not in head
+
+    def read(self, path: Path) -> RawDocument:
+        data = read_bytes(path)
+        text = _decode_html(data)
+        parser = _TextExtractor()
+        try:
+            parser.feed(text)
+            parser.close()
+        except Exception as exc:  # html.parser is lenient; this is a last resort
+            raise ReadError(f"is HTML that cannot be parsed ({type(exc).__name__}: {exc})") from None
+        body = "".join(parser.out)
+        body = "\n".join(line.strip(" ") for line in body.split("\n"))
+        title = _SPACES.sub(" ", "".join(parser.title)).strip()
+        if not title and parser.h1:
+            title = _SPACES.sub(" ", "".join(parser.h1)).strip()
+        return RawDocument(path=str(path), format=self.format, pages=_pages(body),
+                           title_hint=title or None)
+
+
+def _decode_html(data: bytes) -> str:
+    """Decode with the charset the page declares, else detect it like a text file."""
+    match = _CHARSET.search(data[:SNIFF_BYTES])
+    if match:
+        declared = match.group(1).decode("ascii").lower()
+        if declared in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+            declared = "cp1252"  # what browsers do, and what such pages really are
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            _log.info("declared charset %s does not fit; detecting", match.group(1))
+    return decode(data)[0]

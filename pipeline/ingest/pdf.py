@@ -1,0 +1,168 @@
+"""PDF reader: pdfminer.six layout analysis, one string per page."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from pathlib import Path
+
+from ..models import RawDocument
+from .base import SNIFF_BYTES, Reader, ReadError, read_bytes
+
+_log = logging.getLogger(__name__)
+
+OCR_HINT = "run OCR first, e.g. `ocrmypdf -l nld IN.pdf OUT.pdf`, and read OUT.pdf"
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+class PdfReader(Reader):
+    """Text of each page of a PDF, in pdfminer's reading order; text boxes end with a blank line."""
+
+    format = "pdf"
+    suffixes = (".pdf",)
+
+    def is_valid(self, path: Path) -> bool:
+        return b"%PDF-" in read_bytes(path, SNIFF_BYTES)[:1024]
+
+    def read(self, path: Path) -> RawDocument:
+        data = read_bytes(path)
+        _check_envelope(data)
+        pages, n_chars, n_images, title = _extract(data)
+        if not pages:
+            raise ReadError("is a PDF without pages; export the document again")
+        if n_chars == 0:
+            what = "only images (a scan)" if n_images else "no text"
+            raise ReadError(f"is a PDF with {what}: it has no text layer; {OCR_HINT}")
+        empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]
+        if empty:
+            _log.warning("%s: pages without a text layer: %s", path, empty)
+        if title and " ".join(title.lower().split()) not in " ".join(pages[0].lower().split()):
+            _log.debug("%s: metadata title %r is not on page 1; ignored", path, title)
+            title = None  # a stale title from a template would mislead more than help
+        return RawDocument(path=str(path), format=self.format, pages=pages, title_hint=title)
+
+
+def _check_envelope(data: bytes) -> None:
+    """Reject what is not a PDF or is cut short, before pdfminer sees it."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        kind = "an HTML page" if b"<html" in head.lower() else "something else"
+        raise ReadError(f"is not a PDF (no %PDF header; it looks like {kind}); "
+                        "check the download or give it the right extension")
+    if b"%%EOF" not in data[-2048:]:
+        raise ReadError("is a truncated or damaged PDF (no %%EOF end marker); download it again")
+
+
+def _extract(data: bytes) -> tuple[list[str], int, int, str | None]:
+    """Pages' text, count of text characters, count of images and the document's Title."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    pages: list[str] = []
+    counts = [0, 0]  # characters, images
+    try:
+        for layout in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
+            pages.append(_page_text(layout, counts))
+        title = _title(data)
+    except PDFPasswordIncorrect:
+        raise ReadError("is a password-protected (encrypted) PDF; ask the sender for an "
+                        "unprotected copy or remove the password, e.g. `qpdf --decrypt`") from None
+    except PDFEncryptionError as exc:
+        raise ReadError(f"is an encrypted PDF that cannot be decrypted ({exc}); ask the sender "
+                        "for an unprotected copy") from None
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError("is a damaged PDF (its objects nest without end); "
+                        "re-save it with a PDF tool") from None
+    except Exception as exc:  # pdfminer raises many types on bad input; none may escape
+        raise ReadError(f"is a corrupt PDF that cannot be parsed ({type(exc).__name__}: {exc}); "
+                        "download it again or re-save it with a PDF tool") from None
+    return pages, counts[0], counts[1], title
+
+
+def _page_text(layout, counts: list[int]) -> str:
+    """Text of one page: its text boxes in reading order, a blank line between boxes.
+
+    A bullet glyph drawn apart from its item (Word's tab after "•") ends up as a lone line
+    outside any box, listed after everything else; it is put back in front of the box that
+    starts on the same baseline to its right.
+    """
+    from pdfminer.layout import LTTextBox, LTTextLine
+
+    boxes: list = []
+    parts: list[str] = []
+    orphans: list = []
+    for item in layout:
+        if isinstance(item, LTTextLine) and not isinstance(item, LTTextBox):
+            if _is_bullet(item.get_text()):
+                orphans.append(item)
+                continue
+        before = len(parts)
+        _collect(item, parts, counts)
+        if isinstance(item, LTTextBox) and len(parts) == before + 1:
+            boxes.append((before, item))
+    for bullet in orphans:
+        for index, box in boxes:
+            first = next(iter(box), None)
+            if first is None or first.x0 < bullet.x1 - 1:
+                continue
+            if abs((first.y0 + first.y1) / 2 - (bullet.y0 + bullet.y1) / 2) <= max(2.0, bullet.height / 2):
+                if not _is_bullet(parts[index][:1]):
+                    parts[index] = "• " + parts[index]
+                break
+    return _CID.sub("", "\n".join(parts))
+
+
+def _is_bullet(text: str) -> bool:
+    """A lone list bullet: one symbol such as •, ▪, -, , or an unmapped glyph (cid:127)."""
+    text = text.strip()
+    if text in ("(cid:127)", "(cid:149)", "(cid:183)"):
+        return True
+    return len(text) == 1 and not text.isalnum() and text not in ".,;:!?)("
+
+
+def _collect(item, parts: list[str], counts: list[int]) -> None:
+    """Walk a layout tree: text boxes' text into ``parts``, and count characters and images."""
+    from pdfminer.layout import LTImage, LTTextContainer
+
+    if isinstance(item, LTTextContainer):
+        text = item.get_text().replace("(cid:127)", "•")  # WinAnsi 127: drawn as a bullet
+        counts[0] += sum(1 for ch in text if not ch.isspace())
+        parts.append(text)
+        return
+    if isinstance(item, LTImage):
+        counts[1] += 1
+        return
+    try:
+        children = list(item)
+    except TypeError:
+        return
+    for child in children:
+        _collect(child, parts, counts)
+
+
+def _title(data: bytes) -> str | None:
+    """The Title in the PDF's document information, if it has a useful one."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        for info in doc.info:
+            raw = resolve1(info.get("Title"))
+            if isinstance(raw, bytes):
+                if raw.startswith((b"\xfe\xff", b"\xff\xfe")):
+                    raw = raw.decode("utf-16")
+                else:
+                    raw = raw.decode("latin-1")
+            if isinstance(raw, str) and raw.strip():
+                title = raw.strip()
+                if not title.lower().endswith((".doc", ".docx", ".pdf")) and "Microsoft" not in title:
+                    return title
+    except Exception:  # the title is a hint; a damaged info dict is not worth failing for
+        _log.debug("no PDF title", exc_info=True)
+    return None
