@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from . import index as windex
 from .extract import extract_file, get_nlp, iter_files, sha256_of
-from .models import Extraction, Problem, Status
+from .models import Entity, Extraction, Problem, Status
 from .store import Store
 
 _log = logging.getLogger(__name__)
@@ -146,18 +146,28 @@ def _under(path: Path, roots: list[Path]) -> bool:
 
 
 def _relink(store: Store) -> set[str]:
-    """Unify canonical ids across the corpus; returns doc_ids whose canonicals changed."""
+    """Unify canonical ids across the corpus (dropping what linking rejects); returns changed doc_ids."""
     from .link import link_entities
 
     rows = store.entity_rows()
-    linked = link_entities([ent for _, ent in rows])
-    changed_docs, updates = set(), []
-    for (row_id, before), after in zip(rows, linked):
-        if after.canonical != before.canonical:
+    linked = {_key(e): e for e in link_entities([ent for _, ent in rows])}
+    changed_docs, updates, dropped = set(), [], []
+    for row_id, before in rows:
+        after = linked.get(_key(before))
+        if after is None:
+            dropped.append(row_id)
+        elif after.canonical != before.canonical:
             updates.append((row_id, after.canonical))
-            changed_docs.add(before.doc_id)
+        else:
+            continue
+        changed_docs.add(before.doc_id)
     store.set_canonicals(updates)
+    store.delete_entities(dropped)
     return changed_docs
+
+
+def _key(e: Entity) -> tuple:
+    return e.doc_id, e.label, e.start, e.end
 
 
 def _index_input(store: Store, doc_ids: set[str]):

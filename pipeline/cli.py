@@ -113,9 +113,11 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders t
             (results.append(result) if result.document else problems.extend(result.errors))
             if bar:
                 bar.update(task, advance=1, file=path.name)
-    linked = iter(link_entities([e for r in results for e in r.entities]))
+    by_doc: dict[str, list] = {}
+    for ent in link_entities([e for r in results for e in r.entities]):
+        by_doc.setdefault(ent.doc_id, []).append(ent)
     for r in results:
-        r.entities = [next(linked) for _ in r.entities]
+        r.entities = by_doc.get(r.document.doc_id, [])
     with open(jsonl, "w", encoding="utf-8") as fh:
         n = write_jsonl((rec for r in results for rec in extraction_records(r)), fh)
     _report_problems(problems)
@@ -137,14 +139,19 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
            limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits.")] = 10,
            doc_type: Annotated[Optional[str], typer.Option("--type", help="Only this document type.")] = None,
            body: Annotated[Optional[str], typer.Option("--body", help="Only passages naming this body.")] = None,
-           year_from: Annotated[Optional[int], typer.Option("--from", help="From this year.")] = None,
-           year_to: Annotated[Optional[int], typer.Option("--to", help="Up to this year.")] = None,
+           org: Annotated[Optional[str], typer.Option("--org", help="Only passages naming this organisation.")] = None,
+           date_from: Annotated[Optional[str], typer.Option("--from", help="From this year or date (2019, 2019-07).")] = None,
+           date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this year or date.")] = None,
+           sort: Annotated[str, typer.Option("--sort", help="relevance, date (newest first) or date_asc.")] = "relevance",
            index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
-    """Search the indexed passages; matched terms are marked **like this** in the snippet."""
-    from .search import QueryError, search as run_search
+    """Search the indexed passages, grouped per document; matched terms are marked **like this**.
+
+    A query that names a body or organisation also prints its evolution card (not with --json)."""
+    from .search import QueryError, search as run_search, subject_card
 
     try:
-        result = run_search(index, query, limit, doc_type=doc_type, body=body, year_from=year_from, year_to=year_to)
+        result = run_search(index, query, limit, doc_type=doc_type, body=body, organisation=org,
+                            date_from=date_from, date_to=date_to, sort=sort)
     except (QueryError, FileNotFoundError) as exc:
         raise _fail(str(exc))
     if as_json:
@@ -152,7 +159,19 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
         return
     from .reports import render_hits
 
+    card = subject_card(index, query)
+    if card:
+        out.print(_render_card(card) + "\n")
     out.print(render_hits(result))
+
+
+def _render_card(card) -> str:
+    seen = f"{card.first_seen or '?'} – {card.last_seen or '?'}"
+    lines = [f"== {card.name} ({card.kind}); seen {seen} in {len(card.documents)} documents",
+             f"   other names: {', '.join(f for f in card.forms if f != card.name) or '-'}",
+             f"   {card.what}"]
+    lines += [f"   {e.date:<12} {e.what[:90]}  [{e.doc_id[:3]} p.{e.page}]" for e in card.events[:8]]
+    return "\n".join(lines)
 
 
 @app.command()
@@ -248,3 +267,17 @@ def _need_store(index: Path) -> None:
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def serve(index: IndexOpt = DEFAULT_INDEX,
+          host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000) -> None:
+    """Start the web page: search with facets and filters, documents with their pages, subjects."""
+    import uvicorn
+
+    from .web import create_app
+
+    _need_store(index)
+    err.print(f"spoor: open http://{host}:{port}/ (Ctrl+C stops)")
+    uvicorn.run(create_app(index), host=host, port=port, log_level="warning")

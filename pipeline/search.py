@@ -1,23 +1,52 @@
-"""query -> hits: ranked passages with highlighted snippets, filters and a spelling suggestion."""
+"""query -> ranked passages grouped per document, with answer-bearing snippets, filters and facets.
+
+What a query goes through:
+
+1. ``clean_query``: control characters, unbalanced quotes/brackets and lone wildcards go.
+2. Question words ("wanneer", "wie", "hoeveel", ...) are taken out of the words to match and kept
+   as the *intent*: the kind of answer the snippet should show (a date, a body or person, a number).
+3. Whoosh parses the rest (phrases, AND/OR/NOT, field:value) over text, title and entity names.
+4. Each word is widened (``_expand``): names with their aliases and abbreviations (knowledge base,
+   store entities, abbreviations defined in the corpus: see ``aliases``), compound and spacing
+   variants ("Twentebedrijf" = "Twente Bedrijf"), "WGR+" = "Wgr-plus", and, for words the index
+   does not know or barely knows, the nearest words of the index (typos, "ontvlechting" ->
+   "ontvlochten"). Variants weigh less than what was typed.
+5. Passages are ranked by BM25F, grouped per document (documents ranked by their best passages)
+   and each gets the sentence that answers best as its snippet, terms marked ``**like this**``.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import unicodedata
+from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
-from whoosh import highlight
+from rapidfuzz.distance import Levenshtein
+from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, DateRange, NumericRange, Term  # noqa: F401
+from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
 
-from .index import open_existing
+from .index import dutch_analyzer, open_existing
 
 _log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 500
 MARK_OPEN, MARK_CLOSE = "**", "**"
+SNIPPET_CHARS = 300
+FIELDS = ("text", "title", "names")
+FIELD_BOOSTS = {"text": 1.0, "title": 0.5, "names": 1.2}
+# Question words: not matched, but they say what the answer looks like.
+INTENTS = {"wanneer": "date", "sinds": "date", "hoelang": "date", "wie": "actor", "welke": "actor",
+           "hoeveel": "number", "wat": "what", "waarom": "what", "hoe": "what", "waar": "what"}
+# How much a variant of a query word weighs against the word itself.
+WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FUZZY, WEIGHT_NEAR = 0.9, 0.8, 0.6, 0.35
+SORTS = ("relevance", "date", "date_asc")
+_DATA = Path(__file__).parent / "nlp" / "data"
 
 
 class QueryError(ValueError):
@@ -34,6 +63,24 @@ class Hit(BaseModel):
     doc_type: str = ""
     passage_no: int = 0
     bodies: list[str] = Field(default_factory=list)
+    orgs: list[str] = Field(default_factory=list)
+
+
+class DocGroup(BaseModel):
+    """The matching passages of one document, best first."""
+
+    doc_id: str
+    title: str
+    date: str | None
+    doc_type: str
+    score: float
+    bodies: list[str] = Field(default_factory=list)
+    hits: list[Hit] = Field(default_factory=list)
+
+
+class FacetCount(BaseModel):
+    value: str
+    count: int  # documents with a matching passage
 
 
 class SearchResult(BaseModel):
@@ -41,15 +88,10 @@ class SearchResult(BaseModel):
     total: int
     hits: list[Hit]
     suggestion: str | None = None
-
-
-class _MarkFormatter(highlight.Formatter):
-    """Marks matched terms as **term** (Markdown bold; readable in a terminal and a notebook)."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return f"{MARK_OPEN}{highlight.get_text(text, token, replace)}{MARK_CLOSE}"
+    groups: list[DocGroup] = Field(default_factory=list)
+    facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
+    intent: str | None = None
+    also: list[str] = Field(default_factory=list)  # other names searched for
 
 
 def clean_query(query: str) -> str:
@@ -61,52 +103,786 @@ def clean_query(query: str) -> str:
     if query.count("(") != query.count(")"):
         query = query.replace("(", " ").replace(")", " ")
     query = re.sub(r"(^|\s)[*?]+(?=\s|$)", " ", query)  # a lone wildcard matches everything
-    return query.strip()
+    return " ".join(query.split())
+
+
+def split_intent(text: str) -> tuple[str, str | None]:
+    """(the query without its question words, the intent: date/actor/number/what or None)."""
+    intent, kept, quoted = None, [], False
+    for word in text.split(" "):
+        bare = word.strip("?!.,").casefold()
+        if not quoted and bare in INTENTS:
+            intent = intent or INTENTS[bare]
+        else:
+            kept.append(word.rstrip("?") if not quoted else word)
+        quoted ^= word.count('"') % 2 == 1
+    rest = " ".join(w for w in kept if w)
+    return (rest, intent) if rest.strip(' "') else (text, None)
 
 
 def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = None,
-           body: str | None = None, year_from: int | None = None, year_to: int | None = None) -> SearchResult:
-    """Search the passages in the index in ``folder``."""
+           body: str | None = None, year_from: int | None = None, year_to: int | None = None,
+           organisation: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           sort: str = "relevance", facets: bool = False) -> SearchResult:
+    """Search the passages in the index in ``folder``.
+
+    Returns at most ``limit`` passages, grouped per document (``groups``) and flattened in that
+    order (``hits``). ``date_from``/``date_to`` take ISO prefixes ("2019", "2019-07"); ``sort``
+    is "relevance", "date" (newest first) or "date_asc"; ``facets`` adds document counts per
+    body, year and type. Raises QueryError for a query with nothing left to search for and
+    FileNotFoundError when no index was built in ``folder``.
+    """
     text = clean_query(query)
     if not text:
         raise QueryError("the query is empty once control characters and lone wildcards are removed")
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+    for value in (date_from, date_to):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise QueryError(f"the date {value!r} is not a year or date like 2019, 2019-07 or 2019-07-04")
+    words, intent = split_intent(text)
     ix = open_existing(folder)
-    parser = MultifieldParser(["text", "title", "names"], ix.schema, group=OrGroup,
-                              fieldboosts={"text": 1.0, "title": 0.5, "names": 1.2})
-    try:
-        q = parser.parse(text)
-    except Exception:  # noqa: BLE001 - whoosh's parser errors are not one class
-        q = parser.parse(re.sub(r"[^\w\s]", " ", text))
-    filt = _filter(doc_type, body, year_from, year_to)
+    table = alias_table(folder)
+    parser = _parser(ix.schema)
+    q = _parse(parser, words)
+    filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
     with ix.searcher() as searcher:
-        results = searcher.search(q, limit=max(1, limit), filter=filt, terms=True)
-        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        results.formatter = _MarkFormatter()
-        hits = [_hit(h) for h in results]
-        suggestion = None
+        expanded, also, concepts = _expand(q, words, searcher, table)
+        results = searcher.search(expanded, limit=max(limit * 3, 30), filter=filt,
+                                  groupedby=_facet_spec() if facets else None)
+        rows = [(h.score, h.fields()) for h in results]
+        facet_counts = _facets(results) if facets else {}
+        total = len(results)
+        suggestion = _suggest(searcher, q, words)
+    groups = _group(rows, _Matcher(concepts), intent, limit, sort)
+    hits = [h for g in groups for h in g.hits]
+    return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
+                        facets=facet_counts, intent=intent, also=also)
+
+
+# -- parsing and widening the query --------------------------------------------------------------
+class _Concept:
+    """One thing the user asked for: a typed word or a name, and every way it can be written."""
+
+    def __init__(self, weight: float):
+        self.terms: set[str] = set()
+        self.phrases: set[tuple[str, ...]] = set()
+        self.weight = weight
+
+
+def _parser(schema) -> MultifieldParser:
+    return MultifieldParser(list(FIELDS), schema, group=OrGroup, fieldboosts=FIELD_BOOSTS)
+
+
+def _parse(parser, text: str):
+    try:
+        return parser.parse(text)
+    except Exception:  # noqa: BLE001 - whoosh's parser errors are not one class
+        return parser.parse(re.sub(r"[^\w\s]", " ", text))
+
+
+def _expand(q, raw: str, searcher, table: AliasTable):
+    """(the query with every plain word widened to its variants, other names used, concepts)."""
+    reader = searcher.reader()
+    schema = searcher.schema
+    analyzer = schema["text"].analyzer
+    cache: dict[str, list] = {}
+    concepts: dict[str, _Concept] = {}
+
+    def widen(node):
+        if isinstance(node, Term) and node.fieldname in FIELDS:
+            original = raw[node.startchar:node.endchar] if node.startchar is not None else node.text
+            key = original.casefold()
+            if key not in cache:
+                cache[key] = _variants(original, node.text, reader, schema)
+                concept = concepts[key] = _Concept(_idf(searcher, node.text if node.fieldname == "text"
+                                                        else (_stems(analyzer, original) or [""])[0]))
+                _add_text(concept, original, analyzer)
+                for text, _ in cache[key]:
+                    _add_text(concept, text, analyzer)
+            extra = [_retarget(v, node.fieldname, schema, node.boost) for v in cache[key]]
+            extra = [e for e in extra if e is not None]
+            return Or([node, *extra]) if extra else node
+        if isinstance(node, Phrase) and node.fieldname == "text":
+            concept = concepts.setdefault(" ".join(node.words), _Concept(sum(_idf(searcher, w) for w in node.words)))
+            concept.phrases.add(tuple(node.words))
+        if hasattr(node, "subqueries") and not isinstance(node, Phrase):
+            node = node.copy()
+            node.subqueries = [widen(sub) for sub in node.subqueries]
+        return node
+
+    out = widen(q)
+    extra, also = [], []
+    folded_raw = f" {fold(raw)} "
+    for group, form in table.find(raw):
+        concept = concepts.setdefault("=" + group.key, _Concept(sum(_idf(searcher, t) for t in _stems(analyzer, form))))
+        _add_text(concept, form, analyzer)
+        for other in group.forms:
+            f = fold(other)
+            if f == form or f" {f} " in folded_raw or f" {form} " in f" {f} ":
+                continue
+            # A long name must not outweigh the short one typed: scale to the typed form's weight.
+            ratio = concept.weight / (sum(_idf(searcher, t) for t in _stems(analyzer, other)) or 1.0)
+            phrase = _phrase_query(other, schema, WEIGHT_ALIAS * min(1.0, ratio))
+            if phrase is not None:
+                extra.append(phrase)
+                also.append(other)
+                _add_text(concept, other, analyzer)
+    for joined in _joined_pairs(raw, reader, schema):
+        extra.append(joined)
+        concepts.setdefault("+" + joined.text, _Concept(_idf(searcher, joined.text))).terms.add(joined.text)
+    if extra:
+        out = Or([out, *extra]) if not isinstance(out, Or) else Or([*out.subqueries, *extra])
+    return out, sorted(set(also), key=str.casefold)[:12], [c for c in concepts.values() if c.terms or c.phrases]
+
+
+def _idf(searcher, term: str) -> float:
+    try:
+        return max(0.1, searcher.idf("text", term))
+    except Exception:  # noqa: BLE001
+        return 1.0
+
+
+def _add_text(concept: _Concept, text: str, analyzer) -> None:
+    if text.startswith("="):
+        concept.terms.add(text[1:])
+        return
+    stems = _stems(analyzer, text)
+    if len(stems) == 1:
+        concept.terms.add(stems[0])
+    elif stems:
+        concept.phrases.add(tuple(stems))
+
+
+def _variants(original: str, analyzed: str, reader, schema) -> list[tuple[str, float]]:
+    """(text, weight) alternatives for one typed word: spelling variants, compounds, near words.
+
+    A text starting with "=" is an index term of the text field, not text to analyse."""
+    out: list[tuple[str, float]] = []
+    low = original.strip().casefold()
+    if low.endswith("+"):
+        out.append((low[:-1] + "-plus", 1.0))
+    elif low.endswith("-plus"):
+        out.append((low[:-5] + "+", 1.0))
+    if "-" in low.strip("-"):
+        parts = [p for p in low.split("-") if p]
+        out += [(" ".join(parts), WEIGHT_COMPOUND), ("".join(parts), WEIGHT_COMPOUND)]
+    analyzer = schema["text"].analyzer
+    stem = (_stems(analyzer, low) or [analyzed])[0]
+    freq = reader.doc_frequency("text", stem)
+    if len(low) >= 8 and low.isalpha():
+        for i in range(3, len(low) - 2):
+            left, right = _stems(analyzer, low[:i]), _stems(analyzer, low[i:])
+            if len(left) == 1 and len(right) == 1 and len(left[0]) > 2 and len(right[0]) > 2 \
+                    and reader.doc_frequency("text", left[0]) and reader.doc_frequency("text", right[0]):
+                out.append((f"{low[:i]} {low[i:]}", WEIGHT_COMPOUND))
+    rare = freq <= max(2, reader.doc_count() // 200)
+    if len(stem) >= 5 and stem.isalpha() and rare:
+        if freq == 0:
+            near = _near_terms(reader, stem, 1 if len(stem) < 8 else 2, prefix=2)
+        else:
+            near = _near_terms(reader, stem, 1, prefix=3)
+        out += [("=" + n, WEIGHT_FUZZY if freq == 0 else WEIGHT_NEAR) for n in near]
+    return out
+
+
+def _near_terms(reader, term: str, maxdist: int, prefix: int, most: int = 3) -> list[str]:
+    """Index terms of the text field within ``maxdist`` edits of ``term``, sharing its first letters."""
+    found = []
+    for btext in reader.expand_prefix("text", term[:prefix]):
+        word = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+        if word != term and abs(len(word) - len(term)) <= maxdist and word.isalpha() \
+                and Levenshtein.distance(word, term, score_cutoff=maxdist) <= maxdist:
+            found.append((reader.doc_frequency("text", word), word))
+    return [w for _, w in sorted(found, reverse=True)[:most]]
+
+
+def _stems(analyzer, text: str) -> list[str]:
+    return [t.text for t in analyzer(text, mode="query")]
+
+
+def _retarget(variant: tuple[str, float], field: str, schema, boost: float):
+    """One variant as a query on ``field`` (a term, or a phrase for several words)."""
+    text, weight = variant
+    if text.startswith("="):
+        return Term("text", text[1:], boost=boost * weight) if field == "text" else None
+    terms = _stems(schema[field].analyzer, text)
+    if not terms:
+        return None
+    if len(terms) == 1:
+        return Term(field, terms[0], boost=boost * weight)
+    return Phrase(field, terms, boost=boost * weight) if field == "text" else And(
+        [Term(field, t) for t in terms], boost=boost * weight)
+
+
+def _phrase_query(text: str, schema, weight: float):
+    parts = [q for q in (_retarget((text, weight), f, schema, FIELD_BOOSTS[f]) for f in ("text", "names")) if q]
+    return Or(parts) if parts else None
+
+
+def _joined_pairs(raw: str, reader, schema) -> list:
+    """"Twente Bedrijf" -> the one word "twentebedrijf", when the index has it."""
+    words = [w for w in re.findall(r"\w+", raw) if not w.isdigit()]
+    out = []
+    for a, b in zip(words, words[1:]):
+        stems = _stems(schema["text"].analyzer, a + b)
+        if len(stems) == 1 and reader.doc_frequency("text", stems[0]):
+            out.append(Term("text", stems[0], boost=WEIGHT_COMPOUND))
+    return out
+
+
+def _suggest(searcher, q, text: str) -> str | None:
+    """A corrected query when some typed word is not in the index ("twnteraad" -> "twenteraad")."""
+    try:
         corrected = searcher.correct_query(q, text, prefix=1, maxdist=2)
-        if corrected.query != q and corrected.string.casefold() != text.casefold():
-            suggestion = corrected.string
-        return SearchResult(query=text, total=len(results), hits=hits, suggestion=suggestion)
+    except Exception:  # noqa: BLE001 - a suggestion is a nicety, never a reason to fail
+        return None
+    if corrected.query != q and corrected.string.casefold() != text.casefold():
+        return corrected.string
+    return None
 
 
-def _filter(doc_type, body, year_from, year_to):
+# -- filters and facets --------------------------------------------------------------------------
+def _filter(table: AliasTable, doc_type, body, organisation, year_from, year_to, date_from, date_to):
     parts = []
     if doc_type:
         parts.append(Term("doc_type", doc_type))
-    if body:
-        parts.append(Term("bodies", body.casefold()))
+    for field, value in (("bodies", body), ("orgs", organisation)):
+        if value:
+            keys = {value.casefold(), *(g.key.casefold() for g in table.groups_named(value))}
+            parts.append(Or([Term(field, k) for k in sorted(keys)]))
     if year_from is not None or year_to is not None:
         parts.append(NumericRange("year", year_from, year_to))
+    if date_from or date_to:
+        upper = (date_to + "\uffff") if date_to else None
+        parts.append(TermRange("date", date_from or None, upper))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _hit(h) -> Hit:
-    snippet = h.highlights("text", top=2) or h["text"][:240]
-    return Hit(
-        doc_id=h["doc_id"], page=h["page"], date=h.get("date") or None, score=round(h.score, 4),
-        snippet=" ".join(snippet.split()), title=h.get("title", ""), doc_type=h.get("doc_type", ""),
-        passage_no=h["passage_no"], bodies=[b for b in h.get("bodies", "").split(",") if b],
-    )
+def _facet_spec():
+    return {"doc": sorting.FieldFacet("doc_id", maptype=sorting.UnorderedList),
+            "body": sorting.FieldFacet("bodies", allow_overlap=True, maptype=sorting.UnorderedList),
+            "year": sorting.FieldFacet("year", maptype=sorting.UnorderedList),
+            "type": sorting.FieldFacet("doc_type", maptype=sorting.UnorderedList)}
+
+
+def _facets(results) -> dict[str, list[FacetCount]]:
+    doc_of = {n: doc for doc, nums in results.groups("doc").items() for n in nums}
+    out = {}
+    for name in ("body", "year", "type"):
+        counts = []
+        for value, nums in results.groups(name).items():
+            if value in (None, ""):
+                continue
+            counts.append(FacetCount(value=str(value), count=len({doc_of.get(n) for n in nums})))
+        key = (lambda c: c.value) if name == "year" else (lambda c: (-c.count, c.value))
+        out[name] = sorted(counts, key=key, reverse=(name == "year"))
+    return out
+
+
+# -- grouping and snippets -----------------------------------------------------------------------
+def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str) -> list[DocGroup]:
+    """Passages re-weighed by how much of the query they hold and whether they answer it, per document."""
+    per_doc: dict[str, list] = defaultdict(list)
+    for score, fields in rows:
+        snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
+        score *= (0.6 + 0.4 * coverage) * (1.2 if answers else 1.0)
+        per_doc[fields["doc_id"]].append((score, fields, snippet))
+    groups = []
+    for doc_id, items in per_doc.items():
+        items.sort(key=lambda it: -it[0])
+        scores = [s for s, _, _ in items]
+        first = items[0][1]
+        groups.append(DocGroup(
+            doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
+            doc_type=first.get("doc_type", ""), score=round(scores[0] + 0.2 * sum(scores[1:3]), 4),
+            bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
+            hits=[_hit(s, f, snip) for s, f, snip in items]))
+    groups.sort(key=lambda g: -g.score)
+    if sort != "relevance":
+        groups.sort(key=lambda g: g.date or ("" if sort == "date" else "\uffff"), reverse=(sort == "date"))
+    out, room = [], limit
+    for g in groups:
+        if room <= 0:
+            break
+        g.hits = g.hits[:room]
+        room -= len(g.hits)
+        out.append(g)
+    return out
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split(",") if v]
+
+
+def _hit(score: float, fields: dict, snippet: str) -> Hit:
+    return Hit(doc_id=fields["doc_id"], page=fields.get("page", 1), date=fields.get("date") or None,
+               score=round(score, 4), snippet=snippet, title=fields.get("title", ""),
+               doc_type=fields.get("doc_type", ""), passage_no=fields.get("passage_no", 0),
+               bodies=_split(fields.get("bodies")), orgs=_split(fields.get("orgs")))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    """Month names and number words from the DATE component's data; actor words from the bodies KB."""
+    try:
+        dates = json.loads((_DATA / "dates.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        dates = {}
+    months = sorted({*dates.get("months", {}), *dates.get("month_abbreviations", {}), *dates.get("seasons", {})},
+                    key=len, reverse=True)
+    numbers = sorted(dates.get("number_words", {}), key=len, reverse=True)
+    actor_words: set[str] = set()
+    try:
+        kb = json.loads((_DATA / "kb_bodies.json").read_text(encoding="utf-8"))
+        for body in kb.get("bodies", []):
+            for alias in body.get("aliases", []):
+                actor_words.update(_stems(_TOKENS, alias.split()[-1]))
+    except (OSError, ValueError, IndexError):
+        pass
+    month_re = "|".join(map(re.escape, months)) or "januari"
+    date = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{1,2}}\s+(?:{month_re})\b"
+                      rf"|\b(?:{month_re})\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+    number_words = "|".join(map(re.escape, (n for n in numbers if n not in ("een", "één")))) or "twee"
+    number = re.compile(rf"\b\d+(?:[.,]\d+)?\b|\b(?:{number_words})\b", re.IGNORECASE)
+    return {"date": date, "number": number, "actor_words": frozenset(actor_words)}
+
+
+# A sentence ends at . ! ? ; followed by a space, at a blank line, or before a bullet or numbered line.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
+_TOKENS = dutch_analyzer()
+
+
+class _Matcher:
+    """Finds the sentence of a passage that best answers the query, and marks the matched terms."""
+
+    def __init__(self, concepts: list[_Concept]):
+        self.concepts = concepts
+        self.total = sum(c.weight for c in concepts) or 1.0
+
+    def _spans(self, tokens) -> tuple[list[tuple[int, int]], list[set[int]]]:
+        """Token index spans that match, and per token index the concepts it matches."""
+        texts = [t for t, _, _ in tokens]
+        spans, hit_concepts = [], [set() for _ in tokens]
+        for n, c in enumerate(self.concepts):
+            for i, t in enumerate(texts):
+                if t in c.terms:
+                    spans.append((i, i + 1))
+                    hit_concepts[i].add(n)
+                for p in c.phrases:
+                    if t == p[0] and tuple(texts[i:i + len(p)]) == p:
+                        spans.append((i, i + len(p)))
+                        hit_concepts[i].add(n)
+        return spans, hit_concepts
+
+    def snippet(self, text: str, intent: str | None) -> tuple[str, float, bool]:
+        """(snippet with **marks**, share of the query's weight in the passage, whether it answers the intent)."""
+        text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
+        tokens = [(t.text, t.startchar, t.endchar) for t in _TOKENS(text, chars=True, mode="query")]
+        spans, hit_concepts = self._spans(tokens)
+        found = set().union(*hit_concepts) if hit_concepts else set()
+        coverage = sum(self.concepts[n].weight for n in found) / self.total
+        bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+        lex = _lexicon()
+        best, best_score, best_answers, k = None, -1.0, False, 0
+        for start, end in zip(bounds, bounds[1:]):
+            lo = k
+            while k < len(tokens) and tokens[k][1] < end:
+                k += 1
+            matched = set().union(*hit_concepts[lo:k]) if k > lo else set()
+            if not matched or not text[start:end].strip():
+                continue
+            sent = text[start:end]
+            has = {"date": bool(lex["date"].search(sent)), "number": bool(lex["number"].search(sent)),
+                   "actor": any(tokens[i][0] in lex["actor_words"] for i in range(lo, k)) or _names(sent),
+                   "what": k - lo >= 6}
+            score = sum(self.concepts[n].weight for n in matched) / self.total * 10 + 0.3 * sum(has.values())
+            answers = bool(intent and has.get(intent))
+            score += 4.0 if answers else 0.0
+            score -= 0.01 * max(0, len(sent) - SNIPPET_CHARS)
+            if score > best_score:
+                best, best_score, best_answers = (start, end), score, answers
+        if best is None:
+            return _mark(text, 0, min(len(text), SNIPPET_CHARS), tokens, spans), coverage, False
+        start, end = best
+        i = bounds.index(end)
+        if end - start < 120 and i + 1 < len(bounds):
+            end = bounds[i + 1]
+        return _mark(text, *_window(text, start, end, tokens, spans), tokens, spans), coverage, best_answers
+
+
+def _names(sentence: str) -> bool:
+    words = sentence.split()
+    return any(w[:1].isupper() and len(w) > 2 for w in words[1:]) or bool(re.search(r"\b[A-Z]{2,}\b", sentence))
+
+
+def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
+    """At most SNIPPET_CHARS of text[start:end], starting a little before the first match."""
+    if end - start <= SNIPPET_CHARS:
+        return start, end
+    first = min((tokens[a][1] for a, _ in spans if start <= tokens[a][1] < end), default=start)
+    lo = max(start, first - SNIPPET_CHARS // 3)
+    if lo > start:
+        lo = text.rfind(" ", start, lo) + 1 or lo
+    return lo, min(end, lo + SNIPPET_CHARS)
+
+
+def _mark(text: str, start: int, end: int, tokens, spans) -> str:
+    """text[start:end] with the matched spans wrapped in **...**, on one line."""
+    chars = sorted({(tokens[a][1], tokens[b - 1][2]) for a, b in spans
+                    if tokens[a][1] >= start and tokens[b - 1][2] <= end})
+    out, pos = [], start
+    for s, e in chars:
+        if s < pos:
+            continue
+        out += [text[pos:s], MARK_OPEN, text[s:e], MARK_CLOSE]
+        pos = e
+    out.append(text[pos:end])
+    snippet = " ".join("".join(out).split())
+    return ("… " if start > 0 and text[start - 1] not in "\n" else "") + snippet + (" …" if end < len(text.rstrip()) else "")
+
+
+# -- aliases: other names of the same body, organisation or law --------------------------------
+_FUNCTION_WORDS = frozenset({"voor", "en", "van", "de", "het", "der", "den", "op", "in", "of", "&", "te", "ter"})
+_ABBR = r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\+?"
+_DEFINED = (  # "Long Name (ABBR)", "Long Name, afgekort ABBR", "ABBR (Long Name)"
+    re.compile(rf"(?P<long>(?:[\w’'‘-]+[ \t]+){{1,8}}?[\w’'‘-]+)[’'\"]?[ \t]*\((?P<abbr>{_ABBR})\)"),
+    re.compile(rf"(?P<long>(?:[\w’'‘-]+[ \t]+){{1,8}}?[\w’'‘-]+)[’'\"]?,?[ \t]+(?:afgekort|kortweg|hierna:?)"
+               rf"[ \t]+(?:tot[ \t]+|als[ \t]+)?[‘'\"]?(?P<abbr>{_ABBR})\b"),
+    re.compile(rf"\b(?P<abbr>{_ABBR})[ \t]+\((?P<long>[\w’'‘ -]{{5,80}})\)"),
+)
+_CAPS_RUN = re.compile(r"\b[A-Z][\w-]*(?:[ \t]+(?:(?:voor|en|van|de|het|der|op|in)[ \t]+)?[A-Z][\w-]*){1,6}")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents off, punctuation (but '+' and '&') to spaces: the form names are compared in."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w+&]+", " ", text).split())
+
+
+class AliasGroup(BaseModel):
+    """All names of one thing: canonical key, display name, label and every surface form."""
+
+    key: str
+    name: str
+    label: str = "ORG"
+    kind: str = "instance"  # "type" for a kind of body every government has (gemeenteraad)
+    forms: list[str] = Field(default_factory=list)
+    source: str = "kb"  # kb, store or corpus
+    note: str = ""
+    definition: str = ""  # the sentence that defines an abbreviation, when the corpus has one
+    definition_doc: str = ""
+
+
+class AliasTable:
+    """Name groups, looked up by any of their forms (folded)."""
+
+    def __init__(self, groups: list[AliasGroup]):
+        self.groups = groups
+        self._by_form: dict[str, list[AliasGroup]] = defaultdict(list)
+        self._first: dict[str, set[int]] = defaultdict(set)
+        for g in groups:
+            for form in g.forms:
+                f = fold(form)
+                if f and g not in self._by_form[f]:
+                    self._by_form[f].append(g)
+                    self._first[f.split()[0]].add(len(f.split()))
+
+    def groups_named(self, value: str) -> list[AliasGroup]:
+        f = fold(value)
+        return [g for g in self.groups if fold(g.key) == f or f in {fold(x) for x in g.forms}]
+
+    def find(self, text: str) -> list[tuple[AliasGroup, str]]:
+        """(group, form) for every name in ``text``, longest first, not overlapping."""
+        words, out, i = fold(text).split(), [], 0
+        while i < len(words):
+            for n in sorted(self._first.get(words[i], ()), reverse=True):
+                form = " ".join(words[i:i + n])
+                if form in self._by_form:
+                    out += [(g, form) for g in self._by_form[form]]
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+_TABLES: dict[str, tuple[tuple, AliasTable]] = {}
+
+
+def alias_table(folder: Path) -> AliasTable:
+    """The alias groups for the index in ``folder``: knowledge base + store entities + corpus abbreviations.
+
+    Cached per folder until the store or the knowledge base changes."""
+    folder = Path(folder)
+    sig = tuple(_mtime(p) for p in (folder / "spoor.db", folder / "spoor.db-wal", *sorted(_DATA.glob("kb_*.json"))))
+    cached = _TABLES.get(str(folder))
+    if cached and cached[0] == sig:
+        return cached[1]
+    groups = _kb_groups()
+    if (folder / "spoor.db").exists():
+        try:
+            known = frozenset(fold(f) for g in groups for f in g.forms)
+            groups = _merge(groups, *_store_groups(folder, known))
+        except Exception as exc:  # noqa: BLE001 - a store being rebuilt must not break search
+            _log.warning("aliases from the store of %s skipped: %s", folder, exc)
+    table = AliasTable(groups)
+    _TABLES[str(folder)] = (sig, table)
+    return table
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@lru_cache(maxsize=4)
+def _kb_groups_cached(sig: tuple) -> tuple[AliasGroup, ...]:
+    groups = []
+    labels = {"bodies": "ORGAN", "organisations": "ORG", "organizations": "ORG", "orgs": "ORG", "laws": "LAW"}
+    for path in sorted(_DATA.glob("kb_*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            _log.warning("knowledge base %s unreadable: %s", path.name, exc)
+            continue
+        for key, entries in (data.items() if isinstance(data, dict) else [("entries", data)]):
+            if not isinstance(entries, list):
+                continue
+            for e in entries:
+                if not isinstance(e, dict) or "id" not in e:
+                    continue
+                forms = [e.get("name", "")]
+                for k in ("aliases", "abbreviations", "former_names", "old_names", "names"):
+                    forms += [f for f in e.get(k, []) or [] if isinstance(f, str)]
+                forms = _dedupe(forms)
+                if forms:
+                    groups.append(AliasGroup(key=e["id"], name=e.get("name") or forms[0],
+                                             label=e.get("label", labels.get(key, "ORG")), kind=e.get("kind", "instance"),
+                                             forms=forms, source="kb", note=e.get("note", "") or ""))
+    return tuple(groups)
+
+
+def _kb_groups() -> list[AliasGroup]:
+    return [g.model_copy(deep=True) for g in _kb_groups_cached(tuple(_mtime(p) for p in _DATA.glob("kb_*.json")))]
+
+
+def _dedupe(forms) -> list[str]:
+    seen, out = set(), []
+    for f in forms:
+        f = " ".join(str(f).split())
+        if len(f) >= 2 and fold(f) not in seen:
+            seen.add(fold(f))
+            out.append(f)
+    return out
+
+
+def _store_groups(folder: Path, known: frozenset = frozenset()) -> tuple[list[AliasGroup], list[AliasGroup]]:
+    """(groups of entity surface forms per canonical id, abbreviations defined in the documents)."""
+    from .store import Store
+
+    with Store(folder) as store:
+        forms: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for row in store.conn.execute("SELECT label, canonical, text FROM entities WHERE canonical IS NOT NULL "
+                                      "AND label IN ('ORGAN', 'ORG', 'LAW')"):
+            forms[(row["label"], row["canonical"])].append(row["text"])
+        texts = [(r["doc_id"], r["text"] or "") for r in store.conn.execute("SELECT doc_id, text FROM documents")]
+    entity_groups = [AliasGroup(key=canon, name=max(set(fs), key=fs.count), label=label, forms=_dedupe(fs),
+                                source="store") for (label, canon), fs in forms.items()]
+    return entity_groups, _defined_abbreviations(texts, known)
+
+
+def _initials(words: list[str], caps_only: bool) -> str:
+    return "".join(w[0] for w in words if w and (w[0].isupper() if caps_only else w.casefold() not in _FUNCTION_WORDS))
+
+
+def _fits(abbr: str, words: list[str]) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", abbr).casefold()
+    for caps_only in (True, False):
+        ini = _initials(words, caps_only).casefold()
+        if len(ini) >= 2 and (ini == letters or (letters.startswith(ini) and len(ini) >= len(letters) - 1)):
+            return True
+    return False
+
+
+def _defined_abbreviations(texts: list[tuple[str, str]], known: frozenset = frozenset()) -> list[AliasGroup]:
+    """Abbreviations and the names they stand for, as the documents themselves write them.
+
+    A definition ("Long Name (ABBR)", "..., afgekort ABBR") always counts; a run of capitalised
+    words whose initials spell an abbreviation used elsewhere only for abbreviations the knowledge
+    base (``known``, folded forms) does not explain already."""
+    pairs: dict[str, dict] = {}
+
+    def add(abbr: str, long: str, doc_id: str, sentence: str) -> None:
+        entry = pairs.setdefault(abbr, {"forms": [], "definition": "", "doc": ""})
+        entry["forms"].append(long.strip(" ’'‘\""))
+        if sentence and not entry["definition"]:
+            entry["definition"], entry["doc"] = " ".join(sentence.split()), doc_id
+
+    abbreviations = set()
+    for doc_id, text in texts:
+        abbreviations.update(a for a in re.findall(rf"\b{_ABBR}", text)
+                             if 2 <= len(a) <= 8 and sum(c.isupper() for c in a) >= 2)
+        for pattern in _DEFINED:
+            for m in pattern.finditer(text):
+                abbr, words = m.group("abbr"), m.group("long").split()
+                if not (2 <= len(abbr) <= 8 and sum(c.isupper() for c in abbr) >= 2):
+                    continue
+                for i in range(len(words) - 1, -1, -1):  # the shortest tail of the words that fits
+                    if _fits(abbr, words[i:]):
+                        add(abbr, " ".join(words[i:]), doc_id, _sentence_at(text, m.start()))
+                        break
+    for doc_id, text in texts:
+        for m in _CAPS_RUN.finditer(text):
+            words = m.group().split()
+            for i in range(len(words)):
+                for j in range(len(words), i + 1, -1):
+                    span = words[i:j]
+                    if span[-1].casefold() in _FUNCTION_WORDS or any(w.isupper() and len(w) > 1 for w in span):
+                        continue
+                    ini = _initials(span, caps_only=True)
+                    for abbr in (ini, ini + "+"):
+                        if len(ini) >= 2 and abbr in abbreviations and fold(abbr) not in known:
+                            add(abbr, " ".join(span), doc_id, "")
+    return [AliasGroup(key=fold(abbr).replace(" ", "_"), name=max(set(v["forms"]), key=v["forms"].count),
+                       label="ORG", forms=_dedupe([abbr, *v["forms"]]), source="corpus",
+                       definition=v["definition"], definition_doc=v["doc"]) for abbr, v in sorted(pairs.items())]
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n\n", 0, offset)) + 1
+    end = min([e for e in (text.find(". ", offset), text.find("\n\n", offset)) if e >= 0] or [len(text)])
+    return text[start:end + 1][:400]
+
+
+def _merge(groups: list[AliasGroup], *more: list[AliasGroup]) -> list[AliasGroup]:
+    """Groups that share a form become one (the first keeps its key and name)."""
+    out: list[AliasGroup] = list(groups)
+    by_form = {fold(f): g for g in out for f in g.forms}
+    for batch in more:
+        for g in batch:
+            target = next((by_form[fold(f)] for f in g.forms if fold(f) in by_form), None)
+            if target is None:
+                out.append(g)
+                target = g
+            else:
+                target.forms = _dedupe([*target.forms, *g.forms])
+                target.definition = target.definition or g.definition
+                target.definition_doc = target.definition_doc or g.definition_doc
+            for f in g.forms:
+                by_form.setdefault(fold(f), target)
+    return out
+
+
+# -- the evolution card: what a named subject is and how it appears over time -------------------
+LABEL_WORDS = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "LAW": "wet of regeling", "PERSON": "persoon",
+               "LOC": "gebied"}
+
+
+class CardDocument(BaseModel):
+    doc_id: str
+    title: str
+    date: str | None
+    doc_type: str
+    pages: list[int]
+
+
+class CardEvent(BaseModel):
+    date: str
+    what: str
+    status: str
+    actor: str | None = None
+    doc_id: str
+    page: int
+    sources: int = 1
+
+
+class Card(BaseModel):
+    """A subject (body, organisation, programme, law) the query names, with its trail through the corpus."""
+
+    key: str
+    name: str
+    label: str
+    kind: str  # "organisatie", "bestuursorgaan (replaced ...)": label in words, with the KB's note
+    what: str  # a sentence of the corpus that says what it is (a definition where there is one)
+    what_source: str = ""  # doc_id of that sentence
+    forms: list[str]
+    first_seen: str | None = None
+    last_seen: str | None = None
+    documents: list[CardDocument] = Field(default_factory=list)
+    events: list[CardEvent] = Field(default_factory=list)
+
+
+def subject_card(folder: Path, query: str) -> Card | None:
+    """The card of the subject ``query`` names (its longest known name in the query), or None.
+
+    Built from the alias groups (knowledge base, store entities, corpus abbreviations), the passages
+    that name any of its forms, and the dated decisions whose actor or text names it."""
+    text = clean_query(query)
+    if not text:
+        return None
+    words, _ = split_intent(text)
+    table = alias_table(folder)
+    found = [(g, form) for g, form in table.find(words) if g.kind != "type"]
+    if not found:
+        return None
+    group, _form = max(found, key=lambda gf: (len(gf[1]), len(gf[0].forms), gf[0].source == "kb"))
+    ix = open_existing(folder)
+    places: dict[str, dict] = {}
+    concept = _Concept(1.0)
+    for form in group.forms:
+        _add_text(concept, form, _TOKENS)
+    first_passage = None
+    with ix.searcher() as searcher:
+        q = Or([p for p in (_phrase_query(f, searcher.schema, 1.0) for f in group.forms) if p is not None])
+        for hit in searcher.search(q, limit=None):
+            f = hit.fields()
+            place = places.setdefault(f["doc_id"], {"title": f.get("title", ""), "date": f.get("date") or None,
+                                                  "doc_type": f.get("doc_type", ""), "pages": set()})
+            place["pages"].add(f.get("page", 1))
+            key = (f.get("date") or "9999", f.get("passage_no", 0))
+            if first_passage is None or key < first_passage[0]:
+                first_passage = (key, f)
+    if not places:
+        return None
+    what, what_source = _describe(group, first_passage[1] if first_passage else None, concept)
+    dates = sorted(p["date"] for p in places.values() if p["date"])
+    docs = sorted((CardDocument(doc_id=d, title=p["title"], date=p["date"], doc_type=p["doc_type"],
+                                pages=sorted(p["pages"])) for d, p in places.items()),
+                  key=lambda c: (c.date or "9999", c.doc_id))
+    kind = LABEL_WORDS.get(group.label, "onderwerp") + (f" ({group.note})" if group.note else "")
+    return Card(key=group.key, name=group.name, label=group.label, kind=kind, what=what, what_source=what_source,
+                forms=group.forms, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+                documents=docs, events=_card_events(folder, group))
+
+
+def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tuple[str, str]:
+    if group.definition:
+        return group.definition, group.definition_doc
+    if passage:
+        snippet, _, _ = _Matcher([concept]).snippet(passage.get("text", ""), "what")
+        return snippet.replace(MARK_OPEN, ""), passage["doc_id"]
+    return group.name, ""
+
+
+def _card_events(folder: Path, group: AliasGroup, most: int = 20) -> list[CardEvent]:
+    from .store import DB_NAME, Store
+    from .timeline import events
+
+    if not (Path(folder) / DB_NAME).exists():
+        return []
+    forms = [f" {fold(f)} " for f in group.forms]
+    with Store(folder) as store:
+        decisions = [d for d in store.decisions()
+                     if d.actor == group.key or any(f in f" {fold(d.actor_text or '')} {fold(d.text)} " for f in forms)]
+    out = []
+    for ev in events(decisions)[:most]:
+        src = ev.sources[0]
+        out.append(CardEvent(date=ev.date, what=ev.what, status=ev.status, actor=ev.actor, doc_id=src.doc_id,
+                             page=src.page, sources=len(ev.sources)))
+    return out

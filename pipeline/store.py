@@ -108,6 +108,9 @@ class Store:
         self.conn.executemany("UPDATE entities SET canonical = ? WHERE id = ?",
                               [(canon, row_id) for row_id, canon in updates])
 
+    def delete_entities(self, row_ids: Iterable[int]) -> None:
+        self.conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in row_ids])
+
     def _row(self, record) -> dict:
         columns = self._columns(record)
         data = record.model_dump()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.index import dutch_analyzer
@@ -67,3 +69,103 @@ def test_index_analyzer_folds_accents_and_stems():
 def test_search_filters_by_document_type(built_index):
     result = search(built_index, "samenwerking", limit=50, doc_type="advies")
     assert result.hits and {h.doc_type for h in result.hits} == {"advies"}
+
+
+# -- issue 7: aliases, variants, intents, grouping, facets, card ---------------------------------
+from pipeline.search import fold, split_intent, subject_card  # noqa: E402
+
+
+@pytest.mark.parametrize("query, expected_doc, expected_mark", [
+    ("Veilig Thuis Twente", "003", "VTT"),  # the 2019 advice only says "VTT"
+    ("SSNT", "000", "Shared Service Netwerk Twente"),
+    ("Wgr-plus", None, "WGR+"),
+    ("Twentebedrijf", "000", "Twente Bedrijf"),
+])
+def test_search_finds_other_names_of_the_same_thing(built_index, query, expected_doc, expected_mark):
+    result = search(built_index, query, limit=20)
+    if expected_doc:
+        assert _docs(result)[0] == expected_doc
+    assert any(f"**{expected_mark}**" in h.snippet for h in result.hits)
+
+
+def test_search_typo_still_finds_the_word(built_index):
+    result = search(built_index, "twnteraad")
+    assert _docs(result)[0] == "000"
+    assert "**Twenteraad**" in result.hits[0].snippet
+
+
+def test_search_word_forms_meet(built_index):
+    assert "001" in _docs(search(built_index, "ontvlechting"))
+
+
+def test_search_question_word_steers_the_snippet_to_a_date(built_index):
+    result = search(built_index, "wanneer is Regio Twente ontvlochten", limit=3)
+    assert result.intent == "date"
+    assert _docs(result)[0] == "001"
+    assert any(re.search(r"2021|juli", h.snippet) for h in result.hits[:3])
+
+
+def test_search_split_intent_keeps_quoted_question_words():
+    assert split_intent("hoeveel gemeenten") == ("gemeenten", "number")
+    assert split_intent('"wie zijn wij"')[1] is None
+    assert split_intent("wie") == ("wie", None)  # nothing else to search for: search the word itself
+
+
+def test_search_groups_passages_per_document(built_index):
+    result = search(built_index, "Twenteraad", limit=10)
+    seen = [g.doc_id for g in result.groups]
+    assert len(seen) == len(set(seen))
+    assert [h.doc_id for h in result.hits] == [h.doc_id for g in result.groups for h in g.hits]
+    for g in result.groups:
+        assert [h.score for h in g.hits] == sorted((h.score for h in g.hits), reverse=True)
+
+
+def test_search_facets_count_documents(built_index):
+    result = search(built_index, "samenwerking", limit=5, facets=True)
+    types = {f.value: f.count for f in result.facets["type"]}
+    assert types.get("advies") == 1 and sum(types.values()) >= 4
+    assert {f.value for f in result.facets["year"]} >= {"2019", "2021"}
+
+
+@pytest.mark.parametrize("sort", ["date", "date_asc"])
+def test_search_sort_by_date(built_index, sort):
+    dates = [g.date for g in search(built_index, "samenwerking", limit=50, sort=sort).groups]
+    assert dates == sorted(dates, reverse=(sort == "date"))
+
+
+def test_search_date_range_filter(built_index):
+    result = search(built_index, "samenwerking", limit=50, date_from="2019", date_to="2019-12")
+    assert result.hits and {h.date[:4] for h in result.hits} == {"2019"}
+
+
+def test_search_bad_date_is_a_clear_error(built_index):
+    with pytest.raises(QueryError, match="not a year or date"):
+        search(built_index, "samenwerking", date_from="gisteren")
+
+
+def test_search_phrase_and_boolean_queries(built_index):
+    phrase = search(built_index, '"besluitvormend orgaan"', limit=50)
+    assert phrase.hits and all("besluitvormend" in h.snippet.casefold() for h in phrase.hits)
+    both = search(built_index, "Twenteraad AND Wgr-plus", limit=50)
+    assert both.hits and set(_docs(both)) == {"000"}
+
+
+def test_search_snippets_never_carry_document_markup(built_index):
+    for h in search(built_index, "Twente", limit=50).hits:
+        assert "<b>" not in h.snippet and "***" not in h.snippet
+
+
+def test_search_fold_matches_accents_and_punctuation():
+    assert fold("Heroriëntatie, WGR+!") == "heroriëntatie wgr+".replace("ë", "e")
+
+
+def test_search_subject_card_for_an_abbreviation(built_index):
+    card = subject_card(built_index, "VTT")
+    assert card is not None and card.name == "Veilig Thuis Twente"
+    assert "VTT" in card.forms
+    assert card.first_seen <= "2019-07-04" <= card.last_seen
+    assert "003_d4d0686746b347e9" in {d.doc_id for d in card.documents}
+
+
+def test_search_no_subject_card_for_plain_words(built_index):
+    assert subject_card(built_index, "hoeveel gemeenten") is None

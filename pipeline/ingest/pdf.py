@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import logging
 import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from ..models import RawDocument
@@ -12,7 +15,10 @@ from .base import SNIFF_BYTES, Reader, ReadError, read_bytes
 
 _log = logging.getLogger(__name__)
 
-OCR_HINT = "run OCR first, e.g. `ocrmypdf -l nld IN.pdf OUT.pdf`, and read OUT.pdf"
+OCR_INSTALL = "apt-get install ocrmypdf tesseract-ocr-nld"
+OCR_HINT = (f"install OCR (`{OCR_INSTALL}`) and spoor reads it through OCR, or run "
+            "`ocrmypdf -l nld IN.pdf OUT.pdf` yourself and read OUT.pdf")
+OCR_TIMEOUT = 900  # seconds for one document
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -33,7 +39,10 @@ class PdfReader(Reader):
             raise ReadError("is a PDF without pages; export the document again")
         if n_chars == 0:
             what = "only images (a scan)" if n_images else "no text"
-            raise ReadError(f"is a PDF with {what}: it has no text layer; {OCR_HINT}")
+            pages, n_chars, _, _ = _extract(ocr(data, f"is a PDF with {what}: it has no text layer"))
+            if n_chars == 0:
+                raise ReadError(f"is a PDF with {what}: it has no text layer, and OCR "
+                                "(`ocrmypdf -l nld`) found no text in it either; check the scan")
         empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]
         if empty:
             _log.warning("%s: pages without a text layer: %s", path, empty)
@@ -41,6 +50,34 @@ class PdfReader(Reader):
             _log.debug("%s: metadata title %r is not on page 1; ignored", path, title)
             title = None  # a stale title from a template would mislead more than help
         return RawDocument(path=str(path), format=self.format, pages=pages, title_hint=title)
+
+
+def ocr(data: bytes, problem: str) -> bytes:
+    """The PDF ``data`` with a text layer added by ``ocrmypdf -l nld`` (Dutch tesseract).
+
+    ``problem`` says why OCR is needed; without ocrmypdf, or when it fails, it starts the
+    ``ReadError`` that says how to install or run OCR.
+    """
+    exe = shutil.which("ocrmypdf")
+    if exe is None:
+        raise ReadError(f"{problem}; {OCR_HINT}")
+    with tempfile.TemporaryDirectory(prefix="spoor-ocr-") as tmp:
+        src, dst = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
+        src.write_bytes(data)
+        cmd = [exe, "-q", "-l", "nld", "--output-type", "pdf", "--optimize", "0", str(src), str(dst)]
+        _log.info("running OCR: %s", " ".join(cmd))
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise ReadError(f"{problem}, and OCR (`ocrmypdf -l nld`) took over {OCR_TIMEOUT} s; "
+                            "run it yourself and read its output") from None
+        except OSError as exc:
+            raise ReadError(f"{problem}, and OCR could not be started ({exc}); {OCR_HINT}") from None
+        if done.returncode != 0 or not dst.exists():
+            why = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+            raise ReadError(f"{problem}, and OCR (`ocrmypdf -l nld`) failed ({why}); check that "
+                            f"tesseract's Dutch data is installed (`{OCR_INSTALL}`)")
+        return dst.read_bytes()
 
 
 def _check_envelope(data: bytes) -> None:

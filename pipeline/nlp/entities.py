@@ -1,13 +1,733 @@
-"""ORGAN/ORG/PERSON/LOC/MONEY/LAW component (placeholder: being written under issue 4)."""
+"""ORGAN/ORG/PERSON/LOC/MONEY/LAW component ``spoor_entities`` (issue 4).
+
+Sets ``doc.spans["entities"]``; every span carries ``span._.canonical`` and, where it
+applies, ``span._.parent`` (the organisation a body belongs to), ``span._.value``
+(MONEY: euros as a plain number; LAW: the article cited) and ``span._.role``
+(PERSON). Steps, all rules over the knowledge base of :mod:`pipeline.nlp.kb`:
+
+1. tokenise ``doc.text`` into words and punctuation and look every run of tokens up
+   in the KB indexes (case-folded names, case-sensitive abbreviations, spaceless
+   forms, compounds such as "Regioraadsvergadering"/"AB-vergadering"), with a
+   rapidfuzz fallback for capitalised words the KB does not know exactly;
+2. learn the abbreviations the document defines ("Organisatie voor X (OVX)",
+   "..., afgekort SSNT") and tag every later use;
+3. persons (title/initials/first name + tussenvoegsel + surname, with a role),
+   money amounts and laws by pattern;
+4. resolve what depends on the document: "het college"/"de raad" by the level of the
+   issuer (``doc._.meta["issuer"]`` or inferred from the text), short forms
+   ("Kring", "besluitvormend orgaan") by the full name, generic organisations
+   ("GGD", "de Veiligheidsregio") by the region the document is about, and the
+   parent organisation of each body.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from .kb import KnowledgeBase, fold, load_kb, slug, spaceless
+
+_log = logging.getLogger(__name__)
+
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_FOLDED: dict[str, str] = {}
+_LEVEL_BODIES = {
+    "provincie": {"provinciale_staten", "gedeputeerde_staten", "gedeputeerde", "statencommissie", "commissaris_van_de_koning"},
+    "gemeente": {"gemeenteraad", "college_bw", "burgemeester", "wethouder", "raadscommissie", "gemeentebestuur"},
+    "waterschap": {"verenigde_vergadering", "college_dijkgraaf_heemraden", "dijkgraaf"},
+}
+_BODY_HEADS = ("raad", "bestuur", "commissie", "overleg", "college", "orgaan", "kring", "groep", "staten", "beraad", "presidium")
+_FUNCTION_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te", "ter", "ten", "tot", "met", "bij", "aan", "of", "&", "'s"}
+_ROMAN = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"}
+_PRIORITY = {"learned": 0, "kb": 1, "compound": 1, "generic": 2, "anaphor": 2, "pattern": 2, "fuzzy": 3, "acronym": 4, "block": 1}
 
 
-@Language.factory("spoor_entities")
-def make_entities(nlp: Language, name: str):
-    def entities(doc: Doc) -> Doc:
-        doc.spans["entities"] = []
+@dataclass
+class Cand:
+    """A candidate entity before overlaps and context are resolved."""
+
+    start: int
+    end: int
+    label: str | None
+    canonical: str | None
+    source: str = "kb"
+    value: str | None = None
+    role: str | None = None
+    parent: str | None = None
+    generic: str | None = None  # generic word ("college", "raad") awaiting the document's level
+    ids: list[str] = field(default_factory=list)  # anaphor candidates
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Tok:
+    __slots__ = ("text", "start", "end", "ci", "cs", "space_before")
+
+    def __init__(self, text: str, start: int, end: int, space_before: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        ci = _FOLDED.get(text)
+        if ci is None:
+            ci = fold(text)
+            if len(_FOLDED) < 200_000:
+                _FOLDED[text] = ci
+        self.ci = ci
+        self.cs = text.replace("\u2019", "'").replace("\u2018", "'")
+        self.space_before = space_before
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev = 0
+    for m in _TOKEN_RE.finditer(text):
+        toks.append(_Tok(m.group(), m.start(), m.end(), text[prev:m.start()]))
+        prev = m.end()
+    return toks
+
+
+def _elided(toks: list[_Tok], j: int) -> bool:
+    """'college- en raadsleden': a word cut off by a hyphen before a space."""
+    return j + 2 < len(toks) and toks[j + 1].text == "-" and not toks[j + 1].space_before and bool(toks[j + 2].space_before)
+
+
+def _joinable(gap: str) -> bool:
+    """Tokens of one name may be separated by spaces and at most one line break."""
+    return gap.count("\n") <= 1 and len(gap) <= 4
+
+
+class EntityRecognizer:
+    """The ``spoor_entities`` component; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str = "spoor_entities", fuzzy: bool = True) -> None:
+        self.name = name
+        self.kb: KnowledgeBase = load_kb()
+        self.use_fuzzy = fuzzy
+        self._fuzzy_cache: dict[str, str | None] = {}
+        p = self.kb.persons
+        self._person_re = _person_regex(p)
+        self._person_anchor = re.compile(
+            r"(?<![\w.])(?:[A-Z]\.|(?i:%s)\b|(?:%s)\b)" % (
+                "|".join(re.escape(t.rstrip(".")) for t in sorted(set(p["titles"]) | set(p["role_offices_before_name"]), key=len, reverse=True)),
+                "|".join(re.escape(f) for f in p["first_names"])))
+        self._roles = sorted((r for r in p["roles"]), key=len, reverse=True)
+        self._role_re = re.compile(
+            r"\s*,\s*(?:de |het )?(?P<role>(?:%s)\b[^,.;:\n()]{0,60}?)(?=\s*[,.;:\n()]|\s+(?:en|die|dat|heeft|is|was|zal)\b|$)"
+            % "|".join(re.escape(r) for r in self._roles), re.IGNORECASE)
+        self._paren_role_re = re.compile(r"\s*\((?P<role>%s)\)" % "|".join(re.escape(r) for r in self._roles), re.IGNORECASE)
+        self._not_surnames = set(p["not_surnames"])
+        self._money_re = _money_regex(self.kb.money)
+        self._multipliers = {k.lower(): v for k, v in self.kb.money["multipliers"].items()}
+
+    # -- component -----------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            cands = self.find(doc.text, doc._.meta or {})
+        except Exception:  # never sink a document over one bad rule
+            _log.exception("entity recognition failed for %s", (doc._.meta or {}).get("doc_id"))
+            cands = []
+        spans = []
+        seen: set[tuple[int, int]] = set()
+        for c in cands:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is None or not span.text.strip() or (span.start, span.end) in seen:
+                continue
+            if span.start_char != c.start or span.end_char != c.end:
+                extra = doc.text[span.start_char:c.start] + doc.text[c.end:span.end_char]
+                if _GLUE_RE.search(extra):
+                    continue  # part of a file name, URL, number or slashed pair
+            seen.add((span.start, span.end))
+            span._.canonical = c.canonical
+            span._.parent = c.parent
+            span._.value = c.value
+            span._.role = c.role
+            if c.warnings:
+                span._.warnings = list(c.warnings)
+            spans.append(span)
+        doc.spans["entities"] = spans
         return doc
 
-    return entities
+    def find(self, text: str, meta: dict) -> list[Cand]:
+        """All entity candidates of ``text``, resolved and without overlaps, in text order."""
+        toks = _tokenize(text)
+        cands = self._kb_matches(toks)
+        learned = self._learn_abbreviations(text, toks, cands)
+        cands += learned
+        cands += self._acronyms(toks, text, cands)
+        cands += self._persons(text)
+        cands += self._money(text)
+        cands += self._laws(toks)
+        chosen = _select(cands)
+        office_at = set()
+        for c in chosen:
+            if c.label == "PERSON" and c.parent is not None:
+                office_at.add(int(c.parent))
+                c.parent = None
+                c.warnings = [w for w in c.warnings if not w.startswith("office:")]
+        chosen = [c for c in chosen if not (c.label == "ORGAN" and c.start in office_at)]
+        self._extend_named(chosen, toks, text)
+        chosen = [c for c in chosen if c.label]
+        self._resolve(chosen, text, meta)
+        return [c for c in chosen if c.label and c.canonical]
+
+    # -- 1. KB lookups -----------------------------------------------------------
+    def _kb_matches(self, toks: list[_Tok]) -> list[Cand]:
+        kb = self.kb
+        out: list[Cand] = []
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text == "-" or not (t.ci[0].isalnum()):
+                continue
+            prev_hyphen = i > 0 and toks[i - 1].text == "-" and not t.space_before
+            # exact token runs: case-insensitive names, case-sensitive abbreviations, short forms
+            ci_key: tuple[str, ...] = ()
+            cs_key: tuple[str, ...] = ()
+            ci_ok = cs_ok = True
+            for j in range(i, min(n, i + kb.max_len)):
+                tj = toks[j]
+                if j > i and not _joinable(tj.space_before):
+                    break
+                if ci_ok:
+                    ci_key = ci_key + (tj.ci,)
+                    ci_ok = ci_key in kb.prefixes_ci
+                if cs_ok:
+                    cs_key = cs_key + (tj.cs,)
+                    cs_ok = cs_key in kb.prefixes_cs
+                if not (ci_ok or cs_ok):
+                    break
+                if ci_ok:
+                    if ci_key in kb.blocked:
+                        out.append(Cand(t.start, tj.end, None, None, "block"))
+                    for eid in kb.ci.get(ci_key, [])[:1]:
+                        out.append(self._cand_for(eid, toks, i, j, "kb"))
+                    if len(ci_key) == 1 and ci_key[0] in kb.generic and not _elided(toks, j):
+                        out.append(Cand(t.start, tj.end, "ORGAN", None, "generic", generic=ci_key[0]))
+                if cs_ok and not (i > 0 and not t.space_before and toks[i - 1].text in ("&", "'")):
+                    for eid in kb.cs.get(cs_key, [])[:1]:
+                        out.append(self._cand_for(eid, toks, i, j, "kb"))
+                    if cs_key in kb.anaphora:
+                        out.append(Cand(t.start, tj.end, "ORGAN" if kb.entries[kb.anaphora[cs_key][0]].label == "ORGAN" else "ORG",
+                                        None, "anaphor", ids=list(kb.anaphora[cs_key])))
+            # one-word compounds (Regioraadsvergadering) and spaceless forms (Twente Bedrijf)
+            if t.ci in kb.compounds and len(t.ci) > 4 and not _elided(toks, i):
+                target = kb.compounds[t.ci]
+                if target.startswith("@"):
+                    out.append(Cand(t.start, t.end, "ORGAN", None, "compound", generic=target[1:]))
+                else:
+                    out.append(Cand(t.start, t.end, "ORGAN", target, "compound"))
+            if t.text[:1].isupper() and t.text[:1].isalpha():
+                for width in (1, 2):
+                    if i + width > n:
+                        break
+                    parts = toks[i:i + width]
+                    if width == 2 and (not _joinable(parts[1].space_before) or not parts[1].text[:1].isalpha()):
+                        break
+                    key = "".join(p.ci for p in parts)
+                    ids = kb.spaceless.get(key)
+                    if ids and len(ids) == 1 and kb.entries[ids[0]].label in ("ORGAN", "ORG", "LAW"):
+                        out.append(self._cand_for(ids[0], toks, i, i + width - 1, "kb"))
+                if self.use_fuzzy and len(t.text) >= 8 and not prev_hyphen and not t.text.isupper():
+                    out.extend(self._fuzzy(toks, i))
+        return out
+
+    def _cand_for(self, eid: str, toks: list[_Tok], i: int, j: int, source: str) -> Cand:
+        e = self.kb.entries[eid]
+        start, end = toks[i].start, toks[j].end
+        label = e.label
+        if label == "LOC" and not toks[i].text[:1].isupper():
+            label = None  # place names are written with a capital
+        c = Cand(start, end, label, eid, source)
+        # compounds with a hyphen: AB-vergadering, Wgr-plus-status; an elided compound
+        # ("college- en raadsleden") is not a mention of the body
+        if j + 2 < len(toks) and toks[j + 1].text == "-" and not toks[j + 1].space_before:
+            tail = toks[j + 2]
+            if tail.space_before:
+                if e.label == "ORGAN":
+                    c.label = None
+            elif e.label == "ORGAN" and tail.ci in self.kb.compound_tails:
+                c.end = tail.end
+            elif e.label == "LAW" and tail.ci in self.kb.law_tails:
+                c.end = tail.end
+        return c
+
+    def _fuzzy(self, toks: list[_Tok], i: int) -> list[Cand]:
+        out = []
+        for width in (1, 2):
+            parts = toks[i:i + width]
+            if len(parts) < width or (width == 2 and (not _joinable(parts[1].space_before) or not parts[1].text[:1].isupper())):
+                break
+            name = " ".join(p.text for p in parts)
+            if name not in self._fuzzy_cache:
+                self._fuzzy_cache[name] = None if self.kb.lookup(name) else self.kb.fuzzy(name)
+            eid = self._fuzzy_cache[name]
+            if eid:
+                c = self._cand_for(eid, toks, i, i + width - 1, "fuzzy")
+                c.warnings.append("fuzzy")
+                out.append(c)
+        return out
+
+    # -- 2. abbreviations defined in the document -----------------------------------
+    def _learn_abbreviations(self, text: str, toks: list[_Tok], kb_cands: list[Cand]) -> list[Cand]:
+        defs: dict[str, tuple[str, str, int, int]] = {}  # abbr -> (label, canonical, long start, long end)
+        for m in _DEF_PAREN.finditer(text):
+            abbr = m.group("abbr")
+            if sum(ch.isupper() for ch in abbr) < 2:
+                continue
+            found = _long_form_before(text, m.start(), abbr)
+            if found:
+                defs.setdefault(abbr, (*self._classify(text[found[0]:found[1]]), found[0], found[1]))
+        for m in _DEF_AFGEKORT.finditer(text):
+            abbr = m.group("abbr")
+            found = _long_form_before(text, m.start(), abbr)
+            if found:
+                defs.setdefault(abbr, (*self._classify(text[found[0]:found[1]]), found[0], found[1]))
+        for m in _DEF_REVERSE.finditer(text):
+            abbr, long = m.group("abbr"), m.group("long")
+            words = long.split()
+            if _initials_ok(abbr, words) and abbr not in defs:
+                defs[abbr] = (*self._classify(long), m.start("long"), m.end("long"))
+        out: list[Cand] = []
+        for abbr, (label, canon, ls, le) in defs.items():
+            long = text[ls:le]
+            if label is None or (not self.kb.is_known(canon) and (len(long.split()) < 2 or not long[:1].isupper())):
+                continue
+            out.append(Cand(ls, le, label, canon, "learned"))
+            for t in toks:
+                if t.cs == abbr or t.cs == abbr + "'s":
+                    out.append(Cand(t.start, t.end, label, canon, "learned"))
+        return out
+
+    def _classify(self, long: str) -> tuple[str | None, str | None]:
+        long = long.strip(" '\"\u2018\u2019\u201c\u201d")
+        ids = self.kb.lookup(long)
+        eid = ids[0] if len(ids) == 1 else (self.kb.fuzzy(long) if self.use_fuzzy else None)
+        if eid:
+            e = self.kb.entries[eid]
+            return (e.label if e.label != "LOC" else "ORG"), eid
+        last = fold(long.split()[-1]) if long.split() else ""
+        label = "ORGAN" if last.endswith(_BODY_HEADS) else "ORG"
+        return label, slug(long)
+
+    def _acronyms(self, toks: list[_Tok], text: str, cands: list[Cand]) -> list[Cand]:
+        """Unknown acronyms (tagged ORG with a warning so the corpus linker can resolve them)."""
+        known = {(c.start, c.end) for c in cands}
+        out = []
+        for t in toks:
+            s = t.text
+            if not (2 <= len(s) <= 6 and s[0].isupper() and sum(ch.isupper() for ch in s) >= 2 and s.isalnum()):
+                continue
+            if s.isdigit() or s in _ROMAN or (t.start, t.end) in known or self.kb.lookup(s):
+                continue
+            line_start = text.rfind("\n", 0, t.start) + 1
+            line_end = text.find("\n", t.end)
+            line = text[line_start: line_end if line_end >= 0 else len(text)]
+            letters = [ch for ch in line if ch.isalpha()]
+            if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.6:
+                continue  # a heading in capitals
+            out.append(Cand(t.start, t.end, "ORG", fold(s), "acronym", warnings=["unresolved_abbreviation"]))
+        return out
+
+    # -- 3. patterns ----------------------------------------------------------------
+    def _persons(self, text: str) -> list[Cand]:
+        out = []
+        first_names = set(self.kb.persons["first_names"])
+        for a in self._person_anchor.finditer(text):
+            m = self._person_re.match(text, a.start())
+            if not m:
+                continue
+            surname = m.group("surname")
+            if surname in self._not_surnames or self.kb.lookup(surname):
+                continue
+            title, inits, first, office = m.group("title"), m.group("inits"), m.group("first"), m.group("office")
+            if first and not (first in first_names or office or title):
+                continue
+            if not (title or inits or first or office):
+                continue
+            if first and (first in self._not_surnames or self.kb.lookup(first)):
+                continue
+            if inits and not title and len(surname) < 3:
+                continue
+            if inits and not title and not first:
+                # "A. Twenteraad": an enumeration letter at the start of a line, not an initial
+                ls = text.rfind("\n", 0, m.start()) + 1
+                if not text[ls:m.start()].strip() and len(inits.replace(" ", "")) <= 2:
+                    continue
+            start = next(m.start(g) for g in ("title", "inits", "first", "tv", "surname") if m.group(g))
+            end = m.end("surname")
+            initial = (inits or first or "")[:1].lower()
+            canon = slug(((m.group("tv") or "") + " " + surname).strip()) + ("_" + initial if initial else "")
+            role = office.lower() if office else None
+            rest = text[end:end + 120]
+            rm = self._role_re.match(rest) or self._paren_role_re.match(rest)
+            if rm:
+                role = " ".join(rm.group("role").split())
+            c = Cand(start, end, "PERSON", canon, "pattern", role=role)
+            if office:
+                c.warnings.append("office:" + office.lower())
+                c.parent = str(m.start("office"))  # where the office word starts; cleared in find()
+            out.append(c)
+        return out
+
+    def _money(self, text: str) -> list[Cand]:
+        out = []
+        for m in self._money_re.finditer(text):
+            num = m.group("num1") or m.group("num2")
+            mult = (m.group("mult1") or m.group("mult2") or "").lower()
+            value = _parse_amount(num, self._multipliers.get(mult, 1))
+            if value is None:
+                continue
+            out.append(Cand(m.start(), m.end(), "MONEY", "EUR", "pattern", value=value))
+        return out
+
+    def _laws(self, toks: list[_Tok]) -> list[Cand]:
+        """Capitalised words ending in -wet that the KB does not know (Huisvestingswet, Mededingingswet)."""
+        out = []
+        for t in toks:
+            if len(t.text) > 6 and t.text[0].isupper() and t.ci.endswith("wet") and not self.kb.lookup(t.text):
+                out.append(Cand(t.start, t.end, "LAW", slug(t.text), "pattern"))
+        return out
+
+    # -- 4. named bodies, context ---------------------------------------------------------
+    def _extend_named(self, chosen: list[Cand], toks: list[_Tok], text: str) -> None:
+        """'bestuurscommissie Publieke Gezondheid', 'pho EZ', 'commissie RWN': the name belongs to the body."""
+        absorbable = {c.start for c in chosen if c.source == "acronym" or (
+            c.label in ("ORG", "LOC") and " " not in text[c.start:c.end] and sum(ch.isupper() for ch in text[c.start:c.end]) >= 2)}
+        starts = {c.start for c in chosen} - absorbable
+        absorbed: set[int] = set()
+        by_start = {t.start: k for k, t in enumerate(toks)}
+        for c in chosen:
+            if c.label != "ORGAN":
+                continue
+            e = self.kb.get(c.canonical)
+            named = (e is not None and e.named) or (c.generic and self.kb.generic.get(c.generic, {}).get("named_only"))
+            if not named:
+                continue
+            k = by_start.get(c.start)
+            if k is None:
+                continue
+            while k < len(toks) and toks[k].end <= c.end:
+                k += 1
+            end = c.end
+            taken = 0
+            while k < len(toks) and taken < 3:
+                t = toks[k]
+                if t.space_before not in (" ",) or t.start in starts or not t.text[:1].isupper() or not t.text[:1].isalpha():
+                    break
+                end = t.end
+                taken += 1
+                k += 1
+            if taken:
+                absorbed.update(t.start for t in toks if c.end <= t.start < end)
+                c.end = end
+            elif c.generic and self.kb.generic.get(c.generic, {}).get("named_only"):
+                c.label = None
+        for c in chosen:
+            if c.start in absorbed and c.start in absorbable:
+                c.label = None
+        # a singular generic word after a capitalised adjective is part of another name ("Europese Commissie")
+        for c in chosen:
+            if c.generic in ("college", "raad", "commissie") and c.label and c.end - c.start == len(c.generic):
+                before = text[max(0, c.start - 30):c.start]
+                m = re.search(r"(?<![.:!?\n]\s)\b([A-Z][a-z]+e)\s+$", before)
+                if m and m.start(1) > 0 and not re.search(r"[.:!?\n]\s*$", before[:m.start(1)]):
+                    c.label = None
+
+    def _resolve(self, chosen: list[Cand], text: str, meta: dict) -> None:
+        kb = self.kb
+        issuer = kb.get(meta.get("issuer"))
+        level = self._level(chosen, issuer)
+        explicit_municipal_college = any(
+            c.canonical == "college_bw" and c.source in ("kb", "fuzzy") for c in chosen
+        ) or any(c.generic == "college" and self._van_place(c, chosen, text) for c in chosen)
+        full_ids = Counter(c.canonical for c in chosen if c.canonical and c.source in ("kb", "fuzzy", "compound", "learned"))
+        # generic words by level and possessive
+        for c in chosen:
+            if not c.generic:
+                continue
+            word = c.generic
+            rule = kb.generic.get(word, {})
+            before = text[max(0, c.start - 12):c.start].split()
+            poss = fold(before[-1]) if before else ""
+            poss = {"onze": "ons"}.get(poss, poss)
+            target = None
+            if poss in kb.possessives and word in kb.possessives[poss]:
+                target = kb.possessives[poss][word]
+                if target == "@level":
+                    target = rule.get(level) or rule.get("*")
+            elif self._van_place(c, chosen, text):
+                target = "college_bw" if word == "college" else rule.get("gemeente") or rule.get("*")
+            elif "*" in rule:
+                target = rule["*"]
+            elif level == "provincie" and word == "college" and explicit_municipal_college and not full_ids.get("gedeputeerde_staten"):
+                target = rule.get("explicit_other")
+            else:
+                target = rule.get(level) or rule.get("gemeente")
+            c.canonical = target
+        # short forms: the nearest full mention of one of their bodies
+        for c in chosen:
+            if c.source == "anaphor":
+                present = [i for i in c.ids if full_ids.get(i)]
+                if not present:
+                    c.label = None
+                    continue
+                before = [d for d in chosen if d.canonical in present and d.start < c.start and d.source != "anaphor"]
+                c.canonical = before[-1].canonical if before else present[0]
+        # generic minister -> the one minister the document names
+        ministers = {c.canonical for c in chosen if c.canonical and c.canonical.startswith("minister_") and c.canonical != "minister_president"}
+        if len(ministers) == 1:
+            only = ministers.pop()
+            for c in chosen:
+                if c.canonical == "minister":
+                    c.canonical = only
+        # a GR named right after "GR" is that GR
+        for k, c in enumerate(chosen):
+            if c.canonical == "gemeenschappelijke_regeling" and k + 1 < len(chosen):
+                nxt = chosen[k + 1]
+                if nxt.label == "ORG" and 0 <= nxt.start - c.end <= 1 and kb.get(nxt.canonical):
+                    c.canonical = nxt.canonical
+        # generic organisations -> the instance of the document's region
+        region = self._region(chosen, text, issuer)
+        for c in chosen:
+            e = kb.get(c.canonical)
+            if e is None or not e.generic or c.label != "ORG":
+                continue
+            if e.type == "provincie":
+                provs = Counter(d.canonical for d in chosen if d.canonical and d.canonical.startswith("provincie_"))
+                if issuer is not None and issuer.id.startswith("provincie_"):
+                    c.canonical = issuer.id
+                elif provs:
+                    c.canonical = provs.most_common(1)[0][0]
+                continue
+            if not e.type:
+                continue
+            named = [d.canonical for d in chosen if d.canonical and d.canonical != e.id and kb.get(d.canonical) and kb.entries[d.canonical].type == e.type]
+            if named:
+                c.canonical = Counter(named).most_common(1)[0][0]
+            elif region:
+                inst = [x.id for x in kb.entries.values() if x.type == e.type and x.region == region and not x.generic]
+                if len(inst) == 1:
+                    c.canonical = inst[0]
+        self._parents(chosen, text, issuer, level)
+
+    def _level(self, chosen: list[Cand], issuer) -> str:
+        """'gemeente', 'provincie' or 'waterschap': whose document this is."""
+        if issuer is not None:
+            if issuer.id.startswith("provincie_") or issuer.id in _LEVEL_BODIES["provincie"]:
+                return "provincie"
+            if issuer.kind == "waterschap" or issuer.id in _LEVEL_BODIES["waterschap"]:
+                return "waterschap"
+            if issuer.id.startswith("gemeente_") or issuer.id in _LEVEL_BODIES["gemeente"]:
+                return "gemeente"
+        score = Counter()
+        for c in chosen:
+            for level, ids in _LEVEL_BODIES.items():
+                if c.canonical in ids:
+                    score[level] += 1
+            if c.canonical and c.canonical.startswith("provincie_"):
+                score["provincie"] += 0.5
+        if score["provincie"] > score["gemeente"] and score["provincie"] >= score["waterschap"]:
+            return "provincie"
+        if score["waterschap"] > score["gemeente"]:
+            return "waterschap"
+        return "gemeente"
+
+    def _region(self, chosen: list[Cand], text: str, issuer) -> str | None:
+        if issuer is not None and issuer.region:
+            return issuer.region
+        counts = Counter()
+        for c in chosen:
+            e = self.kb.get(c.canonical)
+            if e is not None and e.region and not e.generic:
+                counts[e.region] += 1
+        for word, region in self.kb.region_words.items():
+            counts[region] += text.count(word) * 0.5
+        if not counts:
+            return None
+        region, n = counts.most_common(1)[0]
+        return region if n >= 2 else None
+
+    def _van_place(self, c: Cand, chosen: list[Cand], text: str) -> Cand | None:
+        """The organisation or place named right after the body: 'de raad van Hellendoorn'."""
+        m = _VAN_RE.match(text, c.end)
+        if not m:
+            return None
+        for d in chosen:
+            if d.start == m.end() and d.label in ("ORG", "LOC"):
+                return d
+        return None
+
+    def _parents(self, chosen: list[Cand], text: str, issuer, level: str) -> None:
+        kb = self.kb
+        orgs = Counter(c.canonical for c in chosen if c.label == "ORG" and kb.get(c.canonical) and not kb.entries[c.canonical].generic)
+        main_gr = next((o for o, _ in orgs.most_common() if kb.entries[o].kind == "gr"), None)
+        if issuer is not None and issuer.label == "ORG" and issuer.kind == "gr":
+            main_gr = issuer.id
+        main_gemeente = issuer.id if issuer is not None and issuer.id.startswith("gemeente_") else _dominant(orgs, "gemeente_")
+        main_prov = issuer.id if issuer is not None and issuer.id.startswith("provincie_") else _dominant(orgs, "provincie_")
+        for c in chosen:
+            if c.label != "ORGAN" or not c.canonical:
+                continue
+            e = kb.get(c.canonical)
+            after = self._van_place(c, chosen, text)
+            if after is not None and after.canonical:
+                c.parent = _org_of(kb, after.canonical)
+                continue
+            if e is None:
+                continue
+            plural = fold(text[c.start:c.end]).endswith(("en", "s")) and fold(text[c.start:c.end]) not in (fold(e.name),)
+            if e.parent:
+                c.parent = e.parent
+            elif plural:
+                continue
+            elif e.level == "gr" and e.kind == "type":
+                c.parent = main_gr
+            elif e.level == "gemeente":
+                c.parent = main_gemeente
+            elif e.level == "provincie":
+                c.parent = main_prov
+
+
+def _dominant(orgs: Counter, prefix: str) -> str | None:
+    """The organisation with ``prefix`` a document is about: at least 2 mentions and 60% of those of its kind."""
+    counts = [(o, n) for o, n in orgs.most_common() if o.startswith(prefix)]
+    if not counts:
+        return None
+    top, n = counts[0]
+    return top if n >= 2 and n >= 0.6 * sum(k for _, k in counts) else None
+
+
+def _org_of(kb: KnowledgeBase, canonical: str) -> str:
+    """The organisation id for a place (LOC Enschede -> gemeente_enschede) or the id itself."""
+    if canonical in kb.municipality_ids:
+        return "gemeente_" + canonical
+    if canonical in kb.province_ids:
+        return kb.province_ids[canonical]
+    return canonical
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Longest candidates first, then by source priority; no two chosen spans overlap."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.source, 5), c.start))
+    size = max((c.end for c in cands), default=0)
+    taken = bytearray(size + 1)
+    chosen = []
+    for c in order:
+        if 1 in taken[c.start:c.end]:
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+_GLUE_RE = re.compile(r"[/:@\\\d_=]|\.\w")
+_VAN_RE = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+)?")
+_DEF_PAREN = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
+_DEF_AFGEKORT = re.compile(r"['\u2019\u201d\"]?,?\s*(?:afgekort(?: tot| als)?|hierna(?: te noemen)?:?|verder:?)\s+['\u2018\u201c\"]?(?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\b")
+_DEF_REVERSE = re.compile(r"\b(?P<abbr>[A-Z]{2,7})\s+\((?P<long>[a-zA-Z\u00C0-\u017F][\w\u00C0-\u017F\-]*(?:[ ,]+[\w\u00C0-\u017F\-]+){1,8})\)")
+
+
+def _initials_ok(abbr: str, words: list[str]) -> bool:
+    """Do the abbreviation's letters spell the words?
+
+    Every content word gives its first letter and may give more letters from inside
+    ("Gemeentelijke gezondheidsdienst" = GGD); function words may be skipped; one
+    trailing letter may stand for a name left out ("Organisatie voor Zorg en
+    Jeugdhulp" = OZJT).
+    """
+    letters = [ch.lower() for ch in abbr if ch.isalnum()]
+    ws = [fold(w) for w in words if w and w[0].isalnum()]
+    if len(letters) < 2 or not ws or ws[0][:1] != letters[0]:
+        return False
+    spare = 1 if len(letters) >= 3 else 0
+
+    def match(li: int, wi: int, budget: int = 200) -> bool:
+        if wi == len(ws):
+            return len(letters) - li <= spare
+        w = ws[wi]
+        if w in _FUNCTION_WORDS and match(li, wi + 1):
+            return True
+        if li >= len(letters) or w[0] != letters[li]:
+            return False
+        # the word's initial, then 0.. more letters from inside the word
+        options = [li + 1]
+        k, pos = li + 1, 1
+        while k < len(letters):
+            found = w.find(letters[k], pos)
+            if found < 0:
+                break
+            k += 1
+            pos = found + 1
+            options.append(k)
+        return any(match(o, wi + 1) for o in options)
+
+    return match(0, 0)
+
+
+def _long_form_before(text: str, pos: int, abbr: str) -> tuple[int, int] | None:
+    """Start and end of the name an abbreviation defined at ``pos`` abbreviates, if its letters fit."""
+    ls = max(text.rfind("\n", 0, pos) + 1, pos - 200)
+    seg = text[ls:pos].rstrip(" '\"\u2018\u2019\u201c\u201d,")
+    end = ls + len(seg)
+    words = list(re.finditer(r"[\w\u00C0-\u017F][\w\u00C0-\u017F\-'&]*", seg))
+    n_letters = sum(ch.isalpha() for ch in abbr)
+    best = None
+    for k in range(len(words) - 1, max(-1, len(words) - n_letters - 5), -1):
+        ws = [w.group() for w in words[k:]]
+        if _initials_ok(abbr, ws):
+            best = k
+            break
+    if best is None:
+        return None
+    return ls + words[best].start(), end
+
+
+def _person_regex(p: dict) -> re.Pattern:
+    titles = sorted({t.rstrip(".") for t in p["titles"]}, key=len, reverse=True)
+    tvs = sorted(p["tussenvoegsels"], key=len, reverse=True)
+    offices = sorted(p["role_offices_before_name"], key=len, reverse=True)
+    tv = r"(?:%s)" % "|".join(re.escape(t) for t in tvs)
+    tv_cap = r"(?:%s)" % "|".join(re.escape(t[:1].upper() + t[1:]) for t in tvs)
+    upper = r"A-Z\u00C0-\u00DE"
+    lower = r"a-z\u00DF-\u00FF"
+    surname = r"[%s][%s'\u2019]+(?:-[%s][%s]+)?" % (upper, lower, upper, lower)
+    return re.compile(
+        r"(?:(?P<office>\b(?i:%s))[^\S\n]+)?"
+        r"(?:(?P<title>\b(?i:%s))\.?[^\S\n]+)?"
+        r"(?:(?P<inits>(?<![\w.])(?:[%s]\.[^\S\n]?){1,4})[^\S\n]*|(?P<first>\b[%s][%s]+(?:-[%s][%s]+)?)[^\S\n]+)?"
+        r"(?P<tv>(?:%s|%s)[^\S\n]+)?"
+        r"(?P<surname>\b%s)\b(?!\.\w)"
+        % ("|".join(re.escape(o) for o in offices), "|".join(re.escape(t) for t in titles),
+           upper, upper, lower, upper, lower, tv, tv_cap, surname))
+
+
+def _money_regex(m: dict) -> re.Pattern:
+    mult = sorted(m["multipliers"], key=len, reverse=True)
+    mult_re = r"(?:%s)" % "|".join(re.escape(x) for x in mult)
+    num = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    per = r"(?:\s+(?:%s))?" % "|".join(re.escape(x) for x in m["per_words"])
+    return re.compile(
+        r"(?:(?:€|\bEUR\b|\beur\b|\beuro\b)\s?(?P<num1>%s)(?:,[-=]{1,2}|,00)?(?:\s?(?P<mult1>%s)\b)?"
+        r"|\b(?P<num2>%s)\s?(?:(?P<mult2>%s)\s)?(?:euro|EUR)\b)%s"
+        % (num, mult_re, num, mult_re, per), re.IGNORECASE)
+
+
+def _parse_amount(num: str, mult: int) -> str | None:
+    try:
+        value = Decimal(num.replace(".", "").replace(",", ".")) * mult
+    except InvalidOperation:
+        return None
+    value = value.normalize()
+    text = format(value, "f")
+    return text
+
+
+@Language.factory("spoor_entities", default_config={"fuzzy": True})
+def make_entities(nlp: Language, name: str, fuzzy: bool = True) -> EntityRecognizer:
+    """Factory of the ``spoor_entities`` component."""
+    return EntityRecognizer(nlp, name, fuzzy=fuzzy)
