@@ -35,9 +35,12 @@ _UNRESOLVED = "unresolved_abbreviation"
 
 
 class _Union:
-    def __init__(self, anchored) -> None:
+    """Union-find over ``group:canonical`` nodes; a set's root is its best name."""
+
+    def __init__(self, anchored, rank) -> None:
         self.parent: dict[str, str] = {}
         self.anchored = anchored
+        self.rank = rank
 
     def find(self, x: str) -> str:
         self.parent.setdefault(x, x)
@@ -52,7 +55,7 @@ class _Union:
             return True
         if self.anchored(ra) and self.anchored(rb):
             return False  # two KB ids stay two things
-        if self.anchored(rb) or (not self.anchored(ra) and len(rb) > len(ra)):
+        if self.rank(rb) > self.rank(ra):
             ra, rb = rb, ra
         self.parent[rb] = ra
         return True
@@ -63,9 +66,9 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(t) <= 7 and t[0].isupper() and sum(c.isupper() for c in t) >= 2 and t.isalnum()
 
 
-def _initials(text: str) -> str:
+def _initials(text: str, keep_function_words: bool = False) -> str:
     words = [w for w in re.findall(r"[\w\u00C0-\u017F]+", text)]
-    content = [w for w in words if fold(w) not in _FUNCTION]
+    content = [w for w in words if keep_function_words or fold(w) not in _FUNCTION]
     return "".join(fold(w)[0] for w in content if w)
 
 
@@ -78,7 +81,16 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
     """
     kb = load_kb()
     known = kb.is_known
-    uf = _Union(lambda x: known(x.split(":", 1)[1]))
+    mentions: Counter = Counter()
+    acronym_nodes: set[str] = set()
+
+    def rank(n: str) -> tuple:
+        # a KB id first, then a name over a bare acronym, a person's id with an initial,
+        # then the most mentioned, then the shortest
+        with_initial = n.startswith("person:") and bool(re.search(r"_[a-z]$", n))
+        return (known(n.split(":", 1)[1]), n not in acronym_nodes, with_initial, mentions[n], -len(n))
+
+    uf = _Union(lambda x: known(x.split(":", 1)[1]), rank)
 
     def node(e: Entity) -> str:
         return f"{_GROUPS.get(e.label, e.label)}:{e.canonical}"
@@ -96,6 +108,9 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
         n = node(e)
         uf.find(n)
         names[n][e.text] += 1
+        mentions[n] += 1
+        if _UNRESOLVED in e.warnings:
+            acronym_nodes.add(n)
         if _UNRESOLVED in e.warnings or not known(e.canonical):
             by_text[(_GROUPS[e.label], spaceless(e.text))].add(n)
 
@@ -122,6 +137,7 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
         for text in names[n]:
             if not _is_acronym(text) and len(text.split()) >= 2:
                 expansions[_initials(text)].add(n)
+                expansions[_initials(text, keep_function_words=True)].add(n)
     for n in org_nodes:
         if known(n.split(":", 1)[1]):
             continue

@@ -44,6 +44,7 @@ _LEVEL_BODIES = {
 }
 _BODY_HEADS = ("raad", "bestuur", "commissie", "overleg", "college", "orgaan", "kring", "groep", "staten", "beraad", "presidium")
 _FUNCTION_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te", "ter", "ten", "tot", "met", "bij", "aan", "of", "&", "'s"}
+_COMPASS = {"noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest", "centraal", "groot"}
 _ROMAN = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"}
 _PRIORITY = {"learned": 0, "kb": 1, "compound": 1, "generic": 2, "anaphor": 2, "pattern": 2, "fuzzy": 3, "acronym": 4, "block": 1}
 
@@ -85,9 +86,23 @@ class _Tok:
 def _tokenize(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     prev = 0
+    cache = _FOLDED
+    new = _Tok.__new__
     for m in _TOKEN_RE.finditer(text):
-        toks.append(_Tok(m.group(), m.start(), m.end(), text[prev:m.start()]))
-        prev = m.end()
+        start, end = m.span()
+        word = m.group()
+        t = new(_Tok)
+        t.text, t.start, t.end = word, start, end
+        ci = cache.get(word)
+        if ci is None:
+            ci = fold(word)
+            if len(cache) < 200_000:
+                cache[word] = ci
+        t.ci = ci
+        t.cs = "'" if word in ("\u2019", "\u2018") else word
+        t.space_before = text[prev:start] if prev != start else ""
+        prev = end
+        toks.append(t)
     return toks
 
 
@@ -121,13 +136,15 @@ class EntityRecognizer:
             % "|".join(re.escape(r) for r in self._roles), re.IGNORECASE)
         self._paren_role_re = re.compile(r"\s*\((?P<role>%s)\)" % "|".join(re.escape(r) for r in self._roles), re.IGNORECASE)
         self._not_surnames = set(p["not_surnames"])
+        self._not_suffixes = tuple(p.get("not_surname_suffixes", []))
         self._money_re = _money_regex(self.kb.money)
         self._multipliers = {k.lower(): v for k, v in self.kb.money["multipliers"].items()}
 
     # -- component -----------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
         try:
-            cands = self.find(doc.text, doc._.meta or {})
+            cands = self.find(text, doc._.meta or {})
         except Exception:  # never sink a document over one bad rule
             _log.exception("entity recognition failed for %s", (doc._.meta or {}).get("doc_id"))
             cands = []
@@ -138,7 +155,7 @@ class EntityRecognizer:
             if span is None or not span.text.strip() or (span.start, span.end) in seen:
                 continue
             if span.start_char != c.start or span.end_char != c.end:
-                extra = doc.text[span.start_char:c.start] + doc.text[c.end:span.end_char]
+                extra = text[span.start_char:c.start] + text[c.end:span.end_char]
                 if _GLUE_RE.search(extra):
                     continue  # part of a file name, URL, number or slashed pair
             seen.add((span.start, span.end))
@@ -169,10 +186,21 @@ class EntityRecognizer:
                 office_at.add(int(c.parent))
                 c.parent = None
                 c.warnings = [w for w in c.warnings if not w.startswith("office:")]
-        chosen = [c for c in chosen if not (c.label == "ORGAN" and c.start in office_at)]
+        roles = [(int(c.ids[0]), int(c.ids[1])) for c in chosen if c.label == "PERSON" and c.ids]
+        for c in chosen:
+            if c.label == "PERSON":
+                c.ids = []
+        chosen = [c for c in chosen if not (c.label == "ORGAN" and (c.start in office_at or any(
+            s <= c.start and c.end <= e for s, e in roles) and self.kb.entries.get(c.canonical or "") is not None
+            and self.kb.entries[c.canonical].person_office))]
         self._extend_named(chosen, toks, text)
         chosen = [c for c in chosen if c.label]
         self._resolve(chosen, text, meta)
+        for c in chosen:
+            if c.label == "LAW" and c.value is None:
+                m = _ARTICLE_RE.search(text, max(0, c.start - 60), c.start)
+                if m:
+                    c.value = "artikel " + m.group("art") + (" lid " + m.group("lid") if m.group("lid") else "")
         return [c for c in chosen if c.label and c.canonical]
 
     # -- 1. KB lookups -----------------------------------------------------------
@@ -241,6 +269,9 @@ class EntityRecognizer:
         label = e.label
         if label == "LOC" and not toks[i].text[:1].isupper():
             label = None  # place names are written with a capital
+        if label == "LOC" and i >= 2 and toks[i - 1].text == "-" and not toks[i].space_before and not toks[i - 1].space_before \
+                and toks[i - 2].ci in _COMPASS:
+            label = None  # West-Overijssel is not Overijssel
         c = Cand(start, end, label, eid, source)
         # compounds with a hyphen: AB-vergadering, Wgr-plus-status; an elided compound
         # ("college- en raadsleden") is not a mention of the body
@@ -281,7 +312,7 @@ class EntityRecognizer:
             found = _long_form_before(text, m.start(), abbr)
             if found:
                 defs.setdefault(abbr, (*self._classify(text[found[0]:found[1]]), found[0], found[1]))
-        for m in _DEF_AFGEKORT.finditer(text):
+        for m in (_DEF_AFGEKORT.finditer(text) if _DEF_HINT.search(text) else ()):
             abbr = m.group("abbr")
             found = _long_form_before(text, m.start(), abbr)
             if found:
@@ -321,7 +352,7 @@ class EntityRecognizer:
             s = t.text
             if not (2 <= len(s) <= 6 and s[0].isupper() and sum(ch.isupper() for ch in s) >= 2 and s.isalnum()):
                 continue
-            if s.isdigit() or s in _ROMAN or (t.start, t.end) in known or self.kb.lookup(s):
+            if not s.isascii() or s.isdigit() or s in _ROMAN or s in self.kb.not_acronyms or (t.start, t.end) in known or self.kb.lookup(s):
                 continue
             line_start = text.rfind("\n", 0, t.start) + 1
             line_end = text.find("\n", t.end)
@@ -341,7 +372,7 @@ class EntityRecognizer:
             if not m:
                 continue
             surname = m.group("surname")
-            if surname in self._not_surnames or self.kb.lookup(surname):
+            if surname in self._not_surnames or self.kb.lookup(surname) or fold(surname).endswith(self._not_suffixes):
                 continue
             title, inits, first, office = m.group("title"), m.group("inits"), m.group("first"), m.group("office")
             if first and not (first in first_names or office or title):
@@ -364,9 +395,13 @@ class EntityRecognizer:
             role = office.lower() if office else None
             rest = text[end:end + 120]
             rm = self._role_re.match(rest) or self._paren_role_re.match(rest)
+            role_span = None
             if rm:
                 role = " ".join(rm.group("role").split())
+                role_span = (end + rm.start("role"), end + rm.end("role"))
             c = Cand(start, end, "PERSON", canon, "pattern", role=role)
+            if role_span:
+                c.ids = [str(role_span[0]), str(role_span[1])]
             if office:
                 c.warnings.append("office:" + office.lower())
                 c.parent = str(m.start("office"))  # where the office word starts; cleared in find()
@@ -375,6 +410,8 @@ class EntityRecognizer:
 
     def _money(self, text: str) -> list[Cand]:
         out = []
+        if "€" not in text and not _MONEY_HINT.search(text):
+            return out
         for m in self._money_re.finditer(text):
             num = m.group("num1") or m.group("num2")
             mult = (m.group("mult1") or m.group("mult2") or "").lower()
@@ -625,9 +662,12 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return chosen
 
 
-_GLUE_RE = re.compile(r"[/:@\\\d_=]|\.\w")
+_GLUE_RE = re.compile(r"[/:@()\\\d_=]|\.\w")
+_ARTICLE_RE = re.compile(r"\b(?:[Aa]rtikel|[Aa]rt\.)\s*(?P<art>\d+[a-z]*(?::\d+[a-z]*)?)(?:,?\s*(?:lid\s*(?P<lid>\d+)))?,?\s*(?:van\s+(?:de|het)\s+)?$")
+_MONEY_HINT = re.compile(r"euro|EUR", re.IGNORECASE)
 _VAN_RE = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+)?")
-_DEF_PAREN = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
+_DEF_PAREN = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
+_DEF_HINT = re.compile(r"afgekort|hierna|verder:")
 _DEF_AFGEKORT = re.compile(r"['\u2019\u201d\"]?,?\s*(?:afgekort(?: tot| als)?|hierna(?: te noemen)?:?|verder:?)\s+['\u2018\u201c\"]?(?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\b")
 _DEF_REVERSE = re.compile(r"\b(?P<abbr>[A-Z]{2,7})\s+\((?P<long>[a-zA-Z\u00C0-\u017F][\w\u00C0-\u017F\-]*(?:[ ,]+[\w\u00C0-\u017F\-]+){1,8})\)")
 
@@ -679,7 +719,8 @@ def _long_form_before(text: str, pos: int, abbr: str) -> tuple[int, int] | None:
     best = None
     for k in range(len(words) - 1, max(-1, len(words) - n_letters - 5), -1):
         ws = [w.group() for w in words[k:]]
-        if _initials_ok(abbr, ws):
+        content = [w for w in ws if fold(w) not in _FUNCTION_WORDS]
+        if 2 * len(content) >= n_letters and _initials_ok(abbr, ws):
             best = k
             break
     if best is None:
@@ -699,11 +740,11 @@ def _person_regex(p: dict) -> re.Pattern:
     return re.compile(
         r"(?:(?P<office>\b(?i:%s))[^\S\n]+)?"
         r"(?:(?P<title>\b(?i:%s))\.?[^\S\n]+)?"
-        r"(?:(?P<inits>(?<![\w.])(?:[%s]\.[^\S\n]?){1,4})[^\S\n]*|(?P<first>\b[%s][%s]+(?:-[%s][%s]+)?)[^\S\n]+)?"
+        r"(?:(?P<inits>(?<![\w.])(?:[%s]\.[^\S\n]?){1,4})[^\S\n]*|(?!(?:%s)[^\S\n])(?P<first>\b[%s][%s]+(?:-[%s][%s]+)?)[^\S\n]+)?"
         r"(?P<tv>(?:%s|%s)[^\S\n]+)?"
         r"(?P<surname>\b%s)\b(?!\.\w)"
         % ("|".join(re.escape(o) for o in offices), "|".join(re.escape(t) for t in titles),
-           upper, upper, lower, upper, lower, tv, tv_cap, surname))
+           upper, tv_cap, upper, lower, upper, lower, tv, tv_cap, surname))
 
 
 def _money_regex(m: dict) -> re.Pattern:

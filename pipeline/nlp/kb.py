@@ -127,6 +127,7 @@ class KnowledgeBase:
         self.province_ids: dict[str, str] = {}  # LOC id -> ORG id
         self.ambiguous_aliases: set[tuple[str, ...]] = set()
         self.problems: list[str] = []
+        self.not_acronyms: set[str] = set()
         self._fuzzy_keys: list[str] = []
         self._fuzzy_ids: list[str] = []
         self.prefixes_ci: set[tuple[str, ...]] = set()
@@ -138,7 +139,7 @@ class KnowledgeBase:
         if entry.id in self.entries:
             self.problems.append(f"duplicate id {entry.id!r}")
         self.entries[entry.id] = entry
-        names = [entry.name] + list(entry.aliases)
+        names = ([] if entry.extra.get("name_case_sensitive") else [entry.name]) + list(entry.aliases)
         if entry.needs_context:
             names = []  # only as 'gemeente <name>'
         for alias in dict.fromkeys(names):
@@ -272,7 +273,9 @@ def build_kb() -> KnowledgeBase:
     for o in _read_json("kb_organisations.json")["organisations"]:
         kb.add(Entry(id=o["id"], label="ORG", name=o["name"], kind=o.get("kind", ""), type=o.get("type"),
                      region=o.get("region"), generic=o.get("generic", False), aliases=o.get("aliases", []),
-                     abbreviations=o.get("abbreviations", []), anaphora=o.get("anaphora", [])))
+                     abbreviations=o.get("abbreviations", []) or ([o["name"]] if o.get("name_case_sensitive") else []),
+                     anaphora=o.get("anaphora", []), extra={"name_case_sensitive": o.get("name_case_sensitive", False)}))
+    kb.not_acronyms = set(_read_json("kb_organisations.json").get("not_acronyms", []))
 
     laws = _read_json("kb_laws.json")
     for law in laws["laws"]:

@@ -1,0 +1,192 @@
+"""The spoor_entities component: bodies, organisations, persons, money, laws (issue 4).
+
+Examples are written for these tests; none is copied from the seed corpus.
+"""
+
+import pytest
+
+from pipeline.nlp import build_nlp, new_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def ents(nlp, text, **meta):
+    doc = new_doc(nlp, text, meta)
+    return [(s.label_, s.text, s._.canonical, s._.parent, s._.value, s._.role) for s in doc.spans["entities"]]
+
+
+def canon_of(nlp, text, surface, **meta):
+    return [e[2] for e in ents(nlp, text, **meta) if e[1] == surface]
+
+
+@pytest.mark.parametrize("text,surface,expected", [
+    ("In de AB-vergadering van de Veiligheidsregio is de begroting besproken.", "AB-vergadering", "algemeen_bestuur"),
+    ("De Colleges van B&W van de deelnemende gemeenten stemmen in.", "Colleges van B&W", "college_bw"),
+    ("Alle gemeenteraden en klankbordgroepen zijn gehoord.", "gemeenteraden", "gemeenteraad"),
+    ("Alle gemeenteraden en klankbordgroepen zijn gehoord.", "klankbordgroepen", "klankbordgroep"),
+    ("De raden van de vier gemeenten beslissen.", "raden", "gemeenteraad"),
+    ("Tijdens de Regioraadsvergadering van maart is gestemd.", "Regioraadsvergadering", "regioraad"),
+    ("Het raadsbesluit is gepubliceerd.", "raadsbesluit", "gemeenteraad"),
+    ("De PHO's Mobiliteit en het PFO Economie adviseren.", "PFO Economie", "portefeuillehoudersoverleg"),
+    ("Het dagelijks bestuur en het DB zijn hetzelfde.", "DB", "dagelijks_bestuur"),
+    ("Het voorstel gaat naar PS en GS.", "PS", "provinciale_staten"),
+    ("Het voorstel gaat naar PS en GS.", "GS", "gedeputeerde_staten"),
+    ("De bestuurscommissie Sociaal Domein vergadert.", "bestuurscommissie Sociaal Domein", "bestuurscommissie"),
+    ("Dit komt in de Statenvergadering van juni.", "Statenvergadering", "provinciale_staten"),
+    ("De minister van BZK reageert.", "minister van BZK", "minister_bzk"),
+])
+def test_entities_body_variants(nlp, text, surface, expected):
+    assert canon_of(nlp, text, surface) == [expected]
+
+
+@pytest.mark.parametrize("text,surface,expected", [
+    ("Het Twente Bedrijf en later het Twentebedrijf.", "Twentebedrijf", "twente_bedrijf"),
+    ("De TwenteRaad vergadert.", "TwenteRaad", "twenteraad"),
+    ("Het Twente Beraad vergadert.", "Twente Beraad", "twente_beraad"),
+    ("Het Recreatieschap Twentte beheert parken.", "Recreatieschap Twentte", "recreatieschap_twente"),
+    ("Het coördinerend bestuur neemt het over.", "coördinerend bestuur", "coordinerend_bestuur"),
+])
+def test_entities_spelling_and_ocr_variants(nlp, text, surface, expected):
+    assert canon_of(nlp, text, surface) == [expected]
+
+
+def test_entities_distinct_bodies_stay_distinct(nlp):
+    found = {e[1]: e[2] for e in ents(nlp, "De Twenteraad, het Twente Beraad en de Regioraad; "
+                                          "het besluitvormend 4O-orgaan en het bestuurlijk orgaan; het AB en het DB.")}
+    assert len({found["Twenteraad"], found["Twente Beraad"], found["Regioraad"]}) == 3
+    assert found["besluitvormend 4O-orgaan"] != found["bestuurlijk orgaan"]
+    assert found["AB"] != found["DB"]
+
+
+def test_entities_short_form_needs_the_full_name(nlp):
+    assert canon_of(nlp, "Het besluitvormend orgaan neemt besluiten.", "besluitvormend orgaan") == []
+    text = "Er komt een besluitvormend 4O-orgaan. Het besluitvormend orgaan vergadert maandelijks."
+    assert canon_of(nlp, text, "besluitvormend orgaan") == ["besluitvormend_4o_orgaan"]
+    text = "De Kring van gemeentesecretarissen adviseert. Namens de Kring sprak de voorzitter."
+    assert canon_of(nlp, text, "Kring") == ["kring_van_secretarissen"]
+
+
+def test_entities_elided_compound_is_not_a_body(nlp):
+    assert canon_of(nlp, "De college- en raadsleden zijn uitgenodigd.", "college") == []
+
+
+@pytest.mark.parametrize("text,meta,expected", [
+    ("Het college heeft besloten de subsidie te verlenen.", {"issuer": "provincie_overijssel"}, "gedeputeerde_staten"),
+    ("Het college heeft besloten de subsidie te verlenen.", {"issuer": "gemeente_almelo"}, "college_bw"),
+    ("Gedeputeerde Staten melden dat Provinciale Staten instemden. Het college heeft besloten.", {}, "gedeputeerde_staten"),
+    ("De gemeenteraad heeft ingestemd. Het college heeft besloten.", {}, "college_bw"),
+])
+def test_entities_college_by_issuer_level(nlp, text, meta, expected):
+    assert canon_of(nlp, text, "college", **meta) == [expected]
+
+
+def test_entities_possessives_and_named_councils(nlp):
+    text = "Gedeputeerde Staten schrijven aan uw college. Ons college vraagt of de raad van Wierden instemt."
+    found = ents(nlp, text)
+    colleges = [e[2] for e in found if e[1] == "college"]
+    assert colleges == ["college_bw", "gedeputeerde_staten"]
+    raad = [e for e in found if e[1] == "raad"][0]
+    assert raad[2] == "gemeenteraad" and raad[3] == "gemeente_wierden"
+
+
+def test_entities_parent_organisation(nlp):
+    found = ents(nlp, "Het algemeen bestuur van Regio Twente stelt de begroting vast.")
+    ab = [e for e in found if e[1] == "algemeen bestuur"][0]
+    assert ab[2] == "algemeen_bestuur" and ab[3] == "regio_twente"
+
+
+@pytest.mark.parametrize("text,abbr,canonical", [
+    ("De Organisatie voor Xenia (OVX) is opgericht. Later groeide de OVX snel.", "OVX", "organisatie_voor_xenia"),
+    ("Het Regionaal Expertise Netwerk, afgekort REN, adviseert. Het REN is klein.", "REN", "regionaal_expertise_netwerk"),
+    ("De Gemeentelijke gezondheidsdienst Twente (GGDT) en de GGDT werken samen.", "GGDT", "ggd_twente"),
+])
+def test_entities_abbreviations_defined_in_document(nlp, text, abbr, canonical):
+    assert set(canon_of(nlp, text, abbr)) == {canonical}
+
+
+@pytest.mark.parametrize("text,name,canonical,role", [
+    ("Aanwezig: mevrouw A.B. van den Berg en anderen.", "mevrouw A.B. van den Berg", "van_den_berg_a", None),
+    ("Het woord is aan de heer J. ter Horst, wethouder van Almelo, die instemt.", "de heer J. ter Horst", "ter_horst_j", "wethouder van Almelo"),
+    ("Daarna spreekt wethouder Van der Linden.", "Van der Linden", "van_der_linden", "wethouder"),
+    ("Kees de Jong (projectleider) notuleert.", "Kees de Jong", "de_jong_k", "projectleider"),
+    ("Opgesteld door ir. M.C. op de Weegh.", "ir. M.C. op de Weegh", "op_de_weegh_m", None),
+])
+def test_entities_persons_with_tussenvoegsels_and_roles(nlp, text, name, canonical, role):
+    persons = [e for e in ents(nlp, text) if e[0] == "PERSON"]
+    assert [(e[1], e[2], e[5]) for e in persons] == [(name, canonical, role)]
+
+
+@pytest.mark.parametrize("text", [
+    "A. Sociaal domein\nB. Mobiliteit",
+    "Regio Twente en Kennispunt Twente werken samen.",
+    "Bij de GGD. Vanwege de drukte.",
+])
+def test_entities_no_persons_from_capitals(nlp, text):
+    assert [e for e in ents(nlp, text) if e[0] == "PERSON"] == []
+
+
+def test_entities_office_before_name_is_a_role_not_a_body(nlp):
+    found = ents(nlp, "Wethouder Visser beantwoordt de vragen.")
+    assert [e[0] for e in found] == ["PERSON"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Er is € 75.000,-- beschikbaar.", "75000"),
+    ("Het kost € 1,2 mln per jaar.", "1200000"),
+    ("Een bijdrage van 2,5 miljoen euro.", "2500000"),
+    ("Zij betalen € 12,50 per inwoner.", "12.5"),
+    ("De regiodeal bedraagt EUR 40 miljoen.", "40000000"),
+    ("Een bedrag van €3.250,00 is gereserveerd.", "3250"),
+])
+def test_entities_money_values(nlp, text, value):
+    money = [e for e in ents(nlp, text) if e[0] == "MONEY"]
+    assert [e[4] for e in money] == [value]
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("Op grond van de Wgr-plus-status", "Wgr-plus-status", "wgr_plus"),
+    ("Het WGR+ regime", "WGR+", "wgr_plus"),
+    ("de Wet gemeenschappelijke regelingen", "Wet gemeenschappelijke regelingen", "wgr"),
+    ("In de Wmo en de Jeugdwet", "Wmo", "wmo"),
+    ("De Woo vervangt de Wob.", "Wob", "wob"),
+    ("volgens de Huisvestingsverordeningswet", "Huisvestingsverordeningswet", "huisvestingsverordeningswet"),
+])
+def test_entities_laws(nlp, text, surface, canonical):
+    assert canon_of(nlp, text, surface) == [canonical]
+
+
+def test_entities_law_article_value(nlp):
+    law = [e for e in ents(nlp, "Zie artikel 31a van de Wgr.") if e[0] == "LAW"][0]
+    assert law[4] == "artikel 31a"
+
+
+def test_entities_places_and_municipal_organisations(nlp):
+    found = {(e[0], e[1]): e[2] for e in ents(nlp, "De gemeente Hof van Twente ligt in Twente, provincie Overijssel.")}
+    assert found[("ORG", "gemeente Hof van Twente")] == "gemeente_hof_van_twente"
+    assert found[("LOC", "Twente")] == "twente"
+    assert found[("ORG", "provincie Overijssel")] == "provincie_overijssel"
+
+
+def test_entities_ambiguous_municipality_needs_context(nlp):
+    assert [e for e in ents(nlp, "Best practices uit Goes niet.") if e[0] == "LOC"] == []
+    assert canon_of(nlp, "De gemeente Best doet mee.", "gemeente Best") == ["gemeente_best"]
+
+
+def test_entities_generic_organisation_resolves_to_region(nlp):
+    text = "In Twente werken de gemeenten van Regio Twente samen. De GGD voert de taken uit."
+    assert canon_of(nlp, text, "GGD") == ["ggd_twente"]
+
+
+def test_entities_labels_and_never_date(nlp):
+    doc = new_doc(nlp, "Op 3 maart 2020 besloot de gemeenteraad van Enschede € 5.000 te geven.", {})
+    labels = {s.label_ for s in doc.spans["entities"]}
+    assert labels <= {"ORGAN", "ORG", "PERSON", "LOC", "MONEY", "LAW"}
+    assert all(s._.canonical for s in doc.spans["entities"])
+
+
+@pytest.mark.parametrize("text", ["", "\x00\ufffd\u202e(((", "é" * 50, "AB-" * 20, "(A) (B) (CD) ()", "€ €€ 1,,2 mln", "mw. . . A."])
+def test_entities_never_raises_on_odd_text(nlp, text):
+    new_doc(nlp, text, {})
