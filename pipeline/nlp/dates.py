@@ -124,7 +124,7 @@ class _Patterns:
         sep = r"\s*(?:[-–—]|t/m|tot en met|tot)\s*"
 
         self.day_list = re.compile(
-            rf"{num_before}(?P<days>(?:{day}(?:\s*,\s*|{ws}en{ws}|\s*&\s*))+)"
+            rf"{num_before}(?P<days>(?:{day}(?:\s*,\s*|{ws}en{ws}|\s*&\s*)){{1,8}})"
             rf"(?P<d>{day}){ws_nl}(?P<m>{mon})(?:{gap}(?P<y>{year}))?", fl)
         self.dm_interval = re.compile(
             rf"{num_before}(?P<d1>{day})(?:{ws}(?P<m1>{mon})(?:{gap}(?P<y1>{year}))?)?{sep}"
