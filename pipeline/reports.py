@@ -154,3 +154,133 @@ def write_csv(rows: list[dict], path: Path) -> None:
         writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
+
+
+# --------------------------------------------------------------------------- subjects and evolution (issue 6)
+def render_subjects(subjects) -> str:
+    """One line per subject: id, label, documents, first and last seen, relations."""
+    if not subjects:
+        return "no subjects"
+    lines = []
+    for s in subjects:
+        rels = ", ".join(f"{r.type} {r.target_name}" for r in s.relations if r.type != "same_as")
+        also = ", ".join(s.aliases[:3])
+        lines.append(f"{s.id[:34]:<34} {s.label:<9} {len(s.documents)} docs  {s.first_seen or '?':<10} – "
+                     f"{s.last_seen or '?':<10} {s.name[:40]}" + (f"  (also: {also})" if also else "")
+                     + (f"  → {rels}" if rels else ""))
+    return "\n".join(lines)
+
+
+def subjects_json(subjects) -> list[dict]:
+    """The ``spoor subjects --json`` contract: id, name, label, aliases, documents, first/last seen, relations."""
+    out = []
+    for s in subjects:
+        out.append({"id": s.id, "name": s.name, "label": s.label, "kind": s.kind, "aliases": s.aliases,
+                    "documents": [d.model_dump() for d in s.documents], "first_seen": s.first_seen,
+                    "last_seen": s.last_seen, "mentions": s.mentions,
+                    "relations": [r.model_dump() for r in s.relations],
+                    "incoming": [r.model_dump() for r in s.incoming]})
+    return out
+
+
+def render_evolution(evo) -> str:
+    """A subject's account, one line per step with its source and page."""
+    s = evo.subject
+    docs = "; ".join(f"{d.doc_id[:3]} ({d.date or '?'}) p.{','.join(map(str, d.pages))}" for d in s.documents)
+    lines = [f"{s.name} [{s.id}, {s.label}]" + (f" — also: {', '.join(s.aliases[:6])}" if s.aliases else ""),
+             f"seen {s.first_seen or '?'} – {s.last_seen or '?'} in {len(s.documents)} documents: {docs}", ""]
+    for st in evo.steps:
+        src = f"[{st.doc_id} p.{st.page}]" if st.doc_id else ""
+        body = textwrap.fill(st.text, 96, subsequent_indent=" " * 30)
+        lines.append(f"{(st.date or 'undated'):<12} {st.kind:<16} {body}  {src}")
+    lines += ["", f"outcome: {evo.outcome}"]
+    return "\n".join(lines)
+
+
+def timeline_html(evs: list[Event], title: str = "spoor timeline") -> str:
+    """A self-contained HTML page (inline CSS and SVG, no scripts, works offline): the events on a
+    time axis, then a table with every event's sources and what became of it."""
+    from html import escape
+
+    dated = [(e, _year_of(e.date)) for e in evs]
+    dated = [(e, y) for e, y in dated if y is not None]
+    lines = [f"<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>",
+             "<style>body{font-family:sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;width:100%}"
+             "td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top;font-size:13px}"
+             ".proposed,.planned{fill:#e8a33d}.adopted{fill:#2f7bbf}.realized{fill:#2e9e5b}.rejected{fill:#c23b3b}"
+             "svg text{font-size:11px;fill:#444}.src{color:#555;font-size:12px}</style></head><body>",
+             f"<h1>{escape(title)}</h1>", f"<p>{len(evs)} events. Colours: proposed/planned orange, adopted blue, "
+             "realized green, rejected red.</p>"]
+    if dated:
+        lo = min(y for _, y in dated)
+        hi = max(y for _, y in dated)
+        lo, hi = int(lo), int(hi) + 1
+        width, left, right, lane_h = 1000, 40, 20, 14
+        x = lambda y: left + (y - lo) / max(hi - lo, 1) * (width - left - right)  # noqa: E731
+        lanes: dict[int, int] = {}
+        marks = []
+        for i, (e, y) in enumerate(dated):
+            px = round(x(y))
+            lane = lanes.get(px // 12, 0)
+            lanes[px // 12] = lane + 1
+            tip = escape(f"{e.date} {e.status} {e.actor or ''}: {e.what} [" + "; ".join(
+                f"{s.doc_id} p.{s.page}" for s in e.sources) + "]")
+            marks.append(f"<a href=\"#e{i}\"><circle cx=\"{px}\" cy=\"{40 + lane * lane_h}\" r=\"5\" "
+                         f"class=\"{escape(e.status)}\"><title>{tip}</title></circle></a>")
+        height = 60 + max(lanes.values(), default=1) * lane_h
+        axis = [f"<line x1=\"{left}\" y1=\"25\" x2=\"{width - right}\" y2=\"25\" stroke=\"#888\"/>"]
+        for year in range(lo, hi + 1):
+            axis.append(f"<line x1=\"{x(year):.0f}\" y1=\"20\" x2=\"{x(year):.0f}\" y2=\"30\" stroke=\"#888\"/>"
+                        f"<text x=\"{x(year):.0f}\" y=\"15\" text-anchor=\"middle\">{year}</text>")
+        lines.append(f"<svg width=\"100%\" viewBox=\"0 0 {width} {height}\" "
+                     f"role=\"img\" aria-label=\"time axis\">" + "".join(axis + marks) + "</svg>")
+    lines.append("<table><tr><th>date</th><th>status</th><th>actor</th><th>what</th><th>sources</th><th>outcome</th></tr>")
+    index = {id(e): i for i, (e, _) in enumerate(dated)}
+    for e in evs:
+        anchor = f" id=\"e{index[id(e)]}\"" if id(e) in index else ""
+        srcs = "<br>".join(escape(f"{s.doc_id} p.{s.page} [{s.start}–{s.end}]") for s in e.sources)
+        outcome = escape(e.outcome or "") + "".join(
+            f"<br><span class=\"src\">{escape(l.relation)} {escape(l.date or '')}: {escape(l.what[:140])} "
+            f"({escape(l.doc_id)} p.{l.page})</span>" for l in e.linked)
+        date = escape(e.date) + (" <span class=\"src\">(document date)</span>" if e.date_source == "document" else "")
+        lines.append(f"<tr{anchor}><td>{date}</td><td>{escape(e.status)}</td><td>{escape(e.actor or '')}</td>"
+                     f"<td>{escape(e.what)}</td><td class=\"src\">{srcs}</td><td>{outcome}</td></tr>")
+    lines.append("</table></body></html>")
+    return "\n".join(lines)
+
+
+def _year_of(date: str) -> float | None:
+    key = sort_key(date)
+    try:
+        year = int(key[:4])
+    except ValueError:
+        return None
+    month = int(key[5:7]) if len(key) >= 7 and key[5:7].isdigit() else 6
+    return year + (max(month, 1) - 1) / 12
+
+
+def plot_timeline(evs: list[Event], ax=None, title: str = "spoor timeline"):
+    """Draw the events on a time axis with matplotlib (one row per status); returns the axes."""
+    import matplotlib.pyplot as plt
+
+    colours = {"proposed": "#e8a33d", "planned": "#e8a33d", "adopted": "#2f7bbf", "realized": "#2e9e5b",
+               "rejected": "#c23b3b"}
+    rows = ["proposed", "planned", "adopted", "realized", "rejected"]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 3.2))
+    for e in evs:
+        year = _year_of(e.date)
+        if year is None:
+            continue
+        y = rows.index(e.status) if e.status in rows else len(rows)
+        ax.scatter(year, y, s=20 + 25 * len(e.sources), color=colours.get(e.status, "#777"),
+                   edgecolor="black" if e.linked else "none", zorder=3)
+        for link in e.linked:
+            ly = _year_of(link.date) if link.date else None
+            if ly is not None:
+                ax.annotate("", xy=(ly, y - 0.15), xytext=(year, y),
+                            arrowprops={"arrowstyle": "->", "color": "#999", "lw": 0.8})
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    return ax

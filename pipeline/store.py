@@ -45,6 +45,16 @@ CREATE TABLE IF NOT EXISTS indexed (
 CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
 CREATE INDEX IF NOT EXISTS entities_canonical ON entities (label, canonical);
 CREATE INDEX IF NOT EXISTS decisions_doc ON decisions (doc_id);
+CREATE TABLE IF NOT EXISTS subjects (
+    id TEXT PRIMARY KEY, name TEXT, label TEXT, kind TEXT, generic INTEGER, aliases TEXT, documents TEXT,
+    first_seen TEXT, last_seen TEXT, mentions INTEGER, spans TEXT
+);
+CREATE TABLE IF NOT EXISTS relations (
+    id INTEGER PRIMARY KEY, type TEXT, source TEXT, target TEXT, target_name TEXT, status TEXT, cue TEXT,
+    "when" TEXT, score REAL, doc_id TEXT, page INTEGER, text TEXT, start INTEGER, "end" INTEGER, date TEXT,
+    via TEXT, note TEXT
+);
+CREATE INDEX IF NOT EXISTS relations_source ON relations (source);
 """
 
 _TABLE_MODELS = {"documents": Document, "entities": Entity, "decisions": Decision, "passages": Passage}
@@ -180,6 +190,67 @@ class Store:
         for k in _JSON_COLUMNS & data.keys():
             data[k] = json.loads(data[k]) if data[k] else []
         return model(**data)
+
+    # -- subjects and relations (issue 6; recomputed for the whole corpus) -------
+    def put_subjects(self, subjects, relations) -> None:
+        """Replace all stored subjects and relations (``pipeline.subjects.Subject``/``Relation``)."""
+        self.conn.execute("DELETE FROM subjects")
+        self.conn.execute("DELETE FROM relations")
+        self.conn.executemany(
+            "INSERT INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
+              json.dumps([d.model_dump() for d in s.documents]), s.first_seen, s.last_seen, s.mentions,
+              json.dumps(s.spans)) for s in subjects])
+        self.conn.executemany(
+            'INSERT INTO relations (type, source, target, target_name, status, cue, "when", score, doc_id, page, '
+            'text, start, "end", date, via, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(r.type, r.source, r.target, r.target_name, r.status, r.cue, r.when, r.score, r.evidence.doc_id,
+              r.evidence.page, r.evidence.text, r.evidence.start, r.evidence.end, r.evidence.date,
+              r.via.model_dump_json() if r.via else None, r.note) for r in relations])
+
+    def has_subjects(self) -> bool:
+        """True once subjects were computed for the stored corpus (or it is empty)."""
+        return bool(self.conn.execute("SELECT 1 FROM subjects LIMIT 1").fetchone()) or not self.conn.execute(
+            "SELECT 1 FROM documents LIMIT 1").fetchone()
+
+    def relations(self, subject: str | None = None) -> list:
+        """Stored relations (``pipeline.subjects.Relation``), optionally those from or to one subject."""
+        from .subjects import Evidence, Relation
+
+        sql, args = "SELECT * FROM relations", []
+        if subject:
+            sql, args = sql + " WHERE source = ? OR target = ?", [subject, subject]
+        out = []
+        for r in self.conn.execute(sql + " ORDER BY id", args):
+            ev = Evidence(doc_id=r["doc_id"], page=r["page"], text=r["text"], start=r["start"], end=r["end"],
+                          date=r["date"])
+            out.append(Relation(type=r["type"], source=r["source"], target=r["target"], target_name=r["target_name"],
+                                status=r["status"], cue=r["cue"], when=r["when"], score=r["score"], evidence=ev,
+                                via=Evidence.model_validate_json(r["via"]) if r["via"] else None, note=r["note"]))
+        return out
+
+    def subjects(self) -> list:
+        """Stored subjects (``pipeline.subjects.Subject``) with their outgoing and incoming relations."""
+        from .subjects import Subject, SubjectDoc
+
+        out = []
+        for r in self.conn.execute("SELECT * FROM subjects ORDER BY mentions DESC, id"):
+            out.append(Subject(id=r["id"], name=r["name"], label=r["label"], kind=r["kind"], generic=bool(r["generic"]),
+                               aliases=json.loads(r["aliases"]), first_seen=r["first_seen"], last_seen=r["last_seen"],
+                               documents=[SubjectDoc(**d) for d in json.loads(r["documents"])],
+                               mentions=r["mentions"], spans=[tuple(x) for x in json.loads(r["spans"] or "[]")]))
+        by_id = {s.id: s for s in out}
+        for rel in self.relations():
+            if rel.source in by_id:
+                by_id[rel.source].relations.append(rel)
+            if rel.target in by_id and rel.type != "same_as" and rel.target != rel.source:
+                by_id[rel.target].incoming.append(rel)
+        return out
+
+    def subject_spans(self, subject_id: str) -> list[tuple[str, int, int, int]]:
+        """(doc_id, start, end, page) of every mention of one subject."""
+        row = self.conn.execute("SELECT spans FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+        return [tuple(x) for x in json.loads(row[0])] if row and row[0] else []
 
     # -- export ----------------------------------------------------------------
     def records(self) -> Iterator[dict]:

@@ -1,0 +1,225 @@
+"""Subjects and their relations (issue 6), on small hand-made texts, then on the sample corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from pipeline.cli import app
+from pipeline.models import Decision, Entity
+from pipeline.subjects import RELATION_TYPES, DocText, UnknownSubject, derive, find, load_rules
+
+
+def _doc(doc_id: str, date: str, text: str) -> DocText:
+    return DocText(doc_id=doc_id, date=date, text=text)
+
+
+def _ents(doc_id: str, text: str, names: dict[str, tuple[str, str]]) -> list[Entity]:
+    """Every occurrence of each name as an entity (label, canonical)."""
+    out = []
+    for name, (label, canonical) in names.items():
+        for m in re.finditer(re.escape(name), text):
+            out.append(Entity(doc_id=doc_id, label=label, text=name, start=m.start(), end=m.end(), page=1,
+                              canonical=canonical))
+    return out
+
+
+def _dec(doc_id: str, text: str, part: str, status: str, date: str | None = None) -> Decision:
+    start = text.index(part)
+    return Decision(doc_id=doc_id, status=status, date=date, text=part, object=part, start=start,
+                    end=start + len(part), page=1)
+
+
+def _rels(relations, type_):
+    return {(r.source, r.target) for r in relations if r.type == type_}
+
+
+def test_subjects_rules_file_loads_and_names_known_relation_types():
+    rules = load_rules()
+    assert rules["cues"], "no cue words"
+    for cue in rules["cues"]:
+        assert cue["type"] in RELATION_TYPES
+        assert cue["re"].pattern
+    assert rules["placement"]["cues_re"] and rules["instance"]["heads"]
+
+
+def test_subjects_replaced_by_from_ipv_and_vervangt():
+    text = "Voorstel: een ‘Stadsberaad’ ipv de formele ‘Stadsraad’.\nHet Kustberaad vervangt het Kustcollege."
+    ents = _ents("b", text, {"Stadsberaad": ("ORGAN", "stadsberaad"), "Stadsraad": ("ORGAN", "stadsraad"),
+                             "Kustberaad": ("ORGAN", "kustberaad"), "Kustcollege": ("ORGAN", "kustcollege")})
+    subjects, relations = derive([_doc("b", "2016-03-01", text)], ents, [])
+    assert _rels(relations, "replaced_by") == {("stadsraad", "stadsberaad"), ("kustcollege", "kustberaad")}
+    rel = next(r for r in relations if r.source == "stadsraad")
+    assert rel.evidence.doc_id == "b" and rel.evidence.page == 1 and "ipv" in rel.evidence.text
+
+
+def test_subjects_ended_from_opgeheven_and_geen_meer():
+    text = ("Het Havenschap wordt opgeheven per 1 januari 2020.\n- Geen wijkraad meer nodig\n"
+            "Het Marktschap blijft bestaan.")
+    ents = _ents("c", text, {"Havenschap": ("ORG", "havenschap"), "wijkraad": ("ORGAN", "wijkraad"),
+                             "Marktschap": ("ORG", "marktschap")})
+    _, relations = derive([_doc("c", "2019", text)], ents, [])
+    assert {r.source for r in relations if r.type == "ended"} == {"havenschap", "wijkraad"}
+
+
+def test_subjects_hedged_ending_is_marked_possible():
+    text = "Indien de Wet Zuid wordt afgeschaft, vervallen de taken."
+    ents = _ents("c", text, {"Wet Zuid": ("LAW", "wet_zuid")})
+    _, relations = derive([_doc("c", "2019", text)], ents, [])
+    assert [(r.source, r.status) for r in relations if r.type == "ended"] == [("wet_zuid", "possible")]
+
+
+def test_subjects_dissolved_into_the_listed_parts_and_a_new_regulation():
+    text = ("Dit betekent dat de organisatie Regio Zuid per 1-1-2020 wordt ontvlochten in twee delen:\n\n"
+            "1. Zuid Board\nDit is de economische samenwerking.\n"
+            "2. Een gemeenschappelijke regeling met focus op het gebied van veiligheid: Brandweer Zuid en Politie Zuid.\n\n"
+            "Zo gaat dat.")
+    ents = _ents("d", text, {"Regio Zuid": ("ORG", "regio_zuid"), "Zuid Board": ("ORG", "zuid_board"),
+                             "gemeenschappelijke regeling": ("ORG", "gemeenschappelijke_regeling"),
+                             "Brandweer Zuid": ("ORG", "brandweer_zuid"), "Politie Zuid": ("ORG", "politie_zuid")})
+    subjects, relations = derive([_doc("d", "2020-01", text)], ents, [])
+    parts = {t for s, t in _rels(relations, "dissolved_into") if s == "regio_zuid"}
+    assert "zuid_board" in parts
+    new = [t for t in parts if t.startswith("gemeenschappelijke_regeling_")]
+    assert new == ["gemeenschappelijke_regeling_veiligheid"]
+    assert "brandweer_zuid" not in parts  # a member of the new regulation, not a part of its own
+
+
+def test_subjects_a_2018_proposal_realised_in_2020():
+    plan = "Advies\n1. Het havenoverleg te laten ondersteunen door een regionale havenorganisatie.\n"
+    news = "Nieuws\nOp 1 maart 2020 is een havenorganisatie Haven Noord Development gestart voor de regio.\n"
+    ents = _ents("n", news, {"Haven Noord Development": ("ORG", "haven_noord_development")})
+    decs = [_dec("p", plan, "Het havenoverleg te laten ondersteunen door een regionale havenorganisatie.", "proposed"),
+            _dec("n", news, "Op 1 maart 2020 is een havenorganisatie Haven Noord Development gestart voor de regio.",
+                 "realized", "2020-03-01")]
+    subjects, relations = derive([_doc("p", "2018-05-01", plan), _doc("n", "2020-03", news)], ents, decs)
+    assert _rels(relations, "realized_as") == {("regionale_havenorganisatie", "haven_noord_development")}
+    rel = next(r for r in relations if r.type == "realized_as")
+    assert rel.via.doc_id == "p" and rel.evidence.doc_id == "n"
+
+
+def test_subjects_no_realised_as_without_a_later_outcome():
+    plan = "Advies\n1. Het havenoverleg te laten ondersteunen door een regionale havenorganisatie.\n"
+    decs = [_dec("p", plan, "Het havenoverleg te laten ondersteunen door een regionale havenorganisatie.", "proposed")]
+    _, relations = derive([_doc("p", "2018-05-01", plan)], [], decs)
+    assert not _rels(relations, "realized_as")
+
+
+def test_subjects_diverged_when_the_outcome_places_an_item_elsewhere():
+    plan = ("Besluit\n1. De samenwerking van Regio Zuid te focussen op de volgende onderdelen:\n1. Toerisme\n2. Havens\n"
+            "2. De overige onderdelen door de deelnemende gemeenten zelf te laten organiseren: Cultuur.\n")
+    news = ("Nieuws\n\nAlle overige samenwerkingen die bij Regio Zuid waren ondergebracht, zijn heroverwogen. "
+            "Ze zijn bij gemeentelijke organisaties ondergebracht. Voorbeelden zijn Toerisme en Cultuur.\n")
+    ents = _ents("p", plan, {"Regio Zuid": ("ORG", "regio_zuid")}) + _ents("n", news, {"Regio Zuid": ("ORG", "regio_zuid")})
+    decs = [_dec("p", plan, "De samenwerking van Regio Zuid te focussen op de volgende onderdelen:", "proposed"),
+            _dec("p", plan, "De overige onderdelen door de deelnemende gemeenten zelf te laten organiseren: Cultuur.",
+                 "proposed")]
+    _, relations = derive([_doc("p", "2018", plan), _doc("n", "2020", news)], ents, decs)
+    assert _rels(relations, "diverged") == {("toerisme", "gemeentelijke_organisaties")}
+    assert ("cultuur", "gemeentelijke_organisaties") in _rels(relations, "moved_to")  # went where proposed
+    rel = next(r for r in relations if r.type == "diverged")
+    assert "Regio Zuid" in rel.note and rel.via.doc_id == "p"
+
+
+def test_subjects_same_as_joins_spacing_variants_and_acronyms_across_documents():
+    one = "Het Zuid Bedrijf werkt samen met het Haven Noord Overleg."
+    two = "Het Zuidbedrijf en het HNO zijn klaar."
+    ents = (_ents("a", one, {"Zuid Bedrijf": ("ORG", "zuid_bedrijf"), "Haven Noord Overleg": ("ORG", "haven_noord_overleg")})
+            + _ents("b", two, {"Zuidbedrijf": ("ORG", "zuidbedrijf"), "HNO": ("ORG", "hno")}))
+    subjects, relations = derive([_doc("a", "2014", one), _doc("b", "2015", two)], ents, [])
+    by_id = {s.id: s for s in subjects}
+    assert "Zuidbedrijf" in by_id["zuid_bedrijf"].aliases and "zuidbedrijf" not in by_id
+    assert "HNO" in by_id["haven_noord_overleg"].aliases
+    same = {(r.source, r.target) for r in relations if r.type == "same_as"}
+    assert {("zuid_bedrijf", "Zuidbedrijf"), ("haven_noord_overleg", "HNO")} <= same
+    assert by_id["zuid_bedrijf"].first_seen == "2014" and by_id["zuid_bedrijf"].last_seen == "2015"
+
+
+def test_subjects_two_knowledge_base_bodies_are_never_merged():
+    text = "De Twenteraad en het Twente Beraad."
+    ents = _ents("a", text, {"Twenteraad": ("ORGAN", "twenteraad"), "Twente Beraad": ("ORGAN", "twente_beraad")})
+    subjects, _ = derive([_doc("a", "2015", text)], ents, [])
+    assert {"twenteraad", "twente_beraad"} <= {s.id for s in subjects}
+
+
+def test_subjects_finds_untagged_programmes_and_quoted_names():
+    text = ("De kustopdracht is gestart. Met de kustopdracht komt er rust.\nDe kustopdracht is klaar.\n"
+            "Het ‘Kustfonds Noord’ helpt. Het Kustfonds Noord betaalt. Over het Kustfonds Noord later meer.")
+    subjects, _ = derive([_doc("a", "2021", text)], [], [])
+    by_id = {s.id: s for s in subjects}
+    assert by_id["kustopdracht"].label == "PROGRAMME" and by_id["kustopdracht"].mentions == 3
+    assert by_id["kustfonds_noord"].mentions == 3
+
+
+def test_subjects_find_is_case_insensitive_alias_aware_and_typo_tolerant():
+    text = "Het Zuid Bedrijf (ZB) en de Stadsraad."
+    ents = _ents("a", text, {"Zuid Bedrijf": ("ORG", "zuid_bedrijf"), "ZB": ("ORG", "zuid_bedrijf"),
+                             "Stadsraad": ("ORGAN", "stadsraad")})
+    subjects, _ = derive([_doc("a", "2015", text)], ents, [])
+    assert find(subjects, "zb").id == "zuid_bedrijf"
+    assert find(subjects, "ZUID BEDRIJF").id == "zuid_bedrijf"
+    assert find(subjects, "Stadsraadd").id == "stadsraad"
+    with pytest.raises(UnknownSubject) as exc:
+        find(subjects, "Stadsbank")
+    assert "Stadsraad" in exc.value.close
+
+
+# ---------------------------------------------------------------- the sample corpus, through the CLI
+def test_cli_subjects_json_contract(runner, built_index):
+    result = runner.invoke(app, ["subjects", "--index", str(built_index), "--json"])
+    assert result.exit_code == 0, result.output
+    subjects = json.loads(result.stdout)
+    for s in subjects:
+        assert {"id", "name", "label", "aliases", "documents", "first_seen", "last_seen", "relations"} <= s.keys()
+        for r in s["relations"]:
+            assert {"type", "target", "evidence"} <= r.keys()
+            assert {"doc_id", "page", "text"} <= r["evidence"].keys()
+
+
+def _links(built_index):
+    from pipeline.subjects import load
+
+    subjects = load(built_index)
+    rels = {(r.type, r.source, r.target) for s in subjects for r in s.relations}
+    aliases = {s.id: {a.casefold() for a in [s.name, *s.aliases]} for s in subjects}
+    return rels, aliases
+
+
+def test_subjects_sample_corpus_cross_document_links(built_index):
+    rels, aliases = _links(built_index)
+    assert {"vtt", "veilig thuis twente"} <= aliases["veilig_thuis_twente"]
+    assert {"twente bedrijf", "twentebedrijf"} <= aliases["twente_bedrijf"]
+    assert {"ssnt", "shared services netwerk twente"} <= aliases["ssnt"]
+    assert {"wgr-plus", "wgr+"} <= aliases["wgr_plus"]
+    assert ("replaced_by", "twenteraad", "twente_beraad") in rels
+    assert ("ended", "regioraad", "regioraad") in rels
+    parts = {t for ty, s, t in rels if ty == "dissolved_into" and s == "regio_twente"}
+    assert {"twente_board", "twente_board_development", "recreatieschap_twente"} <= parts
+    assert any("gezondheid" in p for p in parts)
+    assert ("realized_as", "besluitvormend_4o_orgaan", "twente_board") in rels
+    assert ("realized_as", "regionale_uitvoeringsorganisatie", "twente_board_development") in rels
+    assert any(ty == "realized_as" and s == "separate_gr" and "gezondheid" in t for ty, s, t in rels)
+    assert {s for ty, s, _ in rels if ty == "diverged"} >= {"arbeidsmarkt", "mobiliteit"}
+
+
+@pytest.mark.parametrize("query, expect", [
+    ("Twenteraad", ["replaced by Twente Beraad", "002_fdc62ef994946342 p.1", "000_d1e22d0901ae206a p.3"]),
+    ("regioraad", ["Geen regioraad meer nodig", "ended", "004_c4e96080b47c4daa p.1"]),
+    ("twentebedrijf", ["Twente Bedrijf", "first mention", "000_d1e22d0901ae206a p.3"]),
+    ("Regio Twente", ["dissolved into", "Twente Board", "Recreatieschap Twente", "001_759a8cb1d178ac04 p.1"]),
+])
+def test_cli_evolution_reads_the_story_with_sources(runner, built_index, query, expect):
+    result = runner.invoke(app, ["evolution", query, "--index", str(built_index)])
+    assert result.exit_code == 0, result.output
+    for text in expect:
+        assert text in result.stdout
+    assert "outcome:" in result.stdout
+
+
+def test_cli_evolution_tolerates_typos_and_refuses_unknown_subjects(runner, built_index):
+    assert runner.invoke(app, ["evolution", "twenteraaad", "--index", str(built_index)]).exit_code == 0
+    result = runner.invoke(app, ["evolution", "Havenschap Rotterdam", "--index", str(built_index)])
+    assert result.exit_code == 2
+    assert "no subject matches" in result.stderr and "Traceback" not in result.output
