@@ -751,6 +751,9 @@ def _document_date(text: str, scanned: list[_Mention]) -> tuple[str | None, str 
         pos += len(line)
     if labelled:  # a colophon further down
         return (_value(labelled[0][1]), "stated")
+    past = _latest_past_reference(text, mentions)
+    if past is not None:  # written after the latest event it reports in the past tense
+        return (_fmt(past.y), "inferred")
     if mentions:
         counts = collections.Counter((mn.y, mn.m) for mn in mentions)
         (y, m), _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
@@ -761,6 +764,21 @@ def _document_date(text: str, scanned: list[_Mention]) -> tuple[str | None, str 
         y, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         return (_fmt(y), "inferred")
     return (None, None)
+
+
+def _latest_past_reference(text: str, mentions: list[_Mention]) -> _Mention | None:
+    """The latest full date or month reported in a past-tense sentence ("heeft op ... ingestemd", "dd.")."""
+    markers = set(_patterns().lx["past_markers"])
+    best = None
+    for mn in mentions:
+        start = max(text.rfind(". ", 0, mn.start), text.rfind("\n\n", 0, mn.start), mn.start - 200, 0)
+        ends = [i for i in (text.find(". ", mn.end), text.find("\n\n", mn.end)) if i != -1]
+        end = min(ends + [mn.end + 200, len(text)])
+        words = {w.casefold() for w in re.findall(r"[\w.]+", text[start:end])}
+        words |= {w.rstrip(".") for w in words}
+        if words & markers and (best is None or (mn.y, mn.m or 0, mn.d or 0) > (best.y, best.m or 0, best.d or 0)):
+            best = mn
+    return best
 
 
 # --------------------------------------------------------------------------- spaCy component
