@@ -532,7 +532,7 @@ def test_dates_document_date_inferred_after_the_latest_past_event():
     from pipeline.nlp.dates import document_date
 
     text = ("Koers voor de regio\n\nDe raad heeft op 3 maart 2016 ingestemd met de verkenning. "
-            "In onze brief dd. 12 november 2017 hebben wij voorstellen gedaan. "
+            "Daarna hebben wij op 12 november 2017 voorstellen gedaan. "
             "Per 1 januari 2019 gaat de nieuwe regeling in; 2019 en 2019 worden overgangsjaren. "
             "De evaluatie volgt in januari 2020 en januari 2020 opnieuw.")
     assert document_date(text) == ("2017", "inferred")
