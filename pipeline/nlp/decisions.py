@@ -304,7 +304,8 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
         if w in lex.finite:
             prev = low[i - 1] if i else ""
             adjective = w in homographs and prev.endswith("e") and not prev.endswith("ie") and prev not in ("we", "die", "deze", "de")
-            if prev in dets or prev == "te" or adjective:
+            takes = w in homographs and any(x in ("nemen", "genomen", "neemt", "namen") for x in low[i + 1:i + 4])
+            if prev in dets or prev == "te" or adjective or takes:  # "een formeel besluit te nemen"
                 continue  # "het besluit", "mogelijke besluiten", "te besluiten"
             for lemma, tense in lex.finite[w]:
                 pt = lex.particle.get(lemma)
@@ -348,10 +349,12 @@ def _pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | 
     good, weak = lex.words("date_preps_good"), lex.words("date_preps_weak")
     best, best_score = None, None
     for d in r.dates:
-        if not _value(d) or _is_label_year(r, d, lex) or _compare(_value(d), not_after) == 1:
+        if not _value(d) or _is_label_year(r, d, lex):
             continue
         i = d.start - r.span.start
         prev = r.low[i - 1] if i > 0 else ""
+        if _compare(_value(d), not_after) == 1 and prev not in good:
+            continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
         prev2 = " ".join(r.low[max(0, i - 2):i])
         score = 0
         if prev in good or prev2.endswith("vergadering van"):
@@ -635,7 +638,7 @@ def _dedupe(records: list[dict]) -> list[dict]:
                 dup = True
             elif (rec["start"], rec["end"]) == (o["start"], o["end"]):
                 dup = True
-            elif not rec.get("number") and abs(rec["_idx"] - o["_idx"]) <= 3 and rec["date"] and all(
+            elif not rec.get("number") and abs(rec["_idx"] - o["_idx"]) <= 3 and rec["date"] and rec["predicate"] and all(
                     rec[key] == o[key] for key in ("actor", "date", "predicate", "status")):
                 dup = True  # a heading and the sentence under it
         if not dup:
@@ -830,7 +833,7 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     low = r.low
     text = " ".join(low)
     words = [re.sub(r"[^a-zà-ÿ:]", "", w) for w in low]
-    ends_colon = low and low[-1] == ":"
+    ends_colon = bool(low) and low[-1].endswith(":")
     decide_verb = any(t.lemma == "besluiten" and t.kind in ("present", "past", "part") for t in r.triggers)
     noun = any(w.endswith(("besluit", "beslispunten", "beslispunt")) for w in words)
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
@@ -898,7 +901,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             break
         gap += 1
         if expected is None and gap == 1 and not recs and not u.heading and not u.marker and (
-                r0.low[-1] == ":" or r.triggers):
+                r0.low[-1].endswith(":") or r.triggers):
             # "De raad besluit unaniem: vast te stellen de verordening": one decision
             end_k = _block_end(readings, k)
             rec = _point(doc, readings, k, end_k, None, intro, lex, date_fb, act_fb)
