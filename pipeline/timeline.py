@@ -73,9 +73,15 @@ def sort_key(value: str) -> str:
     return first
 
 
+MIN_OBJECT_WORDS = 4
+
+
 def _what(dec: Decision) -> str:
-    text = dec.object or dec.text
-    return " ".join(text.split())[:200]
+    """What happened: the decision's object when it says enough, else its whole sentence or row."""
+    obj = " ".join((dec.object or "").split())
+    if len(re.findall(r"\w{2,}", obj)) >= MIN_OBJECT_WORDS and not re.search(r"\(\W*\)", obj):
+        return obj[:200]
+    return " ".join(dec.text.split())[:200]
 
 
 def _same(event: Event, dec: Decision, date: str, from_document: bool) -> bool:
