@@ -38,6 +38,14 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    cached = doc.user_data.get("spoor_text")
+    if cached is None:
+        cached = doc.user_data["spoor_text"] = doc.text
+    return cached
+
+
 def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
     """Build spoor's pipeline.
 
@@ -48,8 +56,8 @@ def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS
     from . import dates, entities, decisions  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank(base) if len(base) <= 3 else spacy.load(base)
-    if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ":", ";", "\n"]})
+    # No sentencizer: the decisions component segments sentences, list items and
+    # schedule rows itself, and nothing else reads doc.sents.
     for name in components:
         nlp.add_pipe(name)
     return nlp

@@ -28,6 +28,7 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from . import doc_text
 
 _log = logging.getLogger(__name__)
 
@@ -787,7 +788,7 @@ class DateTagger:
     """spaCy component: fills ``doc.spans["dates"]`` and ``doc._.doc_date``/``doc_date_source``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         meta = doc._.meta or {}
         anchor = meta.get("doc_date") if isinstance(meta, dict) else None
         try:

@@ -24,6 +24,7 @@ How it reads a document:
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import re
@@ -34,6 +35,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from . import doc_text
 
 _log = logging.getLogger(__name__)
 
@@ -252,10 +254,8 @@ def _read(doc: Doc, unit: Unit, lex: Lexicon, organs: list[Span], dates: list[Sp
     span = doc.char_span(unit.start, unit.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    toks = [t for t in span]
-    low = [_norm_token(t.text) for t in toks]
-    in_unit = lambda s: s.start >= span.start and s.end <= span.end  # noqa: E731
-    r = Reading(unit, span, low, [], [s for s in organs if in_unit(s)], [d for d in dates if in_unit(d)], {})
+    low = [_norm_token(t.text) for t in span]
+    r = Reading(unit, span, low, [], _within(organs, span), _within(dates, span), {})
     for k, w in enumerate(low):
         if w in lex.aux:
             r.aux[k] = lex.aux[w]
@@ -263,10 +263,23 @@ def _read(doc: Doc, unit: Unit, lex: Lexicon, organs: list[Span], dates: list[Sp
     return r
 
 
+def _within(spans: list[Span], outer: Span) -> list[Span]:
+    """The spans (sorted by start token) that lie inside ``outer``, found by bisection."""
+    lo = bisect.bisect_left(spans, outer.start, key=lambda s: s.start)
+    out = []
+    for s in spans[lo:]:
+        if s.start >= outer.end:
+            break
+        if s.end <= outer.end:
+            out.append(s)
+    return out
+
+
 def _norm_token(text: str) -> str:
     """Lower case, without inline markup ('vastgesteld<sup>1</sup>' -> 'vastgesteld')."""
     low = text.lower()
-    low = re.sub(r"(?<=\w)[<\[].*$", "", low)  # footnote marks
+    if "<" in low or "[" in low:
+        low = re.sub(r"(?<=\w)[<\[].*$", "", low)  # footnote marks
     return low.strip("*_")
 
 
@@ -583,7 +596,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     ``doc_id`` and ``page``), in document order.
     """
     lex = lex or load_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     meta = doc._.meta or {}
     head = text[:800].lower()
     ctx = _Ctx(doc._.doc_date or meta.get("doc_date"), meta.get("issuer"),
@@ -669,7 +682,7 @@ def _record(r: Reading | None, doc: Doc, *, status: str, trig: Trigger | None, a
         "object": obj,
         "number": number,
         "vote": vote,
-        "text": doc.text[start:end],
+        "text": doc_text(doc)[start:end],
         "start": start,
         "end": end,
         "_idx": idx,
@@ -906,7 +919,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             end_k = _block_end(readings, k)
             rec = _point(doc, readings, k, end_k, None, intro, lex, date_fb, act_fb)
             rec["start"] = r0.span.start_char
-            rec["text"] = doc.text[rec["start"]:rec["end"]]
+            rec["text"] = doc_text(doc)[rec["start"]:rec["end"]]
             return [rec], used | set(range(k, end_k + 1))
         if gap > (3 if not recs else 4) or (len(r.low) > 40 and not u.marker):
             break
@@ -931,7 +944,7 @@ def _point(doc: Doc, readings: list[Reading | None], k: int, end_k: int, number:
            lex: Lexicon, date_fb: tuple, act_fb: tuple) -> dict:
     r = readings[k]
     start, end = r.span.start_char, readings[end_k].span.end_char
-    body = doc.text[start:end]
+    body = doc_text(doc)[start:end]
     body = re.sub(r"^\s*(?:[-•*–·▪◦]\s*)?\(?[0-9a-zA-Z]{1,2}[.)]?\s+", "", body) if number else body
     pred = None
     te = [i for i, w in enumerate(r.low) if w == "te" and i + 1 < len(r.low) and r.low[i + 1].isalpha()]

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .kb import KnowledgeBase, fold, load_kb, slug, spaceless
+from . import doc_text
 
 _log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class EntityRecognizer:
 
     # -- component -----------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         try:
             cands = self.find(text, doc._.meta or {})
         except Exception:  # never sink a document over one bad rule
