@@ -457,13 +457,17 @@ class _Builder:
 
     def _search_names(self) -> None:
         """Mentions of subjects found in the text by name (topics, candidates, multiword instances)."""
+        docs_with = self._word_index()
         for s in list(self.subjects.values()):
             if not s.searchable:
                 continue
             names = {s.name} | {f for f in s.forms if len(f) >= 4}
             for name in names:
                 rx = _name_re(name)
-                for doc in self.docs.values():
+                words = {w.casefold() for w in _WORD_RE.findall(name)}
+                candidates = set.intersection(*(docs_with.get(w, set()) for w in words)) if words else self.docs
+                for doc_id in candidates:
+                    doc = self.docs[doc_id]
                     for m in rx.finditer(doc.text):
                         if s.kind != "topic" and s.kind != "instance" and self._covered(doc.doc_id, m.start(), m.end()):
                             continue
@@ -476,6 +480,14 @@ class _Builder:
             elif s.kind in ("name", "plan"):
                 for doc_id, st, en in s.spans:
                     s.forms[self.docs[doc_id].text[st:en]] += 1
+
+    def _word_index(self) -> dict[str, set[str]]:
+        """casefolded word -> the documents holding it, so a name is only searched where its words are."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for doc in self.docs.values():
+            for w in set(_WORD_RE.findall(doc.text)):
+                index[w.casefold()].add(doc.doc_id)
+        return index
 
     def _find(self, x: str) -> str:
         while self.parent.get(x, x) != x:
@@ -674,6 +686,14 @@ class _Builder:
     def _placements(self) -> None:
         """diverged/moved_to: where a later document says an item went, against where the proposal put it."""
         pl = self.rules["placement"]
+        placement_paras = []  # paragraphs that say where something went, found once per corpus
+        for doc in self.docs.values():
+            for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text):
+                ptext = para.group()
+                dests = [next(g for g in m.groups() if g).strip() for rx in pl["cues_re"] for m in rx.finditer(ptext)]
+                dests = [d for d in dests if not pl["past_re"].search(d)]
+                if dests:
+                    placement_paras.append((doc, para, ptext, fold(ptext), dests))
         for dec, items in self.proposal_items:
             home, home_ids = None, set()
             for rx in pl["home_re"]:
@@ -690,34 +710,23 @@ class _Builder:
                 home = self.subjects[first[0][2]].name
             pdate = self._date(dec.doc_id)
             via = self._evidence(dec.doc_id, dec.start, dec.end)
-            for doc in self.docs.values():
+            for doc, para, ptext, fp, dests in placement_paras:
                 if self._date(doc.doc_id) <= pdate:
                     continue
-                for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text):
-                    ptext = para.group()
-                    dests = []
-                    for rx in pl["cues_re"]:
-                        for m in rx.finditer(ptext):
-                            dest = next(g for g in m.groups() if g)
-                            if not pl["past_re"].search(dest):
-                                dests.append(dest.strip())
-                    if not dests:
+                dest = dests[-1]
+                for sid in items:
+                    s = self.subjects.get(self._find(sid))
+                    if s is None:
                         continue
-                    dest = dests[-1]
-                    fp = fold(ptext)
-                    for sid in items:
-                        s = self.subjects.get(self._find(sid))
-                        if s is None:
-                            continue
-                        forms = {fold(f) for f in s.forms} | {fold(s.name)}
-                        if not any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", fp) for f in forms if len(f) >= 4):
-                            continue
-                        same = bool(stems(home, set()) & stems(dest, set())) or any(
-                            fold(self.subjects[h].name) in fold(dest) for h in home_ids)
-                        ev = self._evidence(doc.doc_id, para.start(), para.end())
-                        note = f"proposed: {home}; outcome: {dest}"
-                        self._add("diverged" if not same else "moved_to", s.id, slug(dest), ev, target_name=dest,
-                                  via=via, note=note, status="stated")
+                    forms = {fold(f) for f in s.forms} | {fold(s.name)}
+                    if not any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", fp) for f in forms if len(f) >= 4):
+                        continue
+                    same = bool(stems(home, set()) & stems(dest, set())) or any(
+                        fold(self.subjects[h].name) in fold(dest) for h in home_ids)
+                    ev = self._evidence(doc.doc_id, para.start(), para.end())
+                    note = f"proposed: {home}; outcome: {dest}"
+                    self._add("diverged" if not same else "moved_to", s.id, slug(dest), ev, target_name=dest,
+                              via=via, note=note, status="stated")
 
     def _proposals_to_outcomes(self) -> None:
         """realized_as: a subject only ever proposed, matched to what a later document reports as done."""

@@ -66,5 +66,6 @@ def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS
 def new_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:
     """Run ``nlp`` over ``text`` with the document context in ``doc._.meta``."""
     doc = nlp.make_doc(text)
+    doc.user_data["spoor_text"] = text  # spaCy's tokenizer keeps the text exactly; see doc_text
     doc._.meta = dict(meta or {})
     return nlp(doc)
