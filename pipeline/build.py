@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from . import index as windex
 from .extract import extract_file, get_nlp, iter_files, sha256_of
 from .models import Entity, Extraction, Problem, Status
 from .store import Store
+from .subjects import refresh_if_needed as refresh_subjects
 
 _log = logging.getLogger(__name__)
 
@@ -42,11 +44,15 @@ class BuildReport(BaseModel):
 
 
 def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
-          nlp_base: str = "nl", workers: int | None = None) -> BuildReport:
+          nlp_base: str = "nl", workers: int | None = None, pdf_reader: str = "pdfminer",
+          scheduler: str | None = None) -> BuildReport:
     """Bring the store and index in ``folder`` up to date with the files under ``paths``.
 
     ``workers`` processes extract documents in parallel (default: one per core, and
     a single process for small batches, where starting workers costs more than it saves).
+    ``pdf_reader`` is "pdfminer" (default) or "fast" (PDFium's text layer).
+    ``scheduler`` sends extraction to a Dask cluster instead: "local" starts one of ``workers``
+    processes for this build, anything else is a scheduler address (see ``pipeline.distributed``).
     """
     paths = [Path(p) for p in paths]
     report = BuildReport()
@@ -77,10 +83,11 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 if doc_id not in seen and _under(Path(stored_path), roots) and not Path(stored_path).exists()]
 
         extracted: list[str] = []
+        clock = _Clock()
         with store.conn:
             for doc_id in gone:
                 store.remove(doc_id)
-            for n, result in enumerate(extract_many(todo, nlp_base, workers), 1):
+            for n, result in enumerate(extract_many(todo, nlp_base, workers, pdf_reader, scheduler), 1):
                 if progress:
                     progress(result.path, n, len(todo))
                 if result.status is Status.FAILURE:
@@ -90,7 +97,11 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 doc_id = result.document.doc_id
                 extracted.append(doc_id)
                 (report.updated if doc_id in known else report.added).append(doc_id)
+            clock.lap(f"extracted and stored {len(extracted)} documents")
             relinked = _relink(store) if extracted or gone else set()
+            clock.lap("linked entities across the corpus")
+            refresh_subjects(store, changed=bool(extracted or gone))
+            clock.lap("derived subjects and relations")
             store.conn.executemany("DELETE FROM indexed WHERE doc_id = ?", [(d,) for d in relinked])
         report.removed = gone
 
@@ -104,6 +115,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale))
             with store.conn:
                 store.mark_indexed(stale | orphans)
+            clock.lap(f"indexed {report.passages_indexed} passages")
         report.counts = store.counts()
     finally:
         store.close()
@@ -111,30 +123,51 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
 
 
 def extract_many(todo: list[tuple[Path, str]], nlp_base: str = "nl",
-                 workers: int | None = None) -> Iterator[Extraction]:
-    """Extract (path, sha256) pairs, in order, in ``workers`` processes when worth it."""
+                 workers: int | None = None, pdf_reader: str = "pdfminer",
+                 scheduler: str | None = None) -> Iterator[Extraction]:
+    """Extract (path, sha256) pairs, in order, in ``workers`` processes when worth it,
+    or on the Dask cluster at ``scheduler`` ("local" or an address) when one is given."""
+    if scheduler and todo:
+        from .distributed import extract_on_cluster
+
+        yield from extract_on_cluster(todo, scheduler, nlp_base, workers, pdf_reader)
+        return
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(todo) < PARALLEL_MIN_DOCS:
         nlp = get_nlp(nlp_base) if todo else None
         for path, digest in todo:
-            yield extract_file(path, nlp, sha256=digest)
+            yield extract_file(path, nlp, sha256=digest, pdf_reader=pdf_reader)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(nlp_base,), maxtasksperchild=500) as pool:
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(nlp_base, pdf_reader), maxtasksperchild=500) as pool:
         yield from pool.imap(_worker_extract, todo, chunksize=4)
 
 
 _WORKER_NLP = None
+_WORKER_PDF_READER = "pdfminer"
 
 
-def _worker_init(nlp_base: str) -> None:
-    global _WORKER_NLP
+def _worker_init(nlp_base: str, pdf_reader: str = "pdfminer") -> None:
+    global _WORKER_NLP, _WORKER_PDF_READER
     _WORKER_NLP = get_nlp(nlp_base)
+    _WORKER_PDF_READER = pdf_reader
 
 
 def _worker_extract(item: tuple[Path, str]) -> Extraction:
     path, digest = item
-    return extract_file(path, _WORKER_NLP, sha256=digest)
+    return extract_file(path, _WORKER_NLP, sha256=digest, pdf_reader=_WORKER_PDF_READER)
+
+
+class _Clock:
+    """Logs how long each phase of a build took (``spoor -v build`` shows them)."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self, what: str) -> None:
+        now = time.perf_counter()
+        _log.info("%s in %.2f s", what, now - self.last)
+        self.last = now
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

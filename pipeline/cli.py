@@ -11,6 +11,7 @@ import json
 import logging
 import os
 from pathlib import Path
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -28,6 +29,15 @@ DEFAULT_INDEX = Path(os.environ.get("SPOOR_INDEX", "index"))
 IndexOpt = Annotated[Path, typer.Option("--index", help="Folder holding the store and the search index.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only results and problems.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+class PdfReaderName(str, Enum):
+    pdfminer = "pdfminer"
+    fast = "fast"
+
+
+PdfReaderOpt = Annotated[PdfReaderName, typer.Option(
+    "--pdf-reader", help="PDF text: pdfminer (layout analysis, default) or fast (PDFium's text layer, ~10x faster).")]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -62,11 +72,22 @@ def main(version: Annotated[bool, typer.Option("--version", help="Show the versi
 def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: corpus/).")] = None,
           index: IndexOpt = DEFAULT_INDEX, quiet: QuietOpt = False,
           workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Extraction processes (default: one per core).")] = None,
-          summary: Annotated[bool, typer.Option(help="Print an example search and the timeline after the build.")] = True) -> None:
+          summary: Annotated[bool, typer.Option(help="Print an example search and the timeline after the build.")] = True,
+          pdf_reader: PdfReaderOpt = PdfReaderName.pdfminer,
+          scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=(
+              "Extract on a Dask cluster: 'local' starts one of --workers processes (default 2) for this "
+              "build, tcp://host:port uses a running scheduler. Workers read the files: they must see the "
+              "same paths. Needs Dask (spoor's cluster extra)."))] = None) -> None:
     """Extract new or changed documents and bring the store and index up to date.
 
     Unchanged files (same SHA-256) are not read again; documents whose file is gone are removed.
-    Exit code 1 when some file could not be read (each is named); the rest is still built."""
+    Exit code 0: all files read; 1: some file could not be read (each is named on stderr with
+    its problem; the rest is still built and what the index held before is kept).
+
+    Without --scheduler, --workers local processes extract. With --scheduler, the workers of a Dask
+    cluster extract (each loads the spaCy pipeline once) and this process alone writes the store and
+    the index: `--scheduler local --workers 4`, or `--scheduler tcp://host:8786` after `dask scheduler`
+    and `dask worker tcp://host:8786` on each machine. The machines must share the filesystem."""
     from .build import build as run_build
     from .reports import build_summary
 
@@ -75,23 +96,36 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
         if not p.exists():
             raise _fail(f"{p} does not exist")
     bar = _progress(quiet)
-    if bar:
-        with bar:
-            task = bar.add_task("extracting", total=None, file="")
-            report = run_build(paths, index, workers=workers,
-                               progress=lambda f, n, t: bar.update(task, completed=n, total=t, file=Path(f).name))
-    else:
-        report = run_build(paths, index, workers=workers)
+    options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler)
+    try:
+        if bar:
+            with bar:
+                task = bar.add_task("extracting", total=None, file="")
+                report = run_build(paths, index, **options,
+                                   progress=lambda f, n, t: bar.update(task, completed=n, total=t, file=Path(f).name))
+        else:
+            report = run_build(paths, index, **options)
+    except _cluster_errors(scheduler) as exc:
+        raise _fail(str(exc))
     _report_problems(report.problems)
     out.print(build_summary(report, index, examples=summary))
     if report.failed:
         raise typer.Exit(1)
 
 
+def _cluster_errors(scheduler: str | None) -> tuple[type[Exception], ...]:
+    """The errors of a cluster build that the user can fix (none, and no Dask import, without one)."""
+    if not scheduler:
+        return ()
+    from .distributed import ClusterError
+
+    return (ClusterError,)
+
+
 @app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract.")],
             jsonl: Annotated[Path, typer.Option("--jsonl", help="Write the records here as JSON Lines.")],
-            quiet: QuietOpt = False) -> None:
+            quiet: QuietOpt = False, pdf_reader: PdfReaderOpt = PdfReaderName.pdfminer) -> None:
     """Extract documents, entities and decisions to JSON Lines, without touching the index.
 
     One object per line with "kind": document, entity or decision. Exit code 1 when some
@@ -109,7 +143,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders t
     with bar or _Null():
         task = bar.add_task("extracting", total=len(files), file="") if bar else None
         for path in files:
-            result = extract_file(path, nlp)
+            result = extract_file(path, nlp, pdf_reader=pdf_reader.value)
             (results.append(result) if result.document else problems.extend(result.errors))
             if bar:
                 bar.update(task, advance=1, file=path.name)
@@ -201,19 +235,33 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (the file name 
 def timeline(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
              date_from: Annotated[Optional[str], typer.Option("--from", help="From this date (2013, 2013-05).")] = None,
              date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this date.")] = None,
-             actor: Annotated[Optional[str], typer.Option("--actor", help="Only events of this body.")] = None) -> None:
-    """Dated decisions and plans from all documents, in date order, one event per happening."""
-    from .reports import render_timeline
-    from .store import Store
-    from .timeline import events
+             actor: Annotated[Optional[str], typer.Option("--actor", help="Only events of this body.")] = None,
+             subject: Annotated[Optional[str], typer.Option("--subject", help="Only events naming this subject (id, name or alias).")] = None,
+             csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Write the events to this CSV file.")] = None,
+             html_file: Annotated[Optional[Path], typer.Option("--html", help="Write an offline HTML page with a time axis.")] = None) -> None:
+    """Dated decisions and plans from all documents, in date order, one event per happening.
+
+    Planned and proposed events are linked to what later happened (outcome, linked)."""
+    from .reports import render_timeline, timeline_html
+    from .subjects import UnknownSubject
+    from .timeline import timeline as run_timeline, to_csv
 
     _need_store(index)
-    with Store(index) as store:
-        evs = events(store.decisions(), date_from, date_to, actor)
-    if as_json:
+    try:
+        evs = run_timeline(index, subject, date_from, date_to, actor)
+    except UnknownSubject as exc:
+        raise _fail(str(exc))
+    if csv_file or html_file:
+        if csv_file:
+            to_csv(evs, csv_file)
+            out.print(f"{len(evs)} events written to {csv_file}")
+        if html_file:
+            html_file.write_text(timeline_html(evs, f"spoor timeline{': ' + subject if subject else ''}"), encoding="utf-8")
+            out.print(f"{len(evs)} events written to {html_file}")
+    elif as_json:
         out.print(json.dumps([e.model_dump() for e in evs], ensure_ascii=False, indent=1))
-        return
-    out.print(render_timeline(evs))
+    else:
+        out.print(render_timeline(evs))
 
 
 @app.command()
@@ -281,3 +329,64 @@ def serve(index: IndexOpt = DEFAULT_INDEX,
     _need_store(index)
     err.print(f"spoor: open http://{host}:{port}/ (Ctrl+C stops)")
     uvicorn.run(create_app(index), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def subjects(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
+             label: Annotated[Optional[str], typer.Option("--label", help="Only ORGAN, ORG, LAW, PROGRAMME, NAME or TOPIC.")] = None) -> None:
+    """Subjects followed through the corpus: bodies, organisations, programmes, laws, proposals, topics.
+
+    Each with its other names, the documents and pages it appears in, first and last date seen,
+    and its relations (same_as, replaced_by, ended, dissolved_into, realized_as, diverged) with evidence."""
+    from .reports import render_subjects, subjects_json
+    from .subjects import load
+
+    _need_store(index)
+    subs = [s for s in load(index) if not label or s.label == label.upper()]
+    if as_json:
+        out.print(json.dumps(subjects_json(subs), ensure_ascii=False, indent=1))
+        return
+    out.print(render_subjects(subs))
+
+
+@app.command()
+def evolution(subject: Annotated[str, typer.Argument(help="Subject id, name or alias (case and small typos do not matter).")],
+              index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
+    """How one subject evolved: first mention, proposals, decisions, renamings, outcome, each with source and page.
+
+    An unknown subject exits 2 and names the closest matches."""
+    from .reports import render_evolution
+    from .subjects import UnknownSubject, evolution as run_evolution
+
+    _need_store(index)
+    try:
+        evo = run_evolution(index, subject)
+    except UnknownSubject as exc:
+        raise _fail(str(exc))
+    if as_json:
+        out.print(json.dumps(evo.model_dump(), ensure_ascii=False, indent=1))
+        return
+    out.print(render_evolution(evo))
+
+
+@app.command()
+def export(parquet: Annotated[Path, typer.Option("--parquet", metavar="DIR", help="Write Parquet files into this folder.")],
+           index: IndexOpt = DEFAULT_INDEX, quiet: QuietOpt = False) -> None:
+    """Export the store as Parquet for analysts: one folder per table, partitioned by year.
+
+    DIR/documents, passages, entities, decisions, subjects and relations, each as
+    year=YYYY/part-0.parquet (year=unknown for undated documents); read them with
+    pandas.read_parquet("DIR/entities") or DuckDB's read_parquet('DIR/entities/**/*.parquet',
+    hive_partitioning=1). Documents are exported a batch at a time, so any corpus fits in memory."""
+    from .export import ExportError, export_parquet
+
+    _need_store(index)
+    bar = _progress(quiet)
+    try:
+        with bar or _Null():
+            task = bar.add_task("exporting", total=None, file="") if bar else None
+            counts = export_parquet(index, parquet, progress=(lambda n, t: bar.update(task, completed=n, total=t))
+                                    if bar else None)
+    except ExportError as exc:
+        raise _fail(str(exc))
+    out.print(", ".join(f"{n} {table}" for table, n in counts.items()) + f" written to {parquet}")

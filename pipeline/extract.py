@@ -127,11 +127,12 @@ def _passage(doc_id: str, no: int, cleaned: CleanText, start: int, end: int) -> 
                    text=cleaned.text[start:end])
 
 
-def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = None) -> Extraction:
+def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = None,
+                 pdf_reader: str = "pdfminer") -> Extraction:
     """Read and analyse one file. Never raises for a bad file: see ``Extraction.errors``."""
     path = Path(path)
     try:
-        raw = ingest.read(path)
+        raw = ingest.read(path, pdf_reader)
         digest = sha256 or sha256_of(path)
     except ingest.ReadError as exc:
         return _failed(path, str(exc))

@@ -42,14 +42,14 @@ def dutch_analyzer(stem: bool = True):
 def schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
-        doc_id=ID(stored=True),
+        doc_id=ID(stored=True, sortable=True),  # sortable: per-document columns make facets cheap
         passage_no=NUMERIC(stored=True),
         page=NUMERIC(stored=True),
         start=STORED(),
         title=TEXT(analyzer=dutch_analyzer(), stored=True, field_boost=1.5),
         date=ID(stored=True),
-        year=NUMERIC(stored=True),
-        doc_type=ID(stored=True),
+        year=NUMERIC(stored=True, sortable=True),
+        doc_type=ID(stored=True, sortable=True),
         bodies=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
         orgs=KEYWORD(stored=True, commas=True, lowercase=True),
         names=TEXT(analyzer=dutch_analyzer(stem=False)),

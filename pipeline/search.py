@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz.distance import Levenshtein
 from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
+from whoosh.query import And, AndNot, Not, NumericRange, Or, Phrase, Term, TermRange
 
 from .index import dutch_analyzer, open_existing
 
@@ -46,6 +46,7 @@ INTENTS = {"wanneer": "date", "sinds": "date", "hoelang": "date", "wie": "actor"
 # How much a variant of a query word weighs against the word itself.
 WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FUZZY, WEIGHT_NEAR = 0.9, 0.8, 0.6, 0.35
 SORTS = ("relevance", "date", "date_asc")
+MAX_ALIAS_FORMS = 6  # other names searched per name in the query (each is a phrase query: they cost)
 _DATA = Path(__file__).parent / "nlp" / "data"
 
 
@@ -123,13 +124,13 @@ def split_intent(text: str) -> tuple[str, str | None]:
 def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = None,
            body: str | None = None, year_from: int | None = None, year_to: int | None = None,
            organisation: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           sort: str = "relevance", facets: bool = False) -> SearchResult:
+           sort: str = "relevance", facets: bool = False, per_doc: int | None = None) -> SearchResult:
     """Search the passages in the index in ``folder``.
 
     Returns at most ``limit`` passages, grouped per document (``groups``) and flattened in that
     order (``hits``). ``date_from``/``date_to`` take ISO prefixes ("2019", "2019-07"); ``sort``
     is "relevance", "date" (newest first) or "date_asc"; ``facets`` adds document counts per
-    body, year and type. Raises QueryError for a query with nothing left to search for and
+    body, year and type; ``per_doc`` caps the passages shown per document. Raises QueryError for a query with nothing left to search for and
     FileNotFoundError when no index was built in ``folder``.
     """
     text = clean_query(query)
@@ -148,13 +149,19 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
     filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
     with ix.searcher() as searcher:
         expanded, also, concepts = _expand(q, words, searcher, table)
-        results = searcher.search(expanded, limit=max(limit * 3, 30), filter=filt,
-                                  groupedby=_facet_spec() if facets else None)
-        rows = [(h.score, h.fields()) for h in results]
+        want = max(limit * 3, 30)
+        results = searcher.search(expanded, limit=want, filter=filt, groupedby=_facet_spec() if facets else None)
+        rows = [(h.score, h.fields()) for h in results[:want]]
         facet_counts = _facets(results) if facets else {}
-        total = len(results)
+        # Counting every match is a second pass over the postings; Whoosh's estimate is free.
+        # When fewer rows came back than asked for, they are all there is (the estimate would also
+        # count passages deleted from segments not yet merged).
+        if len(rows) < want or results.has_exact_length():
+            total = len(rows) if len(rows) < want else len(results)
+        else:
+            total = max(len(rows), results.estimated_length())
         suggestion = _suggest(searcher, q, words)
-    groups = _group(rows, _Matcher(concepts), intent, limit, sort)
+    groups = _group(rows, _Matcher(concepts), intent, limit, sort, per_doc)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
                         facets=facet_counts, intent=intent, also=also)
@@ -176,25 +183,64 @@ def _parser(schema) -> MultifieldParser:
 
 def _parse(parser, text: str):
     try:
-        return parser.parse(text)
+        q = parser.parse(text)
     except Exception:  # noqa: BLE001 - whoosh's parser errors are not one class
-        return parser.parse(re.sub(r"[^\w\s]", " ", text))
+        q = parser.parse(re.sub(r"[^\w\s]", " ", text))
+    return _not_excludes(q)
+
+
+def _not_excludes(q):
+    """Or([a, b, Not(c)]) -> AndNot(Or([a, b]), c): with OR as the default, "x NOT y" must still exclude y."""
+    if hasattr(q, "subqueries") and not isinstance(q, Phrase):
+        q = q.copy()
+        q.subqueries = [_not_excludes(sub) for sub in q.subqueries]
+    if isinstance(q, Or):
+        negated = [sub.query for sub in q.subqueries if isinstance(sub, Not)]
+        positive = [sub for sub in q.subqueries if not isinstance(sub, Not)]
+        if negated and positive:
+            return AndNot(Or(positive) if len(positive) > 1 else positive[0],
+                          Or(negated) if len(negated) > 1 else negated[0])
+    return q
 
 
 def _expand(q, raw: str, searcher, table: AliasTable):
-    """(the query with every plain word widened to its variants, other names used, concepts)."""
+    """(the query with every plain word widened to its variants, other names used, concepts).
+
+    A one-word name ("VTT") is widened where it stands, so AND/NOT keep their meaning; the other
+    names of a name of several words are added as alternatives to an OR query."""
     reader = searcher.reader()
     schema = searcher.schema
     analyzer = schema["text"].analyzer
     cache: dict[str, list] = {}
     concepts: dict[str, _Concept] = {}
+    folded_raw = f" {fold(raw)} "
+    unquoted = re.sub(r'"[^"]*"', " ", raw)  # a quoted phrase means exactly these words
+    also: list[str] = []
+    in_place: dict[str, list[tuple[str, float]]] = {}
+    alternatives: list[tuple[_Concept, str, float]] = []
+    for group, form in table.find(unquoted):
+        concept = concepts.setdefault("=" + group.key, _Concept(sum(_idf(searcher, t) for t in _stems(analyzer, form))))
+        _add_text(concept, form, analyzer)
+        for other in group.forms[:MAX_ALIAS_FORMS]:
+            f = fold(other)
+            if f == form or f" {f} " in folded_raw or f" {form} " in f" {f} ":
+                continue
+            # A long name must not outweigh the short one typed: scale to the typed form's weight.
+            ratio = concept.weight / (sum(_idf(searcher, t) for t in _stems(analyzer, other)) or 1.0)
+            weight = WEIGHT_ALIAS * min(1.0, ratio)
+            if " " in form:
+                alternatives.append((concept, other, weight))
+            else:
+                in_place.setdefault(form, []).append((other, weight))
+            also.append(other)
+            _add_text(concept, other, analyzer)
 
     def widen(node):
         if isinstance(node, Term) and node.fieldname in FIELDS:
             original = raw[node.startchar:node.endchar] if node.startchar is not None else node.text
             key = original.casefold()
             if key not in cache:
-                cache[key] = _variants(original, node.text, reader, schema)
+                cache[key] = _variants(original, node.text, reader, schema) + in_place.get(fold(original), [])
                 concept = concepts[key] = _Concept(_idf(searcher, node.text if node.fieldname == "text"
                                                         else (_stems(analyzer, original) or [""])[0]))
                 _add_text(concept, original, analyzer)
@@ -212,27 +258,13 @@ def _expand(q, raw: str, searcher, table: AliasTable):
         return node
 
     out = widen(q)
-    extra, also = [], []
-    folded_raw = f" {fold(raw)} "
-    for group, form in table.find(raw):
-        concept = concepts.setdefault("=" + group.key, _Concept(sum(_idf(searcher, t) for t in _stems(analyzer, form))))
-        _add_text(concept, form, analyzer)
-        for other in group.forms:
-            f = fold(other)
-            if f == form or f" {f} " in folded_raw or f" {form} " in f" {f} ":
-                continue
-            # A long name must not outweigh the short one typed: scale to the typed form's weight.
-            ratio = concept.weight / (sum(_idf(searcher, t) for t in _stems(analyzer, other)) or 1.0)
-            phrase = _phrase_query(other, schema, WEIGHT_ALIAS * min(1.0, ratio))
-            if phrase is not None:
-                extra.append(phrase)
-                also.append(other)
-                _add_text(concept, other, analyzer)
-    for joined in _joined_pairs(raw, reader, schema):
-        extra.append(joined)
-        concepts.setdefault("+" + joined.text, _Concept(_idf(searcher, joined.text))).terms.add(joined.text)
-    if extra:
-        out = Or([out, *extra]) if not isinstance(out, Or) else Or([*out.subqueries, *extra])
+    if isinstance(out, (Or, Term)):
+        extra = [p for p in (_phrase_query(other, schema, w) for _, other, w in alternatives) if p is not None]
+        for joined in _joined_pairs(unquoted, reader, schema):
+            extra.append(joined)
+            concepts.setdefault("+" + joined.text, _Concept(_idf(searcher, joined.text))).terms.add(joined.text)
+        if extra:
+            out = Or([*(out.subqueries if isinstance(out, Or) else [out]), *extra])
     return out, sorted(set(also), key=str.casefold)[:12], [c for c in concepts.values() if c.terms or c.phrases]
 
 
@@ -270,13 +302,13 @@ def _variants(original: str, analyzed: str, reader, schema) -> list[tuple[str, f
     analyzer = schema["text"].analyzer
     stem = (_stems(analyzer, low) or [analyzed])[0]
     freq = reader.doc_frequency("text", stem)
-    if len(low) >= 8 and low.isalpha():
+    rare = freq <= max(2, reader.doc_count() // 200)
+    if len(low) >= 8 and low.isalpha() and rare:  # a common word is not a typo or an odd compound
         for i in range(3, len(low) - 2):
             left, right = _stems(analyzer, low[:i]), _stems(analyzer, low[i:])
             if len(left) == 1 and len(right) == 1 and len(left[0]) > 2 and len(right[0]) > 2 \
                     and reader.doc_frequency("text", left[0]) and reader.doc_frequency("text", right[0]):
                 out.append((f"{low[:i]} {low[i:]}", WEIGHT_COMPOUND))
-    rare = freq <= max(2, reader.doc_count() // 200)
     if len(stem) >= 5 and stem.isalpha() and rare:
         if freq == 0:
             near = _near_terms(reader, stem, 1 if len(stem) < 8 else 2, prefix=2)
@@ -383,15 +415,16 @@ def _facets(results) -> dict[str, list[FacetCount]]:
 
 
 # -- grouping and snippets -----------------------------------------------------------------------
-def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str) -> list[DocGroup]:
+def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str,
+           per_doc: int | None = None) -> list[DocGroup]:
     """Passages re-weighed by how much of the query they hold and whether they answer it, per document."""
-    per_doc: dict[str, list] = defaultdict(list)
+    by_doc: dict[str, list] = defaultdict(list)
     for score, fields in rows:
         snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
         score *= (0.6 + 0.4 * coverage) * (1.2 if answers else 1.0)
-        per_doc[fields["doc_id"]].append((score, fields, snippet))
+        by_doc[fields["doc_id"]].append((score, fields, snippet))
     groups = []
-    for doc_id, items in per_doc.items():
+    for doc_id, items in by_doc.items():
         items.sort(key=lambda it: -it[0])
         scores = [s for s, _, _ in items]
         first = items[0][1]
@@ -407,7 +440,7 @@ def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str) -
     for g in groups:
         if room <= 0:
             break
-        g.hits = g.hits[:room]
+        g.hits = g.hits[:min(room, per_doc or room)]
         room -= len(g.hits)
         out.append(g)
     return out
@@ -450,8 +483,9 @@ def _lexicon() -> dict:
     return {"date": date, "number": number, "actor_words": frozenset(actor_words)}
 
 
-# A sentence ends at . ! ? ; followed by a space, at a blank line, or before a bullet or numbered line.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
+# A sentence ends at . ! ? ; followed by a space (not after an initial or a short abbreviation), at a blank line, or before a bullet or numbered line.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.)(?<!\b(?:dd|nr|bv|ca|zg|jl)\.)\s+(?=\S)"
+                           r"|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
 _TOKENS = dutch_analyzer()
 
 

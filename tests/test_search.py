@@ -77,7 +77,7 @@ from pipeline.search import fold, split_intent, subject_card  # noqa: E402
 
 @pytest.mark.parametrize("query, expected_doc, expected_mark", [
     ("Veilig Thuis Twente", "003", "VTT"),  # the 2019 advice only says "VTT"
-    ("SSNT", "000", "Shared Service Netwerk Twente"),
+    ("SSNT", None, "Shared Service Netwerk Twente"),
     ("Wgr-plus", None, "WGR+"),
     ("Twentebedrijf", "000", "Twente Bedrijf"),
 ])
@@ -146,8 +146,11 @@ def test_search_bad_date_is_a_clear_error(built_index):
 def test_search_phrase_and_boolean_queries(built_index):
     phrase = search(built_index, '"besluitvormend orgaan"', limit=50)
     assert phrase.hits and all("besluitvormend" in h.snippet.casefold() for h in phrase.hits)
-    both = search(built_index, "Twenteraad AND Wgr-plus", limit=50)
-    assert both.hits and set(_docs(both)) == {"000"}
+    both = search(built_index, "Twenteraad AND bestuur", limit=50)
+    assert both.hits and "**bestuur**" in both.hits[0].snippet and "**Twenteraad**" in both.hits[0].snippet
+    without = search(built_index, "Twenteraad NOT bestuur", limit=50)
+    assert without.hits and not any("bestuur" in h.snippet.casefold().split() for h in without.hits)
+    assert without.total < search(built_index, "Twenteraad", limit=50).total
 
 
 def test_search_snippets_never_carry_document_markup(built_index):
@@ -169,3 +172,31 @@ def test_search_subject_card_for_an_abbreviation(built_index):
 
 def test_search_no_subject_card_for_plain_words(built_index):
     assert subject_card(built_index, "hoeveel gemeenten") is None
+
+
+def test_search_cli_json_keeps_its_contract_with_the_new_options(runner, built_index):
+    import json
+
+    from pipeline.cli import app
+
+    result = runner.invoke(app, ["search", "samenwerking", "--index", str(built_index), "--json", "--type", "advies",
+                                 "--from", "2019", "--to", "2019-12", "--sort", "date", "-n", "5"])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert hits and all({"doc_id", "page", "date", "score", "snippet"} <= h.keys() for h in hits)
+    assert {h["date"][:4] for h in hits} == {"2019"}
+
+
+def test_search_cli_text_output_starts_with_the_subject_card(runner, built_index):
+    from pipeline.cli import app
+
+    result = runner.invoke(app, ["search", "VTT", "--index", str(built_index)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("== Veilig Thuis Twente") and "other names: VTT" in result.output
+
+
+def test_search_cli_bad_sort_is_a_clean_error(runner, built_index):
+    from pipeline.cli import app
+
+    result = runner.invoke(app, ["search", "VTT", "--index", str(built_index), "--sort", "random"])
+    assert result.exit_code == 2 and "Traceback" not in result.output

@@ -14,9 +14,10 @@ from ..models import RawDocument
 from .base import Reader, ReadError, check_file
 from .html import HtmlReader
 from .pdf import PdfReader
+from .pdf_fast import FastPdfReader
 from .text import MarkdownReader, TextReader
 
-__all__ = ["SUPPORTED_SUFFIXES", "Reader", "ReadError", "read", "reader_for", "readers"]
+__all__ = ["PDF_READERS", "SUPPORTED_SUFFIXES", "Reader", "ReadError", "read", "reader_for", "readers"]
 
 _log = logging.getLogger(__name__)
 
@@ -28,6 +29,9 @@ readers: dict[str, Reader] = {
 """Suffix (lower case, with dot) -> the reader for it."""
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(readers))
+
+PDF_READERS: dict[str, Reader] = {"pdfminer": readers[".pdf"], "fast": FastPdfReader()}
+"""``--pdf-reader`` name -> PDF reader: pdfminer.six layout analysis (default) or PDFium's text layer."""
 
 
 def reader_for(path: Path) -> Reader:
@@ -41,18 +45,25 @@ def reader_for(path: Path) -> Reader:
                         f"{', '.join(SUPPORTED_SUFFIXES)}") from None
 
 
-def read(path: Path) -> RawDocument:
+def read(path: Path, pdf_reader: str = "pdfminer") -> RawDocument:
     """Read one file into a ``RawDocument`` (one string per page, before cleaning).
 
+    ``pdf_reader`` names the PDF reader in ``PDF_READERS`` ("pdfminer" or "fast").
     Raises ``ReadError`` for any file that cannot be read; the message names the file.
     """
     path = Path(path)
     try:
+        pdf = PDF_READERS[pdf_reader]
+    except KeyError:
+        raise ValueError(f"unknown PDF reader {pdf_reader!r}; choose from {', '.join(PDF_READERS)}") from None
+    try:
         check_file(path)
         reader = reader_for(path)
-        if isinstance(reader, TextReader) and readers[".pdf"].is_valid(path):
+        if isinstance(reader, TextReader) and pdf.is_valid(path):
             _log.info("%s: a PDF with a text suffix; reading it as PDF", path)
-            reader = readers[".pdf"]
+            reader = pdf
+        elif isinstance(reader, PdfReader):
+            reader = pdf
         return reader.read(path)
     except ReadError as exc:
         raise ReadError(f"{path}: {exc}") from None

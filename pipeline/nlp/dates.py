@@ -531,12 +531,13 @@ def _relative_year(m: int, d: int | None, ref: tuple[int, int | None, int | None
     if rm is None:
         return ry
     ref_o = _ordinal(ry, rm, rd or 15)
+    # Up to 8 years away, for 29 februari: the last or next leap year that has it.
     if rel == "past":
-        for y in (ry, ry - 1):
+        for y in range(ry, ry - 9, -1):
             if _valid(y, m, d) and _ordinal(y, m, d or 1) <= ref_o:
                 return y
         return ry - 1
-    for y in (ry, ry + 1):
+    for y in range(ry, ry + 9):
         if _valid(y, m, d) and _ordinal(y, m, d, late=True) >= ref_o:
             return y
     return ry + 1

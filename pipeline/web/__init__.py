@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from ..search import MARK_CLOSE, MARK_OPEN, QueryError, search, subject_card
+from ..search import MARK_CLOSE, MARK_OPEN, QueryError, alias_table, search, subject_card
 from ..store import DB_NAME, Store
 
 _log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ _log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 DOC_ID = re.compile(r"[\w.-]{1,200}")
 PAGE_SIZE = 20
+PER_DOC = 3
 LABELS_NL = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "PERSON": "persoon", "LOC": "plaats",
              "DATE": "datum", "MONEY": "bedrag", "LAW": "wet"}
 SORTS_NL = {"relevance": "relevantie", "date": "nieuwste eerst", "date_asc": "oudste eerst"}
@@ -69,7 +70,7 @@ def create_app(folder: Path) -> Starlette:
             try:
                 result = search(folder, q, PAGE_SIZE, doc_type=filters["type"], body=filters["body"],
                                 organisation=filters["org"], date_from=filters["from"], date_to=filters["to"],
-                                sort=sort, facets=True)
+                                sort=sort, facets=True, per_doc=PER_DOC)
                 card = subject_card(folder, q)
             except QueryError as exc:
                 error = f"Deze zoekvraag kan niet worden beantwoord: {exc}."
@@ -82,7 +83,7 @@ def create_app(folder: Path) -> Starlette:
             return "/?" + urlencode({k: v for k, v in params.items() if v})
 
         return page("search.html", q=q, result=result, card=card, error=error, filters=filters,
-                    sort=sort, link=link)
+                    sort=sort, link=link, names=_names(folder))
 
     async def document_page(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
@@ -100,7 +101,7 @@ def create_app(folder: Path) -> Starlette:
         hit = int(hit) if hit and hit.isdigit() else None
         return page("document.html", doc=doc, pages=_pages(text or "", passages, entities, hit),
                     decisions=decisions, q=request.query_params.get("q", ""),
-                    bodies=sorted({e.canonical or e.text for e in entities if e.label == "ORGAN"}))
+                    bodies=sorted({e.canonical or e.text for e in entities if e.label == "ORGAN"}), names=_names(folder))
 
     async def subject_page(request: Request) -> Response:
         q = request.query_params.get("q", "")
@@ -127,6 +128,11 @@ def create_app(folder: Path) -> Starlette:
     return app
 
 
+def _names(folder: Path) -> dict[str, str]:
+    """Canonical id -> display name ("algemeen_bestuur" -> "algemeen bestuur")."""
+    return {g.key: g.name for g in alias_table(folder).groups}
+
+
 def _corpus_file(folder: Path, doc_id: str) -> Path | None:
     """The original file of ``doc_id``, or None unless it is a file inside the indexed corpus."""
     if not DOC_ID.fullmatch(doc_id) or not (folder / DB_NAME).exists():
@@ -136,12 +142,13 @@ def _corpus_file(folder: Path, doc_id: str) -> Path | None:
     if doc_id not in stored:
         return None
     try:
-        roots = [Path(p).parent.resolve() for _, p in stored.values()]
-        root = Path(os.path.commonpath([str(r) for r in roots]))
+        # The corpus folder is where the *other* documents live, so one bad path cannot widen it.
+        others = [p for d, (_, p) in stored.items() if d != doc_id] or [stored[doc_id][1]]
+        root = Path(os.path.commonpath([str(Path(p).parent.resolve()) for p in others]))
         path = Path(stored[doc_id][1]).resolve(strict=True)
     except (OSError, ValueError):
         return None
-    if not path.is_file() or root not in path.parents or path.stem != doc_id:
+    if not path.is_file() or (root != path.parent and root not in path.parents) or path.stem != doc_id:
         return None
     return path
 

@@ -1,0 +1,203 @@
+"""The store as Parquet for analysts (issue 9): one folder per table, partitioned by year.
+
+``export_parquet(index, out)`` writes ``out/documents``, ``out/passages``, ``out/entities``,
+``out/decisions`` and, when the store has them, ``out/subjects`` and ``out/relations``, each as
+``year=YYYY/part-0.parquet`` files (hive partitioning; ``year=unknown`` for undated documents).
+A record's year is its document's year; a subject's is the year it was first seen. Readable with
+
+    pandas.read_parquet("out/entities")
+    duckdb.sql("select * from read_parquet('out/entities/**/*.parquet', hive_partitioning=1)")
+
+Documents are read from the store a batch at a time, in year order, and each batch is appended to
+the open file of its year as one row group, so the export never holds more than one batch of
+documents (with their passages, entities and decisions) in memory. Columns are those of the
+SQLite tables (minus internal row ids); ``warnings`` and ``aliases`` become lists of strings, other
+JSON columns (``subjects.documents``, ``subjects.spans``, ``relations.via``) stay JSON text. A
+table folder is written beside the old one and swapped in when complete.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .store import DB_NAME
+
+_log = logging.getLogger(__name__)
+
+BATCH_DOCS = 200
+UNKNOWN_YEAR = "unknown"
+DOC_TABLES = ("documents", "passages", "entities", "decisions")
+OPTIONAL_TABLES = ("subjects", "relations")
+_ORDER = {"documents": "doc_id", "passages": "doc_id, passage_no", "entities": "doc_id, start, id",
+          "decisions": "doc_id, start, id", "relations": "doc_id, id"}
+_DROP = {"entities": {"id"}, "decisions": {"id"}, "relations": {"id"}}
+_LISTS = {"warnings", "aliases"}
+_YEAR_SQL = "CASE WHEN {col} GLOB '[0-9][0-9][0-9][0-9]*' THEN substr({col}, 1, 4) ELSE '" + UNKNOWN_YEAR + "' END"
+
+Progress = Callable[[int, int], None]  # (documents done, total)
+
+
+class ExportError(RuntimeError):
+    """The export cannot be made: no store, or pyarrow is missing."""
+
+
+def export_parquet(index: Path, out: Path, batch_docs: int = BATCH_DOCS,
+                   progress: Progress | None = None) -> dict[str, int]:
+    """Write the store of ``index`` as Parquet under ``out``; returns the rows written per table."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise ExportError("Parquet export needs pyarrow: pip install pyarrow (spoor's analytics extra)") from exc
+    db = Path(index) / DB_NAME
+    if not db.exists():
+        raise ExportError(f"no index in {index}: run `spoor build` first (or pass --index)")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con.row_factory = sqlite3.Row
+    try:
+        have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = [t for t in DOC_TABLES + OPTIONAL_TABLES if t in have]
+        missing = [t for t in DOC_TABLES if t not in have]
+        if missing:
+            raise ExportError(f"{db} is not a spoor store (no table {missing[0]}); run `spoor build` again")
+        writers = {t: _TableWriter(out, t, _schema(con, t)) for t in tables}
+        try:
+            _export_documents(con, writers, batch_docs, progress)
+            if "relations" in writers:
+                _export_rows(con, writers["relations"], "SELECT r.*, " + _YEAR_SQL.format(col="d.date") +
+                             " AS _year FROM relations r LEFT JOIN documents d USING (doc_id) "
+                             "ORDER BY _year, r.doc_id, r.id", batch_docs * 20)
+            if "subjects" in writers:
+                _export_rows(con, writers["subjects"], "SELECT *, " + _YEAR_SQL.format(col="first_seen") +
+                             " AS _year FROM subjects ORDER BY _year, id", batch_docs * 20)
+            counts = {t: w.close() for t, w in writers.items()}
+        except BaseException:
+            for w in writers.values():
+                w.abort()
+            raise
+    finally:
+        con.close()
+    return counts
+
+
+def _export_documents(con: sqlite3.Connection, writers: dict, batch_docs: int, progress: Progress | None) -> None:
+    year = _YEAR_SQL.format(col="date")
+    total = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    docs = con.execute(f"SELECT doc_id, {year} AS _year FROM documents ORDER BY _year, doc_id").fetchall()
+    done = 0
+    for batch_year, doc_ids in _batches(docs, batch_docs):
+        marks = ", ".join("?" for _ in doc_ids)
+        for table in DOC_TABLES:
+            rows = con.execute(f"SELECT * FROM {table} WHERE doc_id IN ({marks}) ORDER BY {_ORDER[table]}", doc_ids)
+            writers[table].write(batch_year, rows.fetchall())
+        done += len(doc_ids)
+        if progress:
+            progress(done, total)
+
+
+def _batches(docs: list, size: int) -> Iterator[tuple[str, list[str]]]:
+    """(year, doc_ids) of at most ``size`` documents, all of one year, in year order."""
+    batch: list[str] = []
+    year = None
+    for row in docs:
+        if batch and (row["_year"] != year or len(batch) >= size):
+            yield year, batch
+            batch = []
+        year = row["_year"]
+        batch.append(row["doc_id"])
+    if batch:
+        yield year, batch
+
+
+def _export_rows(con: sqlite3.Connection, writer: _TableWriter, sql: str, size: int) -> None:
+    cursor = con.execute(sql)
+    while rows := cursor.fetchmany(size):
+        by_year: dict[str, list] = {}
+        for row in rows:
+            by_year.setdefault(row["_year"], []).append(row)
+        for year, part in by_year.items():  # rows come in year order, so each year's file is opened once
+            writer.write(year, part)
+
+
+def _schema(con: sqlite3.Connection, table: str):
+    import pyarrow as pa
+
+    fields = []
+    for _, name, decl, *_rest in con.execute(f"PRAGMA table_info({table})"):
+        if name in _DROP.get(table, ()):
+            continue
+        decl = (decl or "").upper()
+        if name in _LISTS:
+            typ = pa.list_(pa.string())
+        elif "INT" in decl:
+            typ = pa.int64()
+        elif "REAL" in decl:
+            typ = pa.float64()
+        else:
+            typ = pa.string()
+        fields.append(pa.field(name, typ))
+    return pa.schema(fields)
+
+
+class _TableWriter:
+    """Writes one table under ``out/<table>.partial`` a year at a time; ``close`` swaps it in."""
+
+    def __init__(self, out: Path, table: str, schema):
+        self.final = out / table
+        self.tmp = out / f".{table}.partial"
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp.mkdir(parents=True)
+        self.schema = schema
+        self.year: str | None = None
+        self.writer = None
+        self.rows = 0
+
+    def write(self, year: str, rows: list[sqlite3.Row]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if year != self.year:
+            self._close_file()
+            self.year = year
+            folder = self.tmp / f"year={year}"
+            folder.mkdir(parents=True, exist_ok=True)
+            self.writer = pq.ParquetWriter(folder / "part-0.parquet", self.schema, compression="zstd")
+        if not rows:
+            return
+        columns = {f.name: [_value(f.name, r[f.name]) for r in rows] for f in self.schema}
+        self.writer.write_table(pa.Table.from_pydict(columns, schema=self.schema))
+        self.rows += len(rows)
+
+    def _close_file(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    def close(self) -> int:
+        if self.year is None:  # no rows at all: one empty file keeps the schema readable
+            self.write(UNKNOWN_YEAR, [])
+        self._close_file()
+        old = self.final.with_name(f".{self.final.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.final.exists():
+            self.final.rename(old)
+        self.tmp.rename(self.final)
+        shutil.rmtree(old, ignore_errors=True)
+        _log.info("%s: %d rows", self.final, self.rows)
+        return self.rows
+
+    def abort(self) -> None:
+        self._close_file()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _value(name: str, value):
+    if name in _LISTS:
+        return json.loads(value) if value else []
+    return value

@@ -1,0 +1,188 @@
+"""The web page: routes, escaping, the corpus fence for original files, facets; and a real browser."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+starlette = pytest.importorskip("starlette", reason="starlette is needed for the web app")
+from starlette.testclient import TestClient  # noqa: E402
+
+from pipeline.models import Passage  # noqa: E402
+from pipeline.web import _pages, create_app, marked  # noqa: E402
+
+ADVICE = "003_d4d0686746b347e9"
+NOTE = "000_d1e22d0901ae206a"  # the PDF
+
+
+@pytest.fixture(scope="module")
+def client(built_index):
+    return TestClient(create_app(built_index))
+
+
+def test_web_search_page_shows_grouped_passages_with_marks(client):
+    page = client.get("/", params={"q": "Veilig Thuis Twente"})
+    assert page.status_code == 200
+    assert f'data-doc="{ADVICE}"' in page.text
+    assert "<mark>VTT</mark>" in page.text
+    assert 'id="card"' in page.text and "Ook genoemd" in page.text
+
+
+def test_web_empty_page_is_dutch(client):
+    page = client.get("/")
+    assert page.status_code == 200 and 'lang="nl"' in page.text and "Zoeken" in page.text
+
+
+@pytest.mark.parametrize("odd", ['"unbalanced', "*", "x" * 2000, "regio\x00raad\x1b", "~^*?:"])
+def test_web_odd_queries_answer_with_a_page(client, odd):
+    page = client.get("/", params={"q": odd})
+    assert page.status_code == 200
+    assert "Traceback" not in page.text
+
+
+def test_web_bad_date_filter_is_a_message_not_an_error(client):
+    page = client.get("/", params={"q": "samenwerking", "from": "gisteren"})
+    assert page.status_code == 200 and 'role="alert"' in page.text
+
+
+def test_web_facets_filter_the_results(client):
+    page = client.get("/", params={"q": "samenwerking"})
+    assert 'data-facet="type"' in page.text and "advies" in page.text
+    filtered = client.get("/", params={"q": "samenwerking", "type": "advies"})
+    assert f'data-doc="{ADVICE}"' in filtered.text
+    assert f'data-doc="{NOTE}"' not in filtered.text
+
+
+def test_web_snippet_markup_is_escaped_before_marking():
+    assert str(marked("<script>alert(1)</script> **VTT**")) == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>VTT</mark>"
+
+
+def test_web_document_text_is_escaped():
+    text = "Pagina een <img src=x onerror=alert(1)>\nPagina twee"
+    passages = [Passage(doc_id="d", passage_no=0, page=1, start=0, end=40, text=text[:40]),
+                Passage(doc_id="d", passage_no=1, page=2, start=40, end=len(text), text=text[40:])]
+    html = "".join(str(p["html"]) for p in _pages(text, passages, [], hit=0))
+    assert "<img" not in html and "&lt;img" in html
+    assert '<div class="hit"' in html
+
+
+def test_web_document_page_has_page_anchors_and_file_link(client):
+    page = client.get(f"/doc/{NOTE}", params={"q": "Twenteraad", "passage": "1"})
+    assert page.status_code == 200
+    assert 'id="page-1"' in page.text and 'id="page-3"' in page.text
+    assert f'href="/file/{NOTE}#page=3"' in page.text
+
+
+def test_web_unknown_document_is_404(client):
+    assert client.get("/doc/nope").status_code == 404
+
+
+def test_web_serves_the_original_file(client):
+    response = client.get(f"/file/{NOTE}")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.content[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("bad", ["..%2F..%2Fetc%2Fpasswd", "..%2Fspoor.db", "%2Fetc%2Fpasswd", "nope", "spoor.db", "whoosh"])
+def test_web_file_route_refuses_anything_outside_the_corpus(client, bad):
+    response = client.get(f"/file/{bad}")
+    assert response.status_code == 404
+    assert "root:" not in response.text
+
+
+def test_web_file_route_refuses_a_stored_path_that_leaves_the_corpus(tmp_path, built_index):
+    """A store whose path for a document points outside the corpus folder is not followed."""
+    from pipeline.store import Store
+
+    folder = tmp_path / "ix"
+    shutil.copytree(built_index, folder)
+    outside = tmp_path / "secret" / f"{ADVICE}.txt"
+    outside.parent.mkdir()
+    outside.write_text("geheim")
+    with Store(folder) as store, store.conn:
+        store.conn.execute("UPDATE documents SET path = ? WHERE doc_id = ?", (str(outside), ADVICE))
+    assert TestClient(create_app(folder)).get(f"/file/{ADVICE}").status_code == 404
+
+
+def test_web_subject_page_shows_the_timeline(client):
+    page = client.get("/subject", params={"q": "SSNT"})
+    assert page.status_code == 200
+    assert "Shared Service" in page.text and 'id="timeline"' in page.text
+    assert client.get("/subject", params={"q": "gemeenten"}).status_code == 404
+
+
+# -- a real browser -------------------------------------------------------------------------------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def live_server(built_index):
+    uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is needed to serve the app to a browser")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(built_index), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.mark.slow
+def test_web_in_a_real_browser(live_server, tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no browser: {CHROMIUM} is missing (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed")
+    shots = tmp_path_factory.mktemp("screenshots")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(live_server + "/")
+            page.fill("input[name=q]", "Veilig Thuis Twente")
+            page.press("input[name=q]", "Enter")
+            page.wait_for_selector("article.doc")
+            page.screenshot(path=str(shots / "1-results.png"), full_page=True)
+            first = page.locator("article.doc").first
+            assert "Versterking door focus en eenvoud" in first.locator("h2").inner_text()
+            assert first.locator("mark").first.inner_text() == "VTT"
+            assert "2019-07-04" in first.inner_text() and "p. 1" in first.inner_text()
+            assert page.locator("#card").is_visible() and "Veilig Thuis Twente" in page.locator("#card").inner_text()
+
+            page.fill("input[name=q]", "Twenteraad")
+            page.press("input[name=q]", "Enter")
+            page.wait_for_selector("ul[data-facet=type]")
+            page.locator("ul[data-facet=type] a", has_text="notitie").click()
+            page.wait_for_selector("article.doc")
+            assert "type=notitie" in page.url
+            docs = page.locator("article.doc")
+            assert docs.count() >= 1 and all("notitie" in docs.nth(i).locator(".meta").inner_text()
+                                             for i in range(docs.count()))
+            page.screenshot(path=str(shots / "2-facet.png"), full_page=True)
+
+            passage = page.locator("p.passage").filter(has_text="Twenteraad").nth(1)
+            page_no = passage.locator("a.page").first.inner_text().removeprefix("p. ")
+            passage.locator("a.page").first.click()
+            page.wait_for_selector("#title")
+            assert page.url.endswith(f"#page-{page_no}")
+            anchor = page.locator(f"#page-{page_no}")
+            assert anchor.is_visible() and anchor.bounding_box()["y"] < 200  # scrolled to that page
+            assert page.locator(".hit").first.is_visible() and "Twenteraad" in page.locator(".hit").first.inner_text()
+            assert page.locator(f'a[href="/file/{NOTE}#page={page_no}"]').count() == 1
+            page.screenshot(path=str(shots / "3-document.png"))
+        finally:
+            browser.close()
+    print(f"screenshots in {shots}")
