@@ -112,7 +112,8 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 store.conn.execute("DELETE FROM indexed")
         stale, orphans = store.stale_in_index()
         if stale or orphans:
-            report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale))
+            report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale),
+                                                     expected_docs=len(stale))
             with store.conn:
                 store.mark_indexed(stale | orphans)
             clock.lap(f"indexed {report.passages_indexed} passages")

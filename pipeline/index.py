@@ -9,6 +9,7 @@ stemmer.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -103,10 +104,23 @@ def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) 
     return fields
 
 
-def write(folder: Path, remove: Iterable[str], add: Iterable[tuple[Document, list[Passage], list[Entity]]]) -> int:
-    """Delete the passages of ``remove`` doc_ids and add new ones, in one commit. Returns passages added."""
+# From this many documents on, passages are analysed in one process per core (Whoosh's MpWriter,
+# one segment each); below it, starting the processes costs more than it saves.
+PARALLEL_MIN_DOCS = 100
+
+
+def write(folder: Path, remove: Iterable[str], add: Iterable[tuple[Document, list[Passage], list[Entity]]],
+          expected_docs: int = 0) -> int:
+    """Delete the passages of ``remove`` doc_ids and add new ones, in one commit. Returns passages added.
+
+    ``expected_docs`` (how many documents ``add`` yields, if known) picks a parallel writer for large batches.
+    """
     ix = open_or_create(folder)
-    writer = ix.writer(limitmb=256)
+    procs = min(os.cpu_count() or 1, 4)
+    if expected_docs >= PARALLEL_MIN_DOCS and procs > 1:
+        writer = ix.writer(procs=procs, multisegment=True, limitmb=128)
+    else:
+        writer = ix.writer(limitmb=256)
     added = 0
     try:
         for doc_id in remove:

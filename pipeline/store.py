@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -61,6 +62,11 @@ _TABLE_MODELS = {"documents": Document, "entities": Entity, "decisions": Decisio
 _JSON_COLUMNS = {"warnings"}
 
 
+@lru_cache(maxsize=None)
+def _model_fields(model) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
 class Store:
     """The SQLite database of one index folder."""
 
@@ -70,6 +76,7 @@ class Store:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path, timeout=30)
         self.conn.row_factory = sqlite3.Row
+        self._column_cache: dict[str, set[str]] = {}
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_SCHEMA)
 
@@ -129,7 +136,9 @@ class Store:
 
     def _columns(self, record) -> set[str]:
         table = {Document: "documents", Entity: "entities", Decision: "decisions", Passage: "passages"}[type(record)]
-        return {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+        if table not in self._column_cache:
+            self._column_cache[table] = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+        return self._column_cache[table]
 
     def _insert(self, table: str, row: dict) -> None:
         cols = ", ".join(f'"{c}"' for c in row)
@@ -186,7 +195,8 @@ class Store:
 
     @staticmethod
     def _model(model, row: sqlite3.Row):
-        data = {k: row[k] for k in row.keys() if k in model.model_fields}
+        fields = _model_fields(model)
+        data = {k: row[k] for k in row.keys() if k in fields}
         for k in _JSON_COLUMNS & data.keys():
             data[k] = json.loads(data[k]) if data[k] else []
         return model(**data)
