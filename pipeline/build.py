@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from . import index as windex
+from .ingest.base import ReadError, check_file
 from .extract import extract_file, get_nlp, iter_files, sha256_of
 from .models import Entity, Extraction, Problem, Status
 from .store import Store
@@ -70,7 +71,11 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 continue
             seen[stem] = path
             try:
+                check_file(path)
                 digest = sha256_of(path)
+            except ReadError as exc:
+                report.problems.append(Problem(path=str(path), message=str(exc)))
+                continue
             except OSError as exc:
                 report.problems.append(Problem(path=str(path), message=f"cannot be read ({exc.strerror or exc})"))
                 continue

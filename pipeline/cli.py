@@ -93,7 +93,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
 
     paths = paths or [Path("corpus")]
     for p in paths:
-        if not p.exists():
+        if not (p.exists() or p.is_symlink()):
             raise _fail(f"{p} does not exist")
     bar = _progress(quiet)
     options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -26,6 +27,17 @@ _log = logging.getLogger(__name__)
 # paragraph boundaries into chunks of about this size and processed in turn.
 CHUNK_CHARS = 100_000
 PASSAGE_CHARS = 900
+# One document with more text than this is refused with a message instead of stalling a nightly run
+# (a dense 50 MB text is ~7 million words); SPOOR_MAX_CHARS changes it.
+MAX_TEXT_CHARS = 20_000_000
+
+
+def max_text_chars() -> int:
+    """The most characters of cleaned text analysed from one document."""
+    try:
+        return int(os.environ.get("SPOOR_MAX_CHARS", MAX_TEXT_CHARS))
+    except ValueError:
+        return MAX_TEXT_CHARS
 
 
 @lru_cache(maxsize=2)
@@ -48,7 +60,9 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
         path = Path(path)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                # A link that leads nowhere (broken, or a loop) is passed on so the reader names it.
+                if not hidden and (child.is_file() or (child.is_symlink() and not child.exists())):
                     yield child
         else:
             yield path
@@ -141,6 +155,12 @@ def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = N
     cleaned = clean.clean_pages(raw.pages)
     if not cleaned.text.strip():
         return _failed(path, "contains no text")
+    limit = max_text_chars()
+    if len(cleaned.text) > limit:
+        return _failed(path, (
+            f"holds {len(cleaned.text):,} characters of text, more than the {limit:,} spoor analyses in one "
+            f"document (about {limit // 6_000_000 or 1} minute(s) of work); split the file, or raise the limit "
+            f"with SPOOR_MAX_CHARS"))
     return analyse(path.stem, cleaned, nlp or get_nlp(), path=str(path), fmt=raw.format,
                    sha256=digest, title_hint=raw.title_hint)
 

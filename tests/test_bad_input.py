@@ -261,8 +261,6 @@ def test_bad_input_unreadable_file(runner, world, monkeypatch):
     _assert_old_and_new_answer(ix)
 
 
-@pytest.mark.xfail(strict=True, reason="extract.iter_files skips links that lead nowhere "
-                   "(Path.is_file() is False for a loop), so the loop is silently ignored")
 def test_bad_input_symlink_loop_is_named(runner, world):
     docs, ix = world
     (docs / "a.txt").symlink_to(docs / "b.txt")
@@ -359,3 +357,15 @@ def test_bad_input_build_help_documents_exit_codes(runner):
     text = " ".join(result.output.split())
     assert "Exit code 0" in text and "1: some file could not be read" in text
     assert "--pdf-reader" in text
+
+
+def test_bad_input_text_beyond_the_size_limit_is_named_and_skipped(runner, world, monkeypatch):
+    docs, ix = world
+    monkeypatch.setenv("SPOOR_MAX_CHARS", "200000")
+    sentence = "De raad besluit op 3 maart 2016 de verordening vast te stellen. "
+    (docs / "reuzendossier.txt").write_text(sentence * 5000, encoding="utf-8")
+    result = _spoor_build(runner, docs, ix)
+    _assert_old_and_new_answer(ix)
+    lines = _problem_lines(result)
+    assert result.exit_code == 1
+    assert len(lines) == 1 and "reuzendossier.txt" in lines[0] and "SPOOR_MAX_CHARS" in lines[0]
