@@ -191,21 +191,12 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     if as_json:
         out.print(json.dumps([h.model_dump() for h in result.hits], ensure_ascii=False, indent=1))
         return
-    from .reports import render_hits
+    from .reports import render_card, render_hits
 
     card = subject_card(index, query)
     if card:
-        out.print(_render_card(card) + "\n")
+        out.print(render_card(card) + "\n")
     out.print(render_hits(result))
-
-
-def _render_card(card) -> str:
-    seen = f"{card.first_seen or '?'} – {card.last_seen or '?'}"
-    lines = [f"== {card.name} ({card.kind}); seen {seen} in {len(card.documents)} documents",
-             f"   other names: {', '.join(f for f in card.forms if f != card.name) or '-'}",
-             f"   {card.what}"]
-    lines += [f"   {e.date:<12} {e.what[:90]}  [{e.doc_id[:3]} p.{e.page}]" for e in card.events[:8]]
-    return "\n".join(lines)
 
 
 @app.command()

@@ -284,3 +284,16 @@ def plot_timeline(evs: list[Event], ax=None, title: str = "spoor timeline"):
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
     return ax
+
+
+def render_card(card) -> str:
+    """A subject's evolution card (``search.Card``) above the search results."""
+    seen = f"{card.first_seen or '?'} – {card.last_seen or '?'}"
+    lines = [f"== {card.name} ({card.kind}); seen {seen} in {len(card.documents)} documents",
+             f"   other names: {', '.join(f for f in card.forms if f != card.name) or '-'}",
+             f"   {card.what}"]
+    lines += [f"   {e.date or '':<12} {e.status:<14} {' '.join(e.what.split())[:80]}  [{e.doc_id[:3]} p.{e.page}]"
+              for e in card.events[:8]]
+    if card.outcome:
+        lines.append(f"   outcome: {card.outcome}")
+    return "\n".join(lines)

@@ -363,9 +363,26 @@ def _joined_pairs(raw: str, reader, schema) -> list:
     return out
 
 
+MIN_SUGGEST_CHARS = 4
+
+
 def _suggest(searcher, q, text: str) -> str | None:
     """A corrected query when some typed word is not in the index ("twnteraad" -> "twenteraad")."""
     try:
+        # Whoosh compares the stemmed query terms with the unstemmed words of the spelling
+        # dictionary ("regiorad" is not a word, so it offered "regional" for "regioraad"): ask
+        # only when some typed word, unstemmed, is not in the corpus.
+        typed = [t.text for t in searcher.schema["text"].analyzer(text, no_morph=True)]
+        corrector = searcher.corrector("text")
+        known = {w for w in typed if corrector.suggest(w, limit=1, maxdist=0) == [w]}
+        unknown = [w for w in typed if w not in known]
+        if not unknown:
+            return None
+        for a, b in zip(typed, typed[1:]):  # "Twente Raad" -> "Twenteraad": a compound written apart
+            if (a in unknown or b in unknown) and corrector.suggest(a + b, limit=1, maxdist=0) == [a + b]:
+                return re.sub(rf"(?i)\b{re.escape(a)}\s+{re.escape(b)}\b", a + b, text, count=1)
+        if all(len(w) <= MIN_SUGGEST_CHARS for w in unknown):
+            return None  # a short unknown word has too many near neighbours to guess from
         corrected = searcher.correct_query(q, text, prefix=1, maxdist=2)
     except Exception:  # noqa: BLE001 - a suggestion is a nicety, never a reason to fail
         return None
@@ -850,6 +867,7 @@ class Card(BaseModel):
     last_seen: str | None = None
     documents: list[CardDocument] = Field(default_factory=list)
     events: list[CardEvent] = Field(default_factory=list)
+    outcome: str = ""  # what became of it, from the subject's lineage ("replaced by Twente Beraad (...)")
 
 
 def subject_card(folder: Path, query: str) -> Card | None:
@@ -890,9 +908,31 @@ def subject_card(folder: Path, query: str) -> Card | None:
                                 pages=sorted(p["pages"])) for d, p in places.items()),
                   key=lambda c: (c.date or "9999", c.doc_id))
     kind = LABEL_WORDS.get(group.label, "onderwerp") + (f" ({group.note})" if group.note else "")
-    return Card(key=group.key, name=group.name, label=group.label, kind=kind, what=what, what_source=what_source,
+    card = Card(key=group.key, name=group.name, label=group.label, kind=kind, what=what, what_source=what_source,
                 forms=group.forms, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
                 documents=docs, events=_card_events(folder, group))
+    _add_lineage(folder, card)
+    return card
+
+
+def _add_lineage(folder: Path, card: Card) -> None:
+    """Other names, key events and outcome from the subject's evolution (``pipeline.subjects``), if it has one."""
+    from . import subjects
+
+    for name in (card.key, card.name):
+        try:
+            account = subjects.evolution(folder, name)
+        except (subjects.UnknownSubject, FileNotFoundError, LookupError):
+            continue
+        if fold(account.subject.name) != fold(card.name) and account.subject.id != card.key:
+            continue  # a fuzzy match to another subject: not this card's
+        card.forms = list(dict.fromkeys([*card.forms, *account.subject.aliases]))
+        lineage = [CardEvent(date=st.date or "", what=st.text, status=st.kind, doc_id=st.doc_id or "",
+                             page=st.page or 1) for st in account.steps if st.kind != "first mention"]
+        if lineage:
+            card.events = lineage
+        card.outcome = account.outcome
+        return
 
 
 def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tuple[str, str]:

@@ -200,3 +200,21 @@ def test_search_cli_bad_sort_is_a_clean_error(runner, built_index):
 
     result = runner.invoke(app, ["search", "VTT", "--index", str(built_index), "--sort", "random"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("query", ["regioraad", "Regioraad", "gemeenteraden", "Twente Beraad"])
+def test_search_known_words_get_no_suggestion(built_index, query):
+    assert search(built_index, query).suggestion is None
+
+
+def test_search_compound_written_apart_suggests_the_compound(built_index):
+    assert search(built_index, "Twente Raad").suggestion.casefold() == "twenteraad"
+
+
+def test_search_card_carries_the_lineage(built_index):
+    from pipeline.search import subject_card
+
+    card = subject_card(built_index, "Twenteraad")
+    assert "TwenteRaad" in card.forms
+    assert "Twente Beraad" in card.outcome
+    assert any(e.doc_id.startswith("002") and "replaced" in e.status for e in card.events)
