@@ -47,12 +47,8 @@ def check_file(path: Path) -> int:
         if os.path.islink(path):
             raise ReadError("is a broken symbolic link; point it at an existing file") from None
         raise ReadError("does not exist; check the path") from None
-    except PermissionError:
-        raise ReadError("cannot be read: permission denied; check the file's permissions") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ReadError("is a symbolic link loop; fix or remove the link") from None
-        raise ReadError(f"cannot be read ({exc.strerror or exc})") from None
+        raise os_error(exc) from None
     except RuntimeError as exc:  # pragma: no cover - Path.resolve on old Pythons
         raise ReadError(f"cannot be read ({exc})") from None
     if stat.S_ISDIR(st.st_mode):
@@ -69,11 +65,16 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     try:
         with open(path, "rb") as fh:
             return fh.read() if limit is None else fh.read(limit)
-    except PermissionError:
-        raise ReadError("cannot be read: permission denied; check the file's permissions") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory, not a file; pass the files inside it") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ReadError("is a symbolic link loop; fix or remove the link") from None
-        raise ReadError(f"cannot be read ({exc.strerror or exc})") from None
+        raise os_error(exc) from None
+
+
+def os_error(exc: OSError) -> ReadError:
+    """The ReadError a user can act on for an error of the operating system."""
+    if isinstance(exc, PermissionError):
+        return ReadError("cannot be read: permission denied; check the file's permissions")
+    if isinstance(exc, IsADirectoryError):
+        return ReadError("is a directory, not a file; pass the files inside it")
+    if exc.errno == errno.ELOOP:
+        return ReadError("is a symbolic link loop; fix or remove the link")
+    return ReadError(f"cannot be read ({exc.strerror or exc})")

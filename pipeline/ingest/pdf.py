@@ -31,15 +31,20 @@ class PdfReader(Reader):
     def is_valid(self, path: Path) -> bool:
         return b"%PDF-" in read_bytes(path, SNIFF_BYTES)[:1024]
 
+    @staticmethod
+    def extract(data: bytes) -> tuple[list[str], int, int, str | None]:
+        """(page texts, characters, images, metadata title) of a PDF's bytes, through pdfminer.six."""
+        return _extract(data)
+
     def read(self, path: Path) -> RawDocument:
         data = read_bytes(path)
         _check_envelope(data)
-        pages, n_chars, n_images, title = _extract(data)
+        pages, n_chars, n_images, title = self.extract(data)
         if not pages:
             raise ReadError("is a PDF without pages; export the document again")
         if n_chars == 0:
             what = "only images (a scan)" if n_images else "no text"
-            pages, n_chars, _, _ = _extract(ocr(data, f"is a PDF with {what}: it has no text layer"))
+            pages, n_chars, _, _ = self.extract(ocr(data, f"is a PDF with {what}: it has no text layer"))
             if n_chars == 0:
                 raise ReadError(f"is a PDF with {what}: it has no text layer, and OCR "
                                 "(`ocrmypdf -l nld`) found no text in it either; check the scan")

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import logging
 import statistics
-from pathlib import Path
 
-from ..models import RawDocument
-from .base import ReadError, read_bytes
-from .pdf import PdfReader, _check_envelope, ocr
+from .base import ReadError
+from .pdf import PdfReader
 
 _log = logging.getLogger(__name__)
 
@@ -40,24 +38,10 @@ _LOAD_ERRORS = {
 class FastPdfReader(PdfReader):
     """Text of each page of a PDF through PDFium; a blank line between paragraphs."""
 
-    def read(self, path: Path) -> RawDocument:
-        data = read_bytes(path)
-        _check_envelope(data)
-        pages, n_chars, n_images, title = _extract(data)
-        if not pages:
-            raise ReadError("is a PDF without pages; export the document again")
-        if n_chars == 0:
-            what = "only images (a scan)" if n_images else "no text"
-            pages, n_chars, _, _ = _extract(ocr(data, f"is a PDF with {what}: it has no text layer"))
-            if n_chars == 0:
-                raise ReadError(f"is a PDF with {what}: it has no text layer, and OCR "
-                                "(`ocrmypdf -l nld`) found no text in it either; check the scan")
-        empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]
-        if empty:
-            _log.warning("%s: pages without a text layer: %s", path, empty)
-        if title and " ".join(title.lower().split()) not in " ".join(pages[0].lower().split()):
-            title = None  # a stale title from a template would mislead more than help
-        return RawDocument(path=str(path), format=self.format, pages=pages, title_hint=title)
+    @staticmethod
+    def extract(data: bytes) -> tuple[list[str], int, int, str | None]:
+        """(page texts, characters, images, metadata title) of a PDF's bytes, through PDFium."""
+        return _extract(data)
 
 
 def _extract(data: bytes) -> tuple[list[str], int, int, str | None]:
