@@ -58,6 +58,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     paths = [Path(p) for p in paths]
     report = BuildReport()
     files = list(iter_files(paths))
+    windex.ensure_writable(folder)
     store = Store(folder)
     try:
         known = store.hashes()
@@ -111,17 +112,19 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
         report.removed = gone
 
         # The index follows the store: whatever the store holds that the index does not (new,
-        # changed, relinked, or left over by a build killed between the two commits) is indexed now.
+        # changed, relinked, or left over by a build killed between the two commits) is indexed
+        # now, after linking, so passages carry the corpus-wide names.
         if not windex.exists(folder):
             with store.conn:
                 store.conn.execute("DELETE FROM indexed")
         stale, orphans = store.stale_in_index()
         if stale or orphans:
-            report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale),
-                                                     expected_docs=len(stale))
+            procs = workers or os.cpu_count() or 1
+            parallel = procs if len(stale) >= windex.PARALLEL_MIN_DOCS else 1
+            report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale), procs=parallel)
             with store.conn:
                 store.mark_indexed(stale | orphans)
-            clock.lap(f"indexed {report.passages_indexed} passages")
+            clock.lap(f"indexed {len(stale)} documents, dropped {len(orphans)}")
         report.counts = store.counts()
     finally:
         store.close()
@@ -185,8 +188,11 @@ def _under(path: Path, roots: list[Path]) -> bool:
 
 
 def _relink(store: Store) -> set[str]:
-    """Unify canonical ids across the corpus (dropping what linking rejects); returns changed doc_ids."""
-    from .link import link_entities
+    """Unify canonical ids across the corpus (dropping what linking rejects).
+
+    Returns the doc_ids whose indexed names changed: an ORGAN/ORG/LAW entity renamed or resolved, or
+    dropped when it was indexed (unresolved acronyms are not: see ``index.passage_fields``)."""
+    from .link import UNRESOLVED, link_entities
 
     rows = store.entity_rows()
     linked = {_key(e): e for e in link_entities([ent for _, ent in rows])}
@@ -195,11 +201,14 @@ def _relink(store: Store) -> set[str]:
         after = linked.get(_key(before))
         if after is None:
             dropped.append(row_id)
-        elif after.canonical != before.canonical:
-            updates.append((row_id, after.canonical))
+            indexed = UNRESOLVED not in before.warnings
+        elif after.canonical != before.canonical or after.warnings != before.warnings:
+            updates.append((row_id, after.canonical, after.warnings))
+            indexed = True
         else:
             continue
-        changed_docs.add(before.doc_id)
+        if indexed and before.label in windex.NAME_LABELS:
+            changed_docs.add(before.doc_id)
     store.set_canonicals(updates)
     store.delete_entities(dropped)
     return changed_docs

@@ -18,6 +18,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from whoosh.index import LockError
+
 from . import __version__
 
 app = typer.Typer(help="spoor: extract, index and search Dutch policy documents.",
@@ -107,6 +109,8 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
             report = run_build(paths, index, **options)
     except _cluster_errors(scheduler) as exc:
         raise _fail(str(exc))
+    except LockError:
+        raise _fail(f"another `spoor build` is writing the index in {index}; wait for it to finish and run again")
     _report_problems(report.problems)
     out.print(build_summary(report, index, examples=summary))
     if report.failed:

@@ -9,7 +9,6 @@ stemmer.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 
+from .link import UNRESOLVED
 from .models import Document, Entity, Passage
 
 _log = logging.getLogger(__name__)
@@ -84,14 +84,18 @@ def open_existing(folder: Path):
     return windex.open_dir(path)
 
 
+NAME_LABELS = ("ORGAN", "ORG", "LAW")  # the entities whose names and ids a passage is indexed with
+
+
 def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) -> dict:
     """The Whoosh document for one passage; ``entities`` are the document's entities."""
-    inside = [e for e in entities if passage.start <= e.start < passage.end]
+    # An acronym no document defines carries no identity yet; linking may drop it later.
+    inside = [e for e in entities if passage.start <= e.start < passage.end and UNRESOLVED not in e.warnings]
     bodies = sorted({e.canonical or e.text for e in inside if e.label == "ORGAN"})
     orgs = sorted({e.canonical or e.text for e in inside if e.label in ("ORG", "LAW")})
-    names = " ".join(sorted({e.text for e in inside if e.label in ("ORGAN", "ORG", "LAW")}
+    names = " ".join(sorted({e.text for e in inside if e.label in NAME_LABELS}
                             | {(e.canonical or "").replace("_", " ") for e in inside
-                               if e.label in ("ORGAN", "ORG", "LAW")}))
+                               if e.label in NAME_LABELS}))
     year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     fields = dict(
         id=f"{doc.doc_id}#{passage.passage_no}", doc_id=doc.doc_id, passage_no=passage.passage_no,
@@ -104,34 +108,69 @@ def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) 
     return fields
 
 
+def ensure_writable(folder: Path) -> None:
+    """Raise whoosh's LockError now if another writer holds the index, before any work is done."""
+    if not exists(folder):
+        return
+    lock = windex.open_dir(index_dir(folder)).lock("WRITELOCK")
+    if not lock.acquire(blocking=False):
+        raise windex.LockError(f"the index in {folder} is locked by another writer")
+    lock.release()
+
+
 # From this many documents on, passages are analysed in one process per core (Whoosh's MpWriter,
-# one segment each); below it, starting the processes costs more than it saves.
+# a segment each); below it, starting the processes costs more than it saves.
 PARALLEL_MIN_DOCS = 100
 
 
-def write(folder: Path, remove: Iterable[str], add: Iterable[tuple[Document, list[Passage], list[Entity]]],
-          expected_docs: int = 0) -> int:
-    """Delete the passages of ``remove`` doc_ids and add new ones, in one commit. Returns passages added.
+class PassageWriter:
+    """Removes and adds documents' passages; searches see nothing of it until ``commit()``.
 
-    ``expected_docs`` (how many documents ``add`` yields, if known) picks a parallel writer for large batches.
+    Use it as a context manager: leaving the block by an exception cancels everything written.
+    ``procs`` > 1 analyses passages in that many processes (for large batches).
     """
-    ix = open_or_create(folder)
-    procs = min(os.cpu_count() or 1, 4)
-    if expected_docs >= PARALLEL_MIN_DOCS and procs > 1:
-        writer = ix.writer(procs=procs, multisegment=True, limitmb=128)
-    else:
-        writer = ix.writer(limitmb=256)
+
+    def __init__(self, folder: Path, procs: int = 1):
+        ix = open_or_create(folder)
+        if procs > 1:
+            self._writer = ix.writer(procs=procs, multisegment=True, limitmb=128)
+        else:
+            self._writer = ix.writer(limitmb=256)
+        self.changed = False
+
+    def remove(self, doc_id: str) -> None:
+        self._writer.delete_by_term("doc_id", doc_id)
+        self.changed = True
+
+    def add(self, doc: Document, passages: list[Passage], entities: list[Entity]) -> int:
+        """Replace the document's passages in the index (committed ones only); returns how many were added."""
+        self.remove(doc.doc_id)
+        for passage in passages:
+            self._writer.add_document(**passage_fields(doc, passage, entities))
+        return len(passages)
+
+    def commit(self) -> None:
+        if self.changed:
+            self._writer.commit()
+        else:
+            self._writer.cancel()
+
+    def __enter__(self) -> PassageWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self._writer.cancel()
+
+
+def write(folder: Path, remove: Iterable[str], add: Iterable[tuple[Document, list[Passage], list[Entity]]],
+          procs: int = 1) -> int:
+    """Delete the passages of ``remove`` doc_ids and add new ones, in one commit. Returns passages added."""
     added = 0
-    try:
+    with PassageWriter(folder, procs) as writer:
         for doc_id in remove:
-            writer.delete_by_term("doc_id", doc_id)
+            writer.remove(doc_id)
         for doc, doc_passages, entities in add:
-            writer.delete_by_term("doc_id", doc.doc_id)
-            for passage in doc_passages:
-                writer.add_document(**passage_fields(doc, passage, entities))
-                added += 1
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
+            added += writer.add(doc, doc_passages, entities)
+        writer.commit()
     return added

@@ -31,7 +31,8 @@ _log = logging.getLogger(__name__)
 
 _GROUPS = {"ORGAN": "org", "ORG": "org", "LAW": "law", "LOC": "loc", "PERSON": "person", "MONEY": "money"}
 _FUNCTION = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te", "ter", "ten", "tot", "met", "bij", "aan", "of"}
-_UNRESOLVED = "unresolved_abbreviation"
+UNRESOLVED = "unresolved_abbreviation"  # warning on an acronym no document defines (yet)
+_UNRESOLVED = UNRESOLVED
 
 
 class _Union:

@@ -121,9 +121,11 @@ class Store:
             "SELECT doc_id FROM indexed WHERE doc_id NOT IN (SELECT doc_id FROM documents)")}
         return stale, orphans
 
-    def set_canonicals(self, updates: Iterable[tuple[int, str | None]]) -> None:
-        self.conn.executemany("UPDATE entities SET canonical = ? WHERE id = ?",
-                              [(canon, row_id) for row_id, canon in updates])
+    def set_canonicals(self, updates: Iterable[tuple[int, str | None, list[str]]]) -> None:
+        """Set (row id, canonical, warnings) of entities after linking across the corpus."""
+        self.conn.executemany("UPDATE entities SET canonical = ?, warnings = ? WHERE id = ?",
+                              [(canon, json.dumps(warnings, ensure_ascii=False), row_id)
+                               for row_id, canon, warnings in updates])
 
     def delete_entities(self, row_ids: Iterable[int]) -> None:
         self.conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in row_ids])
@@ -225,7 +227,7 @@ class Store:
 
     def relations(self, subject: str | None = None) -> list:
         """Stored relations (``pipeline.subjects.Relation``), optionally those from or to one subject."""
-        from .subjects import Evidence, Relation
+        from .subject_records import Evidence, Relation
 
         sql, args = "SELECT * FROM relations", []
         if subject:
@@ -241,7 +243,7 @@ class Store:
 
     def subjects(self) -> list:
         """Stored subjects (``pipeline.subjects.Subject``) with their outgoing and incoming relations."""
-        from .subjects import Subject, SubjectDoc
+        from .subject_records import Subject, SubjectDoc
 
         out = []
         for r in self.conn.execute("SELECT * FROM subjects ORDER BY mentions DESC, id"):

@@ -168,7 +168,7 @@ def link_outcomes(evs: list[Event], relations: Iterable | None = None) -> list[E
 
 
 def _content(text: str) -> set[str]:
-    from .subjects import stems
+    from .subject_records import stems
 
     return stems(text)
 
@@ -205,7 +205,7 @@ def timeline(folder, subject: str | None = None, date_from: str | None = None, d
 
     Raises :class:`pipeline.subjects.UnknownSubject` when ``subject`` matches nothing."""
     from .store import Store
-    from .subjects import find, load
+    from .evolution import find, load
 
     subjects = load(folder)
     with Store(folder) as store:

@@ -110,3 +110,21 @@ def test_build_parallel_workers_store_the_same_records(folder, tmp_path, monkeyp
     build([folder], tmp_path / "two", workers=2)
     with Store(tmp_path / "one") as one, Store(tmp_path / "two") as two:
         assert list(one.records()) == list(two.records())
+
+
+def test_build_while_another_build_writes_is_a_clear_error(folder, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.index import open_or_create
+
+    build([folder], tmp_path / "ix")
+    (folder / "een.txt").write_text(NOTE.replace("buurgemeenten", "Achterhoek"), encoding="utf-8")
+    writer = open_or_create(tmp_path / "ix").writer()  # holds the index's write lock, as a running build does
+    try:
+        result = CliRunner().invoke(app, ["build", str(folder), "--index", str(tmp_path / "ix"), "--quiet"])
+    finally:
+        writer.cancel()
+    assert result.exit_code == 2 and "another `spoor build`" in result.stderr
+    with Store(tmp_path / "ix") as store:  # the store kept its previous state
+        assert "buurgemeenten" in store.document("een")[1]

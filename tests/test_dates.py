@@ -16,16 +16,14 @@ from hypothesis import strategies as st
 
 from pipeline.nlp import build_nlp, new_doc
 from pipeline.nlp.dates import (
-    DATA_DIR,
     MODS,
     SEASON_CODES,
     DateMatch,
     analyse,
     document_date,
     find_dates,
-    load_lexicon,
-    parse_iso,
 )
+from pipeline.nlp.dates_scan import DATA_DIR, load_lexicon, parse_iso
 
 ANCHOR = "2016-03-15"
 VALUE_RE = re.compile(

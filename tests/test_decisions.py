@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 import pipeline.nlp  # noqa: F401  (registers the Doc/Span extensions)
-from pipeline.nlp.decisions import CLASSES, DATA_PATH, STATUSES, find_decisions, load_lexicon, segment
+from pipeline.nlp.decisions import CLASSES, STATUSES, find_decisions
+from pipeline.nlp.reading import DATA_PATH, load_lexicon
+from pipeline.nlp.segment import segment
 
 _NLP = spacy.blank("nl")
 

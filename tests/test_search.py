@@ -72,7 +72,9 @@ def test_search_filters_by_document_type(built_index):
 
 
 # -- issue 7: aliases, variants, intents, grouping, facets, card ---------------------------------
-from pipeline.search import fold, split_intent, subject_card  # noqa: E402
+from pipeline.aliases import fold  # noqa: E402
+from pipeline.card import subject_card  # noqa: E402
+from pipeline.search import split_intent  # noqa: E402
 
 
 @pytest.mark.parametrize("query, expected_doc, expected_mark", [
@@ -212,7 +214,7 @@ def test_search_compound_written_apart_suggests_the_compound(built_index):
 
 
 def test_search_card_carries_the_lineage(built_index):
-    from pipeline.search import subject_card
+    from pipeline.card import subject_card
 
     card = subject_card(built_index, "Twenteraad")
     assert "TwenteRaad" in card.forms

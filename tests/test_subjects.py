@@ -9,7 +9,9 @@ import pytest
 
 from pipeline.cli import app
 from pipeline.models import Decision, Entity
-from pipeline.subjects import RELATION_TYPES, DocText, UnknownSubject, derive, find, load_rules
+from pipeline.evolution import UnknownSubject, find
+from pipeline.subject_records import RELATION_TYPES, DocText, load_rules
+from pipeline.subjects import derive
 
 
 def _doc(doc_id: str, date: str, text: str) -> DocText:
@@ -179,7 +181,7 @@ def test_cli_subjects_json_contract(runner, built_index):
 
 
 def _links(built_index):
-    from pipeline.subjects import load
+    from pipeline.evolution import load
 
     subjects = load(built_index)
     rels = {(r.type, r.source, r.target) for s in subjects for r in s.relations}

@@ -25,96 +25,26 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .entity_patterns import (  # noqa: F401  (Cand: re-exported)
+    _ARTICLE_RE, _DEF_AFGEKORT, _DEF_HINT, _DEF_PAREN, _DEF_REVERSE, _GLUE_RE, _MONEY_HINT, _VAN_RE, Cand, _elided,
+    _initials_ok, _joinable, _long_form_before, _money_regex, _parse_amount, _person_regex, _select, _Tok, _tokenize)
 from .kb import KnowledgeBase, fold, load_kb, slug, spaceless
 from . import doc_text
 
 _log = logging.getLogger(__name__)
 
-_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
-_FOLDED: dict[str, str] = {}
 _LEVEL_BODIES = {
     "provincie": {"provinciale_staten", "gedeputeerde_staten", "gedeputeerde", "statencommissie", "commissaris_van_de_koning"},
     "gemeente": {"gemeenteraad", "college_bw", "burgemeester", "wethouder", "raadscommissie", "gemeentebestuur"},
     "waterschap": {"verenigde_vergadering", "college_dijkgraaf_heemraden", "dijkgraaf"},
 }
 _BODY_HEADS = ("raad", "bestuur", "commissie", "overleg", "college", "orgaan", "kring", "groep", "staten", "beraad", "presidium")
-_FUNCTION_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te", "ter", "ten", "tot", "met", "bij", "aan", "of", "&", "'s"}
 _COMPASS = {"noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest", "centraal", "groot"}
 _ROMAN = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"}
-_PRIORITY = {"learned": 0, "kb": 1, "compound": 1, "generic": 2, "anaphor": 2, "pattern": 2, "fuzzy": 3, "acronym": 4, "block": 1}
-
-
-@dataclass
-class Cand:
-    """A candidate entity before overlaps and context are resolved."""
-
-    start: int
-    end: int
-    label: str | None
-    canonical: str | None
-    source: str = "kb"
-    value: str | None = None
-    role: str | None = None
-    parent: str | None = None
-    generic: str | None = None  # generic word ("college", "raad") awaiting the document's level
-    ids: list[str] = field(default_factory=list)  # anaphor candidates
-    warnings: list[str] = field(default_factory=list)
-
-
-class _Tok:
-    __slots__ = ("text", "start", "end", "ci", "cs", "space_before")
-
-    def __init__(self, text: str, start: int, end: int, space_before: str) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        ci = _FOLDED.get(text)
-        if ci is None:
-            ci = fold(text)
-            if len(_FOLDED) < 200_000:
-                _FOLDED[text] = ci
-        self.ci = ci
-        self.cs = text.replace("\u2019", "'").replace("\u2018", "'")
-        self.space_before = space_before
-
-
-def _tokenize(text: str) -> list[_Tok]:
-    toks: list[_Tok] = []
-    prev = 0
-    cache = _FOLDED
-    new = _Tok.__new__
-    for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        t = new(_Tok)
-        t.text, t.start, t.end = word, start, end
-        ci = cache.get(word)
-        if ci is None:
-            ci = fold(word)
-            if len(cache) < 200_000:
-                cache[word] = ci
-        t.ci = ci
-        t.cs = "'" if word in ("\u2019", "\u2018") else word
-        t.space_before = text[prev:start] if prev != start else ""
-        prev = end
-        toks.append(t)
-    return toks
-
-
-def _elided(toks: list[_Tok], j: int) -> bool:
-    """'college- en raadsleden': a word cut off by a hyphen before a space."""
-    return j + 2 < len(toks) and toks[j + 1].text == "-" and not toks[j + 1].space_before and bool(toks[j + 2].space_before)
-
-
-def _joinable(gap: str) -> bool:
-    """Tokens of one name may be separated by spaces and at most one line break."""
-    return gap.count("\n") <= 1 and len(gap) <= 4
 
 
 class EntityRecognizer:
@@ -646,127 +576,6 @@ def _org_of(kb: KnowledgeBase, canonical: str) -> str:
     if canonical in kb.province_ids:
         return kb.province_ids[canonical]
     return canonical
-
-
-def _select(cands: list[Cand]) -> list[Cand]:
-    """Longest candidates first, then by source priority; no two chosen spans overlap."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.source, 5), c.start))
-    size = max((c.end for c in cands), default=0)
-    taken = bytearray(size + 1)
-    chosen = []
-    for c in order:
-        if 1 in taken[c.start:c.end]:
-            continue
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
-    return chosen
-
-
-_GLUE_RE = re.compile(r"[/:@()\\\d_=]|\.\w")
-_ARTICLE_RE = re.compile(r"\b(?:[Aa]rtikel|[Aa]rt\.)\s*(?P<art>\d+[a-z]*(?::\d+[a-z]*)?)(?:,?\s*(?:lid\s*(?P<lid>\d+)))?,?\s*(?:van\s+(?:de|het)\s+)?$")
-_MONEY_HINT = re.compile(r"euro|EUR", re.IGNORECASE)
-_VAN_RE = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+)?")
-_DEF_PAREN = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
-_DEF_HINT = re.compile(r"afgekort|hierna|verder:")
-_DEF_AFGEKORT = re.compile(r"['\u2019\u201d\"]?,?\s*(?:afgekort(?: tot| als)?|hierna(?: te noemen)?:?|verder:?)\s+['\u2018\u201c\"]?(?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\b")
-_DEF_REVERSE = re.compile(r"\b(?P<abbr>[A-Z]{2,7})\s+\((?P<long>[a-zA-Z\u00C0-\u017F][\w\u00C0-\u017F\-]*(?:[ ,]+[\w\u00C0-\u017F\-]+){1,8})\)")
-
-
-def _initials_ok(abbr: str, words: list[str]) -> bool:
-    """Do the abbreviation's letters spell the words?
-
-    Every content word gives its first letter and may give more letters from inside
-    ("Gemeentelijke gezondheidsdienst" = GGD); function words may be skipped; one
-    trailing letter may stand for a name left out ("Organisatie voor Zorg en
-    Jeugdhulp" = OZJT).
-    """
-    letters = [ch.lower() for ch in abbr if ch.isalnum()]
-    ws = [fold(w) for w in words if w and w[0].isalnum()]
-    if len(letters) < 2 or not ws or ws[0][:1] != letters[0]:
-        return False
-    spare = 1 if len(letters) >= 3 else 0
-
-    def match(li: int, wi: int, budget: int = 200) -> bool:
-        if wi == len(ws):
-            return len(letters) - li <= spare
-        w = ws[wi]
-        if w in _FUNCTION_WORDS and match(li, wi + 1):
-            return True
-        if li >= len(letters) or w[0] != letters[li]:
-            return False
-        # the word's initial, then 0.. more letters from inside the word
-        options = [li + 1]
-        k, pos = li + 1, 1
-        while k < len(letters):
-            found = w.find(letters[k], pos)
-            if found < 0:
-                break
-            k += 1
-            pos = found + 1
-            options.append(k)
-        return any(match(o, wi + 1) for o in options)
-
-    return match(0, 0)
-
-
-def _long_form_before(text: str, pos: int, abbr: str) -> tuple[int, int] | None:
-    """Start and end of the name an abbreviation defined at ``pos`` abbreviates, if its letters fit."""
-    ls = max(text.rfind("\n", 0, pos) + 1, pos - 200)
-    seg = text[ls:pos].rstrip(" '\"\u2018\u2019\u201c\u201d,")
-    end = ls + len(seg)
-    words = list(re.finditer(r"[\w\u00C0-\u017F][\w\u00C0-\u017F\-'&]*", seg))
-    n_letters = sum(ch.isalpha() for ch in abbr)
-    best = None
-    for k in range(len(words) - 1, max(-1, len(words) - n_letters - 5), -1):
-        ws = [w.group() for w in words[k:]]
-        content = [w for w in ws if fold(w) not in _FUNCTION_WORDS]
-        if 2 * len(content) >= n_letters and _initials_ok(abbr, ws):
-            best = k
-            break
-    if best is None:
-        return None
-    return ls + words[best].start(), end
-
-
-def _person_regex(p: dict) -> re.Pattern:
-    titles = sorted({t.rstrip(".") for t in p["titles"]}, key=len, reverse=True)
-    tvs = sorted(p["tussenvoegsels"], key=len, reverse=True)
-    offices = sorted(p["role_offices_before_name"], key=len, reverse=True)
-    tv = r"(?:%s)" % "|".join(re.escape(t) for t in tvs)
-    tv_cap = r"(?:%s)" % "|".join(re.escape(t[:1].upper() + t[1:]) for t in tvs)
-    upper = r"A-Z\u00C0-\u00DE"
-    lower = r"a-z\u00DF-\u00FF"
-    surname = r"[%s][%s'\u2019]+(?:-[%s][%s]+)?" % (upper, lower, upper, lower)
-    return re.compile(
-        r"(?:(?P<office>\b(?i:%s))[^\S\n]+)?"
-        r"(?:(?P<title>\b(?i:%s))\.?[^\S\n]+)?"
-        r"(?:(?P<inits>(?<![\w.])(?:[%s]\.[^\S\n]?){1,4})[^\S\n]*|(?!(?:%s)[^\S\n])(?P<first>\b[%s][%s]+(?:-[%s][%s]+)?)[^\S\n]+)?"
-        r"(?P<tv>(?:%s|%s)[^\S\n]+)?"
-        r"(?P<surname>\b%s)\b(?!\.\w)"
-        % ("|".join(re.escape(o) for o in offices), "|".join(re.escape(t) for t in titles),
-           upper, tv_cap, upper, lower, upper, lower, tv, tv_cap, surname))
-
-
-def _money_regex(m: dict) -> re.Pattern:
-    mult = sorted(m["multipliers"], key=len, reverse=True)
-    mult_re = r"(?:%s)" % "|".join(re.escape(x) for x in mult)
-    num = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-    per = r"(?:\s+(?:%s))?" % "|".join(re.escape(x) for x in m["per_words"])
-    return re.compile(
-        r"(?:(?:€|\bEUR\b|\beur\b|\beuro\b)\s?(?P<num1>%s)(?:,[-=]{1,2}|,00)?(?:\s?(?P<mult1>%s)\b)?"
-        r"|\b(?P<num2>%s)\s?(?:(?P<mult2>%s)\s)?(?:euro|EUR)\b)%s"
-        % (num, mult_re, num, mult_re, per), re.IGNORECASE)
-
-
-def _parse_amount(num: str, mult: int) -> str | None:
-    try:
-        value = Decimal(num.replace(".", "").replace(",", ".")) * mult
-    except InvalidOperation:
-        return None
-    value = value.normalize()
-    text = format(value, "f")
-    return text
 
 
 @Language.factory("spoor_entities", default_config={"fuzzy": True})

@@ -22,7 +22,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from ..search import MARK_CLOSE, MARK_OPEN, QueryError, alias_table, search, subject_card
+from ..aliases import alias_table
+from ..card import subject_card
+from ..search import MARK_CLOSE, MARK_OPEN, QueryError, search
 from ..store import DB_NAME, Store
 
 _log = logging.getLogger(__name__)

@@ -1,0 +1,150 @@
+"""The subject card: what a named subject is and how it appears over time.
+
+:func:`subject_card` builds it for the longest known name in a query, from the alias groups
+(:mod:`pipeline.aliases`), the passages of the index that name any of its forms, the dated decisions
+whose actor or text names it, and the subject's lineage (:mod:`pipeline.evolution`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from whoosh.query import Or
+
+from .aliases import AliasGroup, alias_table, fold
+from .index import open_existing
+
+LABEL_WORDS = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "LAW": "wet of regeling", "PERSON": "persoon",
+               "LOC": "gebied"}
+
+
+class CardDocument(BaseModel):
+    doc_id: str
+    title: str
+    date: str | None
+    doc_type: str
+    pages: list[int]
+
+
+class CardEvent(BaseModel):
+    date: str
+    what: str
+    status: str
+    actor: str | None = None
+    doc_id: str
+    page: int
+    sources: int = 1
+
+
+class Card(BaseModel):
+    """A subject (body, organisation, programme, law) the query names, with its trail through the corpus."""
+
+    key: str
+    name: str
+    label: str
+    kind: str  # "organisatie", "bestuursorgaan (replaced ...)": label in words, with the KB's note
+    what: str  # a sentence of the corpus that says what it is (a definition where there is one)
+    what_source: str = ""  # doc_id of that sentence
+    forms: list[str]
+    first_seen: str | None = None
+    last_seen: str | None = None
+    documents: list[CardDocument] = Field(default_factory=list)
+    events: list[CardEvent] = Field(default_factory=list)
+    outcome: str = ""  # what became of it, from the subject's lineage ("replaced by Twente Beraad (...)")
+
+
+def subject_card(folder: Path, query: str) -> Card | None:
+    """The card of the subject ``query`` names (its longest known name in the query), or None.
+
+    Built from the alias groups (knowledge base, store entities, corpus abbreviations), the passages
+    that name any of its forms, and the dated decisions whose actor or text names it."""
+    from .search import _TOKENS, _add_text, _Concept, _phrase_query, clean_query, split_intent
+
+    text = clean_query(query)
+    if not text:
+        return None
+    words, _ = split_intent(text)
+    table = alias_table(folder)
+    found = [(g, form) for g, form in table.find(words) if g.kind != "type"]
+    if not found:
+        return None
+    group, _form = max(found, key=lambda gf: (len(gf[1]), len(gf[0].forms), gf[0].source == "kb"))
+    ix = open_existing(folder)
+    places: dict[str, dict] = {}
+    concept = _Concept(1.0)
+    for form in group.forms:
+        _add_text(concept, form, _TOKENS)
+    first_passage = None
+    with ix.searcher() as searcher:
+        q = Or([p for p in (_phrase_query(f, searcher.schema, 1.0) for f in group.forms) if p is not None])
+        for hit in searcher.search(q, limit=None):
+            f = hit.fields()
+            place = places.setdefault(f["doc_id"], {"title": f.get("title", ""), "date": f.get("date") or None,
+                                                  "doc_type": f.get("doc_type", ""), "pages": set()})
+            place["pages"].add(f.get("page", 1))
+            key = (f.get("date") or "9999", f.get("passage_no", 0))
+            if first_passage is None or key < first_passage[0]:
+                first_passage = (key, f)
+    if not places:
+        return None
+    what, what_source = _describe(group, first_passage[1] if first_passage else None, concept)
+    dates = sorted(p["date"] for p in places.values() if p["date"])
+    docs = sorted((CardDocument(doc_id=d, title=p["title"], date=p["date"], doc_type=p["doc_type"],
+                                pages=sorted(p["pages"])) for d, p in places.items()),
+                  key=lambda c: (c.date or "9999", c.doc_id))
+    kind = LABEL_WORDS.get(group.label, "onderwerp") + (f" ({group.note})" if group.note else "")
+    card = Card(key=group.key, name=group.name, label=group.label, kind=kind, what=what, what_source=what_source,
+                forms=group.forms, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+                documents=docs, events=_card_events(folder, group))
+    _add_lineage(folder, card)
+    return card
+
+
+def _add_lineage(folder: Path, card: Card) -> None:
+    """Other names, key events and outcome from the subject's evolution (``pipeline.evolution``), if it has one."""
+    from .evolution import UnknownSubject, evolution
+
+    for name in (card.key, card.name):
+        try:
+            account = evolution(folder, name)
+        except (UnknownSubject, FileNotFoundError, LookupError):
+            continue
+        if fold(account.subject.name) != fold(card.name) and account.subject.id != card.key:
+            continue  # a fuzzy match to another subject: not this card's
+        card.forms = list(dict.fromkeys([*card.forms, *account.subject.aliases]))
+        lineage = [CardEvent(date=st.date or "", what=st.text, status=st.kind, doc_id=st.doc_id or "",
+                             page=st.page or 1) for st in account.steps if st.kind != "first mention"]
+        if lineage:
+            card.events = lineage
+        card.outcome = account.outcome
+        return
+
+
+def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tuple[str, str]:
+    from .search import MARK_OPEN, _Matcher
+
+    if group.definition:
+        return group.definition, group.definition_doc
+    if passage:
+        snippet, _, _ = _Matcher([concept]).snippet(passage.get("text", ""), "what")
+        return snippet.replace(MARK_OPEN, ""), passage["doc_id"]
+    return group.name, ""
+
+
+def _card_events(folder: Path, group: AliasGroup, most: int = 20) -> list[CardEvent]:
+    from .store import DB_NAME, Store
+    from .timeline import events
+
+    if not (Path(folder) / DB_NAME).exists():
+        return []
+    forms = [f" {fold(f)} " for f in group.forms]
+    with Store(folder) as store:
+        decisions = [d for d in store.decisions()
+                     if d.actor == group.key or any(f in f" {fold(d.actor_text or '')} {fold(d.text)} " for f in forms)]
+    out = []
+    for ev in events(decisions)[:most]:
+        src = ev.sources[0]
+        out.append(CardEvent(date=ev.date, what=ev.what, status=ev.status, actor=ev.actor, doc_id=src.doc_id,
+                             page=src.page, sources=len(ev.sources)))
+    return out

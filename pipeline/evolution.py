@@ -1,0 +1,197 @@
+"""A subject's readable account: look a subject up by name and tell how it evolved (issue 6).
+
+:func:`load` reads the stored subjects of an index folder, :func:`find` picks one by id, name or alias
+(typos tolerated), and :func:`evolution` turns its mentions, decisions and relations into dated steps
+with an outcome line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from .nlp.kb import fold, slug, spaceless
+from .subject_records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
+
+
+# --------------------------------------------------------------------------- store
+def load(folder: Path) -> list[Subject]:
+    """The stored subjects of an index folder, with their relations (computed now if never stored)."""
+    from .store import Store
+    from .subjects import refresh
+
+    with Store(folder) as store:
+        if not store.has_subjects():
+            with store.conn:
+                refresh(store)
+        return store.subjects()
+
+
+# --------------------------------------------------------------------------- lookup
+class UnknownSubject(LookupError):
+    def __init__(self, query: str, close: list[str]):
+        self.query, self.close = query, close
+        hint = f" Close matches: {', '.join(close)}." if close else ""
+        super().__init__(f"no subject matches {query!r}.{hint} `spoor subjects` lists them all.")
+
+
+def find(subjects: list[Subject], query: str) -> Subject:
+    """The subject whose id, name or alias is ``query`` (case-insensitive; typos tolerated), else UnknownSubject."""
+    q = fold(query.strip())
+    if not q:
+        raise UnknownSubject(query, [])
+    keys: list[tuple[str, Subject]] = []
+    for s in subjects:
+        for k in (s.id, s.name, *s.aliases):
+            keys.append((fold(k), s))
+    for k, s in keys:
+        if q in (k, slug(k)) or spaceless(q) == spaceless(k):
+            return s
+    choices = [k for k, _ in keys]
+    if len(q) >= 4:
+        best = process.extract(q, choices, scorer=Levenshtein.normalized_similarity, limit=2)
+        if best and best[0][1] >= 0.8 and (len(best) < 2 or keys[best[1][2]][1] is keys[best[0][2]][1]
+                                           or best[0][1] > best[1][1]):
+            return keys[best[0][2]][1]
+    close = []
+    for _, score, i in process.extract(q, choices, scorer=fuzz.ratio, limit=12):
+        if score >= SUGGEST_MIN and keys[i][1].name not in close:
+            close.append(keys[i][1].name)
+    raise UnknownSubject(query, close[:5])
+
+
+# --------------------------------------------------------------------------- evolution
+class Step(BaseModel):
+    """One line of a subject's account."""
+
+    date: str | None
+    kind: str  # first mention | proposal | decision | renamed | replaced | ended | dissolved into | realized as | diverged | outcome
+    text: str
+    doc_id: str | None = None
+    page: int | None = None
+
+
+class Evolution(BaseModel):
+    subject: Subject
+    steps: list[Step]
+    outcome: str
+
+
+_REL_WORDS = {
+    "same_as": "also called", "replaced_by": "replaced by", "ended": "ended", "dissolved_into": "dissolved into",
+    "realized_as": "realised as", "diverged": "went otherwise than proposed", "moved_to": "moved to",
+}
+
+
+def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
+    """A subject's account: first mention, proposals, decisions, renamings, relations, outcome."""
+    from .store import Store
+    from .timeline import sort_key
+
+    subjects = load(folder)
+    s = find(subjects, query)
+    with Store(folder) as store:
+        docs = {d.doc_id: d for d in store.documents()}
+        texts = {d: store.document(d)[1] for d in docs}
+        decisions = store.decisions()
+        spans = store.subject_spans(s.id)
+    date = lambda doc_id: docs[doc_id].date if doc_id in docs else None  # noqa: E731
+    steps: list[Step] = []
+    spans.sort(key=lambda x: (docs[x[0]].date or "9999", x[0], x[1]))
+    if spans:
+        d, st, en, page = spans[0]
+        steps.append(Step(date=date(d), kind="first mention", text=_sentence(texts[d], st), doc_id=d, page=page))
+    # proposals and decisions that name the subject (or are taken by it)
+    mention_at = defaultdict(list)
+    for d, st, en, page in spans:
+        mention_at[d].append((st, en))
+    seen_text = {steps[0].text} if steps else set()
+    props, decs = [], []
+    for dec in decisions:
+        named = any(dec.start <= st and en <= dec.end for st, en in mention_at.get(dec.doc_id, []))
+        if not (named or dec.actor == s.id):
+            continue
+        when = dec.date or date(dec.doc_id)
+        step = Step(date=when, kind="proposal" if dec.status in PROPOSED else "decision",
+                    text=f"{dec.status}: {' '.join(dec.text.split())[:220]}", doc_id=dec.doc_id, page=dec.page)
+        (props if dec.status in PROPOSED else decs).append(step)
+    rules = load_rules()
+    covered = {(d.doc_id, d.start, d.end) for d in decisions}
+    for d, st, en, page in spans:
+        sent = _sentence(texts[d], st)
+        if any(doc == d and a <= st < b for doc, a, b in covered):
+            continue
+        if sent not in seen_text and rules["proposal_re"].search(sent) and not any(
+                p.doc_id == d and sent[:60] in p.text for p in props):
+            props.append(Step(date=date(d), kind="proposal", text=sent, doc_id=d, page=page))
+            seen_text.add(sent)
+    props = _dedupe(props)[:most]
+    decs = _dedupe(decs)[:most]
+    rels = []
+    for r in s.relations + s.incoming:
+        ev = r.evidence
+        if r.type == "same_as":
+            text = f"also called {r.target_name!r}: {ev.text}"
+            kind = "renamed"
+        elif r.source == s.id:
+            text = f"{_REL_WORDS.get(r.type, r.type)}" + ("" if r.type == "ended" else f" {r.target_name}") + f": {ev.text}"
+            kind = r.type.replace("_", " ")
+        else:
+            inverse = {"replaced_by": "replaces", "dissolved_into": "part of what came of",
+                       "realized_as": "realises the proposal", "diverged": "diverged"}.get(r.type, r.type)
+            src = next((x.name for x in subjects if x.id == r.source), r.source)
+            text = f"{inverse} {src}: {ev.text}"
+            kind = "came from"
+        if r.status != "stated":
+            text = f"({r.status}) {text}"
+        if r.via:
+            text += f"  [proposal: {r.via.doc_id[:3]} p.{r.via.page}: {r.via.text[:120]}]"
+        rels.append(Step(date=r.when or ev.date, kind=kind, text=text, doc_id=ev.doc_id, page=ev.page))
+    steps += sorted(props + decs + rels, key=lambda x: (sort_key(x.date or "9999"), x.kind != "proposal"))
+    return Evolution(subject=s, steps=steps, outcome=_outcome(s))
+
+
+def _dedupe(steps: list[Step]) -> list[Step]:
+    out, seen = [], set()
+    for st in sorted(steps, key=lambda x: (x.date or "9999", x.doc_id or "")):
+        key = (st.doc_id, st.text[:80])
+        if key not in seen:
+            seen.add(key)
+            out.append(st)
+    return out
+
+
+def _outcome(s: Subject) -> str:
+    by_type = defaultdict(list)
+    for r in s.relations:
+        by_type[r.type].append(r)
+    parts = []
+    if by_type["dissolved_into"]:
+        r0 = by_type["dissolved_into"][0]
+        parts.append(f"dissolved into {', '.join(r.target_name for r in by_type['dissolved_into'])} "
+                     f"({r0.when or r0.evidence.date}, {r0.evidence.doc_id[:3]} p.{r0.evidence.page})")
+    for key, word in (("replaced_by", "replaced by"), ("realized_as", "realised as"), ("diverged", "went to")):
+        for r in by_type[key]:
+            parts.append(f"{word} {r.target_name} ({r.evidence.date}, {r.evidence.doc_id[:3]} p.{r.evidence.page})")
+    for r in by_type["ended"][-1:]:
+        qual = "" if r.status == "stated" else f"{r.status}: "
+        parts.append(f"{qual}ended ({r.when or r.evidence.date}, {r.evidence.doc_id[:3]} p.{r.evidence.page}: "
+                     f"{r.evidence.text[:80]})")
+    if not parts:
+        parts.append(f"no outcome reported; last seen {s.last_seen or '?'} "
+                     f"({s.documents[-1].doc_id[:3] if s.documents else '?'})")
+    return "; ".join(parts)
+
+
+def _sentence(text: str, offset: int) -> str:
+    ls = text.rfind("\n", 0, offset) + 1
+    le = text.find("\n", offset)
+    le = len(text) if le < 0 else le
+    for us, ue in units(text[ls:le]):
+        if us <= offset - ls <= ue:
+            return " ".join(text[ls + us:ls + ue].split())[:300]
+    return " ".join(text[ls:le].split())[:300]

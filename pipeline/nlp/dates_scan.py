@@ -1,0 +1,408 @@
+"""Scanner of the DATE component: the Dutch date vocabulary, its patterns, and text -> candidate mentions.
+
+``load_lexicon`` reads ``data/dates.json`` and ``data/dates_negative.json``; ``_scan`` finds every
+candidate date expression (full dates, months, years, seasons, intervals, relative years, "... geleden")
+as a :class:`_Mention`, leaving out numbers that only look like years. :mod:`pipeline.nlp.dates`
+attaches context to the mentions, resolves them against an anchor and makes them DateMatches.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass
+class _Mention:
+    """A candidate while the tagger works; turned into a DateMatch at the end."""
+
+    start: int
+    end: int
+    kind: str  # date | month | year | season | interval | relyear | relseason | ago | bare
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    season: str | None = None
+    end_point: tuple[int | None, int | None, int | None] | None = None  # interval end (y, m, d)
+    mod: str | None = None
+    rel: str | None = None  # past | next (jl. / a.s.)
+    offset: int | None = None  # relyear / ago
+    season_rel: str | None = None  # this | next | last
+    explicit: bool = False  # the year is written in the text
+    keep: bool = True
+    warnings: list[str] = field(default_factory=list)
+    parent: int | None = None  # index of the mention whose parenthesis holds this one
+    parts: list["_Mention"] | None = None  # a list of days ("18 en 25 september"), split after scanning
+
+
+# --------------------------------------------------------------------------- lexicon
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> dict:
+    """Load ``data/dates*.json`` once and return them merged: ``{"dates": ..., "negative": ...}``."""
+    with open(DATA_DIR / "dates.json", encoding="utf-8") as fh:
+        lex = json.load(fh)
+    with open(DATA_DIR / "dates_negative.json", encoding="utf-8") as fh:
+        neg = json.load(fh)
+    return {"dates": lex, "negative": neg}
+
+
+class _Patterns:
+    """All compiled regular expressions, built from the lexicon once."""
+
+    def __init__(self, lexicon: dict) -> None:
+        lx, ng = lexicon["dates"], lexicon["negative"]
+        self.lx, self.ng = lx, ng
+        self.months = {k.lower(): v for k, v in lx["months"].items()}
+        self.months.update({k.lower(): v for k, v in lx["month_abbreviations"].items()})
+        self.seasons = {k.lower(): v for k, v in lx["seasons"].items()}
+        self.season_start = lx["season_start_month"]
+        self.number_words = {k.lower(): v for k, v in lx["number_words"].items()}
+        self.rel_years = {k.lower(): v for k, v in lx["relative_years"].items()}
+        self.rel_seasons = {k.lower(): v for k, v in lx["relative_seasons"].items()}
+        self.part_mods = {k.lower(): v for k, v in lx["part_modifiers"].items()}
+        self.bound_prefixes = {k.lower(): v for k, v in lx["bound_prefixes"].items()}
+        self.bound_suffixes = {k.lower(): v for k, v in lx["bound_suffixes"].items()}
+        self.rel_suffixes = {k.lower(): v for k, v in lx["relative_suffixes"].items()}
+        self.year_lo, self.year_hi = lx["year_range"]
+        fl = re.IGNORECASE
+
+        letter_before = r"(?<![^\W\d_])"
+        letter_after = r"(?![^\W\d_])"
+        num_before = r"(?<![\w.,/\-#€$:+])"
+        full = _alt(lx["months"])
+        abbr = _alt(lx["month_abbreviations"])
+        mon = rf"(?:(?:{full}){letter_after}|(?:{abbr})(?:\.|{letter_after}))"
+        day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:ste|de|e)?"
+        year = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
+        ws = r"[ \t\u00a0]+"
+        ws_nl = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"  # day and month may be split by a line break
+        gap = r"\s{1,4}"  # month and year may be split by a line break
+        self.weekday_before = re.compile(rf"(?:^|(?<=[\s(]))(?:{_alt(lx['weekdays'])}),?{ws}$", fl)
+        sep = r"\s*(?:[-–—]|t/m|tot en met|tot)\s*"
+
+        self.day_list = re.compile(
+            rf"{num_before}(?P<days>(?:{day}(?:\s*,\s*|{ws}en{ws}|\s*&\s*)){{1,8}})"
+            rf"(?P<d>{day}){ws_nl}(?P<m>{mon})(?:{gap}(?P<y>{year}))?", fl)
+        self.dm_interval = re.compile(
+            rf"{num_before}(?P<d1>{day})(?:{ws}(?P<m1>{mon})(?:{gap}(?P<y1>{year}))?)?{sep}"
+            rf"(?P<d2>{day}){ws_nl}(?P<m2>{mon})(?:{gap}(?P<y2>{year}))?", fl)
+        self.dmy = re.compile(
+            rf"{num_before}(?P<d>{day}){ws_nl}(?P<m>{mon})(?:{gap}(?P<y>{year}))?", fl)
+        self.numeric = re.compile(
+            rf"{num_before}(?P<d>[0-3]?[0-9])(?P<s>[-/.])(?P<m>[01]?[0-9])(?P=s)(?P<y>{year})(?![-/.][0-9])")
+        self.numeric_sloppy = re.compile(
+            rf"{num_before}(?:(?P<d>[0-3]?[0-9])[-/](?P<m>[01]?[0-9])|(?P<d2>[0-3][0-9]) (?P<m2>[01][0-9])) "
+            rf"(?P<y>{year})(?![-/.,][0-9])")
+        self.numeric_short = re.compile(  # 29-06-15: a two-digit year only with the same separator twice
+            rf"{num_before}(?P<d>[0-3]?[0-9])(?P<s>[-/])(?P<m>[01]?[0-9])(?P=s)(?P<y>[0-9]{{2}})"
+            rf"(?![0-9]|[-/.,][0-9]|[^\W\d_])")
+        self.iso = re.compile(
+            rf"{num_before}(?P<y>{year})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9]|[-/][0-9])")
+        self.my_interval = re.compile(
+            rf"{letter_before}(?P<m1>{mon}){sep.replace('[-–—]', '[-–—/]')}(?P<m2>{mon}){gap}(?P<y>{year})", fl)
+        self.my = re.compile(rf"{letter_before}(?P<m>{mon}){gap}(?:'|van{ws})?(?P<y>{year})", fl)
+        rel_season = _alt(lx["relative_seasons"])
+        self.season_prefix = re.compile(
+            rf"(?:^|(?<=[\s(]))(?:(?:het|de){ws})?(?P<rel>{rel_season}){ws}$", fl)
+        self.season = re.compile(
+            rf"{letter_before}(?P<s>{_alt(lx['seasons'])})"
+            rf"(?:{ws}(?:van{ws}(?:het{ws}jaar{ws})?)?(?P<y>{year})(?:[-/](?:[0-9]{{2}}|{year}))?)?{letter_after}", fl)
+        self.year_interval = re.compile(
+            rf"{num_before}(?P<y1>{year})\s*(?:\\?[-–—/]|t/m|tot en met|tot)\s*(?P<y2>{year}|[0-9]{{2}}(?![0-9]))"
+            rf"(?![-/.,][0-9]|[^\W\d_])", fl)
+        self.year = re.compile(rf"{num_before}(?P<y>{year})(?![-/][0-9A-Za-z]|[.,][0-9]|[^\W\d_])")
+        self.month_rel_year = re.compile(
+            rf"(?P<m>{mon}){ws}(?:van{ws})?(?:het{ws})?(?P<w>{_alt(lx['relative_years'])}){letter_after}", fl)
+        self.day_before = re.compile(rf"{num_before}(?P<d>{day}){ws}$", fl)
+        self.rel_year = re.compile(rf"{letter_before}(?P<w>{_alt(lx['relative_years'])}){letter_after}", fl)
+        numw = _alt(lx["number_words"])
+        approx = _alt(lx["ago"]["approx_words"])
+        self.ago = re.compile(
+            rf"{letter_before}(?:(?P<a>{approx}){ws})?(?P<n>[0-9]{{1,3}}|{numw}){ws}jaar{ws}"
+            rf"{re.escape(lx['ago']['suffix'])}{letter_after}", fl)
+        self.bare = re.compile(rf"{letter_before}(?P<m>{full}){letter_after}", fl)
+        # where to try the anchored patterns: starts of digit runs, month words, season words
+        self.digit_start = re.compile(r"(?<![0-9])[0-9]")
+        self.month_start = re.compile(rf"{letter_before}(?:{full}|{abbr})", fl)
+        self.season_start_re = re.compile(rf"{letter_before}(?:{_alt(lx['seasons'])})", fl)
+
+        # context around a mention
+        self.prefix_part = re.compile(rf"(?:^|(?<=[\s(]))(?P<w>{_alt(self.part_mods)}){ws}$", fl)
+        self.prefix_bound = re.compile(
+            rf"(?:^|(?<=[\s(]))(?P<w>{_alt(self.bound_prefixes)}){ws}(?:(?:op|in|per|de|het){ws})?$", fl)
+        self.prefix_spanning = re.compile(
+            rf"(?:^|(?<=[\s(]))(?P<w>{_alt(lx['bound_prefixes_spanning'])}){ws}"
+            rf"(?:[^\s.,;:!?()]+{ws}){{1,3}}in{ws}$", fl)
+        self.prefix_preposition = re.compile(
+            rf"(?:^|(?<=[\s(]))(?:{_alt(lx['bare_month_prepositions'])}){ws}$", fl)
+        self.suffix_rel = re.compile(
+            rf"^[ \t]*(?P<w>{_alt(self.rel_suffixes)})(?:(?<=\.)|{letter_after})", fl)
+        self.suffix_bound = re.compile(rf"^{ws}(?P<w>{_alt(self.bound_suffixes)})(?:(?<=\.)|{letter_after})", fl)
+        self.list_gap = re.compile(rf"^(?:\s|,|;|&|/|\+|{letter_before}(?:en|of){letter_after})+$", fl)
+
+        # negative contexts for a lone year
+        self.neg_before = re.compile(rf"(?:^|[\s(])(?:{_alt(ng['preceding_words'])})\s*$", fl)
+        self.neg_law = re.compile(rf"(?:{_alt(ng['law_suffixes'])})\s+$", fl)
+        self.neg_unit = re.compile(rf"^\s?(?:{_alt(ng['following_units'])})(?![^\W\d_])", fl)
+        self.neg_postcode = re.compile(ng["postcode_pattern"])
+        self.neg_names = [n.lower() for n in ng["name_years"]]
+        self.temporal_before = re.compile(rf"(?:^|\s)(?:in|sinds|vanaf|per|tot|na|voor|vóór|rond|medio|eind|begin|jaar)\s+$", fl)
+
+        # document date
+        self.doc_label = re.compile(
+            rf"(?im)^[\s*#_>|]*(?:{_alt(lx['doc_date_labels'])}){letter_after}[\s*_|]*[:.\-]?[\s*_|]*")
+        self.dd_marker = re.compile(rf"(?:^|(?<=[\s(,]))(?:{_alt(lx['dd_markers'])})\s*$", fl)
+        self.place_line = re.compile(r"(?:^|\n)[ \t*_]*[A-Z][^\W\d_]+(?:[ -][^\W\d_]+){0,3},[ \t]*$")
+        self.schedule = re.compile(rf"{letter_before}(?:{_alt(lx['schedule_words'])}){letter_after}", fl)
+
+    def month(self, word: str) -> int | None:
+        """Month number for a (possibly abbreviated, dotted, capitalised) Dutch month name."""
+        return self.months.get(word.lower().rstrip("."))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _Patterns(load_lexicon())
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is not None and not 1 <= m <= 12:
+        return False
+    if d is not None:
+        if m is None:
+            return False
+        last = calendar.monthrange(y if y else 2000, m)[1]
+        if not 1 <= d <= last:
+            return False
+    return True
+
+
+def _fmt(y: int | None, m: int | None = None, d: int | None = None, season: str | None = None) -> str:
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    if season:
+        return f"{ys}-{season}"
+    if m is None:
+        return ys
+    if d is None:
+        return f"{ys}-{m:02d}"
+    return f"{ys}-{m:02d}-{d:02d}"
+
+
+def _day(s: str) -> int:
+    return int(re.sub(r"[^0-9]", "", s))
+
+
+def parse_iso(value: str | None) -> tuple[int | None, int | None, int | None]:
+    """``'2015-02-11'`` -> (2015, 2, 11); ``'2015-03'`` -> (2015, 3, None); junk -> (None, None, None)."""
+    if not value:
+        return (None, None, None)
+    m = re.match(r"^\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?", str(value))
+    if not m:
+        return (None, None, None)
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else None
+    d = int(m.group(3)) if m.group(3) else None
+    if not _valid(y, mo, d):
+        return (y, None, None)
+    return (y, mo, d)
+
+
+def _ordinal(y: int, m: int | None, d: int | None, late: bool = False) -> int:
+    """A comparable day number; a missing month/day takes the first (or, if ``late``, last) one."""
+    if m is None:
+        m = 12 if late else 1
+    if d is None:
+        d = calendar.monthrange(y, m)[1] if late else 1
+    return _dt.date(y, m, d).toordinal()
+
+
+# --------------------------------------------------------------------------- scanning
+
+def _matches(rx: re.Pattern, text: str, positions: list[int]) -> Iterable[re.Match]:
+    """``rx`` tried at each of ``positions`` (much faster than ``finditer`` over every character)."""
+    for pos in positions:
+        mt = rx.match(text, pos)
+        if mt:
+            yield mt
+
+
+def _scan(text: str) -> list[_Mention]:
+    """All candidate mentions in ``text``, overlaps resolved (longest, then first pattern, wins)."""
+    P = _patterns()
+    cands: list[tuple[int, int, int, _Mention]] = []  # (start, -length, order, mention)
+    digits = [mt.start() for mt in P.digit_start.finditer(text)]
+    months = [mt.start() for mt in P.month_start.finditer(text)]
+
+    def add(order: int, mention: _Mention) -> None:
+        cands.append((mention.start, -(mention.end - mention.start), order, mention))
+
+    def y_ok(y: int) -> bool:
+        return P.year_lo <= y <= P.year_hi
+
+    def weekday_start(start: int) -> int:
+        mt = P.weekday_before.search(text, max(0, start - 12), start)
+        return mt.start() if mt else start
+
+    for mt in _matches(P.day_list, text, digits):
+        mo = P.month(mt.group("m"))
+        y = int(mt.group("y")) if mt.group("y") else None
+        days_txt = mt.group("days")
+        base = mt.start("days")
+        ok = mo is not None and _valid(y, mo, _day(mt.group("d")))
+        subs = []
+        for dm in re.finditer(r"[0-9]{1,2}(?:ste|de|e)?", days_txt):
+            d = _day(dm.group())
+            if not _valid(y, mo, d):
+                ok = False
+            subs.append(_Mention(base + dm.start(), base + dm.end(), "date", y, mo, d, explicit=y is not None))
+        if not ok:
+            continue
+        main = _Mention(mt.start("d"), mt.end(), "date", y, mo, _day(mt.group("d")), explicit=y is not None)
+        # the whole list is one candidate so that it beats shorter ones; split after choosing
+        add(0, _Mention(mt.start(), mt.end(), "daylist", parts=subs + [main]))
+
+    for mt in _matches(P.dm_interval, text, digits):
+        m2 = P.month(mt.group("m2"))
+        m1 = P.month(mt.group("m1")) if mt.group("m1") else m2
+        y2 = int(mt.group("y2")) if mt.group("y2") else None
+        y1 = int(mt.group("y1")) if mt.group("y1") else y2
+        d1, d2 = _day(mt.group("d1")), _day(mt.group("d2"))
+        if m1 is None or m2 is None or not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+            continue
+        if y1 is not None and y2 is not None and _ordinal(y1, m1, d1) > _ordinal(y2, m2, d2):
+            continue
+        if y1 is None and (m1, d1) > (m2, d2):
+            continue
+        add(1, _Mention(weekday_start(mt.start()), mt.end(), "interval", y1, m1, d1, end_point=(y2, m2, d2),
+                        explicit=y2 is not None))
+
+    for rx, order in ((P.numeric, 2), (P.iso, 2), (P.numeric_sloppy, 3), (P.numeric_short, 3)):
+        for mt in _matches(rx, text, digits):
+            y = int(mt.group("y"))
+            if y < 100:
+                if P.neg_before.search(text, max(0, mt.start() - 30), mt.start()):
+                    continue
+                y += 2000 if y < 70 else 1900
+            mo = int(mt.group("m") or mt.groupdict().get("m2") or 0)
+            d = int(mt.group("d") or mt.groupdict().get("d2") or 0)
+            if y_ok(y) and _valid(y, mo, d):
+                add(order, _Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=True))
+
+    for mt in _matches(P.dmy, text, digits):
+        mo = P.month(mt.group("m"))
+        y = int(mt.group("y")) if mt.group("y") else None
+        d = _day(mt.group("d"))
+        if mo is not None and _valid(y, mo, d):
+            add(4, _Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=y is not None))
+
+    for mt in _matches(P.my_interval, text, months):
+        m1, m2, y = P.month(mt.group("m1")), P.month(mt.group("m2")), int(mt.group("y"))
+        if m1 and m2 and m1 < m2:
+            add(5, _Mention(mt.start(), mt.end(), "interval", y, m1, None, end_point=(y, m2, None),
+                            explicit=True))
+
+    for mt in _matches(P.my, text, months):
+        mo = P.month(mt.group("m"))
+        if mo:
+            add(6, _Mention(mt.start(), mt.end(), "month", int(mt.group("y")), mo, explicit=True))
+
+    for mt in P.season.finditer(text) if P.season_start_re.search(text) else ():
+        s = P.seasons[mt.group("s").lower()]
+        pre = P.season_prefix.search(text, max(0, mt.start() - 25), mt.start())
+        start = pre.start() if pre else mt.start()
+        if mt.group("y"):
+            add(7, _Mention(start, mt.end(), "season", int(mt.group("y")), season=s, explicit=True))
+        elif pre:
+            add(7, _Mention(start, mt.end(), "relseason", season=s,
+                            season_rel=P.rel_seasons[pre.group("rel").lower()]))
+
+    for mt in _matches(P.year_interval, text, digits):
+        y1 = int(mt.group("y1"))
+        y2s = mt.group("y2")
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if y_ok(y1) and y_ok(y2) and y1 < y2 <= y1 + 50:
+            add(8, _Mention(mt.start(), mt.end(), "interval", y1, end_point=(y2, None, None), explicit=True))
+
+    for mt in _matches(P.year, text, digits):
+        y = int(mt.group("y"))
+        if y_ok(y) and not _year_is_negative(text, mt.start(), mt.end(), P):
+            add(9, _Mention(mt.start(), mt.end(), "year", y, explicit=True))
+
+    if "jaar" in text or "JAAR" in text:
+        for mt in _matches(P.month_rel_year, text, months):  # "mei van dit jaar", "10 maart vorig jaar"
+            off = P.rel_years[mt.group("w").lower()]
+            if off is None:
+                continue
+            start, d = mt.start(), None
+            dm = P.day_before.search(text, max(0, start - 8), start)
+            if dm:
+                start, d = dm.start(), _day(dm.group("d"))
+            add(5, _Mention(start, mt.end(), "relyear", m=P.month(mt.group("m")), d=d, offset=off))
+        for mt in P.rel_year.finditer(text):
+            off = P.rel_years[mt.group("w").lower()]
+            if off is not None:
+                add(10, _Mention(mt.start(), mt.end(), "relyear", offset=off))
+        for mt in P.ago.finditer(text):
+            n = mt.group("n")
+            val = int(n) if n.isdigit() else P.number_words.get(n.lower())
+            if val is not None:
+                add(10, _Mention(mt.start(), mt.end(), "ago", offset=-val, mod="APPROX"))
+
+    for mt in _matches(P.bare, text, months):
+        add(11, _Mention(mt.start(), mt.end(), "bare", m=P.month(mt.group("m"))))
+
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    chosen: list[_Mention] = []
+    taken_end = -1
+    for start, _neg_len, _order, mention in cands:
+        if start < taken_end:
+            continue
+        chosen.append(mention)
+        taken_end = mention.end
+    out: list[_Mention] = []
+    for mention in chosen:
+        if mention.kind == "daylist":
+            out.extend(mention.parts or [])
+        else:
+            out.append(mention)
+    return out
+
+
+def _year_is_negative(text: str, start: int, end: int, P: _Patterns) -> bool:
+    """True when the year-like number at ``text[start:end]`` is a number, code or name, not a year."""
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 20]
+    if P.neg_postcode.match(after) and re.search(r"(?:^|\n|,|[0-9])[ \t]*$", before):
+        return True  # "7500 BK Enschede" on an address line, not "begroting 2016 GR Cocensus"
+    if P.neg_unit.match(after):
+        return not P.temporal_before.search(before)
+    if P.neg_before.search(before) or P.neg_law.search(before):
+        return True
+    low = text[max(0, start - 20):end].lower()
+    if any(low.endswith(n) for n in P.neg_names):
+        return True
+    # a group of digits right before it that is no year itself: phone numbers, codes
+    mt = _DIGIT_GROUP_BEFORE.search(before)
+    if mt and not _YEARLIKE.match(mt.group(1)):
+        return True
+    return False
+
+
+_DIGIT_GROUP_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{2,4})[ \t-]$")
+_YEARLIKE = re.compile(r"^(?:1[89]|20)[0-9]{2}$")

@@ -1,0 +1,441 @@
+"""What one unit says, for ``spoor_decisions``: the vocabulary of deciding and the reading of a unit.
+
+:func:`load_lexicon` reads ``data/decisions.json`` (verb forms with their auxiliaries and separable
+particles, nouns of deciding, vote phrases). A unit of :func:`pipeline.nlp.segment.segment` becomes a
+:class:`Reading`: its tokens, triggers, bodies and dates; the helpers here pick its date and actor,
+count votes, and find its tense, status and object.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .segment import Unit
+
+DATA_PATH = Path(__file__).parent / "data" / "decisions.json"
+_KIND_RANK = {"part": 0, "past": 0, "present": 1, "te_inf": 2, "inf": 3, "noun": 4}
+_CLASS_RANK = {"decide": 0, "reject": 0, "change": 1, "note": 2, "propose": 3, "discuss": 4}
+_MAX_OBJECT = 220
+
+
+# --------------------------------------------------------------------------- vocabulary
+@dataclass
+class Lexicon:
+    """The vocabulary of ``data/decisions.json`` in lookup form."""
+
+    vclass: dict[str, str]
+    participles: dict[tuple[str, ...], str]
+    finite: dict[str, list[tuple[str, str]]]  # form -> [(lemma, "present"/"past")]
+    infinitives: dict[tuple[str, ...], tuple[str, str]]  # tokens -> (lemma, "inf"/"te_inf")
+    particle: dict[str, tuple[str, ...]]
+    complement: dict[str, list[str]]
+    nouns: dict[tuple[str, ...], str]
+    noun_suffixes: list[str]
+    aux: dict[str, str]
+    raw: dict[str, Any] = field(repr=False)
+
+    def words(self, key: str) -> set[str]:
+        """A word list of the data file as a set."""
+        return set(self.raw.get(key, []))
+
+
+def load_lexicon(path: Path | str = DATA_PATH) -> Lexicon:
+    """Read the decision vocabulary (JSON) into a :class:`Lexicon`."""
+    return _load_lexicon(str(path))
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str) -> Lexicon:
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    vclass, parts, finite, infs, particle, comp = {}, {}, {}, {}, {}, {}
+    for lemma, v in raw["verbs"].items():
+        vclass[lemma] = v["class"]
+        comp[lemma] = v.get("complement", [])
+        for p in v.get("participle", []):
+            parts[tuple(p.split())] = lemma
+        for tense in ("present", "past"):
+            for f in v.get(tense, []):
+                finite.setdefault(f, []).append((lemma, tense))
+        if "particle" in v:
+            pt, base = tuple(v["particle"].split()), v["base"]
+            particle[lemma] = pt
+            infs[pt + (base,)] = (lemma, "inf")
+            infs[(" ".join(pt).replace(" ", "") + base,)] = (lemma, "inf")
+            infs[pt + ("te", base)] = (lemma, "te_inf")
+        for f in v.get("infinitive", []):
+            infs[(f,)] = (lemma, "inf")
+            infs[("te", f)] = (lemma, "te_inf")
+    nouns = {tuple(k.split()): v for k, v in raw["nouns"].items()}
+    aux = {f: kind for kind, forms in raw["auxiliaries"].items() for f in forms}
+    return Lexicon(vclass, parts, finite, infs, particle, comp, nouns,
+                   raw.get("noun_suffixes", []), aux, raw)
+
+
+# --------------------------------------------------------------------------- per-unit reading
+@dataclass
+class Trigger:
+    lemma: str
+    kind: str  # part, past, present, inf, te_inf, noun
+    i: int  # token index in the unit
+    j: int  # end (exclusive)
+
+    def rank(self, lex: Lexicon) -> tuple[int, int, int]:
+        return (_KIND_RANK[self.kind], _CLASS_RANK.get(lex.vclass.get(self.lemma, "discuss"), 5), self.i)
+
+
+@dataclass
+class Reading:
+    """What one unit says: its tokens, trigger, bodies and dates."""
+
+    unit: Unit
+    span: Span
+    low: list[str]
+    triggers: list[Trigger]
+    organs: list[Span]
+    dates: list[Span]
+    aux: dict[int, str]
+
+
+def _read(doc: Doc, unit: Unit, lex: Lexicon, organs: list[Span], dates: list[Span]) -> Reading | None:
+    span = doc.char_span(unit.start, unit.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    low = [_norm_token(t.text) for t in span]
+    r = Reading(unit, span, low, [], _within(organs, span), _within(dates, span), {})
+    for k, w in enumerate(low):
+        if w in lex.aux:
+            r.aux[k] = lex.aux[w]
+    r.triggers = _triggers(low, lex, {d.start - span.start for d in r.dates})
+    return r
+
+
+def _within(spans: list[Span], outer: Span) -> list[Span]:
+    """The spans (sorted by start token) that lie inside ``outer``, found by bisection."""
+    lo = bisect.bisect_left(spans, outer.start, key=lambda s: s.start)
+    out = []
+    for s in spans[lo:]:
+        if s.start >= outer.end:
+            break
+        if s.end <= outer.end:
+            out.append(s)
+    return out
+
+
+def _norm_token(text: str) -> str:
+    """Lower case, without inline markup ('vastgesteld<sup>1</sup>' -> 'vastgesteld')."""
+    low = text.lower()
+    if "<" in low or "[" in low:
+        low = re.sub(r"(?<=\w)[<\[].*$", "", low)  # footnote marks
+    return low.strip("*_")
+
+
+_PREDICATIVE_NEXT = {"en", "of", "door", "in", "op", "met", "bij", "per", "tot", "te", "om", "voor", "aan", "na",
+                     "vanaf", "sinds", "is", "zijn", "werd", "werden", "wordt", "worden", "heeft", "hebben", "maar",
+                     "dat", "waarbij", "onder", "conform", "zoals", "als", "tijdens", "van", "uit", "over", "naar"}
+
+
+def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset()) -> list[Trigger]:
+    out: list[Trigger] = []
+    dets = lex.words("determiners")
+    homographs = lex.words("noun_homographs")
+    n = len(low)
+    for i, w in enumerate(low):
+        for size in (3, 2, 1):
+            key = tuple(low[i:i + size])
+            if len(key) < size:
+                continue
+            if key in lex.participles:
+                nxt = low[i + size] if i + size < n else ""
+                if not (nxt.isalpha() and nxt not in _PREDICATIVE_NEXT and nxt not in lex.aux):
+                    out.append(Trigger(lex.participles[key], "part", i, i + size))  # not 'opgedragen bevoegdheden'
+            if key in lex.infinitives:
+                lemma, kind = lex.infinitives[key]
+                prev = low[i - 1] if i else ""
+                if kind == "inf" and size == 1 and prev in dets:
+                    continue  # "het vaststellen van": a noun, handled below
+                out.append(Trigger(lemma, kind, i, i + size))
+            if key in lex.nouns:
+                out.append(Trigger(lex.nouns[key], "noun", i, i + size))
+        if (w,) not in lex.nouns and (w,) not in lex.infinitives and w.isalpha():
+            for suf in lex.noun_suffixes:
+                if w.endswith(suf) and len(w) > len(suf) + 2:
+                    out.append(Trigger(lex.nouns[(suf,)], "noun", i, i + 1))
+        if w in lex.finite:
+            prev = low[i - 1] if i else ""
+            adjective = w in homographs and prev.endswith("e") and not prev.endswith("ie") and prev not in ("we", "die", "deze", "de")
+            takes = w in homographs and any(x in ("nemen", "genomen", "neemt", "namen") for x in low[i + 1:i + 4])
+            if prev in dets or prev == "te" or adjective or takes:  # "een formeel besluit te nemen"
+                continue  # "het besluit", "mogelijke besluiten", "te besluiten"
+            for lemma, tense in lex.finite[w]:
+                pt = lex.particle.get(lemma)
+                if pt is None:
+                    out.append(Trigger(lemma, tense, i, i + 1))
+                    continue
+                for k in range(i + 1, min(n, i + 16)):
+                    if tuple(low[k:k + len(pt)]) == pt:
+                        after = low[k + len(pt)] if k + len(pt) < n else ""
+                        if after in dets or (after.isalpha() and k + len(pt) not in date_starts
+                                             and after not in ("met", "om", "te", "dat", "van", "en", "aan", "op", "in", "tot")):
+                            break  # a preposition ("stelt voor de raad"), not the particle
+                        out.append(Trigger(lemma, tense, i, k + len(pt)))
+                        break
+    # a noun or infinitive that is part of a matched verb group does not count twice
+    verbs = [t for t in out if t.kind != "noun"]
+    return [t for t in out if t.kind != "noun" or not any(v.i <= t.i < v.j for v in verbs)]
+
+
+# --------------------------------------------------------------------------- dates, actors, votes
+def _value(span: Span) -> str | None:
+    v = getattr(span._, "value", None)
+    return str(v) if v else None
+
+
+def _is_label_year(r: Reading, d: Span, lex: Lexicon) -> bool:
+    """'begroting 2016', 'Verordening ... 2015': a year that names a thing."""
+    v = _value(d) or ""
+    if not re.fullmatch(r"\d{4}([-/]\d{4})?", v):
+        return False
+    i = d.start - r.span.start
+    prev = r.low[i - 1] if i > 0 else ""
+    if prev in lex.words("date_preps_good") | lex.words("date_preps_weak") | {"in", "jaar", "eind", "t/m", "tot", "en", "-", ",", "("}:
+        return False
+    return prev.isalpha() or prev.endswith(("”", "'", "’"))
+
+
+def _pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | None = None) -> Span | None:
+    """The DATE of the unit that dates the decision; ``not_after`` (the document
+    date, for reported decisions) rules out targets such as 'in 2030'."""
+    good, weak = lex.words("date_preps_good"), lex.words("date_preps_weak")
+    best, best_score = None, None
+    for d in r.dates:
+        if not _value(d) or _is_label_year(r, d, lex):
+            continue
+        i = d.start - r.span.start
+        prev = r.low[i - 1] if i > 0 else ""
+        if _compare(_value(d), not_after) == 1 and prev not in good:
+            continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
+        prev2 = " ".join(r.low[max(0, i - 2):i])
+        score = 0
+        if prev in good or prev2.endswith("vergadering van"):
+            score += 3
+        if prev in weak:
+            score -= 2
+        v = _value(d) or ""
+        score += 2 if re.match(r"\d{4}-\d{2}-\d{2}", v) else 1 if re.match(r"\d{4}-\d{2}", v) else 0
+        if trig is not None and i < trig.i:
+            score += 1
+        if best_score is None or score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int | None:
+    """How likely ORGAN ``s`` is the one acting; None when it cannot be."""
+    dets = lex.words("determiners")
+    i, j = s.start - r.span.start, s.end - r.span.start
+    if trig is not None and i <= trig.i < j:
+        return None  # "Raadsvoorstel": the body is part of the trigger word
+    finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
+    k = i - 1
+    while k >= 0 and (r.low[k] in dets or r.low[k].isdigit()):
+        k -= 1
+    prev = r.low[k] if k >= 0 else ""
+    nxt = r.low[j] if j < len(r.low) else ""
+    score = 0
+    openers = lex.words("clause_openers")
+    before1, before2 = (r.low[i - 1] if i > 0 else ""), (r.low[i - 2] if i > 1 else "")
+    if before1 in openers or (before1 in dets and before2 in openers):
+        score += 3  # subject of a clause: "die Provinciale Staten ... hebben vastgesteld", "dat de raad heeft"
+    if prev in lex.words("agent_preps"):
+        attributive = nxt.startswith("ge") and nxt.endswith("e")  # "door het college gewaarmerkte"
+        late = trig is not None and k > trig.j + 1  # "vastgesteld, onder voorbehoud van ... door PS"
+        score += 0 if attributive or late else 5
+    elif prev in lex.words("recipient_preps"):
+        score -= 4
+    elif prev in lex.words("meeting_preps") and prev != "op":
+        score += 3
+    elif prev == "van" and k > 0 and r.low[k - 1] in lex.words("owner_nouns"):
+        score += 3  # "op de agenda van het DB"
+    if j in finite or k in finite or (k >= 0 and r.low[k] == "," and k - 1 in finite):
+        score += 4
+    if any(w in s.text.lower() for w in lex.words("meeting_words")) or (
+            nxt == "van" and any(d.start - r.span.start == j + 1 for d in r.dates)):
+        score += 2
+    if score == 0 and i > 5 and len(r.low) > 12:
+        return None  # a body somewhere in a long sentence, in no role we recognise
+    return score
+
+
+def _pick_actor(r: Reading, lex: Lexicon, trig: Trigger | None) -> Span | None:
+    best = _pick_actor_scored(r, lex, trig)
+    return best[0] if best else None
+
+
+def _pick_actor_scored(r: Reading, lex: Lexicon, trig: Trigger | None) -> tuple[Span, int] | None:
+    best: tuple[Span, int] | None = None
+    for s in r.organs:
+        score = _actor_score(r, s, lex, trig)
+        if score is None or score < 0:
+            continue
+        if best is None or score > best[1]:
+            best = (s, score)
+    return best
+
+
+_COUNT_VOTES = [
+    re.compile(r"(\d+)\s+stemmen\s+voor\s+en\s+(\d+)\s+(?:stemmen\s+)?tegen"),
+    re.compile(r"(\d+)\s+voor\s*(?:,|en)\s*(\d+)\s+tegen"),
+    re.compile(r"met\s+(\d+)\s+tegen\s+(\d+)\s+stemmen"),
+]
+
+
+def _vote(text: str, lex: Lexicon) -> str | None:
+    low = " ".join(text.lower().split())
+    for rx in _COUNT_VOTES:
+        m = rx.search(low)
+        if m:
+            return f"{m.group(1)}-{m.group(2)}"
+    for phrase, value in sorted(lex.raw["votes"].items(), key=lambda kv: -len(kv[0])):
+        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+            return value
+    return None
+
+
+def _compare(value: str | None, ref: str | None) -> int | None:
+    """-1 / 0 / 1 when ``value`` is before / at / after ``ref``; None if unknown."""
+    if not value or not ref:
+        return None
+    a = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value.split("/")[0])
+    b = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", ref)
+    if not a or not b:
+        return None
+    x, y = a.group(), b.group()
+    n = min(len(x), len(y))
+    return (x[:n] > y[:n]) - (x[:n] < y[:n])
+
+
+# --------------------------------------------------------------------------- status and object
+def _tense(r: Reading, trig: Trigger) -> str:
+    """past, present, present_passive, future, modal or bare (no finite verb)."""
+    before = sorted(k for k in r.aux if trig.i - 16 <= k < trig.i)
+    kinds = {r.aux[k] for k in before}
+    if trig.kind in ("present", "past"):
+        kinds = {r.aux[k] for k in r.aux if abs(k - trig.i) <= 3}
+    after = [r.aux[trig.j]] if trig.j in r.aux else []  # "vastgelegd moet worden", "vastgesteld zal worden"
+    if trig.kind == "part" and after:
+        return {"modal": "modal", "future": "future", "passive_present": "present_passive"}.get(after[0], "past")
+    if "future" in kinds:
+        return "future"
+    if "modal" in kinds and (trig.kind in ("inf", "part", "te_inf") or any(
+            r.aux[k] == "modal" for k in r.aux if trig.i - 3 <= k < trig.i)):
+        return "modal"
+    if trig.kind == "part":
+        if not before:
+            after = [r.aux[k] for k in r.aux if trig.j <= k <= trig.j + 2]
+            return "present_passive" if after[:1] == ["passive_present"] else "past"
+        return "present_passive" if r.aux[before[-1]] == "passive_present" else "past"
+    if trig.kind in ("past", "present"):
+        return trig.kind
+    return "bare"
+
+
+def _negated(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
+    """'is niet aangenomen' (rejected)."""
+    return "niet" in r.low[max(0, trig.i - 2):trig.i]
+
+
+def _nothing_decided(r: Reading, trig: Trigger) -> bool:
+    """'geen zoekgebieden zijn vastgesteld': no decision at all."""
+    return trig.kind in ("part", "past", "present") and "geen" in r.low[max(0, trig.i - 6):trig.i]
+
+
+def _status(cls: str, tense: str, when: int | None, schedule: bool, negated: bool) -> str | None:
+    """Status from the verb class, tense, the date relative to the document date
+    (``when`` = 1 after it) and whether the unit is a step of a schedule."""
+    if tense in ("future",) or (schedule and tense in ("bare", "modal", "present", "present_passive")):
+        return "planned"
+    if tense == "modal":
+        return None
+    if cls == "reject":
+        return "rejected" if tense != "bare" else "planned"
+    if tense == "bare":
+        return None
+    if cls == "propose":
+        return "proposed"
+    if tense == "past":
+        return {"decide": "rejected" if negated else "adopted", "note": "adopted", "change": "realized"}.get(cls)
+    if when == 1:
+        return "planned"
+    return {"decide": "rejected" if negated else "adopted", "note": "adopted", "change": "realized",
+            "discuss": None}.get(cls)
+
+
+_STRIP_OBJ = " \t\n,;:.-–•*\"'“”‘’()"
+
+
+def _object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span | None, lex: Lexicon) -> str | None:
+    """What was decided: the complement ("ingestemd met X"), the middle field
+    ("is door de raad X vastgesteld", "stelt X vast") or the rest of the unit,
+    without the actor, the date and their prepositions."""
+    toks = list(r.span)
+    n = len(toks)
+    skip: set[int] = set()
+    lead = lex.words("agent_preps") | lex.words("meeting_preps") | lex.words("date_preps_good") | lex.words("date_preps_weak") | lex.words("determiners")
+    for s in (actor, date):
+        if s is None or s.start < r.span.start or s.end > r.span.end:
+            continue  # a governing date from another unit
+        a, b = s.start - r.span.start, s.end - r.span.start
+        skip.update(range(a, b))
+        k = a - 1
+        while k >= 0 and r.low[k] in lead:
+            skip.add(k)
+            k -= 1
+        if b < n and r.low[b] == "van" and any(d.start - r.span.start == b + 1 for d in r.dates):
+            skip.add(b)
+    skip.update(k for k in r.aux)
+    if trig is None:
+        lo, hi = 0, n
+    else:
+        skip.update(range(trig.i, trig.j))
+        comp = lex.complement.get(trig.lemma, [])
+        after = [k for k in range(trig.j, n) if r.low[k] in comp]
+        if after and after[0] - trig.j <= 2:
+            lo, hi = after[0] + 1, n
+        elif trig.kind in ("present", "past") and trig.j - trig.i > 1:
+            lo, hi = trig.i + 1, trig.j - len(lex.particle.get(trig.lemma, ()))  # stelt X vast
+        elif trig.kind in ("part", "inf", "te_inf") and trig.i > 0:
+            lo, hi = 0, trig.i
+            mid = [k for k in range(lo, hi) if k not in skip and r.low[k].isalnum()]
+            first = [k for k in r.aux if k < trig.i]
+            if first:
+                lo = first[-1] + 1
+            if not [k for k in range(lo, hi) if k not in skip and r.low[k].isalnum()] or not mid:
+                lo, hi = trig.j, n
+        else:
+            lo, hi = trig.j, n
+    words: list[str] = []
+    for k in range(lo, hi):
+        if k in skip:
+            if any(w.strip(_STRIP_OBJ) for w in words) and trig is not None and trig.kind == "noun":
+                break  # "Regioraadsvoorstel resultaten | in DB van 8 april"
+            continue
+        words.append(toks[k].text_with_ws)
+    text = " ".join("".join(words).split()).strip(_STRIP_OBJ)
+    for phrase in sorted(lex.raw["votes"], key=len, reverse=True):
+        text = re.sub(r"^" + re.escape(phrase) + r"\b\s*:?\s*", "", text, flags=re.I)
+    return _clean(text)
+
+
+def _clean(text: str) -> str | None:
+    text = " ".join(text.split()).strip(_STRIP_OBJ)
+    if len(text) > _MAX_OBJECT:
+        text = text[:_MAX_OBJECT].rsplit(" ", 1)[0] + " …"
+    return text or None

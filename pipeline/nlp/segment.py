@@ -1,0 +1,136 @@
+"""Segmentation for ``spoor_decisions``: text -> units (sentences, list items, schedule lines).
+
+``segment`` cuts the text into units by character offsets: wrapped lines are re-joined, list items
+and short lines (headings, schedule rows) stay on their own with their list marker, and paragraphs
+are split into sentences (not after an abbreviation or initials).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+# --------------------------------------------------------------------------- segmentation
+_MARKER = re.compile(
+    r"^(?P<indent>[ \t\u00a0]*)(?:[-•*–·▪◦]\s*)?"
+    r"(?:(?P<num>\(?(?:\d{1,2}|[a-zA-Z])[.)])(?=\s)|(?P<bare>\d{1,2})[.)]?\s*$)"
+)
+_BULLET = re.compile(r"^(?P<indent>[ \t\u00a0]*)[-•*–·▪◦](?=\s|$)")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s")
+_CAN_END = {"jl", "etc", "e.d", "enz", "e.a", "a.s"}
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])")
+
+
+@dataclass
+class Unit:
+    """A sentence, list item or line: the unit a decision is read from."""
+
+    start: int
+    end: int
+    block: int
+    first_in_block: bool = True
+    marker: str | None = None  # "1", "a", "-" for bullets
+    indent: int = 0
+    heading: bool = False
+    md_heading: bool = False
+    last_in_block: bool = True
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start:self.end]
+
+
+def segment(text: str, abbreviations: set[str] | None = None) -> list[Unit]:
+    """Cut ``text`` into units (character offsets): wrapped lines are joined,
+    list items and short lines (headings, schedule rows) stay on their own,
+    paragraphs are split into sentences."""
+    abbreviations = abbreviations or set()
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    lengths = sorted(len(l[2].strip()) for l in lines if l[2].strip())
+    width = max(60, lengths[int(0.9 * (len(lengths) - 1))] if lengths else 60)
+
+    blocks: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    for i, line in enumerate(lines):
+        s = line[2].strip()
+        if not s:
+            if cur:
+                blocks.append(cur)
+                cur = []
+            continue
+        if cur and _hard_break(cur[-1][2], line[2], width):
+            blocks.append(cur)
+            cur = []
+        cur.append(line)
+    if cur:
+        blocks.append(cur)
+
+    units: list[Unit] = []
+    pending: str | None = None
+    for b, block in enumerate(blocks):
+        first = block[0][2]
+        m = _MARKER.match(first)
+        bullet = _BULLET.match(first)
+        if m and m.group("bare") and len(block) == 1:
+            pending = m.group("bare")  # "1" alone on its line: the number of the next block
+            continue
+        start = block[0][0] + len(first) - len(first.lstrip())
+        end = block[-1][0] + len(block[-1][2].rstrip())
+        marker = indent = None
+        if m and m.group("num"):
+            marker = m.group("num").strip("().")
+            indent = len(m.group("indent").replace("\t", "    "))
+        elif bullet:
+            marker, indent = "-", len(bullet.group("indent").replace("\t", "    "))
+        elif pending:
+            marker, indent = pending, 0
+        pending = None
+        md = bool(_MD_HEADING.match(first))
+        btext = text[start:end]
+        heading = md or (len(block) == 1 and len(btext) < 0.6 * width and not btext.rstrip().endswith((".", ";", "?", "!", ",")))
+        cuts = [start]
+        for sm in _SENT_END.finditer(btext):
+            word = btext[:sm.start() + 1].split()[-1] if btext[:sm.start() + 1].split() else ""
+            if _is_abbreviation(word, abbreviations) and word.lower().rstrip(".") not in _CAN_END:
+                continue
+            if re.fullmatch(r"\s*(?:[-•*–·▪◦]\s*)?\(?\w{1,2}[.)]", btext[:sm.start() + 1]):
+                continue  # the list marker "10."
+            cuts.append(start + sm.end())
+        cuts.append(end)
+        for k in range(len(cuts) - 1):
+            s, e = cuts[k], cuts[k + 1]
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                units.append(Unit(s, e, b, k == 0, marker if k == 0 else None,
+                                  indent or 0, heading and k == 0, md and k == 0, k == len(cuts) - 2))
+    return units
+
+
+def _hard_break(prev: str, nxt: str, width: int) -> bool:
+    p, n = prev.rstrip(), nxt.strip()
+    if _MARKER.match(nxt) or _BULLET.match(nxt) or _MD_HEADING.match(nxt) or _MD_HEADING.match(prev):
+        return True
+    if "|" in p or "\t" in p.strip():
+        return True  # table rows
+    if p.endswith((":", ";", "?", "!")):
+        return True
+    first = n[0]
+    if first.islower():
+        return False
+    if p.endswith(".") or p[-1].isdigit():
+        return True
+    return len(p.strip()) < 0.8 * width
+
+
+def _is_abbreviation(word: str, abbreviations: set[str]) -> bool:
+    w = word.strip("(\"'“‘").lower().rstrip(".")
+    if not w:
+        return False
+    if w in abbreviations or len(w) == 1:
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", w))  # initials "g.j"

@@ -1,0 +1,281 @@
+"""Relations between subjects (issue 6): the relation-finding half of the subject builder.
+
+:class:`_Relations` is mixed into :class:`pipeline.subjects._Builder`; it reads the subjects, documents,
+decisions and dissolution items the builder found and adds ``same_as``, ``replaced_by``, ``ended``,
+``dissolved_into``, ``realized_as``, ``diverged`` and ``moved_to`` relations, each with its evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections import defaultdict
+
+from .models import Decision
+from .nlp.kb import fold, slug, spaceless
+from .subject_records import (CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, _cosine,
+                              _is_acronym, _S, stems, units)
+
+_log = logging.getLogger(__name__)
+
+
+class _Relations:
+    """Mention index and relation finders; expects the attributes :class:`pipeline.subjects._Builder` sets."""
+
+    def _index_mentions(self) -> None:
+        self.mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for s in self.subjects.values():
+            for doc_id, st, en in s.spans:
+                self.mentions[doc_id].append((st, en, s.id))
+        for lst in self.mentions.values():
+            lst.sort()
+        self.in_decision: dict[str, list[Decision]] = defaultdict(list)
+        for d in self.decisions:
+            self.in_decision[d.doc_id].append(d)
+
+    def _mentions_in(self, doc_id: str, start: int, end: int, specific: bool = True) -> list[tuple[int, int, str]]:
+        lst = self.mentions.get(doc_id, [])
+        i = bisect.bisect_left(lst, (start, -1, ""))
+        out = []
+        while i < len(lst) and lst[i][0] < end:
+            st, en, sid = lst[i]
+            if en <= end and (not specific or not self.subjects[sid].generic and self.subjects[sid].kind != "topic"):
+                if not out or out[-1][2] != sid or out[-1][1] < st:
+                    out.append(lst[i])
+            i += 1
+        return out
+
+    def _evidence(self, doc_id: str, start: int, end: int) -> Evidence:
+        doc = self.docs[doc_id]
+        text = " ".join(doc.text[start:end].split())
+        return Evidence(doc_id=doc_id, page=doc.page_of(start), text=text[:400], start=start, end=end, date=doc.date)
+
+    def _unit_of(self, doc_id: str, offset: int) -> tuple[int, int]:
+        text = self.docs[doc_id].text
+        ls = text.rfind("\n", 0, offset) + 1
+        le = text.find("\n", offset)
+        le = len(text) if le < 0 else le
+        for us, ue in units(text[ls:le]):
+            if ls + us <= offset <= ls + ue:
+                return ls + us, ls + ue
+        return ls, le
+
+    def _status(self, doc_id: str, start: int, end: int) -> str:
+        for d in self.in_decision.get(doc_id, []):
+            if d.start <= start and end <= d.end and d.status in PROPOSED:
+                return d.status
+        return "possible" if self.rules["hedge_re"].search(self.docs[doc_id].text[start:end]) else "stated"
+
+    def _when(self, doc_id: str, start: int, end: int) -> str | None:
+        for d in self.in_decision.get(doc_id, []):
+            if d.start <= start < d.end and d.date:
+                return d.date
+        return None
+
+    # -- relations -------------------------------------------------------------
+    def _add(self, type_: str, source: str, target: str, ev: Evidence, target_name: str | None = None, **kw) -> None:
+        if source == target:
+            return
+        for r in self.relations:
+            if (r.type, r.source, r.target) == (type_, source, target):
+                return
+        name = target_name or (self.subjects[target].name if target in self.subjects else target)
+        self.relations.append(Relation(type=type_, source=source, target=target, target_name=name, evidence=ev, **kw))
+
+    def _same_as(self) -> None:
+        for s in self.subjects.values():
+            if s.kind == "topic":
+                continue
+            seen = {fold(s.name)}
+            spans = sorted(s.spans, key=lambda x: (self._date(x[0]), x[0], x[1]))
+            name_docs = {d for d, st, en in spans if fold(self.docs[d].text[st:en]) == fold(s.name)}
+            for f, _ in s.forms.most_common():
+                if fold(f) in seen or not f.strip() or not self._other_name(s, f):
+                    continue
+                seen.add(fold(f))
+                where = [x for x in spans if self.docs[x[0]].text[x[1]:x[2]] == f]
+                if not where:
+                    continue
+                other = [x for x in where if x[0] not in name_docs]
+                doc_id, st, en = (other or where)[0]
+                us, ue = self._unit_of(doc_id, st)
+                self._add("same_as", s.id, f, self._evidence(doc_id, us, ue), target_name=f,
+                          note="across documents" if other and name_docs else None)
+
+    def _other_name(self, s: _S, form: str) -> bool:
+        """False for forms that are not another name of ``s``: inflections, compounds, another KB entry's name."""
+        ids = self.kb.lookup(form)
+        if ids and s.id not in ids:
+            return False
+        f = spaceless(form)
+        for other in {s.name} | set(s.forms):
+            o = spaceless(other)
+            if o != f and f.startswith(o) and (len(f) - len(o) <= 3 or len(o) >= 4 and not _is_acronym(other)):
+                return False
+        head = re.split(r"[-\s]", form)[0]
+        return not (head != form and "-" in form and any(spaceless(head) == spaceless(o) for o in set(s.forms) | {s.name}))
+
+    def _cue_relations(self) -> None:
+        for doc in self.docs.values():
+            for us, ue in units(doc.text):
+                unit = doc.text[us:ue]
+                for rule in self.rules["cues"]:
+                    for m in rule["re"].finditer(unit):
+                        self._apply_cue(doc, us, ue, rule, m)
+
+    def _apply_cue(self, doc: DocText, us: int, ue: int, rule: dict, m: re.Match) -> None:
+        cs, ce = us + m.start(), us + m.end()
+        ment = self._mentions_in(doc.doc_id, us, ue)
+        before = [x for x in ment if x[1] <= cs and cs - x[1] <= CUE_GAP]
+        after = [x for x in ment if x[0] >= ce and x[0] - ce <= CUE_GAP]
+        ev = self._evidence(doc.doc_id, us, ue)
+        kw = {"status": self._status(doc.doc_id, us, ue), "cue": m.group(0).strip(), "when": self._when(doc.doc_id, us, ue)}
+        if rule["type"] == "replaced_by":
+            if before and after:
+                new, old = (before[-1], after[0]) if rule["new"] == "before" else (after[0], before[-1])
+                self._add("replaced_by", old[2], new[2], ev, **kw)
+        elif rule["type"] == "ended":
+            if rule.get("side") == "between":
+                gs, ge = us + m.start("between"), us + m.end("between")
+                targets = [x for x in ment if x[0] >= gs and x[1] <= ge]
+            else:
+                targets = before[-1:] if rule.get("side") == "before" else [x for x in after if x[0] - ce <= 40][:1]
+            for _, _, sid in targets:
+                self._ended(sid, ev, kw)
+        elif rule["type"] == "dissolved_into" and before:
+            source = before[-1][2]
+            targets = [x[2] for x in after]
+            if unit_ends_list(doc.text[us:ue], self.rules):
+                for d, ust, hs, he in self.dissolution_items:
+                    if d == doc.doc_id and ust == us:
+                        heads = self._mentions_in(d, hs, he)
+                        targets += [x[2] for x in heads if self.subjects[x[2]].kind == "instance"] or [x[2] for x in heads]
+            for t in dict.fromkeys(targets):
+                self._add("dissolved_into", source, t, ev, **kw)
+
+    def _ended(self, sid: str, ev: Evidence, kw: dict) -> None:
+        for r in self.relations:
+            if r.type == "ended" and r.source == sid and r.evidence.doc_id == ev.doc_id:
+                return  # one ended per subject and document
+        self.relations.append(Relation(type="ended", source=sid, target=sid, target_name=self.subjects[sid].name,
+                                       evidence=ev, **kw))
+
+    def _placements(self) -> None:
+        """diverged/moved_to: where a later document says an item went, against where the proposal put it."""
+        pl = self.rules["placement"]
+        placement_paras = []  # paragraphs that say where something went, found once per corpus
+        for doc in self.docs.values():
+            for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text):
+                ptext = para.group()
+                dests = [next(g for g in m.groups() if g).strip() for rx in pl["cues_re"] for m in rx.finditer(ptext)]
+                dests = [d for d in dests if not pl["past_re"].search(d)]
+                if dests:
+                    placement_paras.append((doc, para, ptext, fold(ptext), dests))
+        for dec, items in self.proposal_items:
+            home, home_ids = None, set()
+            for rx in pl["home_re"]:
+                m = rx.search(dec.text)
+                if m:
+                    home = m.group("home").strip()
+                    break
+            if home is None:
+                intro_end = dec.start + (dec.text.find(":") if ":" in dec.text else len(dec.text))
+                first = [x for x in self._mentions_in(dec.doc_id, dec.start, intro_end) if x[2] not in items]
+                if not first:
+                    continue
+                home_ids = {first[0][2]}
+                home = self.subjects[first[0][2]].name
+            pdate = self._date(dec.doc_id)
+            via = self._evidence(dec.doc_id, dec.start, dec.end)
+            for doc, para, ptext, fp, dests in placement_paras:
+                if self._date(doc.doc_id) <= pdate:
+                    continue
+                dest = dests[-1]
+                for sid in items:
+                    s = self.subjects.get(self._find(sid))
+                    if s is None:
+                        continue
+                    forms = {fold(f) for f in s.forms} | {fold(s.name)}
+                    if not any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", fp) for f in forms if len(f) >= 4):
+                        continue
+                    same = bool(stems(home, set()) & stems(dest, set())) or any(
+                        fold(self.subjects[h].name) in fold(dest) for h in home_ids)
+                    ev = self._evidence(doc.doc_id, para.start(), para.end())
+                    note = f"proposed: {home}; outcome: {dest}"
+                    self._add("diverged" if not same else "moved_to", s.id, slug(dest), ev, target_name=dest,
+                              via=via, note=note, status="stated")
+
+    def _proposals_to_outcomes(self) -> None:
+        """realized_as: a subject only ever proposed, matched to what a later document reports as done."""
+        last_doc: dict[str, str] = {}
+        for doc_id, lst in self.mentions.items():
+            for _, _, sid in lst:
+                if self._date(doc_id) > last_doc.get(sid, ""):
+                    last_doc[sid] = self._date(doc_id)
+        proposals: dict[str, list[Decision]] = defaultdict(list)
+        for d in self.decisions:
+            if d.status in PROPOSED:
+                for _, _, sid in self._mentions_in(d.doc_id, d.start, d.end):
+                    if self._specific(sid) and self.subjects[sid].kind in ("entity", "instance", "name", "plan"):
+                        proposals[sid].append(d)
+        pdate = {sid: max(self._date(d.doc_id) for d in ds) for sid, ds in proposals.items()}
+        proposals = {sid: ds for sid, ds in proposals.items() if last_doc.get(sid, "") <= pdate[sid]}
+        outcomes: list[tuple[str, int, int, str]] = []  # (doc, start, end, subject)
+        units_ = [(d.doc_id, d.start, d.end) for d in self.decisions if d.status in HAPPENED]
+        units_ += [(doc, hs, self.item_ends.get((doc, hs), he)) for doc, _, hs, he in self.dissolution_items]
+        for doc_id, st, en in units_:
+            for _, _, sid in self._mentions_in(doc_id, st, en):
+                if self._specific(sid) and self.subjects[sid].kind in ("entity", "instance", "name", "plan"):
+                    outcomes.append((doc_id, st, en, sid))
+        matched: dict[str, tuple] = {}
+        for _ in range(2):  # the second pass also counts the entities the first pass matched
+            translate = {p: m[1] for p, m in matched.items()}
+            for m in self._match(proposals, pdate, outcomes, translate):
+                matched.setdefault(m[1], m[:1] + m[2:])
+        for p, (score, o, doc_id, st, en, best) in matched.items():
+            d = proposals[p][best]
+            self._add("realized_as", p, o, self._evidence(doc_id, st, en), score=score,
+                      via=self._evidence(d.doc_id, d.start, d.end), status="stated",
+                      note=f"proposed {self.docs[d.doc_id].date or ''}, realised {self.docs[doc_id].date or ''}".strip())
+
+    def _match(self, proposals: dict, pdate: dict, outcomes: list, translate: dict) -> list[tuple]:
+        """Greedy one-to-one (score, proposal, outcome, doc, start, end) above MATCH_MIN."""
+        scored = []
+        for p, decs in proposals.items():
+            pst = stems(" ".join(d.text for d in decs))
+            pents = {x[2] for d in decs for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p}
+            per_dec = [{translate.get(x[2], x[2]) for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p} for d in decs]
+            ps = self.subjects[p]
+            phead = fold(ps.name.split()[-1]) if ps.name else ""
+            for doc_id, st, en, o in outcomes:
+                if o == p or o in pents or self._date(doc_id) <= pdate[p] or translate.get(p, o) != o:
+                    continue
+                oents = {x[2] for x in self._mentions_in(doc_id, st, en)} - {o}
+                score = _cosine(pst, stems(self.docs[doc_id].text[st:en]))
+                overlaps = [len(e & oents) / len(e | oents) if e and oents else 0.0 for e in per_dec]
+                best = max(range(len(decs)), key=lambda i: overlaps[i])
+                score += overlaps[best]  # the best single proposal's entity overlap with the outcome
+                os_ = self.subjects[o]
+                if phead and phead in os_.types:
+                    score += 0.5  # "een regionale uitvoeringsorganisatie" -> "een uitvoeringsorganisatie X"
+                if ps.types & os_.types:
+                    score += 0.25
+                scored.append((round(score, 3), p, o, doc_id, st, en, best))
+        scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+        used_p, used_o, out = set(), set(translate.values()), []
+        for item in scored:
+            score, p, o = item[:3]
+            _log.debug("proposal %s -> outcome %s: %.3f", p, o, score)
+            if score < MATCH_MIN:
+                break
+            if p in used_p or o in used_o and translate.get(p) != o:
+                continue
+            used_p.add(p)
+            used_o.add(o)
+            out.append(item)
+        return out
+
+
+def unit_ends_list(unit: str, rules: dict) -> bool:
+    return re.search(rules["list_intro"], unit) is not None

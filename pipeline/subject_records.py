@@ -1,0 +1,172 @@
+"""Records, cue rules and text helpers shared by :mod:`pipeline.subjects`, :mod:`pipeline.relations` and
+:mod:`pipeline.evolution`: a subject, a relation with its evidence, the text of one document."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from .nlp.kb import fold
+
+RULES_PATH = Path(__file__).parent / "nlp" / "data" / "relations.json"
+SUBJECT_LABELS = ("ORGAN", "ORG", "LAW")
+RELATION_TYPES = ("same_as", "replaced_by", "ended", "dissolved_into", "realized_as", "diverged", "moved_to")
+PROPOSED = ("proposed", "planned")
+HAPPENED = ("adopted", "realized")
+MATCH_MIN = 0.3          # least context score for proposal -> outcome
+CUE_GAP = 120            # most characters between a cue and the subject it is about
+SUGGEST_MIN = 55         # rapidfuzz ratio for "close matches"
+
+
+# --------------------------------------------------------------------------- records
+class Evidence(BaseModel):
+    doc_id: str
+    page: int
+    text: str
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+
+
+class Relation(BaseModel):
+    """One typed link from subject ``source`` to ``target`` (a subject id; for same_as the other name)."""
+
+    type: str
+    source: str
+    target: str
+    target_name: str
+    evidence: Evidence
+    status: str = "stated"  # stated | possible | proposed | planned
+    cue: str | None = None
+    when: str | None = None  # a date written in the evidence sentence
+    score: float | None = None
+    via: Evidence | None = None  # the proposal side of realized_as / diverged
+    note: str | None = None
+
+
+class SubjectDoc(BaseModel):
+    doc_id: str
+    date: str | None = None
+    pages: list[int] = Field(default_factory=list)
+
+
+class Subject(BaseModel):
+    id: str
+    name: str
+    label: str
+    kind: str = "entity"  # entity | name | plan | instance | topic
+    generic: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    documents: list[SubjectDoc] = Field(default_factory=list)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    mentions: int = 0
+    relations: list[Relation] = Field(default_factory=list)
+    incoming: list[Relation] = Field(default_factory=list)
+    spans: list[tuple[str, int, int, int]] = Field(default_factory=list, exclude=True)  # (doc, start, end, page)
+
+
+@dataclass
+class DocText:
+    """What derive() needs of one document: its date, cleaned text and where pages start."""
+
+    doc_id: str
+    date: str | None
+    text: str
+    page_starts: list[tuple[int, int]] = field(default_factory=lambda: [(0, 1)])  # (offset, page)
+    doc_type: str = ""
+
+    def page_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self.page_starts, (offset, 10**9)) - 1
+        return self.page_starts[max(i, 0)][1]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    """The cue words and patterns of ``nlp/data/relations.json``, with regexes compiled."""
+    with open(RULES_PATH, encoding="utf-8") as fh:
+        rules = json.load(fh)
+    for cue in rules["cues"]:
+        cue["re"] = re.compile(cue["cue"], re.IGNORECASE)
+    rules["hedge_re"] = re.compile(r"\b(?:" + "|".join(rules["hedges"]) + r")\b", re.IGNORECASE)
+    rules["proposal_re"] = re.compile(r"\b(?:" + "|".join(rules["proposal_cues"]) + r")\b", re.IGNORECASE)
+    pl = rules["placement"]
+    pl["cues_re"] = [re.compile(c, re.IGNORECASE) for c in pl["cues"]]
+    pl["past_re"] = re.compile(pl["past"], re.IGNORECASE)
+    pl["home_re"] = [re.compile(c, re.IGNORECASE) for c in pl["proposal_home"]]
+    inst = rules["instance"]
+    inst["focus_re"] = re.compile(inst["focus"], re.IGNORECASE)
+    rules["stop"] = set(rules["stopwords"])
+    return rules
+
+
+# --------------------------------------------------------------------------- text helpers
+_FUNCTION = {"de", "het", "een", "van", "voor", "en", "op", "in", "te", "met", "aan", "bij", "die", "dat", "of", "om",
+             "tot", "naar", "over", "door", "als", "zo", "nog", "niet", "geen"}
+_UNIT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\u2018\u201c\"'(•-])")
+_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*\u2013])\s+")
+_WORD_RE = re.compile(r"[\w\u00C0-\u017F]+(?:[-'][\w\u00C0-\u017F]+)*")
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list line of ``text``."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            last = 0
+            for m in _UNIT_SPLIT.finditer(line):
+                out.append((pos + last, pos + m.start()))
+                last = m.end()
+            out.append((pos + last, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return [(s, e) for s, e in out if e > s]
+
+
+def stems(text: str, stop: set[str] | None = None) -> set[str]:
+    """Content-word stems (folded, first 6 letters) of ``text``."""
+    stop = load_rules()["stop"] if stop is None else stop
+    return {fold(w)[:6] for w in _WORD_RE.findall(text) if len(w) >= 4 and fold(w) not in stop}
+
+
+def _cosine(a: set, b: set) -> float:
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+def _is_acronym(text: str) -> bool:
+    t = text.replace("'s", "")
+    return 2 <= len(t) <= 7 and t[:1].isupper() and sum(c.isupper() for c in t) >= 2 and t.replace("+", "").isalnum()
+
+
+def _initials(text: str) -> str:
+    skip = set(load_rules()["candidates"]["connectors"])
+    return "".join(fold(w)[0] for w in _WORD_RE.findall(text) if fold(w) not in skip)
+
+
+def _name_re(name: str) -> re.Pattern:
+    parts = [re.escape(p) for p in name.split()]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- building
+@dataclass
+class _S:
+    id: str
+    name: str
+    label: str
+    kind: str
+    generic: bool = False
+    type_kind: str = ""  # KB kind ("type" for bodies like gemeenteraad)
+    forms: Counter = field(default_factory=Counter)
+    spans: set = field(default_factory=set)  # (doc, start, end)
+    types: set = field(default_factory=set)  # appositive type words / generic type ids
+    members: list = field(default_factory=list)
+    searchable: bool = False  # find further mentions by name
