@@ -373,14 +373,15 @@ def _suggest(searcher, q, text: str) -> str | None:
         # Whoosh compares the stemmed query terms with the unstemmed words of the spelling
         # dictionary ("regiorad" is not a word, so it offered "regional" for "regioraad"): ask
         # only when some typed word, unstemmed, is not in the corpus.
-        typed = [t.text for t in searcher.schema["text"].analyzer(text, no_morph=True)]
-        corrector = searcher.corrector("text")
-        known = {w for w in typed if corrector.suggest(w, limit=1, maxdist=0) == [w]}
-        unknown = [w for w in typed if w not in known]
+        field = searcher.schema["text"]
+        typed = [t.text for t in field.analyzer(text, no_morph=True)]
+        words = field.spelling_fieldname("text") if field.separate_spelling() else "text"
+        reader = searcher.reader()
+        unknown = [w for w in typed if (words, w) not in reader]  # a dictionary look-up, not a scan
         if not unknown:
             return None
         for a, b in zip(typed, typed[1:]):  # "Twente Raad" -> "Twenteraad": a compound written apart
-            if (a in unknown or b in unknown) and corrector.suggest(a + b, limit=1, maxdist=0) == [a + b]:
+            if (a in unknown or b in unknown) and (words, a + b) in reader:
                 return re.sub(rf"(?i)\b{re.escape(a)}\s+{re.escape(b)}\b", a + b, text, count=1)
         if all(len(w) <= MIN_SUGGEST_CHARS for w in unknown):
             return None  # a short unknown word has too many near neighbours to guess from
