@@ -122,10 +122,14 @@ def split_intent(text: str) -> tuple[str, str | None]:
     return (rest, intent) if rest.strip(' "') else (text, None)
 
 
+# Passages shown per document, so one long document cannot fill the whole list (None: no cap).
+PER_DOC = 3
+
+
 def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = None,
            body: str | None = None, year_from: int | None = None, year_to: int | None = None,
            organisation: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           sort: str = "relevance", facets: bool = False, per_doc: int | None = None) -> SearchResult:
+           sort: str = "relevance", facets: bool = False, per_doc: int | None = PER_DOC) -> SearchResult:
     """Search the passages in the index in ``folder``.
 
     Returns at most ``limit`` passages, grouped per document (``groups``) and flattened in that

@@ -220,3 +220,10 @@ def test_search_card_carries_the_lineage(built_index):
     assert "TwenteRaad" in card.forms
     assert "Twente Beraad" in card.outcome
     assert any(e.doc_id.startswith("002") and "replaced" in e.status for e in card.events)
+
+
+def test_search_one_long_document_does_not_fill_the_list(built_index):
+    result = search(built_index, "gemeenschappelijke regeling gezondheid GGD OZJT", limit=10)
+    docs = [h.doc_id for h in result.hits]
+    assert max(docs.count(d) for d in docs) <= 3
+    assert len(set(docs)) >= 3
