@@ -23,7 +23,8 @@ from whoosh.index import LockError
 from . import __version__
 
 app = typer.Typer(help="spoor: extract, index and search Dutch policy documents.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode="markdown")
 out = Console(highlight=False, markup=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -182,7 +183,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
            date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this year or date.")] = None,
            sort: Annotated[str, typer.Option("--sort", help="relevance, date (newest first) or date_asc.")] = "relevance",
            index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
-    """Search the indexed passages, grouped per document; matched terms are marked **like this**.
+    """Search the indexed passages, grouped per document; matched terms are marked `**like this**`.
 
     A query that names a body or organisation also prints its evolution card (not with --json)."""
     from .search import QueryError, search as run_search, subject_card
