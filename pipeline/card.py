@@ -44,7 +44,7 @@ class Card(BaseModel):
     name: str
     label: str
     kind: str  # "organisatie", "bestuursorgaan (replaced ...)": label in words, with the KB's note
-    what: str  # a sentence of the corpus that says what it is (a definition where there is one)
+    what: str  # a sentence of the corpus that says what it is
     what_source: str = ""  # doc_id of that sentence
     forms: list[str]
     first_seen: str | None = None
@@ -124,8 +124,6 @@ def _add_lineage(folder: Path, card: Card) -> None:
 def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tuple[str, str]:
     from .search import MARK_OPEN, _Matcher
 
-    if group.definition:
-        return group.definition, group.definition_doc
     if passage:
         snippet, _, _ = _Matcher([concept]).snippet(passage.get("text", ""), "what")
         return snippet.replace(MARK_OPEN, ""), passage["doc_id"]

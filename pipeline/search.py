@@ -17,7 +17,6 @@ What a query goes through:
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import unicodedata
@@ -31,9 +30,11 @@ from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, AndNot, Not, NumericRange, Or, Phrase, Term, TermRange
 
-from .aliases import _DATA, AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
+from .aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
 from .index import dutch_analyzer, open_existing
+from .nlp.dates import load_lexicon as load_date_lexicon
+from .nlp.kb import load_kb
 
 _log = logging.getLogger(__name__)
 
@@ -483,21 +484,15 @@ def _hit(score: float, fields: dict, snippet: str) -> Hit:
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
     """Month names and number words from the DATE component's data; actor words from the bodies KB."""
-    try:
-        dates = json.loads((_DATA / "dates.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        dates = {}
+    dates = load_date_lexicon()["dates"]
     months = sorted({*dates.get("months", {}), *dates.get("month_abbreviations", {}), *dates.get("seasons", {})},
                     key=len, reverse=True)
     numbers = sorted(dates.get("number_words", {}), key=len, reverse=True)
     actor_words: set[str] = set()
-    try:
-        kb = json.loads((_DATA / "kb_bodies.json").read_text(encoding="utf-8"))
-        for body in kb.get("bodies", []):
-            for alias in body.get("aliases", []):
+    for entry in load_kb().entries.values():
+        if entry.label == "ORGAN":
+            for alias in entry.aliases:
                 actor_words.update(_stems(_TOKENS, alias.split()[-1]))
-    except (OSError, ValueError, IndexError):
-        pass
     month_re = "|".join(map(re.escape, months)) or "januari"
     date = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{1,2}}\s+(?:{month_re})\b"
                       rf"|\b(?:{month_re})\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
