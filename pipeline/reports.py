@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .models import Decision, Document, Entity
 from .search import SearchResult
-from .timeline import Event, sort_key
+from .timeline import Event, acted_by, in_range, sort_key
 
 SUMMARY_EVENTS = 8
 
@@ -121,19 +121,8 @@ def entity_table(groups: list[dict]) -> str:
 
 def filter_decisions(decs: list[Decision], actor: str | None, date_from: str | None, date_to: str | None,
                      status: str | None) -> list[Decision]:
-    out = []
-    for d in decs:
-        if actor and actor.casefold() not in {(d.actor or "").casefold(), (d.actor_text or "").casefold()}:
-            continue
-        if status and d.status != status:
-            continue
-        key = sort_key(d.date) if d.date else None
-        if (date_from or date_to) and key is None:
-            continue
-        if date_from and key < date_from or date_to and key[: len(date_to)] > date_to:
-            continue
-        out.append(d)
-    return out
+    return [d for d in decs if acted_by(d, actor) and (not status or d.status == status)
+            and in_range(d.date, date_from, date_to)]
 
 
 def render_decisions(decs: list[Decision]) -> str:

@@ -95,6 +95,21 @@ def _same(event: Event, dec: Decision, date: str, from_document: bool) -> bool:
     return fuzz.token_set_ratio(event.what.casefold(), _what(dec).casefold()) >= SAME_EVENT_SIMILARITY
 
 
+def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """Whether a date value (any precision, season or interval) falls within ISO prefixes from/to."""
+    if not (date_from or date_to):
+        return True
+    if not date:
+        return False
+    key = sort_key(date)
+    return not (date_from and key < date_from or date_to and key[: len(date_to)] > date_to)
+
+
+def acted_by(dec: Decision, actor: str | None) -> bool:
+    """Whether ``actor`` (canonical id or surface text, any case) is the decision's actor; None matches all."""
+    return not actor or actor.casefold() in {(dec.actor or "").casefold(), (dec.actor_text or "").casefold()}
+
+
 def events(decisions: Iterable[Decision], date_from: str | None = None, date_to: str | None = None,
            actor: str | None = None, documents: dict[str, str | None] | None = None) -> list[Event]:
     """Dated decisions as events in date order, merging reports of the same event.
@@ -109,20 +124,20 @@ def events(decisions: Iterable[Decision], date_from: str | None = None, date_to:
             dated.append((d, d.date, False))
         elif d.status in UNDATED_AT_DOCUMENT and documents.get(d.doc_id):
             dated.append((d, documents[d.doc_id], True))
+    by_key: dict[tuple, list[Event]] = {}  # (actor, date) -> events: only those can be the same event
     for dec, date, from_document in sorted(dated, key=lambda x: (sort_key(x[1]), x[0].doc_id, x[0].start)):
-        key = sort_key(date)
-        if date_from and key < date_from or date_to and key[: len(date_to)] > date_to:
-            continue
-        if actor and actor.casefold() not in {(dec.actor or "").casefold(), (dec.actor_text or "").casefold()}:
+        if not in_range(date, date_from, date_to) or not acted_by(dec, actor):
             continue
         source = Source(doc_id=dec.doc_id, page=dec.page, start=dec.start, end=dec.end)
-        match = next((e for e in out if _same(e, dec, date, from_document)), None)
+        candidates = by_key.setdefault((dec.actor, date), [])
+        match = next((e for e in candidates if _same(e, dec, date, from_document)), None)
         if match:
             if all(s.doc_id != source.doc_id or s.start != source.start for s in match.sources):
                 match.sources.append(source)
             continue
         out.append(Event(date=date, actor=dec.actor, what=_what(dec), status=dec.status, sources=[source],
                          date_source="document" if from_document else "text"))
+        candidates.append(out[-1])
     return out
 
 
