@@ -10,14 +10,18 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .models import Decision
 from .nlp.kb import fold, slug, spaceless
-from .subject_records import (CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, _cosine,
+from .subject_records import (_WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, _cosine,
                               _is_acronym, _S, stems, units)
 
 _log = logging.getLogger(__name__)
+
+# A word in this share of the documents says nothing about which proposal became which outcome.
+COMMON_SHARE = 0.8
+COMMON_MIN_DOCS = 4
 
 
 class _Relations:
@@ -239,11 +243,19 @@ class _Relations:
                       via=self._evidence(d.doc_id, d.start, d.end), status="stated",
                       note=f"proposed {self.docs[d.doc_id].date or ''}, realised {self.docs[doc_id].date or ''}".strip())
 
+    def _common_words(self) -> set[str]:
+        """Folded words in most documents of the corpus (its region, its main topic): no evidence of a match."""
+        if len(self.docs) < COMMON_MIN_DOCS:
+            return set()
+        counts = Counter(w for doc in self.docs.values() for w in {fold(x) for x in _WORD_RE.findall(doc.text)})
+        return {w for w, n in counts.items() if n >= COMMON_SHARE * len(self.docs)}
+
     def _match(self, proposals: dict, pdate: dict, outcomes: list, translate: dict) -> list[tuple]:
         """Greedy one-to-one (score, proposal, outcome, doc, start, end) above MATCH_MIN."""
         scored = []
+        stop = self.rules["stop"] | self._common_words()
         for p, decs in proposals.items():
-            pst = stems(" ".join(d.text for d in decs))
+            pst = stems(" ".join(d.text for d in decs), stop)
             pents = {x[2] for d in decs for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p}
             per_dec = [{translate.get(x[2], x[2]) for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p} for d in decs]
             ps = self.subjects[p]
@@ -252,7 +264,7 @@ class _Relations:
                 if o == p or o in pents or self._date(doc_id) <= pdate[p] or translate.get(p, o) != o:
                     continue
                 oents = {x[2] for x in self._mentions_in(doc_id, st, en)} - {o}
-                score = _cosine(pst, stems(self.docs[doc_id].text[st:en]))
+                score = _cosine(pst, stems(self.docs[doc_id].text[st:en], stop))
                 overlaps = [len(e & oents) / len(e | oents) if e and oents else 0.0 for e in per_dec]
                 best = max(range(len(decs)), key=lambda i: overlaps[i])
                 score += overlaps[best]  # the best single proposal's entity overlap with the outcome
