@@ -38,20 +38,10 @@ class Cand:
 
 
 class _Tok:
-    __slots__ = ("text", "start", "end", "ci", "cs", "space_before")
+    """A word or punctuation token: its text, offsets, folded (``ci``) and quote-normalised (``cs``) forms,
+    and the white space before it. Made only by ``_tokenize``, which fills the slots directly (hot path)."""
 
-    def __init__(self, text: str, start: int, end: int, space_before: str) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        ci = _FOLDED.get(text)
-        if ci is None:
-            ci = fold(text)
-            if len(_FOLDED) < 200_000:
-                _FOLDED[text] = ci
-        self.ci = ci
-        self.cs = text.replace("\u2019", "'").replace("\u2018", "'")
-        self.space_before = space_before
+    __slots__ = ("text", "start", "end", "ci", "cs", "space_before")
 
 
 def _tokenize(text: str) -> list[_Tok]:
