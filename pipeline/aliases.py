@@ -79,13 +79,21 @@ def alias_table(folder: Path) -> AliasTable:
     """The alias groups for the index in ``folder``: knowledge base + store entities + corpus abbreviations.
 
     Cached per folder until the store changes."""
-    folder = Path(folder)
-    sig = tuple(_mtime(p) for p in (folder / "spoor.db", folder / "spoor.db-wal"))
+    from .store import is_database_url, store_exists
+
+    if is_database_url(folder):
+        from .store_pg import shared_store
+
+        with shared_store(folder) as store:
+            sig = store.generation()
+    else:
+        folder = Path(folder)
+        sig = tuple(_mtime(p) for p in (folder / "spoor.db", folder / "spoor.db-wal"))
     cached = _TABLES.get(str(folder))
     if cached and cached[0] == sig:
         return cached[1]
     groups = _kb_groups()
-    if (folder / "spoor.db").exists():
+    if store_exists(folder):
         try:
             groups = _merge(groups, _store_groups(folder))
         except Exception as exc:  # noqa: BLE001 - a store being rebuilt must not break search
@@ -128,13 +136,12 @@ def _dedupe(forms) -> list[str]:
 def _store_groups(folder: Path) -> list[AliasGroup]:
     """Groups of entity surface forms per canonical id: abbreviations the documents define are among
     them, since the entity component learns those and ``link.py`` carries them across the corpus."""
-    from .store import Store
+    from .store import open_store
 
-    with Store(folder) as store:
+    with open_store(folder) as store:
         forms: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for row in store.conn.execute("SELECT label, canonical, text FROM entities WHERE canonical IS NOT NULL "
-                                      "AND label IN ('ORGAN', 'ORG', 'LAW')"):
-            forms[(row["label"], row["canonical"])].append(row["text"])
+        for label, canonical, text in store.name_forms():
+            forms[(label, canonical)].append(text)
     return [AliasGroup(key=canon, name=max(set(fs), key=fs.count), label=label, forms=_dedupe(fs), source="store")
             for (label, canon), fs in forms.items()]
 

@@ -8,6 +8,7 @@ written in one transaction and the index in one commit.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -20,8 +21,8 @@ from pydantic import BaseModel, Field
 from . import index as windex
 from .ingest.base import ReadError, check_file
 from .extract import extract_file, get_nlp, iter_files, sha256_of
-from .models import Entity, Extraction, Problem, Status
-from .store import Store
+from .models import Extraction, Problem, Status
+from .store import Store, is_database_url, open_store
 from .subjects import refresh_if_needed as refresh_subjects
 
 _log = logging.getLogger(__name__)
@@ -58,8 +59,12 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     paths = [Path(p) for p in paths]
     report = BuildReport()
     files = list(iter_files(paths))
-    windex.ensure_writable(folder)
-    store = Store(folder)
+    if is_database_url(folder):
+        store = open_store(folder)
+        store.lock_for_build()  # a second build waits here; searches go on reading
+    else:
+        windex.ensure_writable(folder)
+        store = Store(folder)
     try:
         known = store.hashes()
         seen: dict[str, Path] = {}
@@ -90,7 +95,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
 
         extracted: list[str] = []
         clock = _Clock()
-        with store.conn:
+        with store.transaction():
             for doc_id in gone:
                 store.remove(doc_id)
             for n, result in enumerate(extract_many(todo, nlp_base, workers, pdf_reader, scheduler), 1):
@@ -108,21 +113,27 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             clock.lap("linked entities across the corpus")
             refresh_subjects(store, changed=bool(extracted or gone))
             clock.lap("derived subjects and relations")
-            store.conn.executemany("DELETE FROM indexed WHERE doc_id = ?", [(d,) for d in relinked])
+            store.unmark_indexed(relinked)
+            if store.searchable:  # the database indexes its own passages, in the same transaction
+                report.passages_indexed = _index_in_store(store, bool(extracted or gone))
+                clock.lap("indexed passages in the database")
         report.removed = gone
+        if store.searchable:
+            report.counts = store.counts()
+            return report
 
         # The index follows the store: whatever the store holds that the index does not (new,
         # changed, relinked, or left over by a build killed between the two commits) is indexed
         # now, after linking, so passages carry the corpus-wide names.
         if not windex.exists(folder):
-            with store.conn:
-                store.conn.execute("DELETE FROM indexed")
+            with store.transaction():
+                store.unmark_indexed()
         stale, orphans = store.stale_in_index()
         if stale or orphans:
             procs = workers or os.cpu_count() or 1
             parallel = procs if len(stale) >= windex.PARALLEL_MIN_DOCS else 1
             report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale), procs=parallel)
-            with store.conn:
+            with store.transaction():
                 store.mark_indexed(stale | orphans)
             clock.lap(f"indexed {len(stale)} documents, dropped {len(orphans)}")
         report.counts = store.counts()
@@ -191,31 +202,54 @@ def _relink(store: Store) -> set[str]:
     """Unify canonical ids across the corpus (dropping what linking rejects).
 
     Returns the doc_ids whose indexed names changed: an ORGAN/ORG/LAW entity renamed or resolved, or
-    dropped when it was indexed (unresolved acronyms are not: see ``index.passage_fields``)."""
-    from .link import UNRESOLVED, link_entities
+    dropped when it was indexed (unresolved acronyms are not: see ``index.passage_fields``).
+    Reads the entities as plain rows twice (their distinct forms, then what changed), so memory stays
+    bounded by the corpus's distinct names, not its mentions."""
+    from .link import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
 
-    rows = store.entity_rows()
-    linked = {_key(e): e for e in link_entities([ent for _, ent in rows])}
+    parsed: dict[str | None, tuple[str, ...]] = {}
+
+    def warnings_of(raw: str | None) -> tuple[str, ...]:
+        if raw not in parsed:
+            parsed[raw] = tuple(json.loads(raw)) if raw else ()
+        return parsed[raw]
+
+    forms: dict[tuple, int] = {}  # in order of first mention: equally good names go to the first seen
+    for label, canonical, text, raw in store.entity_tuples(("label", "canonical", "text", "warnings"),
+                                                           LINKED_LABELS, ordered=True):
+        key = (label, fill_canonical(label, canonical, text), text, warnings_of(raw))
+        forms[key] = forms.get(key, 0) + 1
+    outcome = link_forms(forms)
     changed_docs, updates, dropped = set(), [], []
-    for row_id, before in rows:
-        after = linked.get(_key(before))
+    for row_id, doc_id, label, canonical, text, raw in store.entity_tuples(
+            ("id", "doc_id", "label", "canonical", "text", "warnings")):
+        filled = fill_canonical(label, canonical, text)
+        before = warnings_of(raw)
+        after = outcome.get((label, filled, text, before), (filled, before)) if label in LINKED_LABELS \
+            else (filled, before)
         if after is None:
             dropped.append(row_id)
-            indexed = UNRESOLVED not in before.warnings
-        elif after.canonical != before.canonical or after.warnings != before.warnings:
-            updates.append((row_id, after.canonical, after.warnings))
+            indexed = UNRESOLVED not in before
+        elif after[0] != canonical or after[1] != before:
+            updates.append((row_id, after[0], list(after[1])))
             indexed = True
         else:
             continue
-        if indexed and before.label in windex.NAME_LABELS:
-            changed_docs.add(before.doc_id)
+        if indexed and label in windex.NAME_LABELS:
+            changed_docs.add(doc_id)
     store.set_canonicals(updates)
     store.delete_entities(dropped)
     return changed_docs
 
 
-def _key(e: Entity) -> tuple:
-    return e.doc_id, e.label, e.start, e.end
+def _index_in_store(store, changed: bool) -> int:
+    """Index what the database store lacks (its passages' names and bodies, the word list)."""
+    stale, orphans = store.stale_in_index()
+    n = store.index_passages(_index_input(store, stale)) if stale else 0
+    store.mark_indexed(stale | orphans)
+    if changed or stale or orphans:
+        store.finish_build()
+    return n
 
 
 def _index_input(store: Store, doc_ids: set[str]):

@@ -59,7 +59,7 @@ def subject_card(folder: Path, query: str) -> Card | None:
 
     Built from the alias groups (knowledge base, store entities, corpus abbreviations), the passages
     that name any of its forms, and the dated decisions whose actor or text names it."""
-    from .search import _TOKENS, _add_text, _Concept, _phrase_query, clean_query, split_intent
+    from .search import _TOKENS, _add_text, _Concept, clean_query, split_intent
 
     text = clean_query(query)
     if not text:
@@ -70,22 +70,18 @@ def subject_card(folder: Path, query: str) -> Card | None:
     if not found:
         return None
     group, _form = max(found, key=lambda gf: (len(gf[1]), len(gf[0].forms), gf[0].source == "kb"))
-    ix = open_existing(folder)
     places: dict[str, dict] = {}
     concept = _Concept(1.0)
     for form in group.forms:
         _add_text(concept, form, _TOKENS)
     first_passage = None
-    with ix.searcher() as searcher:
-        q = Or([p for p in (_phrase_query(f, searcher.schema, 1.0) for f in group.forms) if p is not None])
-        for hit in searcher.search(q, limit=None):
-            f = hit.fields()
-            place = places.setdefault(f["doc_id"], {"title": f.get("title", ""), "date": f.get("date") or None,
-                                                  "doc_type": f.get("doc_type", ""), "pages": set()})
-            place["pages"].add(f.get("page", 1))
-            key = (f.get("date") or "9999", f.get("passage_no", 0))
-            if first_passage is None or key < first_passage[0]:
-                first_passage = (key, f)
+    for f in _passages_naming(folder, group.forms):
+        place = places.setdefault(f["doc_id"], {"title": f.get("title", ""), "date": f.get("date") or None,
+                                              "doc_type": f.get("doc_type", ""), "pages": set()})
+        place["pages"].add(f.get("page", 1))
+        key = (f.get("date") or "9999", f.get("passage_no", 0))
+        if first_passage is None or key < first_passage[0]:
+            first_passage = (key, f)
     if not places:
         return None
     what, what_source = _describe(group, first_passage[1] if first_passage else None, concept)
@@ -130,14 +126,29 @@ def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tup
     return group.name, ""
 
 
+def _passages_naming(folder, forms: list[str]) -> list[dict]:
+    """The stored fields of every passage that names one of ``forms``."""
+    from .search import _phrase_query
+    from .store import is_database_url
+
+    if is_database_url(folder):
+        from .search_pg import passages_naming
+
+        return passages_naming(folder, forms)
+    ix = open_existing(folder)
+    with ix.searcher() as searcher:
+        q = Or([p for p in (_phrase_query(f, searcher.schema, 1.0) for f in forms) if p is not None])
+        return [hit.fields() for hit in searcher.search(q, limit=None)]
+
+
 def _card_events(folder: Path, group: AliasGroup, most: int = 20) -> list[CardEvent]:
-    from .store import DB_NAME, Store
+    from .store import open_store, store_exists
     from .timeline import events
 
-    if not (Path(folder) / DB_NAME).exists():
+    if not store_exists(folder):
         return []
     forms = [f" {fold(f)} " for f in group.forms]
-    with Store(folder) as store:
+    with open_store(folder) as store:
         decisions = [d for d in store.decisions()
                      if d.actor == group.key or any(f in f" {fold(d.actor_text or '')} {fold(d.text)} " for f in forms)]
     out = []

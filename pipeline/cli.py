@@ -28,8 +28,10 @@ app = typer.Typer(help="spoor: extract, index and search Dutch policy documents.
 out = Console(highlight=False, markup=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DEFAULT_INDEX = Path(os.environ.get("SPOOR_INDEX", "index"))
-IndexOpt = Annotated[Path, typer.Option("--index", help="Folder holding the store and the search index.")]
+DEFAULT_INDEX = os.environ.get("SPOOR_STORE") or os.environ.get("SPOOR_INDEX", "index")
+IndexOpt = Annotated[str, typer.Option("--index", "--store", metavar="FOLDER|URL", help=(
+    "Folder holding the store and the search index (default index/, or $SPOOR_INDEX), or the address of "
+    "a shared PostgreSQL database, postgresql://user:password@host/db (or $SPOOR_STORE)."))]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only results and problems.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -98,6 +100,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     for p in paths:
         if not (p.exists() or p.is_symlink()):
             raise _fail(f"{p} does not exist")
+    _check_database(index)
     bar = _progress(quiet)
     options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler)
     try:
@@ -111,7 +114,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     except _cluster_errors(scheduler) as exc:
         raise _fail(str(exc))
     except LockError:
-        raise _fail(f"another `spoor build` is writing the index in {index}; wait for it to finish and run again")
+        raise _fail(f"another `spoor build` is writing the index in {_shown(index)}; wait for it to finish and run again")
     _report_problems(report.problems)
     out.print(build_summary(report, index, examples=summary))
     if report.failed:
@@ -188,6 +191,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     A query that names a body or organisation also prints its evolution card (not with --json)."""
     from .search import QueryError, search as run_search, subject_card
 
+    _check_database(index)
     try:
         result = run_search(index, query, limit, doc_type=doc_type, body=body, organisation=org,
                             date_from=date_from, date_to=date_to, sort=sort)
@@ -210,13 +214,13 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (the file name 
          as_json: JsonOpt = False) -> None:
     """Show one document: metadata, entities per label, decisions."""
     from .reports import render_document
-    from .store import Store
+    from .store import open_store
 
     _need_store(index)
-    with Store(index) as store:
+    with open_store(index) as store:
         found = store.document(doc_id)
         if not found:
-            raise _fail(f"no document {doc_id!r} in {index}; `spoor show` takes ids like "
+            raise _fail(f"no document {doc_id!r} in {_shown(index)}; `spoor show` takes ids like "
                         + ", ".join(d.doc_id for d in store.documents()[:3]))
         doc, body = found
         ents, decs = store.entities(doc_id), store.decisions(doc_id)
@@ -267,10 +271,10 @@ def entities(index: IndexOpt = DEFAULT_INDEX,
              as_json: JsonOpt = False) -> None:
     """Canonical entities with their surface forms and where they occur."""
     from .reports import entity_table, group_entities
-    from .store import Store
+    from .store import open_store
 
     _need_store(index)
-    with Store(index) as store:
+    with open_store(index) as store:
         groups = group_entities(store.entities(doc, label.upper() if label else None))
     if as_json:
         out.print(json.dumps(groups, ensure_ascii=False, indent=1))
@@ -288,10 +292,10 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
               csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Write the decisions to this CSV file.")] = None) -> None:
     """Decision records: who decided or proposed what, when, with what status."""
     from .reports import filter_decisions, render_decisions, write_csv
-    from .store import Store
+    from .store import open_store
 
     _need_store(index)
-    with Store(index) as store:
+    with open_store(index) as store:
         decs = filter_decisions(store.decisions(), actor, date_from, date_to, status)
     if csv_file:
         write_csv([d.model_dump() for d in decs], csv_file)
@@ -302,11 +306,33 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
         out.print(render_decisions(decs))
 
 
-def _need_store(index: Path) -> None:
-    from .store import DB_NAME
+def _need_store(index: str) -> None:
+    from .store import store_exists
 
-    if not (index / DB_NAME).exists():
-        raise _fail(f"no index in {index}: run `spoor build` first (or pass --index)")
+    _check_database(index)
+    if not store_exists(index):
+        raise _fail(f"no index in {_shown(index)}: run `spoor build` first (or pass --index)")
+
+
+def _check_database(index: str) -> None:
+    """A database store that cannot be reached (or used) is named with its problem, exit code 2."""
+    from .store import is_database_url
+
+    if not is_database_url(index):
+        return
+    from .store_pg import StoreError, PgStore
+
+    try:
+        PgStore(index).close()
+    except StoreError as exc:
+        raise _fail(str(exc))
+
+
+def _shown(index: str) -> str:
+    """The store as named in messages (a database address without its password)."""
+    from .store_pg import safe_url
+
+    return safe_url(index)
 
 
 if __name__ == "__main__":

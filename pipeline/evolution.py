@@ -21,12 +21,12 @@ from .subject_records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
 # --------------------------------------------------------------------------- store
 def load(folder: Path) -> list[Subject]:
     """The stored subjects of an index folder, with their relations (computed now if never stored)."""
-    from .store import Store
+    from .store import open_store
     from .subjects import refresh
 
-    with Store(folder) as store:
+    with open_store(folder) as store:
         if not store.has_subjects():
-            with store.conn:
+            with store.transaction():
                 refresh(store)
         return store.subjects()
 
@@ -89,12 +89,12 @@ _REL_WORDS = {
 
 def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
     """A subject's account: first mention, proposals, decisions, renamings, relations, outcome."""
-    from .store import Store
+    from .store import open_store
     from .timeline import sort_key
 
     subjects = load(folder)
     s = find(subjects, query)
-    with Store(folder) as store:
+    with open_store(folder) as store:
         docs = {d.doc_id: d for d in store.documents()}
         texts = {d: store.document(d)[1] for d in docs}
         decisions = store.decisions()

@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .store import DB_NAME
+from .store import DB_NAME, is_database_url, open_store
 
 _log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ _ORDER = {"documents": "doc_id", "passages": "doc_id, passage_no", "entities": "
 _DROP = {"entities": {"id"}, "decisions": {"id"}, "relations": {"id"}}
 _LISTS = {"warnings", "aliases"}
 _YEAR_SQL = "CASE WHEN {col} GLOB '[0-9][0-9][0-9][0-9]*' THEN substr({col}, 1, 4) ELSE '" + UNKNOWN_YEAR + "' END"
+_YEAR_SQL_PG = "CASE WHEN {col} ~ '^[0-9]{{4}}' THEN substr({col}, 1, 4) ELSE '" + UNKNOWN_YEAR + "' END"
 
 Progress = Callable[[int, int], None]  # (documents done, total)
 
@@ -53,15 +54,17 @@ def export_parquet(index: Path, out: Path, batch_docs: int = BATCH_DOCS,
         import pyarrow  # noqa: F401
     except ImportError as exc:
         raise ExportError("Parquet export needs pyarrow: pip install pyarrow (spoor's analytics extra)") from exc
-    db = Path(index) / DB_NAME
-    if not db.exists():
-        raise ExportError(f"no index in {index}: run `spoor build` first (or pass --index)")
+    if is_database_url(index):
+        db, con = index, _Database(index)
+    else:
+        db = Path(index) / DB_NAME
+        if not db.exists():
+            raise ExportError(f"no index in {index}: run `spoor build` first (or pass --index)")
+        con = _Sqlite(db)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    con.row_factory = sqlite3.Row
     try:
-        have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        have = con.tables()
         tables = [t for t in DOC_TABLES + OPTIONAL_TABLES if t in have]
         missing = [t for t in DOC_TABLES if t not in have]
         if missing:
@@ -70,11 +73,11 @@ def export_parquet(index: Path, out: Path, batch_docs: int = BATCH_DOCS,
         try:
             _export_documents(con, writers, batch_docs, progress)
             if "relations" in writers:
-                _export_rows(con, writers["relations"], "SELECT r.*, " + _YEAR_SQL.format(col="d.date") +
+                _export_rows(con, writers["relations"], "SELECT r.*, " + con.year_sql.format(col="d.date") +
                              " AS _year FROM relations r LEFT JOIN documents d USING (doc_id) "
                              "ORDER BY _year, r.doc_id, r.id", batch_docs * 20)
             if "subjects" in writers:
-                _export_rows(con, writers["subjects"], "SELECT *, " + _YEAR_SQL.format(col="first_seen") +
+                _export_rows(con, writers["subjects"], "SELECT *, " + con.year_sql.format(col="first_seen") +
                              " AS _year FROM subjects ORDER BY _year, id", batch_docs * 20)
             counts = {t: w.close() for t, w in writers.items()}
         except BaseException:
@@ -86,9 +89,57 @@ def export_parquet(index: Path, out: Path, batch_docs: int = BATCH_DOCS,
     return counts
 
 
-def _export_documents(con: sqlite3.Connection, writers: dict, batch_docs: int, progress: Progress | None) -> None:
-    year = _YEAR_SQL.format(col="date")
-    total = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+class _Sqlite:
+    """The SQLite store, read-only."""
+
+    year_sql = _YEAR_SQL
+
+    def __init__(self, db: Path):
+        self.con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        self.con.row_factory = sqlite3.Row
+
+    def execute(self, sql: str, args=()):
+        return self.con.execute(sql, args)
+
+    def tables(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        return [(r[1], (r[2] or "").upper()) for r in self.con.execute(f"PRAGMA table_info({table})")]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class _Database:
+    """The PostgreSQL store (``pipeline.store_pg``); the search column (tsvector) is left out."""
+
+    year_sql = _YEAR_SQL_PG
+
+    def __init__(self, url: str):
+        self.store = open_store(url)
+
+    def execute(self, sql: str, args=()):
+        return self.store._exec(sql, args)
+
+    def tables(self) -> set[str]:
+        return {r["name"] for r in self.execute(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")}
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        rows = self.execute("SELECT column_name AS name, data_type AS type FROM information_schema.columns "
+                            "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+                            (table,))
+        return [(r["name"], "LIST" if r["type"] == "ARRAY" else r["type"].upper())
+                for r in rows if r["type"] != "tsvector"]
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _export_documents(con, writers: dict, batch_docs: int, progress: Progress | None) -> None:
+    year = con.year_sql.format(col="date")
+    total = con.execute("SELECT COUNT(*) AS n FROM documents").fetchone()["n"]
     docs = con.execute(f"SELECT doc_id, {year} AS _year FROM documents ORDER BY _year, doc_id").fetchall()
     done = 0
     for batch_year, doc_ids in _batches(docs, batch_docs):
@@ -115,7 +166,7 @@ def _batches(docs: list, size: int) -> Iterator[tuple[str, list[str]]]:
         yield year, batch
 
 
-def _export_rows(con: sqlite3.Connection, writer: _TableWriter, sql: str, size: int) -> None:
+def _export_rows(con, writer: _TableWriter, sql: str, size: int) -> None:
     cursor = con.execute(sql)
     while rows := cursor.fetchmany(size):
         by_year: dict[str, list] = {}
@@ -125,19 +176,18 @@ def _export_rows(con: sqlite3.Connection, writer: _TableWriter, sql: str, size: 
             writer.write(year, part)
 
 
-def _schema(con: sqlite3.Connection, table: str):
+def _schema(con, table: str):
     import pyarrow as pa
 
     fields = []
-    for _, name, decl, *_rest in con.execute(f"PRAGMA table_info({table})"):
+    for name, decl in con.columns(table):
         if name in _DROP.get(table, ()):
             continue
-        decl = (decl or "").upper()
-        if name in _LISTS:
+        if name in _LISTS or decl == "LIST":
             typ = pa.list_(pa.string())
         elif "INT" in decl:
             typ = pa.int64()
-        elif "REAL" in decl:
+        elif "REAL" in decl or "DOUBLE" in decl:
             typ = pa.float64()
         else:
             typ = pa.string()
@@ -198,6 +248,8 @@ class _TableWriter:
 
 
 def _value(name: str, value):
+    if isinstance(value, list):
+        return value
     if name in _LISTS:
         return json.loads(value) if value else []
     return value

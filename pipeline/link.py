@@ -73,12 +73,50 @@ def _initials(text: str, keep_function_words: bool = False) -> str:
     return "".join(fold(w)[0] for w in content if w)
 
 
+# One distinct mention form: (label, canonical, text, warnings). Linking depends on a mention only
+# through its form and on the corpus only through how often each form occurs, so a corpus of any
+# size is linked from its distinct forms (thousands) instead of its mentions (millions).
+Form = tuple  # (label, canonical or None, text, tuple of warnings)
+LINKED_LABELS = ("ORGAN", "ORG", "LAW", "PERSON")
+
+
+def fill_canonical(label: str, canonical: str | None, text: str) -> str | None:
+    """The canonical id linking starts from: the entity's own, else the slug of its text (not DATE/MONEY)."""
+    if not canonical and label not in ("DATE", "MONEY"):
+        return slug(text)
+    return canonical
+
+
 def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[Entity]:
     """Unify canonical ids across all entity records of a corpus.
 
     Takes every ``Entity`` of every document and returns them (copies) with
     ``canonical`` filled and unified. Acronyms the component could not resolve and
     that no document of the corpus defines are dropped when ``drop_unresolved``.
+    """
+    keys = []
+    forms: dict[Form, int] = {}
+    for e in entities:
+        key = (e.label, fill_canonical(e.label, e.canonical, e.text), e.text, tuple(e.warnings))
+        keys.append(key)
+        forms[key] = forms.get(key, 0) + 1
+    outcome = link_forms(forms, drop_unresolved)
+    result = []
+    for e, key in zip(entities, keys):
+        linked = outcome.get(key, (key[1], key[3]))
+        if linked is not None:
+            result.append(e.model_copy(update={"canonical": linked[0], "warnings": list(linked[1])}))
+    return result
+
+
+def link_forms(forms: dict[Form, int], drop_unresolved: bool = True) -> dict[Form, tuple[str, tuple[str, ...]] | None]:
+    """Link the distinct mention forms of a corpus: form -> (canonical, warnings) after linking, or None
+    for a form whose mentions are dropped (an acronym no document defines, when ``drop_unresolved``).
+
+    ``forms`` maps each form (canonical already filled, see :func:`fill_canonical`) to its number of
+    mentions, in the order of each form's first mention in the corpus (ties between equally good names
+    go to the one seen first). Forms of other labels than ``LINKED_LABELS``, or without canonical, are
+    left out of the answer: linking leaves them as they are.
     """
     kb = load_kb()
     known = kb.is_known
@@ -93,27 +131,21 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
 
     uf = _Union(lambda x: known(x.split(":", 1)[1]), rank)
 
-    def node(e: Entity) -> str:
-        return f"{_GROUPS.get(e.label, e.label)}:{e.canonical}"
+    def node(label: str, canonical: str) -> str:
+        return f"{_GROUPS.get(label, label)}:{canonical}"
 
-    out = [e.model_copy(deep=True) for e in entities]
-    for e in out:
-        if not e.canonical and e.label not in ("DATE", "MONEY"):
-            e.canonical = slug(e.text)
-
+    linked = [(f, n) for f, n in forms.items() if f[0] in LINKED_LABELS and f[1]]
     by_text: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[str, Counter] = defaultdict(Counter)  # node -> surface forms
-    for e in out:
-        if e.label not in ("ORGAN", "ORG", "LAW", "PERSON") or not e.canonical:
-            continue
-        n = node(e)
+    for (label, canonical, text, warnings), count in linked:
+        n = node(label, canonical)
         uf.find(n)
-        names[n][e.text] += 1
-        mentions[n] += 1
-        if _UNRESOLVED in e.warnings:
+        names[n][text] += count
+        mentions[n] += count
+        if _UNRESOLVED in warnings:
             acronym_nodes.add(n)
-        if _UNRESOLVED in e.warnings or not known(e.canonical):
-            by_text[(_GROUPS[e.label], spaceless(e.text))].add(n)
+        if _UNRESOLVED in warnings or not known(canonical):
+            by_text[(_GROUPS[label], spaceless(text))].add(n)
 
     # 1. the same surface form, minted differently in different documents
     for (_, _), nodes in by_text.items():
@@ -122,9 +154,9 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
             uf.union(nodes[0], other)
     # a surface form minted in one document and known to the KB in another
     kb_text: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for e in out:
-        if e.label in ("ORGAN", "ORG", "LAW") and known(e.canonical) and _UNRESOLVED not in e.warnings:
-            kb_text[(_GROUPS[e.label], spaceless(e.text))].add(node(e))
+    for (label, canonical, text, warnings), _ in linked:
+        if label in ("ORGAN", "ORG", "LAW") and known(canonical) and _UNRESOLVED not in warnings:
+            kb_text[(_GROUPS[label], spaceless(text))].add(node(label, canonical))
     for key, nodes in by_text.items():
         targets = kb_text.get(key, set())
         if len(targets) == 1:
@@ -151,7 +183,8 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
 
     # 3. fuzzy variants of minted names
     minted = [n for n in names if not known(n.split(":", 1)[1]) and not n.startswith("person:")]
-    keyed = [(n, spaceless(t)) for n in names if not n.startswith("person:") for t in names[n] if not _is_acronym(t)]
+    keyed = _Keyed((n, spaceless(t)) for n in names if not n.startswith("person:") for t in names[n]
+                   if not _is_acronym(t))
     for n in minted:
         group = n.split(":", 1)[0]
         for t in names[n]:
@@ -159,8 +192,7 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
             if len(k) < FUZZY_MIN_LEN or _is_acronym(t):
                 continue
             budget = 1 if len(k) < FUZZY_LONG else 2
-            close = {uf.find(m) for m, mk in keyed if m != n and m.split(":", 1)[0] == group
-                     and abs(len(mk) - len(k)) <= budget and Levenshtein.distance(k, mk, score_cutoff=budget) <= budget}
+            close = {uf.find(m) for m in keyed.near(k, budget, group) if m != n}
             close -= {uf.find(n)}
             if len(close) == 1:
                 uf.union(close.pop(), n)
@@ -178,19 +210,38 @@ def link_entities(entities: list[Entity], drop_unresolved: bool = True) -> list[
             uf.union(next(iter(by_surname[cid])), n)
 
     # representative id of each set: the KB id, else the longest name's id
-    result = []
-    for e in out:
-        if e.label in ("ORGAN", "ORG", "LAW", "PERSON") and e.canonical:
-            root = uf.find(node(e))
-            new = root.split(":", 1)[1]
-            resolved = known(new) or not _is_acronym(e.text) or new != e.canonical or _UNRESOLVED not in e.warnings
-            if new != e.canonical:
-                _log.debug("%s %r: %s -> %s", e.doc_id, e.text, e.canonical, new)
-                e.canonical = new
-            if _UNRESOLVED in e.warnings:
-                if resolved and new != fold(e.text):
-                    e.warnings = [w for w in e.warnings if w != _UNRESOLVED]
-                elif drop_unresolved:
-                    continue
-        result.append(e)
-    return result
+    out: dict[Form, tuple[str, tuple[str, ...]] | None] = {}
+    for form, _ in linked:
+        label, canonical, text, warnings = form
+        new = uf.find(node(label, canonical)).split(":", 1)[1]
+        resolved = known(new) or not _is_acronym(text) or new != canonical or _UNRESOLVED not in warnings
+        if new != canonical:
+            _log.debug("%r: %s -> %s", text, canonical, new)
+        if _UNRESOLVED in warnings:
+            if resolved and new != fold(text):
+                warnings = tuple(w for w in warnings if w != _UNRESOLVED)
+            elif drop_unresolved:
+                out[form] = None
+                continue
+        out[form] = (new, warnings)
+    return out
+
+
+class _Keyed:
+    """(node, spaceless name) pairs, found by edit distance: those within ``budget`` edits of a key.
+
+    Bucketed by group and length, so a lookup compares the key only with names of its group whose
+    length is within the budget (the same pairs a scan of all names would accept)."""
+
+    def __init__(self, pairs) -> None:
+        self.buckets: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+        for n, k in pairs:
+            self.buckets[(n.split(":", 1)[0], len(k))].append((n, k))
+
+    def near(self, key: str, budget: int, group: str) -> list[str]:
+        out = []
+        for length in range(len(key) - budget, len(key) + budget + 1):
+            for m, mk in self.buckets.get((group, length), ()):
+                if Levenshtein.distance(key, mk, score_cutoff=budget) <= budget:
+                    out.append(m)
+        return out

@@ -7,6 +7,7 @@ import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .store_pg import safe_url
 from .models import Decision, Document, Entity
 from .search import SearchResult
 from .timeline import Event, acted_by, in_range, sort_key
@@ -19,7 +20,7 @@ def build_summary(report, folder: Path, examples: bool = True) -> str:
     c = report.counts
     labels = ", ".join(f"{k.split('.', 1)[1]} {v}" for k, v in c.items() if k.startswith("entities."))
     lines = [
-        f"index: {folder}",
+        f"index: {safe_url(str(folder))}",
         f"documents: {c.get('documents', 0)} ({len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, {len(report.problems)} failed)",
         f"pages: {c.get('pages', 0)}   passages: {c.get('passages', 0)}   decisions: {c.get('decisions', 0)}",
@@ -32,10 +33,10 @@ def build_summary(report, folder: Path, examples: bool = True) -> str:
 
 def _example(folder: Path) -> list[str]:
     from .search import search
-    from .store import Store
+    from .store import open_store
     from .timeline import events
 
-    with Store(folder) as store:
+    with open_store(folder) as store:
         names = Counter(e.text for e in store.entities(label="ORGAN"))
         evs = events(store.decisions())
     lines = []

@@ -18,23 +18,30 @@ What a query goes through:
 from __future__ import annotations
 
 import logging
+import os
 import re
+import threading
+from array import array
 import unicodedata
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, Field
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import sorting
+from whoosh.collectors import ScoredCollector
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, AndNot, Not, NumericRange, Or, Phrase, Term, TermRange
+from whoosh.query import And, AndMaybe, AndNot, Not, NumericRange, Or, Phrase, Term, TermRange
 
 from .aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
-from .index import dutch_analyzer, open_existing
+from .index import TOKEN_PATTERN, dutch_analyzer, index_dir, open_existing
 from .nlp.dates import load_lexicon as load_date_lexicon
 from .nlp.kb import load_kb
+from .store import is_database_url
 
 _log = logging.getLogger(__name__)
 
@@ -148,29 +155,95 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise QueryError(f"the date {value!r} is not a year or date like 2019, 2019-07 or 2019-07-04")
     words, intent = split_intent(text)
-    ix = open_existing(folder)
+    if is_database_url(folder):  # a PostgreSQL store answers with its own full-text search
+        from .search_pg import search_database
+
+        return search_database(folder, text, words, intent, limit, doc_type=doc_type, body=body,
+                               organisation=organisation, year_from=year_from, year_to=year_to,
+                               date_from=date_from, date_to=date_to, sort=sort, facets=facets, per_doc=per_doc)
     table = alias_table(folder)
-    parser = _parser(ix.schema)
-    q = _parse(parser, words)
     filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
-    with ix.searcher() as searcher:
-        expanded, also, concepts = _expand(q, words, searcher, table)
+    state = _state(folder)
+    with state.lock:
+        if len(state.memo) > 50_000:
+            state.memo.clear()
+        searcher = state.searcher
+        q = state.memo.get(("parse", words))
+        if q is None:
+            q = state.memo[("parse", words)] = _parse(state.parser, words)
+        expanded, also, concepts = _expand(q, words, searcher, table, state.memo)
         want = max(limit * 3, 30)
-        results = searcher.search(expanded, limit=want, filter=filt, groupedby=_facet_spec() if facets else None)
-        rows = [(h.score, h.fields()) for h in results[:want]]
-        facet_counts = _facets(results) if facets else {}
-        # Counting every match is a second pass over the postings; Whoosh's estimate is free.
-        # When fewer rows came back than asked for, they are all there is (the estimate would also
-        # count passages deleted from segments not yet merged).
-        if len(rows) < want or results.has_exact_length():
-            total = len(rows) if len(rows) < want else len(results)
-        else:
-            total = max(len(rows), results.estimated_length())
-        suggestion = _suggest(searcher, q, words)
+        rows, total, facet_counts = _run(searcher, expanded, want, filt, facets, state)
+        suggestion = _suggest(searcher, words, state)
     groups = _group(rows, _Matcher(concepts), intent, limit, sort, per_doc)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
                         facets=facet_counts, intent=intent, also=also)
+
+
+# -- what is kept of an index between searches ---------------------------------------------------
+class _IndexState:
+    """One index's open searcher, parser and per-word look-ups, kept between searches until a build
+    commits a new generation of the index (see ``_state``). ``lock`` serialises its use."""
+
+    def __init__(self, folder: Path, signature: tuple):
+        self.signature = signature
+        self.ix = open_existing(folder)
+        self.searcher = self.ix.searcher()
+        self.parser = _parser(self.ix.schema)
+        self.lock = threading.RLock()
+        self.memo: dict = {}  # (kind, key) -> result, for look-ups that only depend on the index
+        self.scores = _Scores(self.searcher.doc_count_all())
+
+    def close(self) -> None:
+        with self.lock:
+            self.searcher.close()
+
+
+_STATES: OrderedDict[str, _IndexState] = OrderedDict()
+_STATES_LOCK = threading.Lock()
+MAX_OPEN_INDEXES = 4  # indexes kept open at once (a web server has one; tests make many)
+_TOC = re.compile(r"_MAIN_(\d+)\.toc")
+
+
+def _signature(folder: Path) -> tuple | None:
+    """(generation, inode, mtime, size) of the index's newest table of contents: it changes with
+    every commit, and with an index deleted and built anew. None when there is no index."""
+    best = None
+    try:
+        with os.scandir(index_dir(folder)) as entries:
+            for entry in entries:
+                m = _TOC.fullmatch(entry.name)
+                if m and (best is None or int(m.group(1)) > best[0]):
+                    best = (int(m.group(1)), entry)
+        if best is None:
+            return None
+        st = best[1].stat()
+    except OSError:
+        return None
+    return best[0], st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def _state(folder: Path) -> _IndexState:
+    """The kept state of the index in ``folder``, opened anew after a commit; FileNotFoundError if none."""
+    key = str(Path(folder).resolve())
+    sig = _signature(folder)
+    if sig is None:
+        open_existing(folder)  # raises FileNotFoundError with the message the CLI shows
+    with _STATES_LOCK:
+        state = _STATES.get(key)
+        if state is not None and state.signature == sig:
+            _STATES.move_to_end(key)
+            return state
+        fresh = _IndexState(folder, sig)
+        _STATES[key] = fresh
+        _STATES.move_to_end(key)
+        stale = [state] if state is not None else []
+        while len(_STATES) > MAX_OPEN_INDEXES:
+            stale.append(_STATES.popitem(last=False)[1])
+    for old in stale:
+        old.close()
+    return fresh
 
 
 # -- parsing and widening the query --------------------------------------------------------------
@@ -181,6 +254,7 @@ class _Concept:
         self.terms: set[str] = set()
         self.phrases: set[tuple[str, ...]] = set()
         self.weight = weight
+        self.typed: set = set()  # the terms and phrases of the form typed (empty: every form counts as typed)
 
 
 def _parser(schema) -> MultifieldParser:
@@ -209,11 +283,13 @@ def _not_excludes(q):
     return q
 
 
-def _expand(q, raw: str, searcher, table: AliasTable):
+def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
     """(the query with every plain word widened to its variants, other names used, concepts).
 
     A one-word name ("VTT") is widened where it stands, so AND/NOT keep their meaning; the other
-    names of a name of several words are added as alternatives to an OR query."""
+    names of a name of several words are added as alternatives to an OR query. ``memo`` keeps
+    the variants of a word between searches of the same index generation."""
+    memo = {} if memo is None else memo
     reader = searcher.reader()
     schema = searcher.schema
     analyzer = schema["text"].analyzer
@@ -226,7 +302,7 @@ def _expand(q, raw: str, searcher, table: AliasTable):
     alternatives: list[tuple[_Concept, str, float]] = []
     for group, form in table.find(unquoted):
         concept = concepts.setdefault("=" + group.key, _Concept(sum(_idf(searcher, t) for t in _stems(analyzer, form))))
-        _add_text(concept, form, analyzer)
+        _add_text(concept, form, analyzer, typed=True)
         for other in group.forms[:MAX_ALIAS_FORMS]:
             f = fold(other)
             if f == form or f" {f} " in folded_raw or f" {form} " in f" {f} ":
@@ -239,25 +315,31 @@ def _expand(q, raw: str, searcher, table: AliasTable):
             else:
                 in_place.setdefault(form, []).append((other, weight))
             also.append(other)
-            _add_text(concept, other, analyzer)
+            _add_text(concept, other, analyzer, typed=_spelling(other) == _spelling(form))
 
     def widen(node):
         if isinstance(node, Term) and node.fieldname in FIELDS:
             original = raw[node.startchar:node.endchar] if node.startchar is not None else node.text
             key = original.casefold()
             if key not in cache:
-                cache[key] = _variants(original, node.text, reader, schema) + in_place.get(fold(original), [])
+                mkey = ("variants", key, node.text)
+                if mkey not in memo:
+                    memo[mkey] = _variants(original, node.text, reader, schema)
+                cache[key] = _prune(memo[mkey] + in_place.get(fold(original), []), analyzer, node.text)
                 concept = concepts[key] = _Concept(_idf(searcher, node.text if node.fieldname == "text"
                                                         else (_stems(analyzer, original) or [""])[0]))
-                _add_text(concept, original, analyzer)
+                _add_text(concept, original, analyzer, typed=True)
                 for text, _ in cache[key]:
-                    _add_text(concept, text, analyzer)
-            extra = [_retarget(v, node.fieldname, schema, node.boost) for v in cache[key]]
+                    _add_text(concept, text, analyzer, typed=_spelling(text) == _spelling(original))
+            # Titles repeat on every passage of a document: only the word as typed is looked for there.
+            extra = [_retarget(v, node.fieldname, schema, node.boost) for v in cache[key]] \
+                if node.fieldname != "title" else []
             extra = [e for e in extra if e is not None]
             return Or([node, *extra]) if extra else node
         if isinstance(node, Phrase) and node.fieldname == "text":
             concept = concepts.setdefault(" ".join(node.words), _Concept(sum(_idf(searcher, w) for w in node.words)))
             concept.phrases.add(tuple(node.words))
+            concept.typed.add(tuple(node.words))
         if hasattr(node, "subqueries") and not isinstance(node, Phrase):
             node = node.copy()
             node.subqueries = [widen(sub) for sub in node.subqueries]
@@ -265,13 +347,140 @@ def _expand(q, raw: str, searcher, table: AliasTable):
 
     out = widen(q)
     if isinstance(out, (Or, Term)):
-        extra = [p for p in (_phrase_query(other, schema, w) for _, other, w in alternatives) if p is not None]
+        kept = {other for other, _ in _prune([(other, w) for _, other, w in alternatives], analyzer, "")}
+        extra = [p for p in (_phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
+                 if p is not None]
         for joined in _joined_pairs(unquoted, reader, schema):
+            if any(joined.text in c.terms for c in concepts.values()):
+                continue  # already searched as another name of a name in the query
             extra.append(joined)
             concepts.setdefault("+" + joined.text, _Concept(_idf(searcher, joined.text))).terms.add(joined.text)
         if extra:
             out = Or([*(out.subqueries if isinstance(out, Or) else [out]), *extra])
     return out, sorted(set(also), key=str.casefold)[:12], [c for c in concepts.values() if c.terms or c.phrases]
+
+
+def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None):
+    """(the top ``want`` passages of ``q`` as (score, stored fields), how many passages match, facets).
+
+    Facets take Whoosh's own collector (it counts every match per value). Otherwise ``q`` is scored
+    by ``_Scores``: Whoosh scores each term or phrase of the query once per index generation, and
+    the query's AND/OR/NOT are worked out on whole arrays of documents, with the same scores."""
+    if facets or state is None:
+        results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec() if facets else None)
+        rows = [(h.score, h.fields()) for h in results[:want]]
+        total = len(results) if results.has_exact_length() or len(rows) < want else results.estimated_length()
+        return rows, max(total, len(rows)), (_facets(results) if facets else {})
+    scores, hit = state.scores.evaluate(q, searcher)
+    if filt is not None:
+        hit &= state.scores.matches(filt, searcher)
+    docs = np.flatnonzero(hit)
+    if len(docs) > want:
+        docs = docs[np.argpartition(-scores[docs], want - 1)[:want]]
+    docs = sorted(docs.tolist(), key=lambda d: (-scores[d], d))  # Whoosh's order: score, then document number
+    return [(float(scores[d]), searcher.stored_fields(d)) for d in docs], int(np.count_nonzero(hit)), {}
+
+
+class _AllScores(ScoredCollector):
+    """Every match of a query with its score, in document order (no sorting, no top N)."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.ids, self.values = array("i"), array("d")
+
+    def _collect(self, global_docnum, score):
+        self.ids.append(global_docnum)
+        self.values.append(score)
+        return 0
+
+    def results(self):
+        return None
+
+
+class _Scores:
+    """Scores of a query's parts, kept per index generation, combined on arrays of all passages.
+
+    A term or phrase ("leaf") is scored by Whoosh once (BM25F, with its boost) and kept as
+    (document numbers, scores) until ``budget`` postings are kept; OR adds, AND requires every
+    part, ANDNOT drops what the second part matches, ANDMAYBE adds the second part where the first
+    matches: as Whoosh's matchers do, but a common word costs an array operation instead of a
+    Python loop over its postings once it was seen."""
+
+    def __init__(self, size: int, budget: int = 4_000_000):
+        self.size, self.budget, self.kept = size, budget, 0
+        self.leaves: OrderedDict = OrderedDict()
+
+    def leaf(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
+        found = self.leaves.get(q)
+        if found is None:
+            collector = _AllScores()
+            searcher.search_with_collector(q, collector)
+            found = (np.frombuffer(collector.ids, dtype=np.int32), np.frombuffer(collector.values, dtype=np.float64))
+            self.leaves[q] = found
+            self.kept += len(found[0])
+            while self.kept > self.budget and len(self.leaves) > 1:
+                self.kept -= len(self.leaves.popitem(last=False)[1][0])
+        else:
+            self.leaves.move_to_end(q)
+        return found
+
+    def matches(self, q, searcher) -> np.ndarray:
+        """Which passages ``q`` matches (a filter), as a mask."""
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self.leaf(q, searcher)[0]] = True
+        return mask
+
+    def evaluate(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
+        """(score per passage, which passages match) for query ``q``."""
+        scores, hit = np.zeros(self.size), np.zeros(self.size, dtype=bool)
+        self._add(q, searcher, scores, hit, 1.0)
+        return scores, hit
+
+    def _add(self, q, searcher, scores, hit, factor: float) -> None:
+        boost = factor * getattr(q, "boost", 1.0)
+        if isinstance(q, Or) and not getattr(q, "minmatch", 0) and getattr(q, "scale", None) is None:
+            for sub in q.subqueries:
+                self._add(sub, searcher, scores, hit, boost)
+        elif isinstance(q, (And, AndNot, AndMaybe)):
+            parts = [self.evaluate(sub, searcher) for sub in (q.subqueries if isinstance(q, And) else (q.a, q.b))]
+            if isinstance(q, And):
+                mask = np.logical_and.reduce([h for _, h in parts])
+                total = np.sum([s for s, _ in parts], axis=0)
+            elif isinstance(q, AndNot):
+                mask, total = parts[0][1] & ~parts[1][1], parts[0][0]
+            else:
+                mask, total = parts[0][1], parts[0][0] + parts[1][0]
+            scores[mask] += total[mask] * boost
+            hit |= mask
+        else:  # a term, a phrase, or anything else Whoosh scores itself, boost included
+            ids, values = self.leaf(q, searcher)
+            scores[ids] += values * factor
+            hit[ids] = True
+
+
+def _spelling(text: str) -> str:
+    """A form in which spellings of one word meet: "Twente Bedrijf" = "Twentebedrijf", "WGR+" = "Wgr-plus"."""
+    return re.sub(r"[^0-9a-z]", "", fold(text.lstrip("=")).replace("+", "plus"))
+
+
+def _prune(variants: list[tuple[str, float]], analyzer, typed: str) -> list[tuple[str, float]]:
+    """The variants without repeats: one that analyses like the word typed or like another variant,
+    or that holds a shorter variant ("veilig thuis twente" beside "veilig thuis"), finds nothing more."""
+    def terms(text: str) -> tuple[str, ...]:
+        return (text[1:],) if text.startswith("=") else tuple(_stems(analyzer, text))
+
+    forms = [(terms(text), text, w) for text, w in variants]
+    out, seen = [], {(typed,)}
+    for t, text, w in sorted(forms, key=lambda f: (len(f[0]), -f[2])):
+        if not t or t in seen or any(len(o) < len(t) and _contains(t, o) for o in seen if len(o) > 1):
+            continue
+        seen.add(t)
+        out.append((text, w))
+    return [v for v in variants if v in out]
+
+
+def _contains(seq: tuple, part: tuple) -> bool:
+    return any(seq[i:i + len(part)] == part for i in range(len(seq) - len(part) + 1))
 
 
 def _idf(searcher, term: str) -> float:
@@ -281,15 +490,20 @@ def _idf(searcher, term: str) -> float:
         return 1.0
 
 
-def _add_text(concept: _Concept, text: str, analyzer) -> None:
+def _add_text(concept: _Concept, text: str, analyzer, typed: bool = False) -> None:
+    """Add ``text`` (analysed; "=term": an index term as is) to the forms of ``concept``; ``typed``:
+    it is what the user typed, not a variant."""
     if text.startswith("="):
-        concept.terms.add(text[1:])
-        return
-    stems = _stems(analyzer, text)
-    if len(stems) == 1:
-        concept.terms.add(stems[0])
-    elif stems:
-        concept.phrases.add(tuple(stems))
+        form = text[1:]
+        concept.terms.add(form)
+    else:
+        stems = _stems(analyzer, text)
+        if not stems:
+            return
+        form = stems[0] if len(stems) == 1 else tuple(stems)
+        (concept.terms.add if len(stems) == 1 else concept.phrases.add)(form)
+    if typed:
+        concept.typed.add(form)
 
 
 def _variants(original: str, analyzed: str, reader, schema) -> list[tuple[str, float]]:
@@ -372,30 +586,75 @@ def _joined_pairs(raw: str, reader, schema) -> list:
 MIN_SUGGEST_CHARS = 4
 
 
-def _suggest(searcher, q, text: str) -> str | None:
-    """A corrected query when some typed word is not in the index ("twnteraad" -> "twenteraad")."""
+def _suggest(searcher, text: str, state: _IndexState | None = None) -> str | None:
+    """A corrected query when some typed word is not in the index ("twnteraad" -> "twenteraad").
+
+    Every look-up is in the text field's term dictionary (no spelling graph is needed): a word whose
+    stem the index lacks is replaced by the nearest index term (at most 2 edits, same first letter,
+    the most frequent of the nearest), written as a passage writes it; two words that never stand
+    side by side but whose joined form is in the index are joined ("Twente Raad" -> "twenteraad")."""
+    memo = state.memo if state is not None else {}
     try:
-        # Whoosh compares the stemmed query terms with the unstemmed words of the spelling
-        # dictionary ("regiorad" is not a word, so it offered "regional" for "regioraad"): ask
-        # only when some typed word, unstemmed, is not in the corpus.
-        field = searcher.schema["text"]
-        typed = [t.text for t in field.analyzer(text, no_morph=True)]
-        words = field.spelling_fieldname("text") if field.separate_spelling() else "text"
         reader = searcher.reader()
-        unknown = [w for w in typed if (words, w) not in reader]  # a dictionary look-up, not a scan
-        if not unknown:
-            return None
-        for a, b in zip(typed, typed[1:]):  # "Twente Raad" -> "Twenteraad": a compound written apart
-            if (a in unknown or b in unknown) and (words, a + b) in reader:
-                return re.sub(rf"(?i)\b{re.escape(a)}\s+{re.escape(b)}\b", a + b, text, count=1)
-        if all(len(w) <= MIN_SUGGEST_CHARS for w in unknown):
-            return None  # a short unknown word has too many near neighbours to guess from
-        corrected = searcher.correct_query(q, text, prefix=1, maxdist=2)
+        analyzer = searcher.schema["text"].analyzer
+        typed = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, no_morph=True)]
+        stems = [(_stems(analyzer, w) or [w])[0] for w, _, _ in typed]
+        unknown = {i for i, st in enumerate(stems) if ("text", st) not in reader}  # dictionary look-ups
+        for i in range(len(typed) - 1):  # "Twente Raad" -> "Twenteraad": a compound written apart
+            joined = _stems(analyzer, typed[i][0] + typed[i + 1][0])
+            if len(joined) == 1 and ("text", joined[0]) in reader and (
+                    i in unknown or i + 1 in unknown
+                    or not _occurs(searcher, Phrase("text", [stems[i], stems[i + 1]]), memo)):
+                start, end = typed[i][1], typed[i + 1][2]
+                return text[:start] + _surface(searcher, joined[0], memo) + text[end:]
+        out, changed = text, False
+        for i in sorted(unknown, reverse=True):  # from the end, so the offsets before stay valid
+            word, start, end = typed[i]
+            if len(word) <= MIN_SUGGEST_CHARS or not word.isalpha():
+                continue  # a short unknown word has too many near neighbours to guess from
+            near = _nearest(reader, stems[i], memo, 1 if len(word) < 8 else 2)
+            if near and _common_prefix(near, stems[i]) < len(stems[i]) - 2:  # "stemd"/"stemm": word forms
+                out, changed = out[:start] + _surface(searcher, near, memo) + out[end:], True
     except Exception:  # noqa: BLE001 - a suggestion is a nicety, never a reason to fail
+        _log.debug("no suggestion for %r", text, exc_info=True)
         return None
-    if corrected.query != q and corrected.string.casefold() != text.casefold():
-        return corrected.string
-    return None
+    return out if changed and out.casefold() != text.casefold() else None
+
+
+def _occurs(searcher, q, memo: dict) -> bool:
+    """Whether ``q`` matches any passage (stops at the first)."""
+    key = ("occurs", q)
+    if key not in memo:
+        memo[key] = q.matcher(searcher, searcher.boolean_context()).is_active()
+    return memo[key]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
+
+
+def _nearest(reader, stem: str, memo: dict, maxdist: int = 2) -> str | None:
+    """The index term of the text field nearest to ``stem`` (same first letter), the most frequent of equals."""
+    key = ("initial", stem[0])
+    if key not in memo:  # the terms with this first letter, read once per index generation
+        memo[key] = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix("text", stem[0])]
+    found = process.extract(stem, memo[key], scorer=Levenshtein.distance, score_cutoff=maxdist, limit=None)
+    found = [(dist, -reader.doc_frequency("text", t), t) for t, dist, _ in found if t != stem and t.isalpha()]
+    return min(found)[2] if found else None
+
+
+def _surface(searcher, stem: str, memo: dict) -> str:
+    """How the passages write the word of index term ``stem`` ("herorientatie" -> "heroriëntatie")."""
+    key = ("surface", stem)
+    if key not in memo:
+        memo[key] = stem
+        for hit in searcher.search(Term("text", stem), limit=1):
+            body = hit.get("text", "")
+            for tok in _TOKENS(body, chars=True, mode="query"):
+                if tok.text == stem:
+                    memo[key] = body[tok.startchar:tok.endchar].casefold()
+                    break
+    return memo[key]
 
 
 # -- filters and facets --------------------------------------------------------------------------
@@ -445,7 +704,7 @@ def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str,
     by_doc: dict[str, list] = defaultdict(list)
     for score, fields in rows:
         snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
-        score *= (0.6 + 0.4 * coverage) * (1.2 if answers else 1.0)
+        score *= (0.6 + 0.4 * coverage) * (1.0 + 0.2 * float(answers))
         by_doc[fields["doc_id"]].append((score, fields, snippet))
     groups = []
     for doc_id, items in by_doc.items():
@@ -502,9 +761,40 @@ def _lexicon() -> dict:
 
 
 # A sentence ends at . ! ? ; followed by a space (not after an initial or a short abbreviation), at a blank line, or before a bullet or numbered line.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.)(?<!\b(?:dd|nr|bv|ca|zg|jl)\.)\s+(?=\S)"
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.)(?<!\b(?:dd|nr|bv|ca|zg|jl|mw|mr|dr|ir|hr)\.)"
+                           r"(?<!\b(?:dhr|drs|ing|evt)\.)(?<!\bmevr\.)(?<!\bprof\.)(?<!\bincl\.)\s+(?=\S)"
                            r"|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
 _TOKENS = dutch_analyzer()
+_WORD = re.compile(TOKEN_PATTERN)
+_STEM_OF: dict[str, str | None] = {}  # surface word -> its index term (None: a stop word), as _TOKENS gives it
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """(index term, start, end) of every word of ``text``: what ``_TOKENS`` gives, each word analysed once."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        stem = _STEM_OF.get(word, "")
+        if stem == "":
+            found = [(t.text, m.start() + t.startchar, m.start() + t.endchar)
+                     for t in _TOKENS(word, chars=True, mode="query")]
+            if not found:  # a stop word
+                _STEM_OF[word] = None
+                continue
+            if len(found) != 1 or found[0][1:] != (m.start(), m.end()):
+                out += found  # not one word to one term: take the analyser's tokens as they come
+                continue
+            if len(_STEM_OF) > 200_000:
+                _STEM_OF.clear()
+            stem = _STEM_OF[word] = found[0][0]
+        if stem is not None:
+            out.append((stem, m.start(), m.end()))
+    return out
+
+
+# A passage that holds a concept only in another form (an alias, a variant, a near word) counts it
+# at this share of its weight: the form the user typed is the better evidence.
+VARIANT_SHARE = 0.75
 
 
 class _Matcher:
@@ -513,56 +803,109 @@ class _Matcher:
     def __init__(self, concepts: list[_Concept]):
         self.concepts = concepts
         self.total = sum(c.weight for c in concepts) or 1.0
+        self._terms: dict[str, list[tuple[int, bool]]] = defaultdict(list)  # term -> (concept, typed)
+        self._phrases: dict[str, list[tuple[int, tuple, bool]]] = defaultdict(list)  # first word -> ...
+        for n, c in enumerate(concepts):
+            for t in c.terms:
+                self._terms[t].append((n, not c.typed or t in c.typed))
+            for p in c.phrases:
+                self._phrases[p[0]].append((n, p, not c.typed or p in c.typed))
 
-    def _spans(self, tokens) -> tuple[list[tuple[int, int]], list[set[int]]]:
-        """Token index spans that match, and per token index the concepts it matches."""
+    def _spans(self, tokens) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
+        """Token index spans that match, and per token index the concepts it matches (concept -> typed form)."""
         texts = [t for t, _, _ in tokens]
-        spans, hit_concepts = [], [set() for _ in tokens]
-        for n, c in enumerate(self.concepts):
-            for i, t in enumerate(texts):
-                if t in c.terms:
-                    spans.append((i, i + 1))
-                    hit_concepts[i].add(n)
-                for p in c.phrases:
-                    if t == p[0] and tuple(texts[i:i + len(p)]) == p:
-                        spans.append((i, i + len(p)))
-                        hit_concepts[i].add(n)
+        spans, hit_concepts = [], [{} for _ in tokens]
+        terms, phrases = self._terms, self._phrases
+        for i, t in enumerate(texts):
+            for n, typed in terms.get(t, ()):
+                spans.append((i, i + 1))
+                hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
+            for n, p, typed in phrases.get(t, ()):
+                if tuple(texts[i:i + len(p)]) == p:
+                    spans.append((i, i + len(p)))
+                    hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
         return spans, hit_concepts
 
-    def snippet(self, text: str, intent: str | None) -> tuple[str, float, bool]:
-        """(snippet with **marks**, share of the query's weight in the passage, whether it answers the intent)."""
+    def _share(self, hits) -> float:
+        """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less."""
+        found: dict[int, bool] = {}
+        for h in hits:
+            for n, typed in h.items():
+                found[n] = found.get(n, False) or typed
+        return sum(self.concepts[n].weight * (1.0 if typed else VARIANT_SHARE) for n, typed in found.items()) / self.total
+
+    def snippet(self, text: str, intent: str | None) -> tuple[str, float, float]:
+        """(snippet with **marks**, how well the passage covers the query, how well it answers the intent).
+
+        The coverage is the share of the query's weight in the passage and in its best sentence,
+        half each (words of the query that stand together count for more); the answer is the share
+        of the query's weight in the sentence that answers the intent (0.0: none does)."""
         text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
-        tokens = [(t.text, t.startchar, t.endchar) for t in _TOKENS(text, chars=True, mode="query")]
+        tokens = _tokens(text)
         spans, hit_concepts = self._spans(tokens)
-        found = set().union(*hit_concepts) if hit_concepts else set()
-        coverage = sum(self.concepts[n].weight for n in found) / self.total
+        coverage = self._share(hit_concepts)
         bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-        lex = _lexicon()
-        best, best_score, best_answers, k = None, -1.0, False, 0
+        sentences, k = [], 0  # (start, end, first token, end token)
         for start, end in zip(bounds, bounds[1:]):
             lo = k
             while k < len(tokens) and tokens[k][1] < end:
                 k += 1
-            matched = set().union(*hit_concepts[lo:k]) if k > lo else set()
-            if not matched or not text[start:end].strip():
+            sentences.append((start, end, lo, k))
+        best, best_score, best_answers, best_share, best_end = None, -1.0, 0.0, 0.0, 0
+        kinds: dict[int, dict[str, bool]] = {}
+
+        def has(j: int) -> dict[str, bool]:
+            if j not in kinds:
+                kinds[j] = self._has(text, sentences[j], tokens, hit_concepts)
+            return kinds[j]
+
+        for j, (start, end, lo, k) in enumerate(sentences):
+            if not any(hit_concepts[lo:k]) or not text[start:end].strip():
                 continue
-            sent = text[start:end]
-            has = {"date": bool(lex["date"].search(sent)), "number": bool(lex["number"].search(sent)),
-                   "actor": any(tokens[i][0] in lex["actor_words"] for i in range(lo, k)) or _names(sent),
-                   "what": k - lo >= 6}
-            score = sum(self.concepts[n].weight for n in matched) / self.total * 10 + 0.3 * sum(has.values())
-            answers = bool(intent and has.get(intent))
-            score += 4.0 if answers else 0.0
-            score -= 0.01 * max(0, len(sent) - SNIPPET_CHARS)
+            share = self._share(hit_concepts[lo:k])
+            score = share * 10 + 0.3 * sum(has(j).values())
+            answers, last = (share if intent and has(j).get(intent) else 0.0), j
+            if intent and not answers:  # the answer may follow in the next sentence or two ("... : <name>")
+                for n in range(j + 1, min(j + 3, len(sentences))):
+                    if sentences[n][1] - start > SNIPPET_CHARS:
+                        break
+                    if has(n).get(intent):
+                        answers, last = share / 2, n
+                        break
+            score += 4.0 * (1.0 if answers == share and answers else 0.5 if answers else 0.0)
+            score -= 0.01 * max(0, len(text[start:end]) - SNIPPET_CHARS)
+            best_share = max(best_share, share)
             if score > best_score:
-                best, best_score, best_answers = (start, end), score, answers
+                best, best_score, best_answers, best_end = (start, end), score, answers, sentences[last][1]
+        coverage = (coverage + best_share) / 2
         if best is None:
-            return _mark(text, 0, min(len(text), SNIPPET_CHARS), tokens, spans), coverage, False
-        start, end = best
+            return _mark(text, 0, min(len(text), SNIPPET_CHARS), tokens, spans), coverage, 0.0
+        start, end = best[0], max(best[1], best_end)
         i = bounds.index(end)
         if end - start < 120 and i + 1 < len(bounds):
             end = bounds[i + 1]
         return _mark(text, *_window(text, start, end, tokens, spans), tokens, spans), coverage, best_answers
+
+    @staticmethod
+    def _has(text: str, sentence, tokens, hit_concepts) -> dict[str, bool]:
+        """What kinds of answer a sentence holds besides the query's own words: a date, a number, an actor."""
+        start, end, lo, k = sentence
+        lex = _lexicon()
+        rest = [i for i in range(lo, k) if not hit_concepts[i]]
+        sent = _blank(text, start, end, [tokens[i] for i in range(lo, k) if hit_concepts[i]])
+        return {"date": bool(lex["date"].search(sent)), "number": bool(lex["number"].search(sent)),
+                "actor": any(tokens[i][0] in lex["actor_words"] for i in rest) or _names(sent),
+                "what": k - lo >= 6}
+
+
+def _blank(text: str, start: int, end: int, matched) -> str:
+    """text[start:end] with the ``matched`` tokens (term, start, end) replaced by spaces."""
+    out, pos = [], start
+    for _, s, e in matched:
+        out += [text[pos:s], " " * (e - s)]
+        pos = e
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def _names(sentence: str) -> bool:

@@ -3,6 +3,10 @@
 Tables: ``documents`` (with the cleaned text), ``passages``, ``entities``,
 ``decisions``. All writes of a build happen in one transaction, so a killed
 build leaves the previous state in place.
+
+:func:`open_store` opens the store a user named: an index folder (this SQLite file, the embedded
+default) or a ``postgresql://`` address (``pipeline.store_pg``, a shared deployment). Both speak the
+same methods; SQL here is written once, with ``?`` placeholders, in the subset both engines share.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import logging
 import sqlite3
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO
 
@@ -67,8 +72,33 @@ def _model_fields(model) -> frozenset[str]:
     return frozenset(model.model_fields)
 
 
+DATABASE_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_database_url(target) -> bool:
+    """Whether ``target`` names a database server (``postgresql://...``) rather than an index folder."""
+    return isinstance(target, str) and target.startswith(DATABASE_SCHEMES)
+
+
+def open_store(target: Path | str) -> Store:
+    """The store at ``target``: an index folder (SQLite) or a ``postgresql://`` address."""
+    if is_database_url(target):
+        from .store_pg import PgStore
+
+        return PgStore(target)
+    return Store(Path(target))
+
+
+def store_exists(target: Path | str) -> bool:
+    """Whether a store was ever created at ``target`` (a database server always counts as one)."""
+    return is_database_url(target) or (Path(target) / DB_NAME).exists()
+
+
 class Store:
     """The SQLite database of one index folder."""
+
+    #: Whether the store also answers searches itself (PostgreSQL); SQLite leaves that to Whoosh.
+    searchable = False
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -80,6 +110,9 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_SCHEMA)
 
+    def __repr__(self) -> str:
+        return f"<Store {self.path}>"
+
     def close(self) -> None:
         self.conn.close()
 
@@ -89,76 +122,102 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # -- writing (callers wrap a whole build in ``with store.conn:``) ----------
+    # -- the two places the engines differ in how SQL is sent ---------------------
+    def _exec(self, sql: str, args: Iterable = ()):
+        """Run one statement (``?`` placeholders); returns a cursor whose rows are read by column name."""
+        return self.conn.execute(sql, tuple(args))
+
+    def _many(self, sql: str, rows: Iterable[Iterable]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def transaction(self) -> AbstractContextManager:
+        """``with store.transaction():`` commits everything inside at once, or nothing."""
+        return self.conn
+
+    def generation(self) -> tuple:
+        """Changes whenever a build commits (caches of what the store holds are keyed by it)."""
+        return tuple(_mtime(p) for p in (self.path, self.path.with_name(DB_NAME + "-wal")))
+
+    # -- writing (callers wrap a whole build in ``with store.transaction():``) ----------
     def put(self, extraction: Extraction) -> None:
         """Replace everything stored for the extraction's document."""
         doc = extraction.document
         assert doc is not None
         self.remove(doc.doc_id)
-        self._insert("documents", {**self._row(doc), "text": extraction.text})
+        self._insert("documents", [{**self._row(doc, "documents"), "text": extraction.text}])
         for table, records in (("passages", extraction.passages), ("entities", extraction.entities),
                                ("decisions", extraction.decisions)):
-            for rec in records:
-                self._insert(table, self._row(rec))
+            self._insert(table, [self._row(rec, table) for rec in records])
 
     def remove(self, doc_id: str) -> None:
         """Delete a document's rows (its ``indexed`` mark stays until the index drops it too)."""
         for table in ("documents", "passages", "entities", "decisions"):
-            self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+            self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def mark_indexed(self, doc_ids: Iterable[str]) -> None:
         """Record that the search index now holds the stored version of these documents."""
         for doc_id in doc_ids:
-            self.conn.execute("DELETE FROM indexed WHERE doc_id = ?", (doc_id,))
-            self.conn.execute("INSERT INTO indexed SELECT doc_id, sha256 FROM documents WHERE doc_id = ?", (doc_id,))
+            self._exec("DELETE FROM indexed WHERE doc_id = ?", (doc_id,))
+            self._exec("INSERT INTO indexed SELECT doc_id, sha256 FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def unmark_indexed(self, doc_ids: Iterable[str] | None = None) -> None:
+        """Forget that the index holds these documents (all of them with None): they are indexed again."""
+        if doc_ids is None:
+            self._exec("DELETE FROM indexed")
+        else:
+            self._many("DELETE FROM indexed WHERE doc_id = ?", [(d,) for d in doc_ids])
 
     def stale_in_index(self) -> tuple[set[str], set[str]]:
         """(doc_ids whose stored version the index lacks, doc_ids the index holds but the store does not)."""
-        stale = {r[0] for r in self.conn.execute(
+        stale = {r["doc_id"] for r in self._exec(
             "SELECT d.doc_id FROM documents d LEFT JOIN indexed i ON d.doc_id = i.doc_id "
             "WHERE i.sha256 IS NULL OR i.sha256 != d.sha256")}
-        orphans = {r[0] for r in self.conn.execute(
+        orphans = {r["doc_id"] for r in self._exec(
             "SELECT doc_id FROM indexed WHERE doc_id NOT IN (SELECT doc_id FROM documents)")}
         return stale, orphans
 
     def set_canonicals(self, updates: Iterable[tuple[int, str | None, list[str]]]) -> None:
         """Set (row id, canonical, warnings) of entities after linking across the corpus."""
-        self.conn.executemany("UPDATE entities SET canonical = ?, warnings = ? WHERE id = ?",
-                              [(canon, json.dumps(warnings, ensure_ascii=False), row_id)
-                               for row_id, canon, warnings in updates])
+        self._many("UPDATE entities SET canonical = ?, warnings = ? WHERE id = ?",
+                   [(canon, json.dumps(warnings, ensure_ascii=False), row_id) for row_id, canon, warnings in updates])
 
     def delete_entities(self, row_ids: Iterable[int]) -> None:
-        self.conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in row_ids])
+        self._many("DELETE FROM entities WHERE id = ?", [(i,) for i in row_ids])
 
-    def _row(self, record) -> dict:
-        columns = self._columns(record)
+    def _row(self, record, table: str) -> dict:
+        columns = self._columns(table)
         data = record.model_dump()
         return {k: (json.dumps(v, ensure_ascii=False) if k in _JSON_COLUMNS else v)
                 for k, v in data.items() if k in columns}
 
-    def _columns(self, record) -> set[str]:
-        table = {Document: "documents", Entity: "entities", Decision: "decisions", Passage: "passages"}[type(record)]
+    def _columns(self, table: str) -> set[str]:
         if table not in self._column_cache:
-            self._column_cache[table] = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+            self._column_cache[table] = self._table_columns(table)
         return self._column_cache[table]
 
-    def _insert(self, table: str, row: dict) -> None:
-        cols = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" for _ in row)
-        self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+    def _table_columns(self, table: str) -> set[str]:
+        return {row["name"] for row in self._exec(f"PRAGMA table_info({table})")}
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        names = list(rows[0])
+        cols = ", ".join(f'"{c}"' for c in names)
+        marks = ", ".join("?" for _ in names)
+        self._many(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [[r[c] for c in names] for r in rows])
 
     # -- reading ---------------------------------------------------------------
     def hashes(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (sha256, path) of every stored document."""
-        return {r["doc_id"]: (r["sha256"], r["path"]) for r in self.conn.execute(
+        return {r["doc_id"]: (r["sha256"], r["path"]) for r in self._exec(
             "SELECT doc_id, sha256, path FROM documents")}
 
     def documents(self) -> list[Document]:
-        return [self._model(Document, r) for r in self.conn.execute(
+        return [self._model(Document, r) for r in self._exec(
             "SELECT * FROM documents ORDER BY date IS NULL, date, doc_id")]
 
     def document(self, doc_id: str) -> tuple[Document, str] | None:
-        row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        row = self._exec("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return (self._model(Document, row), row["text"]) if row else None
 
     def entities(self, doc_id: str | None = None, label: str | None = None) -> list[Entity]:
@@ -167,36 +226,52 @@ class Store:
             sql, args = sql + " AND doc_id = ?", args + [doc_id]
         if label:
             sql, args = sql + " AND label = ?", args + [label]
-        return [self._model(Entity, r) for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)]
+        return [self._model(Entity, r) for r in self._exec(sql + " ORDER BY doc_id, start", args)]
 
     def entity_rows(self) -> list[tuple[int, Entity]]:
-        return [(r["id"], self._model(Entity, r)) for r in self.conn.execute(
+        return [(r["id"], self._model(Entity, r)) for r in self._exec(
             "SELECT * FROM entities ORDER BY doc_id, start")]
 
     def decisions(self, doc_id: str | None = None) -> list[Decision]:
         sql, args = "SELECT * FROM decisions", []
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", [doc_id]
-        return [self._model(Decision, r) for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)]
+        return [self._model(Decision, r) for r in self._exec(sql + " ORDER BY doc_id, start", args)]
 
     def passages(self, doc_id: str | None = None) -> list[Passage]:
         sql, args = "SELECT * FROM passages", []
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", [doc_id]
-        return [self._model(Passage, r) for r in self.conn.execute(sql + " ORDER BY doc_id, passage_no", args)]
+        return [self._model(Passage, r) for r in self._exec(sql + " ORDER BY doc_id, passage_no", args)]
 
     def counts(self) -> dict[str, int]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        out = {"documents": one("SELECT COUNT(*) FROM documents"),
-               "pages": one("SELECT COALESCE(SUM(pages), 0) FROM documents"),
-               "passages": one("SELECT COUNT(*) FROM passages"),
-               "decisions": one("SELECT COUNT(*) FROM decisions")}
-        for row in self.conn.execute("SELECT label, COUNT(*) FROM entities GROUP BY label ORDER BY label"):
-            out[f"entities.{row[0]}"] = row[1]
+        one = lambda sql: int(self._exec(sql).fetchone()["n"])  # noqa: E731
+        out = {"documents": one("SELECT COUNT(*) AS n FROM documents"),
+               "pages": one("SELECT COALESCE(SUM(pages), 0) AS n FROM documents"),
+               "passages": one("SELECT COUNT(*) AS n FROM passages"),
+               "decisions": one("SELECT COUNT(*) AS n FROM decisions")}
+        for row in self._exec("SELECT label, COUNT(*) AS n FROM entities GROUP BY label ORDER BY label"):
+            out[f"entities.{row['label']}"] = int(row["n"])
         return out
 
+    def name_forms(self) -> Iterator[tuple[str, str, str]]:
+        """(label, canonical, surface text) of every linked body, organisation and law mention."""
+        for row in self._exec("SELECT label, canonical, text FROM entities WHERE canonical IS NOT NULL "
+                              "AND label IN ('ORGAN', 'ORG', 'LAW')"):
+            yield row["label"], row["canonical"], row["text"]
+
+    def page_starts(self) -> Iterator[tuple[str, int, int]]:
+        """(doc_id, page, offset of the page's first passage) of every stored page."""
+        for row in self._exec('SELECT doc_id, page, MIN(start) AS start FROM passages GROUP BY doc_id, page'):
+            yield row["doc_id"], row["page"], row["start"]
+
+    def texts(self) -> Iterator[tuple[str, str | None, str, str]]:
+        """(doc_id, date, cleaned text, doc_type) of every stored document."""
+        for row in self._exec("SELECT doc_id, date, text, doc_type FROM documents"):
+            yield row["doc_id"], row["date"], row["text"] or "", row["doc_type"] or ""
+
     @staticmethod
-    def _model(model, row: sqlite3.Row):
+    def _model(model, row):
         fields = _model_fields(model)
         data = {k: row[k] for k in row.keys() if k in fields}
         for k in _JSON_COLUMNS & data.keys():
@@ -206,14 +281,14 @@ class Store:
     # -- subjects and relations (issue 6; recomputed for the whole corpus) -------
     def put_subjects(self, subjects, relations) -> None:
         """Replace all stored subjects and relations (``pipeline.subjects.Subject``/``Relation``)."""
-        self.conn.execute("DELETE FROM subjects")
-        self.conn.execute("DELETE FROM relations")
-        self.conn.executemany(
+        self._exec("DELETE FROM subjects")
+        self._exec("DELETE FROM relations")
+        self._many(
             "INSERT INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
               json.dumps([d.model_dump() for d in s.documents]), s.first_seen, s.last_seen, s.mentions,
               json.dumps(s.spans)) for s in subjects])
-        self.conn.executemany(
+        self._many(
             'INSERT INTO relations (type, source, target, target_name, status, cue, "when", score, doc_id, page, '
             'text, start, "end", date, via, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [(r.type, r.source, r.target, r.target_name, r.status, r.cue, r.when, r.score, r.evidence.doc_id,
@@ -222,8 +297,8 @@ class Store:
 
     def has_subjects(self) -> bool:
         """True once subjects were computed for the stored corpus (or it is empty)."""
-        return bool(self.conn.execute("SELECT 1 FROM subjects LIMIT 1").fetchone()) or not self.conn.execute(
-            "SELECT 1 FROM documents LIMIT 1").fetchone()
+        return bool(self._exec("SELECT 1 AS one FROM subjects LIMIT 1").fetchone()) or not self._exec(
+            "SELECT 1 AS one FROM documents LIMIT 1").fetchone()
 
     def relations(self, subject: str | None = None) -> list:
         """Stored relations (``pipeline.subjects.Relation``), optionally those from or to one subject."""
@@ -233,7 +308,7 @@ class Store:
         if subject:
             sql, args = sql + " WHERE source = ? OR target = ?", [subject, subject]
         out = []
-        for r in self.conn.execute(sql + " ORDER BY id", args):
+        for r in self._exec(sql + " ORDER BY id", args):
             ev = Evidence(doc_id=r["doc_id"], page=r["page"], text=r["text"], start=r["start"], end=r["end"],
                           date=r["date"])
             out.append(Relation(type=r["type"], source=r["source"], target=r["target"], target_name=r["target_name"],
@@ -246,7 +321,7 @@ class Store:
         from .subject_records import Subject, SubjectDoc
 
         out = []
-        for r in self.conn.execute("SELECT * FROM subjects ORDER BY mentions DESC, id"):
+        for r in self._exec("SELECT * FROM subjects ORDER BY mentions DESC, id"):
             out.append(Subject(id=r["id"], name=r["name"], label=r["label"], kind=r["kind"], generic=bool(r["generic"]),
                                aliases=json.loads(r["aliases"]), first_seen=r["first_seen"], last_seen=r["last_seen"],
                                documents=[SubjectDoc(**d) for d in json.loads(r["documents"])],
@@ -261,8 +336,8 @@ class Store:
 
     def subject_spans(self, subject_id: str) -> list[tuple[str, int, int, int]]:
         """(doc_id, start, end, page) of every mention of one subject."""
-        row = self.conn.execute("SELECT spans FROM subjects WHERE id = ?", (subject_id,)).fetchone()
-        return [tuple(x) for x in json.loads(row[0])] if row and row[0] else []
+        row = self._exec("SELECT spans FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+        return [tuple(x) for x in json.loads(row["spans"])] if row and row["spans"] else []
 
     # -- export ----------------------------------------------------------------
     def records(self) -> Iterator[dict]:
@@ -273,6 +348,26 @@ class Store:
                 yield ent.model_dump()
             for dec in self.decisions(doc.doc_id):
                 yield dec.model_dump()
+
+    # -- plain rows for the corpus-wide passes (issue 8) ------------------------------------
+    def entity_tuples(self, columns: tuple[str, ...], labels: tuple[str, ...] | None = None,
+                      ordered: bool = False) -> Iterator[tuple]:
+        """The ``columns`` of every entity (of ``labels``) as plain tuples, in document order when
+        ``ordered``, read one at a time: linking and subjects go over every mention of a corpus
+        without making a record of each."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        sql, args = f"SELECT {cols} FROM entities", []
+        if labels:
+            sql, args = sql + " WHERE label IN (" + ", ".join("?" for _ in labels) + ")", list(labels)
+        for row in self._exec(sql + (" ORDER BY doc_id, start" if ordered else ""), args):
+            yield tuple(row[c] for c in columns)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def write_jsonl(records: Iterable[dict], fh: IO[str]) -> int:

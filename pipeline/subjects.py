@@ -304,23 +304,27 @@ class _Builder(_Relations):
     def _search_names(self) -> None:
         """Mentions of subjects found in the text by name (topics, candidates, multiword instances)."""
         docs_with = self._word_index()
+        todo = []
         for s in list(self.subjects.values()):
             if not s.searchable:
                 continue
-            names = {s.name} | {f for f in s.forms if len(f) >= 4}
-            for name in names:
-                rx = _name_re(name)
+            names = []
+            for name in {s.name} | {f for f in s.forms if len(f) >= 4}:
                 words = {w.casefold() for w in _WORD_RE.findall(name)}
                 candidates = set.intersection(*(docs_with.get(w, set()) for w in words)) if words else self.docs
+                names.append((name, candidates))
+            todo.append((s, names))
+        found = _NameMatches(self.docs, {name: candidates for _, names in todo for name, candidates in names})
+        for s, names in todo:
+            for name, candidates in names:
                 for doc_id in candidates:
-                    doc = self.docs[doc_id]
-                    for m in rx.finditer(doc.text):
-                        if s.kind != "topic" and s.kind != "instance" and self._covered(doc.doc_id, m.start(), m.end()):
+                    for start, end, text in found.get(name, doc_id):
+                        if s.kind != "topic" and s.kind != "instance" and self._covered(doc_id, start, end):
                             continue
-                        if s.kind == "topic" and self._covered(doc.doc_id, m.start(), m.end()):
+                        if s.kind == "topic" and self._covered(doc_id, start, end):
                             continue
-                        s.spans.add((doc.doc_id, m.start(), m.end()))
-                        s.forms[m.group()] += 0
+                        s.spans.add((doc_id, start, end))
+                        s.forms[text] += 0
             if not s.spans:
                 del self.subjects[s.id]
             elif s.kind in ("name", "plan"):
@@ -420,6 +424,66 @@ class _Builder(_Relations):
         return out, self.relations
 
 
+_TOKEN_RE = re.compile(r"\w+")
+# The only characters that Python's case-insensitive matching pairs with an ASCII letter although they
+# do not lower-case to it (tests/test_subjects.py checks this against the re module).
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold_key(word: str) -> str:
+    """``word`` lower-cased so that it equals an ASCII word exactly when ``re.IGNORECASE`` would match them."""
+    return word.lower() if word.isascii() else word.translate(_FOLD_TO_ASCII).lower()
+
+
+def _name_key(name: str) -> str | None:
+    """The first word of ``name`` (its leading letters/digits, folded), when its matches can be found by it."""
+    parts = name.split()
+    m = _TOKEN_RE.match(parts[0]) if parts else None
+    return m.group().lower() if m and m.group().isascii() else None
+
+
+class _NameMatches:
+    """Every match of each name's pattern (:func:`_name_re`) in its candidate documents.
+
+    Found in one pass over each document: a match of a name can only start at a word that folds to the
+    name's first word, so the pattern is tried there alone instead of scanning the whole text once per
+    name. Names whose first word is not plain letters (a quote, a bracket, an accent) are scanned as before.
+    """
+
+    def __init__(self, docs: dict[str, DocText], names: dict[str, set[str] | dict]) -> None:
+        self.docs = docs
+        self.found: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+        self.keyed: set[str] = set()
+        by_key: dict[str, list[tuple[str, re.Pattern, set[str] | dict]]] = defaultdict(list)
+        for name, candidates in names.items():
+            key = _name_key(name)
+            if key is not None:
+                by_key[key].append((name, _name_re(name), candidates))
+                self.keyed.add(name)
+        if not by_key:
+            return
+        for doc_id, doc in docs.items():
+            text, last = doc.text, {}
+            for m in _TOKEN_RE.finditer(text):
+                hits = by_key.get(_fold_key(m.group()))
+                if not hits:
+                    continue
+                pos = m.start()
+                for name, rx, candidates in hits:
+                    if doc_id not in candidates or pos < last.get(name, 0):
+                        continue
+                    hit = rx.match(text, pos)
+                    if hit:
+                        self.found.setdefault((name, doc_id), []).append((hit.start(), hit.end(), hit.group()))
+                        last[name] = hit.end()
+
+    def get(self, name: str, doc_id: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the matches of ``name`` in one document, in text order."""
+        if name in self.keyed:
+            return self.found.get((name, doc_id), [])
+        return [(m.start(), m.end(), m.group()) for m in _name_re(name).finditer(self.docs[doc_id].text)]
+
+
 def focus_in(inst: dict, text: str) -> bool:
     end = re.search(r"[.;:]\s|\n|$", text)
     return inst["focus_re"].search(text[:end.start()]) is not None
@@ -434,13 +498,13 @@ def derive(docs: list[DocText], entities: Iterable[Entity], decisions: Iterable[
 def corpus_from_store(store) -> tuple[list[DocText], list[Entity], list[Decision]]:
     """What derive() needs, read from a :class:`~pipeline.store.Store`."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for row in store.conn.execute("SELECT doc_id, page, MIN(start) FROM passages GROUP BY doc_id, page"):
-        starts[row[0]].append((row[2], row[1]))
+    for doc_id, page, start in store.page_starts():
+        starts[doc_id].append((start, page))
     docs = []
-    for row in store.conn.execute("SELECT doc_id, date, text, doc_type FROM documents"):
-        ps = sorted(starts.get(row[0], [])) or [(0, 1)]
+    for doc_id, date, text, doc_type in store.texts():
+        ps = sorted(starts.get(doc_id, [])) or [(0, 1)]
         ps[0] = (0, ps[0][1])
-        docs.append(DocText(doc_id=row[0], date=row[1], text=row[2] or "", page_starts=ps, doc_type=row[3] or ""))
+        docs.append(DocText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type))
     ents = [e for e in store.entities() if e.label in SUBJECT_LABELS]
     return docs, ents, store.decisions()
 

@@ -219,11 +219,11 @@ def timeline(folder, subject: str | None = None, date_from: str | None = None, d
     """The linked timeline of an index folder, optionally only the events naming one subject.
 
     Raises :class:`pipeline.subjects.UnknownSubject` when ``subject`` matches nothing."""
-    from .store import Store
+    from .store import open_store
     from .evolution import find, load
 
     subjects = load(folder)
-    with Store(folder) as store:
+    with open_store(folder) as store:
         docs = {d.doc_id: d.date for d in store.documents()}
         evs = link_outcomes(events(store.decisions(), documents=docs), store.relations())
     if subject:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,61 @@ def nlp():
     from pipeline.extract import get_nlp
 
     return get_nlp()
+
+
+# -- both storage backends ------------------------------------------------------------------------
+# The store and search tests run against the embedded default (SQLite + Whoosh in a folder) and a
+# PostgreSQL database. SPOOR_TEST_PG is a role allowed to create databases (.ci/run makes one);
+# without a server the PostgreSQL cases are skipped, unless SPOOR_TEST_PG_REQUIRED=1 (CI) fails them.
+PG_ADMIN = os.environ.get("SPOOR_TEST_PG", "postgresql://spoor:spoor@localhost/spoor")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A function making fresh, empty databases on the test server (all dropped at the end)."""
+    try:
+        import psycopg
+
+        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5)
+    except Exception as exc:  # noqa: BLE001 - any reason the server is not there
+        if os.environ.get("SPOOR_TEST_PG_REQUIRED") == "1":
+            pytest.fail(f"PostgreSQL at {PG_ADMIN} is required (SPOOR_TEST_PG_REQUIRED=1): {exc}")
+        pytest.skip(f"no PostgreSQL server at {PG_ADMIN}: {exc}")
+    made = []
+
+    def new_database() -> str:
+        name = f"spoor_test_{uuid.uuid4().hex[:12]}"
+        admin.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
+    yield new_database
+    for name in made:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture()
+def empty_store(request, backend, tmp_path) -> str:
+    """A store target nothing was built in yet: an index folder or a database address."""
+    if backend == "sqlite":
+        return str(tmp_path / "index")
+    return request.getfixturevalue("pg_server")()
+
+
+@pytest.fixture(scope="session")
+def built_store(request, backend, tmp_path_factory, corpus_copy) -> str:
+    """The sample corpus built once per backend into a folder or a database (tests must not modify it)."""
+    from pipeline.build import build
+
+    if backend == "sqlite":
+        return str(request.getfixturevalue("built_index"))
+    target = request.getfixturevalue("pg_server")()
+    report = build([corpus_copy], target)
+    assert not report.problems, report.problems
+    return target

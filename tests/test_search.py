@@ -227,3 +227,78 @@ def test_search_one_long_document_does_not_fill_the_list(built_index):
     docs = [h.doc_id for h in result.hits]
     assert max(docs.count(d) for d in docs) <= 3
     assert len(set(docs)) >= 3
+
+
+# -- issue 7: speed work (kept searcher, common words, suggestions without a spelling graph) ------
+NOTE = ("Notitie\n\nSamenwerking in de regio\n\nDe gemeenteraad heeft op 3 maart 2016 ingestemd met "
+        "het voorstel om de samenwerking met de buurgemeenten te versterken.\n")
+
+
+@pytest.mark.slow
+def test_search_sees_what_a_later_build_commits(tmp_path):
+    from pipeline.build import build
+
+    docs, ix = tmp_path / "docs", tmp_path / "ix"
+    docs.mkdir()
+    (docs / "een.txt").write_text(NOTE, encoding="utf-8")
+    build([docs], ix)
+    assert search(ix, "Achterhoek").hits == [] and search(ix, "buurgemeenten").hits
+    (docs / "twee.txt").write_text(NOTE.replace("buurgemeenten", "Achterhoek"), encoding="utf-8")
+    build([docs], ix)
+    assert [h.doc_id for h in search(ix, "Achterhoek").hits] == ["twee"]
+    import shutil
+
+    shutil.rmtree(ix)  # an index deleted and built anew in the same place
+    (docs / "een.txt").unlink()
+    build([docs], ix)
+    assert {h.doc_id for h in search(ix, "samenwerking", limit=50).hits} == {"twee"}
+
+
+@pytest.mark.parametrize("query", ["heroriëntatie GGD samenwerking gemeenten regio Twente", "Veilig Thuis Twente",
+                                   "Twenteraad NOT bestuur", '"algemeen bestuur" AND regio', "wgr+ OR SSNT"])
+def test_search_scores_are_whooshs_own(built_index, query):
+    """search() combines the scores of a query's parts itself; Whoosh's collector (used with facets) must agree."""
+    own = search(built_index, query, limit=20, doc_type=None)
+    whoosh = search(built_index, query, limit=20, facets=True)
+    assert own.total == whoosh.total
+    assert [(h.doc_id, h.passage_no) for h in own.hits] == [(h.doc_id, h.passage_no) for h in whoosh.hits]
+    assert [h.score for h in own.hits] == pytest.approx([h.score for h in whoosh.hits], rel=1e-6)
+    filtered = search(built_index, query, limit=20, doc_type="advies")
+    assert {h.doc_type for h in filtered.hits} <= {"advies"}
+    assert filtered.total == search(built_index, query, limit=20, doc_type="advies", facets=True).total
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("twnteraad besluit", "twenteraad besluit"),  # the other words stay as typed
+    ("herorientatie regioraad twnteraad", "herorientatie regioraad twenteraad"),
+])
+def test_search_suggestion_corrects_only_the_unknown_word(built_index, query, expected):
+    assert search(built_index, query).suggestion.casefold() == expected
+
+
+@pytest.mark.parametrize("query", ["wanneer stemde de regioraad in met de heroriëntatie",  # "stemde": a word form
+                                   "wie schreef het advies", "4O-orgaan"])
+def test_search_word_forms_and_short_words_get_no_suggestion(built_index, query):
+    assert search(built_index, query).suggestion is None
+
+
+def test_search_prefers_passages_with_the_form_typed(built_index):
+    result = search(built_index, "SSNT", limit=10)
+    assert _docs(result)[0] == "000"  # defines "SSNT"; 004 only writes "Shared Services Netwerk Twente"
+    assert "**SSNT**" in result.hits[0].snippet
+
+
+@pytest.mark.parametrize("query, answer", [
+    ("wie is voorzitter van het besluitvormend 4O-orgaan", "burgemeester van Enschede"),  # after a colon
+    ("wie is ambtelijk opdrachtgever van het project", "Vos"),  # "mw. T. Vos": no sentence end after "mw."
+])
+def test_search_who_question_snippet_shows_the_person(built_index, query, answer):
+    result = search(built_index, query, limit=10)
+    assert result.intent == "actor"
+    assert any(answer in h.snippet.replace("**", "") for h in result.hits[:3])
+
+
+def test_search_index_keeps_no_spelling_graph(built_index):
+    from pipeline.index import open_existing
+
+    assert not any(name.startswith("spell_") for name in open_existing(built_index).schema.names())

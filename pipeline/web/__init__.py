@@ -25,7 +25,7 @@ from starlette.routing import Route
 from ..aliases import alias_table
 from ..card import subject_card
 from ..search import MARK_CLOSE, MARK_OPEN, QueryError, search
-from ..store import DB_NAME, Store
+from ..store import is_database_url, open_store, store_exists
 
 _log = logging.getLogger(__name__)
 
@@ -54,8 +54,8 @@ def _env() -> Environment:
 
 
 def create_app(folder: Path) -> Starlette:
-    """The web app over the index and store in ``folder``."""
-    folder = Path(folder)
+    """The web app over the index and store in ``folder`` (or the PostgreSQL database at that address)."""
+    folder = folder if is_database_url(folder) else Path(folder)
     env = _env()
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -91,7 +91,7 @@ def create_app(folder: Path) -> Starlette:
         doc_id = request.path_params["doc_id"]
         if not DOC_ID.fullmatch(doc_id):
             return page("error.html", 404, message="Dit document bestaat niet.")
-        with Store(folder) as store:
+        with open_store(folder) as store:
             found = store.document(doc_id)
             if not found:
                 return page("error.html", 404, message=f"Er is geen document {doc_id}.")
@@ -137,9 +137,9 @@ def _names(folder: Path) -> dict[str, str]:
 
 def _corpus_file(folder: Path, doc_id: str) -> Path | None:
     """The original file of ``doc_id``, or None unless it is a file inside the indexed corpus."""
-    if not DOC_ID.fullmatch(doc_id) or not (folder / DB_NAME).exists():
+    if not DOC_ID.fullmatch(doc_id) or not store_exists(folder):
         return None
-    with Store(folder) as store:
+    with open_store(folder) as store:
         stored = store.hashes()
     if doc_id not in stored:
         return None

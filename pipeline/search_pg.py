@@ -1,0 +1,307 @@
+"""Search on the PostgreSQL store: the same query language, filters, facets and JSON as the Whoosh
+search (``pipeline.search``), answered by PostgreSQL's full-text search.
+
+A query is read as in the Whoosh backend: quoted phrases, AND / OR / NOT (or ``-word``), OR between
+plain words by default, question words kept as the intent. Each word or name becomes one *concept*,
+a ``tsquery`` of every way it can be written:
+
+- names with their other names and abbreviations (the same alias table: knowledge base and store);
+- for words the index does not know: the nearest words of the index (``pg_trgm`` over the
+  ``vocabulary`` table, the surface words of all passages), which also give "did you mean";
+- two typed words the index knows as one ("Twente Bedrijf" -> "twentebedrijf").
+
+Passages are ranked with ``ts_rank`` (entity names weigh more than text, the title less), grouped per
+document like the Whoosh results, and each gets a ``ts_headline`` snippet with the matched words
+marked ``**like this**``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .aliases import alias_table, fold
+from .search import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_NEAR, FacetCount,
+                     QueryError, SearchResult, _add_text, _Concept, _group, _Matcher, _stems, _TOKENS)
+from .store_pg import shared_store
+
+CONFIG = "spoor_dutch"
+# ts_rank weights for {D, C, B, A}: title C, text B, entity names A (as the Whoosh field boosts)
+RANK_WEIGHTS = "{0.1, 0.4, 0.8, 1.0}"  # (at most 1 each)
+RANK_SQL = f"ts_rank('{RANK_WEIGHTS}', p.tsv, qq.q, 1)"  # normalised by the log of the passage's length
+HEADLINE = (f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=40, MinWords=18, ShortWord=2, "
+            "MaxFragments=2, FragmentDelimiter=\" … \"")
+# pg_trgm similarity of an index word to a typed word the index does not know: to search it too,
+# and to suggest it instead ("did you mean")
+NEAR_SIMILARITY, SUGGEST_SIMILARITY = 0.3, 0.45
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+@dataclass
+class _Clause:
+    """One word, phrase or name of the query, as SQL (a tsquery expression) and its parameters."""
+
+    sql: str
+    args: list = field(default_factory=list)
+    negated: bool = False
+    join: str = "||"  # how it joins the clause before it: || (OR) or && (AND)
+
+
+def search_database(url: str, text: str, words: str, intent: str | None, limit: int, *,
+                    doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
+                    date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None) -> SearchResult:
+    """``pipeline.search.search`` on a PostgreSQL store (called by it for a ``postgresql://`` target)."""
+    table = alias_table(url)
+    with shared_store(url) as store:
+        clauses, concepts, also, suggestion = _plan(store, words, table)
+        positive = [c for c in clauses if not c.negated]
+        if not positive:
+            raise QueryError("the query has only excluded words: add a word to search for")
+        q_sql, q_args = _tsquery(clauses)
+        where, w_args = _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
+        want = max(limit * 3, 30)
+        match = (f"FROM passages p JOIN documents d ON d.doc_id = p.doc_id, ({q_sql}) AS qq(q) "
+                 f"WHERE p.tsv @@ qq.q{where}")
+        rows = store._exec(
+            f"SELECT m.*, ts_headline('{CONFIG}', m.text, m.q, '{HEADLINE}') AS headline FROM ("
+            f"SELECT p.doc_id, p.passage_no, p.page, p.text, p.bodies, p.orgs, d.title, d.date, d.doc_type, qq.q, "
+            f"{RANK_SQL} AS score {match} "
+            f"ORDER BY score DESC, p.doc_id, p.passage_no LIMIT ?) m ORDER BY m.score DESC, m.doc_id, m.passage_no",
+            [*q_args, *w_args, want]).fetchall()
+        total = len(rows) if len(rows) < want else int(store._exec(
+            f"SELECT COUNT(*) AS n {match}", [*q_args, *w_args]).fetchone()["n"])
+        facet_counts = _facets(store, match, [*q_args, *w_args]) if facets else {}
+    headlines: dict[str, str] = {}
+    fields = []
+    for r in rows:
+        f = {"doc_id": r["doc_id"], "passage_no": r["passage_no"], "page": r["page"], "text": r["text"] or "",
+             "title": r["title"] or "", "date": r["date"] or "", "doc_type": r["doc_type"] or "",
+             "bodies": ",".join(r["bodies"] or []), "orgs": ",".join(r["orgs"] or [])}
+        headlines[f["text"]] = " ".join((r["headline"] or "").split())
+        fields.append((float(r["score"]) * 10, f))
+    groups = _group(fields, _Headlines(_Matcher(concepts), headlines), intent, limit, sort, per_doc)
+    hits = [h for g in groups for h in g.hits]
+    return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
+                        facets=facet_counts, intent=intent, also=also)
+
+
+class _Headlines:
+    """The Whoosh backend's matcher re-weighs passages; the snippet is PostgreSQL's ts_headline, or for
+    a question the sentence that answers it."""
+
+    def __init__(self, matcher: _Matcher, headlines: dict[str, str]):
+        self.matcher, self.headlines = matcher, headlines
+
+    def snippet(self, text: str, intent: str | None):
+        sentence, coverage, answers = self.matcher.snippet(text, intent)
+        # A question ("wanneer", "wie", "hoeveel") is answered by the sentence that holds the date,
+        # body or number; ts_headline picks fragments by the query words alone.
+        return (sentence if answers else self.headlines.get(text, "")), coverage, answers
+
+
+def _plan(store, words: str, table):
+    """(clauses, concepts for re-weighing, other names searched, a suggestion or None)."""
+    tokens = re.findall(r'-?"[^"]*"|\S+', words)
+    names = {}  # folded form -> alias group, for names typed in the query
+    for group, form in table.find(re.sub(r'"[^"]*"', " ", words)):
+        names.setdefault(form, group)
+    vocab = _Vocabulary(store, [t for t in tokens if not t.startswith('"')])
+    clauses, concepts, also = [], [], []
+    join, negate, i, corrected, changed = "||", False, 0, [], False
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in _OPERATORS:
+            if tok == "NOT":
+                negate = True
+            else:
+                join = "&&" if tok == "AND" else "||"
+            corrected.append(tok)
+            i += 1
+            continue
+        neg = negate or (tok.startswith("-") and len(tok) > 1)
+        tok = tok[1:] if tok.startswith("-") and len(tok) > 1 else tok
+        tok = tok.split(":", 1)[1] if re.match(r"^\w+:\S", tok) else tok  # field:value -> value
+        concept = _Concept(1.0)
+        if tok.startswith('"'):
+            phrase = tok.strip('"')
+            parts, args = ["phraseto_tsquery(?::regconfig, ?)"], [CONFIG, phrase]
+            _add_text(concept, phrase, _TOKENS)
+            corrected.append(f'"{phrase}"')
+            i += 1
+        else:
+            # the longest name starting here ("Veilig Thuis Twente", "VTT")
+            n, group = _name_at(tokens, i, names)
+            if group is not None:
+                form = " ".join(tokens[i:i + n])
+                others = [f for f in group.forms if fold(f) != fold(form)][:MAX_ALIAS_FORMS]
+                parts = ["phraseto_tsquery(?::regconfig, ?)"] * (1 + len(others))
+                args = [a for f in [form, *others] for a in (CONFIG, f)]
+                also += others
+                for f in [form, *others]:
+                    _add_text(concept, f, _TOKENS)
+                corrected.append(form)
+                i += n
+            elif not _stems(_TOKENS, tok) and not neg:  # a stop word ("de", "het")
+                corrected.append(tok)
+                i += 1
+                continue
+            else:
+                parts, args, fix = vocab.alternatives(tok, tokens[i + 1] if i + 1 < len(tokens) else None)
+                if not parts:
+                    i += 1
+                    continue
+                _add_text(concept, tok, _TOKENS)
+                for alt in vocab.words_for(tok):
+                    _add_text(concept, alt, _TOKENS)
+                corrected.append(fix or tok)
+                changed |= bool(fix)
+                i += 1
+        clauses.append(_Clause("(" + " || ".join(parts) + ")", args, neg, join))
+        if not neg:
+            concepts.append(concept)
+        join, negate = "||", False
+    suggestion = " ".join(corrected) if changed else None
+    return clauses, concepts, sorted(set(also), key=str.casefold)[:12], suggestion
+
+
+def _name_at(tokens: list[str], i: int, names: dict) -> tuple[int, object]:
+    for n in range(min(6, len(tokens) - i), 0, -1):
+        form = fold(" ".join(tokens[i:i + n]))
+        if form in names:
+            return n, names[form]
+    return 0, None
+
+
+class _Vocabulary:
+    """The index's surface words: which typed words it knows, and the nearest ones for those it does not."""
+
+    def __init__(self, store, tokens: list[str]):
+        self.store = store
+        words = {w for t in tokens for w in self._words(t)}
+        self.known = {r["word"]: r["ndoc"] for r in store._exec(
+            "SELECT word, ndoc FROM vocabulary WHERE word = ANY(?)", [sorted(words)])} if words else {}
+        self.near: dict[str, list[str]] = {}
+
+    @staticmethod
+    def _words(token: str) -> list[str]:
+        return re.findall(r"\w+", token.casefold())
+
+    def _unknown(self, word: str) -> bool:
+        """Neither the word nor its stem is in the index ("kost" is known: "kosten" has its stem)."""
+        if word in self.known:
+            return False
+        row = self.store._exec("SELECT EXISTS (SELECT 1 FROM passages WHERE tsv @@ plainto_tsquery(?::regconfig, ?)) "
+                               "AS found", [CONFIG, word]).fetchone()
+        if row["found"]:
+            self.known[word] = 1
+        return not row["found"]
+
+    def _nearest(self, word: str) -> list[tuple[str, float]]:
+        if word not in self.near:
+            rows = self.store._exec(
+                "SELECT word, similarity(word, ?) AS sim FROM vocabulary WHERE word % ? AND similarity(word, ?) >= ? "
+                "ORDER BY sim DESC, ndoc DESC LIMIT 3", [word, word, word, NEAR_SIMILARITY])
+            self.near[word] = [(r["word"], float(r["sim"])) for r in rows]
+        return self.near[word]
+
+    def words_for(self, token: str) -> list[str]:
+        return [n for w in self._words(token) if self._unknown(w) for n, _ in self._nearest(w)]
+
+    def alternatives(self, token: str, following: str | None) -> tuple[list[str], list, str | None]:
+        """(tsquery SQL parts, their parameters, the corrected token or None) for one typed word."""
+        words = self._words(token)
+        if not words:
+            return [], [], None
+        parts, args = ["plainto_tsquery(?::regconfig, ?)"], [CONFIG, token]
+        fix = None
+        if len(words) == 1 and self._unknown(words[0]):
+            near = self._nearest(words[0])
+            for n, _ in near:
+                parts.append("plainto_tsquery(?::regconfig, ?)")
+                args += [CONFIG, n]
+            fix = near[0][0] if near and near[0][1] >= SUGGEST_SIMILARITY else None
+        if following and following not in _OPERATORS and not following.startswith(('"', "-")):
+            joined = "".join(words + self._words(following))
+            if joined in self.known or self._joined_known(joined):
+                parts.append("plainto_tsquery(?::regconfig, ?)")
+                args += [CONFIG, joined]
+        return parts, args, fix
+
+    def _joined_known(self, joined: str) -> bool:
+        row = self.store._exec("SELECT ndoc FROM vocabulary WHERE word = ?", [joined]).fetchone()
+        if row:
+            self.known[joined] = row["ndoc"]
+        return bool(row)
+
+
+def _tsquery(clauses: list[_Clause]) -> tuple[str, list]:
+    """SELECT of one tsquery: positive clauses joined by their operators, AND NOT the negated ones."""
+    sql, args = "", []
+    for c in clauses:
+        if c.negated:
+            continue
+        sql = c.sql if not sql else f"({sql} {c.join} {c.sql})"
+        args += c.args
+    for c in clauses:
+        if c.negated:
+            sql = f"({sql} && !!{c.sql})"
+            args += c.args
+    return f"SELECT {sql}", args
+
+
+def _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to) -> tuple[str, list]:
+    parts, args = [], []
+    if doc_type:
+        parts.append("d.doc_type = ?")
+        args.append(doc_type)
+    for column, value in (("bodies", body), ("orgs", organisation)):
+        if value:
+            keys = sorted({value.casefold(), *(g.key.casefold() for g in table.groups_named(value))})
+            parts.append(f"EXISTS (SELECT 1 FROM unnest(p.{column}) x WHERE lower(x) = ANY(?))")
+            args.append(keys)
+    year = "(CASE WHEN d.date ~ '^[0-9]{4}' THEN substr(d.date, 1, 4)::int END)"
+    if year_from is not None:
+        parts.append(f"{year} >= ?")
+        args.append(year_from)
+    if year_to is not None:
+        parts.append(f"{year} <= ?")
+        args.append(year_to)
+    if date_from:
+        parts.append('d.date COLLATE "C" >= ?')
+        args.append(date_from)
+    if date_to:
+        parts.append('left(d.date, ?) COLLATE "C" <= ?')
+        args += [len(date_to), date_to]
+    return "".join(f" AND {p}" for p in parts), args
+
+
+def _facets(store, match: str, args: list) -> dict[str, list[FacetCount]]:
+    rows = store._exec(
+        f"WITH m AS (SELECT p.doc_id, p.bodies, d.doc_type, "
+        f"CASE WHEN d.date ~ '^[0-9]{{4}}' THEN substr(d.date, 1, 4) END AS year {match}) "
+        "SELECT 'type' AS facet, doc_type AS value, COUNT(DISTINCT doc_id) AS n FROM m GROUP BY doc_type "
+        "UNION ALL SELECT 'year', year, COUNT(DISTINCT doc_id) FROM m GROUP BY year "
+        "UNION ALL SELECT 'body', b, COUNT(DISTINCT doc_id) FROM m, unnest(m.bodies) AS b GROUP BY b", args)
+    out: dict[str, list[FacetCount]] = {"body": [], "year": [], "type": []}
+    for r in rows:
+        if r["value"] not in (None, ""):
+            out[r["facet"]].append(FacetCount(value=str(r["value"]), count=int(r["n"])))
+    for name, counts in out.items():
+        key = (lambda c: c.value) if name == "year" else (lambda c: (-c.count, c.value))
+        counts.sort(key=key, reverse=(name == "year"))
+    return out
+
+
+def passages_naming(url: str, forms: list[str]) -> list[dict]:
+    """Every passage that names one of ``forms`` (phrases), with its document's title, date and type."""
+    forms = [f for f in forms if re.search(r"\w", f)]
+    if not forms:
+        return []
+    query = " || ".join("phraseto_tsquery(?::regconfig, ?)" for _ in forms)
+    with shared_store(url) as store:
+        rows = store._exec(
+            f"SELECT p.doc_id, p.passage_no, p.page, p.text, d.title, d.date, d.doc_type "
+            f"FROM passages p JOIN documents d ON d.doc_id = p.doc_id WHERE p.tsv @@ ({query})",
+            [a for f in forms for a in (CONFIG, f)]).fetchall()
+    return [{**r, "title": r["title"] or "", "date": r["date"] or "", "doc_type": r["doc_type"] or "",
+             "text": r["text"] or ""} for r in rows]

@@ -1,0 +1,228 @@
+"""The store and search on both backends: SQLite + Whoosh in a folder, and a PostgreSQL database.
+
+The ``backend`` fixture runs each test twice; ``built_store`` is the sample corpus built into the one
+or the other. A PostgreSQL run needs a server (``.ci/run`` starts one; see tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import app
+from pipeline.search import QueryError, search
+from pipeline.store import open_store
+
+PLAN, OUTCOME, PRESENTATION, ADVICE, NOTE = "000", "001", "002", "003", "004"
+
+
+def _docs(result) -> list[str]:
+    return list(dict.fromkeys(h.doc_id[:3] for h in result.hits))
+
+
+# -- storage ----------------------------------------------------------------------------------------
+def test_store_holds_the_same_records_on_both_backends(built_store, built_index):
+    """What a build stores (the JSON Lines contract, subjects, relations) does not depend on the backend."""
+    with open_store(built_store) as store, open_store(built_index) as reference:
+        assert store.counts() == reference.counts()
+        assert list(store.records()) == list(reference.records())
+        assert store.subjects() == reference.subjects()
+        assert store.counts()["documents"] == 5
+
+
+def test_store_rebuild_of_an_unchanged_corpus_extracts_nothing(built_store, corpus_copy):
+    from pipeline.build import build
+
+    report = build([corpus_copy], built_store)
+    assert not report.added and not report.updated and not report.removed
+    assert len(report.unchanged) == 5
+
+
+def test_store_follows_changed_and_removed_files(empty_store, tmp_path):
+    from pipeline.build import build
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    for name in ("002_fdc62ef994946342.txt", "004_c4e96080b47c4daa.txt"):
+        shutil.copy(Path("corpus") / name, corpus / name)
+    build([corpus], empty_store)
+    (corpus / "004_c4e96080b47c4daa.txt").unlink()
+    extra = corpus / "999_nieuw.txt"
+    extra.write_text("Besluit\n\nDe gemeenteraad van Enschede heeft op 3 maart 2022 besloten de "
+                     "Twentse Zwemvereniging op te heffen.\n", encoding="utf-8")
+    report = build([corpus], empty_store)
+    assert report.removed == ["004_c4e96080b47c4daa"] and report.added == ["999_nieuw"]
+    with open_store(empty_store) as store:
+        assert {d.doc_id for d in store.documents()} == {"002_fdc62ef994946342", "999_nieuw"}
+    assert _docs(search(empty_store, "Zwemvereniging")) == ["999"]
+    assert NOTE not in _docs(search(empty_store, "SSNT"))  # the note left the corpus, and the index
+
+
+# -- search -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("query, doc", [
+    ("Twenteraad", PLAN),
+    ("Veilig Thuis Twente", ADVICE),   # the advice only says VTT
+    ("SSNT", NOTE),                    # the note spells it out
+    ("ontvlechting", OUTCOME),         # the outcome says "ontvlochten"
+])
+def test_search_finds_the_document_on_both_backends(built_store, query, doc):
+    assert doc in _docs(search(built_store, query))[:2]
+
+
+def test_search_typo_is_found_and_corrected(built_store):
+    result = search(built_store, "twnteraad")
+    assert result.suggestion and "twenteraad" in result.suggestion.casefold()
+    assert PLAN in _docs(result)
+
+
+def test_search_snippets_mark_the_words_and_carry_page_and_date(built_store):
+    result = search(built_store, "Regioraad")
+    assert result.hits and all("**" in h.snippet for h in result.hits[:3])
+    hit = result.hits[0]
+    assert hit.page >= 1 and hit.title and hit.doc_type
+    assert all("<" not in h.snippet for h in result.hits)
+
+
+def test_search_filters_and_facets(built_store):
+    everything = search(built_store, "samenwerking", limit=50, facets=True)
+    years = {f.value for f in everything.facets["year"]}
+    assert {"2013", "2019"} <= years
+    assert {f.value for f in everything.facets["type"]} >= {"advies"}
+    only_2019 = search(built_store, "samenwerking", limit=50, date_from="2019", date_to="2019")
+    assert only_2019.hits and all(h.date.startswith("2019") for h in only_2019.hits)
+    advice = search(built_store, "samenwerking", limit=50, doc_type="advies")
+    assert advice.hits and {h.doc_type for h in advice.hits} == {"advies"}
+    body = search(built_store, "samenwerking", limit=50, body="algemeen bestuur")
+    assert body.hits and all("algemeen_bestuur" in h.bodies for h in body.hits)
+
+
+def test_search_sorts_by_date(built_store):
+    dates = [h.date for h in search(built_store, "samenwerking", limit=30, sort="date_asc").hits if h.date]
+    assert dates == sorted(dates)
+
+
+def test_search_phrases_and_exclusion(built_store):
+    phrase = search(built_store, '"Twente Beraad"')
+    assert _docs(phrase)[0] == PRESENTATION
+    assert "twente beraad" in phrase.hits[0].snippet.casefold().replace("**", "")
+    without = search(built_store, "Twenteraad NOT Beraad", limit=50)
+    assert PRESENTATION not in _docs(without)
+
+
+@pytest.mark.parametrize("odd", ['"unbalanced', "((", "a" * 2000, "x\x00y\x07z", "NOT", "Wgr+ OR *"])
+def test_search_odd_input_answers_or_says_why(built_store, odd):
+    try:
+        result = search(built_store, odd)
+    except QueryError as exc:
+        assert str(exc)
+    else:
+        assert result.total >= 0
+
+
+def test_search_cli_json_contract_on_both_backends(runner, built_store):
+    result = runner.invoke(app, ["search", "Twenteraad", "--store", built_store, "--json", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert hits and {"doc_id", "page", "date", "score", "snippet"} <= set(hits[0])
+
+
+def test_subject_card_is_the_same_on_both_backends(built_store, built_index):
+    from pipeline.card import subject_card
+
+    card = subject_card(built_store, "Twenteraad")
+    assert card is not None and card.outcome
+    assert card.model_dump() == subject_card(built_index, "Twenteraad").model_dump()
+
+
+# -- PostgreSQL only ----------------------------------------------------------------------------------
+@pytest.fixture()
+def database(pg_server) -> str:
+    return pg_server()
+
+
+def test_pg_schema_revision_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    from pipeline.store_pg import SCHEMA_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_REVISION
+
+
+def test_pg_unreachable_database_is_one_clear_line(runner):
+    url = "postgresql://someone:secret@127.0.0.1:1/nothing"
+    result = runner.invoke(app, ["search", "Twenteraad", "--store", url])
+    assert result.exit_code == 2
+    assert "cannot connect to postgresql://someone:***@127.0.0.1:1/nothing" in " ".join(result.output.split())
+    assert "secret" not in result.output and "Traceback" not in result.output
+
+
+def test_pg_builds_and_searches_at_the_same_time(database, corpus_copy, tmp_path):
+    """Two builds of different folders and a web page's searches, all at once on one database:
+    no errors, no lost writes, and every search sees a committed state."""
+    from starlette.testclient import TestClient
+
+    from pipeline.build import build
+    from pipeline.web import create_app
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    for n, f in enumerate(sorted(corpus_copy.glob("*.*"))):
+        shutil.copy(f, (first if n % 2 else second) / f.name)
+    build([first], database)  # something to search while the rest is built
+    (second / "998_extra.txt").write_text("De regioraad van Twente besloot op 1 mei 2014 tot een Twentse "
+                                          "Zwemvereniging.\n", encoding="utf-8")
+    errors: list[BaseException] = []
+    totals: list[int] = []
+    done = threading.Event()
+
+    def builder(folder):
+        try:
+            report = build([folder], database)
+            assert not report.problems
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+
+    def reader():
+        client = TestClient(create_app(database))
+        try:
+            while not done.is_set():
+                totals.append(search(database, "Twente").total)
+                page = client.get("/", params={"q": "Twenteraad"})
+                assert page.status_code == 200
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    readers = [threading.Thread(target=reader) for _ in range(3)]
+    builders = [threading.Thread(target=builder, args=(f,)) for f in (first, second)]
+    for t in readers + builders:
+        t.start()
+    for t in builders:
+        t.join()
+    done.set()
+    for t in readers:
+        t.join()
+    assert not errors, errors
+    assert totals and all(t > 0 for t in totals)
+    with open_store(database) as store:
+        stored = {d.doc_id for d in store.documents()}
+    expected = {f.stem for f in first.iterdir()} | {f.stem for f in second.iterdir()}
+    assert stored == expected
+    assert _docs(search(database, "Zwemvereniging")) == ["998"]
+
+
+def test_export_parquet_from_both_backends(built_store, tmp_path):
+    import pandas as pd
+
+    from pipeline.export import export_parquet
+
+    counts = export_parquet(built_store, tmp_path / "pq")
+    with open_store(built_store) as store:
+        assert counts["entities"] == sum(v for k, v in store.counts().items() if k.startswith("entities."))
+    entities = pd.read_parquet(tmp_path / "pq" / "entities")
+    assert set(entities["year"].astype(str)) >= {"2013", "2019"}
+    assert "tsv" not in pd.read_parquet(tmp_path / "pq" / "passages").columns
