@@ -64,7 +64,11 @@ class AliasTable:
             for n in sorted(self._first.get(words[i], ()), reverse=True):
                 form = " ".join(words[i:i + n])
                 if form in self._by_form:
-                    out += [(g, form) for g in self._by_form[form]]
+                    groups = self._by_form[form]
+                    # A name that is one group's own name means that group, not another that lists
+                    # it among its forms ("gemeenschappelijke regeling" is not "Regio Twente").
+                    named = [g for g in groups if fold(g.name) == form]
+                    out += [(g, form) for g in (named or groups)]
                     i += n
                     break
             else:

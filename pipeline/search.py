@@ -11,8 +11,14 @@ What a query goes through:
    variants ("Twentebedrijf" = "Twente Bedrijf"), "WGR+" = "Wgr-plus", and, for words the index
    does not know or barely knows, the nearest words of the index (typos, "ontvlechting" ->
    "ontvlochten"). Variants weigh less than what was typed.
-5. Passages are ranked by BM25F, grouped per document (documents ranked by their best passages)
-   and each gets the sentence that answers best as its snippet, terms marked ``**like this**``.
+5. Passages are ranked by BM25F, re-weighed by how much of the query they hold (in the passage and
+   in one sentence; a name in the form typed counts more than another name of it) and whether a
+   sentence answers the question word, grouped per document (documents ranked by their best
+   passages); each gets the sentence that answers best as its snippet, terms marked ``**like this**``.
+
+Speed: each index stays open between searches until a build commits (``_state``), and Whoosh scores
+each term or phrase once per index generation; AND/OR/NOT are then array operations (``_Scores``).
+"Did you mean" looks words up in the term dictionary (``_suggest``): the index has no spelling graph.
 """
 
 from __future__ import annotations
@@ -21,8 +27,9 @@ import logging
 import os
 import re
 import threading
-from array import array
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections import OrderedDict, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -132,6 +139,7 @@ def split_intent(text: str) -> tuple[str, str | None]:
 
 # Passages shown per document, so one long document cannot fill the whole list (None: no cap).
 PER_DOC = 3
+MIN_POOL = 20  # passages re-weighed at least (see `_group`)
 
 
 def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = None,
@@ -172,7 +180,7 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
         if q is None:
             q = state.memo[("parse", words)] = _parse(state.parser, words)
         expanded, also, concepts = _expand(q, words, searcher, table, state.memo)
-        want = max(limit * 3, 30)
+        want = max(limit * 2, MIN_POOL)  # passages re-weighed by their sentences, of which `limit` are shown
         rows, total, facet_counts = _run(searcher, expanded, want, filt, facets, state)
         suggestion = _suggest(searcher, words, state)
     groups = _group(rows, _Matcher(concepts), intent, limit, sort, per_doc)
@@ -194,6 +202,12 @@ class _IndexState:
         self.lock = threading.RLock()
         self.memo: dict = {}  # (kind, key) -> result, for look-ups that only depend on the index
         self.scores = _Scores(self.searcher.doc_count_all())
+        self._columns: _Columns | None = None
+
+    def columns(self, searcher) -> _Columns:
+        if self._columns is None:
+            self._columns = _Columns(searcher)
+        return self._columns
 
     def close(self) -> None:
         with self.lock:
@@ -363,10 +377,11 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None):
     """(the top ``want`` passages of ``q`` as (score, stored fields), how many passages match, facets).
 
-    Facets take Whoosh's own collector (it counts every match per value). Otherwise ``q`` is scored
-    by ``_Scores``: Whoosh scores each term or phrase of the query once per index generation, and
-    the query's AND/OR/NOT are worked out on whole arrays of documents, with the same scores."""
-    if facets or state is None:
+    ``q`` is scored by ``_Scores``: Whoosh scores each term or phrase of the query once per index
+    generation, and the query's AND/OR/NOT are worked out on arrays of all passages, with the same
+    scores; facets count documents per value from ``_Columns``. Without ``state``, Whoosh's own
+    collector does it all (the same answer, slower)."""
+    if state is None:
         results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec() if facets else None)
         rows = [(h.score, h.fields()) for h in results[:want]]
         total = len(results) if results.has_exact_length() or len(rows) < want else results.estimated_length()
@@ -378,7 +393,41 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     if len(docs) > want:
         docs = docs[np.argpartition(-scores[docs], want - 1)[:want]]
     docs = sorted(docs.tolist(), key=lambda d: (-scores[d], d))  # Whoosh's order: score, then document number
-    return [(float(scores[d]), searcher.stored_fields(d)) for d in docs], int(np.count_nonzero(hit)), {}
+    rows = [(float(scores[d]), searcher.stored_fields(d)) for d in docs]
+    return rows, int(np.count_nonzero(hit)), (state.columns(searcher).facets(hit) if facets else {})
+
+
+class _Columns:
+    """Per passage (Whoosh document number) its document; per document its year and type; per body
+    its passages: read once per index generation, for facet counts over a mask of matches."""
+
+    def __init__(self, searcher):
+        reader = searcher.reader()
+        codes: dict[str, int] = {}
+        self.doc = np.array([codes.setdefault(d, len(codes)) for d in reader.column_reader("doc_id")], dtype=np.int32)
+        years = list(reader.column_reader("year"))
+        types = list(reader.column_reader("doc_type"))
+        first = np.unique(self.doc, return_index=True)[1]  # a passage of each document
+        self.year = [str(years[n]) if 0 < years[n] < 10_000 else "" for n in first]  # missing: the column's sentinel
+        self.type = [types[n] or "" for n in first]
+        self.bodies = {(b.decode("utf-8") if isinstance(b, bytes) else b):
+                       np.fromiter(reader.postings("bodies", b).all_ids(), dtype=np.int32)
+                       for b in reader.lexicon("bodies")}
+
+    def facets(self, hit: np.ndarray) -> dict[str, list[FacetCount]]:
+        """Documents with a matching passage, per body, year and type (as ``_facets`` counts them)."""
+        docs = np.unique(self.doc[hit])
+        counted = {"body": {b: len(np.unique(self.doc[ids[hit[ids]]])) for b, ids in self.bodies.items()},
+                   "year": defaultdict(int), "type": defaultdict(int)}
+        for d in docs.tolist():
+            counted["year"][self.year[d]] += 1
+            counted["type"][self.type[d]] += 1
+        out = {}
+        for name, counts in counted.items():
+            found = [FacetCount(value=v, count=c) for v, c in counts.items() if v and c]
+            key = (lambda c: c.value) if name == "year" else (lambda c: (-c.count, c.value))
+            out[name] = sorted(found, key=key, reverse=(name == "year"))
+        return out
 
 
 class _AllScores(ScoredCollector):
@@ -573,13 +622,18 @@ def _phrase_query(text: str, schema, weight: float):
 
 
 def _joined_pairs(raw: str, reader, schema) -> list:
-    """"Twente Bedrijf" -> the one word "twentebedrijf", when the index has it."""
+    """"Twente Bedrijf" -> the one word "twentebedrijf", "wgr plus status" -> "wgr-plus-status", when the
+    index has it (two or three words written together or with hyphens)."""
     words = [w for w in re.findall(r"\w+", raw) if not w.isdigit()]
-    out = []
-    for a, b in zip(words, words[1:]):
-        stems = _stems(schema["text"].analyzer, a + b)
-        if len(stems) == 1 and reader.doc_frequency("text", stems[0]):
-            out.append(Term("text", stems[0], boost=WEIGHT_COMPOUND))
+    out, seen = [], set()
+    for n in (2, 3):
+        for i in range(len(words) - n + 1):
+            part = words[i:i + n]
+            for joined in ({"".join(part), "-".join(part)} if n == 2 else {"-".join(part)}):
+                stems = _stems(schema["text"].analyzer, joined)
+                if len(stems) == 1 and stems[0] not in seen and reader.doc_frequency("text", stems[0]):
+                    seen.add(stems[0])
+                    out.append(Term("text", stems[0], boost=WEIGHT_COMPOUND))
     return out
 
 
@@ -706,26 +760,27 @@ def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str,
         snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
         score *= (0.6 + 0.4 * coverage) * (1.0 + 0.2 * float(answers))
         by_doc[fields["doc_id"]].append((score, fields, snippet))
-    groups = []
+    ranked = []  # (document score, doc_id, its passages best first)
     for doc_id, items in by_doc.items():
         items.sort(key=lambda it: -it[0])
         scores = [s for s, _, _ in items]
-        first = items[0][1]
-        groups.append(DocGroup(
-            doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
-            doc_type=first.get("doc_type", ""), score=round(scores[0] + 0.2 * sum(scores[1:3]), 4),
-            bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
-            hits=[_hit(s, f, snip) for s, f, snip in items]))
-    groups.sort(key=lambda g: -g.score)
+        ranked.append((round(scores[0] + 0.2 * sum(scores[1:3]), 4), doc_id, items))
+    ranked.sort(key=lambda r: -r[0])
     if sort != "relevance":
-        groups.sort(key=lambda g: g.date or ("" if sort == "date" else "\uffff"), reverse=(sort == "date"))
+        dated = {doc_id: items[0][1].get("date") or None for _, doc_id, items in ranked}
+        ranked.sort(key=lambda r: dated[r[1]] or ("" if sort == "date" else "\uffff"), reverse=(sort == "date"))
     out, room = [], limit
-    for g in groups:
+    for score, doc_id, items in ranked:  # the models are made for what is shown only
         if room <= 0:
             break
-        g.hits = g.hits[:min(room, per_doc or room)]
-        room -= len(g.hits)
-        out.append(g)
+        shown = items[:min(room, per_doc or room)]
+        room -= len(shown)
+        first = items[0][1]
+        out.append(DocGroup(
+            doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
+            doc_type=first.get("doc_type", ""), score=score,
+            bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
+            hits=[_hit(s, f, snip) for s, f, snip in shown]))
     return out
 
 
@@ -757,7 +812,12 @@ def _lexicon() -> dict:
                       rf"|\b(?:{month_re})\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
     number_words = "|".join(map(re.escape, (n for n in numbers if n not in ("een", "één")))) or "twee"
     number = re.compile(rf"\b\d+(?:[.,]\d+)?\b|\b(?:{number_words})\b", re.IGNORECASE)
-    return {"date": date, "number": number, "actor_words": frozenset(actor_words)}
+    # For scanning whole passages: every date form holds digits, and a year alone counts as a date, so
+    # a month only matters before a day number is read ("12 juli"); number words are looked up per word.
+    date_scan = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{1,2}}\s+(?i:{month_re})\b|\b(?:19|20)\d\d\b")
+    return {"date": date, "number": number, "actor_words": frozenset(actor_words), "date_scan": date_scan,
+            "digits": re.compile(r"\b\d+(?:[.,]\d+)?\b"),
+            "number_words": frozenset(n.casefold() for n in numbers if n not in ("een", "één"))}
 
 
 # A sentence ends at . ! ? ; followed by a space (not after an initial or a short abbreviation), at a blank line, or before a bullet or numbered line.
@@ -771,10 +831,13 @@ _STEM_OF: dict[str, str | None] = {}  # surface word -> its index term (None: a 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """(index term, start, end) of every word of ``text``: what ``_TOKENS`` gives, each word analysed once."""
+    known = _STEM_OF
+    words = [(known.get(m.group(), ""), m) for m in _WORD.finditer(text)]
+    if all(stem != "" for stem, _ in words):  # every word seen before (None: a stop word)
+        return [(stem, m.start(), m.end()) for stem, m in words if stem is not None]
     out = []
-    for m in _WORD.finditer(text):
+    for stem, m in words:
         word = m.group()
-        stem = _STEM_OF.get(word, "")
         if stem == "":
             found = [(t.text, m.start() + t.startchar, m.start() + t.endchar)
                      for t in _TOKENS(word, chars=True, mode="query")]
@@ -840,10 +903,19 @@ class _Matcher:
         The coverage is the share of the query's weight in the passage and in its best sentence,
         half each (words of the query that stand together count for more); the answer is the share
         of the query's weight in the sentence that answers the intent (0.0: none does)."""
-        text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
+        if "*" in text or "<" in text:
+            text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
         tokens = _tokens(text)
         spans, hit_concepts = self._spans(tokens)
         coverage = self._share(hit_concepts)
+        # The answer is what the passage says besides the query's own words: look for dates and
+        # numbers once, with those words blanked out.
+        rest = _blank(text, 0, len(text), [tok for tok, hit in zip(tokens, hit_concepts) if hit])
+        lex = _lexicon()
+        numbers = [m.start() for m in lex["digits"].finditer(rest)]
+        numbers += [start for (_, start, end), hit in zip(tokens, hit_concepts)
+                    if not hit and text[start:end].casefold() in lex["number_words"]]
+        found = {"date": [m.start() for m in lex["date_scan"].finditer(rest)], "number": sorted(numbers)}
         bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
         sentences, k = [], 0  # (start, end, first token, end token)
         for start, end in zip(bounds, bounds[1:]):
@@ -856,7 +928,12 @@ class _Matcher:
 
         def has(j: int) -> dict[str, bool]:
             if j not in kinds:
-                kinds[j] = self._has(text, sentences[j], tokens, hit_concepts)
+                start, end, lo, k = sentences[j]
+                kinds[j] = {kind: bisect_left(at, start) < len(at) and at[bisect_left(at, start)] < end
+                            for kind, at in found.items()}
+                kinds[j]["actor"] = any(tokens[i][0] in lex["actor_words"] for i in range(lo, k)
+                                        if not hit_concepts[i]) or _names(rest[start:end])
+                kinds[j]["what"] = k - lo >= 6
             return kinds[j]
 
         for j, (start, end, lo, k) in enumerate(sentences):
@@ -885,17 +962,6 @@ class _Matcher:
         if end - start < 120 and i + 1 < len(bounds):
             end = bounds[i + 1]
         return _mark(text, *_window(text, start, end, tokens, spans), tokens, spans), coverage, best_answers
-
-    @staticmethod
-    def _has(text: str, sentence, tokens, hit_concepts) -> dict[str, bool]:
-        """What kinds of answer a sentence holds besides the query's own words: a date, a number, an actor."""
-        start, end, lo, k = sentence
-        lex = _lexicon()
-        rest = [i for i in range(lo, k) if not hit_concepts[i]]
-        sent = _blank(text, start, end, [tokens[i] for i in range(lo, k) if hit_concepts[i]])
-        return {"date": bool(lex["date"].search(sent)), "number": bool(lex["number"].search(sent)),
-                "actor": any(tokens[i][0] in lex["actor_words"] for i in rest) or _names(sent),
-                "what": k - lo >= 6}
 
 
 def _blank(text: str, start: int, end: int, matched) -> str:
