@@ -7,7 +7,8 @@ Generates a corpus with ``bench/make_corpus.py`` (or takes ``--corpus DIR`` made
 run measures, and prints as one table beside the targets:
 
 * full build of the text documents (``spoor build`` in a subprocess, ``--workers``): words/s,
-  pages/s, peak RSS of the whole process tree (sampled with psutil), index size;
+  pages/s, peak RSS of the whole process tree (sampled with psutil; forked processes' shared pages
+  count in each) and its peak PSS (shared pages counted once), index size;
 * the PDF documents added to that index (an incremental build: only they are extracted);
 * a no-change rebuild (``spoor build`` again: nothing may be extracted), measured and per 1,000 docs;
 * query latency of ``pipeline.search.search`` (median, p95) against a bare Whoosh search
@@ -60,18 +61,22 @@ TARGETS = {
 # -- measuring ----------------------------------------------------------------------------------
 
 class TreeRss:
-    """Samples the summed RSS of a process and its children every ``every`` seconds."""
+    """Samples the summed RSS of a process and its children every ``every`` seconds, and every
+    ``pss_every`` seconds their summed PSS (proportional set size: a page shared by n processes
+    counts 1/n in each, so forked processes are not counted twice; Linux only, slower to read)."""
 
-    def __init__(self, pid: int, every: float = 0.1):
+    def __init__(self, pid: int, every: float = 0.1, pss_every: float = 1.0):
         import psutil
 
-        self.proc, self.every, self.peak = psutil.Process(pid), every, 0
+        self.proc, self.every, self.peak, self.peak_pss = psutil.Process(pid), every, 0, 0
+        self.pss_every = pss_every
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         import psutil
 
+        last_pss = 0.0
         while not self._stop.is_set():
             try:
                 procs = [self.proc, *self.proc.children(recursive=True)]
@@ -82,6 +87,15 @@ class TreeRss:
                     except psutil.Error:
                         pass
                 self.peak = max(self.peak, total)
+                if time.perf_counter() - last_pss >= self.pss_every:
+                    last_pss = time.perf_counter()
+                    pss = 0
+                    for p in procs:
+                        try:
+                            pss += getattr(p.memory_full_info(), "pss", 0)
+                        except (psutil.Error, OSError):
+                            pass
+                    self.peak_pss = max(self.peak_pss, pss)
             except psutil.Error:
                 return
             self._stop.wait(self.every)
@@ -116,7 +130,8 @@ def spoor_build(paths: list[Path], ix: Path, workers: int, pdf_reader: str = "pd
         raise SystemExit(f"spoor build failed ({proc.returncode}):\n{errors}")
     peak = sampler.peak if sampler else 0
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # largest single child
-    return {"seconds": seconds, "peak_rss": peak, "max_child_rss": kids, "code": proc.returncode,
+    return {"seconds": seconds, "peak_rss": peak, "peak_pss": sampler.peak_pss if sampler else 0,
+            "max_child_rss": kids, "code": proc.returncode,
             "problems": [line for line in errors.splitlines() if line.strip()]}
 
 
@@ -241,6 +256,8 @@ def run(args) -> list[tuple[str, str, str, str]]:
     peak_mb = full["peak_rss"] / 2**20
     row("full build: peak RSS, all processes", f"{peak_mb:,.0f} MB", f"<= {TARGETS['peak_rss_mb']:,} MB",
         peak_mb <= TARGETS["peak_rss_mb"] if peak_mb else None)
+    if full["peak_pss"]:
+        row("full build: peak PSS, all processes (shared pages once)", f"{full['peak_pss'] / 2**20:,.0f} MB")
     row("full build: largest single process RSS", f"{full['max_child_rss'] / 2**20:,.0f} MB")
 
     # 2. the PDFs, added incrementally with the default reader

@@ -65,6 +65,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     else:
         windex.ensure_writable(folder)
         store = Store(folder)
+    indexing: _IndexJob | None = None
     try:
         known = store.hashes()
         seen: dict[str, Path] = {}
@@ -111,9 +112,11 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             clock.lap(f"extracted and stored {len(extracted)} documents")
             relinked = _relink(store) if extracted or gone else set()
             clock.lap("linked entities across the corpus")
+            store.unmark_indexed(relinked)
+            # The Whoosh index is written by its own processes while subjects are derived here.
+            indexing = None if store.searchable else _IndexJob.start(store, folder, workers)
             refresh_subjects(store, changed=bool(extracted or gone))
             clock.lap("derived subjects and relations")
-            store.unmark_indexed(relinked)
             if store.searchable:  # the database indexes its own passages, in the same transaction
                 report.passages_indexed = _index_in_store(store, bool(extracted or gone))
                 clock.lap("indexed passages in the database")
@@ -122,22 +125,13 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             report.counts = store.counts()
             return report
 
-        # The index follows the store: whatever the store holds that the index does not (new,
-        # changed, relinked, or left over by a build killed between the two commits) is indexed
-        # now, after linking, so passages carry the corpus-wide names.
-        if not windex.exists(folder):
-            with store.transaction():
-                store.unmark_indexed()
-        stale, orphans = store.stale_in_index()
-        if stale or orphans:
-            procs = workers or os.cpu_count() or 1
-            parallel = procs if len(stale) >= windex.PARALLEL_MIN_DOCS else 1
-            report.passages_indexed = windex.write(folder, orphans, _index_input(store, stale), procs=parallel)
-            with store.transaction():
-                store.mark_indexed(stale | orphans)
-            clock.lap(f"indexed {len(stale)} documents, dropped {len(orphans)}")
+        if indexing is not None:
+            report.passages_indexed = indexing.finish(store)
+            clock.lap(f"indexed {len(indexing.stale)} documents, dropped {len(indexing.orphans)}")
         report.counts = store.counts()
     finally:
+        if indexing is not None:
+            indexing.cancel()
         store.close()
     return report
 
@@ -250,6 +244,70 @@ def _index_in_store(store, changed: bool) -> int:
     if changed or stale or orphans:
         store.finish_build()
     return n
+
+
+class _IndexJob:
+    """The Whoosh index brought up to date with the store: whatever the store holds that the index
+    does not (new, changed, relinked, or left over by a build killed between the two commits).
+
+    ``start`` (inside the build's transaction, after linking, so passages carry the corpus-wide
+    names) hands every stale document to the index writer, whose processes analyse them while the
+    build goes on; ``finish`` (after the store committed) commits the index and marks the documents
+    indexed. A build that fails in between leaves the index as it was.
+    """
+
+    def __init__(self, writer: windex.PassageWriter, stale: set[str], orphans: set[str]) -> None:
+        self.writer, self.stale, self.orphans, self.added = writer, stale, orphans, 0
+        self.done = False
+
+    @classmethod
+    def start(cls, store: Store, folder: Path, workers: int | None) -> _IndexJob | None:
+        if not windex.exists(folder):
+            store.unmark_indexed()
+        stale, orphans = store.stale_in_index()
+        if not stale and not orphans:
+            return None
+        procs = workers or os.cpu_count() or 1
+        job = cls(windex.PassageWriter(folder, procs if len(stale) >= windex.PARALLEL_MIN_DOCS else 1),
+                  stale, orphans)
+        try:
+            for doc_id in orphans:
+                job.writer.remove(doc_id)
+            for doc, passages, entities in _index_rows(store, stale):
+                job.added += job.writer.add(doc, passages, entities)
+            job.writer.close_input()
+        except BaseException:
+            job.cancel()
+            raise
+        return job
+
+    def finish(self, store: Store) -> int:
+        """Commit the index (waiting for its processes), then record it in the store; passages added."""
+        self.writer.commit()
+        self.done = True
+        with store.transaction():
+            store.mark_indexed(self.stale | self.orphans)
+        return self.added
+
+    def cancel(self) -> None:
+        if not self.done:
+            self.done = True
+            self.writer.cancel()
+
+
+def _index_rows(store: Store, doc_ids: set[str]):
+    """``_index_input`` as plain rows (only the ORGAN/ORG/LAW entities an index document names)."""
+    parsed: dict[str | None, tuple[str, ...]] = {}
+    for doc in store.documents():
+        if doc.doc_id in doc_ids:
+            passages = [windex.PassageRow(doc.doc_id, *row) for row in store.passage_tuples(doc.doc_id)]
+            names = []
+            for label, text, start, canonical, raw in store.entity_tuples(
+                    ("label", "text", "start", "canonical", "warnings"), windex.NAME_LABELS, doc_id=doc.doc_id):
+                if raw not in parsed:
+                    parsed[raw] = tuple(json.loads(raw)) if raw else ()
+                names.append(windex.NameRow(label, text, start, canonical, parsed[raw]))
+            yield doc, passages, names
 
 
 def _index_input(store: Store, doc_ids: set[str]):

@@ -15,11 +15,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from . import clean, ingest, metadata
 from .models import CleanText, Decision, Document, Entity, Extraction, Passage, Problem, Status
-from .nlp import build_nlp, new_doc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _log = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ def max_text_chars() -> int:
 @lru_cache(maxsize=2)
 def get_nlp(base: str = "nl") -> Language:
     """The pipeline, built once per process."""
+    from .nlp import build_nlp  # spaCy is loaded here, in the processes that extract
+
     return build_nlp(base)
 
 
@@ -168,6 +172,8 @@ def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = N
 def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", fmt: str = "text",
             sha256: str = "", title_hint: str | None = None) -> Extraction:
     """Run the pipeline over cleaned text and turn its annotations into records."""
+    from .nlp import new_doc
+
     text = cleaned.text
     entities: list[Entity] = []
     decisions: list[Decision] = []
@@ -179,7 +185,7 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
         if doc_date is None and doc._.doc_date:
             doc_date, date_source = doc._.doc_date, doc._.doc_date_source
             meta = {**meta, "doc_date": doc_date}
-        entities += _entities(doc_id, doc, offset, cleaned)
+        entities += _entities(doc_id, doc, offset, cleaned, piece)
         decisions += [_decision(doc_id, d, offset, cleaned) for d in (doc._.decisions or [])]
         warnings += list(doc._.warnings or [])
     for ent in entities:
@@ -201,18 +207,22 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
                       passages=passages(doc_id, cleaned), entities=entities, decisions=decisions)
 
 
-def _entities(doc_id: str, doc, offset: int, cleaned: CleanText) -> list[Entity]:
+def _entities(doc_id: str, doc, offset: int, cleaned: CleanText, text: str) -> list[Entity]:
+    # The spans' values are plain strings the components made: the records are built without
+    # validating them again (model_construct), the hot path of a large build.
     out = []
+    make = Entity.model_construct
     for group in ("dates", "entities"):
         if group not in doc.spans:
             continue
         for span in doc.spans[group]:
-            start = offset + span.start_char
-            out.append(Entity(
-                doc_id=doc_id, label=span.label_, text=span.text, start=start,
-                end=offset + span.end_char, page=cleaned.page_of(start),
-                canonical=span._.canonical, value=span._.value, mod=span._.mod,
-                parent=span._.parent, role=span._.role, warnings=list(span._.warnings or []),
+            s, e, ext = span.start_char, span.end_char, span._
+            start = offset + s
+            out.append(make(
+                doc_id=doc_id, label=span.label_, text=text[s:e], start=start,
+                end=offset + e, page=cleaned.page_of(start),
+                canonical=ext.canonical, value=ext.value, mod=ext.mod,
+                parent=ext.parent, role=ext.role, warnings=list(ext.warnings or []),
             ))
     out.sort(key=lambda e: (e.start, e.end))
     return out

@@ -9,14 +9,22 @@ stemmer.
 from __future__ import annotations
 
 import logging
+import marshal
+from bisect import bisect_left
 from collections.abc import Iterable
+from multiprocessing import Queue
 from pathlib import Path
+from typing import NamedTuple
 
 from whoosh import index as windex
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import (CharsetFilter, CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter,
+                             StopFilter)
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang import stopwords_for_language
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.support.charset import accent_map
+from whoosh.writing import PostingPool
 
 from .link import UNRESOLVED
 from .models import Document, Entity, Passage
@@ -89,6 +97,27 @@ def open_existing(folder: Path):
 NAME_LABELS = ("ORGAN", "ORG", "LAW")  # the entities whose names and ids a passage is indexed with
 
 
+class PassageRow(NamedTuple):
+    """A stored passage as a plain row (what the index writer reads of a :class:`Passage`)."""
+
+    doc_id: str
+    passage_no: int
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+class NameRow(NamedTuple):
+    """A stored ORGAN/ORG/LAW entity as a plain row (what the index writer reads of an :class:`Entity`)."""
+
+    label: str
+    text: str
+    start: int
+    canonical: str | None
+    warnings: tuple[str, ...]
+
+
 def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) -> dict:
     """The Whoosh document for one passage; ``entities`` are the document's entities."""
     # An acronym no document defines carries no identity yet; linking may drop it later.
@@ -125,6 +154,197 @@ def ensure_writable(folder: Path) -> None:
 PARALLEL_MIN_DOCS = 100
 
 
+class _LengthsReader(W3PerDocReader):
+    """Whoosh's per-document reader, remembering which fields have no length column.
+
+    Writing a segment asks for the length of every posting's field; for a field without lengths
+    (ids, numbers, ``orgs``) Whoosh looked for the column file again each time (an ``os.stat`` per
+    posting, a tenth of the index write). A written segment's files never change, so the answer is kept.
+    """
+
+    def _cached_reader(self, fieldname, column):
+        try:
+            return self._readers[fieldname]
+        except KeyError:
+            reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
+            self._readers[fieldname] = reader
+            return reader
+
+
+class _Codec(W3Codec):
+    """Whoosh's default codec with :class:`_LengthsReader`; it writes the same files, and the index
+    records it as the plain default codec (see ``__reduce__``), so any Whoosh can open the index."""
+
+    def per_document_reader(self, storage, segment):
+        return _LengthsReader(storage, segment)
+
+    def __reduce__(self):
+        return W3Codec, (self._blocklimit, self._compression, self._inlinelimit)
+
+
+class _Pool(PostingPool):
+    """Whoosh's posting pool, spilling its sorted runs to disk as blocks of postings.
+
+    A writer whose postings outgrow ``limitmb`` sorts them into runs on disk and merges the runs at the
+    end; Whoosh writes and reads a run one posting at a time (a fifth of a large index write). Blocks
+    are written and read whole; the postings, their order and the segment written are the same.
+    """
+
+    BLOCK = 20_000
+
+    def _write_run(self, f, items):
+        items = items if isinstance(items, list) else list(items)
+        for i in range(0, len(items), self.BLOCK):
+            marshal.dump(items[i:i + self.BLOCK], f)
+        f.close()
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    block = marshal.load(f)
+                except EOFError:
+                    return
+                yield from block
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+class _Token:
+    """The token :class:`_QuickAnalyzer` hands out (what a field's format reads of one)."""
+
+    __slots__ = ("text", "pos", "boost", "stopped")
+
+    def __init__(self) -> None:
+        self.boost, self.stopped = 1.0, False
+
+
+class _QuickAnalyzer:
+    """Gives the tokens of an analyzer chain of a regex tokenizer and per-word filters (lower case,
+    character folding, stop words, stemming: :func:`dutch_analyzer`), word for word the same, at a
+    fraction of the cost: what the filters make of a word is worked out once per distinct word.
+
+    Only stands in while a writer process indexes (never pickled into the index), and only for the
+    calls a field makes when indexing a value; anything else goes to the chain itself.
+    """
+
+    MEMO = 300_000
+
+    def __init__(self, chain: CompositeAnalyzer, steps: list) -> None:
+        self.chain, self.steps = chain, steps
+        self.finditer = chain.items[0].expression.finditer
+        self.renumber = any(kind == "stop" and f.renumber for kind, f in steps)
+        self.memo: dict[str, str | None] = {}
+
+    @classmethod
+    def wrap(cls, analyzer):
+        """A quick stand-in for ``analyzer``, or None when its chain holds anything else."""
+        if type(analyzer) is not CompositeAnalyzer or not analyzer.items:
+            return None
+        tokenizer, *filters = analyzer.items
+        if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
+            return None
+        kinds = {LowercaseFilter: "lower", CharsetFilter: "charset", StopFilter: "stop", StemFilter: "stem"}
+        steps = [(kinds.get(type(f)), f) for f in filters]
+        if any(kind is None for kind, _ in steps) or sum(kind == "stop" for kind, _ in steps) > 1:
+            return None
+        return cls(analyzer, steps)
+
+    def word(self, text: str) -> str | None:
+        """What the filters make of one word; None for a stop word."""
+        for kind, f in self.steps:
+            if kind == "lower":
+                text = text.lower()
+            elif kind == "charset":
+                text = text.translate(f.charmap)
+            elif kind == "stop":
+                if not (len(text) >= f.min and (f.max is None or len(text) <= f.max) and text not in f.stops):
+                    return None
+            elif text not in f.ignore:
+                text = f._stem(text)
+        return text
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
+                 start_char=0, tokenize=True, mode="", no_morph=False, boosts=False, **kwargs):
+        if chars or keeporiginal or not removestops or not tokenize or no_morph or kwargs or start_pos:
+            yield from self.chain(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
+                                  removestops=removestops, start_pos=start_pos, start_char=start_char,
+                                  tokenize=tokenize, mode=mode, no_morph=no_morph, boosts=boosts, **kwargs)
+            return
+        memo, word, t = self.memo, self.word, _Token()
+        first, kept = None, 0
+        for i, m in enumerate(self.finditer(value)):
+            raw = m.group(0)
+            try:
+                text = memo[raw]
+            except KeyError:
+                if len(memo) >= self.MEMO:
+                    memo.clear()
+                text = memo[raw] = word(raw)
+            if text is None:
+                continue
+            t.text = text
+            if positions:
+                if not self.renumber:
+                    t.pos = i
+                elif first is None:
+                    first = t.pos = i
+                else:
+                    kept += 1
+                    t.pos = first + kept
+            yield t
+
+
+class _SubWriter(SubWriterTask):
+    """One of the processes of :class:`_MpWriter`: its segment writer gets a :class:`_Pool`, and its
+    copy of the schema :class:`_QuickAnalyzer` stand-ins (the index's schema is the parent's)."""
+
+    def _process_file(self, filename, doc_count):
+        pool = self.writer.pool
+        if type(pool) is PostingPool and not pool.runs and not pool.current:
+            pool.__class__ = _Pool
+            for name in self.writer.schema.names():
+                field = self.writer.schema[name]
+                quick = _QuickAnalyzer.wrap(getattr(field, "analyzer", None))
+                if quick is not None:
+                    field.analyzer = quick
+        super()._process_file(filename, doc_count)
+
+
+class _MpWriter(MpWriter):
+    """Whoosh's writer that analyses documents in several processes, with :class:`_SubWriter` processes
+    and no bound on the batches waiting for them (batches are files on disk): the caller hands over all
+    its documents at once and goes on with other work while they are analysed."""
+
+    def __init__(self, ix, **kwargs) -> None:
+        super().__init__(ix, **kwargs)
+        self.jobqueue = Queue()
+
+    def close_input(self) -> None:
+        """No more documents: the processes write their segments now instead of at ``commit()``."""
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        self.jobqueue = _Closed()  # commit() announces the end once more: to no one
+
+    def _new_task(self):
+        task = _SubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                          self.multisegment)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+class _Closed:
+    """The job queue of a :class:`_MpWriter` after ``close_input``."""
+
+    def put(self, *args, **kwargs) -> None:
+        pass
+
+
 class PassageWriter:
     """Removes and adds documents' passages; searches see nothing of it until ``commit()``.
 
@@ -135,9 +355,13 @@ class PassageWriter:
     def __init__(self, folder: Path, procs: int = 1):
         ix = open_or_create(folder)
         if procs > 1:
-            self._writer = ix.writer(procs=procs, multisegment=True, limitmb=128)
+            # 64 MB of postings per process before they are sorted out to disk: the processes run beside
+            # the build's own corpus-wide work, and spilling blocks of postings is cheap (see _Pool)
+            self._writer = _MpWriter(ix, procs=procs, multisegment=True, limitmb=64, codec=_Codec())
         else:
-            self._writer = ix.writer(limitmb=256)
+            self._writer = ix.writer(limitmb=256, codec=_Codec())
+            if type(self._writer.pool) is PostingPool:
+                self._writer.pool.__class__ = _Pool
         self.changed = False
 
     def remove(self, doc_id: str) -> None:
@@ -145,10 +369,18 @@ class PassageWriter:
         self.changed = True
 
     def add(self, doc: Document, passages: list[Passage], entities: list[Entity]) -> int:
-        """Replace the document's passages in the index (committed ones only); returns how many were added."""
+        """Replace the document's passages in the index (committed ones only); returns how many were added.
+
+        ``passages`` and ``entities`` may be records or rows with the same attributes (``PassageRow``,
+        ``NameRow``)."""
         self.remove(doc.doc_id)
+        # each passage gets only the entities that can name it (what passage_fields would keep of all)
+        named = sorted((e for e in entities if e.label in NAME_LABELS and UNRESOLVED not in e.warnings),
+                       key=lambda e: e.start)
+        starts = [e.start for e in named]
         for passage in passages:
-            self._writer.add_document(**passage_fields(doc, passage, entities))
+            inside = named[bisect_left(starts, passage.start):bisect_left(starts, passage.end)]
+            self._writer.add_document(**passage_fields(doc, passage, inside))
         return len(passages)
 
     def commit(self) -> None:
@@ -156,6 +388,15 @@ class PassageWriter:
             self._writer.commit()
         else:
             self._writer.cancel()
+
+    def close_input(self) -> None:
+        """All documents were added: worker processes may finish their part before ``commit()``."""
+        if isinstance(self._writer, _MpWriter):
+            self._writer.close_input()
+
+    def cancel(self) -> None:
+        """Drop everything written (the index stays as it was committed last)."""
+        self._writer.cancel()
 
     def __enter__(self) -> PassageWriter:
         return self

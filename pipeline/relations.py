@@ -11,14 +11,16 @@ import bisect
 import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from .models import Decision
 from .nlp.kb import fold, slug, spaceless
 from .subject_records import (_WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, _cosine,
-                              _is_acronym, _S, stems, units)
+                              _is_acronym, _S, fold_case, stems, units)
 
 _log = logging.getLogger(__name__)
 
+_LEAD_WORD = re.compile(r"\w+")
 # A word in this share of the documents says nothing about which proposal became which outcome.
 COMMON_SHARE = 0.8
 COMMON_MIN_DOCS = 4
@@ -79,13 +81,24 @@ class _Relations:
 
     # -- relations -------------------------------------------------------------
     def _add(self, type_: str, source: str, target: str, ev: Evidence, target_name: str | None = None, **kw) -> None:
-        if source == target:
+        if source == target or (type_, source, target) in self._added_keys():
             return
-        for r in self.relations:
-            if (r.type, r.source, r.target) == (type_, source, target):
-                return
         name = target_name or (self.subjects[target].name if target in self.subjects else target)
-        self.relations.append(Relation(type=type_, source=source, target=target, target_name=name, evidence=ev, **kw))
+        self._append(Relation(type=type_, source=source, target=target, target_name=name, evidence=ev, **kw))
+
+    def _added_keys(self) -> set[tuple[str, str, str]]:
+        """(type, source, target) of every relation so far (one relation per triple)."""
+        if getattr(self, "_keys", None) is None:
+            self._keys = {(r.type, r.source, r.target) for r in self.relations}
+            self._ended_in = {(r.source, r.evidence.doc_id) for r in self.relations if r.type == "ended"}
+        return self._keys
+
+    def _append(self, rel: Relation) -> None:
+        self._added_keys()
+        self.relations.append(rel)
+        self._keys.add((rel.type, rel.source, rel.target))
+        if rel.type == "ended":
+            self._ended_in.add((rel.source, rel.evidence.doc_id))
 
     def _same_as(self) -> None:
         for s in self.subjects.values():
@@ -121,12 +134,16 @@ class _Relations:
         return not (head != form and "-" in form and any(spaceless(head) == spaceless(o) for o in set(s.forms) | {s.name}))
 
     def _cue_relations(self) -> None:
+        cues = self.rules["cues"]
+        every_unit = any(rule["literals"] is None for rule in cues)
         for doc in self.docs.values():
-            for us, ue in units(doc.text):
-                unit = doc.text[us:ue]
-                for rule in self.rules["cues"]:
-                    for m in rule["re"].finditer(unit):
-                        self._apply_cue(doc, us, ue, rule, m)
+            if every_unit:
+                todo = [(us, ue, r) for us, ue in units(doc.text) for r in range(len(cues))]
+            else:
+                todo = sorted(_units_holding(doc.text, [rule["literals"] for rule in cues]))
+            for us, ue, r in todo:
+                for m in cues[r]["re"].finditer(doc.text[us:ue]):
+                    self._apply_cue(doc, us, ue, cues[r], m)
 
     def _apply_cue(self, doc: DocText, us: int, ue: int, rule: dict, m: re.Match) -> None:
         cs, ce = us + m.start(), us + m.end()
@@ -159,23 +176,30 @@ class _Relations:
                 self._add("dissolved_into", source, t, ev, **kw)
 
     def _ended(self, sid: str, ev: Evidence, kw: dict) -> None:
-        for r in self.relations:
-            if r.type == "ended" and r.source == sid and r.evidence.doc_id == ev.doc_id:
-                return  # one ended per subject and document
-        self.relations.append(Relation(type="ended", source=sid, target=sid, target_name=self.subjects[sid].name,
-                                       evidence=ev, **kw))
+        self._added_keys()
+        if (sid, ev.doc_id) in self._ended_in:
+            return  # one ended per subject and document
+        self._append(Relation(type="ended", source=sid, target=sid, target_name=self.subjects[sid].name,
+                              evidence=ev, **kw))
 
     def _placements(self) -> None:
         """diverged/moved_to: where a later document says an item went, against where the proposal put it."""
         pl = self.rules["placement"]
         placement_paras = []  # paragraphs that say where something went, found once per corpus
+        words = pl["literals"]  # a placement cue can only match a paragraph holding one of these
         for doc in self.docs.values():
+            low = fold_case(doc.text) if words is not None else ""
+            if words is not None and not any(w in low for w in words):
+                continue
             for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text):
+                if words is not None and not any(w in low[para.start():para.end()] for w in words):
+                    continue
                 ptext = para.group()
                 dests = [next(g for g in m.groups() if g).strip() for rx in pl["cues_re"] for m in rx.finditer(ptext)]
                 dests = [d for d in dests if not pl["past_re"].search(d)]
                 if dests:
                     placement_paras.append((doc, para, ptext, fold(ptext), dests))
+        names_in = self._paragraph_subjects(placement_paras)
         for dec, items in self.proposal_items:
             home, home_ids = None, set()
             for rx in pl["home_re"]:
@@ -192,16 +216,15 @@ class _Relations:
                 home = self.subjects[first[0][2]].name
             pdate = self._date(dec.doc_id)
             via = self._evidence(dec.doc_id, dec.start, dec.end)
-            for doc, para, ptext, fp, dests in placement_paras:
+            roots = [self._find(sid) for sid in items]
+            for k in sorted(set().union(*(names_in(root) for root in roots))):
+                doc, para, ptext, fp, dests = placement_paras[k]
                 if self._date(doc.doc_id) <= pdate:
                     continue
                 dest = dests[-1]
-                for sid in items:
-                    s = self.subjects.get(self._find(sid))
-                    if s is None:
-                        continue
-                    forms = {fold(f) for f in s.forms} | {fold(s.name)}
-                    if not any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", fp) for f in forms if len(f) >= 4):
+                for root in roots:
+                    s = self.subjects.get(root)
+                    if s is None or k not in names_in(root):
                         continue
                     same = bool(stems(home, set()) & stems(dest, set())) or any(
                         fold(self.subjects[h].name) in fold(dest) for h in home_ids)
@@ -209,6 +232,35 @@ class _Relations:
                     note = f"proposed: {home}; outcome: {dest}"
                     self._add("diverged" if not same else "moved_to", s.id, slug(dest), ev, target_name=dest,
                               via=via, note=note, status="stated")
+
+    def _paragraph_subjects(self, paras: list) -> Callable[[str], set[int]]:
+        """subject id -> indexes of the ``paras`` (placement paragraphs) that name it by one of its forms.
+
+        A form that starts with a letter or digit can only be found whole in a paragraph holding its first
+        word, so each form is only tried on the paragraphs listed under that word."""
+        cache: dict[str, set[int]] = {}
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for k, (_, _, _, fp, _) in enumerate(paras):
+            for w in set(_LEAD_WORD.findall(fp)):
+                by_word[w].append(k)
+        everywhere = range(len(paras))
+
+        def names_in(sid: str) -> set[int]:
+            if sid not in cache:
+                s = self.subjects.get(sid)
+                forms = ({fold(f) for f in s.forms} | {fold(s.name)}) if s is not None else set()
+                found: set[int] = set()
+                for f in forms:
+                    if len(f) < 4:
+                        continue
+                    rx = re.compile(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])")
+                    lead = _LEAD_WORD.match(f)
+                    for k in (by_word.get(lead.group(), ()) if lead else everywhere):
+                        if k not in found and f in paras[k][3] and rx.search(paras[k][3]):
+                            found.add(k)
+                cache[sid] = found
+            return cache[sid]
+        return names_in
 
     def _proposals_to_outcomes(self) -> None:
         """realized_as: a subject only ever proposed, matched to what a later document reports as done."""
@@ -247,13 +299,33 @@ class _Relations:
         """Folded words in most documents of the corpus (its region, its main topic): no evidence of a match."""
         if len(self.docs) < COMMON_MIN_DOCS:
             return set()
-        counts = Counter(w for doc in self.docs.values() for w in {fold(x) for x in _WORD_RE.findall(doc.text)})
-        return {w for w, n in counts.items() if n >= COMMON_SHARE * len(self.docs)}
+        if getattr(self, "_common", None) is None:
+            folded: dict[str, str] = {}
+            counts: Counter = Counter()
+            for doc in self.docs.values():
+                words = set()
+                for x in set(_WORD_RE.findall(doc.text)):
+                    f = folded.get(x)
+                    if f is None:
+                        f = folded[x] = fold(x)
+                    words.add(f)
+                counts.update(words)
+            self._common = {w for w, n in counts.items() if n >= COMMON_SHARE * len(self.docs)}
+        return self._common
 
     def _match(self, proposals: dict, pdate: dict, outcomes: list, translate: dict) -> list[tuple]:
         """Greedy one-to-one (score, proposal, outcome, doc, start, end) above MATCH_MIN."""
         scored = []
         stop = self.rules["stop"] | self._common_words()
+        seen: dict[tuple[str, int, int], tuple[set[str], set[str]]] = {}
+
+        def outcome_words(doc_id: str, st: int, en: int) -> tuple[set[str], set[str]]:
+            key = (doc_id, st, en)
+            if key not in seen:
+                seen[key] = ({x[2] for x in self._mentions_in(doc_id, st, en)},
+                             stems(self.docs[doc_id].text[st:en], stop))
+            return seen[key]
+
         for p, decs in proposals.items():
             pst = stems(" ".join(d.text for d in decs), stop)
             pents = {x[2] for d in decs for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p}
@@ -263,8 +335,9 @@ class _Relations:
             for doc_id, st, en, o in outcomes:
                 if o == p or o in pents or self._date(doc_id) <= pdate[p] or translate.get(p, o) != o:
                     continue
-                oents = {x[2] for x in self._mentions_in(doc_id, st, en)} - {o}
-                score = _cosine(pst, stems(self.docs[doc_id].text[st:en], stop))
+                in_outcome, ostems = outcome_words(doc_id, st, en)
+                oents = in_outcome - {o}
+                score = _cosine(pst, ostems)
                 overlaps = [len(e & oents) / len(e | oents) if e and oents else 0.0 for e in per_dec]
                 best = max(range(len(decs)), key=lambda i: overlaps[i])
                 score += overlaps[best]  # the best single proposal's entity overlap with the outcome
@@ -287,6 +360,26 @@ class _Relations:
             used_o.add(o)
             out.append(item)
         return out
+
+
+def _units_holding(text: str, literals: list[list[str]]) -> set[tuple[int, int, int]]:
+    """(start, end, k) of the units of ``text`` (see ``units``) that hold one of ``literals[k]``, found
+    where the literals occur in the case-folded text: a cue can only match a unit holding one of them."""
+    low = fold_case(text)
+    out = set()
+    for k, words in enumerate(literals):
+        for w in words:
+            q = low.find(w)
+            while q >= 0:
+                ls = text.rfind("\n", 0, q) + 1
+                le = text.find("\n", q)
+                le = len(text) if le < 0 else le
+                for us, ue in units(text[ls:le]):
+                    if ls + us <= q and q + len(w) <= ls + ue:
+                        out.add((ls + us, ls + ue, k))
+                        break
+                q = low.find(w, q + 1)
+    return out
 
 
 def unit_ends_list(unit: str, rules: dict) -> bool:

@@ -351,16 +351,24 @@ class Store:
 
     # -- plain rows for the corpus-wide passes (issue 8) ------------------------------------
     def entity_tuples(self, columns: tuple[str, ...], labels: tuple[str, ...] | None = None,
-                      ordered: bool = False) -> Iterator[tuple]:
-        """The ``columns`` of every entity (of ``labels``) as plain tuples, in document order when
-        ``ordered``, read one at a time: linking and subjects go over every mention of a corpus
-        without making a record of each."""
+                      ordered: bool = False, doc_id: str | None = None) -> Iterator[tuple]:
+        """The ``columns`` of every entity (of ``labels``, of one document) as plain tuples, in
+        document order when ``ordered``, read one at a time: linking, subjects and the index writer
+        go over every mention of a corpus without making a record of each."""
         cols = ", ".join(f'"{c}"' for c in columns)
-        sql, args = f"SELECT {cols} FROM entities", []
+        sql, args = f"SELECT {cols} FROM entities WHERE 1 = 1", []
         if labels:
-            sql, args = sql + " WHERE label IN (" + ", ".join("?" for _ in labels) + ")", list(labels)
+            sql, args = sql + " AND label IN (" + ", ".join("?" for _ in labels) + ")", args + list(labels)
+        if doc_id is not None:
+            sql, args = sql + " AND doc_id = ?", args + [doc_id]
         for row in self._exec(sql + (" ORDER BY doc_id, start" if ordered else ""), args):
             yield tuple(row[c] for c in columns)
+
+    def passage_tuples(self, doc_id: str) -> list[tuple[int, int, int, int, str]]:
+        """(passage_no, page, start, end, text) of one document's passages, in order (the index writer's input)."""
+        return [(r["passage_no"], r["page"], r["start"], r["end"], r["text"]) for r in self._exec(
+            'SELECT passage_no, page, start, "end", text FROM passages WHERE doc_id = ? ORDER BY passage_no',
+            (doc_id,))]
 
 
 def _mtime(path: Path) -> float:

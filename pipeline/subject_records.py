@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -74,6 +75,17 @@ class Subject(BaseModel):
     spans: list[tuple[str, int, int, int]] = Field(default_factory=list, exclude=True)  # (doc, start, end, page)
 
 
+class Mention(NamedTuple):
+    """The parts of an ``Entity`` that subjects are made of: a corpus holds hundreds of thousands."""
+
+    doc_id: str
+    label: str
+    text: str
+    start: int
+    end: int
+    canonical: str | None
+
+
 @dataclass
 class DocText:
     """What derive() needs of one document: its date, cleaned text and where pages start."""
@@ -96,10 +108,13 @@ def load_rules() -> dict:
         rules = json.load(fh)
     for cue in rules["cues"]:
         cue["re"] = re.compile(cue["cue"], re.IGNORECASE)
+        cue["literals"] = required_literals(cue["cue"], re.IGNORECASE)
     rules["hedge_re"] = re.compile(r"\b(?:" + "|".join(rules["hedges"]) + r")\b", re.IGNORECASE)
     rules["proposal_re"] = re.compile(r"\b(?:" + "|".join(rules["proposal_cues"]) + r")\b", re.IGNORECASE)
     pl = rules["placement"]
     pl["cues_re"] = [re.compile(c, re.IGNORECASE) for c in pl["cues"]]
+    found = [required_literals(c, re.IGNORECASE) for c in pl["cues"]]
+    pl["literals"] = None if any(f is None for f in found) else [w for f in found for w in f]
     pl["past_re"] = re.compile(pl["past"], re.IGNORECASE)
     pl["home_re"] = [re.compile(c, re.IGNORECASE) for c in pl["proposal_home"]]
     inst = rules["instance"]
@@ -129,6 +144,61 @@ def units(text: str) -> list[tuple[int, int]]:
             out.append((pos + last, pos + len(line.rstrip())))
         pos += len(line) + 1
     return [(s, e) for s, e in out if e > s]
+
+
+# The only characters Python's case-insensitive matching pairs with an ASCII letter although they do not
+# lower-case to it (tests/test_subjects.py checks this against the re module).
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """``text`` lower-cased, character for character (same length), such that an ASCII string matches a
+    part of it under ``re.IGNORECASE`` only where it equals the lower-cased part."""
+    if not text.isascii() and any(ch in text for ch in "\u0130\u0131\u017f\u212a"):
+        text = text.translate(_FOLD_TO_ASCII)
+    return text.lower()
+
+
+def required_literals(pattern: str, flags: int = 0) -> list[str] | None:
+    """Lower-case ASCII strings one of which is in every match of ``pattern`` (a cheap test before
+    matching), or None when no such list can be read from the pattern."""
+    try:
+        from re import _parser
+
+        found = _literals(list(_parser.parse(pattern, flags)))
+    except Exception:  # another Python's parser: no shortcut, always match
+        return None
+    return found if found and all(w.isascii() for w in found) else None
+
+
+def _literals(items: list) -> list[str] | None:
+    """Required literals of a sequence of parsed items: the longest run of plain characters, or the
+    required literals of a group or a set of alternatives in it, whichever has the longest shortest one."""
+    from re import _constants as c
+
+    best: list[str] | None = None
+    run: list[str] = []
+
+    def consider(option: list[str] | None) -> None:
+        nonlocal best
+        if option and all(option) and (best is None or min(map(len, option)) > min(map(len, best))):
+            best = option
+
+    for op, arg in items + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(arg).lower())
+            continue
+        consider(["".join(run)] if run else None)
+        run = []
+        if op is c.SUBPATTERN:
+            consider(_literals(list(arg[-1])))
+        elif op is c.BRANCH:
+            alternatives = [_literals(list(branch)) for branch in arg[1]]
+            if all(alternatives):
+                consider([w for alt in alternatives for w in alt])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            consider(_literals(list(arg[2])))
+    return best
 
 
 def stems(text: str, stop: set[str] | None = None) -> set[str]:

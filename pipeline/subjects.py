@@ -42,18 +42,22 @@ from rapidfuzz.distance import Levenshtein
 from .evolution import Evolution, Step, UnknownSubject, evolution, find, load  # noqa: F401  (moved; old home)
 from .models import Decision, Entity
 from .nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
-from .relations import _Relations, unit_ends_list  # noqa: F401
+from .relations import COMMON_MIN_DOCS, COMMON_SHARE, _Relations, unit_ends_list  # noqa: F401
 from .subject_records import (  # noqa: F401  (re-exported: pipeline.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
     Evidence, Relation, Subject, SubjectDoc, _FUNCTION, _ITEM_RE, _WORD_RE, _S, _initials, _is_acronym, _name_re,
-    load_rules, stems, units)
+    Mention, fold_case, load_rules, stems, units)
 
 _log = logging.getLogger(__name__)
 
 
 # --------------------------------------------------------------------------- building
 class _Builder(_Relations):
-    def __init__(self, docs: list[DocText], entities: list[Entity], decisions: list[Decision]):
+    def __init__(self, docs: list[DocText], entities: list[Entity | Mention], decisions: list[Decision],
+                 release: bool = False):
+        """``release``: the builder owns the texts and records given and lets go of each part once used
+        (a corpus's mentions and texts are most of the memory a build needs)."""
+        self.release = release
         self.rules = load_rules()
         self.kb = load_kb()
         self.docs = {d.doc_id: d for d in docs}
@@ -80,6 +84,10 @@ class _Builder(_Relations):
         self._cue_relations()
         self._placements()
         self._proposals_to_outcomes()
+        if self.release:
+            self.mentions = self.ent_spans = self.in_decision = None
+            for doc in self.docs.values():
+                doc.text = ""  # what is left needs dates and pages only
         return self._finish()
 
     def _date(self, doc_id: str) -> str:
@@ -100,6 +108,8 @@ class _Builder(_Relations):
             self.ent_spans[e.doc_id].append((e.start, e.end, cid))
         for spans in self.ent_spans.values():
             spans.sort()
+        if self.release:
+            self.entities = []
         for s in self.subjects.values():
             if not s.name:
                 plain = [f for f, _ in s.forms.most_common() if not _is_acronym(f)]
@@ -273,9 +283,29 @@ class _Builder(_Relations):
         quoted = re.compile(r"[\u2018\u201c\"']\s*([A-Z][\w\u00C0-\u017F-]*(?:\s+[\w\u00C0-\u017F-]+){0,3})\s*[\u2019\u201d\"']")
         capital = re.compile(r"\b([A-Z][\w\u00C0-\u017F-]+(?:\s+(?:(?:" + conn + r")\s+)?[A-Z][\w\u00C0-\u017F-]+){1,3})")
         plan = re.compile(r"\b([a-z\u00C0-\u017F]{3,}(?:" + "|".join(cand["plan_suffixes"]) + r"))\b")
+        plan_words = re.compile("|".join(map(re.escape, cand["plan_suffixes"])))
+        plain = all(re.fullmatch(r"[a-z\u00C0-\u017F]+", suf) for suf in cand["plan_suffixes"])
+
+        def plans(text: str):
+            """``plan.finditer(text)``, tried only on the runs of lower-case letters that hold a plan word."""
+            if not plain:
+                yield from plan.finditer(text)
+                return
+            done = -1
+            for m in plan_words.finditer(text):
+                if m.start() < done:
+                    continue
+                start, end = m.start(), m.end()
+                while start > 0 and _lower_letter(text[start - 1]):
+                    start -= 1
+                while end < len(text) and _lower_letter(text[end]):
+                    end += 1
+                done = end
+                yield from plan.finditer(text, start, min(len(text), end + 1))
+
         for doc in self.docs.values():
             for kind, rx, label in (("name", quoted, "NAME"), ("name", capital, "NAME"), ("plan", plan, "PROGRAMME")):
-                for m in rx.finditer(doc.text):
+                for m in (plans(doc.text) if rx is plan else rx.finditer(doc.text)):
                     words = m.group(1).split()
                     while words and fold(words[0]) in not_first:
                         words.pop(0)  # "Het Kustfonds Noord" -> "Kustfonds Noord"
@@ -302,23 +332,22 @@ class _Builder(_Relations):
             self.subjects[sid] = _S(sid, name, label, kind, searchable=True)
 
     def _search_names(self) -> None:
-        """Mentions of subjects found in the text by name (topics, candidates, multiword instances)."""
-        docs_with = self._word_index()
+        """Mentions of subjects found in the text by name (topics, candidates, multiword instances).
+
+        A name is only looked for in the documents that hold all its words, and all names are looked
+        for in one pass over each document (which also counts the words the relations pass needs)."""
         todo = []
         for s in list(self.subjects.values()):
-            if not s.searchable:
-                continue
-            names = []
-            for name in {s.name} | {f for f in s.forms if len(f) >= 4}:
-                words = {w.casefold() for w in _WORD_RE.findall(name)}
-                candidates = set.intersection(*(docs_with.get(w, set()) for w in words)) if words else self.docs
-                names.append((name, candidates))
-            todo.append((s, names))
-        found = _NameMatches(self.docs, {name: candidates for _, names in todo for name, candidates in names})
+            if s.searchable:
+                todo.append((s, sorted({s.name} | {f for f in s.forms if len(f) >= 4})))
+        counts = Counter() if len(self.docs) >= COMMON_MIN_DOCS else None
+        found = _NameMatches(self.docs, {name for _, names in todo for name in names}, counts)
+        if counts is not None:
+            self._common = {w for w, n in counts.items() if n >= COMMON_SHARE * len(self.docs)}
         for s, names in todo:
-            for name, candidates in names:
-                for doc_id in candidates:
-                    for start, end, text in found.get(name, doc_id):
+            for name in names:
+                for doc_id, hits in found.get(name):
+                    for start, end, text in hits:
                         if s.kind != "topic" and s.kind != "instance" and self._covered(doc_id, start, end):
                             continue
                         if s.kind == "topic" and self._covered(doc_id, start, end):
@@ -330,14 +359,6 @@ class _Builder(_Relations):
             elif s.kind in ("name", "plan"):
                 for doc_id, st, en in s.spans:
                     s.forms[self.docs[doc_id].text[st:en]] += 1
-
-    def _word_index(self) -> dict[str, set[str]]:
-        """casefolded word -> the documents holding it, so a name is only searched where its words are."""
-        index: dict[str, set[str]] = defaultdict(set)
-        for doc in self.docs.values():
-            for w in set(_WORD_RE.findall(doc.text)):
-                index[w.casefold()].add(doc.doc_id)
-        return index
 
     def _find(self, x: str) -> str:
         while self.parent.get(x, x) != x:
@@ -351,7 +372,7 @@ class _Builder(_Relations):
         keys: list[tuple[str, str]] = []
         for sid in ids:
             s = self.subjects[sid]
-            for f in ({s.name} if s.kind == "instance" else set(s.forms) | {s.name}):
+            for f in ({s.name} if s.kind == "instance" else sorted(set(s.forms) | {s.name})):
                 if not _is_acronym(f) and sid in (self.kb.lookup(f) or [sid]):
                     keys.append((spaceless(f), sid))
 
@@ -405,15 +426,19 @@ class _Builder(_Relations):
                 page = self.docs[doc_id].page_of(st)
                 pages[doc_id].add(page)
                 spans.append((doc_id, st, en, page))
-            docs = sorted((SubjectDoc(doc_id=d, date=self.docs[d].date, pages=sorted(p)) for d, p in pages.items()),
-                          key=lambda x: (x.date or "9999", x.doc_id))
+            if self.release:
+                s.spans = set()
+            docs = sorted((SubjectDoc.model_construct(doc_id=d, date=self.docs[d].date, pages=sorted(p))
+                           for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
             dates = sorted(x.date for x in docs if x.date)
             aliases = [f for f, _ in s.forms.most_common() if f != s.name and f.strip()
                        and (fold(f) == fold(s.name) or self._other_name(s, f))]
             aliases = list(dict.fromkeys(aliases))
-            out.append(Subject(id=s.id, name=s.name, label=s.label, kind=s.kind, generic=s.generic, aliases=aliases,
-                               documents=docs, first_seen=dates[0] if dates else None,
-                               last_seen=dates[-1] if dates else None, mentions=len(spans), spans=spans))
+            # built from checked parts; validating a long list of spans again costs more than the rest
+            out.append(Subject.model_construct(
+                id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
+                documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+                mentions=len(spans), spans=spans))
         out.sort(key=lambda s: (-s.mentions, s.id))
         by_id = {s.id: s for s in out}
         for r in self.relations:
@@ -425,63 +450,107 @@ class _Builder(_Relations):
 
 
 _TOKEN_RE = re.compile(r"\w+")
-# The only characters that Python's case-insensitive matching pairs with an ASCII letter although they
-# do not lower-case to it (tests/test_subjects.py checks this against the re module).
-_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_WORD_CHAR = re.compile(r"\w")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_JOINS = re.compile(r"[-'\u00d7\u00f7]")  # what joins \w+ words into one of _WORD_RE
+_PARTS = _JOINS
 
 
-def _fold_key(word: str) -> str:
-    """``word`` lower-cased so that it equals an ASCII word exactly when ``re.IGNORECASE`` would match them."""
-    return word.lower() if word.isascii() else word.translate(_FOLD_TO_ASCII).lower()
-
-
-def _name_key(name: str) -> str | None:
-    """The first word of ``name`` (its leading letters/digits, folded), when its matches can be found by it."""
+def _second_key(name: str) -> str | None:
+    """The second word of ``name`` (folded), when its first word is plain ASCII letters and digits and its
+    second begins with them: a match then has a word folding to it right after the first word."""
     parts = name.split()
-    m = _TOKEN_RE.match(parts[0]) if parts else None
+    if len(parts) < 2 or not re.fullmatch(r"[a-zA-Z0-9_]+", parts[0]):
+        return None
+    m = _TOKEN_RE.match(parts[1])
     return m.group().lower() if m and m.group().isascii() else None
 
 
+def _name_key(name: str) -> tuple[str, bool] | None:
+    """How a name's matches are found: (its first word, True) when that is plain ASCII letters and digits,
+    else (the plain beginning of that word, False); None when the name does not begin with one."""
+    parts = name.split()
+    m = _TOKEN_RE.match(parts[0]) if parts else None
+    if not m:
+        return None
+    word = m.group()
+    if word.isascii():
+        return word.lower(), True
+    plain = re.match(r"[a-zA-Z0-9_]+", word)
+    return (plain.group().lower(), False) if plain else None
+
+
 class _NameMatches:
-    """Every match of each name's pattern (:func:`_name_re`) in its candidate documents.
+    """Every match of each name's pattern (:func:`_name_re`) in the documents holding all its words.
 
     Found in one pass over each document: a match of a name can only start at a word that folds to the
     name's first word, so the pattern is tried there alone instead of scanning the whole text once per
-    name. Names whose first word is not plain letters (a quote, a bracket, an accent) are scanned as before.
+    name. Names whose first word is not plain letters (a quote, a bracket, an accent) are scanned whole.
+    With ``counts``, also counts the documents each folded word is in.
     """
 
-    def __init__(self, docs: dict[str, DocText], names: dict[str, set[str] | dict]) -> None:
-        self.docs = docs
-        self.found: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-        self.keyed: set[str] = set()
-        by_key: dict[str, list[tuple[str, re.Pattern, set[str] | dict]]] = defaultdict(list)
-        for name, candidates in names.items():
-            key = _name_key(name)
-            if key is not None:
-                by_key[key].append((name, _name_re(name), candidates))
-                self.keyed.add(name)
-        if not by_key:
-            return
+    def __init__(self, docs: dict[str, DocText], names: set[str], counts: Counter | None = None) -> None:
+        self.found: dict[str, list[tuple[str, list[tuple[int, int, str]]]]] = defaultdict(list)
+        words = {name: frozenset(w.casefold() for w in _WORD_RE.findall(name)) for name in names}
+        by_key: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: a whole first word
+        by_start: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: how the first word begins
+        scanned: list[tuple[str, re.Pattern]] = []
+        for name in sorted(names):
+            found = _name_key(name)
+            if found is None:
+                scanned.append((name, _name_re(name)))
+            else:
+                (by_key if found[1] else by_start)[found[0]].append((name, _name_re(name), _second_key(name)))
+        folded: dict[str, str] = {}
+        keyed: dict[str, str] = {}  # token -> its fold_case
         for doc_id, doc in docs.items():
-            text, last = doc.text, {}
-            for m in _TOKEN_RE.finditer(text):
-                hits = by_key.get(_fold_key(m.group()))
-                if not hits:
+            text = doc.text
+            raw = set(_WORD_RE.findall(text))
+            present = {w.casefold() for w in raw}
+            if counts is not None:
+                counts.update({folded.get(w) or folded.setdefault(w, fold(w)) for w in raw})
+            hits: dict[str, list[tuple[int, int, str]]] = {}
+            # the text's \w+ words: its words split where they join parts with - or ' (or hold × or ÷)
+            tokens = {part for w in raw for part in (_PARTS.split(w) if _JOINS.search(w) else (w,)) if part}
+            keys = {keyed.get(t) or keyed.setdefault(t, fold_case(t)) for t in tokens}
+            keys = [(key, True) for key in sorted(keys & by_key.keys())]
+            low = fold_case(text) if keys or by_start else ""
+            keys += [(key, False) for key in sorted(by_start) if key in low]
+            for key, whole in keys:
+                cands = [c for c in (by_key if whole else by_start)[key] if words[c[0]] <= present]
+                if not cands:
                     continue
-                pos = m.start()
-                for name, rx, candidates in hits:
-                    if doc_id not in candidates or pos < last.get(name, 0):
-                        continue
-                    hit = rx.match(text, pos)
-                    if hit:
-                        self.found.setdefault((name, doc_id), []).append((hit.start(), hit.end(), hit.group()))
-                        last[name] = hit.end()
+                last: dict[str, int] = {}
+                pos = low.find(key)
+                while pos >= 0:
+                    end = pos + len(key)
+                    # where a word starts (the word a match starts with), and for a whole key where it ends
+                    if (pos == 0 or not _WORD_CHAR.match(text, pos - 1)) and not (whole and _WORD_CHAR.match(text, end)):
+                        nxt = _NEXT_WORD.match(text, end) if whole else None
+                        second = fold_case(nxt.group(1)) if nxt else None
+                        for name, rx, key2 in cands:
+                            if key2 is not None and key2 != second or pos < last.get(name, 0):
+                                continue
+                            hit = rx.match(text, pos)
+                            if hit:
+                                hits.setdefault(name, []).append((hit.start(), hit.end(), hit.group()))
+                                last[name] = hit.end()
+                    pos = low.find(key, end)
+            for name, rx in scanned:
+                if words[name] <= present:
+                    hits[name] = [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
+            for name, found in hits.items():
+                if found:
+                    self.found[name].append((doc_id, found))
 
-    def get(self, name: str, doc_id: str) -> list[tuple[int, int, str]]:
-        """(start, end, text) of the matches of ``name`` in one document, in text order."""
-        if name in self.keyed:
-            return self.found.get((name, doc_id), [])
-        return [(m.start(), m.end(), m.group()) for m in _name_re(name).finditer(self.docs[doc_id].text)]
+    def get(self, name: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
+        """(doc_id, [(start, end, text), ...]) of the documents where ``name`` matches, in corpus order."""
+        return self.found.get(name, [])
+
+
+def _lower_letter(ch: str) -> bool:
+    """In ``[a-z\u00C0-\u017F]``, the letters a plan compound is made of."""
+    return "a" <= ch <= "z" or "\u00C0" <= ch <= "\u017F"
 
 
 def focus_in(inst: dict, text: str) -> bool:
@@ -489,14 +558,15 @@ def focus_in(inst: dict, text: str) -> bool:
     return inst["focus_re"].search(text[:end.start()]) is not None
 
 
-def derive(docs: list[DocText], entities: Iterable[Entity], decisions: Iterable[Decision]) -> tuple[list[Subject], list[Relation]]:
-    """Subjects and relations of a corpus: documents (texts with dates), canonical entities, decisions."""
+def derive(docs: list[DocText], entities: Iterable[Entity | Mention], decisions: Iterable[Decision]) -> tuple[list[Subject], list[Relation]]:
+    """Subjects and relations of a corpus: documents (texts with dates), canonical entities (records or
+    :class:`Mention` rows), decisions."""
     return _Builder(list(docs), list(entities), list(decisions)).run()
 
 
 # --------------------------------------------------------------------------- store
-def corpus_from_store(store) -> tuple[list[DocText], list[Entity], list[Decision]]:
-    """What derive() needs, read from a :class:`~pipeline.store.Store`."""
+def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decision]]:
+    """What derive() needs, read from a :class:`~pipeline.store.Store` (entities as light :class:`Mention` rows)."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, page, start in store.page_starts():
         starts[doc_id].append((start, page))
@@ -505,13 +575,15 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Entity], list[Decision
         ps = sorted(starts.get(doc_id, [])) or [(0, 1)]
         ps[0] = (0, ps[0][1])
         docs.append(DocText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type))
-    ents = [e for e in store.entities() if e.label in SUBJECT_LABELS]
+    shared: dict[str, str] = {}  # one string object per distinct id, label and name
+    ents = [Mention(*(shared.setdefault(v, v) if isinstance(v, str) else v for v in row)) for row in store.entity_tuples(
+        ("doc_id", "label", "text", "start", "end", "canonical"), SUBJECT_LABELS, ordered=True)]
     return docs, ents, store.decisions()
 
 
 def refresh(store) -> tuple[int, int]:
     """Recompute subjects and relations of the whole corpus in ``store`` (caller holds the transaction)."""
-    subjects, relations = derive(*corpus_from_store(store))
+    subjects, relations = _Builder(*corpus_from_store(store), release=True).run()
     store.put_subjects(subjects, relations)
     return len(subjects), len(relations)
 

@@ -85,7 +85,7 @@ def test_build_after_a_crash_between_store_and_index_indexes_what_is_missing(fol
     def crash(*args, **kwargs):
         raise KeyboardInterrupt("killed")
 
-    monkeypatch.setattr(b.windex, "write", crash)
+    monkeypatch.setattr(b.windex.PassageWriter, "commit", crash)  # the store has committed by then
     with pytest.raises(KeyboardInterrupt):
         build([folder], tmp_path / "ix")
     monkeypatch.undo()
@@ -128,3 +128,43 @@ def test_build_while_another_build_writes_is_a_clear_error(folder, tmp_path):
     assert result.exit_code == 2 and "another `spoor build`" in result.stderr
     with Store(tmp_path / "ix") as store:  # the store kept its previous state
         assert "buurgemeenten" in store.document("een")[1]
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeenteraad van Enschede besluit het Wgr-plus-statuut vast te stellen; B&W en WGR+ voeren het uit.",
+    "Heroriëntatie, heroriéntatie en herorientatie: niet geen niets tegen zonder meer nog na voor ja.",
+    "  het de een   ", "", "1.2.3 a-b-c d&e f+ 2016-2019 €1.000.000,-",
+])
+def test_build_index_writer_analyses_words_as_the_schema_does(text):
+    # The index writer's processes analyse passages with a quick stand-in for the schema's analyzer;
+    # searches analyse queries with the analyzer itself: both must make the same terms and positions.
+    from pipeline.index import _QuickAnalyzer, dutch_analyzer
+
+    for stem in (True, False):
+        chain = dutch_analyzer(stem)
+        quick = _QuickAnalyzer.wrap(chain)
+        assert quick is not None
+        want = [(t.text, t.pos) for t in chain(text, positions=True, mode="index")]
+        assert [(t.text, t.pos) for t in quick(text, positions=True, mode="index")] == want
+
+
+def test_build_index_in_processes_holds_what_one_process_writes(folder, tmp_path, monkeypatch):
+    from whoosh.index import open_dir
+
+    import pipeline.build as b
+
+    for n in range(6):
+        (folder / f"extra{n}.txt").write_text(NOTE.replace("2016", str(2010 + n)), encoding="utf-8")
+    build([folder], tmp_path / "one", workers=1)
+    monkeypatch.setattr(b.windex, "PARALLEL_MIN_DOCS", 2)
+    build([folder], tmp_path / "two", workers=2)
+
+    def content(ix):
+        with open_dir(str(ix / "whoosh")).searcher() as s:
+            r = s.reader()
+            stored = sorted(sorted(f.items()) for f in r.all_stored_fields())
+            terms = {name: sorted((t, r.doc_frequency(name, t), r.frequency(name, t)) for t in r.lexicon(name))
+                     for name in ("text", "title", "names", "bodies")}
+            return stored, terms
+
+    assert content(tmp_path / "one") == content(tmp_path / "two")

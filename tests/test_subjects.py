@@ -225,3 +225,30 @@ def test_cli_evolution_tolerates_typos_and_refuses_unknown_subjects(runner, buil
     result = runner.invoke(app, ["evolution", "Havenschap Rotterdam", "--index", str(built_index)])
     assert result.exit_code == 2
     assert "no subject matches" in result.stderr and "Traceback" not in result.output
+
+
+def test_subjects_case_folding_finds_what_ignorecase_matches():
+    # Cue words and names are looked up in lower-cased text before the regexes run: a word written in
+    # capitals, or with a character Python folds to an ASCII letter (Kelvin sign, long s, dotless i),
+    # must be found exactly where re.IGNORECASE finds it.
+    from pipeline.subject_records import fold_case
+
+    sample = "".join(chr(c) for c in range(0x20, 0x3000) if not 0xD800 <= c <= 0xDFFF) + "\u212a\ufb05\ufb06"
+    folded = fold_case(sample)
+    assert len(folded) == len(sample)
+    for a in map(chr, range(0x20, 0x7F)):
+        by_regex = {m.start() for m in re.finditer(re.escape(a), sample, re.IGNORECASE)}
+        by_fold = {m.start() for m in re.finditer(re.escape(a.lower()), folded)}
+        assert by_regex == by_fold, a
+
+
+@pytest.mark.parametrize("text,ended", [
+    ("DE STICHTING KUSTWACHT WORDT OPGEHEVEN.", True),
+    ("Vervallen: de Stichting Kustwacht.", True),
+    ("De Stichting Kustwacht bestaat nog.", False),
+])
+def test_subjects_cue_words_in_any_case(text, ended):
+    name = re.search(r"(?i)stichting kustwacht", text).group()
+    ents = _ents("a", text, {name: ("ORG", "stichting_kustwacht")})
+    _, relations = derive([_doc("a", "2020", text)], ents, [])
+    assert bool(_rels(relations, "ended")) is ended

@@ -17,15 +17,28 @@ Conventions shared by every component (the Doc never leaves this package):
 
 from __future__ import annotations
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Order matters: dates anchor relative expressions, bodies feed decisions.
 DEFAULT_COMPONENTS = ("spoor_dates", "spoor_entities", "spoor_decisions")
 
 
+_registered = False
+
+
 def _register_extensions() -> None:
+    """Set the Doc and Span extensions once (the components' modules, ``build_nlp`` and ``new_doc`` call it)."""
+    global _registered
+    if _registered:
+        return
+    _registered = True
+    from spacy.tokens import Doc, Span
+
     for name, default in (("meta", None), ("decisions", None), ("doc_date", None),
                           ("doc_date_source", None), ("warnings", None)):
         if not Doc.has_extension(name):
@@ -35,7 +48,12 @@ def _register_extensions() -> None:
             Span.set_extension(name, default=None)
 
 
-_register_extensions()
+# spaCy is imported where a pipeline is built or a component loaded, not by everything under
+# pipeline.nlp: the knowledge base (pipeline.nlp.kb) serves linking, subjects and the index too, in
+# processes that never run spaCy and should not carry its ~80 MB. Whoever already uses spaCy gets the
+# extensions right away.
+if "spacy" in sys.modules:
+    _register_extensions()
 
 
 def doc_text(doc: Doc) -> str:
@@ -53,8 +71,12 @@ def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS
     the name/path of an installed trained pipeline (e.g. ``nl_core_news_md``),
     whose own components then run before spoor's.
     """
+    import spacy
+
     from . import dates, entities, decisions  # noqa: F401  (registers the factories)
 
+    dates.register()
+    _register_extensions()
     nlp = spacy.blank(base) if len(base) <= 3 else spacy.load(base)
     # No sentencizer: the decisions component segments sentences, list items and
     # schedule rows itself, and nothing else reads doc.sents.
@@ -65,6 +87,7 @@ def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS
 
 def new_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:
     """Run ``nlp`` over ``text`` with the document context in ``doc._.meta``."""
+    _register_extensions()
     doc = nlp.make_doc(text)
     doc.user_data["spoor_text"] = text  # spaCy's tokenizer keeps the text exactly; see doc_text
     doc._.meta = dict(meta or {})

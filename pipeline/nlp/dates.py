@@ -18,13 +18,17 @@ from __future__ import annotations
 import collections
 import logging
 import re
+import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
-from . import doc_text
+from . import _register_extensions, doc_text
 from .dates_scan import (  # noqa: F401  (DATA_DIR, load_lexicon: re-exported)
     DATA_DIR, _Mention, _fmt, _ordinal, _patterns, _scan, _valid, load_lexicon, parse_iso)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 _log = logging.getLogger(__name__)
 
@@ -409,15 +413,32 @@ class DateTagger:
             span = doc.char_span(dm.start, dm.end, label="DATE", alignment_mode="expand")
             if span is None:
                 continue
-            span._.value = dm.value
-            span._.mod = dm.mod
-            span._.warnings = dm.warnings
+            ext = span._
+            ext.value = dm.value
+            ext.mod = dm.mod
+            ext.warnings = dm.warnings
             spans.append(span)
         doc.spans["dates"] = spans
         return doc
 
 
-@Language.factory("spoor_dates")
 def make_dates(nlp: Language, name: str) -> DateTagger:
     """Factory for the ``spoor_dates`` component."""
     return DateTagger()
+
+
+def register() -> None:
+    """Register the ``spoor_dates`` factory (and the extensions) with spaCy; ``build_nlp`` calls it.
+
+    The tagger itself needs no spaCy: the search reads this module's lexicon in processes that never
+    build a pipeline, so spaCy is only imported here when it is loaded already or a pipeline is built.
+    """
+    from spacy.language import Language
+
+    _register_extensions()
+    if not Language.has_factory("spoor_dates"):
+        Language.factory("spoor_dates")(make_dates)
+
+
+if "spacy" in sys.modules:
+    register()

@@ -30,13 +30,14 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from . import doc_text
+from . import _register_extensions, doc_text
 from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, _clean, _compare, _negated, _nothing_decided, _object, _pick_actor,
     _pick_actor_scored, _pick_date, _read, _status, _tense, _value, _vote, load_lexicon)
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
 
 _log = logging.getLogger(__name__)
+_register_extensions()
 
 STATUSES = ("adopted", "rejected", "proposed", "planned", "realized")
 CLASSES = ("decide", "reject", "propose", "discuss", "note", "change")
@@ -296,11 +297,25 @@ class _Intro:
     any_start: bool = False  # "licht de beslispunten 5 t/m 8 toe": the list may start at 5
 
 
+_NOT_LETTER = re.compile(r"[^a-zà-ÿ:]")
+_LETTERS: dict[str, str] = {}
+
+
+def _letters(word: str) -> str:
+    """``word`` without anything but lower-case letters and colons (cached: a corpus has few distinct words)."""
+    out = _LETTERS.get(word)
+    if out is None:
+        out = _NOT_LETTER.sub("", word)
+        if len(_LETTERS) < 200_000:
+            _LETTERS[word] = out
+    return out
+
+
 def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     """Is this unit the head of a list of decision points?"""
     low = r.low
     text = " ".join(low)
-    words = [re.sub(r"[^a-zà-ÿ:]", "", w) for w in low]
+    words = [_letters(w) for w in low]
     ends_colon = bool(low) and low[-1].endswith(":")
     decide_verb = any(t.lemma == "besluiten" and t.kind in ("present", "past", "part") for t in r.triggers)
     noun = any(w.endswith(("besluit", "beslispunten", "beslispunt")) for w in words)

@@ -33,9 +33,10 @@ from .entity_patterns import (  # noqa: F401  (Cand: re-exported)
     _ARTICLE_RE, _DEF_AFGEKORT, _DEF_HINT, _DEF_PAREN, _DEF_REVERSE, _GLUE_RE, _MONEY_HINT, _VAN_RE, Cand, _elided,
     _initials_ok, _joinable, _long_form_before, _money_regex, _parse_amount, _person_regex, _select, _Tok, _tokenize)
 from .kb import KnowledgeBase, fold, load_kb, slug, spaceless
-from . import doc_text
+from . import _register_extensions, doc_text
 
 _log = logging.getLogger(__name__)
+_register_extensions()
 
 _LEVEL_BODIES = {
     "provincie": {"provinciale_staten", "gedeputeerde_staten", "gedeputeerde", "statencommissie", "commissaris_van_de_koning"},
@@ -83,19 +84,20 @@ class EntityRecognizer:
         seen: set[tuple[int, int]] = set()
         for c in cands:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
-            if span is None or not span.text.strip() or (span.start, span.end) in seen:
+            if span is None or not text[span.start_char:span.end_char].strip() or (span.start, span.end) in seen:
                 continue
             if span.start_char != c.start or span.end_char != c.end:
                 extra = text[span.start_char:c.start] + text[c.end:span.end_char]
                 if _GLUE_RE.search(extra):
                     continue  # part of a file name, URL, number or slashed pair
             seen.add((span.start, span.end))
-            span._.canonical = c.canonical
-            span._.parent = c.parent
-            span._.value = c.value
-            span._.role = c.role
+            ext = span._
+            ext.canonical = c.canonical
+            ext.parent = c.parent
+            ext.value = c.value
+            ext.role = c.role
             if c.warnings:
-                span._.warnings = list(c.warnings)
+                ext.warnings = list(c.warnings)
             spans.append(span)
         doc.spans["entities"] = spans
         return doc

@@ -41,10 +41,23 @@ class Lexicon:
     noun_suffixes: list[str]
     aux: dict[str, str]
     raw: dict[str, Any] = field(repr=False)
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
-    def words(self, key: str) -> set[str]:
-        """A word list of the data file as a set."""
-        return set(self.raw.get(key, []))
+    def words(self, key: str) -> frozenset[str]:
+        """A word list of the data file as a set (made once: it is asked for in every sentence)."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self.raw.get(key, []))
+        return found
+
+    @property
+    def multiword_starts(self) -> frozenset[str]:
+        """First words of the participles, infinitives and nouns of more than one word."""
+        found = self._sets.get(" multiword")
+        if found is None:
+            found = self._sets[" multiword"] = frozenset(
+                k[0] for d in (self.participles, self.infinitives, self.nouns) for k in d if len(k) > 1)
+        return found
 
 
 def load_lexicon(path: Path | str = DATA_PATH) -> Lexicon:
@@ -108,7 +121,8 @@ def _read(doc: Doc, unit: Unit, lex: Lexicon, organs: list[Span], dates: list[Sp
     span = doc.char_span(unit.start, unit.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    low = [_norm_token(t.text) for t in span]
+    norm = _NORMED.get
+    low = [norm(w) or _norm_cached(w) for w in (t.text for t in span)]
     r = Reading(unit, span, low, [], _within(organs, span), _within(dates, span), {})
     for k, w in enumerate(low):
         if w in lex.aux:
@@ -129,6 +143,16 @@ def _within(spans: list[Span], outer: Span) -> list[Span]:
     return out
 
 
+_NORMED: dict[str, str] = {}
+
+
+def _norm_cached(text: str) -> str:
+    low = _norm_token(text)
+    if len(_NORMED) < 200_000:
+        _NORMED[text] = low
+    return low
+
+
 def _norm_token(text: str) -> str:
     """Lower case, without inline markup ('vastgesteld<sup>1</sup>' -> 'vastgesteld')."""
     low = text.lower()
@@ -147,8 +171,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
     dets = lex.words("determiners")
     homographs = lex.words("noun_homographs")
     n = len(low)
+    multi = lex.multiword_starts
     for i, w in enumerate(low):
-        for size in (3, 2, 1):
+        for size in (3, 2, 1) if w in multi else (1,):
             key = tuple(low[i:i + size])
             if len(key) < size:
                 continue
