@@ -8,12 +8,15 @@ whose actor or text names it, and the subject's lineage (:mod:`pipeline.evolutio
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 from whoosh.query import Or
 
 from .aliases import AliasGroup, alias_table, fold
-from .index import open_existing
+
+if TYPE_CHECKING:
+    from .search import _Concept
 
 LABEL_WORDS = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "LAW": "wet of regeling", "PERSON": "persoon",
                "LOC": "gebied"}
@@ -128,17 +131,17 @@ def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tup
 
 def _passages_naming(folder, forms: list[str]) -> list[dict]:
     """The stored fields of every passage that names one of ``forms``."""
-    from .search import _phrase_query
+    from .search import _phrase_query, _state
     from .store import is_database_url
 
     if is_database_url(folder):
         from .search_pg import passages_naming
 
         return passages_naming(folder, forms)
-    ix = open_existing(folder)
-    with ix.searcher() as searcher:
-        q = Or([p for p in (_phrase_query(f, searcher.schema, 1.0) for f in forms) if p is not None])
-        return [hit.fields() for hit in searcher.search(q, limit=None)]
+    state = _state(folder)  # the searcher search() keeps open between queries
+    with state.lock:
+        q = Or([p for p in (_phrase_query(f, state.searcher.schema, 1.0) for f in forms) if p is not None])
+        return [hit.fields() for hit in state.searcher.search(q, limit=None)]
 
 
 def _card_events(folder: Path, group: AliasGroup, most: int = 20) -> list[CardEvent]:

@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .aliases import alias_table, fold
-from .search import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_NEAR, FacetCount,
-                     QueryError, SearchResult, _add_text, _Concept, _group, _Matcher, _stems, _TOKENS)
+from .search import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, FacetCount, QueryError, SearchResult, _add_text, _Concept, _group, _Matcher, _stems, _TOKENS)
 from .store_pg import shared_store
 
 CONFIG = "spoor_dutch"

@@ -98,7 +98,7 @@ class PgStore(Store):
             _log.warning("another build is writing to %s; waiting for it to finish", safe_url(self.url))
             self._exec("SELECT pg_advisory_lock(?)", (_BUILD_LOCK,))
 
-    def index_passages(self, items: Iterable[tuple], orphans: Iterable[str] = ()) -> int:
+    def index_passages(self, items: Iterable[tuple]) -> int:
         """Give the passages of (document, passages, entities) their searchable names and bodies;
         the ``tsv`` column follows by itself. Returns how many passages were indexed."""
         from .index import passage_fields
