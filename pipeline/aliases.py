@@ -8,10 +8,13 @@ documents define: the entity component learns them, ``link.py`` carries them acr
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -20,6 +23,7 @@ from .nlp.kb import load_kb
 
 _log = logging.getLogger(__name__)
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower-case, accents off, punctuation (but '+' and '&') to spaces: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -92,14 +96,15 @@ def alias_table(folder: Path) -> AliasTable:
             sig = store.generation()
     else:
         folder = Path(folder)
-        sig = tuple(_mtime(p) for p in (folder / "spoor.db", folder / "spoor.db-wal"))
+        sig = tuple(_stat(p) for p in (folder / "spoor.db", folder / "spoor.db-wal"))
     cached = _TABLES.get(str(folder))
     if cached and cached[0] == sig:
         return cached[1]
     groups = _kb_groups()
     if store_exists(folder):
         try:
-            groups = _merge(groups, _store_groups(folder))
+            stored = _store_groups(folder) if is_database_url(folder) else _kept_store_groups(folder, sig)
+            groups = _merge(groups, stored)
         except Exception as exc:  # noqa: BLE001 - a store being rebuilt must not break search
             _log.warning("aliases from the store of %s skipped: %s", folder, exc)
     table = AliasTable(groups)
@@ -107,11 +112,39 @@ def alias_table(folder: Path) -> AliasTable:
     return table
 
 
-def _mtime(path: Path) -> float:
+def _stat(path: Path) -> tuple[int, int]:
     try:
-        return path.stat().st_mtime
+        st = path.stat()
     except OSError:
-        return 0.0
+        return 0, 0
+    return st.st_mtime_ns, st.st_size
+
+
+KEPT = "aliases.json"  # the store's name groups, kept beside it for the next process (see below)
+
+
+def _kept_store_groups(folder: Path, sig: tuple) -> list[AliasGroup]:
+    """``_store_groups`` of a SQLite store, kept in ``folder/aliases.json`` with the store's signature.
+
+    Grouping every mention of a large store takes about a second (380,000 mentions); each
+    ``spoor search`` is a new process, so the groups are kept on disk until the store changes. A
+    folder that cannot be written to only loses the keeping."""
+    path = folder / KEPT
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept.get("signature") == [list(s) for s in sig]:
+            return [AliasGroup(**g) for g in kept["groups"]]
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    groups = _store_groups(folder)
+    data = {"signature": [list(s) for s in sig], "groups": [g.model_dump() for g in groups]}
+    try:
+        tmp = path.with_name(f".{KEPT}.{os.getpid()}")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        _log.debug("alias groups of %s not kept: %s", folder, exc)
+    return groups
 
 
 def _kb_groups() -> list[AliasGroup]:
@@ -143,10 +176,11 @@ def _store_groups(folder: Path) -> list[AliasGroup]:
     from .store import open_store
 
     with open_store(folder) as store:
-        forms: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for label, canonical, text in store.name_forms():
-            forms[(label, canonical)].append(text)
-    return [AliasGroup(key=canon, name=max(set(fs), key=fs.count), label=label, forms=_dedupe(fs), source="store")
+        forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for label, canonical, text, mentions in store.name_forms():
+            forms[(label, canonical)][text] += mentions
+    # The most mentioned form names the group (ties: the form seen first, as the store lists them).
+    return [AliasGroup(key=canon, name=fs.most_common(1)[0][0], label=label, forms=_dedupe(fs), source="store")
             for (label, canon), fs in forms.items()]
 
 

@@ -48,6 +48,7 @@ from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # no
 from .index import TOKEN_PATTERN, dutch_analyzer, index_dir, open_existing
 from .nlp.dates import load_lexicon as load_date_lexicon
 from .nlp.kb import load_kb
+from .postings import Postings
 from .store import is_database_url
 
 _log = logging.getLogger(__name__)
@@ -458,13 +459,19 @@ class _Scores:
     def __init__(self, size: int, budget: int = 4_000_000):
         self.size, self.budget, self.kept = size, budget, 0
         self.leaves: OrderedDict = OrderedDict()
+        self.postings: Postings | None = None
 
     def leaf(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
         found = self.leaves.get(q)
         if found is None:
-            collector = _AllScores()
-            searcher.search_with_collector(q, collector)
-            found = (np.frombuffer(collector.ids, dtype=np.int32), np.frombuffer(collector.values, dtype=np.float64))
+            if self.postings is None or self.postings.searcher is not searcher:
+                self.postings = Postings(searcher)
+            found = self.postings.score(q)
+            if found is None:  # not a plain term or phrase: Whoosh's matchers score it
+                collector = _AllScores()
+                searcher.search_with_collector(q, collector)
+                found = (np.frombuffer(collector.ids, dtype=np.int32),
+                         np.frombuffer(collector.values, dtype=np.float64))
             self.leaves[q] = found
             self.kept += len(found[0])
             while self.kept > self.budget and len(self.leaves) > 1:

@@ -254,11 +254,12 @@ class Store:
             out[f"entities.{row['label']}"] = int(row["n"])
         return out
 
-    def name_forms(self) -> Iterator[tuple[str, str, str]]:
-        """(label, canonical, surface text) of every linked body, organisation and law mention."""
-        for row in self._exec("SELECT label, canonical, text FROM entities WHERE canonical IS NOT NULL "
-                              "AND label IN ('ORGAN', 'ORG', 'LAW')"):
-            yield row["label"], row["canonical"], row["text"]
+    def name_forms(self) -> Iterator[tuple[str, str, str, int]]:
+        """(label, canonical, surface text, mentions) of the linked bodies, organisations and laws,
+        one row per distinct surface text, in the order first mentioned."""
+        for row in self._exec("SELECT label, canonical, text, COUNT(*) AS n FROM entities WHERE canonical IS NOT NULL "
+                              "AND label IN ('ORGAN', 'ORG', 'LAW') GROUP BY label, canonical, text ORDER BY MIN(id)"):
+            yield row["label"], row["canonical"], row["text"], row["n"]
 
     def page_starts(self) -> Iterator[tuple[str, int, int]]:
         """(doc_id, page, offset of the page's first passage) of every stored page."""
