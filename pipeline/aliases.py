@@ -104,7 +104,7 @@ def alias_table(folder: Path) -> AliasTable:
     if store_exists(folder):
         try:
             stored = _store_groups(folder) if is_database_url(folder) else _kept_store_groups(folder, sig)
-            groups = _merge(groups, stored)
+            groups = _merge(groups, _without_generic(stored))
         except Exception as exc:  # noqa: BLE001 - a store being rebuilt must not break search
             _log.warning("aliases from the store of %s skipped: %s", folder, exc)
     table = AliasTable(groups)
@@ -158,6 +158,23 @@ def _kb_groups() -> list[AliasGroup]:
             groups.append(AliasGroup(key=e.id, name=e.name or forms[0], label=e.label, kind=e.kind or "instance",
                                      forms=forms, source="kb", note=e.extra.get("note", "") or ""))
     return groups
+
+
+def _without_generic(groups: list[AliasGroup]) -> list[AliasGroup]:
+    """The store's groups without the names of a kind of thing ("gemeenschappelijke regeling",
+    "GR", "gemeenteraad"): a document may call Regio Twente "de gemeenschappelijke regeling", and
+    the linker rightly links it there, but a search for any GR must not become one for Regio Twente."""
+    generic = {}
+    for e in load_kb().entries.values():
+        if e.generic or e.kind == "type":
+            for f in (e.name, *e.aliases, *e.abbreviations):
+                generic.setdefault(fold(f), e.id)
+    out = []
+    for g in groups:
+        forms = [f for f in g.forms if generic.get(fold(f), g.key) == g.key]
+        if forms:
+            out.append(g.model_copy(update={"forms": forms, "name": g.name if g.name in forms else forms[0]}))
+    return out
 
 
 def _dedupe(forms) -> list[str]:

@@ -49,6 +49,7 @@ from .index import TOKEN_PATTERN, dutch_analyzer, index_dir, open_existing
 from .nlp.dates import load_lexicon as load_date_lexicon
 from .nlp.kb import load_kb
 from .postings import Postings
+from . import wordforms
 from .store import is_database_url
 
 _log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ FIELD_BOOSTS = {"text": 1.0, "title": 0.5, "names": 1.2}
 INTENTS = {"wanneer": "date", "sinds": "date", "hoelang": "date", "wie": "actor", "welke": "actor",
            "hoeveel": "number", "wat": "what", "waarom": "what", "hoe": "what", "waar": "what"}
 # How much a variant of a query word weighs against the word itself.
-WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FUZZY, WEIGHT_NEAR = 0.9, 0.8, 0.6, 0.35
+WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FORM, WEIGHT_FUZZY, WEIGHT_NEAR = 0.9, 0.8, 0.7, 0.6, 0.35
 SORTS = ("relevance", "date", "date_asc")
 MAX_ALIAS_FORMS = 6  # other names searched per name in the query (each is a phrase query: they cost)
 
@@ -141,6 +142,10 @@ def split_intent(text: str) -> tuple[str, str | None]:
 # Passages shown per document, so one long document cannot fill the whole list (None: no cap).
 PER_DOC = 3
 MIN_POOL = 20  # passages re-weighed at least (see `_group`)
+COVERAGE_FLOOR = 0.4  # a passage's score times this much at least, more for the share of the query it holds
+ANSWER_BOOST = 0.5  # and up to 1 + this for holding the answer a question word asks for (a date for "wanneer")
+DOC_COVERAGE_FLOOR = 0.0  # a document's score times this at least, more for the share of the query its passages hold
+MORE_PASSAGES = 0.2  # a document's 2nd and 3rd best passages add this share of their scores to its best
 
 
 def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = None,
@@ -315,9 +320,20 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
     also: list[str] = []
     in_place: dict[str, list[tuple[str, float]]] = {}
     alternatives: list[tuple[_Concept, str, float]] = []
-    for group, form in table.find(unquoted):
+    named: dict[str, _Concept] = {}  # one-word name typed -> its concept
+    particles = tuple(w for w in dict.fromkeys(folded_raw.split()) if w in wordforms.particles())
+    found_names = table.find(unquoted)
+    # The words of a name of several words are searched, but what a passage must hold is the name:
+    # "algemeen bestuur" is one thing asked for, not three ("algemeen", "bestuur" and the name).
+    name_words = {w for _, form in found_names if " " in form for w in form.split()}
+    name_of: dict[str, _Concept] = {}  # word of a name of several words -> the name's concept
+    for group, form in found_names:
         concept = concepts.setdefault("=" + group.key, _Concept(sum(_idf(searcher, t) for t in _stems(analyzer, form))))
         _add_text(concept, form, analyzer, typed=True)
+        if " " not in form:
+            named.setdefault(form, concept)
+        for word in form.split() if " " in form else ():
+            name_of.setdefault(word, concept)
         for other in group.forms[:MAX_ALIAS_FORMS]:
             f = fold(other)
             if f == form or f" {f} " in folded_raw or f" {form} " in f" {f} ":
@@ -337,12 +353,17 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
             original = raw[node.startchar:node.endchar] if node.startchar is not None else node.text
             key = original.casefold()
             if key not in cache:
-                mkey = ("variants", key, node.text)
+                mkey = ("variants", key, node.text, particles)
                 if mkey not in memo:
-                    memo[mkey] = _variants(original, node.text, reader, schema)
+                    memo[mkey] = _variants(original, node.text, reader, schema, particles)
                 cache[key] = _prune(memo[mkey] + in_place.get(fold(original), []), analyzer, node.text)
-                concept = concepts[key] = _Concept(_idf(searcher, node.text if node.fieldname == "text"
-                                                        else (_stems(analyzer, original) or [""])[0]))
+                # A one-word name is one thing asked for, not two: its word joins the name's concept.
+                concept = named.get(fold(original)) or _Concept(_idf(searcher, node.text if node.fieldname == "text"
+                                                                     else (_stems(analyzer, original) or [""])[0]))
+                # A word's weight is that of its commonest form: "vond" is rare, "vindt" is not.
+                forms = [_idf(searcher, t[1:]) for t, w in cache[key] if w == WEIGHT_FORM and t.startswith("=")]
+                concept.weight = min([concept.weight, *forms])
+                concepts[key] = concept
                 _add_text(concept, original, analyzer, typed=True)
                 for text, _ in cache[key]:
                     _add_text(concept, text, analyzer, typed=_spelling(text) == _spelling(original))
@@ -361,18 +382,25 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
         return node
 
     out = widen(q)
+    unique: dict[int, _Concept] = {}  # a concept may have two keys
     if isinstance(out, (Or, Term)):
         kept = {other for other, _ in _prune([(other, w) for _, other, w in alternatives], analyzer, "")}
         extra = [p for p in (_phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
                  if p is not None]
-        for joined in _joined_pairs(unquoted, reader, schema):
+        for joined, parts in _joined_pairs(unquoted, reader, schema):
             if any(joined.text in c.terms for c in concepts.values()):
                 continue  # already searched as another name of a name in the query
             extra.append(joined)
-            concepts.setdefault("+" + joined.text, _Concept(_idf(searcher, joined.text))).terms.add(joined.text)
+            # "Dinkelland Tubbergen Losser" typed, "Dinkelland-Tubbergen-Losser" written: the joined
+            # word holds each of the words asked for, as a variant of each.
+            owners = list({id(c): c for c in (name_of.get(fold(w)) or concepts.get(w.casefold()) for w in parts)
+                           if c is not None}.values())
+            for concept in owners or [concepts.setdefault("+" + joined.text, _Concept(_idf(searcher, joined.text)))]:
+                concept.terms.add(joined.text)
         if extra:
             out = Or([*(out.subqueries if isinstance(out, Or) else [out]), *extra])
-    return out, sorted(set(also), key=str.casefold)[:12], [c for c in concepts.values() if c.terms or c.phrases]
+    unique.update({id(c): c for k, c in concepts.items() if fold(k) not in name_words or k.startswith(("=", "+"))})
+    return out, sorted(set(also), key=str.casefold)[:12], [c for c in unique.values() if c.terms or c.phrases]
 
 
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None):
@@ -562,8 +590,9 @@ def _add_text(concept: _Concept, text: str, analyzer, typed: bool = False) -> No
         concept.typed.add(form)
 
 
-def _variants(original: str, analyzed: str, reader, schema) -> list[tuple[str, float]]:
-    """(text, weight) alternatives for one typed word: spelling variants, compounds, near words.
+def _variants(original: str, analyzed: str, reader, schema, particles: tuple[str, ...] = ()) -> list[tuple[str, float]]:
+    """(text, weight) alternatives for one typed word: spelling variants, forms of a verb (with the
+    separable ``particles`` of the query), compounds, near words.
 
     A text starting with "=" is an index term of the text field, not text to analyse."""
     out: list[tuple[str, float]] = []
@@ -578,6 +607,12 @@ def _variants(original: str, analyzed: str, reader, schema) -> list[tuple[str, f
     analyzer = schema["text"].analyzer
     stem = (_stems(analyzer, low) or [analyzed])[0]
     freq = reader.doc_frequency("text", stem)
+    forms = {stem}
+    for form in wordforms.verb_forms(low, particles):  # kept only when the index holds them
+        found = _stems(analyzer, form)
+        if len(found) == 1 and found[0] not in forms and reader.doc_frequency("text", found[0]):
+            forms.add(found[0])
+            out.append(("=" + found[0], WEIGHT_FORM))
     rare = freq <= max(2, reader.doc_count() // 200)
     if len(low) >= 8 and low.isalpha() and rare:  # a common word is not a typo or an odd compound
         for i in range(3, len(low) - 2):
@@ -628,19 +663,32 @@ def _phrase_query(text: str, schema, weight: float):
     return Or(parts) if parts else None
 
 
-def _joined_pairs(raw: str, reader, schema) -> list:
-    """"Twente Bedrijf" -> the one word "twentebedrijf", "wgr plus status" -> "wgr-plus-status", when the
-    index has it (two or three words written together or with hyphens)."""
+def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
+    """(query, words joined): "Twente Bedrijf" -> the one word "twentebedrijf", "wgr plus status" ->
+    "wgr-plus-status", "treedt in werking" -> "inwerkingtreding", when the index has it (two or three
+    words written together or with hyphens; a verb's noun after the words it is written with)."""
     words = [w for w in re.findall(r"\w+", raw) if not w.isdigit()]
+    analyzer = schema["text"].analyzer
     out, seen = [], set()
+
+    def add(joined: str, parts: list[str]) -> None:
+        stems = _stems(analyzer, joined)
+        if len(stems) == 1 and stems[0] not in seen and reader.doc_frequency("text", stems[0]):
+            seen.add(stems[0])
+            out.append((Term("text", stems[0], boost=WEIGHT_COMPOUND), parts))
+
     for n in (2, 3):
         for i in range(len(words) - n + 1):
             part = words[i:i + n]
             for joined in ({"".join(part), "-".join(part)} if n == 2 else {"-".join(part)}):
-                stems = _stems(schema["text"].analyzer, joined)
-                if len(stems) == 1 and stems[0] not in seen and reader.doc_frequency("text", stems[0]):
-                    seen.add(stems[0])
-                    out.append(Term("text", stems[0], boost=WEIGHT_COMPOUND))
+                add(joined, part)
+    folded = [w.casefold() for w in words]
+    for phrase in wordforms.phrasal():
+        for i in range(len(folded) - len(phrase) + 1):
+            if tuple(folded[i:i + len(phrase)]) == phrase:
+                for verb in words[:i] + words[i + len(phrase):]:
+                    for noun in wordforms.nouns(verb):
+                        add("".join(phrase) + noun, [*words[i:i + len(phrase)], verb])
     return out
 
 
@@ -763,15 +811,21 @@ def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str,
            per_doc: int | None = None) -> list[DocGroup]:
     """Passages re-weighed by how much of the query they hold and whether they answer it, per document."""
     by_doc: dict[str, list] = defaultdict(list)
+    held: dict[str, dict[int, bool]] = defaultdict(dict)  # per document: the concepts its passages hold
     for score, fields in rows:
         snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
-        score *= (0.6 + 0.4 * coverage) * (1.0 + 0.2 * float(answers))
+        score *= (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * float(answers))
         by_doc[fields["doc_id"]].append((score, fields, snippet))
+        doc_held = held[fields["doc_id"]]
+        for n, typed in matcher.last.items():
+            doc_held[n] = doc_held.get(n, False) or typed
     ranked = []  # (document score, doc_id, its passages best first)
     for doc_id, items in by_doc.items():
         items.sort(key=lambda it: -it[0])
         scores = [s for s, _, _ in items]
-        ranked.append((round(scores[0] + 0.2 * sum(scores[1:3]), 4), doc_id, items))
+        # A document that holds all of the query, if in different passages, beats one that holds part of it.
+        whole = DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * matcher.share([held[doc_id]])
+        ranked.append((round((scores[0] + MORE_PASSAGES * sum(scores[1:3])) * whole, 4), doc_id, items))
     ranked.sort(key=lambda r: -r[0])
     if sort != "relevance":
         dated = {doc_id: items[0][1].get("date") or None for _, doc_id, items in ranked}
@@ -896,7 +950,7 @@ class _Matcher:
                     hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
         return spans, hit_concepts
 
-    def _share(self, hits) -> float:
+    def share(self, hits) -> float:
         """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less."""
         found: dict[int, bool] = {}
         for h in hits:
@@ -914,7 +968,11 @@ class _Matcher:
             text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
         tokens = _tokens(text)
         spans, hit_concepts = self._spans(tokens)
-        coverage = self._share(hit_concepts)
+        coverage = self.share(hit_concepts)
+        self.last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
+        for h in hit_concepts:
+            for n, typed in h.items():
+                self.last[n] = self.last.get(n, False) or typed
         # The answer is what the passage says besides the query's own words: look for dates and
         # numbers once, with those words blanked out.
         rest = _blank(text, 0, len(text), [tok for tok, hit in zip(tokens, hit_concepts) if hit])
@@ -946,7 +1004,7 @@ class _Matcher:
         for j, (start, end, lo, k) in enumerate(sentences):
             if not any(hit_concepts[lo:k]) or not text[start:end].strip():
                 continue
-            share = self._share(hit_concepts[lo:k])
+            share = self.share(hit_concepts[lo:k])
             score = share * 10 + 0.3 * sum(has(j).values())
             answers, last = (share if intent and has(j).get(intent) else 0.0), j
             if intent and not answers:  # the answer may follow in the next sentence or two ("... : <name>")

@@ -91,6 +91,13 @@ class _Headlines:
     def __init__(self, matcher: _Matcher, headlines: dict[str, str]):
         self.matcher, self.headlines = matcher, headlines
 
+    @property
+    def last(self) -> dict[int, bool]:
+        return self.matcher.last
+
+    def share(self, hits) -> float:
+        return self.matcher.share(hits)
+
     def snippet(self, text: str, intent: str | None):
         sentence, coverage, answers = self.matcher.snippet(text, intent)
         # A question ("wanneer", "wie", "hoeveel") is answered by the sentence that holds the date,

@@ -305,3 +305,48 @@ def test_search_index_keeps_no_spelling_graph(built_index):
     from pipeline.index import open_existing
 
     assert not any(name.startswith("spell_") for name in open_existing(built_index).schema.names())
+
+
+# -- word forms, names of several words, documents that hold the whole question -------------------
+@pytest.mark.parametrize("word, particles, expected", [
+    ("stemde", ("in",), "ingestemd"),      # a separable verb, its particle apart in the question
+    ("stelde", ("vast",), "vastgesteld"),
+    ("besloot", (), "besluit"),            # a strong verb with a prefix
+    ("ontvlechting", (), "ontvlochten"),   # the noun to the participle
+    ("ontvlochten", (), "ontvlechting"),
+    ("hief", ("op",), "opgeheven"),
+    ("maakte", (), "gemaakt"),             # a weak verb: 't kofschip
+])
+def test_wordforms_verb_forms(word, particles, expected):
+    from pipeline.wordforms import verb_forms
+
+    assert expected in verb_forms(word, particles)
+
+
+def test_wordforms_noun_of_a_verb():
+    from pipeline.wordforms import nouns
+
+    assert "treding" in nouns("treedt") and "name" in nouns("nam")
+
+
+def test_search_separable_verb_finds_the_participle(built_index):
+    result = search(built_index, "wanneer stemde de regioraad in met de heroriëntatie")
+    top = result.hits[0]
+    assert top.doc_id.startswith("000") and "10 oktober 2012" in top.snippet and "**ingestemd**" in top.snippet
+
+
+def test_search_words_typed_apart_find_the_hyphenated_name(built_index):
+    top = search(built_index, "deelnemer projectgroep dinkelland tubbergen losser").hits[0]
+    assert "**Dinkelland-Tubbergen-Losser**" in top.snippet
+
+
+def test_search_a_kind_of_body_is_no_other_name_of_one_body(built_index):
+    """Documents call Regio Twente "de gemeenschappelijke regeling"; any GR is not Regio Twente."""
+    assert "Regio Twente" not in search(built_index, "gemeenschappelijke regeling").also
+    assert "gemeenschappelijke regeling" not in search(built_index, "Regio Twente").also
+
+
+def test_search_document_holding_the_whole_question_comes_first(built_index):
+    """The 2021 outcome says who decided (algemeen bestuur) and, a passage later, the ontvlechting."""
+    result = search(built_index, "wanneer besloot het algemeen bestuur over de ontvlechting")
+    assert result.groups[0].doc_id.startswith("001")
