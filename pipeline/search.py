@@ -57,6 +57,7 @@ _log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 500
 MARK_OPEN, MARK_CLOSE = "**", "**"
 SNIPPET_CHARS = 300
+SNIPPET_MAX_CHARS = 420  # whole sentences that hold more of the query may make a snippet this long
 FIELDS = ("text", "title", "names")
 FIELD_BOOSTS = {"text": 1.0, "title": 0.5, "names": 1.2}
 # Question words: not matched, but they say what the answer looks like.
@@ -327,6 +328,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
     # "algemeen bestuur" is one thing asked for, not three ("algemeen", "bestuur" and the name).
     name_words = {w for _, form in found_names if " " in form for w in form.split()}
     name_of: dict[str, _Concept] = {}  # word of a name of several words -> the name's concept
+    joined_particles: set[str] = set()  # particles of the query found joined to one of its verbs
     for group, form in found_names:
         concept = concepts.setdefault("=" + group.key, _Concept(sum(_idf(searcher, t) for t in _stems(analyzer, form))))
         _add_text(concept, form, analyzer, typed=True)
@@ -336,7 +338,12 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
             name_of.setdefault(word, concept)
         for other in group.forms[:MAX_ALIAS_FORMS]:
             f = fold(other)
-            if f == form or f" {f} " in folded_raw or f" {form} " in f" {f} ":
+            if f == form:
+                continue
+            if f" {f} " in folded_raw or f" {form} " in f" {f} ":
+                # searched already ("Regio Twente" inside "GR Regio Twente" typed), but a passage that
+                # holds it holds the name asked for
+                _add_text(concept, other, analyzer)
                 continue
             # A long name must not outweigh the short one typed: scale to the typed form's weight.
             ratio = concept.weight / (sum(_idf(searcher, t) for t in _stems(analyzer, other)) or 1.0)
@@ -363,6 +370,10 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
                 # A word's weight is that of its commonest form: "vond" is rare, "vindt" is not.
                 forms = [_idf(searcher, t[1:]) for t, w in cache[key] if w == WEIGHT_FORM and t.startswith("=")]
                 concept.weight = min([concept.weight, *forms])
+                if wordforms.is_light(original):  # "vond ... plaats", "gaat ... in": the question's grammar
+                    concept.weight *= LIGHT_SHARE
+                joined_particles.update(p for p in particles for t, w in cache[key]
+                                        if w == WEIGHT_FORM and t.startswith("=" + p))
                 concepts[key] = concept
                 _add_text(concept, original, analyzer, typed=True)
                 for text, _ in cache[key]:
@@ -399,7 +410,9 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
                 concept.terms.add(joined.text)
         if extra:
             out = Or([*(out.subqueries if isinstance(out, Or) else [out]), *extra])
-    unique.update({id(c): c for k, c in concepts.items() if fold(k) not in name_words or k.startswith(("=", "+"))})
+    # A particle joined to its verb ("stelde ... vast" -> "vastgesteld") is part of the verb's concept.
+    unique.update({id(c): c for k, c in concepts.items()
+                   if k.startswith(("=", "+")) or (fold(k) not in name_words and k not in joined_particles)})
     return out, sorted(set(also), key=str.casefold)[:12], [c for c in unique.values() if c.terms or c.phrases]
 
 
@@ -919,6 +932,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 # A passage that holds a concept only in another form (an alias, a variant, a near word) counts it
 # at this share of its weight: the form the user typed is the better evidence.
 VARIANT_SHARE = 0.75
+# A support verb in a question ("vond ... plaats", "gaat ... in") weighs this share of its own weight.
+LIGHT_SHARE = 0.3
 
 
 class _Matcher:
@@ -956,6 +971,8 @@ class _Matcher:
         for h in hits:
             for n, typed in h.items():
                 found[n] = found.get(n, False) or typed
+        if not self.concepts:  # a query of wildcards only: every passage holds all of it there is
+            return 1.0
         return sum(self.concepts[n].weight * (1.0 if typed else VARIANT_SHARE) for n, typed in found.items()) / self.total
 
     def snippet(self, text: str, intent: str | None) -> tuple[str, float, float]:
@@ -1018,11 +1035,23 @@ class _Matcher:
             score -= 0.01 * max(0, len(text[start:end]) - SNIPPET_CHARS)
             best_share = max(best_share, share)
             if score > best_score:
-                best, best_score, best_answers, best_end = (start, end), score, answers, sentences[last][1]
+                best, best_score, best_answers, best_end = (j, last), score, answers, sentences[last][1]
         coverage = (coverage + best_share) / 2
         if best is None:
             return _mark(text, 0, min(len(text), SNIPPET_CHARS), tokens, spans), coverage, 0.0
-        start, end = best[0], max(best[1], best_end)
+        first, last = best
+        # A sentence or two before or after that holds more of the query joins the snippet, as long
+        # as the snippet stays readable: "via een 'collegeregeling'. [...] Het Twente Bedrijf ..."
+        held = {n for i in range(sentences[first][2], sentences[last][3]) for n in hit_concepts[i]}
+        for j in (first - 1, last + 1, first - 2, last + 2):
+            if not 0 <= j < len(sentences):
+                continue
+            lo_j, hi_j = min(first, j), max(last, j)
+            more = {n for i in range(sentences[j][2], sentences[j][3]) for n in hit_concepts[i]} - held
+            if more and sentences[hi_j][1] - sentences[lo_j][0] <= SNIPPET_MAX_CHARS:
+                first, last = lo_j, hi_j
+                held |= more
+        start, end = sentences[first][0], sentences[last][1]
         i = bounds.index(end)
         if end - start < 120 and i + 1 < len(bounds):
             end = bounds[i + 1]
@@ -1045,8 +1074,9 @@ def _names(sentence: str) -> bool:
 
 
 def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
-    """At most SNIPPET_CHARS of text[start:end], starting a little before the first match."""
-    if end - start <= SNIPPET_CHARS:
+    """text[start:end] if it is at most SNIPPET_MAX_CHARS (whole sentences), else SNIPPET_CHARS of it,
+    starting a little before the first match."""
+    if end - start <= SNIPPET_MAX_CHARS:
         return start, end
     first = min((tokens[a][1] for a, _ in spans if start <= tokens[a][1] < end), default=start)
     lo = max(start, first - SNIPPET_CHARS // 3)

@@ -29,11 +29,22 @@ def _data() -> dict:
             forms.setdefault(form, infinitive)
     prefixes = sorted({*raw["particles"], *raw["inseparable"]}, key=len, reverse=True)
     return {"irregular": raw["irregular"], "forms": forms, "particles": frozenset(raw["particles"]),
+            "light": frozenset(raw.get("light", ())),
             "prefixes": prefixes, "phrasal": [tuple(p.split()) for p in raw["phrasal"]]}
 
 
 def particles() -> frozenset[str]:
     return _data()["particles"]
+
+
+def is_light(word: str) -> bool:
+    """Whether ``word`` is a form of a support verb ("vond" of "vinden", "gaat", "neemt")."""
+    w = word.casefold()
+    if not w.isalpha():
+        return False
+    table = _data()["forms"]
+    infinitive = table.get(w) or next((table[i] for r in _roots(w) for i in _infinitives(r) if i in table), None)
+    return infinitive in _data()["light"]
 
 
 def phrasal() -> list[tuple[str, ...]]:
