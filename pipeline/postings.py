@@ -11,9 +11,26 @@ phrase is the sum of its words' scores where the words follow each other, as Who
 
 Anything else (another codec or weighting, a term query subclass, positions not indexed) is
 answered with ``None``, and the caller lets Whoosh's own matchers score it.
+
+Reading a common word's blocks still costs Whoosh's unpickling (about 1 µs a posting). :func:`warm`
+writes the postings of every word of the text, names and title fields that at least ``MIN_DF``
+passages hold, with the text field's positions, as numpy arrays beside the index
+(``postings/<generation>/``), once per index generation; :class:`Postings` memory-maps them when
+they are there, and reads only the rarer words from Whoosh. ``spoor serve`` runs ``warm`` in a
+separate process when it opens an index generation without them: searches go on meanwhile, and use
+the arrays once they are written.
 """
 
 from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 from whoosh import scoring
@@ -23,6 +40,11 @@ from whoosh.reading import SegmentReader as _SEGMENT_READER
 from whoosh.util.numeric import byte_to_length
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+_log = logging.getLogger(__name__)
+CACHE = "postings"  # folder beside the index's "whoosh" folder
+CACHED_FIELDS = ("text", "names", "title")
+MIN_DF = 256  # words in fewer passages are two Whoosh blocks at most: quick to read as they are
+_STRIDE = np.int64(1) << 32  # (passage, position) pairs as one int64, for phrase matching
 
 
 class Postings:
@@ -37,12 +59,37 @@ class Postings:
                        and all(isinstance(s.reader(), _SEGMENT_READER) for s, _ in self.leaves)
                        and all(isinstance(s.reader()._codec, whoosh3.W3Codec) for s, _ in self.leaves))
         self._lengths: dict[str, np.ndarray] = {}
+        self.folder: Path | None = None
+        self.cache: _Cache | None = None
+        self._looked = 0.0
+
+    def prepare(self, fieldnames) -> None:
+        """Read the field lengths of ``fieldnames`` now (opening an index) rather than in a first search."""
+        if self.usable:
+            for name in fieldnames:
+                if name in self.searcher.schema and self.searcher.schema[name].scorable:
+                    self._field_lengths(name)
+
+    def use_cache(self, folder: Path) -> None:
+        """Read the postings ``warm`` wrote for this index generation in ``folder``, once they are there."""
+        self.folder = Path(folder)
+        self._look()
+
+    def _look(self) -> None:
+        if self.cache is not None or self.folder is None or not self.usable:
+            return
+        now = time.monotonic()
+        if now - self._looked < 1.0:  # a stat call per second at most while the arrays are being written
+            return
+        self._looked = now
+        self.cache = _Cache.open(self.folder, generation_key(self.searcher))
 
     # -- public ------------------------------------------------------------------------------------
     def score(self, q) -> tuple[np.ndarray, np.ndarray] | None:
         """(document numbers, scores) of every document ``q`` matches, or None when only Whoosh can say."""
         if not self.usable:
             return None
+        self._look()
         if type(q) is Term:
             return self._term(q.fieldname, q.text, q.boost)
         if type(q) is Phrase and q.slop == 1:
@@ -54,15 +101,22 @@ class Postings:
         empty = (np.empty(0, dtype=np.int32), np.empty(0))
         schema = self.searcher.schema
         if fieldname not in schema:
-            return (*empty, []) if values else empty
+            return (*empty, _Positions.of([])) if values else empty
         field = schema[fieldname]
         try:
             btext = field.to_bytes(text)
         except ValueError:
-            return (*empty, []) if values else empty
+            return (*empty, _Positions.of([])) if values else empty
         if (fieldname, btext) not in self.searcher.reader():
-            return (*empty, []) if values else empty
-        ids, weights, vals = self._read(fieldname, btext, field.format, values)
+            return (*empty, _Positions.of([])) if values else empty
+        cached = self.cache.get(fieldname, btext) if self.cache is not None else None
+        if cached is not None and (cached[2] is not None or not values):
+            ids, weights, vals = cached
+        else:
+            ids, weights, vals = self._read(fieldname, btext, field.format, values)
+            if values:
+                decode = field.format.decode_positions
+                vals = _Positions.of([decode(v) for v in vals])
         if field.scorable:
             weighting = self.searcher.weighting
             B = weighting._field_B.get(fieldname, weighting.B)
@@ -152,24 +206,35 @@ class Postings:
             common = np.intersect1d(common, ids, assume_unique=True)
         if not len(common):
             return np.empty(0, dtype=np.int32), np.empty(0)
-        found, picked = [], []
-        for ids, scores, vals in parts:
+        # Word k of the phrase must stand at a position p + k of a passage where word 0 stands at p:
+        # (passage, p) pairs of all words, as int64 keys, intersected.
+        starts = None
+        picked = []
+        for k, (ids, scores, positions) in enumerate(parts):
             at = np.searchsorted(ids, common)
-            picked.append((scores[at], [vals[i] for i in at.tolist()]))
-        decode = field.format.decode_positions
+            picked.append(scores[at])
+            owner, pos = positions.pairs(at)  # owner: index into `common`
+            # sorted and unique already: passages in order, a passage's positions ascending
+            keys = owner.astype(np.int64) * _STRIDE + (pos.astype(np.int64) - k)
+            starts = keys if starts is None else _sorted_intersection(starts, keys)
+            if not len(starts):
+                break
         keep = np.zeros(len(common), dtype=bool)
-        for n in range(len(common)):
-            starts = set(decode(picked[0][1][n]))
-            for k in range(1, len(words)):
-                starts &= {p - k for p in decode(picked[k][1][n])}
-                if not starts:
-                    break
-            keep[n] = bool(starts)
+        keep[(starts // _STRIDE).astype(np.int64)] = True
         found = common[keep]
-        total = _tree_sum([s[keep] for s, _ in picked])  # the order Whoosh's IntersectionMatchers add in
+        total = _tree_sum([s[keep] for s in picked])  # the order Whoosh's IntersectionMatchers add in
         if q.boost != 1.0:
             total = total * q.boost
         return found, total
+
+
+def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values of sorted array ``a`` that are in sorted array ``b``."""
+    if not len(a) or not len(b):
+        return a[:0]
+    at = np.searchsorted(b, a)
+    at[at == len(b)] = 0
+    return a[b[at] == a]
 
 
 def _tree_sum(arrays: list[np.ndarray]) -> np.ndarray:
@@ -185,3 +250,152 @@ def _walk(m):
         yield
         m.next()
 
+
+
+class _Positions:
+    """Positions of a term's postings: flat array ``pos`` and ``start`` (posting i holds
+    pos[start[i]:start[i + 1]])."""
+
+    def __init__(self, pos: np.ndarray, start: np.ndarray):
+        self.pos, self.start = pos, start
+
+    @classmethod
+    def of(cls, lists: list[list[int]]) -> _Positions:
+        lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+        start = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=start[1:])
+        flat = [p for x in lists for p in x]
+        return cls(np.asarray(flat, dtype=np.int32), start)
+
+    def pairs(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into ``at``, position) of every position of the postings ``at``."""
+        first, last = self.start[at], self.start[at + 1]
+        lengths = last - first
+        owner = np.repeat(np.arange(len(at)), lengths)
+        if not len(owner):
+            return owner, np.empty(0, dtype=np.int32)
+        shift = np.repeat(first - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+        return owner, np.asarray(self.pos)[np.arange(len(owner)) + shift]
+
+
+def generation_key(searcher) -> str:
+    """Names the index generation a searcher reads: its segments, and their deletions."""
+    parts = []
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        segment = reader._segment
+        parts.append(f"{segment.segment_id()}.{segment.deleted_count()}")
+    return "-".join(parts) or "empty"
+
+
+class _Cache:
+    """The arrays ``warm`` wrote, memory-mapped: per (field, term) a range of ``ids``/``weights`` and,
+    for the text field, of ``pstart`` into ``pos``."""
+
+    def __init__(self, folder: Path, meta: dict):
+        load = lambda name: np.load(folder / f"{name}.npy", mmap_mode="r")  # noqa: E731
+        self.ids, self.weights, self.pos, self.pstart = load("ids"), load("weights"), load("pos"), load("pstart")
+        self.terms = {(f, t.encode("utf-8")): tuple(r) for f, items in meta["terms"].items() for t, r in items.items()}
+
+    @classmethod
+    def open(cls, folder: Path, key: str) -> _Cache | None:
+        where = Path(folder) / CACHE / key
+        try:
+            meta = json.loads((where / "meta.json").read_text(encoding="utf-8"))
+            return cls(where, meta) if meta.get("key") == key else None
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def get(self, fieldname: str, btext: bytes):
+        r = self.terms.get((fieldname, btext))
+        if r is None:
+            return None
+        lo, hi, plo = r
+        ids = np.asarray(self.ids[lo:hi])
+        weights = np.asarray(self.weights[lo:hi], dtype=np.float64)
+        positions = None
+        if plo >= 0:
+            start = np.asarray(self.pstart[plo:plo + (hi - lo) + 1])
+            positions = _Positions(self.pos, start)
+        return ids, weights, positions
+
+
+def has_arrays(folder: Path, searcher) -> bool:
+    """Whether ``warm`` wrote the arrays of the index generation ``searcher`` reads."""
+    return (Path(folder) / CACHE / generation_key(searcher) / "meta.json").exists()
+
+
+def warm(folder: Path, min_df: int = MIN_DF) -> Path | None:
+    """Write the postings of the common words of the index in ``folder`` as arrays (see the module
+    docstring); a no-op when this generation has them. Returns their folder, or None when the index
+    is not one :class:`Postings` can read."""
+    from .index import open_existing
+
+    folder = Path(folder)
+    with open_existing(folder).searcher() as searcher:
+        fast = Postings(searcher)
+        if not fast.usable:
+            return None
+        key = generation_key(searcher)
+        home = folder / CACHE
+        target = home / key
+        if (target / "meta.json").exists():
+            return target
+        reader = searcher.reader()
+        ids, weights, pos, pstart = [], [], [], [np.zeros(1, dtype=np.int64)]
+        terms: dict[str, dict[str, list[int]]] = {}
+        n = npos = nposting = 0
+        for fieldname in CACHED_FIELDS:
+            if fieldname not in searcher.schema:
+                continue
+            field = searcher.schema[fieldname]
+            positional = field.format.supports("positions")
+            terms[fieldname] = {}
+            for btext in reader.lexicon(fieldname):
+                if reader.doc_frequency(fieldname, btext) < min_df:
+                    continue
+                t_ids, t_weights, vals = fast._read(fieldname, btext, field.format, positional)
+                plo = -1
+                if positional:
+                    decoded = _Positions.of([field.format.decode_positions(v) for v in vals])
+                    pos.append(decoded.pos)
+                    pstart.append(decoded.start[1:] + npos)
+                    plo, npos = nposting, npos + len(decoded.pos)
+                    nposting += len(t_ids)
+                ids.append(t_ids)
+                weights.append(t_weights)
+                terms[fieldname][btext.decode("utf-8")] = [n, n + len(t_ids), plo]
+                n += len(t_ids)
+        w64 = np.concatenate(weights) if weights else np.empty(0)
+        w32 = w64.astype(np.float32)
+        tmp = home / f".{key}.{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        np.save(tmp / "ids.npy", np.concatenate(ids) if ids else np.empty(0, dtype=np.int32))
+        np.save(tmp / "weights.npy", w32 if np.array_equal(w32, w64) else w64)  # tf x boost: exact in float32
+        np.save(tmp / "pos.npy", np.concatenate(pos) if pos else np.empty(0, dtype=np.int32))
+        np.save(tmp / "pstart.npy", np.concatenate(pstart))
+        (tmp / "meta.json").write_text(json.dumps({"key": key, "min_df": min_df, "terms": terms}), encoding="utf-8")
+        try:
+            os.replace(tmp, target)
+        except OSError:  # another process wrote the same generation first
+            shutil.rmtree(tmp, ignore_errors=True)
+        for old in home.iterdir():  # earlier generations (a reader still mapping them keeps its copy)
+            if old.name != key and not old.name.startswith("."):
+                shutil.rmtree(old, ignore_errors=True)
+        return target
+
+
+def warm_in_background(folder: Path) -> subprocess.Popen | None:
+    """Start ``warm(folder)`` in a separate process (the caller goes on); None if it cannot start."""
+    try:
+        return subprocess.Popen([sys.executable, "-m", "pipeline.postings", str(folder)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                                cwd=str(Path(__file__).resolve().parents[1]))
+    except OSError as exc:
+        _log.warning("postings of %s not written: %s", folder, exc)
+        return None
+
+
+if __name__ == "__main__":  # python -m pipeline.postings FOLDER
+    warm(Path(sys.argv[1]))

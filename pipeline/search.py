@@ -48,8 +48,8 @@ from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # no
 from .index import TOKEN_PATTERN, dutch_analyzer, index_dir, open_existing
 from .nlp.dates import load_lexicon as load_date_lexicon
 from .nlp.kb import load_kb
+from . import postings, wordforms
 from .postings import Postings
-from . import wordforms
 from .store import is_database_url
 
 _log = logging.getLogger(__name__)
@@ -209,6 +209,12 @@ class _IndexState:
         self.lock = threading.RLock()
         self.memo: dict = {}  # (kind, key) -> result, for look-ups that only depend on the index
         self.scores = _Scores(self.searcher.doc_count_all())
+        self.scores.folder = Path(folder)
+        self.scores.postings = Postings(self.searcher)
+        self.scores.postings.use_cache(folder)
+        self.scores.postings.prepare(FIELDS)
+        if WARM_IN_BACKGROUND and not postings.has_arrays(folder, self.searcher):
+            postings.warm_in_background(folder)
         self._columns: _Columns | None = None
 
     def columns(self, searcher) -> _Columns:
@@ -219,6 +225,12 @@ class _IndexState:
     def close(self) -> None:
         with self.lock:
             self.searcher.close()
+
+
+# A long-running process (``spoor serve``) sets this: each index generation it opens gets its common
+# words' postings written as arrays by a separate process (``postings.warm``), for fast first searches.
+WARM_IN_BACKGROUND = False
+
 
 
 _STATES: OrderedDict[str, _IndexState] = OrderedDict()
@@ -501,12 +513,15 @@ class _Scores:
         self.size, self.budget, self.kept = size, budget, 0
         self.leaves: OrderedDict = OrderedDict()
         self.postings: Postings | None = None
+        self.folder: Path | None = None  # where `postings.warm` may have written this index's arrays
 
     def leaf(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
         found = self.leaves.get(q)
         if found is None:
             if self.postings is None or self.postings.searcher is not searcher:
                 self.postings = Postings(searcher)
+                if self.folder is not None:
+                    self.postings.use_cache(self.folder)
             found = self.postings.score(q)
             if found is None:  # not a plain term or phrase: Whoosh's matchers score it
                 collector = _AllScores()
@@ -770,8 +785,9 @@ def _surface(searcher, stem: str, memo: dict) -> str:
     key = ("surface", stem)
     if key not in memo:
         memo[key] = stem
-        for hit in searcher.search(Term("text", stem), limit=1):
-            body = hit.get("text", "")
+        matcher = searcher.reader().postings("text", stem)  # the first passage that has it will do
+        if matcher.is_active():
+            body = searcher.stored_fields(matcher.id()).get("text", "")
             for tok in _TOKENS(body, chars=True, mode="query"):
                 if tok.text == stem:
                     memo[key] = body[tok.startchar:tok.endchar].casefold()

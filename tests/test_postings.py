@@ -52,12 +52,20 @@ def changed_index(tmp_path_factory, corpus_copy) -> Path:
     return folder
 
 
-def test_postings_scores_equal_whooshs_for_every_term(changed_index):
+@pytest.mark.parametrize("arrays", [False, True], ids=["blocks", "warm arrays"])
+def test_postings_scores_equal_whooshs_for_every_term(changed_index, arrays):
+    from pipeline.postings import warm
+
+    if arrays:
+        assert warm(changed_index, min_df=2) is not None  # most words, so the arrays are what is read
+    else:
+        shutil.rmtree(changed_index / "postings", ignore_errors=True)
     with open_existing(changed_index).searcher() as searcher:
         reader = searcher.reader()
         assert not reader.is_atomic() or any(r.has_deletions() for r, _ in reader.leaf_readers())
         fast = Postings(searcher)
-        assert fast.usable
+        fast.use_cache(changed_index)
+        assert fast.usable and (fast.cache is not None) == arrays
         checked = 0
         for field in ("text", "names", "title", "bodies", "orgs", "doc_type"):
             for term in list(reader.lexicon(field))[::4]:
@@ -72,10 +80,17 @@ def test_postings_scores_equal_whooshs_for_every_term(changed_index):
 
 @pytest.mark.parametrize("words", [["regio", "twent"], ["algemen", "bestur"], ["veilig", "thuis", "twent"],
                                    ["de", "regioraad"], ["twent", "twent"], ["niet", "bestaand"]])
-def test_postings_phrases_match_and_score_as_whoosh(changed_index, words):
+@pytest.mark.parametrize("field", ["text", "names"])
+def test_postings_phrases_match_and_score_as_whoosh(changed_index, words, field):
+    from pipeline.postings import warm
+
+    warm(changed_index, min_df=2)
     with open_existing(changed_index).searcher() as searcher:
-        q = Phrase("text", words, boost=0.8)
-        ids, scores = Postings(searcher).score(q)
+        q = Phrase(field, words if field == "text" else ["regio", "twente"], boost=0.8)
+        fast = Postings(searcher)
+        fast.use_cache(changed_index)
+        assert fast.cache is not None
+        ids, scores = fast.score(q)
         want_ids, want_scores = _whoosh(searcher, q)
         assert ids.tolist() == want_ids.tolist()
         assert scores.tolist() == want_scores.tolist()
@@ -86,3 +101,28 @@ def test_postings_leave_other_queries_to_whoosh(changed_index):
 
     with open_existing(changed_index).searcher() as searcher:
         assert Postings(searcher).score(Prefix("text", "regio")) is None
+
+
+def test_postings_arrays_of_an_older_generation_are_not_read(tmp_path, corpus_copy):
+    """After a build commits, the arrays of the generation before are neither used nor kept."""
+    from pipeline.build import build
+    from pipeline.postings import CACHE, warm
+    from pipeline.search import search
+
+    docs, folder = tmp_path / "docs", tmp_path / "ix"
+    docs.mkdir()
+    for f in sorted(corpus_copy.glob("00[12]*.txt")):
+        shutil.copy(f, docs / f.name)
+    build([docs], folder)
+    first = warm(folder, min_df=1)
+    assert first is not None and search(folder, "Twenteraad").hits
+    for f in sorted(corpus_copy.glob("003*.txt")):
+        shutil.copy(f, docs / f.name)
+    build([docs], folder)
+    with open_existing(folder).searcher() as searcher:
+        fast = Postings(searcher)
+        fast.use_cache(folder)
+        assert fast.cache is None  # the arrays are of the generation before
+    second = warm(folder, min_df=1)
+    assert second != first and [p.name for p in (folder / CACHE).iterdir()] == [second.name]
+    assert {h.doc_id[:3] for h in search(folder, "Veilig Thuis Twente", limit=50).hits} >= {"003"}

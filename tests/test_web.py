@@ -186,3 +186,29 @@ def test_web_in_a_real_browser(live_server, tmp_path_factory):
         finally:
             browser.close()
     print(f"screenshots in {shots}")
+
+
+def test_web_served_index_gets_its_common_words_as_arrays(tmp_path, corpus_copy):
+    """`spoor serve` (create_app(warm=True)) has the postings arrays written by a separate process;
+    searches answer meanwhile and after, the same."""
+    import pipeline.search as search_module
+    from pipeline.build import build
+    from pipeline.postings import CACHE
+
+    docs, folder = tmp_path / "docs", tmp_path / "ix"
+    docs.mkdir()
+    for f in sorted(corpus_copy.glob("00[1-4]*.txt")):
+        shutil.copy(f, docs / f.name)
+    build([docs], folder)
+    try:
+        served = TestClient(create_app(folder, warm=True))
+        before = served.get("/", params={"q": "Veilig Thuis Twente"})
+        deadline = time.monotonic() + 120
+        while not list((folder / CACHE).glob("*/meta.json")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert list((folder / CACHE).glob("*/meta.json")), "the arrays were not written"
+        time.sleep(1.1)  # the search state looks for them at most once a second
+        after = served.get("/", params={"q": "Veilig Thuis Twente"})
+        assert before.status_code == after.status_code == 200 and before.text == after.text
+    finally:
+        search_module.WARM_IN_BACKGROUND = False

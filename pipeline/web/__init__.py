@@ -24,6 +24,7 @@ from starlette.routing import Route
 
 from ..aliases import alias_table
 from ..card import subject_card
+from .. import search as search_module
 from ..search import MARK_CLOSE, MARK_OPEN, QueryError, search
 from ..store import is_database_url, open_store, store_exists
 
@@ -53,9 +54,14 @@ def _env() -> Environment:
     return env
 
 
-def create_app(folder: Path) -> Starlette:
-    """The web app over the index and store in ``folder`` (or the PostgreSQL database at that address)."""
+def create_app(folder: Path, warm: bool = False) -> Starlette:
+    """The web app over the index and store in ``folder`` (or the PostgreSQL database at that address).
+
+    ``warm``: have each index generation's common words written as arrays in a separate process
+    (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
     folder = folder if is_database_url(folder) else Path(folder)
+    if warm:
+        search_module.WARM_IN_BACKGROUND = True
     env = _env()
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
