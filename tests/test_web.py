@@ -212,3 +212,14 @@ def test_web_served_index_gets_its_common_words_as_arrays(tmp_path, corpus_copy)
         assert before.status_code == after.status_code == 200 and before.text == after.text
     finally:
         search_module.WARM_IN_BACKGROUND = False
+
+
+def test_web_subject_card_speaks_dutch(client):
+    """The evolution card's events and outcome come from English labels; the page shows them in Dutch."""
+    page = client.get("/", params={"q": "Twenteraad"}).text
+    card = page[page.index('id="card"'):page.index('id="summary"')]
+    assert "vervangen door Twente Beraad" in card and "Uitkomst:" in card
+    for english in ("proposed:", "replaced by", "also called", "realised as", "no outcome"):
+        assert english not in card
+    subject = client.get("/subject", params={"q": "Twenteraad"}).text
+    assert "voorstel" in subject and "proposal" not in subject

@@ -40,6 +40,30 @@ SORTS_NL = {"relevance": "relevantie", "date": "nieuwste eerst", "date_asc": "ou
 FACETS_NL = {"type": "Soort document", "year": "Jaar", "body": "Bestuursorgaan"}
 
 
+# The evolution's event labels (pipeline.evolution, English like the CLI) as the page shows them.
+EVENT_WORDS_NL = {
+    "went otherwise than proposed": "anders gelopen dan voorgesteld", "realises the proposal": "realiseert het voorstel",
+    "part of what came of": "deel van wat kwam uit", "dissolved into": "opgegaan in", "also called": "ook genoemd",
+    "replaced by": "vervangen door", "realised as": "gerealiseerd als", "came from": "komt voort uit",
+    "first mention": "eerste vermelding", "moved to": "verplaatst naar", "replaces": "vervangt", "went to": "ging naar",
+    "diverged": "week af", "renamed": "andere naam", "proposal": "voorstel", "decision": "besluit", "ended": "beëindigd",
+    "proposed": "voorgesteld", "adopted": "aangenomen", "planned": "gepland", "realized": "gerealiseerd",
+    "rejected": "verworpen", "stated": "vastgesteld", "reported": "gemeld", "no outcome reported": "geen uitkomst gemeld",
+    "last seen": "laatst gezien",
+}
+_EVENT_WORD = re.compile(r"^\(?(" + "|".join(sorted(map(re.escape, EVENT_WORDS_NL), key=len, reverse=True)) + r")\b")
+
+
+def in_dutch(label: str) -> str:
+    """An event's kind or text with its leading English label in Dutch ("proposed: ..." -> "voorgesteld: ...")."""
+    label = label or ""
+    out = _EVENT_WORD.sub(lambda m: m.group(0).replace(m.group(1), EVENT_WORDS_NL[m.group(1)]), label, count=1)
+    out = out.replace("  [proposal:", "  [voorstel:")
+    if "; " in out:  # an outcome of several parts ("replaced by ...; ended ...")
+        out = "; ".join(in_dutch(part) for part in out.split("; "))
+    return out
+
+
 def marked(snippet: str) -> Markup:
     """Escape a snippet, then turn its ``**term**`` marks into <mark> elements."""
     escaped = html.escape(snippet, quote=True)
@@ -50,6 +74,7 @@ def marked(snippet: str) -> Markup:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["marked"] = marked
+    env.filters["nl"] = in_dutch
     env.globals.update(labels=LABELS_NL, sorts=SORTS_NL, facet_names=FACETS_NL)
     return env
 
