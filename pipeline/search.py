@@ -62,7 +62,9 @@ FIELDS = ("text", "title", "names")
 FIELD_BOOSTS = {"text": 1.0, "title": 0.5, "names": 1.2}
 # Question words: not matched, but they say what the answer looks like.
 INTENTS = {"wanneer": "date", "sinds": "date", "hoelang": "date", "wie": "actor", "welke": "actor",
-           "hoeveel": "number", "wat": "what", "waarom": "what", "hoe": "what", "waar": "what"}
+           "welk": "actor", "hoeveel": "number", "wat": "what", "waarom": "what", "hoe": "what", "waar": "what"}
+WHICH_NOUNS = {**dict.fromkeys(("datum", "dag", "jaar", "maand", "week", "periode", "moment", "tijdstip", "termijn"), "date"),
+               **dict.fromkeys(("bedrag", "aantal", "percentage", "hoeveelheid", "prijs", "omvang"), "number")}
 # How much a variant of a query word weighs against the word itself.
 WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FORM, WEIGHT_FUZZY, WEIGHT_NEAR = 0.9, 0.8, 0.7, 0.6, 0.35
 SORTS = ("relevance", "date", "date_asc")
@@ -127,14 +129,22 @@ def clean_query(query: str) -> str:
 
 
 def split_intent(text: str) -> tuple[str, str | None]:
-    """(the query without its question words, the intent: date/actor/number/what or None)."""
-    intent, kept, quoted = None, [], False
+    """(the query without its question words, the intent: date/actor/number/what or None).
+
+    "welke" asks for a body or a person, unless a word like "datum" or "bedrag" follows it ("op welke
+    datum", "welk bedrag"): then for a date or a number, and that word is part of the question too."""
+    intent, kept, quoted, which = None, [], False, False
     for word in text.split(" "):
         bare = word.strip("?!.,").casefold()
-        if not quoted and bare in INTENTS:
+        if which and not quoted and bare in WHICH_NOUNS:
+            intent = WHICH_NOUNS[bare] if intent in (None, "actor") else intent
+        elif not quoted and bare in INTENTS:
             intent = intent or INTENTS[bare]
+        elif not quoted and '"' not in word and wordforms.is_auxiliary(bare):
+            pass  # "zou", "moeten": the question's grammar
         else:
             kept.append(word.rstrip("?") if not quoted else word)
+        which = not quoted and bare in ("welke", "welk")
         quoted ^= word.count('"') % 2 == 1
     rest = " ".join(w for w in kept if w)
     return (rest, intent) if rest.strip(' "') else (text, None)
@@ -699,7 +709,9 @@ def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
     analyzer = schema["text"].analyzer
     out, seen = [], set()
 
-    def add(joined: str, parts: list[str]) -> None:
+    def add(joined: str, parts: list[str], phrasal: bool = False) -> None:
+        if not phrasal and not all(_stems(analyzer, p) for p in parts):
+            return  # "zou de" is no "zoude": a stop word is never half of a compound
         stems = _stems(analyzer, joined)
         if len(stems) == 1 and stems[0] not in seen and reader.doc_frequency("text", stems[0]):
             seen.add(stems[0])
@@ -716,7 +728,7 @@ def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
             if tuple(folded[i:i + len(phrase)]) == phrase:
                 for verb in words[:i] + words[i + len(phrase):]:
                     for noun in wordforms.nouns(verb):
-                        add("".join(phrase) + noun, [*words[i:i + len(phrase)], verb])
+                        add("".join(phrase) + noun, [*words[i:i + len(phrase)], verb], phrasal=True)
     return out
 
 

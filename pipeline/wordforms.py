@@ -29,12 +29,17 @@ def _data() -> dict:
             forms.setdefault(form, infinitive)
     prefixes = sorted({*raw["particles"], *raw["inseparable"]}, key=len, reverse=True)
     return {"irregular": raw["irregular"], "forms": forms, "particles": frozenset(raw["particles"]),
-            "light": frozenset(raw.get("light", ())),
+            "light": frozenset(raw.get("light", ())), "auxiliary": frozenset(raw.get("auxiliary", ())),
             "prefixes": prefixes, "phrasal": [tuple(p.split()) for p in raw["phrasal"]]}
 
 
 def particles() -> frozenset[str]:
     return _data()["particles"]
+
+
+def is_auxiliary(word: str) -> bool:
+    """Whether ``word`` is a form of zijn, worden, hebben or a modal verb ("zou", "moesten")."""
+    return word.casefold() in _data()["auxiliary"]
 
 
 def is_light(word: str) -> bool:

@@ -350,3 +350,20 @@ def test_search_document_holding_the_whole_question_comes_first(built_index):
     """The 2021 outcome says who decided (algemeen bestuur) and, a passage later, the ontvlechting."""
     result = search(built_index, "wanneer besloot het algemeen bestuur over de ontvlechting")
     assert result.groups[0].doc_id.startswith("001")
+
+
+@pytest.mark.parametrize("query, words, intent", [
+    ("Op welke datum is Regio Twente ontvlochten?", "Op Regio Twente ontvlochten", "date"),
+    ("welk bedrag stelde de regioraad beschikbaar", "stelde de regioraad beschikbaar", "number"),
+    ("welke organisatie leidt het Twente Bedrijf", "organisatie leidt het Twente Bedrijf", "actor"),
+    ("wanneer zou de GR in werking treden", "de GR in werking treden", "date"),  # "zou": grammar
+    ('wat "moet de raad" doen', '"moet de raad" doen', "what"),                # quoted: kept
+])
+def test_search_question_words_say_what_the_answer_is(query, words, intent):
+    assert split_intent(query) == (words, intent)
+
+
+def test_search_stop_word_is_never_half_a_compound(built_index):
+    """"zou de" must not be searched as the word "zoude" (that is, "zouden")."""
+    result = search(built_index, "zou de regeling", limit=50)
+    assert result.hits and all("**zouden**" not in h.snippet.casefold() for h in result.hits)
