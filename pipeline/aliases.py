@@ -89,14 +89,8 @@ def alias_table(folder: Path) -> AliasTable:
     Cached per folder until the store changes."""
     from .store import is_database_url, store_exists
 
-    if is_database_url(folder):
-        from .store_pg import shared_store
-
-        with shared_store(folder) as store:
-            sig = store.generation()
-    else:
-        folder = Path(folder)
-        sig = tuple(_stat(p) for p in (folder / "spoor.db", folder / "spoor.db-wal"))
+    sig = store_signature(folder)
+    folder = folder if is_database_url(folder) else Path(folder)
     cached = _TABLES.get(str(folder))
     if cached and cached[0] == sig:
         return cached[1]
@@ -112,12 +106,27 @@ def alias_table(folder: Path) -> AliasTable:
     return table
 
 
+def store_signature(folder) -> tuple:
+    """Changes whenever a build commits to the store of ``folder`` (a SQLite file, or a PostgreSQL
+    database's generation counter): what is derived from the store is kept until then."""
+    from .store import is_database_url
+
+    if is_database_url(folder):
+        from .store_pg import shared_store
+
+        with shared_store(folder) as store:
+            return tuple(store.generation())
+    folder = Path(folder)
+    return tuple(_stat(p) for p in (folder / "spoor.db", folder / "spoor.db-wal"))
+
+
 def _stat(path: Path) -> tuple[int, int]:
+    """(mtime, size) of a file; (0, 0) when missing or empty (a reader may create an empty WAL file)."""
     try:
         st = path.stat()
     except OSError:
         return 0, 0
-    return st.st_mtime_ns, st.st_size
+    return (st.st_mtime_ns, st.st_size) if st.st_size else (0, 0)
 
 
 KEPT = "aliases.json"  # the store's name groups, kept beside it for the next process (see below)

@@ -7,13 +7,15 @@ whose actor or text names it, and the subject's lineage (:mod:`pipeline.evolutio
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from pydantic import BaseModel, Field
 from whoosh.query import Or
 
-from .aliases import AliasGroup, alias_table, fold
+from .aliases import AliasGroup, alias_table, fold, store_signature
 
 if TYPE_CHECKING:
     from .search import _Concept
@@ -73,6 +75,31 @@ def subject_card(folder: Path, query: str) -> Card | None:
     if not found:
         return None
     group, _form = max(found, key=lambda gf: (len(gf[1]), len(gf[0].forms), gf[0].source == "kb"))
+    key = (str(folder), _generation(folder), group.key)
+    if key in _CARDS:  # the same subject again before a build commits: the same card
+        _CARDS.move_to_end(key)
+        return _CARDS[key]
+    card = _make_card(folder, group)
+    _CARDS[key] = card
+    while len(_CARDS) > 256:
+        _CARDS.popitem(last=False)
+    return card
+
+
+_CARDS: OrderedDict[tuple, Card | None] = OrderedDict()
+
+
+def _generation(folder) -> tuple:
+    """Changes when a build commits to the index or the store in ``folder``."""
+    from .search import _signature
+    from .store import is_database_url
+
+    return store_signature(folder) if is_database_url(folder) else (_signature(folder), store_signature(folder))
+
+
+def _make_card(folder, group: AliasGroup) -> Card | None:
+    from .search import _TOKENS, _add_text, _Concept
+
     places: dict[str, dict] = {}
     concept = _Concept(1.0)
     for form in group.forms:
@@ -95,7 +122,7 @@ def subject_card(folder: Path, query: str) -> Card | None:
     kind = LABEL_WORDS.get(group.label, "onderwerp") + (f" ({group.note})" if group.note else "")
     card = Card(key=group.key, name=group.name, label=group.label, kind=kind, what=what, what_source=what_source,
                 forms=group.forms, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                documents=docs, events=_card_events(folder, group))
+                documents=docs, events=_card_events(folder, group, places))
     _add_lineage(folder, card)
     return card
 
@@ -141,10 +168,12 @@ def _passages_naming(folder, forms: list[str]) -> list[dict]:
     state = _state(folder)  # the searcher search() keeps open between queries
     with state.lock:
         q = Or([p for p in (_phrase_query(f, state.searcher.schema, 1.0) for f in forms) if p is not None])
-        return [hit.fields() for hit in state.searcher.search(q, limit=None)]
+        _, hit = state.scores.evaluate(q, state.searcher)  # search's arrays: no scoring loop per passage
+        return [state.searcher.stored_fields(int(n)) for n in np.flatnonzero(hit)]
 
 
-def _card_events(folder: Path, group: AliasGroup, most: int = 20) -> list[CardEvent]:
+def _card_events(folder: Path, group: AliasGroup, named_in, most: int = 20) -> list[CardEvent]:
+    from .evolution import _corpus
     from .store import open_store, store_exists
     from .timeline import events
 
@@ -152,8 +181,12 @@ def _card_events(folder: Path, group: AliasGroup, most: int = 20) -> list[CardEv
         return []
     forms = [f" {fold(f)} " for f in group.forms]
     with open_store(folder) as store:
-        decisions = [d for d in store.decisions()
-                     if d.actor == group.key or any(f in f" {fold(d.actor_text or '')} {fold(d.text)} " for f in forms)]
+        corpus = _corpus(folder, store)  # kept per store generation
+    # Decisions taken by it, or in a document that names it whose text names it
+    candidates = {id(d): d for doc_id in named_in for d in corpus.by_doc.get(doc_id, ())}
+    candidates.update({id(d): d for d in corpus.by_actor.get(group.key, ())})
+    decisions = [d for d in sorted(candidates.values(), key=lambda d: (d.doc_id, d.start))
+                 if d.actor == group.key or any(f in f" {fold(d.actor_text or '')} {fold(d.text)} " for f in forms)]
     out = []
     for ev in events(decisions)[:most]:
         src = ev.sources[0]

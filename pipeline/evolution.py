@@ -7,6 +7,7 @@ with an outcome line.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from pathlib import Path
 
@@ -14,13 +15,15 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from .aliases import store_signature
 from .nlp.kb import fold, slug, spaceless
 from .subject_records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
 
 
 # --------------------------------------------------------------------------- store
-def load(folder: Path) -> list[Subject]:
-    """The stored subjects of an index folder, with their relations (computed now if never stored)."""
+def load(folder: Path, spans: bool = True) -> list[Subject]:
+    """The stored subjects of an index folder, with their relations (computed now if never stored);
+    ``spans=False``: without their mentions."""
     from .store import open_store
     from .subjects import refresh
 
@@ -28,7 +31,7 @@ def load(folder: Path) -> list[Subject]:
         if not store.has_subjects():
             with store.transaction():
                 refresh(store)
-        return store.subjects()
+        return store.subjects(spans=spans)
 
 
 # --------------------------------------------------------------------------- lookup
@@ -87,49 +90,97 @@ _REL_WORDS = {
 }
 
 
+class _Corpus:
+    """What accounts are made from, read once per store generation: the subjects, the documents, and
+    the decisions per document and per actor (a web server makes an account for every query that
+    names a subject; at thousands of documents reading them costs seconds)."""
+
+    def __init__(self, folder: Path, signature) -> None:
+        from .store import open_store
+
+        self.signature = signature
+        self.subjects = load(folder, spans=False)  # evolution() reads one subject's mentions
+        with open_store(folder) as store:
+            self.docs = {d.doc_id: d for d in store.documents()}
+            decisions = store.decisions()
+        self.by_doc: dict[str, list] = defaultdict(list)
+        self.by_actor: dict[str, list] = defaultdict(list)
+        for dec in decisions:
+            self.by_doc[dec.doc_id].append(dec)
+            if dec.actor:
+                self.by_actor[dec.actor].append(dec)
+
+
+_CORPORA: dict[str, _Corpus] = {}
+
+
+def _corpus(folder: Path, store) -> _Corpus:
+    key, signature = str(folder), store_signature(folder)
+    found = _CORPORA.get(key)
+    if found is None or found.signature != signature:
+        found = _CORPORA[key] = _Corpus(folder, signature)
+        while len(_CORPORA) > 4:
+            _CORPORA.pop(next(iter(_CORPORA)))
+    return found
+
+
 def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
     """A subject's account: first mention, proposals, decisions, renamings, relations, outcome."""
     from .store import open_store
     from .timeline import sort_key
 
-    subjects = load(folder)
-    s = find(subjects, query)
     with open_store(folder) as store:
-        docs = {d.doc_id: d for d in store.documents()}
-        texts = {d: store.document(d)[1] for d in docs}
-        decisions = store.decisions()
+        corpus = _corpus(folder, store)
+        subjects, docs = corpus.subjects, corpus.docs
+        s = find(subjects, query)
         spans = store.subject_spans(s.id)
-    date = lambda doc_id: docs[doc_id].date if doc_id in docs else None  # noqa: E731
-    steps: list[Step] = []
-    spans.sort(key=lambda x: (docs[x[0]].date or "9999", x[0], x[1]))
-    if spans:
-        d, st, en, page = spans[0]
-        steps.append(Step(date=date(d), kind="first mention", text=_sentence(texts[d], st), doc_id=d, page=page))
-    # proposals and decisions that name the subject (or are taken by it)
-    mention_at = defaultdict(list)
-    for d, st, en, page in spans:
-        mention_at[d].append((st, en))
-    seen_text = {steps[0].text} if steps else set()
-    props, decs = [], []
-    for dec in decisions:
-        named = any(dec.start <= st and en <= dec.end for st, en in mention_at.get(dec.doc_id, []))
-        if not (named or dec.actor == s.id):
-            continue
-        when = dec.date or date(dec.doc_id)
-        step = Step(date=when, kind="proposal" if dec.status in PROPOSED else "decision",
-                    text=f"{dec.status}: {' '.join(dec.text.split())[:220]}", doc_id=dec.doc_id, page=dec.page)
-        (props if dec.status in PROPOSED else decs).append(step)
-    rules = load_rules()
-    covered = {(d.doc_id, d.start, d.end) for d in decisions}
-    for d, st, en, page in spans:
-        sent = _sentence(texts[d], st)
-        if any(doc == d and a <= st < b for doc, a, b in covered):
-            continue
-        if sent not in seen_text and rules["proposal_re"].search(sent) and not any(
-                p.doc_id == d and sent[:60] in p.text for p in props):
-            props.append(Step(date=date(d), kind="proposal", text=sent, doc_id=d, page=page))
-            seen_text.add(sent)
-    props = _dedupe(props)[:most]
+        texts: dict[str, str] = {}
+
+        def text_of(doc_id: str) -> str:  # read when a sentence of it is needed
+            if doc_id not in texts:
+                found = store.document(doc_id)
+                texts[doc_id] = found[1] if found else ""
+            return texts[doc_id]
+
+        date = lambda doc_id: docs[doc_id].date if doc_id in docs else None  # noqa: E731
+        steps: list[Step] = []
+        spans.sort(key=lambda x: (docs[x[0]].date if x[0] in docs and docs[x[0]].date else "9999", x[0], x[1]))
+        if spans:
+            d, st, en, page = spans[0]
+            steps.append(Step(date=date(d), kind="first mention", text=_sentence(text_of(d), st), doc_id=d, page=page))
+        # proposals and decisions that name the subject (or are taken by it)
+        mention_at: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for d, st, en, page in spans:
+            mention_at[d].append((st, en))
+        for found in mention_at.values():
+            found.sort()
+        seen_text = {steps[0].text} if steps else set()
+        props, decs = [], []
+        candidates = {id(dec): dec for d in mention_at for dec in corpus.by_doc.get(d, ())}
+        candidates.update({id(dec): dec for dec in corpus.by_actor.get(s.id, ())})
+        for dec in sorted(candidates.values(), key=lambda x: (x.doc_id, x.start)):
+            if not (dec.actor == s.id or _holds_mention(mention_at.get(dec.doc_id, []), dec.start, dec.end)):
+                continue
+            when = dec.date or date(dec.doc_id)
+            step = Step(date=when, kind="proposal" if dec.status in PROPOSED else "decision",
+                        text=f"{dec.status}: {' '.join(dec.text.split())[:220]}", doc_id=dec.doc_id, page=dec.page)
+            (props if dec.status in PROPOSED else decs).append(step)
+        rules = load_rules()
+        covered: dict[str, list[tuple[int, int]]] = defaultdict(list)  # per document: the decisions' spans
+        for d in mention_at:
+            covered[d] = sorted((dec.start, dec.end) for dec in corpus.by_doc.get(d, ()))
+        from_text: list[Step] = []
+        for d, st, en, page in spans:  # in date order: the earliest proposals are the ones kept
+            if len(_dedupe(from_text)) >= most:
+                break
+            if _inside(covered[d], st):
+                continue
+            sent = _sentence(text_of(d), st)
+            if sent not in seen_text and rules["proposal_re"].search(sent) and not any(
+                    p.doc_id == d and sent[:60] in p.text for p in (*props, *from_text)):
+                from_text.append(Step(date=date(d), kind="proposal", text=sent, doc_id=d, page=page))
+                seen_text.add(sent)
+    props = _dedupe(props + from_text)[:most]
     decs = _dedupe(decs)[:most]
     rels = []
     for r in s.relations + s.incoming:
@@ -153,6 +204,18 @@ def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
         rels.append(Step(date=r.when or ev.date, kind=kind, text=text, doc_id=ev.doc_id, page=ev.page))
     steps += sorted(props + decs + rels, key=lambda x: (sort_key(x.date or "9999"), x.kind != "proposal"))
     return Evolution(subject=s, steps=steps, outcome=_outcome(s))
+
+
+def _holds_mention(mentions: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted (start, end) ``mentions`` lies within [start, end]."""
+    i = bisect_left(mentions, (start, -1))
+    return any(en <= end for st, en in mentions[i:i + 64] if st <= end) if i < len(mentions) else False
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of the sorted (start, end) ``spans``."""
+    i = bisect_right(spans, (offset, float("inf")))
+    return any(a <= offset < b for a, b in spans[max(0, i - 64):i])
 
 
 def _dedupe(steps: list[Step]) -> list[Step]:

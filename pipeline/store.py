@@ -317,12 +317,15 @@ class Store:
                                 via=Evidence.model_validate_json(r["via"]) if r["via"] else None, note=r["note"]))
         return out
 
-    def subjects(self) -> list:
-        """Stored subjects (``pipeline.subjects.Subject``) with their outgoing and incoming relations."""
+    def subjects(self, spans: bool = True) -> list:
+        """Stored subjects (``pipeline.subjects.Subject``) with their outgoing and incoming relations;
+        ``spans=False`` leaves their mentions out (``subject_spans`` reads one subject's)."""
         from .subject_records import Subject, SubjectDoc
 
         out = []
-        for r in self._exec("SELECT * FROM subjects ORDER BY mentions DESC, id"):
+        columns = "*" if spans else ("id, name, label, kind, generic, aliases, first_seen, last_seen, documents, "
+                                     "mentions, NULL AS spans")
+        for r in self._exec(f"SELECT {columns} FROM subjects ORDER BY mentions DESC, id"):
             out.append(Subject(id=r["id"], name=r["name"], label=r["label"], kind=r["kind"], generic=bool(r["generic"]),
                                aliases=json.loads(r["aliases"]), first_seen=r["first_seen"], last_seen=r["last_seen"],
                                documents=[SubjectDoc(**d) for d in json.loads(r["documents"])],

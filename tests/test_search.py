@@ -367,3 +367,24 @@ def test_search_stop_word_is_never_half_a_compound(built_index):
     """"zou de" must not be searched as the word "zoude" (that is, "zouden")."""
     result = search(built_index, "zou de regeling", limit=50)
     assert result.hits and all("**zouden**" not in h.snippet.casefold() for h in result.hits)
+
+
+@pytest.mark.slow
+def test_search_subject_card_follows_a_later_build(tmp_path, corpus_copy):
+    """Cards are kept between queries, until a build commits: then they are made anew."""
+    import shutil
+
+    from pipeline.build import build
+    from pipeline.card import subject_card
+
+    docs, ix = tmp_path / "docs", tmp_path / "ix"
+    docs.mkdir()
+    for f in sorted(corpus_copy.glob("00[1-3]*.txt")):
+        shutil.copy(f, docs / f.name)
+    build([docs], ix)
+    first = subject_card(ix, "Twenteraad")
+    assert first is not None and subject_card(ix, "Twenteraad") is first  # kept
+    next(docs.glob("002*.txt")).unlink()  # the presentation that replaced it by the Twente Beraad
+    build([docs], ix)
+    second = subject_card(ix, "Twenteraad")
+    assert second is None or {d.doc_id[:3] for d in second.documents} != {d.doc_id[:3] for d in first.documents}
