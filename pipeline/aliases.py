@@ -43,6 +43,9 @@ class AliasGroup(BaseModel):
     note: str = ""
 
 
+_NOT_INITIAL = frozenset({"van", "de", "het", "der", "den", "en", "voor", "in", "op", "te", "ter", "a", "&"})
+
+
 class AliasTable:
     """Name groups, looked up by any of their forms (folded)."""
 
@@ -50,6 +53,7 @@ class AliasTable:
         self.groups = groups
         self._by_form: dict[str, list[AliasGroup]] = defaultdict(list)
         self._first: dict[str, set[int]] = defaultdict(set)
+        self._initials: dict[str, list[AliasGroup]] | None = None
         for g in groups:
             for form in g.forms:
                 f = fold(form)
@@ -57,12 +61,27 @@ class AliasTable:
                     self._by_form[f].append(g)
                     self._first[f.split()[0]].add(len(f.split()))
 
+    def by_initials(self, acronym: str) -> list[AliasGroup]:
+        """Groups with a name of several words whose initials spell ``acronym`` ("TBD": "Twente Board
+        Development"), for an abbreviation no document defines. Words like "van" and "de" do not count."""
+        if self._initials is None:
+            self._initials = defaultdict(list)
+            for g in self.groups:
+                for form in g.forms:
+                    words = [w for w in fold(form).split() if w not in _NOT_INITIAL]
+                    if len(words) >= 2 and all(w[0].isalpha() for w in words):
+                        key = "".join(w[0] for w in words)
+                        if g not in self._initials[key]:
+                            self._initials[key].append(g)
+        return list(self._initials.get(fold(acronym), []))
+
     def groups_named(self, value: str) -> list[AliasGroup]:
         f = fold(value)
         return [g for g in self.groups if fold(g.key) == f or f in {fold(x) for x in g.forms}]
 
     def find(self, text: str) -> list[tuple[AliasGroup, str]]:
-        """(group, form) for every name in ``text``, longest first, not overlapping."""
+        """(group, form) for every name in ``text``, longest first, not overlapping; a word in capitals
+        that is no known name but the initials of one names it too ("TBD")."""
         words, out, i = fold(text).split(), [], 0
         while i < len(words):
             for n in sorted(self._first.get(words[i], ()), reverse=True):
@@ -77,6 +96,14 @@ class AliasTable:
                     break
             else:
                 i += 1
+        known = {form for _, form in out}
+        for token in re.findall(r"\b[A-Z]{2,6}\b", text):
+            f = fold(token)
+            if f not in self._by_form and f not in known:
+                groups = self.by_initials(token)
+                if len(groups) == 1:  # an acronym of several names says nothing
+                    out.append((groups[0], f))
+                    known.add(f)
         return out
 
 

@@ -388,3 +388,10 @@ def test_search_subject_card_follows_a_later_build(tmp_path, corpus_copy):
     build([docs], ix)
     second = subject_card(ix, "Twenteraad")
     assert second is None or {d.doc_id[:3] for d in second.documents} != {d.doc_id[:3] for d in first.documents}
+
+
+def test_search_acronym_no_document_defines_finds_the_name(built_index):
+    """"TBD" is written nowhere; the initials of "Twente Board Development" are."""
+    result = search(built_index, "TBD uitvoeringsorganisatie")
+    assert "Twente Board Development" in result.also
+    assert result.groups[0].doc_id.startswith("001") and "Twente Board Development" in result.hits[0].snippet.replace("**", "")
