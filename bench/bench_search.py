@@ -155,6 +155,21 @@ def speed(target: Path, rounds: int, facets: bool) -> None:
           f" postings.warm wrote the common words' postings as arrays ({warm_s:.1f} s, {size / 1e6:.0f} MB),"
           " as `spoor serve` has done in the background; the bare search reopens the index every time,"
           " so it has no warm state)")
+    # The evolution card above the results (web page and CLI) for queries that name a subject: the
+    # first card of an index generation reads the subjects and decisions, a new subject then its own
+    # mentions, a repeat is kept.
+    from pipeline import card as cards
+
+    cards._CARDS.clear()
+    names = ["Twenteraad", "Veilig Thuis Twente", "SSNT", "Twente Board", "Agenda voor Twente"]
+    card_times = []
+    for n in names + names:
+        t = time.perf_counter()
+        cards.subject_card(target, n)
+        card_times.append((time.perf_counter() - t) * 1000)
+    print(f"\nsubject card: first of the index generation {card_times[0]:,.0f} ms; another subject "
+          f"median {statistics.median(card_times[1:len(names)]):,.0f} ms; the same subject again "
+          f"median {statistics.median(card_times[len(names):]):.1f} ms")
     slow = sorted(((statistics.median(times["spoor search()"][i::len(queries)]), q) for i, q in enumerate(queries)),
                   reverse=True)[:5]
     print("\nslowest spoor queries (median ms):", "; ".join(f"{q!r} {ms:.0f}" for ms, q in slow))

@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from array import array
 from pathlib import Path
 
 import numpy as np
 import pytest
-from whoosh.collectors import ScoredCollector
 from whoosh.query import Phrase, Term
 
 from pipeline.index import open_existing
 from pipeline.postings import Postings
-
-
-class _Every(ScoredCollector):
-    def prepare(self, top_searcher, q, context):
-        super().prepare(top_searcher, q, context)
-        self.ids, self.values = array("i"), array("d")
-
-    def _collect(self, global_docnum, score):
-        self.ids.append(global_docnum)
-        self.values.append(score)
-        return 0
-
-    def results(self):
-        return None
+from pipeline.search import _AllScores
 
 
 def _whoosh(searcher, q):
-    c = _Every()
+    c = _AllScores()  # every match with Whoosh's own score
     searcher.search_with_collector(q, c)
     return np.frombuffer(c.ids, dtype=np.int32), np.frombuffer(c.values, dtype=np.float64)
 
