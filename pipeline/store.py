@@ -62,6 +62,9 @@ CREATE TABLE IF NOT EXISTS relations (
 );
 CREATE INDEX IF NOT EXISTS relations_source ON relations (source);
 """
+# The documents table's columns but the cleaned text (the same in PostgreSQL's schema).
+_DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "doc_type", "pages", "sha256", "path", "format",
+                     "words", "warnings")
 
 _TABLE_MODELS = {"documents": Document, "entities": Entity, "decisions": Decision, "passages": Passage}
 _JSON_COLUMNS = {"warnings"}
@@ -213,8 +216,9 @@ class Store:
             "SELECT doc_id, sha256, path FROM documents")}
 
     def documents(self) -> list[Document]:
+        columns = ", ".join(_DOCUMENT_COLUMNS)  # not the texts: ``document`` and ``texts`` read those
         return [self._model(Document, r) for r in self._exec(
-            "SELECT * FROM documents ORDER BY date IS NULL, date, doc_id")]
+            f"SELECT {columns} FROM documents ORDER BY date IS NULL, date, doc_id")]
 
     def document(self, doc_id: str) -> tuple[Document, str] | None:
         row = self._exec("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -328,7 +332,8 @@ class Store:
         for r in self._exec(f"SELECT {columns} FROM subjects ORDER BY mentions DESC, id"):
             out.append(Subject(id=r["id"], name=r["name"], label=r["label"], kind=r["kind"], generic=bool(r["generic"]),
                                aliases=json.loads(r["aliases"]), first_seen=r["first_seen"], last_seen=r["last_seen"],
-                               documents=[SubjectDoc(**d) for d in json.loads(r["documents"])],
+                               # stored by us: built without validating each of thousands again
+                               documents=[SubjectDoc.model_construct(**d) for d in json.loads(r["documents"])],
                                mentions=r["mentions"], spans=[tuple(x) for x in json.loads(r["spans"] or "[]")]))
         by_id = {s.id: s for s in out}
         for rel in self.relations():
