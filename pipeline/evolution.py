@@ -21,9 +21,9 @@ from .subject_records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
 
 
 # --------------------------------------------------------------------------- store
-def load(folder: Path, spans: bool = True) -> list[Subject]:
+def load(folder: Path, spans: bool = True, documents: bool = True) -> list[Subject]:
     """The stored subjects of an index folder, with their relations (computed now if never stored);
-    ``spans=False``: without their mentions."""
+    ``spans=False``: without their mentions, ``documents=False``: without their documents."""
     from .store import open_store
     from .subjects import refresh
 
@@ -31,7 +31,7 @@ def load(folder: Path, spans: bool = True) -> list[Subject]:
         if not store.has_subjects():
             with store.transaction():
                 refresh(store)
-        return store.subjects(spans=spans)
+        return store.subjects(spans=spans, documents=documents)
 
 
 # --------------------------------------------------------------------------- lookup
@@ -99,7 +99,8 @@ class _Corpus:
         from .store import open_store
 
         self.signature = signature
-        self.subjects = load(folder, spans=False)  # evolution() reads one subject's mentions
+        # names and relations: evolution() reads the documents and mentions of the one it tells about
+        self.subjects = load(folder, spans=False, documents=False)
         with open_store(folder) as store:
             self.docs = {d.doc_id: d for d in store.documents()}
             decisions = store.decisions()
@@ -133,6 +134,7 @@ def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
         corpus = _corpus(folder, store)
         subjects, docs = corpus.subjects, corpus.docs
         s = find(subjects, query)
+        s = next(iter(store.subjects(spans=False, ids=[s.id])), s)  # with its documents
         spans = store.subject_spans(s.id)
         texts: dict[str, str] = {}
 

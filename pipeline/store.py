@@ -321,15 +321,21 @@ class Store:
                                 via=Evidence.model_validate_json(r["via"]) if r["via"] else None, note=r["note"]))
         return out
 
-    def subjects(self, spans: bool = True) -> list:
+    def subjects(self, spans: bool = True, documents: bool = True, ids: list[str] | None = None) -> list:
         """Stored subjects (``pipeline.subjects.Subject``) with their outgoing and incoming relations;
-        ``spans=False`` leaves their mentions out (``subject_spans`` reads one subject's)."""
+        ``spans=False`` leaves their mentions out (``subject_spans`` reads one subject's),
+        ``documents=False`` their documents; ``ids``: only these subjects."""
         from .subject_records import Subject, SubjectDoc
 
         out = []
-        columns = "*" if spans else ("id, name, label, kind, generic, aliases, first_seen, last_seen, documents, "
-                                     "mentions, NULL AS spans")
-        for r in self._exec(f"SELECT {columns} FROM subjects ORDER BY mentions DESC, id"):
+        columns = ("id, name, label, kind, generic, aliases, first_seen, last_seen, mentions, "
+                   + ("documents" if documents else "'[]' AS documents") + ", " + ("spans" if spans else "NULL AS spans"))
+        where, args = "", []
+        if ids is not None:
+            where, args = f" WHERE id IN ({', '.join('?' for _ in ids)})", list(ids)
+            if not ids:
+                return []
+        for r in self._exec(f"SELECT {columns} FROM subjects{where} ORDER BY mentions DESC, id", args):
             out.append(Subject(id=r["id"], name=r["name"], label=r["label"], kind=r["kind"], generic=bool(r["generic"]),
                                aliases=json.loads(r["aliases"]), first_seen=r["first_seen"], last_seen=r["last_seen"],
                                # stored by us: built without validating each of thousands again
