@@ -10,7 +10,9 @@ phrase is the sum of its words' scores where the words follow each other, as Who
 ``SpanNear2`` matches and scores it; positions are decoded only for passages that hold every word.
 
 Anything else (another codec or weighting, a term query subclass, positions not indexed) is
-answered with ``None``, and the caller lets Whoosh's own matchers score it.
+answered with ``None``, and the caller lets Whoosh's own matchers score it. :class:`Scores` keeps
+the scores of a query's terms and phrases per index generation and works out AND/OR/NOT on arrays
+of all passages (``search`` keeps one per open index).
 
 Reading a common word's blocks still costs Whoosh's unpickling (about 1 µs a posting). :func:`warm`
 writes the postings of every word of the text, names and title fields that at least ``MIN_DF``
@@ -30,12 +32,15 @@ import shutil
 import subprocess
 import sys
 import time
+from array import array
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 from whoosh import scoring
 from whoosh.codec import whoosh3
-from whoosh.query import Phrase, Term
+from whoosh.collectors import ScoredCollector
+from whoosh.query import And, AndMaybe, AndNot, Or, Phrase, Term
 from whoosh.reading import SegmentReader as _SEGMENT_READER
 from whoosh.util.numeric import byte_to_length
 
@@ -250,6 +255,92 @@ def _walk(m):
         yield
         m.next()
 
+
+
+class AllScores(ScoredCollector):
+    """Every match of a query with its score, in document order (no sorting, no top N)."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.ids, self.values = array("i"), array("d")
+
+    def _collect(self, global_docnum, score):
+        self.ids.append(global_docnum)
+        self.values.append(score)
+        return 0
+
+    def results(self):
+        return None
+
+
+class Scores:
+    """Scores of a query's parts, kept per index generation, combined on arrays of all passages.
+
+    A term or phrase ("leaf") is scored by Whoosh once (BM25F, with its boost) and kept as
+    (document numbers, scores) until ``budget`` postings are kept; OR adds, AND requires every
+    part, ANDNOT drops what the second part matches, ANDMAYBE adds the second part where the first
+    matches: as Whoosh's matchers do, but a common word costs an array operation instead of a
+    Python loop over its postings once it was seen."""
+
+    def __init__(self, size: int, budget: int = 4_000_000):
+        self.size, self.budget, self.kept = size, budget, 0
+        self.leaves: OrderedDict = OrderedDict()
+        self.postings: Postings | None = None
+        self.folder: Path | None = None  # where `postings.warm` may have written this index's arrays
+
+    def leaf(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
+        found = self.leaves.get(q)
+        if found is None:
+            if self.postings is None or self.postings.searcher is not searcher:
+                self.postings = Postings(searcher)
+                if self.folder is not None:
+                    self.postings.use_cache(self.folder)
+            found = self.postings.score(q)
+            if found is None:  # not a plain term or phrase: Whoosh's matchers score it
+                collector = AllScores()
+                searcher.search_with_collector(q, collector)
+                found = (np.frombuffer(collector.ids, dtype=np.int32),
+                         np.frombuffer(collector.values, dtype=np.float64))
+            self.leaves[q] = found
+            self.kept += len(found[0])
+            while self.kept > self.budget and len(self.leaves) > 1:
+                self.kept -= len(self.leaves.popitem(last=False)[1][0])
+        else:
+            self.leaves.move_to_end(q)
+        return found
+
+    def matches(self, q, searcher) -> np.ndarray:
+        """Which passages ``q`` matches (a filter), as a mask."""
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self.leaf(q, searcher)[0]] = True
+        return mask
+
+    def evaluate(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
+        """(score per passage, which passages match) for query ``q``."""
+        scores, hit = np.zeros(self.size), np.zeros(self.size, dtype=bool)
+        self._add(q, searcher, scores, hit, 1.0)
+        return scores, hit
+
+    def _add(self, q, searcher, scores, hit, factor: float) -> None:
+        boost = factor * getattr(q, "boost", 1.0)
+        if isinstance(q, Or) and not getattr(q, "minmatch", 0) and getattr(q, "scale", None) is None:
+            for sub in q.subqueries:
+                self._add(sub, searcher, scores, hit, boost)
+        elif isinstance(q, (And, AndNot, AndMaybe)):
+            parts = [self.evaluate(sub, searcher) for sub in (q.subqueries if isinstance(q, And) else (q.a, q.b))]
+            if isinstance(q, And):
+                mask = np.logical_and.reduce([h for _, h in parts])
+                total = np.sum([s for s, _ in parts], axis=0)
+            elif isinstance(q, AndNot):
+                mask, total = parts[0][1] & ~parts[1][1], parts[0][0]
+            else:
+                mask, total = parts[0][1], parts[0][0] + parts[1][0]
+            scores[mask] += total[mask] * boost
+            hit |= mask
+        else:  # a term, a phrase, or anything else Whoosh scores itself, boost included
+            ids, values = self.leaf(q, searcher)
+            scores[ids] += values * factor
+            hit[ids] = True
 
 
 class _Positions:

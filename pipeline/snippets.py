@@ -1,0 +1,259 @@
+"""Snippets: the sentence of a passage that best answers a query, with the query's words marked.
+
+:class:`_Matcher` is made from the query's concepts (``search._Concept``: a word or name asked for,
+with every form it may take); for a passage it finds the sentence that holds most of the query and,
+for a question ("wanneer", "wie", "hoeveel"), the date, actor or number it asks for, and says how much of
+the query the passage holds (``search._group`` weighs passages and documents by it).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .index import TOKEN_PATTERN, dutch_analyzer
+from .nlp.dates import load_lexicon as load_date_lexicon
+from .nlp.kb import load_kb
+
+if TYPE_CHECKING:
+    from .search import _Concept
+
+MARK_OPEN, MARK_CLOSE = "**", "**"
+SNIPPET_CHARS = 300
+SNIPPET_MAX_CHARS = 420  # whole sentences that hold more of the query may make a snippet this long
+
+
+def _stems(analyzer, text: str) -> list[str]:
+    return [t.text for t in analyzer(text, mode="query")]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    """Month names and number words from the DATE component's data; actor words from the bodies KB."""
+    dates = load_date_lexicon()["dates"]
+    months = sorted({*dates.get("months", {}), *dates.get("month_abbreviations", {}), *dates.get("seasons", {})},
+                    key=len, reverse=True)
+    numbers = sorted(dates.get("number_words", {}), key=len, reverse=True)
+    actor_words: set[str] = set()
+    for entry in load_kb().entries.values():
+        if entry.label == "ORGAN":
+            for alias in entry.aliases:
+                actor_words.update(_stems(_TOKENS, alias.split()[-1]))
+    month_re = "|".join(map(re.escape, months)) or "januari"
+    date = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{1,2}}\s+(?:{month_re})\b"
+                      rf"|\b(?:{month_re})\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+    number_words = "|".join(map(re.escape, (n for n in numbers if n not in ("een", "één")))) or "twee"
+    number = re.compile(rf"\b\d+(?:[.,]\d+)?\b|\b(?:{number_words})\b", re.IGNORECASE)
+    # For scanning whole passages: every date form holds digits, and a year alone counts as a date, so
+    # a month only matters before a day number is read ("12 juli"); number words are looked up per word.
+    date_scan = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{1,2}}\s+(?i:{month_re})\b|\b(?:19|20)\d\d\b")
+    return {"date": date, "number": number, "actor_words": frozenset(actor_words), "date_scan": date_scan,
+            "digits": re.compile(r"\b\d+(?:[.,]\d+)?\b"),
+            "number_words": frozenset(n.casefold() for n in numbers if n not in ("een", "één"))}
+
+
+# A sentence ends at . ! ? ; followed by a space (not after an initial or a short abbreviation), at a blank line, or before a bullet or numbered line.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.)(?<!\b(?:dd|nr|bv|ca|zg|jl|mw|mr|dr|ir|hr)\.)"
+                           r"(?<!\b(?:dhr|drs|ing|evt)\.)(?<!\bmevr\.)(?<!\bprof\.)(?<!\bincl\.)\s+(?=\S)"
+                           r"|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
+_TOKENS = dutch_analyzer()
+_WORD = re.compile(TOKEN_PATTERN)
+_STEM_OF: dict[str, str | None] = {}  # surface word -> its index term (None: a stop word), as _TOKENS gives it
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """(index term, start, end) of every word of ``text``: what ``_TOKENS`` gives, each word analysed once."""
+    known = _STEM_OF
+    words = [(known.get(m.group(), ""), m) for m in _WORD.finditer(text)]
+    if all(stem != "" for stem, _ in words):  # every word seen before (None: a stop word)
+        return [(stem, m.start(), m.end()) for stem, m in words if stem is not None]
+    out = []
+    for stem, m in words:
+        word = m.group()
+        if stem == "":
+            found = [(t.text, m.start() + t.startchar, m.start() + t.endchar)
+                     for t in _TOKENS(word, chars=True, mode="query")]
+            if not found:  # a stop word
+                _STEM_OF[word] = None
+                continue
+            if len(found) != 1 or found[0][1:] != (m.start(), m.end()):
+                out += found  # not one word to one term: take the analyser's tokens as they come
+                continue
+            if len(_STEM_OF) > 200_000:
+                _STEM_OF.clear()
+            stem = _STEM_OF[word] = found[0][0]
+        if stem is not None:
+            out.append((stem, m.start(), m.end()))
+    return out
+
+
+# A passage that holds a concept only in another form (an alias, a variant, a near word) counts it
+# at this share of its weight: the form the user typed is the better evidence.
+VARIANT_SHARE = 0.75
+
+
+class _Matcher:
+    """Finds the sentence of a passage that best answers the query, and marks the matched terms."""
+
+    def __init__(self, concepts: list[_Concept]):
+        self.concepts = concepts
+        self.total = sum(c.weight for c in concepts) or 1.0
+        self._terms: dict[str, list[tuple[int, bool]]] = defaultdict(list)  # term -> (concept, typed)
+        self._phrases: dict[str, list[tuple[int, tuple, bool]]] = defaultdict(list)  # first word -> ...
+        for n, c in enumerate(concepts):
+            for t in c.terms:
+                self._terms[t].append((n, not c.typed or t in c.typed))
+            for p in c.phrases:
+                self._phrases[p[0]].append((n, p, not c.typed or p in c.typed))
+
+    def _spans(self, tokens) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
+        """Token index spans that match, and per token index the concepts it matches (concept -> typed form)."""
+        texts = [t for t, _, _ in tokens]
+        spans, hit_concepts = [], [{} for _ in tokens]
+        terms, phrases = self._terms, self._phrases
+        for i, t in enumerate(texts):
+            for n, typed in terms.get(t, ()):
+                spans.append((i, i + 1))
+                hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
+            for n, p, typed in phrases.get(t, ()):
+                if tuple(texts[i:i + len(p)]) == p:
+                    spans.append((i, i + len(p)))
+                    hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
+        return spans, hit_concepts
+
+    def share(self, hits) -> float:
+        """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less."""
+        found: dict[int, bool] = {}
+        for h in hits:
+            for n, typed in h.items():
+                found[n] = found.get(n, False) or typed
+        if not self.concepts:  # a query of wildcards only: every passage holds all of it there is
+            return 1.0
+        return sum(self.concepts[n].weight * (1.0 if typed else VARIANT_SHARE) for n, typed in found.items()) / self.total
+
+    def snippet(self, text: str, intent: str | None) -> tuple[str, float, float]:
+        """(snippet with **marks**, how well the passage covers the query, how well it answers the intent).
+
+        The coverage is the share of the query's weight in the passage and in its best sentence,
+        half each (words of the query that stand together count for more); the answer is the share
+        of the query's weight in the sentence that answers the intent (0.0: none does)."""
+        if "*" in text or "<" in text:
+            text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
+        tokens = _tokens(text)
+        spans, hit_concepts = self._spans(tokens)
+        coverage = self.share(hit_concepts)
+        self.last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
+        for h in hit_concepts:
+            for n, typed in h.items():
+                self.last[n] = self.last.get(n, False) or typed
+        # The answer is what the passage says besides the query's own words: look for dates and
+        # numbers once, with those words blanked out.
+        rest = _blank(text, 0, len(text), [tok for tok, hit in zip(tokens, hit_concepts) if hit])
+        lex = _lexicon()
+        numbers = [m.start() for m in lex["digits"].finditer(rest)]
+        numbers += [start for (_, start, end), hit in zip(tokens, hit_concepts)
+                    if not hit and text[start:end].casefold() in lex["number_words"]]
+        found = {"date": [m.start() for m in lex["date_scan"].finditer(rest)], "number": sorted(numbers)}
+        bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+        sentences, k = [], 0  # (start, end, first token, end token)
+        for start, end in zip(bounds, bounds[1:]):
+            lo = k
+            while k < len(tokens) and tokens[k][1] < end:
+                k += 1
+            sentences.append((start, end, lo, k))
+        best, best_score, best_answers, best_share = None, -1.0, 0.0, 0.0
+        kinds: dict[int, dict[str, bool]] = {}
+
+        def has(j: int) -> dict[str, bool]:
+            if j not in kinds:
+                start, end, lo, k = sentences[j]
+                kinds[j] = {kind: bisect_left(at, start) < len(at) and at[bisect_left(at, start)] < end
+                            for kind, at in found.items()}
+                kinds[j]["actor"] = any(tokens[i][0] in lex["actor_words"] for i in range(lo, k)
+                                        if not hit_concepts[i]) or _names(rest[start:end])
+                kinds[j]["what"] = k - lo >= 6
+            return kinds[j]
+
+        for j, (start, end, lo, k) in enumerate(sentences):
+            if not any(hit_concepts[lo:k]) or not text[start:end].strip():
+                continue
+            share = self.share(hit_concepts[lo:k])
+            score = share * 10 + 0.3 * sum(has(j).values())
+            answers, last = (share if intent and has(j).get(intent) else 0.0), j
+            if intent and not answers:  # the answer may follow in the next sentence or two ("... : <name>")
+                for n in range(j + 1, min(j + 3, len(sentences))):
+                    if sentences[n][1] - start > SNIPPET_CHARS:
+                        break
+                    if has(n).get(intent):
+                        answers, last = share / 2, n
+                        break
+            score += 4.0 * (1.0 if answers == share and answers else 0.5 if answers else 0.0)
+            score -= 0.01 * max(0, len(text[start:end]) - SNIPPET_CHARS)
+            best_share = max(best_share, share)
+            if score > best_score:
+                best, best_score, best_answers = (j, last), score, answers
+        coverage = (coverage + best_share) / 2
+        if best is None:
+            return _mark(text, 0, min(len(text), SNIPPET_CHARS), tokens, spans), coverage, 0.0
+        first, last = best
+        # A sentence or two before or after that holds more of the query joins the snippet, as long
+        # as the snippet stays readable: "via een 'collegeregeling'. [...] Het Twente Bedrijf ..."
+        held = {n for i in range(sentences[first][2], sentences[last][3]) for n in hit_concepts[i]}
+        for j in (first - 1, last + 1, first - 2, last + 2):
+            if not 0 <= j < len(sentences):
+                continue
+            lo_j, hi_j = min(first, j), max(last, j)
+            more = {n for i in range(sentences[j][2], sentences[j][3]) for n in hit_concepts[i]} - held
+            if more and sentences[hi_j][1] - sentences[lo_j][0] <= SNIPPET_MAX_CHARS:
+                first, last = lo_j, hi_j
+                held |= more
+        start, end = sentences[first][0], sentences[last][1]
+        i = bounds.index(end)
+        if end - start < 120 and i + 1 < len(bounds):
+            end = bounds[i + 1]
+        return _mark(text, *_window(text, start, end, tokens, spans), tokens, spans), coverage, best_answers
+
+
+def _blank(text: str, start: int, end: int, matched) -> str:
+    """text[start:end] with the ``matched`` tokens (term, start, end) replaced by spaces."""
+    out, pos = [], start
+    for _, s, e in matched:
+        out += [text[pos:s], " " * (e - s)]
+        pos = e
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def _names(sentence: str) -> bool:
+    words = sentence.split()
+    return any(w[:1].isupper() and len(w) > 2 for w in words[1:]) or bool(re.search(r"\b[A-Z]{2,}\b", sentence))
+
+
+def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
+    """text[start:end] if it is at most SNIPPET_MAX_CHARS (whole sentences), else SNIPPET_CHARS of it,
+    starting a little before the first match."""
+    if end - start <= SNIPPET_MAX_CHARS:
+        return start, end
+    first = min((tokens[a][1] for a, _ in spans if start <= tokens[a][1] < end), default=start)
+    lo = max(start, first - SNIPPET_CHARS // 3)
+    if lo > start:
+        lo = text.rfind(" ", start, lo) + 1 or lo
+    return lo, min(end, lo + SNIPPET_CHARS)
+
+
+def _mark(text: str, start: int, end: int, tokens, spans) -> str:
+    """text[start:end] with the matched spans wrapped in **...**, on one line."""
+    chars = sorted({(tokens[a][1], tokens[b - 1][2]) for a, b in spans
+                    if tokens[a][1] >= start and tokens[b - 1][2] <= end})
+    out, pos = [], start
+    for s, e in chars:
+        if s < pos:
+            continue
+        out += [text[pos:s], MARK_OPEN, text[s:e], MARK_CLOSE]
+        pos = e
+    out.append(text[pos:end])
+    snippet = " ".join("".join(out).split())
+    return ("… " if start > 0 and text[start - 1] not in "\n" else "") + snippet + (" …" if end < len(text.rstrip()) else "")
