@@ -6,8 +6,9 @@ Run:  .venv/bin/python bench/bench_build.py --docs 300            # small: a few
 Generates a corpus with ``bench/make_corpus.py`` (or takes ``--corpus DIR`` made by it), then in one
 run measures, and prints as one table beside the targets:
 
-* full build of the text documents (``spoor build`` in a subprocess, ``--workers``): words/s,
-  pages/s, peak RSS of the whole process tree (sampled with psutil; forked processes' shared pages
+* full build of the text documents (``spoor -v build`` in a subprocess, ``--workers``): words/s,
+  pages/s, core time (user+sys of every process of the build) per word, the phases the build logs,
+  peak RSS of the whole process tree (sampled with psutil; forked processes' shared pages
   count in each) and its peak PSS (shared pages counted once), index size;
 * the PDF documents added to that index (an incremental build: only they are extracted);
 * a no-change rebuild (``spoor build`` again: nothing may be extracted), measured and per 1,000 docs;
@@ -111,9 +112,10 @@ class TreeRss:
 
 def spoor_build(paths: list[Path], ix: Path, workers: int, pdf_reader: str = "pdfminer") -> dict:
     """Run ``spoor build`` in a subprocess; wall time, peak RSS of its process tree, exit code."""
-    cmd = [sys.executable, "-m", "pipeline.cli", "build", *map(str, paths), "--index", str(ix),
+    cmd = [sys.executable, "-m", "pipeline.cli", "-v", "build", *map(str, paths), "--index", str(ix),
            "--quiet", "--no-summary", "--workers", str(workers), "--pdf-reader", pdf_reader]
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         import psutil  # noqa: F401
@@ -126,13 +128,17 @@ def spoor_build(paths: list[Path], ix: Path, workers: int, pdf_reader: str = "pd
     else:
         _, errors = proc.communicate()
     seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and every process it waited for
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"spoor build failed ({proc.returncode}):\n{errors}")
     peak = sampler.peak if sampler else 0
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # largest single child
-    return {"seconds": seconds, "peak_rss": peak, "peak_pss": sampler.peak_pss if sampler else 0,
+    logged = [line for line in errors.splitlines() if line.startswith(("INFO ", "WARNING ", "DEBUG "))]
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_rss": peak, "peak_pss": sampler.peak_pss if sampler else 0,
             "max_child_rss": kids, "code": proc.returncode,
-            "problems": [line for line in errors.splitlines() if line.strip()]}
+            "phases": [line.split(": ", 1)[1] for line in logged if line.startswith("INFO pipeline.build: ")],
+            "problems": [line for line in errors.splitlines() if line.strip() and line not in logged]}
 
 
 def store_totals(ix: Path, doc_ids: set[str] | None = None) -> tuple[int, int, int]:
@@ -253,12 +259,16 @@ def run(args) -> list[tuple[str, str, str, str]]:
     row("full build, text: words/s", f"{rate:,.0f}", f">= {TARGETS['text_words_s']:,} (2 cores)",
         rate >= TARGETS["text_words_s"] if args.workers == 2 else None)
     row("full build, text: pages/s", f"{pages / full['seconds']:,.1f}")
+    row("full build, text: core time (user+sys, all processes) / per word",
+        f"{full['cpu_seconds']:,.0f} s / {full['cpu_seconds'] / max(1, words) * 1e6:.1f} µs")
     peak_mb = full["peak_rss"] / 2**20
     row("full build: peak RSS, all processes", f"{peak_mb:,.0f} MB", f"<= {TARGETS['peak_rss_mb']:,} MB",
         peak_mb <= TARGETS["peak_rss_mb"] if peak_mb else None)
     if full["peak_pss"]:
         row("full build: peak PSS, all processes (shared pages once)", f"{full['peak_pss'] / 2**20:,.0f} MB")
     row("full build: largest single process RSS", f"{full['max_child_rss'] / 2**20:,.0f} MB")
+    for phase in full["phases"]:  # `spoor -v build` logs how long each phase took
+        row(f"full build, phase: {phase.rsplit(' in ', 1)[0]}", phase.rsplit(" in ", 1)[-1])
 
     # 2. the PDFs, added incrementally with the default reader
     if pdfs:

@@ -117,6 +117,9 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             indexing = None if store.searchable else _IndexJob.start(store, folder, workers)
             refresh_subjects(store, changed=bool(extracted or gone))
             clock.lap("derived subjects and relations")
+            if indexing is not None:  # before the store commits: a failed index write changes nothing
+                indexing.wait()
+                clock.lap("waited for the index writer's processes")
             if store.searchable:  # the database indexes its own passages, in the same transaction
                 report.passages_indexed = _index_in_store(store, bool(extracted or gone))
                 clock.lap("indexed passages in the database")
@@ -256,8 +259,8 @@ class _IndexJob:
     indexed. A build that fails in between leaves the index as it was.
     """
 
-    def __init__(self, writer: windex.PassageWriter, stale: set[str], orphans: set[str]) -> None:
-        self.writer, self.stale, self.orphans, self.added = writer, stale, orphans, 0
+    def __init__(self, writer: windex.PassageWriter, folder: Path, stale: set[str], orphans: set[str]) -> None:
+        self.writer, self.folder, self.stale, self.orphans, self.added = writer, folder, stale, orphans, 0
         self.done = False
 
     @classmethod
@@ -269,7 +272,7 @@ class _IndexJob:
             return None
         procs = workers or os.cpu_count() or 1
         job = cls(windex.PassageWriter(folder, procs if len(stale) >= windex.PARALLEL_MIN_DOCS else 1),
-                  stale, orphans)
+                  folder, stale, orphans)
         try:
             for doc_id in orphans:
                 job.writer.remove(doc_id)
@@ -281,9 +284,26 @@ class _IndexJob:
             raise
         return job
 
+    def wait(self) -> None:
+        """Wait until the index writer's processes have written their segments; if one failed, raise
+        :class:`~pipeline.index.IndexWriteError` saying so (the build then changes nothing)."""
+        try:
+            self.writer.wait()
+        except windex.IndexWriteError as exc:
+            raise windex.IndexWriteError(
+                f"the search index in {windex.index_dir(self.folder)} could not be written, so this build changed "
+                f"nothing: {exc}; the store and the index hold what the last build left and still answer "
+                "searches; run the build again with `spoor -v build` to see the cause") from exc
+
     def finish(self, store: Store) -> int:
         """Commit the index (waiting for its processes), then record it in the store; passages added."""
-        self.writer.commit()
+        try:
+            self.writer.commit()
+        except Exception as exc:  # the store has committed: its documents stay unmarked, the next build indexes them
+            raise windex.IndexWriteError(
+                f"the documents were stored, but the search index in {windex.index_dir(self.folder)} could not be "
+                f"committed ({type(exc).__name__}: {exc}); searches answer from the previous index until the next "
+                "`spoor build` indexes them") from exc
         self.done = True
         with store.transaction():
             store.mark_indexed(self.stale | self.orphans)

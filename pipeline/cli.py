@@ -87,13 +87,15 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
 
     Unchanged files (same SHA-256) are not read again; documents whose file is gone are removed.
     Exit code 0: all files read; 1: some file could not be read (each is named on stderr with
-    its problem; the rest is still built and what the index held before is kept).
+    its problem; the rest is still built and what the index held before is kept), or the search index
+    could not be written (the cause is on stderr; the store and the index keep the last build).
 
     Without --scheduler, --workers local processes extract. With --scheduler, the workers of a Dask
     cluster extract (each loads the spaCy pipeline once) and this process alone writes the store and
     the index: `--scheduler local --workers 4`, or `--scheduler tcp://host:8786` after `dask scheduler`
     and `dask worker tcp://host:8786` on each machine. The machines must share the filesystem."""
     from .build import build as run_build
+    from .index import IndexWriteError
     from .reports import build_summary
 
     paths = paths or [Path("corpus")]
@@ -115,6 +117,8 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
         raise _fail(str(exc))
     except LockError:
         raise _fail(f"another `spoor build` is writing the index in {_shown(index)}; wait for it to finish and run again")
+    except IndexWriteError as exc:
+        raise _fail(str(exc), 1)
     _report_problems(report.problems)
     out.print(build_summary(report, index, examples=summary))
     if report.failed:
@@ -350,7 +354,7 @@ def serve(index: IndexOpt = DEFAULT_INDEX,
 
     _need_store(index)
     err.print(f"spoor: open http://{host}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(create_app(index), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(index, warm=True), host=host, port=port, log_level="warning")
 
 
 @app.command()

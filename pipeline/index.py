@@ -8,8 +8,13 @@ stemmer.
 
 from __future__ import annotations
 
+import copy
 import logging
 import marshal
+import os
+import queue
+import signal
+import struct
 from bisect import bisect_left
 from collections.abc import Iterable
 from multiprocessing import Queue
@@ -19,12 +24,14 @@ from typing import NamedTuple
 from whoosh import index as windex
 from whoosh.analysis import (CharsetFilter, CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter,
                              StopFilter)
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Positions
 from whoosh.lang import stopwords_for_language
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.support.charset import accent_map
-from whoosh.writing import PostingPool
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import PostingPool, SegmentWriter
 
 from .link import UNRESOLVED
 from .models import Document, Entity, Passage
@@ -37,6 +44,10 @@ KEEP_WORDS = frozenset({"niet", "geen", "niets", "tegen", "zonder", "meer", "nog
 STOP_WORDS = frozenset(stopwords_for_language("nl")) - KEEP_WORDS
 # Tokens keep inner hyphens, '+' and '&' so "Wgr-plus", "WGR+" and "B&W" stay one term.
 TOKEN_PATTERN = r"\w+(?:[-&+.]\w+)*\+?"
+
+
+class IndexWriteError(RuntimeError):
+    """A process writing the index failed; nothing of that write was committed."""
 
 
 def dutch_analyzer(stem: bool = True):
@@ -155,12 +166,30 @@ PARALLEL_MIN_DOCS = 100
 
 
 class _LengthsReader(W3PerDocReader):
-    """Whoosh's per-document reader, remembering which fields have no length column.
+    """Whoosh's per-document reader, remembering which fields have no length column, and the lengths.
 
     Writing a segment asks for the length of every posting's field; for a field without lengths
     (ids, numbers, ``orgs``) Whoosh looked for the column file again each time (an ``os.stat`` per
-    posting, a tenth of the index write). A written segment's files never change, so the answer is kept.
+    posting, a tenth of the index write), and for one with lengths it read the byte from the column
+    file (a seek and a read per posting). A written segment's files never change, so the answers are
+    kept: a field's lengths are read once, for all documents, as Whoosh decodes them.
     """
+
+    def __init__(self, storage, segment) -> None:
+        super().__init__(storage, segment)
+        self._lengths: dict[str, list | None] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        try:
+            lengths = self._lengths[fieldname]
+        except KeyError:
+            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            lengths = None if reader is None else [byte_to_length(b) if b else None
+                                                   for b in (reader[n] for n in range(self._doccount))]
+            self._lengths[fieldname] = lengths
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        return default if lengths is None else lengths[docnum]
 
     def _cached_reader(self, fieldname, column):
         try:
@@ -192,24 +221,36 @@ class _Pool(PostingPool):
 
     BLOCK = 20_000
 
+    def add(self, item) -> None:
+        """Whoosh's ``add`` (the same size estimate, so the same runs) without its per-posting checks:
+        the postings come from this module's writers, whose terms and values are bytes."""
+        self.fieldnames.add(item[0])
+        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or "")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
     def _write_run(self, f, items):
         items = items if isinstance(items, list) else list(items)
         for i in range(0, len(items), self.BLOCK):
-            marshal.dump(items[i:i + self.BLOCK], f)
+            data = marshal.dumps(items[i:i + self.BLOCK])
+            f.write(_BLOCK_SIZE.pack(len(data)))
+            f.write(data)
         f.close()
 
     def _read_run(self, path):
+        # a block is read whole and then unmarshalled: marshal.load(f) asks the file for every
+        # object, ten times slower than marshal.loads of the same bytes
         f = self._open_run(path)
         try:
-            while True:
-                try:
-                    block = marshal.load(f)
-                except EOFError:
-                    return
-                yield from block
+            while head := f.read(_BLOCK_SIZE.size):
+                yield from marshal.loads(f.read(_BLOCK_SIZE.unpack(head)[0]))
         finally:
             f.close()
             self._remove_run(path)
+
+
+_BLOCK_SIZE = struct.Struct("<Q")
 
 
 class _Token:
@@ -266,6 +307,35 @@ class _QuickAnalyzer:
                 text = f._stem(text)
         return text
 
+    def positions(self, value: str) -> dict[str, list[int]]:
+        """Each word of ``value`` with its positions, in order of first occurrence: the tokens of
+        ``__call__(value, positions=True)`` gathered as Whoosh's Positions format gathers them."""
+        poses: dict[str, list[int]] = {}
+        memo, word, renumber = self.memo, self.word, self.renumber
+        first, kept = None, 0
+        for i, m in enumerate(self.finditer(value)):
+            raw = m.group(0)
+            try:
+                text = memo[raw]
+            except KeyError:
+                if len(memo) >= self.MEMO:
+                    memo.clear()
+                text = memo[raw] = word(raw)
+            if text is None:
+                continue
+            if not renumber:
+                pos = i
+            elif first is None:
+                first = pos = i
+            else:
+                kept += 1
+                pos = first + kept
+            try:
+                poses[text].append(pos)
+            except KeyError:
+                poses[text] = [pos]
+        return poses
+
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
                  start_char=0, tokenize=True, mode="", no_morph=False, boosts=False, **kwargs):
         if chars or keeporiginal or not removestops or not tokenize or no_morph or kwargs or start_pos:
@@ -297,9 +367,84 @@ class _QuickAnalyzer:
             yield t
 
 
+class _QuickPositions(Positions):
+    """Whoosh's Positions format, the same postings from a :class:`_QuickAnalyzer` without a token per
+    word, and the value of a word seen once in a passage (most of them) encoded once per position.
+
+    Equal values being one object, Whoosh's pickled posting blocks store each once (a smaller postings
+    file); a block reads back the same postings.
+    """
+
+    @classmethod
+    def wrap(cls, fmt):
+        """A quick stand-in for ``fmt``, or None when it is not exactly Whoosh's Positions."""
+        if type(fmt) is not Positions:
+            return None
+        quick = copy.copy(fmt)
+        quick.__class__ = cls
+        quick._once = {}
+        return quick
+
+    def word_values(self, value, analyzer, **kwargs):
+        if type(analyzer) is not _QuickAnalyzer or not isinstance(value, str) or kwargs.keys() - {"mode"}:
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        fb, once, encode = self.field_boost, self._once, self.encode
+        for w, poslist in analyzer.positions(value).items():
+            n = len(poslist)
+            if n == 1:
+                pos = poslist[0]
+                try:
+                    vbytes = once[pos]
+                except KeyError:
+                    vbytes = once[pos] = encode(poslist)
+            else:
+                vbytes = encode(poslist)
+            yield w, n, n * fb, vbytes  # Whoosh sums a boost of 1.0 per position: n, exactly
+
+
 class _SubWriter(SubWriterTask):
-    """One of the processes of :class:`_MpWriter`: its segment writer gets a :class:`_Pool`, and its
-    copy of the schema :class:`_QuickAnalyzer` stand-ins (the index's schema is the parent's)."""
+    """One of the processes of :class:`_MpWriter`, writing one segment: its segment writer gets a
+    :class:`_Pool`, and its copy of the schema :class:`_QuickAnalyzer` stand-ins (the index's schema is
+    the parent's). Whatever stops it, it hands over either its segment or a :class:`_Failed`."""
+
+    PATIENCE = 5.0  # seconds between looks at whether the build is still there
+    NICE = 5  # added to the processes' niceness
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._parent = os.getpid()
+
+    def run(self) -> None:
+        # The build's main process derives subjects meanwhile, the longer part of that phase: at equal
+        # priority the three processes share two cores and these finish first, leaving a core idle.
+        # Niced, these share one core while the main process has the other, and both when it is done.
+        try:
+            os.nice(self.NICE)
+        except OSError:
+            pass
+        try:
+            ix = self.storage.open_index(self.indexname)
+            writer = self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+            while (job := self._next_job()) is not None:
+                self._process_file(*job)
+            fieldnames = writer.pool.fieldnames
+            result = (None, fieldnames, writer._finalize_segment())
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent, which fails the write
+            _log.info("index writer process %d failed", os.getpid(), exc_info=True)
+            self.resultqueue.put(_Failed(os.getpid(), f"{type(exc).__name__}: {exc}"[:500]))
+            raise SystemExit(1) from None
+        self.resultqueue.put(result)
+
+    def _next_job(self):
+        """The next batch of documents (None: no more); stops the process if the build that started
+        it was killed before saying there are no more (it would wait forever)."""
+        while True:
+            try:
+                return self.jobqueue.get(timeout=self.PATIENCE)
+            except queue.Empty:
+                if os.getppid() != self._parent:
+                    raise IndexWriteError("the build that started it has ended") from None
 
     def _process_file(self, filename, doc_count):
         pool = self.writer.pool
@@ -310,25 +455,96 @@ class _SubWriter(SubWriterTask):
                 quick = _QuickAnalyzer.wrap(getattr(field, "analyzer", None))
                 if quick is not None:
                     field.analyzer = quick
+                    quick_format = _QuickPositions.wrap(field.format)
+                    if quick_format is not None:
+                        field.format = quick_format
         super()._process_file(filename, doc_count)
 
 
+class _Failed(NamedTuple):
+    """What a :class:`_SubWriter` hands over instead of its segment when it fails."""
+
+    pid: int
+    error: str
+
+
 class _MpWriter(MpWriter):
-    """Whoosh's writer that analyses documents in several processes, with :class:`_SubWriter` processes
-    and no bound on the batches waiting for them (batches are files on disk): the caller hands over all
-    its documents at once and goes on with other work while they are analysed."""
+    """Whoosh's writer that analyses documents in several processes (a segment each), with
+    :class:`_SubWriter` processes and no bound on the batches waiting for them (batches are files on
+    disk): the caller hands over all its documents at once and goes on with other work while they are
+    analysed. Unlike Whoosh's, it never commits without the segment of every process: a process that
+    fails, is killed or hands over nothing makes ``wait()`` and ``commit()`` raise :class:`IndexWriteError`.
+    """
 
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
+        assert self.multisegment, "only the writer that keeps its processes' segments is checked"
         self.jobqueue = Queue()
+        self._segments: list | None = None
 
     def close_input(self) -> None:
         """No more documents: the processes write their segments now instead of at ``commit()``."""
+        if isinstance(self.jobqueue, _Closed):
+            return
         if self.docbuffer:
             self._enqueue()
         for _ in self.tasks:
             self.jobqueue.put(None)
         self.jobqueue = _Closed()  # commit() announces the end once more: to no one
+
+    def wait(self) -> None:
+        """Wait until every process has written its segment; raise :class:`IndexWriteError` if one did not."""
+        if self._segments is not None:
+            return
+        self.close_input()
+        for task in self.tasks:
+            task.join()
+        handed: list = []
+        for _ in self.tasks:  # a process's result is in the pipe before it exits
+            try:
+                handed.append(self.resultqueue.get(timeout=1))
+            except queue.Empty:
+                break
+        failed = {r.pid: r.error for r in handed if isinstance(r, _Failed)}
+        for task in self.tasks:
+            if task.pid in failed:
+                continue
+            if task.exitcode and task.exitcode < 0:
+                failed[task.pid] = f"killed by {signal.Signals(-task.exitcode).name}"
+            elif task.exitcode:
+                failed[task.pid] = f"exit code {task.exitcode}"
+        segments = [r[2] for r in handed if not isinstance(r, _Failed)]
+        if not failed and len(segments) < len(self.tasks):
+            failed[0] = f"{len(self.tasks) - len(segments)} of {len(self.tasks)} ended without handing over a segment"
+        if failed:
+            errors = list(dict.fromkeys(failed[pid] for pid in sorted(failed)))
+            raise IndexWriteError(f"{len(failed)} of {len(self.tasks)} index-writing processes failed ("
+                                  + "; ".join(errors) + ")")
+        self._segments = segments
+
+    def _commit(self, mergetype, optimize, merge) -> None:
+        self.close_input()
+        finalsegments = self._merge_segments(mergetype, optimize, merge)  # while the processes write
+        self.wait()
+        finalsegments += self._segments
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
+
+    def cancel(self) -> None:
+        """Stop the processes and drop everything written (the index stays as it was committed last)."""
+        try:
+            for task in self.tasks:
+                if task.is_alive():
+                    task.terminate()
+            for task in self.tasks:
+                task.join()
+        finally:
+            if not self.is_closed:  # a commit that failed late may have closed it already
+                SegmentWriter.cancel(self)
 
     def _new_task(self):
         task = _SubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
@@ -394,9 +610,16 @@ class PassageWriter:
         if isinstance(self._writer, _MpWriter):
             self._writer.close_input()
 
+    def wait(self) -> None:
+        """Wait until the documents are analysed (a segment written per process), without committing;
+        raise :class:`IndexWriteError` if a process failed (``cancel()`` then drops everything)."""
+        if isinstance(self._writer, _MpWriter):
+            self._writer.wait()
+
     def cancel(self) -> None:
         """Drop everything written (the index stays as it was committed last)."""
-        self._writer.cancel()
+        if not self._writer.is_closed:
+            self._writer.cancel()
 
     def __enter__(self) -> PassageWriter:
         return self

@@ -165,6 +165,13 @@ def test_build_index_in_processes_holds_what_one_process_writes(folder, tmp_path
             stored = sorted(sorted(f.items()) for f in r.all_stored_fields())
             terms = {name: sorted((t, r.doc_frequency(name, t), r.frequency(name, t)) for t in r.lexicon(name))
                      for name in ("text", "title", "names", "bodies")}
-            return stored, terms
+            ids = {n: f["id"] for n, f in enumerate(r.all_stored_fields())}
+            positions = {name: sorted((t, ids[n], weight, tuple(poses)) for t in r.lexicon(name)
+                                      for (n, poses), (_, weight) in zip(r.postings(name, t).items_as("positions"),
+                                                                         r.postings(name, t).items_as("weight")))
+                         for name in ("text", "title", "names")}
+            lengths = sorted((ids[n], r.doc_field_length(n, "text"), r.doc_field_length(n, "title"))
+                             for n in ids)
+            return stored, terms, positions, lengths
 
     assert content(tmp_path / "one") == content(tmp_path / "two")
