@@ -7,6 +7,7 @@ whose actor or text names it, and the subject's lineage (:mod:`pipeline.evolutio
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,7 +65,7 @@ def subject_card(folder: Path, query: str) -> Card | None:
 
     Built from the alias groups (knowledge base, store entities, corpus abbreviations), the passages
     that name any of its forms, and the dated decisions whose actor or text names it."""
-    from .search import _TOKENS, _add_text, _Concept, clean_query, split_intent
+    from .search import clean_query, split_intent
 
     text = clean_query(query)
     if not text:
@@ -76,17 +77,20 @@ def subject_card(folder: Path, query: str) -> Card | None:
         return None
     group, _form = max(found, key=lambda gf: (len(gf[1]), len(gf[0].forms), gf[0].source == "kb"))
     key = (str(folder), _generation(folder), group.key)
-    if key in _CARDS:  # the same subject again before a build commits: the same card
-        _CARDS.move_to_end(key)
-        return _CARDS[key]
+    with _CARDS_LOCK:  # the web page's requests run in threads
+        if key in _CARDS:  # the same subject again before a build commits: the same card
+            _CARDS.move_to_end(key)
+            return _CARDS[key]
     card = _make_card(folder, group)
-    _CARDS[key] = card
-    while len(_CARDS) > 256:
-        _CARDS.popitem(last=False)
+    with _CARDS_LOCK:
+        _CARDS[key] = card
+        while len(_CARDS) > 256:
+            _CARDS.popitem(last=False)
     return card
 
 
 _CARDS: OrderedDict[tuple, Card | None] = OrderedDict()
+_CARDS_LOCK = threading.Lock()
 
 
 def _generation(folder) -> tuple:

@@ -7,6 +7,7 @@ with an outcome line.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from pathlib import Path
@@ -113,15 +114,17 @@ class _Corpus:
 
 
 _CORPORA: dict[str, _Corpus] = {}
+_CORPORA_LOCK = threading.Lock()
 
 
 def _corpus(folder: Path, store) -> _Corpus:
     key, signature = str(folder), store_signature(folder)
-    found = _CORPORA.get(key)
-    if found is None or found.signature != signature:
-        found = _CORPORA[key] = _Corpus(folder, signature)
-        while len(_CORPORA) > 4:
-            _CORPORA.pop(next(iter(_CORPORA)))
+    with _CORPORA_LOCK:  # one reading per generation, also when the web page's threads ask at once
+        found = _CORPORA.get(key)
+        if found is None or found.signature != signature:
+            found = _CORPORA[key] = _Corpus(folder, signature)
+            while len(_CORPORA) > 4:
+                _CORPORA.pop(next(iter(_CORPORA)))
     return found
 
 
