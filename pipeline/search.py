@@ -62,6 +62,7 @@ WHICH_NOUNS = {**dict.fromkeys(("datum", "dag", "jaar", "maand", "week", "period
                **dict.fromkeys(("bedrag", "aantal", "percentage", "hoeveelheid", "prijs", "omvang"), "number")}
 # How much a variant of a query word weighs against the word itself.
 WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FORM, WEIGHT_FUZZY, WEIGHT_NEAR = 0.9, 0.8, 0.7, 0.6, 0.35
+WEIGHT_PART = 0.4  # one part of a hyphenated compound typed ("conferentie" of "conferentie-uitkomsten")
 SORTS = ("relevance", "date", "date_asc")
 MAX_ALIAS_FORMS = 6  # other names searched per name in the query (each is a phrase query: they cost)
 
@@ -387,8 +388,8 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
                 # A word's weight is that of its commonest form: "vond" is rare, "vindt" is not.
                 forms = [_idf(searcher, t[1:]) for t, w in cache[key] if w == WEIGHT_FORM and t.startswith("=")]
                 concept.weight = min([concept.weight, *forms])
-                if wordforms.is_light(original):  # "vond ... plaats", "gaat ... in": the question's grammar
-                    concept.weight *= LIGHT_SHARE
+                if wordforms.is_light(original) or (len(original) <= 2 and original.islower()):
+                    concept.weight *= LIGHT_SHARE  # "vond ... plaats", "na": the question's grammar ("GR" is not)
                 joined_particles.update(p for p in particles for t, w in cache[key]
                                         if w == WEIGHT_FORM and t.startswith("=" + p))
                 concepts[key] = concept
@@ -551,6 +552,8 @@ def _variants(original: str, analyzed: str, reader, schema, particles: tuple[str
     if "-" in low.strip("-"):
         parts = [p for p in low.split("-") if p]
         out += [(" ".join(parts), WEIGHT_COMPOUND), ("".join(parts), WEIGHT_COMPOUND)]
+        # "conferentie-uitkomsten": a passage about the conference's results may name either part alone
+        out += [(part, WEIGHT_PART) for part in parts if len(part) >= 4 and part.isalpha()]
     analyzer = schema["text"].analyzer
     stem = (_stems(analyzer, low) or [analyzed])[0]
     freq = reader.doc_frequency("text", stem)

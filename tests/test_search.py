@@ -395,3 +395,10 @@ def test_search_acronym_no_document_defines_finds_the_name(built_index):
     result = search(built_index, "TBD uitvoeringsorganisatie")
     assert "Twente Board Development" in result.also
     assert result.groups[0].doc_id.startswith("001") and "Twente Board Development" in result.hits[0].snippet.replace("**", "")
+
+
+def test_search_part_of_a_hyphenated_compound_counts(built_index):
+    """"conferentie-uitkomsten" is asked; the plan says "de resultaten van de conferentie" (1 mei 2013)."""
+    result = search(built_index, "Uiterlijk wanneer moesten de veertien gemeenten de conferentie-uitkomsten "
+                                 "onderling hebben uitgewisseld?")
+    assert result.groups[0].doc_id.startswith("004") and "1 mei 2013" in result.hits[0].snippet
