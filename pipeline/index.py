@@ -307,10 +307,9 @@ class _QuickAnalyzer:
                 text = f._stem(text)
         return text
 
-    def positions(self, value: str) -> dict[str, list[int]]:
-        """Each word of ``value`` with its positions, in order of first occurrence: the tokens of
-        ``__call__(value, positions=True)`` gathered as Whoosh's Positions format gathers them."""
-        poses: dict[str, list[int]] = {}
+    def terms(self, value: str):
+        """(word as the filters leave it, position) of every word of ``value`` that is no stop word:
+        what the chain's tokens say, each distinct word analysed once (kept in ``memo``)."""
         memo, word, renumber = self.memo, self.word, self.renumber
         first, kept = None, 0
         for i, m in enumerate(self.finditer(value)):
@@ -324,12 +323,19 @@ class _QuickAnalyzer:
             if text is None:
                 continue
             if not renumber:
-                pos = i
+                yield text, i
             elif first is None:
-                first = pos = i
+                first = i
+                yield text, i
             else:
                 kept += 1
-                pos = first + kept
+                yield text, first + kept
+
+    def positions(self, value: str) -> dict[str, list[int]]:
+        """Each word of ``value`` with its positions, in order of first occurrence: the tokens of
+        ``__call__(value, positions=True)`` gathered as Whoosh's Positions format gathers them."""
+        poses: dict[str, list[int]] = {}
+        for text, pos in self.terms(value):
             try:
                 poses[text].append(pos)
             except KeyError:
@@ -343,27 +349,10 @@ class _QuickAnalyzer:
                                   removestops=removestops, start_pos=start_pos, start_char=start_char,
                                   tokenize=tokenize, mode=mode, no_morph=no_morph, boosts=boosts, **kwargs)
             return
-        memo, word, t = self.memo, self.word, _Token()
-        first, kept = None, 0
-        for i, m in enumerate(self.finditer(value)):
-            raw = m.group(0)
-            try:
-                text = memo[raw]
-            except KeyError:
-                if len(memo) >= self.MEMO:
-                    memo.clear()
-                text = memo[raw] = word(raw)
-            if text is None:
-                continue
-            t.text = text
+        t = _Token()
+        for t.text, pos in self.terms(value):
             if positions:
-                if not self.renumber:
-                    t.pos = i
-                elif first is None:
-                    first = t.pos = i
-                else:
-                    kept += 1
-                    t.pos = first + kept
+                t.pos = pos
             yield t
 
 

@@ -64,6 +64,7 @@ class Postings:
                        and all(isinstance(s.reader(), _SEGMENT_READER) for s, _ in self.leaves)
                        and all(isinstance(s.reader()._codec, whoosh3.W3Codec) for s, _ in self.leaves))
         self._lengths: dict[str, np.ndarray] = {}
+        self._deletions: dict[int, np.ndarray] = {}
         self.folder: Path | None = None
         self.cache: _Cache | None = None
         self._looked = 0.0
@@ -103,17 +104,17 @@ class Postings:
 
     # -- terms -------------------------------------------------------------------------------------
     def _term(self, fieldname: str, text, boost: float, values: bool = False):
-        empty = (np.empty(0, dtype=np.int32), np.empty(0))
+        empty = (np.empty(0, dtype=np.int32), np.empty(0), *((_Positions.of([]),) if values else ()))
         schema = self.searcher.schema
         if fieldname not in schema:
-            return (*empty, _Positions.of([])) if values else empty
+            return empty
         field = schema[fieldname]
         try:
             btext = field.to_bytes(text)
         except ValueError:
-            return (*empty, _Positions.of([])) if values else empty
+            return empty
         if (fieldname, btext) not in self.searcher.reader():
-            return (*empty, _Positions.of([])) if values else empty
+            return empty
         cached = self.cache.get(fieldname, btext) if self.cache is not None else None
         if cached is not None and (cached[2] is not None or not values):
             ids, weights, vals = cached
@@ -165,9 +166,9 @@ class Postings:
                 weight_parts.append(np.asarray(got[1], dtype=np.float64))
                 if values:
                     vals.extend(got[2])
-            deleted = reader.deleted_docs_set
-            if deleted:
-                keep = ~np.isin(ids_parts[-1] - offset, np.fromiter(deleted, dtype=np.int64))
+            deleted = self._deleted(reader)
+            if len(deleted):
+                keep = ~np.isin(ids_parts[-1] - offset, deleted)
                 if values:
                     start = len(vals) - len(ids_parts[-1])
                     vals[start:] = [v for v, k in zip(vals[start:], keep) if k]
@@ -175,6 +176,13 @@ class Postings:
         if not ids_parts:
             return np.empty(0, dtype=np.int32), np.empty(0), vals
         return np.concatenate(ids_parts).astype(np.int32), np.concatenate(weight_parts), vals
+
+    def _deleted(self, reader) -> np.ndarray:
+        """A segment's deleted document numbers, sorted (read once per searcher)."""
+        found = self._deletions.get(id(reader))
+        if found is None:
+            found = self._deletions[id(reader)] = np.sort(np.fromiter(reader.deleted_docs_set, dtype=np.int64))
+        return found
 
     def _field_lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length of ``fieldname`` as Whoosh stores it (one byte, decoded), default 1."""
