@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..models import RawDocument
 from .base import SNIFF_BYTES, Reader, ReadError, read_bytes
-from .text import _pages, decode
+from .text import split_pages, decode
 
 _log = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ class HtmlReader(Reader):
         title = _SPACES.sub(" ", "".join(parser.title)).strip()
         if not title and parser.h1:
             title = _SPACES.sub(" ", "".join(parser.h1)).strip()
-        return RawDocument(path=str(path), format=self.format, pages=_pages(body),
+        return RawDocument(path=str(path), format=self.format, pages=split_pages(body),
                            title_hint=title or None)
 
 

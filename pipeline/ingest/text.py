@@ -165,7 +165,7 @@ def _table_row(match: re.Match[str]) -> str:
     return "\t".join(c for c in cells if c)
 
 
-def _pages(text: str) -> list[str]:
+def split_pages(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReadError("contains only whitespace, no text; check the export")
@@ -188,7 +188,7 @@ class TextReader(Reader):
         if looks_like_markup(text):
             title = markup_title(text)
             text = strip_markup(text)
-        return RawDocument(path=str(path), format=self.format, pages=_pages(text), title_hint=title)
+        return RawDocument(path=str(path), format=self.format, pages=split_pages(text), title_hint=title)
 
 
 class MarkdownReader(Reader):
@@ -200,5 +200,5 @@ class MarkdownReader(Reader):
     def read(self, path: Path) -> RawDocument:
         text, _ = decode(read_bytes(path))
         title = markup_title(text)
-        return RawDocument(path=str(path), format=self.format, pages=_pages(strip_markup(text)),
+        return RawDocument(path=str(path), format=self.format, pages=split_pages(strip_markup(text)),
                            title_hint=title)

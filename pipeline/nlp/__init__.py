@@ -31,7 +31,7 @@ DEFAULT_COMPONENTS = ("spoor_dates", "spoor_entities", "spoor_decisions")
 _registered = False
 
 
-def _register_extensions() -> None:
+def register_extensions() -> None:
     """Set the Doc and Span extensions once (the components' modules, ``build_nlp`` and ``new_doc`` call it)."""
     global _registered
     if _registered:
@@ -53,7 +53,7 @@ def _register_extensions() -> None:
 # processes that never run spaCy and should not carry its ~80 MB. Whoever already uses spaCy gets the
 # extensions right away.
 if "spacy" in sys.modules:
-    _register_extensions()
+    register_extensions()
 
 
 def doc_text(doc: Doc) -> str:
@@ -76,7 +76,7 @@ def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS
     from . import dates, entities, decisions  # noqa: F401  (registers the factories)
 
     dates.register()
-    _register_extensions()
+    register_extensions()
     nlp = spacy.blank(base) if len(base) <= 3 else spacy.load(base)
     # No sentencizer: the decisions component segments sentences, list items and
     # schedule rows itself, and nothing else reads doc.sents.
@@ -87,7 +87,7 @@ def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS
 
 def new_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:
     """Run ``nlp`` over ``text`` with the document context in ``doc._.meta``."""
-    _register_extensions()
+    register_extensions()
     doc = nlp.make_doc(text)
     doc.user_data["spoor_text"] = text  # spaCy's tokenizer keeps the text exactly; see doc_text
     doc._.meta = dict(meta or {})

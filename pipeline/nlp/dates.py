@@ -22,9 +22,9 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import _register_extensions, doc_text
+from . import register_extensions, doc_text
 from .dates_scan import (  # noqa: F401  (DATA_DIR, load_lexicon: re-exported)
-    DATA_DIR, _Mention, _fmt, _ordinal, _patterns, _scan, _valid, load_lexicon, parse_iso)
+    DATA_DIR, Mention, format_value, ordinal, date_patterns, scan_dates, valid_date, load_lexicon, parse_iso)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,9 +51,9 @@ class DateMatch:
 
 # --------------------------------------------------------------------------- context
 
-def _attach_context(text: str, mentions: list[_Mention]) -> None:
+def _attach_context(text: str, mentions: list[Mention]) -> None:
     """Pull modifier words before and relative/bound words after each mention into it."""
-    P = _patterns()
+    P = date_patterns()
     for mn in mentions:
         before = text[max(0, mn.start - 40):mn.start]
         base = mn.start - len(before)
@@ -80,9 +80,9 @@ def _attach_context(text: str, mentions: list[_Mention]) -> None:
             mn.end += mt.end()
 
 
-def _chains(text: str, mentions: list[_Mention]) -> list[list[int]]:
+def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
     """Group mentions that form one list ("januari en februari 2013", "maart (...), april, mei 2013")."""
-    P = _patterns()
+    P = date_patterns()
     chains: list[list[int]] = []
     i, n = 0, len(mentions)
     while i < n:
@@ -126,9 +126,9 @@ def _closest_year(m: int, d: int | None, ref: tuple[int, int | None, int | None]
     ry, rm, rd = ref
     if rm is None:
         return ry
-    if not _valid(ry, m, d):  # 29 februari in a non-leap reference year
+    if not valid_date(ry, m, d):  # 29 februari in a non-leap reference year
         return ry
-    delta = _ordinal(ry, m, d or 15) - _ordinal(ry, rm, rd or 15)
+    delta = ordinal(ry, m, d or 15) - ordinal(ry, rm, rd or 15)
     if delta < -_FAR_DAYS:
         return ry + 1
     if delta > _FAR_DAYS:
@@ -141,22 +141,22 @@ def _relative_year(m: int, d: int | None, ref: tuple[int, int | None, int | None
     ry, rm, rd = ref
     if rm is None:
         return ry
-    ref_o = _ordinal(ry, rm, rd or 15)
+    ref_o = ordinal(ry, rm, rd or 15)
     # Up to 8 years away, for 29 februari: the last or next leap year that has it.
     if rel == "past":
         for y in range(ry, ry - 9, -1):
-            if _valid(y, m, d) and _ordinal(y, m, d or 1) <= ref_o:
+            if valid_date(y, m, d) and ordinal(y, m, d or 1) <= ref_o:
                 return y
         return ry - 1
     for y in range(ry, ry + 9):
-        if _valid(y, m, d) and _ordinal(y, m, d, late=True) >= ref_o:
+        if valid_date(y, m, d) and ordinal(y, m, d, late=True) >= ref_o:
             return y
     return ry + 1
 
 
 def _season_year(season: str, rel: str, ref: tuple[int, int | None, int | None]) -> int:
     ry, rm, _ = ref
-    start = _patterns().season_start[season]
+    start = date_patterns().season_start[season]
     if rel == "this" or rm is None:
         return ry
     if rel == "next":
@@ -164,9 +164,9 @@ def _season_year(season: str, rel: str, ref: tuple[int, int | None, int | None])
     return ry if start + 3 <= rm else ry - 1
 
 
-def _resolve(text: str, mentions: list[_Mention], anchor: tuple[int | None, int | None, int | None]) -> None:
+def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int | None, int | None]) -> None:
     """Give year-less mentions a year: from their list, the nearest explicit date, or the anchor."""
-    P = _patterns()
+    P = date_patterns()
     doc_ref = anchor if anchor[0] is not None else None
     # lists share year, month and jl./a.s. from their last element
     for chain in _chains(text, mentions):
@@ -233,16 +233,16 @@ def _resolve(text: str, mentions: list[_Mention], anchor: tuple[int | None, int 
                 mn.y = ref[0] + mn.offset
 
 
-def _add_warnings(text: str, mentions: list[_Mention], anchor: tuple[int | None, int | None, int | None]) -> None:
+def _add_warnings(text: str, mentions: list[Mention], anchor: tuple[int | None, int | None, int | None]) -> None:
     """Warn on a planned date that lies well before the document date (likely a wrong year)."""
     if anchor[0] is None or anchor[1] is None:
         return
-    P = _patterns()
-    doc_o = _ordinal(anchor[0], anchor[1], anchor[2])
+    P = date_patterns()
+    doc_o = ordinal(anchor[0], anchor[1], anchor[2])
     for mn in mentions:
         if not mn.keep or not mn.explicit or mn.kind not in ("date", "month") or mn.y is None:
             continue
-        if _ordinal(mn.y, mn.m, mn.d, late=True) >= doc_o - 31:
+        if ordinal(mn.y, mn.m, mn.d, late=True) >= doc_o - 31:
             continue
         ctx = text[max(0, mn.start - 300):mn.start]
         cut = max(ctx.rfind("\n#"), ctx.rfind("\n\n\n"))
@@ -252,19 +252,19 @@ def _add_warnings(text: str, mentions: list[_Mention], anchor: tuple[int | None,
         sentence = ctx[sentence_start + 1:] + text[mn.start:mn.start + 80].split(".")[0]
         if re.search(r"(?i)\bplanning\b|\bgepland\b|\btijdpad\b", ctx) or P.schedule.search(sentence):
             mn.warnings.append(
-                f"{_fmt(mn.y, mn.m, mn.d)} lies before the document date {_fmt(*anchor)} "
+                f"{format_value(mn.y, mn.m, mn.d)} lies before the document date {format_value(*anchor)} "
                 f"in a schedule: possibly a wrong year")
 
 
-def _value(mn: _Mention) -> str:
+def _value(mn: Mention) -> str:
     if mn.kind in ("season", "relseason"):
-        return _fmt(mn.y, season=mn.season)
+        return format_value(mn.y, season=mn.season)
     if mn.kind in ("relyear", "ago", "year"):
-        return _fmt(mn.y, mn.m, mn.d if mn.m else None)
+        return format_value(mn.y, mn.m, mn.d if mn.m else None)
     if mn.kind == "interval":
         ey, em, ed = mn.end_point
-        return f"{_fmt(mn.y, mn.m, mn.d)}/{_fmt(ey, em, ed)}"
-    return _fmt(mn.y, mn.m, mn.d)
+        return f"{format_value(mn.y, mn.m, mn.d)}/{format_value(ey, em, ed)}"
+    return format_value(mn.y, mn.m, mn.d)
 
 
 # --------------------------------------------------------------------------- public API
@@ -289,7 +289,7 @@ def analyse(text: str, doc_date: str | None = None) -> tuple[list[DateMatch], st
     """
     if not isinstance(text, str) or not text:
         return ([], doc_date or None, "meta" if doc_date else None)
-    mentions = _scan(text)
+    mentions = scan_dates(text)
     if doc_date:
         source = "meta"
     else:
@@ -302,8 +302,8 @@ def analyse(text: str, doc_date: str | None = None) -> tuple[list[DateMatch], st
     for mn in mentions:
         if not mn.keep:
             continue
-        if mn.y is not None and mn.d is not None and not _valid(mn.y, mn.m, mn.d):
-            mn.warnings.append(f"day {mn.d} does not exist in {_fmt(mn.y, mn.m)}")
+        if mn.y is not None and mn.d is not None and not valid_date(mn.y, mn.m, mn.d):
+            mn.warnings.append(f"day {mn.d} does not exist in {format_value(mn.y, mn.m)}")
             mn.d = None
         out.append(DateMatch(mn.start, mn.end, text[mn.start:mn.end], _value(mn), mn.mod,
                              list(mn.warnings) or None))
@@ -321,15 +321,15 @@ def document_date(text: str) -> tuple[str | None, str | None]:
     """
     if not isinstance(text, str) or not text:
         return (None, None)
-    return _document_date(text, _scan(text))
+    return _document_date(text, scan_dates(text))
 
 
-def _document_date(text: str, scanned: list[_Mention]) -> tuple[str | None, str | None]:
-    P = _patterns()
+def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str | None]:
+    P = date_patterns()
     mentions = [mn for mn in scanned if mn.explicit and mn.kind in ("date", "month")]
     full = [mn for mn in mentions if mn.d is not None]
 
-    def first_after(pos: int, limit: int) -> _Mention | None:
+    def first_after(pos: int, limit: int) -> Mention | None:
         for mn in full:
             if pos <= mn.start <= pos + limit:
                 return mn
@@ -366,22 +366,22 @@ def _document_date(text: str, scanned: list[_Mention]) -> tuple[str | None, str 
         return (_value(labelled[0][1]), "stated")
     past = _latest_past_reference(text, mentions)
     if past is not None:  # written after the latest event it reports in the past tense
-        return (_fmt(past.y), "inferred")
+        return (format_value(past.y), "inferred")
     if mentions:
         counts = collections.Counter((mn.y, mn.m) for mn in mentions)
         (y, m), _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        return (_fmt(y, m), "inferred")
+        return (format_value(y, m), "inferred")
     years = [mn for mn in scanned if mn.kind == "year"]
     if years:
         counts = collections.Counter(mn.y for mn in years)
         y, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        return (_fmt(y), "inferred")
+        return (format_value(y), "inferred")
     return (None, None)
 
 
-def _latest_past_reference(text: str, mentions: list[_Mention]) -> _Mention | None:
+def _latest_past_reference(text: str, mentions: list[Mention]) -> Mention | None:
     """The latest full date or month reported in a past-tense sentence ("heeft op ... ingestemd", "dd.")."""
-    markers = set(_patterns().lx["past_markers"])
+    markers = set(date_patterns().lx["past_markers"])
     best = None
     for mn in mentions:
         start = max(text.rfind(". ", 0, mn.start), text.rfind("\n\n", 0, mn.start), mn.start - 200, 0)
@@ -435,7 +435,7 @@ def register() -> None:
     """
     from spacy.language import Language
 
-    _register_extensions()
+    register_extensions()
     if not Language.has_factory("spoor_dates"):
         Language.factory("spoor_dates")(make_dates)
 

@@ -1,8 +1,8 @@
 """Scanner of the DATE component: the Dutch date vocabulary, its patterns, and text -> candidate mentions.
 
-``load_lexicon`` reads ``data/dates.json`` and ``data/dates_negative.json``; ``_scan`` finds every
+``load_lexicon`` reads ``data/dates.json`` and ``data/dates_negative.json``; ``scan_dates`` finds every
 candidate date expression (full dates, months, years, seasons, intervals, relative years, "... geleden")
-as a :class:`_Mention`, leaving out numbers that only look like years. :mod:`pipeline.nlp.dates`
+as a :class:`Mention`, leaving out numbers that only look like years. :mod:`pipeline.nlp.dates`
 attaches context to the mentions, resolves them against an anchor and makes them DateMatches.
 """
 
@@ -21,7 +21,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 
 @dataclass
-class _Mention:
+class Mention:
     """A candidate while the tagger works; turned into a DateMatch at the end."""
 
     start: int
@@ -40,7 +40,7 @@ class _Mention:
     keep: bool = True
     warnings: list[str] = field(default_factory=list)
     parent: int | None = None  # index of the mention whose parenthesis holds this one
-    parts: list["_Mention"] | None = None  # a list of days ("18 en 25 september"), split after scanning
+    parts: list["Mention"] | None = None  # a list of days ("18 en 25 september"), split after scanning
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -175,13 +175,13 @@ class _Patterns:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
+def date_patterns() -> _Patterns:
     return _Patterns(load_lexicon())
 
 
 # --------------------------------------------------------------------------- helpers
 
-def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+def valid_date(y: int | None, m: int | None, d: int | None) -> bool:
     if m is not None and not 1 <= m <= 12:
         return False
     if d is not None:
@@ -193,7 +193,7 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
-def _fmt(y: int | None, m: int | None = None, d: int | None = None, season: str | None = None) -> str:
+def format_value(y: int | None, m: int | None = None, d: int | None = None, season: str | None = None) -> str:
     ys = f"{y:04d}" if y is not None else "XXXX"
     if season:
         return f"{ys}-{season}"
@@ -218,12 +218,12 @@ def parse_iso(value: str | None) -> tuple[int | None, int | None, int | None]:
     y = int(m.group(1))
     mo = int(m.group(2)) if m.group(2) else None
     d = int(m.group(3)) if m.group(3) else None
-    if not _valid(y, mo, d):
+    if not valid_date(y, mo, d):
         return (y, None, None)
     return (y, mo, d)
 
 
-def _ordinal(y: int, m: int | None, d: int | None, late: bool = False) -> int:
+def ordinal(y: int, m: int | None, d: int | None, late: bool = False) -> int:
     """A comparable day number; a missing month/day takes the first (or, if ``late``, last) one."""
     if m is None:
         m = 12 if late else 1
@@ -242,14 +242,14 @@ def _matches(rx: re.Pattern, text: str, positions: list[int]) -> Iterable[re.Mat
             yield mt
 
 
-def _scan(text: str) -> list[_Mention]:
+def scan_dates(text: str) -> list[Mention]:
     """All candidate mentions in ``text``, overlaps resolved (longest, then first pattern, wins)."""
-    P = _patterns()
-    cands: list[tuple[int, int, int, _Mention]] = []  # (start, -length, order, mention)
+    P = date_patterns()
+    cands: list[tuple[int, int, int, Mention]] = []  # (start, -length, order, mention)
     digits = [mt.start() for mt in P.digit_start.finditer(text)]
     months = [mt.start() for mt in P.month_start.finditer(text)]
 
-    def add(order: int, mention: _Mention) -> None:
+    def add(order: int, mention: Mention) -> None:
         cands.append((mention.start, -(mention.end - mention.start), order, mention))
 
     def y_ok(y: int) -> bool:
@@ -264,18 +264,18 @@ def _scan(text: str) -> list[_Mention]:
         y = int(mt.group("y")) if mt.group("y") else None
         days_txt = mt.group("days")
         base = mt.start("days")
-        ok = mo is not None and _valid(y, mo, _day(mt.group("d")))
+        ok = mo is not None and valid_date(y, mo, _day(mt.group("d")))
         subs = []
         for dm in re.finditer(r"[0-9]{1,2}(?:ste|de|e)?", days_txt):
             d = _day(dm.group())
-            if not _valid(y, mo, d):
+            if not valid_date(y, mo, d):
                 ok = False
-            subs.append(_Mention(base + dm.start(), base + dm.end(), "date", y, mo, d, explicit=y is not None))
+            subs.append(Mention(base + dm.start(), base + dm.end(), "date", y, mo, d, explicit=y is not None))
         if not ok:
             continue
-        main = _Mention(mt.start("d"), mt.end(), "date", y, mo, _day(mt.group("d")), explicit=y is not None)
+        main = Mention(mt.start("d"), mt.end(), "date", y, mo, _day(mt.group("d")), explicit=y is not None)
         # the whole list is one candidate so that it beats shorter ones; split after choosing
-        add(0, _Mention(mt.start(), mt.end(), "daylist", parts=subs + [main]))
+        add(0, Mention(mt.start(), mt.end(), "daylist", parts=subs + [main]))
 
     for mt in _matches(P.dm_interval, text, digits):
         m2 = P.month(mt.group("m2"))
@@ -283,13 +283,13 @@ def _scan(text: str) -> list[_Mention]:
         y2 = int(mt.group("y2")) if mt.group("y2") else None
         y1 = int(mt.group("y1")) if mt.group("y1") else y2
         d1, d2 = _day(mt.group("d1")), _day(mt.group("d2"))
-        if m1 is None or m2 is None or not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        if m1 is None or m2 is None or not (valid_date(y1, m1, d1) and valid_date(y2, m2, d2)):
             continue
-        if y1 is not None and y2 is not None and _ordinal(y1, m1, d1) > _ordinal(y2, m2, d2):
+        if y1 is not None and y2 is not None and ordinal(y1, m1, d1) > ordinal(y2, m2, d2):
             continue
         if y1 is None and (m1, d1) > (m2, d2):
             continue
-        add(1, _Mention(weekday_start(mt.start()), mt.end(), "interval", y1, m1, d1, end_point=(y2, m2, d2),
+        add(1, Mention(weekday_start(mt.start()), mt.end(), "interval", y1, m1, d1, end_point=(y2, m2, d2),
                         explicit=y2 is not None))
 
     for rx, order in ((P.numeric, 2), (P.iso, 2), (P.numeric_sloppy, 3), (P.numeric_short, 3)):
@@ -301,35 +301,35 @@ def _scan(text: str) -> list[_Mention]:
                 y += 2000 if y < 70 else 1900
             mo = int(mt.group("m") or mt.groupdict().get("m2") or 0)
             d = int(mt.group("d") or mt.groupdict().get("d2") or 0)
-            if y_ok(y) and _valid(y, mo, d):
-                add(order, _Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=True))
+            if y_ok(y) and valid_date(y, mo, d):
+                add(order, Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=True))
 
     for mt in _matches(P.dmy, text, digits):
         mo = P.month(mt.group("m"))
         y = int(mt.group("y")) if mt.group("y") else None
         d = _day(mt.group("d"))
-        if mo is not None and _valid(y, mo, d):
-            add(4, _Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=y is not None))
+        if mo is not None and valid_date(y, mo, d):
+            add(4, Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=y is not None))
 
     for mt in _matches(P.my_interval, text, months):
         m1, m2, y = P.month(mt.group("m1")), P.month(mt.group("m2")), int(mt.group("y"))
         if m1 and m2 and m1 < m2:
-            add(5, _Mention(mt.start(), mt.end(), "interval", y, m1, None, end_point=(y, m2, None),
+            add(5, Mention(mt.start(), mt.end(), "interval", y, m1, None, end_point=(y, m2, None),
                             explicit=True))
 
     for mt in _matches(P.my, text, months):
         mo = P.month(mt.group("m"))
         if mo:
-            add(6, _Mention(mt.start(), mt.end(), "month", int(mt.group("y")), mo, explicit=True))
+            add(6, Mention(mt.start(), mt.end(), "month", int(mt.group("y")), mo, explicit=True))
 
     for mt in P.season.finditer(text) if P.season_start_re.search(text) else ():
         s = P.seasons[mt.group("s").lower()]
         pre = P.season_prefix.search(text, max(0, mt.start() - 25), mt.start())
         start = pre.start() if pre else mt.start()
         if mt.group("y"):
-            add(7, _Mention(start, mt.end(), "season", int(mt.group("y")), season=s, explicit=True))
+            add(7, Mention(start, mt.end(), "season", int(mt.group("y")), season=s, explicit=True))
         elif pre:
-            add(7, _Mention(start, mt.end(), "relseason", season=s,
+            add(7, Mention(start, mt.end(), "relseason", season=s,
                             season_rel=P.rel_seasons[pre.group("rel").lower()]))
 
     for mt in _matches(P.year_interval, text, digits):
@@ -337,12 +337,12 @@ def _scan(text: str) -> list[_Mention]:
         y2s = mt.group("y2")
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         if y_ok(y1) and y_ok(y2) and y1 < y2 <= y1 + 50:
-            add(8, _Mention(mt.start(), mt.end(), "interval", y1, end_point=(y2, None, None), explicit=True))
+            add(8, Mention(mt.start(), mt.end(), "interval", y1, end_point=(y2, None, None), explicit=True))
 
     for mt in _matches(P.year, text, digits):
         y = int(mt.group("y"))
         if y_ok(y) and not _year_is_negative(text, mt.start(), mt.end(), P):
-            add(9, _Mention(mt.start(), mt.end(), "year", y, explicit=True))
+            add(9, Mention(mt.start(), mt.end(), "year", y, explicit=True))
 
     if "jaar" in text or "JAAR" in text:
         for mt in _matches(P.month_rel_year, text, months):  # "mei van dit jaar", "10 maart vorig jaar"
@@ -353,29 +353,29 @@ def _scan(text: str) -> list[_Mention]:
             dm = P.day_before.search(text, max(0, start - 8), start)
             if dm:
                 start, d = dm.start(), _day(dm.group("d"))
-            add(5, _Mention(start, mt.end(), "relyear", m=P.month(mt.group("m")), d=d, offset=off))
+            add(5, Mention(start, mt.end(), "relyear", m=P.month(mt.group("m")), d=d, offset=off))
         for mt in P.rel_year.finditer(text):
             off = P.rel_years[mt.group("w").lower()]
             if off is not None:
-                add(10, _Mention(mt.start(), mt.end(), "relyear", offset=off))
+                add(10, Mention(mt.start(), mt.end(), "relyear", offset=off))
         for mt in P.ago.finditer(text):
             n = mt.group("n")
             val = int(n) if n.isdigit() else P.number_words.get(n.lower())
             if val is not None:
-                add(10, _Mention(mt.start(), mt.end(), "ago", offset=-val, mod="APPROX"))
+                add(10, Mention(mt.start(), mt.end(), "ago", offset=-val, mod="APPROX"))
 
     for mt in _matches(P.bare, text, months):
-        add(11, _Mention(mt.start(), mt.end(), "bare", m=P.month(mt.group("m"))))
+        add(11, Mention(mt.start(), mt.end(), "bare", m=P.month(mt.group("m"))))
 
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
-    chosen: list[_Mention] = []
+    chosen: list[Mention] = []
     taken_end = -1
     for start, _neg_len, _order, mention in cands:
         if start < taken_end:
             continue
         chosen.append(mention)
         taken_end = mention.end
-    out: list[_Mention] = []
+    out: list[Mention] = []
     for mention in chosen:
         if mention.kind == "daylist":
             out.extend(mention.parts or [])

@@ -30,14 +30,14 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from . import _register_extensions, doc_text
+from . import register_extensions, doc_text
 from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
-    DATA_PATH, Lexicon, Reading, Trigger, _clean, _compare, _negated, _nothing_decided, _object, _pick_actor,
-    _pick_actor_scored, _pick_date, _read, _status, _tense, _value, _vote, load_lexicon)
+    DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
+    pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
 
 _log = logging.getLogger(__name__)
-_register_extensions()
+register_extensions()
 
 STATUSES = ("adopted", "rejected", "proposed", "planned", "realized")
 CLASSES = ("decide", "reject", "propose", "discuss", "note", "change")
@@ -67,7 +67,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     organs = sorted([s for s in doc.spans.get("entities", []) if s.label_ == "ORGAN"], key=lambda s: s.start) if "entities" in doc.spans else []
     dates = sorted(doc.spans["dates"], key=lambda s: s.start) if "dates" in doc.spans else []
     units = segment(text, lex.words("abbreviations"))
-    readings = [_read(doc, u, lex, organs, dates) for u in units]
+    readings = [read_unit(doc, u, lex, organs, dates) for u in units]
     records: list[dict] = []
     consumed: set[int] = set()
     schedule_left = 0
@@ -138,7 +138,7 @@ def _record(r: Reading | None, doc: Doc, *, status: str, trig: Trigger | None, a
     return {
         "actor": (getattr(actor._, "canonical", None) if actor is not None else actor_fallback[0]),
         "actor_text": actor.text if actor is not None else actor_fallback[1],
-        "date": _value(date) if date is not None else date_fallback[0],
+        "date": span_value(date) if date is not None else date_fallback[0],
         "date_text": date.text if date is not None else date_fallback[1],
         "status": status,
         "predicate": predicate or (trig.lemma if trig else None),
@@ -165,14 +165,14 @@ def _governing_date(readings: list[Reading | None], idx: int, lex: Lexicon, sche
             break
         meeting = any(m in w for w in p.low for m in lex.words("meeting_words"))
         same_body = canon is not None and any(getattr(o._, "canonical", None) == canon for o in p.organs)
-        d = _pick_date(p, lex, None)
+        d = pick_date(p, lex, None)
         if d is not None and (meeting or same_body):
             return d
     if schedule:
         for k in (idx + 1, idx - 1):
             if 0 <= k < len(readings) and readings[k] is not None:
                 p = readings[k]
-                ds = [d for d in p.dates if _value(d)]
+                ds = [d for d in p.dates if span_value(d)]
                 if ds and sum(len(d.text) for d in ds) >= 0.5 * len(p.span.text) and not p.triggers and not p.organs:
                     return ds[0]
     return None
@@ -204,44 +204,44 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     if _is_question(r, lex):
         trig = min(r.triggers, key=lambda t: t.rank(lex)) if r.triggers else None
         qlemma = lex.raw["question_lemmas"].get(r.low[_first_word(r)])
-        date = _pick_date(r, lex, None)
+        date = pick_date(r, lex, None)
         return _record(r, doc, status="proposed", trig=trig, actor=None, date=date,
                        start=r.span.start_char, end=r.span.end_char,
-                       obj=_clean(r.span[_first_word(r) + 2:].text), predicate=qlemma or (trig.lemma if trig else None), idx=idx)
+                       obj=clean_object(r.span[_first_word(r) + 2:].text), predicate=qlemma or (trig.lemma if trig else None), idx=idx)
     if not r.triggers:
         if schedule and r.organs and r.dates and len(r.low) <= 25:
-            actor = _pick_actor(r, lex, None)
-            date = _pick_date(r, lex, None)
+            actor = pick_actor(r, lex, None)
+            date = pick_date(r, lex, None)
             if actor is not None and date is not None:
                 return _record(r, doc, status="planned", trig=None, actor=actor, date=date,
-                               start=r.span.start_char, end=r.span.end_char, obj=_object(r, None, actor, date, lex), idx=idx)
+                               start=r.span.start_char, end=r.span.end_char, obj=read_object(r, None, actor, date, lex), idx=idx)
         return None
     trig = min(r.triggers, key=lambda t: t.rank(lex))
     cls = lex.vclass.get(trig.lemma, "discuss")
-    tense = _tense(r, trig)
+    tense = read_tense(r, trig)
     short_row = u.heading or (len(r.low) <= 14 and u.first_in_block and r.unit.marker is not None)
     sched = schedule or (tense == "bare" and short_row)
-    if _nothing_decided(r, trig):
+    if nothing_decided(r, trig):
         return None
-    scored = _pick_actor_scored(r, lex, trig)
+    scored = pick_actor_scored(r, lex, trig)
     actor = scored[0] if scored else None
     if tense == "bare" and not schedule and scored is not None and scored[1] < 3:
         actor = None  # a noun row needs its body as agent or meeting: "Voorstel door DB", "in DB van ..."
     pron = _pronoun_subject(r, trig, lex)
     if pron and actor is not None and r.low[actor.start - r.span.start - 1: actor.start - r.span.start] != ["door"]:
         actor = None  # "Wij adviseren dat het orgaan ...": the organ is not the actor
-    date = _pick_date(r, lex, trig, ctx.doc_date if tense == "past" else None)
+    date = pick_date(r, lex, trig, ctx.doc_date if tense == "past" else None)
     if date is None and cls != "change" and tense in ("past", "present", "present_passive", "bare", "future"):
         date = _governing_date(readings, idx, lex, sched, actor)
-    when = _compare(_value(date) if date is not None else None, ctx.doc_date)
+    when = compare_dates(span_value(date) if date is not None else None, ctx.doc_date)
     if trig.kind == "noun" and "ter" in r.low[max(0, trig.i - 1):trig.i] and (date is not None or actor is not None):
         sched = True  # "ter bespreking op de agenda van ..."
     if tense == "present_passive" and date is None and not sched:
         return None  # generic: "worden vastgesteld door de raden"
-    status = _status(cls, tense, when, sched, _negated(r, trig, lex))
+    status = decide_status(cls, tense, when, sched, is_negated(r, trig, lex))
     if status is None:
         return None
-    vote = _vote(text, lex)
+    vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
     if tense == "bare" and not schedule and actor is None:
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step
@@ -260,12 +260,12 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None  # generic present: "het bestuur besluit over de begroting"
     return _record(r, doc, status=status, trig=trig, actor=actor, actor_fallback=act_fb, date=date,
                    date_fallback=date_fb, start=r.span.start_char, end=r.span.end_char,
-                   obj=_object(r, trig, actor, date, lex), vote=vote, idx=idx)
+                   obj=read_object(r, trig, actor, date, lex), vote=vote, idx=idx)
 
 
 def _strong_present(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
     nxt = r.low[trig.j:trig.j + 4]
-    return any(w in (":", "te", "tot", "om", "dat") for w in nxt) or _vote(" ".join(nxt), lex) is not None
+    return any(w in (":", "te", "tot", "om", "dat") for w in nxt) or read_vote(" ".join(nxt), lex) is not None
 
 
 def _first_word(r: Reading) -> int:
@@ -327,7 +327,7 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     proposal = points or any(p in text for p in lex.raw["proposal_intro_words"])
     status = "proposed" if proposal else "adopted"
     trig = next((t for t in r.triggers if t.lemma == "besluiten"), None)
-    return _Intro(status, _pick_actor(r, lex, trig), _pick_date(r, lex, trig), _vote(r.span.text, lex), points)
+    return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points)
 
 
 def _block_end_char(r: Reading) -> int:
@@ -433,10 +433,10 @@ def _point(doc: Doc, readings: list[Reading | None], k: int, end_k: int, number:
     date = intro.date
     actor = intro.actor
     if actor is None and number is None and r.triggers:  # "Voorgesteld besluit" + "Provinciale Staten stellen ... vast"
-        actor = _pick_actor(r, lex, min(r.triggers, key=lambda t: t.rank(lex)))
+        actor = pick_actor(r, lex, min(r.triggers, key=lambda t: t.rank(lex)))
     return _record(r, doc, status=intro.status, trig=None, actor=actor, actor_fallback=act_fb,
                    date=date, date_fallback=date_fb if date is None else (None, None), start=start, end=end,
-                   obj=_clean(body), number=number, vote=intro.vote, predicate=pred, idx=k)
+                   obj=clean_object(body), number=number, vote=intro.vote, predicate=pred, idx=k)
 
 
 @Language.factory("spoor_decisions")

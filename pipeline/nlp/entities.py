@@ -30,13 +30,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entity_patterns import (  # noqa: F401  (Cand: re-exported)
-    _ARTICLE_RE, _DEF_AFGEKORT, _DEF_HINT, _DEF_PAREN, _DEF_REVERSE, _GLUE_RE, _MONEY_HINT, _VAN_RE, Cand, _elided,
-    _initials_ok, _joinable, _long_form_before, _money_regex, _parse_amount, _person_regex, _select, _Tok, _tokenize)
+    ARTICLE_RE, DEF_AFGEKORT, DEF_HINT, DEF_PAREN, DEF_REVERSE, GLUE_RE, MONEY_HINT, VAN_RE, Cand, is_elided,
+    initials_ok, joinable, long_form_before, money_regex, parse_amount, person_regex, select_candidates, Tok, tokenize)
 from .kb import KnowledgeBase, fold, load_kb, slug, spaceless
-from . import _register_extensions, doc_text
+from . import register_extensions, doc_text
 
 _log = logging.getLogger(__name__)
-_register_extensions()
+register_extensions()
 
 _LEVEL_BODIES = {
     "provincie": {"provinciale_staten", "gedeputeerde_staten", "gedeputeerde", "statencommissie", "commissaris_van_de_koning"},
@@ -57,7 +57,7 @@ class EntityRecognizer:
         self.use_fuzzy = fuzzy
         self._fuzzy_cache: dict[str, str | None] = {}
         p = self.kb.persons
-        self._person_re = _person_regex(p)
+        self._person_re = person_regex(p)
         self._person_anchor = re.compile(
             r"(?<![\w.])(?:[A-Z]\.|(?i:%s)\b|(?:%s)\b)" % (
                 "|".join(re.escape(t.rstrip(".")) for t in sorted(set(p["titles"]) | set(p["role_offices_before_name"]), key=len, reverse=True)),
@@ -69,7 +69,7 @@ class EntityRecognizer:
         self._paren_role_re = re.compile(r"\s*\((?P<role>%s)\)" % "|".join(re.escape(r) for r in self._roles), re.IGNORECASE)
         self._not_surnames = set(p["not_surnames"])
         self._not_suffixes = tuple(p.get("not_surname_suffixes", []))
-        self._money_re = _money_regex(self.kb.money)
+        self._money_re = money_regex(self.kb.money)
         self._multipliers = {k.lower(): v for k, v in self.kb.money["multipliers"].items()}
 
     # -- component -----------------------------------------------------------
@@ -88,7 +88,7 @@ class EntityRecognizer:
                 continue
             if span.start_char != c.start or span.end_char != c.end:
                 extra = text[span.start_char:c.start] + text[c.end:span.end_char]
-                if _GLUE_RE.search(extra):
+                if GLUE_RE.search(extra):
                     continue  # part of a file name, URL, number or slashed pair
             seen.add((span.start, span.end))
             ext = span._
@@ -104,7 +104,7 @@ class EntityRecognizer:
 
     def find(self, text: str, meta: dict) -> list[Cand]:
         """All entity candidates of ``text``, resolved and without overlaps, in text order."""
-        toks = _tokenize(text)
+        toks = tokenize(text)
         cands = self._kb_matches(toks)
         learned = self._learn_abbreviations(text, toks, cands)
         cands += learned
@@ -112,7 +112,7 @@ class EntityRecognizer:
         cands += self._persons(text)
         cands += self._money(text)
         cands += self._laws(toks)
-        chosen = _select(cands)
+        chosen = select_candidates(cands)
         office_at = set()
         for c in chosen:
             if c.label == "PERSON" and c.parent is not None:
@@ -131,13 +131,13 @@ class EntityRecognizer:
         self._resolve(chosen, text, meta)
         for c in chosen:
             if c.label == "LAW" and c.value is None:
-                m = _ARTICLE_RE.search(text, max(0, c.start - 60), c.start)
+                m = ARTICLE_RE.search(text, max(0, c.start - 60), c.start)
                 if m:
                     c.value = "artikel " + m.group("art") + (" lid " + m.group("lid") if m.group("lid") else "")
         return [c for c in chosen if c.label and c.canonical]
 
     # -- 1. KB lookups -----------------------------------------------------------
-    def _kb_matches(self, toks: list[_Tok]) -> list[Cand]:
+    def _kb_matches(self, toks: list[Tok]) -> list[Cand]:
         kb = self.kb
         out: list[Cand] = []
         n = len(toks)
@@ -151,7 +151,7 @@ class EntityRecognizer:
             ci_ok = cs_ok = True
             for j in range(i, min(n, i + kb.max_len)):
                 tj = toks[j]
-                if j > i and not _joinable(tj.space_before):
+                if j > i and not joinable(tj.space_before):
                     break
                 if ci_ok:
                     ci_key = ci_key + (tj.ci,)
@@ -166,7 +166,7 @@ class EntityRecognizer:
                         out.append(Cand(t.start, tj.end, None, None, "block"))
                     for eid in kb.ci.get(ci_key, [])[:1]:
                         out.append(self._cand_for(eid, toks, i, j, "kb"))
-                    if len(ci_key) == 1 and ci_key[0] in kb.generic and not _elided(toks, j):
+                    if len(ci_key) == 1 and ci_key[0] in kb.generic and not is_elided(toks, j):
                         out.append(Cand(t.start, tj.end, "ORGAN", None, "generic", generic=ci_key[0]))
                 if cs_ok and not (i > 0 and not t.space_before and toks[i - 1].text in ("&", "'")):
                     for eid in kb.cs.get(cs_key, [])[:1]:
@@ -175,7 +175,7 @@ class EntityRecognizer:
                         out.append(Cand(t.start, tj.end, "ORGAN" if kb.entries[kb.anaphora[cs_key][0]].label == "ORGAN" else "ORG",
                                         None, "anaphor", ids=list(kb.anaphora[cs_key])))
             # one-word compounds (Regioraadsvergadering) and spaceless forms (Twente Bedrijf)
-            if t.ci in kb.compounds and len(t.ci) > 4 and not _elided(toks, i):
+            if t.ci in kb.compounds and len(t.ci) > 4 and not is_elided(toks, i):
                 target = kb.compounds[t.ci]
                 if target.startswith("@"):
                     out.append(Cand(t.start, t.end, "ORGAN", None, "compound", generic=target[1:]))
@@ -186,7 +186,7 @@ class EntityRecognizer:
                     if i + width > n:
                         break
                     parts = toks[i:i + width]
-                    if width == 2 and (not _joinable(parts[1].space_before) or not parts[1].text[:1].isalpha()):
+                    if width == 2 and (not joinable(parts[1].space_before) or not parts[1].text[:1].isalpha()):
                         break
                     key = "".join(p.ci for p in parts)
                     ids = kb.spaceless.get(key)
@@ -196,7 +196,7 @@ class EntityRecognizer:
                     out.extend(self._fuzzy(toks, i))
         return out
 
-    def _cand_for(self, eid: str, toks: list[_Tok], i: int, j: int, source: str) -> Cand:
+    def _cand_for(self, eid: str, toks: list[Tok], i: int, j: int, source: str) -> Cand:
         e = self.kb.entries[eid]
         start, end = toks[i].start, toks[j].end
         label = e.label
@@ -219,11 +219,11 @@ class EntityRecognizer:
                 c.end = tail.end
         return c
 
-    def _fuzzy(self, toks: list[_Tok], i: int) -> list[Cand]:
+    def _fuzzy(self, toks: list[Tok], i: int) -> list[Cand]:
         out = []
         for width in (1, 2):
             parts = toks[i:i + width]
-            if len(parts) < width or (width == 2 and (not _joinable(parts[1].space_before) or not parts[1].text[:1].isupper())):
+            if len(parts) < width or (width == 2 and (not joinable(parts[1].space_before) or not parts[1].text[:1].isupper())):
                 break
             name = " ".join(p.text for p in parts)
             if name not in self._fuzzy_cache:
@@ -236,24 +236,24 @@ class EntityRecognizer:
         return out
 
     # -- 2. abbreviations defined in the document -----------------------------------
-    def _learn_abbreviations(self, text: str, toks: list[_Tok], kb_cands: list[Cand]) -> list[Cand]:
+    def _learn_abbreviations(self, text: str, toks: list[Tok], kb_cands: list[Cand]) -> list[Cand]:
         defs: dict[str, tuple[str, str, int, int]] = {}  # abbr -> (label, canonical, long start, long end)
-        for m in _DEF_PAREN.finditer(text):
+        for m in DEF_PAREN.finditer(text):
             abbr = m.group("abbr")
             if sum(ch.isupper() for ch in abbr) < 2:
                 continue
-            found = _long_form_before(text, m.start(), abbr)
+            found = long_form_before(text, m.start(), abbr)
             if found:
                 defs.setdefault(abbr, (*self._classify(text[found[0]:found[1]]), found[0], found[1]))
-        for m in (_DEF_AFGEKORT.finditer(text) if _DEF_HINT.search(text) else ()):
+        for m in (DEF_AFGEKORT.finditer(text) if DEF_HINT.search(text) else ()):
             abbr = m.group("abbr")
-            found = _long_form_before(text, m.start(), abbr)
+            found = long_form_before(text, m.start(), abbr)
             if found:
                 defs.setdefault(abbr, (*self._classify(text[found[0]:found[1]]), found[0], found[1]))
-        for m in _DEF_REVERSE.finditer(text):
+        for m in DEF_REVERSE.finditer(text):
             abbr, long = m.group("abbr"), m.group("long")
             words = long.split()
-            if _initials_ok(abbr, words) and abbr not in defs:
+            if initials_ok(abbr, words) and abbr not in defs:
                 defs[abbr] = (*self._classify(long), m.start("long"), m.end("long"))
         out: list[Cand] = []
         for abbr, (label, canon, ls, le) in defs.items():
@@ -277,7 +277,7 @@ class EntityRecognizer:
         label = "ORGAN" if last.endswith(_BODY_HEADS) else "ORG"
         return label, slug(long)
 
-    def _acronyms(self, toks: list[_Tok], text: str, cands: list[Cand]) -> list[Cand]:
+    def _acronyms(self, toks: list[Tok], text: str, cands: list[Cand]) -> list[Cand]:
         """Unknown acronyms (tagged ORG with a warning so the corpus linker can resolve them)."""
         known = {(c.start, c.end) for c in cands}
         out = []
@@ -343,18 +343,18 @@ class EntityRecognizer:
 
     def _money(self, text: str) -> list[Cand]:
         out = []
-        if "€" not in text and not _MONEY_HINT.search(text):
+        if "€" not in text and not MONEY_HINT.search(text):
             return out
         for m in self._money_re.finditer(text):
             num = m.group("num1") or m.group("num2")
             mult = (m.group("mult1") or m.group("mult2") or "").lower()
-            value = _parse_amount(num, self._multipliers.get(mult, 1))
+            value = parse_amount(num, self._multipliers.get(mult, 1))
             if value is None:
                 continue
             out.append(Cand(m.start(), m.end(), "MONEY", "EUR", "pattern", value=value))
         return out
 
-    def _laws(self, toks: list[_Tok]) -> list[Cand]:
+    def _laws(self, toks: list[Tok]) -> list[Cand]:
         """Capitalised words ending in -wet that the KB does not know (Huisvestingswet, Mededingingswet)."""
         out = []
         for t in toks:
@@ -363,7 +363,7 @@ class EntityRecognizer:
         return out
 
     # -- 4. named bodies, context ---------------------------------------------------------
-    def _extend_named(self, chosen: list[Cand], toks: list[_Tok], text: str) -> None:
+    def _extend_named(self, chosen: list[Cand], toks: list[Tok], text: str) -> None:
         """'bestuurscommissie Publieke Gezondheid', 'pho EZ', 'commissie RWN': the name belongs to the body."""
         absorbable = {c.start for c in chosen if c.source == "acronym" or (
             c.label in ("ORG", "LOC") and " " not in text[c.start:c.end] and sum(ch.isupper() for ch in text[c.start:c.end]) >= 2)}
@@ -523,7 +523,7 @@ class EntityRecognizer:
 
     def _van_place(self, c: Cand, chosen: list[Cand], text: str) -> Cand | None:
         """The organisation or place named right after the body: 'de raad van Hellendoorn'."""
-        m = _VAN_RE.match(text, c.end)
+        m = VAN_RE.match(text, c.end)
         if not m:
             return None
         for d in chosen:

@@ -37,22 +37,22 @@ class Cand:
     warnings: list[str] = field(default_factory=list)
 
 
-class _Tok:
+class Tok:
     """A word or punctuation token: its text, offsets, folded (``ci``) and quote-normalised (``cs``) forms,
-    and the white space before it. Made only by ``_tokenize``, which fills the slots directly (hot path)."""
+    and the white space before it. Made only by ``tokenize``, which fills the slots directly (hot path)."""
 
     __slots__ = ("text", "start", "end", "ci", "cs", "space_before")
 
 
-def _tokenize(text: str) -> list[_Tok]:
-    toks: list[_Tok] = []
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
     prev = 0
     cache = _FOLDED
-    new = _Tok.__new__
+    new = Tok.__new__
     for m in _TOKEN_RE.finditer(text):
         start, end = m.span()
         word = m.group()
-        t = new(_Tok)
+        t = new(Tok)
         t.text, t.start, t.end = word, start, end
         ci = cache.get(word)
         if ci is None:
@@ -67,17 +67,17 @@ def _tokenize(text: str) -> list[_Tok]:
     return toks
 
 
-def _elided(toks: list[_Tok], j: int) -> bool:
+def is_elided(toks: list[Tok], j: int) -> bool:
     """'college- en raadsleden': a word cut off by a hyphen before a space."""
     return j + 2 < len(toks) and toks[j + 1].text == "-" and not toks[j + 1].space_before and bool(toks[j + 2].space_before)
 
 
-def _joinable(gap: str) -> bool:
+def joinable(gap: str) -> bool:
     """Tokens of one name may be separated by spaces and at most one line break."""
     return gap.count("\n") <= 1 and len(gap) <= 4
 
 
-def _select(cands: list[Cand]) -> list[Cand]:
+def select_candidates(cands: list[Cand]) -> list[Cand]:
     """Longest candidates first, then by source priority; no two chosen spans overlap."""
     order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.source, 5), c.start))
     size = max((c.end for c in cands), default=0)
@@ -92,17 +92,17 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return chosen
 
 
-_GLUE_RE = re.compile(r"[/:@()\\\d_=]|\.\w")
-_ARTICLE_RE = re.compile(r"\b(?:[Aa]rtikel|[Aa]rt\.)\s*(?P<art>\d+[a-z]*(?::\d+[a-z]*)?)(?:,?\s*(?:lid\s*(?P<lid>\d+)))?,?\s*(?:van\s+(?:de|het)\s+)?$")
-_MONEY_HINT = re.compile(r"euro|EUR", re.IGNORECASE)
-_VAN_RE = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+)?")
-_DEF_PAREN = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
-_DEF_HINT = re.compile(r"afgekort|hierna|verder:")
-_DEF_AFGEKORT = re.compile(r"['\u2019\u201d\"]?,?\s*(?:afgekort(?: tot| als)?|hierna(?: te noemen)?:?|verder:?)\s+['\u2018\u201c\"]?(?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\b")
-_DEF_REVERSE = re.compile(r"\b(?P<abbr>[A-Z]{2,7})\s+\((?P<long>[a-zA-Z\u00C0-\u017F][\w\u00C0-\u017F\-]*(?:[ ,]+[\w\u00C0-\u017F\-]+){1,8})\)")
+GLUE_RE = re.compile(r"[/:@()\\\d_=]|\.\w")
+ARTICLE_RE = re.compile(r"\b(?:[Aa]rtikel|[Aa]rt\.)\s*(?P<art>\d+[a-z]*(?::\d+[a-z]*)?)(?:,?\s*(?:lid\s*(?P<lid>\d+)))?,?\s*(?:van\s+(?:de|het)\s+)?$")
+MONEY_HINT = re.compile(r"euro|EUR", re.IGNORECASE)
+VAN_RE = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+)?")
+DEF_PAREN = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
+DEF_HINT = re.compile(r"afgekort|hierna|verder:")
+DEF_AFGEKORT = re.compile(r"['\u2019\u201d\"]?,?\s*(?:afgekort(?: tot| als)?|hierna(?: te noemen)?:?|verder:?)\s+['\u2018\u201c\"]?(?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\b")
+DEF_REVERSE = re.compile(r"\b(?P<abbr>[A-Z]{2,7})\s+\((?P<long>[a-zA-Z\u00C0-\u017F][\w\u00C0-\u017F\-]*(?:[ ,]+[\w\u00C0-\u017F\-]+){1,8})\)")
 
 
-def _initials_ok(abbr: str, words: list[str]) -> bool:
+def initials_ok(abbr: str, words: list[str]) -> bool:
     """Do the abbreviation's letters spell the words?
 
     Every content word gives its first letter and may give more letters from inside
@@ -139,7 +139,7 @@ def _initials_ok(abbr: str, words: list[str]) -> bool:
     return match(0, 0)
 
 
-def _long_form_before(text: str, pos: int, abbr: str) -> tuple[int, int] | None:
+def long_form_before(text: str, pos: int, abbr: str) -> tuple[int, int] | None:
     """Start and end of the name an abbreviation defined at ``pos`` abbreviates, if its letters fit."""
     ls = max(text.rfind("\n", 0, pos) + 1, pos - 200)
     seg = text[ls:pos].rstrip(" '\"\u2018\u2019\u201c\u201d,")
@@ -150,7 +150,7 @@ def _long_form_before(text: str, pos: int, abbr: str) -> tuple[int, int] | None:
     for k in range(len(words) - 1, max(-1, len(words) - n_letters - 5), -1):
         ws = [w.group() for w in words[k:]]
         content = [w for w in ws if fold(w) not in _FUNCTION_WORDS]
-        if 2 * len(content) >= n_letters and _initials_ok(abbr, ws):
+        if 2 * len(content) >= n_letters and initials_ok(abbr, ws):
             best = k
             break
     if best is None:
@@ -158,7 +158,7 @@ def _long_form_before(text: str, pos: int, abbr: str) -> tuple[int, int] | None:
     return ls + words[best].start(), end
 
 
-def _person_regex(p: dict) -> re.Pattern:
+def person_regex(p: dict) -> re.Pattern:
     titles = sorted({t.rstrip(".") for t in p["titles"]}, key=len, reverse=True)
     tvs = sorted(p["tussenvoegsels"], key=len, reverse=True)
     offices = sorted(p["role_offices_before_name"], key=len, reverse=True)
@@ -177,7 +177,7 @@ def _person_regex(p: dict) -> re.Pattern:
            upper, tv_cap, upper, lower, upper, lower, tv, tv_cap, surname))
 
 
-def _money_regex(m: dict) -> re.Pattern:
+def money_regex(m: dict) -> re.Pattern:
     mult = sorted(m["multipliers"], key=len, reverse=True)
     mult_re = r"(?:%s)" % "|".join(re.escape(x) for x in mult)
     num = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -188,7 +188,7 @@ def _money_regex(m: dict) -> re.Pattern:
         % (num, mult_re, num, mult_re, per), re.IGNORECASE)
 
 
-def _parse_amount(num: str, mult: int) -> str | None:
+def parse_amount(num: str, mult: int) -> str | None:
     try:
         value = Decimal(num.replace(".", "").replace(",", ".")) * mult
     except InvalidOperation:

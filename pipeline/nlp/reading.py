@@ -117,7 +117,7 @@ class Reading:
     aux: dict[int, str]
 
 
-def _read(doc: Doc, unit: Unit, lex: Lexicon, organs: list[Span], dates: list[Span]) -> Reading | None:
+def read_unit(doc: Doc, unit: Unit, lex: Lexicon, organs: list[Span], dates: list[Span]) -> Reading | None:
     span = doc.char_span(unit.start, unit.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -218,14 +218,14 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
 
 
 # --------------------------------------------------------------------------- dates, actors, votes
-def _value(span: Span) -> str | None:
+def span_value(span: Span) -> str | None:
     v = getattr(span._, "value", None)
     return str(v) if v else None
 
 
 def _is_label_year(r: Reading, d: Span, lex: Lexicon) -> bool:
     """'begroting 2016', 'Verordening ... 2015': a year that names a thing."""
-    v = _value(d) or ""
+    v = span_value(d) or ""
     if not re.fullmatch(r"\d{4}([-/]\d{4})?", v):
         return False
     i = d.start - r.span.start
@@ -235,17 +235,17 @@ def _is_label_year(r: Reading, d: Span, lex: Lexicon) -> bool:
     return prev.isalpha() or prev.endswith(("”", "'", "’"))
 
 
-def _pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | None = None) -> Span | None:
+def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | None = None) -> Span | None:
     """The DATE of the unit that dates the decision; ``not_after`` (the document
     date, for reported decisions) rules out targets such as 'in 2030'."""
     good, weak = lex.words("date_preps_good"), lex.words("date_preps_weak")
     best, best_score = None, None
     for d in r.dates:
-        if not _value(d) or _is_label_year(r, d, lex):
+        if not span_value(d) or _is_label_year(r, d, lex):
             continue
         i = d.start - r.span.start
         prev = r.low[i - 1] if i > 0 else ""
-        if _compare(_value(d), not_after) == 1 and prev not in good:
+        if compare_dates(span_value(d), not_after) == 1 and prev not in good:
             continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
         prev2 = " ".join(r.low[max(0, i - 2):i])
         score = 0
@@ -253,7 +253,7 @@ def _pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | 
             score += 3
         if prev in weak:
             score -= 2
-        v = _value(d) or ""
+        v = span_value(d) or ""
         score += 2 if re.match(r"\d{4}-\d{2}-\d{2}", v) else 1 if re.match(r"\d{4}-\d{2}", v) else 0
         if trig is not None and i < trig.i:
             score += 1
@@ -299,12 +299,12 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
     return score
 
 
-def _pick_actor(r: Reading, lex: Lexicon, trig: Trigger | None) -> Span | None:
-    best = _pick_actor_scored(r, lex, trig)
+def pick_actor(r: Reading, lex: Lexicon, trig: Trigger | None) -> Span | None:
+    best = pick_actor_scored(r, lex, trig)
     return best[0] if best else None
 
 
-def _pick_actor_scored(r: Reading, lex: Lexicon, trig: Trigger | None) -> tuple[Span, int] | None:
+def pick_actor_scored(r: Reading, lex: Lexicon, trig: Trigger | None) -> tuple[Span, int] | None:
     best: tuple[Span, int] | None = None
     for s in r.organs:
         score = _actor_score(r, s, lex, trig)
@@ -322,7 +322,7 @@ _COUNT_VOTES = [
 ]
 
 
-def _vote(text: str, lex: Lexicon) -> str | None:
+def read_vote(text: str, lex: Lexicon) -> str | None:
     low = " ".join(text.lower().split())
     for rx in _COUNT_VOTES:
         m = rx.search(low)
@@ -334,7 +334,7 @@ def _vote(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _compare(value: str | None, ref: str | None) -> int | None:
+def compare_dates(value: str | None, ref: str | None) -> int | None:
     """-1 / 0 / 1 when ``value`` is before / at / after ``ref``; None if unknown."""
     if not value or not ref:
         return None
@@ -348,7 +348,7 @@ def _compare(value: str | None, ref: str | None) -> int | None:
 
 
 # --------------------------------------------------------------------------- status and object
-def _tense(r: Reading, trig: Trigger) -> str:
+def read_tense(r: Reading, trig: Trigger) -> str:
     """past, present, present_passive, future, modal or bare (no finite verb)."""
     before = sorted(k for k in r.aux if trig.i - 16 <= k < trig.i)
     kinds = {r.aux[k] for k in before}
@@ -372,17 +372,17 @@ def _tense(r: Reading, trig: Trigger) -> str:
     return "bare"
 
 
-def _negated(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
+def is_negated(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
     """'is niet aangenomen' (rejected)."""
     return "niet" in r.low[max(0, trig.i - 2):trig.i]
 
 
-def _nothing_decided(r: Reading, trig: Trigger) -> bool:
+def nothing_decided(r: Reading, trig: Trigger) -> bool:
     """'geen zoekgebieden zijn vastgesteld': no decision at all."""
     return trig.kind in ("part", "past", "present") and "geen" in r.low[max(0, trig.i - 6):trig.i]
 
 
-def _status(cls: str, tense: str, when: int | None, schedule: bool, negated: bool) -> str | None:
+def decide_status(cls: str, tense: str, when: int | None, schedule: bool, negated: bool) -> str | None:
     """Status from the verb class, tense, the date relative to the document date
     (``when`` = 1 after it) and whether the unit is a step of a schedule."""
     if tense in ("future",) or (schedule and tense in ("bare", "modal", "present", "present_passive")):
@@ -406,7 +406,7 @@ def _status(cls: str, tense: str, when: int | None, schedule: bool, negated: boo
 _STRIP_OBJ = " \t\n,;:.-–•*\"'“”‘’()"
 
 
-def _object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span | None, lex: Lexicon) -> str | None:
+def read_object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span | None, lex: Lexicon) -> str | None:
     """What was decided: the complement ("ingestemd met X"), the middle field
     ("is door de raad X vastgesteld", "stelt X vast") or the rest of the unit,
     without the actor, the date and their prepositions."""
@@ -456,10 +456,10 @@ def _object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span | N
     text = " ".join("".join(words).split()).strip(_STRIP_OBJ)
     for phrase in sorted(lex.raw["votes"], key=len, reverse=True):
         text = re.sub(r"^" + re.escape(phrase) + r"\b\s*:?\s*", "", text, flags=re.I)
-    return _clean(text)
+    return clean_object(text)
 
 
-def _clean(text: str) -> str | None:
+def clean_object(text: str) -> str | None:
     text = " ".join(text.split()).strip(_STRIP_OBJ)
     if len(text) > _MAX_OBJECT:
         text = text[:_MAX_OBJECT].rsplit(" ", 1)[0] + " …"
