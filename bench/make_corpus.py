@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python bench/make_corpus.py OUT [--docs 5000] [--pdf-share 0.05] [--seed 8]
 
-The paragraphs of corpus/ (read through ``pipeline.ingest.read`` and ``pipeline.clean.clean_pages``)
+The paragraphs of corpus/ (read through ``pipeline.ingest.read`` and ``pipeline.ingest.clean.clean_pages``)
 are shuffled with a fixed seed into documents of 300 to 4,000 words (about 2,000 on average, so
 5,000 documents hold about 10 million words); years, day numbers and place names are varied a
 little so that documents differ. A share of the documents (``--pdf-share``) is rendered to PDF with
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean import clean_pages  # noqa: E402
+from pipeline.ingest.clean import clean_pages  # noqa: E402
 from pipeline.ingest import ReadError, read  # noqa: E402
 
 _log = logging.getLogger(__name__)

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from . import clean, ingest, metadata
+from . import ingest
+from .ingest import clean
+from .nlp import metadata
 from .models import CleanText, Decision, Document, Entity, Extraction, Passage, Problem, Status
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@
 The PDF has what real policy PDFs have and a reader must cope with: a running header (the
 document title) and footer ("PAGINA n/N") on every page, justified paragraphs with Dutch words
 hyphenated at line ends (pyphen's nl_NL dictionary through reportlab), headings and bullet lists.
-The seed's paragraphs are found with ``pipeline.clean.clean_pages``; old page footers in the
+The seed's paragraphs are found with ``pipeline.ingest.clean.clean_pages``; old page footers in the
 seed ("PAGINA 3/7") are dropped, since the PDF draws its own.
 """
 
@@ -26,7 +26,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pipeline.clean import clean_pages, is_item  # noqa: E402
+from pipeline.ingest.clean import clean_pages, is_item  # noqa: E402
 
 _log = logging.getLogger(__name__)
 

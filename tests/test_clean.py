@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean_pages, keep_hyphen
+from pipeline.ingest.clean import clean_pages, keep_hyphen
 from pipeline.ingest import read
 
 ROOT = Path(__file__).resolve().parents[1]

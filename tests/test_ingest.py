@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean_pages
+from pipeline.ingest.clean import clean_pages
 from pipeline.ingest import SUPPORTED_SUFFIXES, Reader, ReadError, read, readers
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import metadata
+from pipeline.nlp import metadata
 
 
 @pytest.mark.parametrize("text,stem,expected", [

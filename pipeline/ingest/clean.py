@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from .models import CleanText
+from ..models import CleanText
 
 _log = logging.getLogger(__name__)
 
