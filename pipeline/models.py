@@ -70,6 +70,13 @@ class Document(BaseModel):
     format: str
     words: int = 0
     warnings: list[str] = Field(default_factory=list)
+    # Context (contract extension, 2026-12): who issued the document and for which meeting.
+    government: str | None = None  # the issuing government's name: "Enschede", "Overijssel", "Regio Twente"
+    government_kind: str | None = None  # gemeente / provincie / waterschap / samenwerkingsverband / rijk
+    government_code: str | None = None  # TOOI/CBS code where one exists: "gm0153", "pv23", "ws0155"
+    issuer: str | None = None  # canonical id of the issuing body ("college_bw", "gedeputeerde_staten")
+    meeting_body: str | None = None  # decision lists, minutes, agendas: the meeting's body ...
+    meeting_date: str | None = None  # ... and its date (ISO)
 
 
 class Entity(BaseModel):
@@ -104,6 +111,15 @@ class Decision(BaseModel):
     start: int
     end: int
     page: int = 1
+    # Contract extension (2026-12): the government the actor belongs to, vote counts where written,
+    # the holder of a mandate the body's decision was taken under, and whether the decision is an
+    # earlier one the text cites ("het besluit van GS van 3 maart 2020").
+    government: str | None = None
+    government_code: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    mandate_holder: str | None = None
+    cited: bool = False
 
 
 class Passage(BaseModel):
