@@ -12,7 +12,7 @@ run measures, and prints as one table beside the targets:
   count in each) and its peak PSS (shared pages counted once), index size;
 * the PDF documents added to that index (an incremental build: only they are extracted);
 * a no-change rebuild (``spoor build`` again: nothing may be extracted), measured and per 1,000 docs;
-* query latency of ``pipeline.search.search`` (median, p95) against a bare Whoosh search
+* query latency of ``pipeline.search.engine.search`` (median, p95) against a bare Whoosh search
   (open index, parse, top 10 with stored fields) of the same queries;
 * PDF reading alone, pages/s: pdfminer reader, fast (PDFium) reader and poppler's ``pdftotext``,
   each over the same PDFs in ``--workers`` parallel processes. Without ``pdftotext`` (Debian
@@ -145,7 +145,7 @@ def store_totals(ix: Path, doc_ids: set[str] | None = None) -> tuple[int, int, i
     """(documents, words, pages) in the store, of ``doc_ids`` if given."""
     import sqlite3
 
-    from pipeline.store import DB_NAME
+    from pipeline.store.sqlite import DB_NAME
 
     con = sqlite3.connect(ix / DB_NAME)
     try:
@@ -164,8 +164,8 @@ def query_latency(ix: Path, repeat: int) -> dict:
     """Median and p95 seconds per query: spoor's search and a bare Whoosh search."""
     from whoosh.qparser import MultifieldParser, OrGroup
 
-    from pipeline.index import open_existing
-    from pipeline.search import search
+    from pipeline.index.writer import open_existing
+    from pipeline.search.engine import search
 
     def bare(query: str) -> int:
         index = open_existing(ix)

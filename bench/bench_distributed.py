@@ -37,12 +37,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import index as windex  # noqa: E402
+from pipeline.index import writer as windex  # noqa: E402
 from pipeline.build import _index_input, _relink, build  # noqa: E402
 from pipeline.distributed import extract_on_cluster  # noqa: E402
 from pipeline.extract import extract_file, get_nlp, iter_files, sha256_of  # noqa: E402
-from pipeline.store import Store  # noqa: E402
-from pipeline.subjects import refresh_if_needed  # noqa: E402
+from pipeline.store.sqlite import Store  # noqa: E402
+from pipeline.link.subjects import refresh_if_needed  # noqa: E402
 
 MACHINES = (1, 4, 16, 64)
 NETWORK_BYTES_S = 125e6  # 1 Gbit/s into the writer's machine

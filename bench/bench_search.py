@@ -42,10 +42,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from whoosh import highlight  # noqa: E402
 from whoosh.qparser import MultifieldParser, OrGroup  # noqa: E402
 
-from pipeline import index as windex  # noqa: E402
-from pipeline import postings  # noqa: E402
-from pipeline import search as searching  # noqa: E402
-from pipeline.search import search  # noqa: E402
+from pipeline.index import writer as windex  # noqa: E402
+from pipeline.search import postings  # noqa: E402
+from pipeline.search import engine as searching  # noqa: E402
+from pipeline.search.engine import search  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "spoor-bench-search"
 QUESTIONS = ROOT / "tests" / "data" / "questions.json"
@@ -158,7 +158,7 @@ def speed(target: Path, rounds: int, facets: bool) -> None:
     # The evolution card above the results (web page and CLI) for queries that name a subject: the
     # first card of an index generation reads the subjects and decisions, a new subject then its own
     # mentions, a repeat is kept.
-    from pipeline import card as cards
+    from pipeline.search import card as cards
 
     cards._CARDS.clear()
     names = ["Twenteraad", "Veilig Thuis Twente", "SSNT", "Twente Board", "Agenda voor Twente"]

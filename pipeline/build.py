@@ -18,12 +18,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from . import index as windex
+from .index import writer as windex
 from .ingest.base import ReadError, check_file
 from .extract import extract_file, get_nlp, iter_files, sha256_of
 from .models import Extraction, Problem, Status
-from .store import Store, is_database_url, open_store
-from .subjects import refresh_if_needed as refresh_subjects
+from .store.sqlite import Store, is_database_url, open_store
+from .link.subjects import refresh_if_needed as refresh_subjects
 
 _log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ def _relink(store: Store) -> set[str]:
     dropped when it was indexed (unresolved acronyms are not: see ``index.passage_fields``).
     Reads the entities as plain rows twice (their distinct forms, then what changed), so memory stays
     bounded by the corpus's distinct names, not its mentions."""
-    from .link import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
+    from .link.names import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
 
     parsed: dict[str | None, tuple[str, ...]] = {}
 
@@ -286,7 +286,7 @@ class _IndexJob:
 
     def wait(self) -> None:
         """Wait until the index writer's processes have written their segments; if one failed, raise
-        :class:`~pipeline.index.IndexWriteError` saying so (the build then changes nothing)."""
+        :class:`~pipeline.index.writer.IndexWriteError` saying so (the build then changes nothing)."""
         try:
             self.writer.wait()
         except windex.IndexWriteError as exc:

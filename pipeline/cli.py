@@ -95,7 +95,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     the index: `--scheduler local --workers 4`, or `--scheduler tcp://host:8786` after `dask scheduler`
     and `dask worker tcp://host:8786` on each machine. The machines must share the filesystem."""
     from .build import build as run_build
-    from .index import IndexWriteError
+    from .index.writer import IndexWriteError
     from .reports import build_summary
 
     paths = paths or [Path("corpus")]
@@ -143,8 +143,8 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders t
     One object per line with "kind": document, entity or decision. Exit code 1 when some
     file could not be read (each is named); the others are still written."""
     from .extract import extract_file, get_nlp, iter_files
-    from .link import link_entities
-    from .store import extraction_records, write_jsonl
+    from .link.names import link_entities
+    from .store.sqlite import extraction_records, write_jsonl
 
     files = list(iter_files(paths))
     if not files:
@@ -193,7 +193,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     """Search the indexed passages, grouped per document; matched terms are marked `**like this**`.
 
     A query that names a body or organisation also prints its evolution card (not with --json)."""
-    from .search import QueryError, search as run_search, subject_card
+    from .search.engine import QueryError, search as run_search, subject_card
 
     _check_database(index)
     try:
@@ -218,7 +218,7 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (the file name 
          as_json: JsonOpt = False) -> None:
     """Show one document: metadata, entities per label, decisions."""
     from .reports import render_document
-    from .store import open_store
+    from .store.sqlite import open_store
 
     _need_store(index)
     with open_store(index) as store:
@@ -247,8 +247,8 @@ def timeline(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
 
     Planned and proposed events are linked to what later happened (outcome, linked)."""
     from .reports import render_timeline, timeline_html
-    from .subjects import UnknownSubject
-    from .timeline import timeline as run_timeline, to_csv
+    from .link.subjects import UnknownSubject
+    from .link.timeline import timeline as run_timeline, to_csv
 
     _need_store(index)
     try:
@@ -275,7 +275,7 @@ def entities(index: IndexOpt = DEFAULT_INDEX,
              as_json: JsonOpt = False) -> None:
     """Canonical entities with their surface forms and where they occur."""
     from .reports import entity_table, group_entities
-    from .store import open_store
+    from .store.sqlite import open_store
 
     _need_store(index)
     with open_store(index) as store:
@@ -296,7 +296,7 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
               csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Write the decisions to this CSV file.")] = None) -> None:
     """Decision records: who decided or proposed what, when, with what status."""
     from .reports import filter_decisions, render_decisions, write_csv
-    from .store import open_store
+    from .store.sqlite import open_store
 
     _need_store(index)
     with open_store(index) as store:
@@ -311,7 +311,7 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
 
 
 def _need_store(index: str) -> None:
-    from .store import store_exists
+    from .store.sqlite import store_exists
 
     _check_database(index)
     if not store_exists(index):
@@ -320,11 +320,11 @@ def _need_store(index: str) -> None:
 
 def _check_database(index: str) -> None:
     """A database store that cannot be reached (or used) is named with its problem, exit code 2."""
-    from .store import is_database_url
+    from .store.sqlite import is_database_url
 
     if not is_database_url(index):
         return
-    from .store_pg import StoreError, PgStore
+    from .store.postgres import StoreError, PgStore
 
     try:
         PgStore(index).close()
@@ -334,7 +334,7 @@ def _check_database(index: str) -> None:
 
 def _shown(index: str) -> str:
     """The store as named in messages (a database address without its password)."""
-    from .store_pg import safe_url
+    from .store.postgres import safe_url
 
     return safe_url(index)
 
@@ -365,7 +365,7 @@ def subjects(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
     Each with its other names, the documents and pages it appears in, first and last date seen,
     and its relations (same_as, replaced_by, ended, dissolved_into, realized_as, diverged) with evidence."""
     from .reports import render_subjects, subjects_json
-    from .subjects import load
+    from .link.subjects import load
 
     _need_store(index)
     subs = [s for s in load(index) if not label or s.label == label.upper()]
@@ -382,7 +382,7 @@ def evolution(subject: Annotated[str, typer.Argument(help="Subject id, name or a
 
     An unknown subject exits 2 and names the closest matches."""
     from .reports import render_evolution
-    from .subjects import UnknownSubject, evolution as run_evolution
+    from .link.subjects import UnknownSubject, evolution as run_evolution
 
     _need_store(index)
     try:
@@ -404,7 +404,7 @@ def export(parquet: Annotated[Path, typer.Option("--parquet", metavar="DIR", hel
     year=YYYY/part-0.parquet (year=unknown for undated documents); read them with
     pandas.read_parquet("DIR/entities") or DuckDB's read_parquet('DIR/entities/**/*.parquet',
     hive_partitioning=1). Documents are exported a batch at a time, so any corpus fits in memory."""
-    from .export import ExportError, export_parquet
+    from .store.export import ExportError, export_parquet
 
     _need_store(index)
     bar = _progress(quiet)

@@ -7,10 +7,10 @@ import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .store_pg import safe_url
+from .store.postgres import safe_url
 from .models import Decision, Document, Entity
-from .search import SearchResult
-from .timeline import Event, acted_by, in_range, sort_key
+from .search.engine import SearchResult
+from .link.timeline import Event, acted_by, in_range, sort_key
 
 SUMMARY_EVENTS = 8
 
@@ -32,9 +32,9 @@ def build_summary(report, folder: Path, examples: bool = True) -> str:
 
 
 def _example(folder: Path) -> list[str]:
-    from .search import search
-    from .store import open_store
-    from .timeline import events
+    from .search.engine import search
+    from .store.sqlite import open_store
+    from .link.timeline import events
 
     with open_store(folder) as store:
         names = Counter(e.text for e in store.entities(label="ORGAN"))

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import app
-from pipeline.search import QueryError, search
-from pipeline.store import open_store
+from pipeline.search.engine import QueryError, search
+from pipeline.store.sqlite import open_store
 
 PLAN, OUTCOME, PRESENTATION, ADVICE, NOTE = "000", "001", "002", "003", "004"
 
@@ -131,7 +131,7 @@ def test_search_cli_json_contract_on_both_backends(runner, built_store):
 
 
 def test_subject_card_is_the_same_on_both_backends(built_store, built_index):
-    from pipeline.card import subject_card
+    from pipeline.search.card import subject_card
 
     card = subject_card(built_store, "Twenteraad")
     assert card is not None and card.outcome
@@ -147,7 +147,7 @@ def database(pg_server) -> str:
 def test_pg_schema_revision_is_alembics_head():
     from alembic.script import ScriptDirectory
 
-    from pipeline.store_pg import SCHEMA_REVISION, alembic_config
+    from pipeline.store.postgres import SCHEMA_REVISION, alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_REVISION
 
@@ -218,7 +218,7 @@ def test_pg_builds_and_searches_at_the_same_time(database, corpus_copy, tmp_path
 def test_export_parquet_from_both_backends(built_store, tmp_path):
     import pandas as pd
 
-    from pipeline.export import export_parquet
+    from pipeline.store.export import export_parquet
 
     counts = export_parquet(built_store, tmp_path / "pq")
     with open_store(built_store) as store:

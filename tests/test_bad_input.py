@@ -13,8 +13,8 @@ import pytest
 
 from pipeline.build import build
 from pipeline.cli import app
-from pipeline.search import search
-from pipeline.store import Store
+from pipeline.search.engine import search
+from pipeline.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_PDF = ROOT / "corpus" / "000_d1e22d0901ae206a.pdf"

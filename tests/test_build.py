@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from pipeline.build import build
-from pipeline.search import search
-from pipeline.store import Store
+from pipeline.search.engine import search
+from pipeline.store.sqlite import Store
 
 pytestmark = pytest.mark.slow
 
@@ -116,7 +116,7 @@ def test_build_while_another_build_writes_is_a_clear_error(folder, tmp_path):
     from typer.testing import CliRunner
 
     from pipeline.cli import app
-    from pipeline.index import open_or_create
+    from pipeline.index.writer import open_or_create
 
     build([folder], tmp_path / "ix")
     (folder / "een.txt").write_text(NOTE.replace("buurgemeenten", "Achterhoek"), encoding="utf-8")
@@ -138,7 +138,7 @@ def test_build_while_another_build_writes_is_a_clear_error(folder, tmp_path):
 def test_build_index_writer_analyses_words_as_the_schema_does(text):
     # The index writer's processes analyse passages with a quick stand-in for the schema's analyzer;
     # searches analyse queries with the analyzer itself: both must make the same terms and positions.
-    from pipeline.index import _QuickAnalyzer, dutch_analyzer
+    from pipeline.index.writer import _QuickAnalyzer, dutch_analyzer
 
     for stem in (True, False):
         chain = dutch_analyzer(stem)

@@ -71,7 +71,7 @@ def test_cli_timeline_json_is_in_date_order(runner, built_index):
     assert result.exit_code == 0
     events = json.loads(result.stdout)
     assert events, "the sample corpus has dated decisions"
-    from pipeline.timeline import sort_key
+    from pipeline.link.timeline import sort_key
 
     keys = [e["date"] for e in events]
     assert keys == sorted(keys, key=sort_key)

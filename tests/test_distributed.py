@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import build
-from pipeline.store import Store
+from pipeline.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import app
-from pipeline.export import export_parquet
+from pipeline.store.export import export_parquet
 
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")

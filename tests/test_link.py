@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.link import link_entities
+from pipeline.link.names import link_entities
 from pipeline.models import Entity
 from pipeline.nlp import build_nlp, new_doc
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from whoosh.query import Phrase, Term
 
-from pipeline.index import open_existing
-from pipeline.postings import Postings
-from pipeline.search import _AllScores
+from pipeline.index.writer import open_existing
+from pipeline.search.postings import Postings
+from pipeline.search.engine import _AllScores
 
 
 def _whoosh(searcher, q):
@@ -39,7 +39,7 @@ def changed_index(tmp_path_factory, corpus_copy) -> Path:
 
 @pytest.mark.parametrize("arrays", [False, True], ids=["blocks", "warm arrays"])
 def test_postings_scores_equal_whooshs_for_every_term(changed_index, arrays):
-    from pipeline.postings import warm
+    from pipeline.search.postings import warm
 
     if arrays:
         assert warm(changed_index, min_df=2) is not None  # most words, so the arrays are what is read
@@ -67,7 +67,7 @@ def test_postings_scores_equal_whooshs_for_every_term(changed_index, arrays):
                                    ["de", "regioraad"], ["twent", "twent"], ["niet", "bestaand"]])
 @pytest.mark.parametrize("field", ["text", "names"])
 def test_postings_phrases_match_and_score_as_whoosh(changed_index, words, field):
-    from pipeline.postings import warm
+    from pipeline.search.postings import warm
 
     warm(changed_index, min_df=2)
     with open_existing(changed_index).searcher() as searcher:
@@ -91,8 +91,8 @@ def test_postings_leave_other_queries_to_whoosh(changed_index):
 def test_postings_arrays_of_an_older_generation_are_not_read(tmp_path, corpus_copy):
     """After a build commits, the arrays of the generation before are neither used nor kept."""
     from pipeline.build import build
-    from pipeline.postings import CACHE, warm
-    from pipeline.search import search
+    from pipeline.search.postings import CACHE, warm
+    from pipeline.search.engine import search
 
     docs, folder = tmp_path / "docs", tmp_path / "ix"
     docs.mkdir()

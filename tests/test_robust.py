@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import build
-from pipeline.search import search
-from pipeline.store import Store
+from pipeline.search.engine import search
+from pipeline.store.sqlite import Store
 
 pytestmark = pytest.mark.slow
 
@@ -77,7 +77,7 @@ def _crash(kind: str):
 def test_robust_failed_index_process_fails_the_build_and_changes_nothing(tmp_path, monkeypatch, kind, cause):
     from typer.testing import CliRunner
 
-    import pipeline.index as windex
+    import pipeline.index.writer as windex
     from pipeline.cli import app
 
     docs, ix = tmp_path / "docs", tmp_path / "ix"
@@ -112,7 +112,7 @@ def test_robust_failed_index_process_fails_the_build_and_changes_nothing(tmp_pat
 def test_robust_failed_index_commit_is_one_line_and_the_next_build_indexes(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    import pipeline.index as windex
+    import pipeline.index.writer as windex
     from pipeline.cli import app
 
     docs, ix = tmp_path / "docs", tmp_path / "ix"

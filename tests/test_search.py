@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from pipeline.index import dutch_analyzer
-from pipeline.search import QueryError, clean_query, search
+from pipeline.index.writer import dutch_analyzer
+from pipeline.search.engine import QueryError, clean_query, search
 
 
 def _docs(result):
@@ -72,9 +72,9 @@ def test_search_filters_by_document_type(built_index):
 
 
 # -- issue 7: aliases, variants, intents, grouping, facets, card ---------------------------------
-from pipeline.aliases import fold  # noqa: E402
-from pipeline.card import subject_card  # noqa: E402
-from pipeline.search import split_intent  # noqa: E402
+from pipeline.link.aliases import fold  # noqa: E402
+from pipeline.search.card import subject_card  # noqa: E402
+from pipeline.search.engine import split_intent  # noqa: E402
 
 
 @pytest.mark.parametrize("query, expected_doc, expected_mark", [
@@ -214,7 +214,7 @@ def test_search_compound_written_apart_suggests_the_compound(built_index):
 
 
 def test_search_card_carries_the_lineage(built_index):
-    from pipeline.card import subject_card
+    from pipeline.search.card import subject_card
 
     card = subject_card(built_index, "Twenteraad")
     assert "TwenteRaad" in card.forms
@@ -259,7 +259,7 @@ def test_search_sees_what_a_later_build_commits(tmp_path):
 @pytest.mark.parametrize("doc_type", [None, "advies"])
 def test_search_scores_and_facets_are_whooshs_own(built_index, monkeypatch, query, doc_type):
     """search() combines the scores of a query's parts and counts facets itself; Whoosh's collector must agree."""
-    import pipeline.search as s
+    import pipeline.search.engine as s
 
     own = search(built_index, query, limit=20, doc_type=doc_type, facets=True)
     run = s._run
@@ -302,7 +302,7 @@ def test_search_who_question_snippet_shows_the_person(built_index, query, answer
 
 
 def test_search_index_keeps_no_spelling_graph(built_index):
-    from pipeline.index import open_existing
+    from pipeline.index.writer import open_existing
 
     assert not any(name.startswith("spell_") for name in open_existing(built_index).schema.names())
 
@@ -318,13 +318,13 @@ def test_search_index_keeps_no_spelling_graph(built_index):
     ("maakte", (), "gemaakt"),             # a weak verb: 't kofschip
 ])
 def test_wordforms_verb_forms(word, particles, expected):
-    from pipeline.wordforms import verb_forms
+    from pipeline.search.wordforms import verb_forms
 
     assert expected in verb_forms(word, particles)
 
 
 def test_wordforms_noun_of_a_verb():
-    from pipeline.wordforms import nouns
+    from pipeline.search.wordforms import nouns
 
     assert "treding" in nouns("treedt") and "name" in nouns("nam")
 
@@ -375,7 +375,7 @@ def test_search_subject_card_follows_a_later_build(tmp_path, corpus_copy):
     import shutil
 
     from pipeline.build import build
-    from pipeline.card import subject_card
+    from pipeline.search.card import subject_card
 
     docs, ix = tmp_path / "docs", tmp_path / "ix"
     docs.mkdir()

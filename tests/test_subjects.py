@@ -9,9 +9,9 @@ import pytest
 
 from pipeline.cli import app
 from pipeline.models import Decision, Entity
-from pipeline.evolution import UnknownSubject, find
-from pipeline.subject_records import RELATION_TYPES, DocText, load_rules
-from pipeline.subjects import derive
+from pipeline.link.evolution import UnknownSubject, find
+from pipeline.link.records import RELATION_TYPES, DocText, load_rules
+from pipeline.link.subjects import derive
 
 
 def _doc(doc_id: str, date: str, text: str) -> DocText:
@@ -181,7 +181,7 @@ def test_cli_subjects_json_contract(runner, built_index):
 
 
 def _links(built_index):
-    from pipeline.evolution import load
+    from pipeline.link.evolution import load
 
     subjects = load(built_index)
     rels = {(r.type, r.source, r.target) for s in subjects for r in s.relations}
@@ -231,7 +231,7 @@ def test_subjects_case_folding_finds_what_ignorecase_matches():
     # Cue words and names are looked up in lower-cased text before the regexes run: a word written in
     # capitals, or with a character Python folds to an ASCII letter (Kelvin sign, long s, dotless i),
     # must be found exactly where re.IGNORECASE finds it.
-    from pipeline.subject_records import fold_case
+    from pipeline.link.records import fold_case
 
     sample = "".join(chr(c) for c in range(0x20, 0x3000) if not 0xD800 <= c <= 0xDFFF) + "\u212a\ufb05\ufb06"
     folded = fold_case(sample)

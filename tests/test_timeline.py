@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from pipeline.models import Decision
-from pipeline.timeline import events, sort_key
+from pipeline.link.timeline import events, sort_key
 
 
 def _dec(doc, date, actor="regioraad", what="ingestemd met het voorstel", start=0):
@@ -44,7 +44,7 @@ def test_timeline_skips_undated_decisions():
 
 
 # ---------------------------------------------------------------- issue 6: outcomes, document dates, exports
-from pipeline.timeline import link_outcomes, to_csv  # noqa: E402
+from pipeline.link.timeline import link_outcomes, to_csv  # noqa: E402
 
 
 def _ev(doc, date, what, status, actor="college", start=0):

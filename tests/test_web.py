@@ -98,7 +98,7 @@ def test_web_file_route_refuses_anything_outside_the_corpus(client, bad):
 
 def test_web_file_route_refuses_a_stored_path_that_leaves_the_corpus(tmp_path, built_index):
     """A store whose path for a document points outside the corpus folder is not followed."""
-    from pipeline.store import Store
+    from pipeline.store.sqlite import Store
 
     folder = tmp_path / "ix"
     shutil.copytree(built_index, folder)
@@ -191,9 +191,9 @@ def test_web_in_a_real_browser(live_server, tmp_path_factory):
 def test_web_served_index_gets_its_common_words_as_arrays(tmp_path, corpus_copy):
     """`spoor serve` (create_app(warm=True)) has the postings arrays written by a separate process;
     searches answer meanwhile and after, the same."""
-    import pipeline.search as search_module
+    import pipeline.search.engine as search_module
     from pipeline.build import build
-    from pipeline.postings import CACHE
+    from pipeline.search.postings import CACHE
 
     docs, folder = tmp_path / "docs", tmp_path / "ix"
     docs.mkdir()

@@ -2,7 +2,7 @@
 
 The data live in ``pipeline/nlp/data/kb_*.json`` and ``kb_municipalities.tsv``;
 this module loads them once, checks them (:func:`validate`), and builds the
-indexes the entity component and :mod:`pipeline.link` look names up in:
+indexes the entity component and :mod:`pipeline.link.names` look names up in:
 
 * ``ci``: alias token sequence, case-folded and accent-folded -> ids
   ("Colleges van B&W" and "colleges van b & w" are the same key);

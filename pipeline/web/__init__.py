@@ -22,11 +22,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from ..aliases import alias_table
-from ..card import subject_card
-from .. import search as search_module
-from ..search import MARK_CLOSE, MARK_OPEN, QueryError, search
-from ..store import is_database_url, open_store, store_exists
+from ..link.aliases import alias_table
+from ..search.card import subject_card
+from ..search import engine as search_module
+from ..search.engine import MARK_CLOSE, MARK_OPEN, QueryError, search
+from ..store.sqlite import is_database_url, open_store, store_exists
 
 _log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ SORTS_NL = {"relevance": "relevantie", "date": "nieuwste eerst", "date_asc": "ou
 FACETS_NL = {"type": "Soort document", "year": "Jaar", "body": "Bestuursorgaan"}
 
 
-# The evolution's event labels (pipeline.evolution, English like the CLI) as the page shows them.
+# The evolution's event labels (pipeline.link.evolution, English like the CLI) as the page shows them.
 EVENT_WORDS_NL = {
     "went otherwise than proposed": "anders gelopen dan voorgesteld", "realises the proposal": "realiseert het voorstel",
     "part of what came of": "deel van wat kwam uit", "dissolved into": "opgegaan in", "also called": "ook genoemd",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from .nlp.kb import load_kb
+from ..nlp.kb import load_kb
 
 _log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def alias_table(folder: Path) -> AliasTable:
     """The alias groups for the index in ``folder``: knowledge base + store entities + corpus abbreviations.
 
     Cached per folder until the store changes."""
-    from .store import is_database_url, store_exists
+    from ..store.sqlite import is_database_url, store_exists
 
     sig = store_signature(folder)
     folder = folder if is_database_url(folder) else Path(folder)
@@ -136,10 +136,10 @@ def alias_table(folder: Path) -> AliasTable:
 def store_signature(folder) -> tuple:
     """Changes whenever a build commits to the store of ``folder`` (a SQLite file, or a PostgreSQL
     database's generation counter): what is derived from the store is kept until then."""
-    from .store import is_database_url
+    from ..store.sqlite import is_database_url
 
     if is_database_url(folder):
-        from .store_pg import shared_store
+        from ..store.postgres import shared_store
 
         with shared_store(folder) as store:
             return tuple(store.generation())
@@ -226,7 +226,7 @@ def _dedupe(forms) -> list[str]:
 def _store_groups(folder: Path) -> list[AliasGroup]:
     """Groups of entity surface forms per canonical id: abbreviations the documents define are among
     them, since the entity component learns those and ``link.py`` carries them across the corpus."""
-    from .store import open_store
+    from ..store.sqlite import open_store
 
     with open_store(folder) as store:
         forms: dict[tuple[str, str], Counter] = defaultdict(Counter)

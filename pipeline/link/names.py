@@ -24,8 +24,8 @@ from collections import Counter, defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.models import Entity
-from pipeline.nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
+from ..models import Entity
+from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
 
 _log = logging.getLogger(__name__)
 

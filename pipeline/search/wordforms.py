@@ -16,7 +16,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "nlp" / "data" / "word_forms.json"
+DATA = Path(__file__).parents[1] / "nlp" / "data" / "word_forms.json"
 _VOWELS = set("aeiou")
 
 

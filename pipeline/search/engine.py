@@ -39,16 +39,16 @@ from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, AndNot, Not, NumericRange, Or, Phrase, Term, TermRange
 
-from .aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
+from ..link.aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
 from . import postings, wordforms
-from .index import index_dir, open_existing
+from ..index.writer import index_dir, open_existing
 from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with it)
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
     _TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, _Matcher, _stems,
 )
-from .store import is_database_url
+from ..store.sqlite import is_database_url
 
 _log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
             raise QueryError(f"the date {value!r} is not a year or date like 2019, 2019-07 or 2019-07-04")
     words, intent = split_intent(text)
     if is_database_url(folder):  # a PostgreSQL store answers with its own full-text search
-        from .search_pg import search_database
+        from .postgres import search_database
 
         return search_database(folder, text, words, intent, limit, doc_type=doc_type, body=body,
                                organisation=organisation, year_from=year_from, year_to=year_to,

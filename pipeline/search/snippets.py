@@ -14,12 +14,12 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .index import TOKEN_PATTERN, dutch_analyzer
-from .nlp.dates import load_lexicon as load_date_lexicon
-from .nlp.kb import load_kb
+from ..index.writer import TOKEN_PATTERN, dutch_analyzer
+from ..nlp.dates import load_lexicon as load_date_lexicon
+from ..nlp.kb import load_kb
 
 if TYPE_CHECKING:
-    from .search import _Concept
+    from .engine import _Concept
 
 MARK_OPEN, MARK_CLOSE = "**", "**"
 SNIPPET_CHARS = 300

@@ -1,5 +1,5 @@
-"""Records, cue rules and text helpers shared by :mod:`pipeline.subjects`, :mod:`pipeline.relations` and
-:mod:`pipeline.evolution`: a subject, a relation with its evidence, the text of one document."""
+"""Records, cue rules and text helpers shared by :mod:`pipeline.link.subjects`, :mod:`pipeline.link.relations` and
+:mod:`pipeline.link.evolution`: a subject, a relation with its evidence, the text of one document."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
-from .nlp.kb import fold
+from ..nlp.kb import fold
 
-RULES_PATH = Path(__file__).parent / "nlp" / "data" / "relations.json"
+RULES_PATH = Path(__file__).parents[1] / "nlp" / "data" / "relations.json"
 SUBJECT_LABELS = ("ORGAN", "ORG", "LAW")
 RELATION_TYPES = ("same_as", "replaced_by", "ended", "dissolved_into", "realized_as", "diverged", "moved_to")
 PROPOSED = ("proposed", "planned")

@@ -1,6 +1,6 @@
 """Relations between subjects (issue 6): the relation-finding half of the subject builder.
 
-:class:`_Relations` is mixed into :class:`pipeline.subjects._Builder`; it reads the subjects, documents,
+:class:`_Relations` is mixed into :class:`pipeline.link.subjects.SubjectBuilder`; it reads the subjects, documents,
 decisions and dissolution items the builder found and adds ``same_as``, ``replaced_by``, ``ended``,
 ``dissolved_into``, ``realized_as``, ``diverged`` and ``moved_to`` relations, each with its evidence.
 """
@@ -13,9 +13,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from .models import Decision
-from .nlp.kb import fold, slug, spaceless
-from .subject_records import (_WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, _cosine,
+from ..models import Decision
+from ..nlp.kb import fold, slug, spaceless
+from .records import (_WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, _cosine,
                               _is_acronym, _S, fold_case, stems, units)
 
 _log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ COMMON_MIN_DOCS = 4
 
 
 class _Relations:
-    """Mention index and relation finders; expects the attributes :class:`pipeline.subjects._Builder` sets."""
+    """Mention index and relation finders; expects the attributes :class:`pipeline.link.subjects.SubjectBuilder` sets."""
 
     def _index_mentions(self) -> None:
         self.mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)

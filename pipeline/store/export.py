@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .store import DB_NAME, is_database_url, open_store
+from .sqlite import DB_NAME, is_database_url, open_store
 
 _log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ class _Sqlite:
 
 
 class _Database:
-    """The PostgreSQL store (``pipeline.store_pg``); the search column (tsvector) is left out."""
+    """The PostgreSQL store (``pipeline.store.postgres``); the search column (tsvector) is left out."""
 
     year_sql = _YEAR_SQL_PG
 

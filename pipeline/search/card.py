@@ -1,8 +1,8 @@
 """The subject card: what a named subject is and how it appears over time.
 
 :func:`subject_card` builds it for the longest known name in a query, from the alias groups
-(:mod:`pipeline.aliases`), the passages of the index that name any of its forms, the dated decisions
-whose actor or text names it, and the subject's lineage (:mod:`pipeline.evolution`).
+(:mod:`pipeline.link.aliases`), the passages of the index that name any of its forms, the dated decisions
+whose actor or text names it, and the subject's lineage (:mod:`pipeline.link.evolution`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import numpy as np
 from pydantic import BaseModel, Field
 from whoosh.query import Or
 
-from .aliases import AliasGroup, alias_table, fold, store_signature
+from ..link.aliases import AliasGroup, alias_table, fold, store_signature
 
 if TYPE_CHECKING:
-    from .search import _Concept
+    from .engine import _Concept
 
 LABEL_WORDS = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "LAW": "wet of regeling", "PERSON": "persoon",
                "LOC": "gebied"}
@@ -65,7 +65,7 @@ def subject_card(folder: Path, query: str) -> Card | None:
 
     Built from the alias groups (knowledge base, store entities, corpus abbreviations), the passages
     that name any of its forms, and the dated decisions whose actor or text names it."""
-    from .search import clean_query, split_intent
+    from .engine import clean_query, split_intent
 
     text = clean_query(query)
     if not text:
@@ -95,14 +95,14 @@ _CARDS_LOCK = threading.Lock()
 
 def _generation(folder) -> tuple:
     """Changes when a build commits to the index or the store in ``folder``."""
-    from .search import _signature
-    from .store import is_database_url
+    from .engine import _signature
+    from ..store.sqlite import is_database_url
 
     return store_signature(folder) if is_database_url(folder) else (_signature(folder), store_signature(folder))
 
 
 def _make_card(folder, group: AliasGroup) -> Card | None:
-    from .search import _TOKENS, _add_text, _Concept
+    from .engine import _TOKENS, _add_text, _Concept
 
     places: dict[str, dict] = {}
     concept = _Concept(1.0)
@@ -132,8 +132,8 @@ def _make_card(folder, group: AliasGroup) -> Card | None:
 
 
 def _add_lineage(folder: Path, card: Card) -> None:
-    """Other names, key events and outcome from the subject's evolution (``pipeline.evolution``), if it has one."""
-    from .evolution import UnknownSubject, evolution
+    """Other names, key events and outcome from the subject's evolution (``pipeline.link.evolution``), if it has one."""
+    from ..link.evolution import UnknownSubject, evolution
 
     for name in (card.key, card.name):
         try:
@@ -152,7 +152,7 @@ def _add_lineage(folder: Path, card: Card) -> None:
 
 
 def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tuple[str, str]:
-    from .search import MARK_OPEN, _Matcher
+    from .engine import MARK_OPEN, _Matcher
 
     if passage:
         snippet, _, _ = _Matcher([concept]).snippet(passage.get("text", ""), "what")
@@ -162,11 +162,11 @@ def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tup
 
 def _passages_naming(folder, forms: list[str]) -> list[dict]:
     """The stored fields of every passage that names one of ``forms``."""
-    from .search import _phrase_query, _state
-    from .store import is_database_url
+    from .engine import _phrase_query, _state
+    from ..store.sqlite import is_database_url
 
     if is_database_url(folder):
-        from .search_pg import passages_naming
+        from .postgres import passages_naming
 
         return passages_naming(folder, forms)
     state = _state(folder)  # the searcher search() keeps open between queries
@@ -177,9 +177,9 @@ def _passages_naming(folder, forms: list[str]) -> list[dict]:
 
 
 def _card_events(folder: Path, group: AliasGroup, named_in, most: int = 20) -> list[CardEvent]:
-    from .evolution import _corpus
-    from .store import open_store, store_exists
-    from .timeline import events
+    from ..link.evolution import _corpus
+    from ..store.sqlite import open_store, store_exists
+    from ..link.timeline import events
 
     if not store_exists(folder):
         return []

@@ -1,7 +1,7 @@
 """The store on PostgreSQL: one database shared by many readers (the web page) and builds.
 
 ``spoor --store postgresql://user:password@host/db`` keeps the same tables as the SQLite store, and the
-passages also answer searches with PostgreSQL's full-text search (``pipeline.search_pg``): the
+passages also answer searches with PostgreSQL's full-text search (``pipeline.search.postgres``): the
 ``spoor_dutch`` configuration (Dutch Snowball stems, accents folded with ``unaccent``, no stop list),
 a ``tsvector`` column with a GIN index, ``ts_headline`` snippets. The schema is created and upgraded
 with Alembic (``pipeline/migrations``) when a store is opened; builds take an advisory lock, so two
@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from .store import Store
+from .sqlite import Store
 
 _log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def _clean(value):
 
 
 class PgStore(Store):
-    """The store in a PostgreSQL database (same methods as the SQLite :class:`~pipeline.store.Store`)."""
+    """The store in a PostgreSQL database (same methods as the SQLite :class:`~pipeline.store.sqlite.Store`)."""
 
     searchable = True
 
@@ -101,7 +101,7 @@ class PgStore(Store):
     def index_passages(self, items: Iterable[tuple]) -> int:
         """Give the passages of (document, passages, entities) their searchable names and bodies;
         the ``tsv`` column follows by itself. Returns how many passages were indexed."""
-        from .index import passage_fields
+        from ..index.writer import passage_fields
 
         n, rows = 0, []
         for doc, passages, entities in items:

@@ -1,4 +1,4 @@
-"""Alembic environment: migrations run on the connection ``pipeline.store_pg.migrate`` hands over."""
+"""Alembic environment: migrations run on the connection ``pipeline.store.postgres.migrate`` hands over."""
 
 from alembic import context
 from sqlalchemy import create_engine

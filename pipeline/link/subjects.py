@@ -40,10 +40,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .evolution import Evolution, Step, UnknownSubject, evolution, find, load  # noqa: F401  (moved; old home)
-from .models import Decision, Entity
-from .nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
+from ..models import Decision, Entity
+from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
 from .relations import COMMON_MIN_DOCS, COMMON_SHARE, _Relations, unit_ends_list  # noqa: F401
-from .subject_records import (  # noqa: F401  (re-exported: pipeline.subjects is where callers look)
+from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
     Evidence, Relation, Subject, SubjectDoc, _FUNCTION, _ITEM_RE, _WORD_RE, _S, _initials, _is_acronym, _name_re,
     Mention, fold_case, load_rules, stems, units)
@@ -566,7 +566,7 @@ def derive(docs: list[DocText], entities: Iterable[Entity | Mention], decisions:
 
 # --------------------------------------------------------------------------- store
 def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decision]]:
-    """What derive() needs, read from a :class:`~pipeline.store.Store` (entities as light :class:`Mention` rows)."""
+    """What derive() needs, read from a :class:`~pipeline.store.sqlite.Store` (entities as light :class:`Mention` rows)."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, page, start in store.page_starts():
         starts[doc_id].append((start, page))

@@ -5,7 +5,7 @@ Tables: ``documents`` (with the cleaned text), ``passages``, ``entities``,
 build leaves the previous state in place.
 
 :func:`open_store` opens the store a user named: an index folder (this SQLite file, the embedded
-default) or a ``postgresql://`` address (``pipeline.store_pg``, a shared deployment). Both speak the
+default) or a ``postgresql://`` address (``pipeline.store.postgres``, a shared deployment). Both speak the
 same methods; SQL here is written once, with ``?`` placeholders, in the subset both engines share.
 """
 
@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO
 
-from .models import Decision, Document, Entity, Extraction, Passage
+from ..models import Decision, Document, Entity, Extraction, Passage
 
 _log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def is_database_url(target) -> bool:
 def open_store(target: Path | str) -> Store:
     """The store at ``target``: an index folder (SQLite) or a ``postgresql://`` address."""
     if is_database_url(target):
-        from .store_pg import PgStore
+        from .postgres import PgStore
 
         return PgStore(target)
     return Store(Path(target))
@@ -285,7 +285,7 @@ class Store:
 
     # -- subjects and relations (issue 6; recomputed for the whole corpus) -------
     def put_subjects(self, subjects, relations) -> None:
-        """Replace all stored subjects and relations (``pipeline.subjects.Subject``/``Relation``)."""
+        """Replace all stored subjects and relations (``pipeline.link.subjects.Subject``/``Relation``)."""
         self._exec("DELETE FROM subjects")
         self._exec("DELETE FROM relations")
         self._many(
@@ -306,8 +306,8 @@ class Store:
             "SELECT 1 AS one FROM documents LIMIT 1").fetchone()
 
     def relations(self, subject: str | None = None) -> list:
-        """Stored relations (``pipeline.subjects.Relation``), optionally those from or to one subject."""
-        from .subject_records import Evidence, Relation
+        """Stored relations (``pipeline.link.subjects.Relation``), optionally those from or to one subject."""
+        from ..link.records import Evidence, Relation
 
         sql, args = "SELECT * FROM relations", []
         if subject:
@@ -322,10 +322,10 @@ class Store:
         return out
 
     def subjects(self, spans: bool = True, documents: bool = True, ids: list[str] | None = None) -> list:
-        """Stored subjects (``pipeline.subjects.Subject``) with their outgoing and incoming relations;
+        """Stored subjects (``pipeline.link.subjects.Subject``) with their outgoing and incoming relations;
         ``spans=False`` leaves their mentions out (``subject_spans`` reads one subject's),
         ``documents=False`` their documents; ``ids``: only these subjects."""
-        from .subject_records import Subject, SubjectDoc
+        from ..link.records import Subject, SubjectDoc
 
         out = []
         columns = ("id, name, label, kind, generic, aliases, first_seen, last_seen, mentions, "

@@ -1,5 +1,5 @@
 """Search on the PostgreSQL store: the same query language, filters, facets and JSON as the Whoosh
-search (``pipeline.search``), answered by PostgreSQL's full-text search.
+search (``pipeline.search.engine``), answered by PostgreSQL's full-text search.
 
 A query is read as in the Whoosh backend: quoted phrases, AND / OR / NOT (or ``-word``), OR between
 plain words by default, question words kept as the intent. Each word or name becomes one *concept*,
@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .aliases import alias_table, fold
-from .search import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, FacetCount, QueryError, SearchResult, _add_text, _Concept, _group, _Matcher, _stems, _TOKENS)
-from .store_pg import shared_store
+from ..link.aliases import alias_table, fold
+from .engine import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, FacetCount, QueryError, SearchResult, _add_text, _Concept, _group, _Matcher, _stems, _TOKENS)
+from ..store.postgres import shared_store
 
 CONFIG = "spoor_dutch"
 # ts_rank weights for {D, C, B, A}: title C, text B, entity names A (as the Whoosh field boosts)
@@ -49,7 +49,7 @@ class _Clause:
 def search_database(url: str, text: str, words: str, intent: str | None, limit: int, *,
                     doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
                     date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None) -> SearchResult:
-    """``pipeline.search.search`` on a PostgreSQL store (called by it for a ``postgresql://`` target)."""
+    """``pipeline.search.engine.search`` on a PostgreSQL store (called by it for a ``postgresql://`` target)."""
     table = alias_table(url)
     with shared_store(url) as store:
         clauses, concepts, also, suggestion = _plan(store, words, table)

@@ -8,7 +8,7 @@ dates, undated proposals are placed at the date of their document.
 :func:`link_outcomes` links planned and proposed events to what later happened:
 a later adopted/realized event with similar wording (confirmed, ``outcome``
 "realized"), a later rejection ("contradicted"), or, through the subject
-relations of :mod:`pipeline.subjects`, the event that reports the outcome
+relations of :mod:`pipeline.link.subjects`, the event that reports the outcome
 ("realized" for realized_as, "diverged" for diverged). :func:`timeline` does
 all of it from an index folder; :func:`to_csv` exports (the offline HTML page is
 :func:`pipeline.reports.timeline_html`).
@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from .models import Decision
+from ..models import Decision
 
 _log = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ def link_outcomes(evs: list[Event], relations: Iterable | None = None) -> list[E
 
 
 def _content(text: str) -> set[str]:
-    from .subject_records import stems
+    from .records import stems
 
     return stems(text)
 
@@ -218,8 +218,8 @@ def timeline(folder, subject: str | None = None, date_from: str | None = None, d
              actor: str | None = None) -> list[Event]:
     """The linked timeline of an index folder, optionally only the events naming one subject.
 
-    Raises :class:`pipeline.subjects.UnknownSubject` when ``subject`` matches nothing."""
-    from .store import open_store
+    Raises :class:`pipeline.link.subjects.UnknownSubject` when ``subject`` matches nothing."""
+    from ..store.sqlite import open_store
     from .evolution import find, load
 
     subjects = load(folder)

@@ -428,7 +428,7 @@ def warm(folder: Path, min_df: int = MIN_DF) -> Path | None:
     """Write the postings of the common words of the index in ``folder`` as arrays (see the module
     docstring); a no-op when this generation has them. Returns their folder, or None when the index
     is not one :class:`Postings` can read."""
-    from .index import open_existing
+    from ..index.writer import open_existing
 
     folder = Path(folder)
     with open_existing(folder).searcher() as searcher:
@@ -488,13 +488,13 @@ def warm(folder: Path, min_df: int = MIN_DF) -> Path | None:
 def warm_in_background(folder: Path) -> subprocess.Popen | None:
     """Start ``warm(folder)`` in a separate process (the caller goes on); None if it cannot start."""
     try:
-        return subprocess.Popen([sys.executable, "-m", "pipeline.postings", str(folder)],
+        return subprocess.Popen([sys.executable, "-m", "pipeline.search.postings", str(folder)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                                cwd=str(Path(__file__).resolve().parents[1]))
+                                cwd=str(Path(__file__).resolve().parents[2]))
     except OSError as exc:
         _log.warning("postings of %s not written: %s", folder, exc)
         return None
 
 
-if __name__ == "__main__":  # python -m pipeline.postings FOLDER
+if __name__ == "__main__":  # python -m pipeline.search.postings FOLDER
     warm(Path(sys.argv[1]))

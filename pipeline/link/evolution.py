@@ -17,15 +17,15 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from .aliases import store_signature
-from .nlp.kb import fold, slug, spaceless
-from .subject_records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
+from ..nlp.kb import fold, slug, spaceless
+from .records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
 
 
 # --------------------------------------------------------------------------- store
 def load(folder: Path, spans: bool = True, documents: bool = True) -> list[Subject]:
     """The stored subjects of an index folder, with their relations (computed now if never stored);
     ``spans=False``: without their mentions, ``documents=False``: without their documents."""
-    from .store import open_store
+    from ..store.sqlite import open_store
     from .subjects import refresh
 
     with open_store(folder) as store:
@@ -97,7 +97,7 @@ class _Corpus:
     names a subject; at thousands of documents reading them costs seconds)."""
 
     def __init__(self, folder: Path, signature) -> None:
-        from .store import open_store
+        from ..store.sqlite import open_store
 
         self.signature = signature
         # names and relations: evolution() reads the documents and mentions of the one it tells about
@@ -130,7 +130,7 @@ def _corpus(folder: Path, store) -> _Corpus:
 
 def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
     """A subject's account: first mention, proposals, decisions, renamings, relations, outcome."""
-    from .store import open_store
+    from ..store.sqlite import open_store
     from .timeline import sort_key
 
     with open_store(folder) as store:

@@ -1,1 +1,0 @@
-"""Schema migrations of the PostgreSQL store, run with Alembic (``pipeline.store_pg.migrate``)."""

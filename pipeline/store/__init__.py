@@ -1,0 +1,1 @@
+"""(stage package; described below)"""
