@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.build import build  # noqa: E402
-from pipeline.search.engine import search  # noqa: E402
+from pipeline.search import search  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "questions.json"
 

@@ -165,7 +165,7 @@ def query_latency(ix: Path, repeat: int) -> dict:
     from whoosh.qparser import MultifieldParser, OrGroup
 
     from pipeline.index.writer import open_existing
-    from pipeline.search.engine import search
+    from pipeline.search import search
 
     def bare(query: str) -> int:
         index = open_existing(ix)

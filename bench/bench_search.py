@@ -45,7 +45,7 @@ from whoosh.qparser import MultifieldParser, OrGroup  # noqa: E402
 from pipeline.index import writer as windex  # noqa: E402
 from pipeline.search import postings  # noqa: E402
 from pipeline.search import engine as searching  # noqa: E402
-from pipeline.search.engine import search  # noqa: E402
+from pipeline.search import search  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "spoor-bench-search"
 QUESTIONS = ROOT / "tests" / "data" / "questions.json"

@@ -22,7 +22,7 @@ from .index import writer as windex
 from .ingest.base import ReadError, check_file
 from .extract import extract_file, get_nlp, iter_files, sha256_of
 from .models import Extraction, Problem, Status
-from .store.sqlite import Store, is_database_url, open_store
+from .store import Store, open_store
 from .link.subjects import refresh_if_needed as refresh_subjects
 
 _log = logging.getLogger(__name__)
@@ -59,12 +59,12 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     paths = [Path(p) for p in paths]
     report = BuildReport()
     files = list(iter_files(paths))
-    if is_database_url(folder):
-        store = open_store(folder)
-        store.lock_for_build()  # a second build waits here; searches go on reading
-    else:
-        windex.ensure_writable(folder)
-        store = Store(folder)
+    store = open_store(folder)
+    try:
+        store.prepare_build()  # a database: a second build waits here, searches go on reading
+    except BaseException:
+        store.close()
+        raise
     indexing: _IndexJob | None = None
     try:
         known = store.hashes()

@@ -193,7 +193,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     """Search the indexed passages, grouped per document; matched terms are marked `**like this**`.
 
     A query that names a body or organisation also prints its evolution card (not with --json)."""
-    from .search.engine import QueryError, search as run_search, subject_card
+    from .search import QueryError, search as run_search, subject_card
 
     _check_database(index)
     try:
@@ -218,7 +218,7 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (the file name 
          as_json: JsonOpt = False) -> None:
     """Show one document: metadata, entities per label, decisions."""
     from .reports import render_document
-    from .store.sqlite import open_store
+    from .store import open_store
 
     _need_store(index)
     with open_store(index) as store:
@@ -275,7 +275,7 @@ def entities(index: IndexOpt = DEFAULT_INDEX,
              as_json: JsonOpt = False) -> None:
     """Canonical entities with their surface forms and where they occur."""
     from .reports import entity_table, group_entities
-    from .store.sqlite import open_store
+    from .store import open_store
 
     _need_store(index)
     with open_store(index) as store:
@@ -296,7 +296,7 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
               csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Write the decisions to this CSV file.")] = None) -> None:
     """Decision records: who decided or proposed what, when, with what status."""
     from .reports import filter_decisions, render_decisions, write_csv
-    from .store.sqlite import open_store
+    from .store import open_store
 
     _need_store(index)
     with open_store(index) as store:
@@ -311,7 +311,7 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
 
 
 def _need_store(index: str) -> None:
-    from .store.sqlite import store_exists
+    from .store import store_exists
 
     _check_database(index)
     if not store_exists(index):
@@ -319,15 +319,11 @@ def _need_store(index: str) -> None:
 
 
 def _check_database(index: str) -> None:
-    """A database store that cannot be reached (or used) is named with its problem, exit code 2."""
-    from .store.sqlite import is_database_url
-
-    if not is_database_url(index):
-        return
-    from .store.postgres import StoreError, PgStore
+    """A store that cannot be reached (or used) is named with its problem, exit code 2."""
+    from .store import StoreError, locate
 
     try:
-        PgStore(index).close()
+        locate(index).check()
     except StoreError as exc:
         raise _fail(str(exc))
 

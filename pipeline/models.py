@@ -14,6 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+#: The warning an entity gets when it is an acronym no document defines (yet).
+UNRESOLVED = "unresolved_abbreviation"
+
 ENTITY_LABELS = ("ORGAN", "ORG", "PERSON", "LOC", "DATE", "MONEY", "LAW")
 
 
@@ -120,6 +123,54 @@ class Decision(BaseModel):
     votes_against: int | None = None
     mandate_holder: str | None = None
     cited: bool = False
+
+
+# Subjects and relations: what pipeline.link derives across documents and the store keeps.
+class Evidence(BaseModel):
+    doc_id: str
+    page: int
+    text: str
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+
+
+class Relation(BaseModel):
+    """One typed link from subject ``source`` to ``target`` (a subject id; for same_as the other name)."""
+
+    type: str
+    source: str
+    target: str
+    target_name: str
+    evidence: Evidence
+    status: str = "stated"  # stated | possible | proposed | planned
+    cue: str | None = None
+    when: str | None = None  # a date written in the evidence sentence
+    score: float | None = None
+    via: Evidence | None = None  # the proposal side of realized_as / diverged
+    note: str | None = None
+
+
+class SubjectDoc(BaseModel):
+    doc_id: str
+    date: str | None = None
+    pages: list[int] = Field(default_factory=list)
+
+
+class Subject(BaseModel):
+    id: str
+    name: str
+    label: str
+    kind: str = "entity"  # entity | name | plan | instance | topic
+    generic: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    documents: list[SubjectDoc] = Field(default_factory=list)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    mentions: int = 0
+    relations: list[Relation] = Field(default_factory=list)
+    incoming: list[Relation] = Field(default_factory=list)
+    spans: list[tuple[str, int, int, int]] = Field(default_factory=list, exclude=True)  # (doc, start, end, page)
 
 
 class Passage(BaseModel):

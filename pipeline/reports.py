@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .store.postgres import safe_url
 from .models import Decision, Document, Entity
-from .search.engine import SearchResult
+from .search import SearchResult
 from .link.timeline import Event, acted_by, in_range, sort_key
 
 SUMMARY_EVENTS = 8
@@ -32,8 +32,8 @@ def build_summary(report, folder: Path, examples: bool = True) -> str:
 
 
 def _example(folder: Path) -> list[str]:
-    from .search.engine import search
-    from .store.sqlite import open_store
+    from .search import search
+    from .store import open_store
     from .link.timeline import events
 
     with open_store(folder) as store:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import app
-from pipeline.search.engine import QueryError, search
-from pipeline.store.sqlite import open_store
+from pipeline.search import QueryError, search
+from pipeline.store import open_store
 
 PLAN, OUTCOME, PRESENTATION, ADVICE, NOTE = "000", "001", "002", "003", "004"
 

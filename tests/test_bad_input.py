@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.build import build
 from pipeline.cli import app
-from pipeline.search.engine import search
+from pipeline.search import search
 from pipeline.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from pipeline.build import build
-from pipeline.search.engine import search
+from pipeline.search import search
 from pipeline.store.sqlite import Store
 
 pytestmark = pytest.mark.slow

@@ -92,7 +92,7 @@ def test_postings_arrays_of_an_older_generation_are_not_read(tmp_path, corpus_co
     """After a build commits, the arrays of the generation before are neither used nor kept."""
     from pipeline.build import build
     from pipeline.search.postings import CACHE, warm
-    from pipeline.search.engine import search
+    from pipeline.search import search
 
     docs, folder = tmp_path / "docs", tmp_path / "ix"
     docs.mkdir()

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from pipeline.index.writer import dutch_analyzer
-from pipeline.search.engine import QueryError, clean_query, search
+from pipeline.search import QueryError, clean_query, search
 
 
 def _docs(result):

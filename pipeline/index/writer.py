@@ -33,8 +33,7 @@ from whoosh.support.charset import accent_map
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
-from ..link.names import UNRESOLVED
-from ..models import Document, Entity, Passage
+from ..models import UNRESOLVED, Document, Entity, Passage
 
 _log = logging.getLogger(__name__)
 

@@ -114,17 +114,17 @@ def alias_table(folder: Path) -> AliasTable:
     """The alias groups for the index in ``folder``: knowledge base + store entities + corpus abbreviations.
 
     Cached per folder until the store changes."""
-    from ..store.sqlite import is_database_url, store_exists
+    from ..store import locate
 
-    sig = store_signature(folder)
-    folder = folder if is_database_url(folder) else Path(folder)
+    where = locate(folder)
+    sig = where.signature()
     cached = _TABLES.get(str(folder))
     if cached and cached[0] == sig:
         return cached[1]
     groups = _kb_groups()
-    if store_exists(folder):
+    if where.exists():
         try:
-            stored = _store_groups(folder) if is_database_url(folder) else _kept_store_groups(folder, sig)
+            stored = _kept_store_groups(where, sig)
             groups = _merge(groups, _without_generic(stored))
         except Exception as exc:  # noqa: BLE001 - a store being rebuilt must not break search
             _log.warning("aliases from the store of %s skipped: %s", folder, exc)
@@ -134,38 +134,26 @@ def alias_table(folder: Path) -> AliasTable:
 
 
 def store_signature(folder) -> tuple:
-    """Changes whenever a build commits to the store of ``folder`` (a SQLite file, or a PostgreSQL
-    database's generation counter): what is derived from the store is kept until then."""
-    from ..store.sqlite import is_database_url
+    """Changes whenever a build commits to the store of ``folder`` (see :func:`pipeline.store.store_signature`)."""
+    from ..store import store_signature as signature
 
-    if is_database_url(folder):
-        from ..store.postgres import shared_store
-
-        with shared_store(folder) as store:
-            return tuple(store.generation())
-    folder = Path(folder)
-    return tuple(_stat(p) for p in (folder / "spoor.db", folder / "spoor.db-wal"))
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    """(mtime, size) of a file; (0, 0) when missing or empty (a reader may create an empty WAL file)."""
-    try:
-        st = path.stat()
-    except OSError:
-        return 0, 0
-    return (st.st_mtime_ns, st.st_size) if st.st_size else (0, 0)
+    return signature(folder)
 
 
 KEPT = "aliases.json"  # the store's name groups, kept beside it for the next process (see below)
 
 
-def _kept_store_groups(folder: Path, sig: tuple) -> list[AliasGroup]:
-    """``_store_groups`` of a SQLite store, kept in ``folder/aliases.json`` with the store's signature.
+def _kept_store_groups(where, sig: tuple) -> list[AliasGroup]:
+    """``_store_groups`` of the store at ``where``, kept in its cache folder's ``aliases.json`` with the
+    store's signature (a store without a cache folder, a database, groups anew when it changes).
 
     Grouping every mention of a large store takes about a second (380,000 mentions); each
     ``spoor search`` is a new process, so the groups are kept on disk until the store changes. A
     folder that cannot be written to only loses the keeping."""
-    path = folder / KEPT
+    folder = where.target
+    if where.cache_dir is None:
+        return _store_groups(folder)
+    path = where.cache_dir / KEPT
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
         if kept.get("signature") == [list(s) for s in sig]:
@@ -226,7 +214,7 @@ def _dedupe(forms) -> list[str]:
 def _store_groups(folder: Path) -> list[AliasGroup]:
     """Groups of entity surface forms per canonical id: abbreviations the documents define are among
     them, since the entity component learns those and ``link.py`` carries them across the corpus."""
-    from ..store.sqlite import open_store
+    from ..store import open_store
 
     with open_store(folder) as store:
         forms: dict[tuple[str, str], Counter] = defaultdict(Counter)

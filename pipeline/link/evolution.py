@@ -25,7 +25,7 @@ from .records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
 def load(folder: Path, spans: bool = True, documents: bool = True) -> list[Subject]:
     """The stored subjects of an index folder, with their relations (computed now if never stored);
     ``spans=False``: without their mentions, ``documents=False``: without their documents."""
-    from ..store.sqlite import open_store
+    from ..store import open_store
     from .subjects import refresh
 
     with open_store(folder) as store:
@@ -97,7 +97,7 @@ class _Corpus:
     names a subject; at thousands of documents reading them costs seconds)."""
 
     def __init__(self, folder: Path, signature) -> None:
-        from ..store.sqlite import open_store
+        from ..store import open_store
 
         self.signature = signature
         # names and relations: evolution() reads the documents and mentions of the one it tells about
@@ -117,7 +117,7 @@ _CORPORA: dict[str, _Corpus] = {}
 _CORPORA_LOCK = threading.Lock()
 
 
-def _corpus(folder: Path, store) -> _Corpus:
+def corpus_of(folder: Path, store) -> _Corpus:
     key, signature = str(folder), store_signature(folder)
     with _CORPORA_LOCK:  # one reading per generation, also when the web page's threads ask at once
         found = _CORPORA.get(key)
@@ -130,11 +130,11 @@ def _corpus(folder: Path, store) -> _Corpus:
 
 def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
     """A subject's account: first mention, proposals, decisions, renamings, relations, outcome."""
-    from ..store.sqlite import open_store
+    from ..store import open_store
     from .timeline import sort_key
 
     with open_store(folder) as store:
-        corpus = _corpus(folder, store)
+        corpus = corpus_of(folder, store)
         subjects, docs = corpus.subjects, corpus.docs
         s = find(subjects, query)
         s = next(iter(store.subjects(spans=False, ids=[s.id])), s)  # with its documents

@@ -24,14 +24,13 @@ from collections import Counter, defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
-from ..models import Entity
+from ..models import UNRESOLVED, Entity
 from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
 
 _log = logging.getLogger(__name__)
 
 _GROUPS = {"ORGAN": "org", "ORG": "org", "LAW": "law", "LOC": "loc", "PERSON": "person", "MONEY": "money"}
 _FUNCTION = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te", "ter", "ten", "tot", "met", "bij", "aan", "of"}
-UNRESOLVED = "unresolved_abbreviation"  # warning on an acronym no document defines (yet)
 _UNRESOLVED = UNRESOLVED
 
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pydantic import BaseModel, Field
 
+from ..models import Evidence, Relation, Subject, SubjectDoc  # noqa: F401  (re-exported)
 from ..nlp.kb import fold
 
 RULES_PATH = Path(__file__).parents[1] / "nlp" / "data" / "relations.json"
@@ -25,54 +25,6 @@ HAPPENED = ("adopted", "realized")
 MATCH_MIN = 0.3          # least context score for proposal -> outcome
 CUE_GAP = 120            # most characters between a cue and the subject it is about
 SUGGEST_MIN = 55         # rapidfuzz ratio for "close matches"
-
-
-# --------------------------------------------------------------------------- records
-class Evidence(BaseModel):
-    doc_id: str
-    page: int
-    text: str
-    start: int | None = None
-    end: int | None = None
-    date: str | None = None
-
-
-class Relation(BaseModel):
-    """One typed link from subject ``source`` to ``target`` (a subject id; for same_as the other name)."""
-
-    type: str
-    source: str
-    target: str
-    target_name: str
-    evidence: Evidence
-    status: str = "stated"  # stated | possible | proposed | planned
-    cue: str | None = None
-    when: str | None = None  # a date written in the evidence sentence
-    score: float | None = None
-    via: Evidence | None = None  # the proposal side of realized_as / diverged
-    note: str | None = None
-
-
-class SubjectDoc(BaseModel):
-    doc_id: str
-    date: str | None = None
-    pages: list[int] = Field(default_factory=list)
-
-
-class Subject(BaseModel):
-    id: str
-    name: str
-    label: str
-    kind: str = "entity"  # entity | name | plan | instance | topic
-    generic: bool = False
-    aliases: list[str] = Field(default_factory=list)
-    documents: list[SubjectDoc] = Field(default_factory=list)
-    first_seen: str | None = None
-    last_seen: str | None = None
-    mentions: int = 0
-    relations: list[Relation] = Field(default_factory=list)
-    incoming: list[Relation] = Field(default_factory=list)
-    spans: list[tuple[str, int, int, int]] = Field(default_factory=list, exclude=True)  # (doc, start, end, page)
 
 
 class Mention(NamedTuple):
@@ -124,11 +76,11 @@ def load_rules() -> dict:
 
 
 # --------------------------------------------------------------------------- text helpers
-_FUNCTION = {"de", "het", "een", "van", "voor", "en", "op", "in", "te", "met", "aan", "bij", "die", "dat", "of", "om",
+FUNCTION_WORDS = {"de", "het", "een", "van", "voor", "en", "op", "in", "te", "met", "aan", "bij", "die", "dat", "of", "om",
              "tot", "naar", "over", "door", "als", "zo", "nog", "niet", "geen"}
 _UNIT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\u2018\u201c\"'(•-])")
-_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*\u2013])\s+")
-_WORD_RE = re.compile(r"[\w\u00C0-\u017F]+(?:[-'][\w\u00C0-\u017F]+)*")
+ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*\u2013])\s+")
+WORD_RE = re.compile(r"[\w\u00C0-\u017F]+(?:[-'][\w\u00C0-\u017F]+)*")
 
 
 def units(text: str) -> list[tuple[int, int]]:
@@ -204,31 +156,31 @@ def _literals(items: list) -> list[str] | None:
 def stems(text: str, stop: set[str] | None = None) -> set[str]:
     """Content-word stems (folded, first 6 letters) of ``text``."""
     stop = load_rules()["stop"] if stop is None else stop
-    return {fold(w)[:6] for w in _WORD_RE.findall(text) if len(w) >= 4 and fold(w) not in stop}
+    return {fold(w)[:6] for w in WORD_RE.findall(text) if len(w) >= 4 and fold(w) not in stop}
 
 
-def _cosine(a: set, b: set) -> float:
+def cosine(a: set, b: set) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     t = text.replace("'s", "")
     return 2 <= len(t) <= 7 and t[:1].isupper() and sum(c.isupper() for c in t) >= 2 and t.replace("+", "").isalnum()
 
 
-def _initials(text: str) -> str:
+def initials(text: str) -> str:
     skip = set(load_rules()["candidates"]["connectors"])
-    return "".join(fold(w)[0] for w in _WORD_RE.findall(text) if fold(w) not in skip)
+    return "".join(fold(w)[0] for w in WORD_RE.findall(text) if fold(w) not in skip)
 
 
-def _name_re(name: str) -> re.Pattern:
+def name_re(name: str) -> re.Pattern:
     parts = [re.escape(p) for p in name.split()]
     return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- building
 @dataclass
-class _S:
+class SubjectDraft:
     id: str
     name: str
     label: str

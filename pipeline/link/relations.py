@@ -1,6 +1,6 @@
 """Relations between subjects (issue 6): the relation-finding half of the subject builder.
 
-:class:`_Relations` is mixed into :class:`pipeline.link.subjects.SubjectBuilder`; it reads the subjects, documents,
+:class:`RelationFinder` is mixed into :class:`pipeline.link.subjects.SubjectBuilder`; it reads the subjects, documents,
 decisions and dissolution items the builder found and adds ``same_as``, ``replaced_by``, ``ended``,
 ``dissolved_into``, ``realized_as``, ``diverged`` and ``moved_to`` relations, each with its evidence.
 """
@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from ..models import Decision
 from ..nlp.kb import fold, slug, spaceless
-from .records import (_WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, _cosine,
-                              _is_acronym, _S, fold_case, stems, units)
+from .records import (WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, Evidence, Relation, cosine,
+                              is_acronym, SubjectDraft, fold_case, stems, units)
 
 _log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ COMMON_SHARE = 0.8
 COMMON_MIN_DOCS = 4
 
 
-class _Relations:
+class RelationFinder:
     """Mention index and relation finders; expects the attributes :class:`pipeline.link.subjects.SubjectBuilder` sets."""
 
     def _index_mentions(self) -> None:
@@ -120,7 +120,7 @@ class _Relations:
                 self._add("same_as", s.id, f, self._evidence(doc_id, us, ue), target_name=f,
                           note="across documents" if other and name_docs else None)
 
-    def _other_name(self, s: _S, form: str) -> bool:
+    def _other_name(self, s: SubjectDraft, form: str) -> bool:
         """False for forms that are not another name of ``s``: inflections, compounds, another KB entry's name."""
         ids = self.kb.lookup(form)
         if ids and s.id not in ids:
@@ -128,7 +128,7 @@ class _Relations:
         f = spaceless(form)
         for other in {s.name} | set(s.forms):
             o = spaceless(other)
-            if o != f and f.startswith(o) and (len(f) - len(o) <= 3 or len(o) >= 4 and not _is_acronym(other)):
+            if o != f and f.startswith(o) and (len(f) - len(o) <= 3 or len(o) >= 4 and not is_acronym(other)):
                 return False
         head = re.split(r"[-\s]", form)[0]
         return not (head != form and "-" in form and any(spaceless(head) == spaceless(o) for o in set(s.forms) | {s.name}))
@@ -304,7 +304,7 @@ class _Relations:
             counts: Counter = Counter()
             for doc in self.docs.values():
                 words = set()
-                for x in set(_WORD_RE.findall(doc.text)):
+                for x in set(WORD_RE.findall(doc.text)):
                     f = folded.get(x)
                     if f is None:
                         f = folded[x] = fold(x)
@@ -337,7 +337,7 @@ class _Relations:
                     continue
                 in_outcome, ostems = outcome_words(doc_id, st, en)
                 oents = in_outcome - {o}
-                score = _cosine(pst, ostems)
+                score = cosine(pst, ostems)
                 overlaps = [len(e & oents) / len(e | oents) if e and oents else 0.0 for e in per_dec]
                 best = max(range(len(decs)), key=lambda i: overlaps[i])
                 score += overlaps[best]  # the best single proposal's entity overlap with the outcome

@@ -42,17 +42,17 @@ from rapidfuzz.distance import Levenshtein
 from .evolution import Evolution, Step, UnknownSubject, evolution, find, load  # noqa: F401  (moved; old home)
 from ..models import Decision, Entity
 from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
-from .relations import COMMON_MIN_DOCS, COMMON_SHARE, _Relations, unit_ends_list  # noqa: F401
+from .relations import COMMON_MIN_DOCS, COMMON_SHARE, RelationFinder, unit_ends_list  # noqa: F401
 from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
-    Evidence, Relation, Subject, SubjectDoc, _FUNCTION, _ITEM_RE, _WORD_RE, _S, _initials, _is_acronym, _name_re,
+    Evidence, Relation, Subject, SubjectDoc, FUNCTION_WORDS, ITEM_RE, WORD_RE, SubjectDraft, initials, is_acronym, name_re,
     Mention, fold_case, load_rules, stems, units)
 
 _log = logging.getLogger(__name__)
 
 
 # --------------------------------------------------------------------------- building
-class _Builder(_Relations):
+class _Builder(RelationFinder):
     def __init__(self, docs: list[DocText], entities: list[Entity | Mention], decisions: list[Decision],
                  release: bool = False):
         """``release``: the builder owns the texts and records given and lets go of each part once used
@@ -63,7 +63,7 @@ class _Builder(_Relations):
         self.docs = {d.doc_id: d for d in docs}
         self.entities = [e for e in entities if e.label in SUBJECT_LABELS and e.doc_id in self.docs]
         self.decisions = [d for d in decisions if d.doc_id in self.docs]
-        self.subjects: dict[str, _S] = {}
+        self.subjects: dict[str, SubjectDraft] = {}
         self.relations: list[Relation] = []
         self.ent_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.parent: dict[str, str] = {}
@@ -100,7 +100,7 @@ class _Builder(_Relations):
             if s is None:
                 entry = self.kb.get(cid)
                 kind = "plan" if entry is not None and entry.kind == "programme" else "entity"
-                s = self.subjects[cid] = _S(cid, entry.name if entry else "", e.label, kind,
+                s = self.subjects[cid] = SubjectDraft(cid, entry.name if entry else "", e.label, kind,
                                             generic=bool(entry and entry.generic),
                                             type_kind=entry.kind if entry else "")
             s.forms[e.text] += 1
@@ -112,7 +112,7 @@ class _Builder(_Relations):
             self.entities = []
         for s in self.subjects.values():
             if not s.name:
-                plain = [f for f, _ in s.forms.most_common() if not _is_acronym(f)]
+                plain = [f for f, _ in s.forms.most_common() if not is_acronym(f)]
                 s.name = plain[0] if plain else s.forms.most_common(1)[0][0]
 
     def _entities_in(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -153,8 +153,8 @@ class _Builder(_Relations):
         block_end = len(doc.text) if block_end < 0 else block_end
         items, pos = [], after
         for line in doc.text[after:block_end].split("\n"):
-            if _ITEM_RE.match(line):
-                m = _ITEM_RE.match(line)
+            if ITEM_RE.match(line):
+                m = ITEM_RE.match(line)
                 hs = pos + m.end()
                 colon = line.find(":", m.end())
                 he = pos + (colon if colon > 0 else len(line.rstrip()))
@@ -184,7 +184,7 @@ class _Builder(_Relations):
                     if fold(word).endswith(heads) or fold(word) in heads:
                         head = k
                         break
-                    if word != w.group() or not word.isalpha() or not word.islower() or word in _FUNCTION:
+                    if word != w.group() or not word.isalpha() or not word.islower() or word in FUNCTION_WORDS:
                         break
                 if head is None:
                     continue
@@ -217,7 +217,7 @@ class _Builder(_Relations):
                 sid = slug(name)
                 if sid in self.subjects and self.subjects[sid].kind != "instance":
                     sid = f"{sid}_{doc_id[:3]}"
-                s = self.subjects.setdefault(sid, _S(sid, name, "ORG", "instance"))
+                s = self.subjects.setdefault(sid, SubjectDraft(sid, name, "ORG", "instance"))
                 s.forms[base] += 1
                 s.spans.add((doc_id, ns, ne))
                 s.members = s.members or members
@@ -267,7 +267,7 @@ class _Builder(_Relations):
                 if self._covered(dec.doc_id, ps, pe) or not raw[:1].isupper() or len(raw.split()) > 3:
                     continue
                 sid = slug(raw)
-                s = self.subjects.setdefault(sid, _S(sid, raw, "TOPIC", "topic", searchable=True))
+                s = self.subjects.setdefault(sid, SubjectDraft(sid, raw, "TOPIC", "topic", searchable=True))
                 s.forms[raw] += 1
                 s.spans.add((dec.doc_id, ps, pe))
                 items.append(sid)
@@ -329,7 +329,7 @@ class _Builder(_Relations):
             sid = slug(name)
             if sid in self.subjects:
                 continue
-            self.subjects[sid] = _S(sid, name, label, kind, searchable=True)
+            self.subjects[sid] = SubjectDraft(sid, name, label, kind, searchable=True)
 
     def _search_names(self) -> None:
         """Mentions of subjects found in the text by name (topics, candidates, multiword instances).
@@ -373,7 +373,7 @@ class _Builder(_Relations):
         for sid in ids:
             s = self.subjects[sid]
             for f in ({s.name} if s.kind == "instance" else sorted(set(s.forms) | {s.name})):
-                if not _is_acronym(f) and sid in (self.kb.lookup(f) or [sid]):
+                if not is_acronym(f) and sid in (self.kb.lookup(f) or [sid]):
                     keys.append((spaceless(f), sid))
 
         def union(a: str, b: str) -> None:
@@ -399,11 +399,11 @@ class _Builder(_Relations):
         expansions: dict[str, set[str]] = defaultdict(set)
         for k, sid in keys:
             for f in self.subjects[sid].forms:
-                if len(f.split()) >= 2 and not _is_acronym(f):
-                    expansions[_initials(f)].add(sid)
+                if len(f.split()) >= 2 and not is_acronym(f):
+                    expansions[initials(f)].add(sid)
         for sid in ids:
             for f in self.subjects[sid].forms:
-                if _is_acronym(f):
+                if is_acronym(f):
                     cands = {self._find(x) for x in expansions.get(fold(f), ())} - {self._find(sid)}
                     if len(cands) == 1:
                         union(cands.pop(), sid)
@@ -452,7 +452,7 @@ class _Builder(_Relations):
 _TOKEN_RE = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-_JOINS = re.compile(r"[-'\u00d7\u00f7]")  # what joins \w+ words into one of _WORD_RE
+_JOINS = re.compile(r"[-'\u00d7\u00f7]")  # what joins \w+ words into one of WORD_RE
 _PARTS = _JOINS
 
 
@@ -481,7 +481,7 @@ def _name_key(name: str) -> tuple[str, bool] | None:
 
 
 class _NameMatches:
-    """Every match of each name's pattern (:func:`_name_re`) in the documents holding all its words.
+    """Every match of each name's pattern (:func:`name_re`) in the documents holding all its words.
 
     Found in one pass over each document: a match of a name can only start at a word that folds to the
     name's first word, so the pattern is tried there alone instead of scanning the whole text once per
@@ -491,21 +491,21 @@ class _NameMatches:
 
     def __init__(self, docs: dict[str, DocText], names: set[str], counts: Counter | None = None) -> None:
         self.found: dict[str, list[tuple[str, list[tuple[int, int, str]]]]] = defaultdict(list)
-        words = {name: frozenset(w.casefold() for w in _WORD_RE.findall(name)) for name in names}
+        words = {name: frozenset(w.casefold() for w in WORD_RE.findall(name)) for name in names}
         by_key: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: a whole first word
         by_start: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: how the first word begins
         scanned: list[tuple[str, re.Pattern]] = []
         for name in sorted(names):
             found = _name_key(name)
             if found is None:
-                scanned.append((name, _name_re(name)))
+                scanned.append((name, name_re(name)))
             else:
-                (by_key if found[1] else by_start)[found[0]].append((name, _name_re(name), _second_key(name)))
+                (by_key if found[1] else by_start)[found[0]].append((name, name_re(name), _second_key(name)))
         folded: dict[str, str] = {}
         keyed: dict[str, str] = {}  # token -> its fold_case
         for doc_id, doc in docs.items():
             text = doc.text
-            raw = set(_WORD_RE.findall(text))
+            raw = set(WORD_RE.findall(text))
             present = {w.casefold() for w in raw}
             if counts is not None:
                 counts.update({folded.get(w) or folded.setdefault(w, fold(w)) for w in raw})
@@ -566,7 +566,7 @@ def derive(docs: list[DocText], entities: Iterable[Entity | Mention], decisions:
 
 # --------------------------------------------------------------------------- store
 def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decision]]:
-    """What derive() needs, read from a :class:`~pipeline.store.sqlite.Store` (entities as light :class:`Mention` rows)."""
+    """What derive() needs, read from a :class:`~pipeline.store.Store` (entities as light :class:`Mention` rows)."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, page, start in store.page_starts():
         starts[doc_id].append((start, page))

@@ -219,7 +219,7 @@ def timeline(folder, subject: str | None = None, date_from: str | None = None, d
     """The linked timeline of an index folder, optionally only the events naming one subject.
 
     Raises :class:`pipeline.link.subjects.UnknownSubject` when ``subject`` matches nothing."""
-    from ..store.sqlite import open_store
+    from ..store import open_store
     from .evolution import find, load
 
     subjects = load(folder)

@@ -12,14 +12,12 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from pydantic import BaseModel, Field
-from whoosh.query import Or
 
-from ..link.aliases import AliasGroup, alias_table, fold, store_signature
+from ..link.aliases import AliasGroup, alias_table, fold
 
 if TYPE_CHECKING:
-    from .engine import _Concept
+    from .engine import Concept
 
 LABEL_WORDS = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "LAW": "wet of regeling", "PERSON": "persoon",
                "LOC": "gebied"}
@@ -95,19 +93,18 @@ _CARDS_LOCK = threading.Lock()
 
 def _generation(folder) -> tuple:
     """Changes when a build commits to the index or the store in ``folder``."""
-    from .engine import _signature
-    from ..store.sqlite import is_database_url
+    from . import backend_for
 
-    return store_signature(folder) if is_database_url(folder) else (_signature(folder), store_signature(folder))
+    return backend_for(folder).generation(folder)
 
 
 def _make_card(folder, group: AliasGroup) -> Card | None:
-    from .engine import _TOKENS, _add_text, _Concept
+    from .engine import TOKENS, add_text, Concept
 
     places: dict[str, dict] = {}
-    concept = _Concept(1.0)
+    concept = Concept(1.0)
     for form in group.forms:
-        _add_text(concept, form, _TOKENS)
+        add_text(concept, form, TOKENS)
     first_passage = None
     for f in _passages_naming(folder, group.forms):
         place = places.setdefault(f["doc_id"], {"title": f.get("title", ""), "date": f.get("date") or None,
@@ -151,41 +148,32 @@ def _add_lineage(folder: Path, card: Card) -> None:
         return
 
 
-def _describe(group: AliasGroup, passage: dict | None, concept: _Concept) -> tuple[str, str]:
-    from .engine import MARK_OPEN, _Matcher
+def _describe(group: AliasGroup, passage: dict | None, concept: Concept) -> tuple[str, str]:
+    from .engine import MARK_OPEN, Matcher
 
     if passage:
-        snippet, _, _ = _Matcher([concept]).snippet(passage.get("text", ""), "what")
+        snippet, _, _ = Matcher([concept]).snippet(passage.get("text", ""), "what")
         return snippet.replace(MARK_OPEN, ""), passage["doc_id"]
     return group.name, ""
 
 
 def _passages_naming(folder, forms: list[str]) -> list[dict]:
     """The stored fields of every passage that names one of ``forms``."""
-    from .engine import _phrase_query, _state
-    from ..store.sqlite import is_database_url
+    from . import backend_for
 
-    if is_database_url(folder):
-        from .postgres import passages_naming
-
-        return passages_naming(folder, forms)
-    state = _state(folder)  # the searcher search() keeps open between queries
-    with state.lock:
-        q = Or([p for p in (_phrase_query(f, state.searcher.schema, 1.0) for f in forms) if p is not None])
-        _, hit = state.scores.evaluate(q, state.searcher)  # search's arrays: no scoring loop per passage
-        return [state.searcher.stored_fields(int(n)) for n in np.flatnonzero(hit)]
+    return backend_for(folder).passages_naming(folder, forms)
 
 
 def _card_events(folder: Path, group: AliasGroup, named_in, most: int = 20) -> list[CardEvent]:
-    from ..link.evolution import _corpus
-    from ..store.sqlite import open_store, store_exists
+    from ..link.evolution import corpus_of
+    from ..store import open_store, store_exists
     from ..link.timeline import events
 
     if not store_exists(folder):
         return []
     forms = [f" {fold(f)} " for f in group.forms]
     with open_store(folder) as store:
-        corpus = _corpus(folder, store)  # kept per store generation
+        corpus = corpus_of(folder, store)  # kept per store generation
     # Decisions taken by it, or in a document that names it whose text names it
     candidates = {id(d): d for doc_id in named_in for d in corpus.by_doc.get(doc_id, ())}
     candidates.update({id(d): d for d in corpus.by_actor.get(group.key, ())})

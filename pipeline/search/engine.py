@@ -16,7 +16,7 @@ What a query goes through:
    sentence answers the question word, grouped per document (documents ranked by their best
    passages); each gets the sentence that answers best as its snippet, terms marked ``**like this**``.
 
-Speed: each index stays open between searches until a build commits (``_state``), and Whoosh scores
+Speed: each index stays open between searches until a build commits (``index_state``), and Whoosh scores
 each term or phrase once per index generation; AND/OR/NOT are then array operations (``postings.Scores``).
 "Did you mean" looks words up in the term dictionary (``_suggest``): the index has no spelling graph.
 """
@@ -46,9 +46,9 @@ from ..index.writer import index_dir, open_existing
 from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with it)
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
-    _TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, _Matcher, _stems,
+    TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems,
 )
-from ..store.sqlite import is_database_url
+from ..store import store_signature
 
 _log = logging.getLogger(__name__)
 
@@ -148,43 +148,41 @@ def split_intent(text: str) -> tuple[str, str | None]:
 
 # Passages shown per document, so one long document cannot fill the whole list (None: no cap).
 PER_DOC = 3
-MIN_POOL = 20  # passages re-weighed at least (see `_group`)
+MIN_POOL = 20  # passages re-weighed at least (see `group_rows`)
 COVERAGE_FLOOR = 0.4  # a passage's score times this much at least, more for the share of the query it holds
 ANSWER_BOOST = 0.5  # and up to 1 + this for holding the answer a question word asks for (a date for "wanneer")
 DOC_COVERAGE_FLOOR = 0.0  # a document's score times this at least, more for the share of the query its passages hold
 MORE_PASSAGES = 0.2  # a document's 2nd and 3rd best passages add this share of their scores to its best
 
 
-def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = None,
-           body: str | None = None, year_from: int | None = None, year_to: int | None = None,
-           organisation: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           sort: str = "relevance", facets: bool = False, per_doc: int | None = PER_DOC) -> SearchResult:
-    """Search the passages in the index in ``folder``.
+class WhooshSearch:
+    """The embedded backend: the Whoosh index in an index folder, scored on numpy arrays (``postings``)."""
 
-    Returns at most ``limit`` passages, grouped per document (``groups``) and flattened in that
-    order (``hits``). ``date_from``/``date_to`` take ISO prefixes ("2019", "2019-07"); ``sort``
-    is "relevance", "date" (newest first) or "date_asc"; ``facets`` adds document counts per
-    body, year and type; ``per_doc`` caps the passages shown per document. Raises QueryError for a query with nothing left to search for and
-    FileNotFoundError when no index was built in ``folder``.
-    """
-    text = clean_query(query)
-    if not text:
-        raise QueryError("the query is empty once control characters and lone wildcards are removed")
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
-    for value in (date_from, date_to):
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise QueryError(f"the date {value!r} is not a year or date like 2019, 2019-07 or 2019-07-04")
-    words, intent = split_intent(text)
-    if is_database_url(folder):  # a PostgreSQL store answers with its own full-text search
-        from .postgres import search_database
+    def search(self, folder: Path, text: str, words: str, intent: str | None, limit: int, *,
+               doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
+               date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None) -> SearchResult:
+        """``pipeline.search.search`` once the query is checked and its question word split off."""
+        return _search_index(folder, text, words, intent, limit, doc_type, body, organisation, year_from, year_to,
+                             date_from, date_to, sort, facets, per_doc)
 
-        return search_database(folder, text, words, intent, limit, doc_type=doc_type, body=body,
-                               organisation=organisation, year_from=year_from, year_to=year_to,
-                               date_from=date_from, date_to=date_to, sort=sort, facets=facets, per_doc=per_doc)
+    def passages_naming(self, folder: Path, forms: list[str]) -> list[dict]:
+        """The stored fields of every passage that names one of ``forms`` (phrases)."""
+        state = index_state(folder)  # the searcher search() keeps open between queries
+        with state.lock:
+            q = Or([p for p in (phrase_query(f, state.searcher.schema, 1.0) for f in forms) if p is not None])
+            _, hit = state.scores.evaluate(q, state.searcher)  # search's arrays: no scoring loop per passage
+            return [state.searcher.stored_fields(int(n)) for n in np.flatnonzero(hit)]
+
+    def generation(self, folder: Path) -> tuple:
+        """Changes when a build commits to the index or the store in ``folder``."""
+        return index_signature(folder), store_signature(folder)
+
+
+def _search_index(folder, text, words, intent, limit, doc_type, body, organisation, year_from, year_to,
+                  date_from, date_to, sort, facets, per_doc) -> SearchResult:
     table = alias_table(folder)
     filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
-    state = _state(folder)
+    state = index_state(folder)
     with state.lock:
         if len(state.memo) > 50_000:
             state.memo.clear()
@@ -196,7 +194,7 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
         want = max(limit * 2, MIN_POOL)  # passages re-weighed by their sentences, of which `limit` are shown
         rows, total, facet_counts = _run(searcher, expanded, want, filt, facets, state)
         suggestion = _suggest(searcher, words, state)
-    groups = _group(rows, _Matcher(concepts), intent, limit, sort, per_doc)
+    groups = group_rows(rows, Matcher(concepts), intent, limit, sort, per_doc)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
                         facets=facet_counts, intent=intent, also=also)
@@ -205,7 +203,7 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
 # -- what is kept of an index between searches ---------------------------------------------------
 class _IndexState:
     """One index's open searcher, parser and per-word look-ups, kept between searches until a build
-    commits a new generation of the index (see ``_state``). ``lock`` serialises its use."""
+    commits a new generation of the index (see ``index_state``). ``lock`` serialises its use."""
 
     def __init__(self, folder: Path, signature: tuple):
         self.signature = signature
@@ -245,7 +243,7 @@ MAX_OPEN_INDEXES = 4  # indexes kept open at once (a web server has one; tests m
 _TOC = re.compile(r"_MAIN_(\d+)\.toc")
 
 
-def _signature(folder: Path) -> tuple | None:
+def index_signature(folder: Path) -> tuple | None:
     """(generation, inode, mtime, size) of the index's newest table of contents: it changes with
     every commit, and with an index deleted and built anew. None when there is no index."""
     best = None
@@ -263,10 +261,10 @@ def _signature(folder: Path) -> tuple | None:
     return best[0], st.st_ino, st.st_mtime_ns, st.st_size
 
 
-def _state(folder: Path) -> _IndexState:
+def index_state(folder: Path) -> _IndexState:
     """The kept state of the index in ``folder``, opened anew after a commit; FileNotFoundError if none."""
     key = str(Path(folder).resolve())
-    sig = _signature(folder)
+    sig = index_signature(folder)
     if sig is None:
         open_existing(folder)  # raises FileNotFoundError with the message the CLI shows
     with _STATES_LOCK:
@@ -286,7 +284,7 @@ def _state(folder: Path) -> _IndexState:
 
 
 # -- parsing and widening the query --------------------------------------------------------------
-class _Concept:
+class Concept:
     """One thing the user asked for: a typed word or a name, and every way it can be written."""
 
     def __init__(self, weight: float):
@@ -333,23 +331,23 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
     schema = searcher.schema
     analyzer = schema["text"].analyzer
     cache: dict[str, list] = {}
-    concepts: dict[str, _Concept] = {}
+    concepts: dict[str, Concept] = {}
     folded_raw = f" {fold(raw)} "
     unquoted = re.sub(r'"[^"]*"', " ", raw)  # a quoted phrase means exactly these words
     also: list[str] = []
     in_place: dict[str, list[tuple[str, float]]] = {}
-    alternatives: list[tuple[_Concept, str, float]] = []
-    named: dict[str, _Concept] = {}  # one-word name typed -> its concept
+    alternatives: list[tuple[Concept, str, float]] = []
+    named: dict[str, Concept] = {}  # one-word name typed -> its concept
     particles = tuple(w for w in dict.fromkeys(folded_raw.split()) if w in wordforms.particles())
     found_names = table.find(unquoted)
     # The words of a name of several words are searched, but what a passage must hold is the name:
     # "algemeen bestuur" is one thing asked for, not three ("algemeen", "bestuur" and the name).
     name_words = {w for _, form in found_names if " " in form for w in form.split()}
-    name_of: dict[str, _Concept] = {}  # word of a name of several words -> the name's concept
+    name_of: dict[str, Concept] = {}  # word of a name of several words -> the name's concept
     joined_particles: set[str] = set()  # particles of the query found joined to one of its verbs
     for group, form in found_names:
-        concept = concepts.setdefault("=" + group.key, _Concept(sum(_idf(searcher, t) for t in _stems(analyzer, form))))
-        _add_text(concept, form, analyzer, typed=True)
+        concept = concepts.setdefault("=" + group.key, Concept(sum(_idf(searcher, t) for t in analyzed_stems(analyzer, form))))
+        add_text(concept, form, analyzer, typed=True)
         if " " not in form:
             named.setdefault(form, concept)
         for word in form.split() if " " in form else ():
@@ -361,17 +359,17 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
             if f" {f} " in folded_raw or f" {form} " in f" {f} ":
                 # searched already ("Regio Twente" inside "GR Regio Twente" typed), but a passage that
                 # holds it holds the name asked for
-                _add_text(concept, other, analyzer)
+                add_text(concept, other, analyzer)
                 continue
             # A long name must not outweigh the short one typed: scale to the typed form's weight.
-            ratio = concept.weight / (sum(_idf(searcher, t) for t in _stems(analyzer, other)) or 1.0)
+            ratio = concept.weight / (sum(_idf(searcher, t) for t in analyzed_stems(analyzer, other)) or 1.0)
             weight = WEIGHT_ALIAS * min(1.0, ratio)
             if " " in form:
                 alternatives.append((concept, other, weight))
             else:
                 in_place.setdefault(form, []).append((other, weight))
             also.append(other)
-            _add_text(concept, other, analyzer, typed=_spelling(other) == _spelling(form))
+            add_text(concept, other, analyzer, typed=_spelling(other) == _spelling(form))
 
     def widen(node):
         if isinstance(node, Term) and node.fieldname in FIELDS:
@@ -383,8 +381,8 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
                     memo[mkey] = _variants(original, node.text, reader, schema, particles)
                 cache[key] = _prune(memo[mkey] + in_place.get(fold(original), []), analyzer, node.text)
                 # A one-word name is one thing asked for, not two: its word joins the name's concept.
-                concept = named.get(fold(original)) or _Concept(_idf(searcher, node.text if node.fieldname == "text"
-                                                                     else (_stems(analyzer, original) or [""])[0]))
+                concept = named.get(fold(original)) or Concept(_idf(searcher, node.text if node.fieldname == "text"
+                                                                     else (analyzed_stems(analyzer, original) or [""])[0]))
                 # A word's weight is that of its commonest form: "vond" is rare, "vindt" is not.
                 forms = [_idf(searcher, t[1:]) for t, w in cache[key] if w == WEIGHT_FORM and t.startswith("=")]
                 concept.weight = min([concept.weight, *forms])
@@ -393,16 +391,16 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
                 joined_particles.update(p for p in particles for t, w in cache[key]
                                         if w == WEIGHT_FORM and t.startswith("=" + p))
                 concepts[key] = concept
-                _add_text(concept, original, analyzer, typed=True)
+                add_text(concept, original, analyzer, typed=True)
                 for text, _ in cache[key]:
-                    _add_text(concept, text, analyzer, typed=_spelling(text) == _spelling(original))
+                    add_text(concept, text, analyzer, typed=_spelling(text) == _spelling(original))
             # Titles repeat on every passage of a document: only the word as typed is looked for there.
             extra = [_retarget(v, node.fieldname, schema, node.boost) for v in cache[key]] \
                 if node.fieldname != "title" else []
             extra = [e for e in extra if e is not None]
             return Or([node, *extra]) if extra else node
         if isinstance(node, Phrase) and node.fieldname == "text":
-            concept = concepts.setdefault(" ".join(node.words), _Concept(sum(_idf(searcher, w) for w in node.words)))
+            concept = concepts.setdefault(" ".join(node.words), Concept(sum(_idf(searcher, w) for w in node.words)))
             concept.phrases.add(tuple(node.words))
             concept.typed.add(tuple(node.words))
         if hasattr(node, "subqueries") and not isinstance(node, Phrase):
@@ -411,10 +409,10 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
         return node
 
     out = widen(q)
-    unique: dict[int, _Concept] = {}  # a concept may have two keys
+    unique: dict[int, Concept] = {}  # a concept may have two keys
     if isinstance(out, (Or, Term)):
         kept = {other for other, _ in _prune([(other, w) for _, other, w in alternatives], analyzer, "")}
-        extra = [p for p in (_phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
+        extra = [p for p in (phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
                  if p is not None]
         for joined, parts in _joined_pairs(unquoted, reader, schema):
             if any(joined.text in c.terms for c in concepts.values()):
@@ -424,7 +422,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
             # word holds each of the words asked for, as a variant of each.
             owners = list({id(c): c for c in (name_of.get(fold(w)) or concepts.get(w.casefold()) for w in parts)
                            if c is not None}.values())
-            for concept in owners or [concepts.setdefault("+" + joined.text, _Concept(_idf(searcher, joined.text)))]:
+            for concept in owners or [concepts.setdefault("+" + joined.text, Concept(_idf(searcher, joined.text)))]:
                 concept.terms.add(joined.text)
         if extra:
             out = Or([*(out.subqueries if isinstance(out, Or) else [out]), *extra])
@@ -499,7 +497,7 @@ def _prune(variants: list[tuple[str, float]], analyzer, typed: str) -> list[tupl
     """The variants without repeats: one that analyses like the word typed or like another variant,
     or that holds a shorter variant ("veilig thuis twente" beside "veilig thuis"), finds nothing more."""
     def terms(text: str) -> tuple[str, ...]:
-        return (text[1:],) if text.startswith("=") else tuple(_stems(analyzer, text))
+        return (text[1:],) if text.startswith("=") else tuple(analyzed_stems(analyzer, text))
 
     forms = [(terms(text), text, w) for text, w in variants]
     out, seen = [], {(typed,)}
@@ -522,14 +520,14 @@ def _idf(searcher, term: str) -> float:
         return 1.0
 
 
-def _add_text(concept: _Concept, text: str, analyzer, typed: bool = False) -> None:
+def add_text(concept: Concept, text: str, analyzer, typed: bool = False) -> None:
     """Add ``text`` (analysed; "=term": an index term as is) to the forms of ``concept``; ``typed``:
     it is what the user typed, not a variant."""
     if text.startswith("="):
         form = text[1:]
         concept.terms.add(form)
     else:
-        stems = _stems(analyzer, text)
+        stems = analyzed_stems(analyzer, text)
         if not stems:
             return
         form = stems[0] if len(stems) == 1 else tuple(stems)
@@ -555,18 +553,18 @@ def _variants(original: str, analyzed: str, reader, schema, particles: tuple[str
         # "conferentie-uitkomsten": a passage about the conference's results may name either part alone
         out += [(part, WEIGHT_PART) for part in parts if len(part) >= 4 and part.isalpha()]
     analyzer = schema["text"].analyzer
-    stem = (_stems(analyzer, low) or [analyzed])[0]
+    stem = (analyzed_stems(analyzer, low) or [analyzed])[0]
     freq = reader.doc_frequency("text", stem)
     forms = {stem}
     for form in wordforms.verb_forms(low, particles):  # kept only when the index holds them
-        found = _stems(analyzer, form)
+        found = analyzed_stems(analyzer, form)
         if len(found) == 1 and found[0] not in forms and reader.doc_frequency("text", found[0]):
             forms.add(found[0])
             out.append(("=" + found[0], WEIGHT_FORM))
     rare = freq <= max(2, reader.doc_count() // 200)
     if len(low) >= 8 and low.isalpha() and rare:  # a common word is not a typo or an odd compound
         for i in range(3, len(low) - 2):
-            left, right = _stems(analyzer, low[:i]), _stems(analyzer, low[i:])
+            left, right = analyzed_stems(analyzer, low[:i]), analyzed_stems(analyzer, low[i:])
             if len(left) == 1 and len(right) == 1 and len(left[0]) > 2 and len(right[0]) > 2 \
                     and reader.doc_frequency("text", left[0]) and reader.doc_frequency("text", right[0]):
                 out.append((f"{low[:i]} {low[i:]}", WEIGHT_COMPOUND))
@@ -595,7 +593,7 @@ def _retarget(variant: tuple[str, float], field: str, schema, boost: float):
     text, weight = variant
     if text.startswith("="):
         return Term("text", text[1:], boost=boost * weight) if field == "text" else None
-    terms = _stems(schema[field].analyzer, text)
+    terms = analyzed_stems(schema[field].analyzer, text)
     if not terms:
         return None
     if len(terms) == 1:
@@ -604,7 +602,7 @@ def _retarget(variant: tuple[str, float], field: str, schema, boost: float):
         [Term(field, t) for t in terms], boost=boost * weight)
 
 
-def _phrase_query(text: str, schema, weight: float):
+def phrase_query(text: str, schema, weight: float):
     parts = [q for q in (_retarget((text, weight), f, schema, FIELD_BOOSTS[f]) for f in ("text", "names")) if q]
     return Or(parts) if parts else None
 
@@ -618,9 +616,9 @@ def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
     out, seen = [], set()
 
     def add(joined: str, parts: list[str], phrasal: bool = False) -> None:
-        if not phrasal and not all(_stems(analyzer, p) for p in parts):
+        if not phrasal and not all(analyzed_stems(analyzer, p) for p in parts):
             return  # "zou de" is no "zoude": a stop word is never half of a compound
-        stems = _stems(analyzer, joined)
+        stems = analyzed_stems(analyzer, joined)
         if len(stems) == 1 and stems[0] not in seen and reader.doc_frequency("text", stems[0]):
             seen.add(stems[0])
             out.append((Term("text", stems[0], boost=WEIGHT_COMPOUND), parts))
@@ -655,10 +653,10 @@ def _suggest(searcher, text: str, state: _IndexState | None = None) -> str | Non
         reader = searcher.reader()
         analyzer = searcher.schema["text"].analyzer
         typed = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, no_morph=True)]
-        stems = [(_stems(analyzer, w) or [w])[0] for w, _, _ in typed]
+        stems = [(analyzed_stems(analyzer, w) or [w])[0] for w, _, _ in typed]
         unknown = {i for i, st in enumerate(stems) if ("text", st) not in reader}  # dictionary look-ups
         for i in range(len(typed) - 1):  # "Twente Raad" -> "Twenteraad": a compound written apart
-            joined = _stems(analyzer, typed[i][0] + typed[i + 1][0])
+            joined = analyzed_stems(analyzer, typed[i][0] + typed[i + 1][0])
             if len(joined) == 1 and ("text", joined[0]) in reader and (
                     i in unknown or i + 1 in unknown
                     or not _occurs(searcher, Phrase("text", [stems[i], stems[i + 1]]), memo)):
@@ -708,7 +706,7 @@ def _surface(searcher, stem: str, memo: dict) -> str:
         matcher = searcher.reader().postings("text", stem)  # the first passage that has it will do
         if matcher.is_active():
             body = searcher.stored_fields(matcher.id()).get("text", "")
-            for tok in _TOKENS(body, chars=True, mode="query"):
+            for tok in TOKENS(body, chars=True, mode="query"):
                 if tok.text == stem:
                     memo[key] = body[tok.startchar:tok.endchar].casefold()
                     break
@@ -756,7 +754,7 @@ def _facets(results) -> dict[str, list[FacetCount]]:
 
 
 # -- grouping and snippets -----------------------------------------------------------------------
-def _group(rows, matcher: _Matcher, intent: str | None, limit: int, sort: str,
+def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str,
            per_doc: int | None = None) -> list[DocGroup]:
     """Passages re-weighed by how much of the query they hold and whether they answer it, per document."""
     by_doc: dict[str, list] = defaultdict(list)

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..link.aliases import alias_table, fold
-from .engine import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, FacetCount, QueryError, SearchResult, _add_text, _Concept, _group, _Matcher, _stems, _TOKENS)
+from .engine import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, FacetCount, QueryError, SearchResult, add_text, Concept, group_rows, Matcher, analyzed_stems, TOKENS)
+from ..store import store_signature
 from ..store.postgres import shared_store
 
 CONFIG = "spoor_dutch"
@@ -46,10 +47,23 @@ class _Clause:
     join: str = "||"  # how it joins the clause before it: || (OR) or && (AND)
 
 
+class PgSearch:
+    """The PostgreSQL backend: the same query plan answered by the database's full-text search."""
+
+    def search(self, url: str, text: str, words: str, intent: str | None, limit: int, **filters) -> SearchResult:
+        return search_database(url, text, words, intent, limit, **filters)
+
+    def passages_naming(self, url: str, forms: list[str]) -> list[dict]:
+        return passages_naming(url, forms)
+
+    def generation(self, url: str) -> tuple:
+        return store_signature(url)
+
+
 def search_database(url: str, text: str, words: str, intent: str | None, limit: int, *,
                     doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
                     date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None) -> SearchResult:
-    """``pipeline.search.engine.search`` on a PostgreSQL store (called by it for a ``postgresql://`` target)."""
+    """``pipeline.search.search`` on a PostgreSQL store."""
     table = alias_table(url)
     with shared_store(url) as store:
         clauses, concepts, also, suggestion = _plan(store, words, table)
@@ -78,7 +92,7 @@ def search_database(url: str, text: str, words: str, intent: str | None, limit: 
              "bodies": ",".join(r["bodies"] or []), "orgs": ",".join(r["orgs"] or [])}
         headlines[f["text"]] = " ".join((r["headline"] or "").split())
         fields.append((float(r["score"]) * 10, f))
-    groups = _group(fields, _Headlines(_Matcher(concepts), headlines), intent, limit, sort, per_doc)
+    groups = group_rows(fields, _Headlines(Matcher(concepts), headlines), intent, limit, sort, per_doc)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
                         facets=facet_counts, intent=intent, also=also)
@@ -88,7 +102,7 @@ class _Headlines:
     """The Whoosh backend's matcher re-weighs passages; the snippet is PostgreSQL's ts_headline, or for
     a question the sentence that answers it."""
 
-    def __init__(self, matcher: _Matcher, headlines: dict[str, str]):
+    def __init__(self, matcher: Matcher, headlines: dict[str, str]):
         self.matcher, self.headlines = matcher, headlines
 
     @property
@@ -127,11 +141,11 @@ def _plan(store, words: str, table):
         neg = negate or (tok.startswith("-") and len(tok) > 1)
         tok = tok[1:] if tok.startswith("-") and len(tok) > 1 else tok
         tok = tok.split(":", 1)[1] if re.match(r"^\w+:\S", tok) else tok  # field:value -> value
-        concept = _Concept(1.0)
+        concept = Concept(1.0)
         if tok.startswith('"'):
             phrase = tok.strip('"')
             parts, args = ["phraseto_tsquery(?::regconfig, ?)"], [CONFIG, phrase]
-            _add_text(concept, phrase, _TOKENS)
+            add_text(concept, phrase, TOKENS)
             corrected.append(f'"{phrase}"')
             i += 1
         else:
@@ -144,10 +158,10 @@ def _plan(store, words: str, table):
                 args = [a for f in [form, *others] for a in (CONFIG, f)]
                 also += others
                 for f in [form, *others]:
-                    _add_text(concept, f, _TOKENS)
+                    add_text(concept, f, TOKENS)
                 corrected.append(form)
                 i += n
-            elif not _stems(_TOKENS, tok) and not neg:  # a stop word ("de", "het")
+            elif not analyzed_stems(TOKENS, tok) and not neg:  # a stop word ("de", "het")
                 corrected.append(tok)
                 i += 1
                 continue
@@ -156,9 +170,9 @@ def _plan(store, words: str, table):
                 if not parts:
                     i += 1
                     continue
-                _add_text(concept, tok, _TOKENS)
+                add_text(concept, tok, TOKENS)
                 for alt in vocab.words_for(tok):
-                    _add_text(concept, alt, _TOKENS)
+                    add_text(concept, alt, TOKENS)
                 corrected.append(fix or tok)
                 changed |= bool(fix)
                 i += 1

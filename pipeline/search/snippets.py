@@ -1,6 +1,6 @@
 """Snippets: the sentence of a passage that best answers a query, with the query's words marked.
 
-:class:`_Matcher` is made from the query's concepts (``search._Concept``: a word or name asked for,
+:class:`Matcher` is made from the query's concepts (``search.Concept``: a word or name asked for,
 with every form it may take); for a passage it finds the sentence that holds most of the query and,
 for a question ("wanneer", "wie", "hoeveel"), the date, actor or number it asks for, and says how much of
 the query the passage holds (``search._group`` weighs passages and documents by it).
@@ -19,14 +19,14 @@ from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..nlp.kb import load_kb
 
 if TYPE_CHECKING:
-    from .engine import _Concept
+    from .engine import Concept
 
 MARK_OPEN, MARK_CLOSE = "**", "**"
 SNIPPET_CHARS = 300
 SNIPPET_MAX_CHARS = 420  # whole sentences that hold more of the query may make a snippet this long
 
 
-def _stems(analyzer, text: str) -> list[str]:
+def analyzed_stems(analyzer, text: str) -> list[str]:
     return [t.text for t in analyzer(text, mode="query")]
 
 
@@ -41,7 +41,7 @@ def _lexicon() -> dict:
     for entry in load_kb().entries.values():
         if entry.label == "ORGAN":
             for alias in entry.aliases:
-                actor_words.update(_stems(_TOKENS, alias.split()[-1]))
+                actor_words.update(analyzed_stems(TOKENS, alias.split()[-1]))
     month_re = "|".join(map(re.escape, months)) or "januari"
     date = re.compile(rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{1,2}}\s+(?:{month_re})\b"
                       rf"|\b(?:{month_re})\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
@@ -59,13 +59,13 @@ def _lexicon() -> dict:
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.)(?<!\b(?:dd|nr|bv|ca|zg|jl|mw|mr|dr|ir|hr)\.)"
                            r"(?<!\b(?:dhr|drs|ing|evt)\.)(?<!\bmevr\.)(?<!\bprof\.)(?<!\bincl\.)\s+(?=\S)"
                            r"|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
-_TOKENS = dutch_analyzer()
+TOKENS = dutch_analyzer()
 _WORD = re.compile(TOKEN_PATTERN)
-_STEM_OF: dict[str, str | None] = {}  # surface word -> its index term (None: a stop word), as _TOKENS gives it
+_STEM_OF: dict[str, str | None] = {}  # surface word -> its index term (None: a stop word), as TOKENS gives it
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """(index term, start, end) of every word of ``text``: what ``_TOKENS`` gives, each word analysed once."""
+    """(index term, start, end) of every word of ``text``: what ``TOKENS`` gives, each word analysed once."""
     known = _STEM_OF
     words = [(known.get(m.group(), ""), m) for m in _WORD.finditer(text)]
     if all(stem != "" for stem, _ in words):  # every word seen before (None: a stop word)
@@ -75,7 +75,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
         word = m.group()
         if stem == "":
             found = [(t.text, m.start() + t.startchar, m.start() + t.endchar)
-                     for t in _TOKENS(word, chars=True, mode="query")]
+                     for t in TOKENS(word, chars=True, mode="query")]
             if not found:  # a stop word
                 _STEM_OF[word] = None
                 continue
@@ -95,10 +95,10 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 VARIANT_SHARE = 0.75
 
 
-class _Matcher:
+class Matcher:
     """Finds the sentence of a passage that best answers the query, and marks the matched terms."""
 
-    def __init__(self, concepts: list[_Concept]):
+    def __init__(self, concepts: list[Concept]):
         self.concepts = concepts
         self.total = sum(c.weight for c in concepts) or 1.0
         self._terms: dict[str, list[tuple[int, bool]]] = defaultdict(list)  # term -> (concept, typed)

@@ -25,7 +25,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .sqlite import DB_NAME, is_database_url, open_store
+from . import locate
+from .sqlite import DB_NAME
 
 _log = logging.getLogger(__name__)
 
@@ -54,13 +55,10 @@ def export_parquet(index: Path, out: Path, batch_docs: int = BATCH_DOCS,
         import pyarrow  # noqa: F401
     except ImportError as exc:
         raise ExportError("Parquet export needs pyarrow: pip install pyarrow (spoor's analytics extra)") from exc
-    if is_database_url(index):
-        db, con = index, _Database(index)
-    else:
-        db = Path(index) / DB_NAME
-        if not db.exists():
-            raise ExportError(f"no index in {index}: run `spoor build` first (or pass --index)")
-        con = _Sqlite(db)
+    where = locate(index)
+    if not where.exists():
+        raise ExportError(f"no index in {index}: run `spoor build` first (or pass --index)")
+    db, con = where, _READERS[where.kind](where)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     try:
@@ -94,8 +92,8 @@ class _Sqlite:
 
     year_sql = _YEAR_SQL
 
-    def __init__(self, db: Path):
-        self.con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    def __init__(self, where):
+        self.con = sqlite3.connect(f"file:{where.target / DB_NAME}?mode=ro", uri=True)
         self.con.row_factory = sqlite3.Row
 
     def execute(self, sql: str, args=()):
@@ -116,8 +114,8 @@ class _Database:
 
     year_sql = _YEAR_SQL_PG
 
-    def __init__(self, url: str):
-        self.store = open_store(url)
+    def __init__(self, where):
+        self.store = where.open()
 
     def execute(self, sql: str, args=()):
         return self.store._exec(sql, args)
@@ -253,3 +251,7 @@ def _value(name: str, value):
     if name in _LISTS:
         return json.loads(value) if value else []
     return value
+
+
+#: A read-only reader of each kind of store (``pipeline.store.Location.kind``).
+_READERS = {"sqlite": _Sqlite, "postgresql": _Database}

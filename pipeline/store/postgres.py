@@ -28,8 +28,7 @@ _MIGRATE_LOCK = 0x5370_6F6F  # advisory lock keys ("Spoo", "Spor")
 _BUILD_LOCK = 0x5370_6F72
 
 
-class StoreError(RuntimeError):
-    """The database cannot be used: not reachable, or PostgreSQL's Python driver is missing."""
+from . import StoreError  # noqa: E402,F401  (the store package's error; raised here for a database)
 
 
 def safe_url(url: str) -> str:
@@ -92,6 +91,10 @@ class PgStore(Store):
         return (self._exec("SELECT n FROM generation WHERE id = 1").fetchone()["n"],)
 
     # -- builds ----------------------------------------------------------------------------
+    def prepare_build(self) -> None:
+        """Before a build: wait until no other build writes to this database (held until closed)."""
+        self.lock_for_build()
+
     def lock_for_build(self) -> None:
         """Wait until no other build writes to this database; held until the store is closed."""
         if not self._exec("SELECT pg_try_advisory_lock(?) AS ok", (_BUILD_LOCK,)).fetchone()["ok"]:

@@ -75,28 +75,6 @@ def _model_fields(model) -> frozenset[str]:
     return frozenset(model.model_fields)
 
 
-DATABASE_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
-
-
-def is_database_url(target) -> bool:
-    """Whether ``target`` names a database server (``postgresql://...``) rather than an index folder."""
-    return isinstance(target, str) and target.startswith(DATABASE_SCHEMES)
-
-
-def open_store(target: Path | str) -> Store:
-    """The store at ``target``: an index folder (SQLite) or a ``postgresql://`` address."""
-    if is_database_url(target):
-        from .postgres import PgStore
-
-        return PgStore(target)
-    return Store(Path(target))
-
-
-def store_exists(target: Path | str) -> bool:
-    """Whether a store was ever created at ``target`` (a database server always counts as one)."""
-    return is_database_url(target) or (Path(target) / DB_NAME).exists()
-
-
 class Store:
     """The SQLite database of one index folder."""
 
@@ -140,6 +118,13 @@ class Store:
     def generation(self) -> tuple:
         """Changes whenever a build commits (caches of what the store holds are keyed by it)."""
         return tuple(_mtime(p) for p in (self.path, self.path.with_name(DB_NAME + "-wal")))
+
+    def prepare_build(self) -> None:
+        """Before a build: the folder's search index must not be held by another writer (Whoosh's
+        LockError now, before any work is done)."""
+        from ..index.writer import ensure_writable
+
+        ensure_writable(self.folder)
 
     # -- writing (callers wrap a whole build in ``with store.transaction():``) ----------
     def put(self, extraction: Extraction) -> None:
@@ -307,7 +292,7 @@ class Store:
 
     def relations(self, subject: str | None = None) -> list:
         """Stored relations (``pipeline.link.subjects.Relation``), optionally those from or to one subject."""
-        from ..link.records import Evidence, Relation
+        from ..models import Evidence, Relation
 
         sql, args = "SELECT * FROM relations", []
         if subject:
@@ -325,7 +310,7 @@ class Store:
         """Stored subjects (``pipeline.link.subjects.Subject``) with their outgoing and incoming relations;
         ``spans=False`` leaves their mentions out (``subject_spans`` reads one subject's),
         ``documents=False`` their documents; ``ids``: only these subjects."""
-        from ..link.records import Subject, SubjectDoc
+        from ..models import Subject, SubjectDoc
 
         out = []
         columns = ("id, name, label, kind, generic, aliases, first_seen, last_seen, mentions, "

@@ -25,8 +25,8 @@ from starlette.routing import Route
 from ..link.aliases import alias_table
 from ..search.card import subject_card
 from ..search import engine as search_module
-from ..search.engine import MARK_CLOSE, MARK_OPEN, QueryError, search
-from ..store.sqlite import is_database_url, open_store, store_exists
+from ..search import MARK_CLOSE, MARK_OPEN, QueryError, search
+from ..store import locate, open_store, store_exists
 
 _log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
 
     ``warm``: have each index generation's common words written as arrays in a separate process
     (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
-    folder = folder if is_database_url(folder) else Path(folder)
+    folder = locate(folder).target
     if warm:
         search_module.WARM_IN_BACKGROUND = True
     env = _env()
