@@ -226,3 +226,46 @@ def test_export_parquet_from_both_backends(built_store, tmp_path):
     entities = pd.read_parquet(tmp_path / "pq" / "entities")
     assert set(entities["year"].astype(str)) >= {"2013", "2019"}
     assert "tsv" not in pd.read_parquet(tmp_path / "pq" / "passages").columns
+
+
+def test_backends_store_keeps_the_document_context_and_decision_details(empty_store):
+    """The contract's newer fields (government, meeting, votes, mandate, cited) come back from either store."""
+    from pipeline.models import Decision, Document, Extraction, Status
+
+    doc = Document(doc_id="ctx", title="Besluitenlijst raad", doc_type="decision_list", pages=1, sha256="0",
+                   path="ctx.txt", format="text", government="Enschede", government_kind="gemeente",
+                   government_code="gm0153", issuer="gemeenteraad", meeting_body="gemeenteraad",
+                   meeting_date="2024-03-12")
+    dec = Decision(doc_id="ctx", actor="gemeenteraad", status="adopted", text="Motie M.1 aangenomen", start=0, end=20,
+                   number="M.1", votes_for=31, votes_against=13, government="Enschede", government_code="gm0153",
+                   mandate_holder=None, cited=True)
+    with open_store(empty_store) as store:
+        with store.transaction():
+            store.put(Extraction(path="ctx.txt", status=Status.SUCCESS, document=doc, decisions=[dec], text="x"))
+        [got] = [d for d in store.documents() if d.doc_id == "ctx"]
+        [back] = store.decisions("ctx")
+        with store.transaction():
+            store.remove("ctx")
+    assert (got.government, got.government_code, got.meeting_date) == ("Enschede", "gm0153", "2024-03-12")
+    assert (back.votes_for, back.votes_against, back.cited, back.government) == (31, 13, True, "Enschede")
+
+
+def test_backends_sqlite_store_of_an_older_spoor_gains_the_new_columns(tmp_path):
+    """A store made before the contract grew opens, gets the columns, and its old rows still read."""
+    import sqlite3
+
+    from pipeline.store.sqlite import DB_NAME
+
+    tmp_path.mkdir(exist_ok=True)
+    con = sqlite3.connect(tmp_path / DB_NAME)
+    con.executescript("""
+        CREATE TABLE decisions (id INTEGER PRIMARY KEY, doc_id TEXT, actor TEXT, actor_text TEXT, date TEXT,
+            date_text TEXT, status TEXT, predicate TEXT, object TEXT, number TEXT, vote TEXT, text TEXT,
+            start INTEGER, "end" INTEGER, page INTEGER);
+        INSERT INTO decisions (doc_id, status, text, start, "end", page) VALUES ('old', 'adopted', 'x', 0, 1, 1);
+    """)
+    con.commit()
+    con.close()
+    with open_store(str(tmp_path)) as store:
+        [old] = store.decisions("old")
+    assert old.status == "adopted" and old.cited is False and old.votes_for is None

@@ -62,9 +62,19 @@ CREATE TABLE IF NOT EXISTS relations (
 );
 CREATE INDEX IF NOT EXISTS relations_source ON relations (source);
 """
+# Columns the record contract gained after a store was first made: added to an older store when it is
+# opened (PostgreSQL: migration 0002). (table, column, SQLite type)
+ADDED_COLUMNS = (
+    ("documents", "government", "TEXT"), ("documents", "government_kind", "TEXT"),
+    ("documents", "government_code", "TEXT"), ("documents", "issuer", "TEXT"),
+    ("documents", "meeting_body", "TEXT"), ("documents", "meeting_date", "TEXT"),
+    ("decisions", "government", "TEXT"), ("decisions", "government_code", "TEXT"),
+    ("decisions", "votes_for", "INTEGER"), ("decisions", "votes_against", "INTEGER"),
+    ("decisions", "mandate_holder", "TEXT"), ("decisions", "cited", "INTEGER NOT NULL DEFAULT 0"),
+)
 # The documents table's columns but the cleaned text (the same in PostgreSQL's schema).
 _DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "doc_type", "pages", "sha256", "path", "format",
-                     "words", "warnings")
+                     "words", "warnings") + tuple(c for t, c, _ in ADDED_COLUMNS if t == "documents")
 
 _TABLE_MODELS = {"documents": Document, "entities": Entity, "decisions": Decision, "passages": Passage}
 _JSON_COLUMNS = {"warnings"}
@@ -90,6 +100,17 @@ class Store:
         self._column_cache: dict[str, set[str]] = {}
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_SCHEMA)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Give a store made by an older spoor the columns the record contract gained since."""
+        have: dict[str, set[str]] = {}
+        for table, column, kind in ADDED_COLUMNS:
+            cols = have.setdefault(table, {r["name"] for r in self.conn.execute(f"PRAGMA table_info({table})")})
+            if column not in cols:
+                with self.conn:
+                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}')
+                cols.add(column)
 
     def __repr__(self) -> str:
         return f"<Store {self.path}>"
@@ -175,7 +196,8 @@ class Store:
     def _row(self, record, table: str) -> dict:
         columns = self._columns(table)
         data = record.model_dump()
-        return {k: (json.dumps(v, ensure_ascii=False) if k in _JSON_COLUMNS else v)
+        # JSON lists as text; booleans as 0/1 (the same INTEGER column in both databases)
+        return {k: (json.dumps(v, ensure_ascii=False) if k in _JSON_COLUMNS else int(v) if isinstance(v, bool) else v)
                 for k, v in data.items() if k in columns}
 
     def _columns(self, table: str) -> set[str]:
