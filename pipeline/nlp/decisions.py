@@ -128,6 +128,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
     kept: list[dict] = []
     for rec in records:
         rec.setdefault("cited", False)
+        if frame.layout == "motion" and rec["actor"] is None and rec["status"] == "proposed":
+            continue  # "Voorgesteld 6 juli 2021": the motion's requests are its proposals
         if any(rec["start"] < t["end"] and t["start"] < rec["end"] for t in struct):
             continue
         text_low = (rec.get("actor_text") or "").lower()

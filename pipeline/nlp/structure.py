@@ -96,7 +96,8 @@ def _starts(low: str, phrases: list[str]) -> str | None:
 
 
 def _clean_head(s: str) -> str:
-    return re.sub(r"^[\s#*_>\-–•]+", "", s).strip().lower()
+    s = re.sub(r"^[\s#*_>\-–•]+", "", s).strip().lower()
+    return re.sub(r"^(?:nr\.?\s*\d+\s+|\d{1,3}(?:\s\d{3})?\s+(?=[a-z]))", "", s)  # "Nr. 143 MOTIE VAN ..."
 
 
 def _slug(s: str) -> str:
@@ -119,10 +120,15 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
     lines = _lines(text)
     head = lines[:_HEAD_LINES]
     ctx.layout, title_idx = _layout(head, text, data)
+    if ctx.layout is None and any(_starts(ln.text.lower().rstrip(" :"), ["vergaderdatum", "datum vergadering"])
+                                  for ln in lines[:150]):
+        ctx.layout, title_idx = "proposal", -1  # a proposal to a meeting, its fields below a table
     if ctx.layout in ("decision_list", "minutes", "agenda", "proposal"):
-        _meeting(ctx, head, title_idx, organs, dates, data)
+        _meeting(ctx, lines[:150] if ctx.layout == "proposal" else head, title_idx, organs, dates, data)
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body:
         ctx.issuer, ctx.issuer_text = ctx.meeting_body, ctx.meeting_body_text
+    elif ctx.layout == "motion" and _motion_body(lines, organs, data):
+        ctx.issuer, ctx.issuer_text = _motion_body(lines, organs, data)[1:]
     else:
         _signature(ctx, text, lines, organs, data)
     return ctx
@@ -182,7 +188,7 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
         if ctx.meeting_body is None:
             _body_from_line(ctx, title, ds[0] if ds else None, organs, data, strip_type=True)
         if ctx.meeting_date is None:  # the lines under the title: "Donderdag 8 februari 08.30 uur", "Datum: ..."
-            for ln in head[title_idx + 1:title_idx + 8]:
+            for ln in head[title_idx + 1:title_idx + 16]:
                 ds = _day_dates(dates, ln.start, ln.end)
                 if ds:
                     ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
@@ -204,6 +210,12 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
                 break
             if low in data["meeting_bodies"]:
                 ctx.meeting_body, ctx.meeting_body_text = data["meeting_bodies"][low], ln.text.strip()
+                break
+    if ctx.meeting_body is None and ctx.layout != "proposal":  # "Beeldvormende vergadering" as a field value
+        for ln in head:
+            low = _clean_head(ln.text)
+            if 2 <= len(low.split()) <= 5 and re.search(r"(?:vergadering|overleg|commissie|beraad)$", low) and ":" not in low:
+                ctx.meeting_body, ctx.meeting_body_text = data["meeting_bodies"].get(low) or _slug(low), ln.text.strip()
                 break
 
 
@@ -267,13 +279,25 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                     r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten)\b", ln.text, re.I):
                 body = os_[0]
                 break
+    if body is None:  # "Hoogachtend, wethouder Financiën, ...": a signing office
+        for ln in lines:
+            if ln.start < tail_from or not any(c in ln.text.lower() for c in closings):
+                continue
+            after = text[ln.start:ln.end + 200].lower()
+            for role, cid in data["signing_roles"].items():
+                m = re.search(r"(?:^|[,\n])\s*(?:de\s+)?(" + re.escape(role) + r")\b", after[after.find(",") + 1 if "," in after else 0:])
+                if m:
+                    ctx.issuer, ctx.issuer_text = cid, role
+                    break
+            if ctx.issuer:
+                break
     if body is not None:
         ctx.issuer, ctx.issuer_text = body._.canonical, body.text
-    elif ctx.layout in ("letter", "notice"):
+    elif ctx.layout in ("letter", "notice") and ctx.issuer is None:
         kinds = data["government_default_body"]
         found: dict[str, int] = {}
-        for m in re.finditer(r"\b(provincie|gemeente|waterschap|hoogheemraadschap)\s+[A-Z]", text[:6000]):
-            found[m.group(1)] = found.get(m.group(1), 0) + 1
+        for m in re.finditer(r"\b(provincie|gemeente|waterschap|hoogheemraadschap)\s+[A-Z]", text[:6000], re.I):
+            found[m.group(1).lower()] = found.get(m.group(1).lower(), 0) + 1
         if found:
             kind = max(found, key=found.get)
             ctx.issuer, ctx.issuer_text = kinds[kind], None
@@ -353,7 +377,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.-]+\s+){0,8}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,3}?)(?P<out>[a-z][\w ]*)")
+_PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.-]+\s+){0,8}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
 
@@ -367,14 +391,18 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
     first = _starts(low, list(outcomes))
     if first and len(words) <= 14 and "?" not in low:
         return outcomes[first], first
-    m = _PASSIVE.match(low)
-    if m and len(words) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")):
-        rest = m.group("out")
-        for p in sorted(outcomes, key=len, reverse=True):
-            if rest == p or rest.startswith(p + " ") or rest.startswith("besproken en " + p):
-                if p in ("besloten", "conform", "ingestemd") and not m.group("subj").strip():
-                    continue
-                return outcomes[p], p
+    for clause in re.split(r"\s*[:;(]\s*", low):
+        m = _PASSIVE.match(clause)
+        if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")):
+            rest = m.group("out")
+            for p in sorted(outcomes, key=len, reverse=True):
+                if rest == p or rest.startswith(p + " ") or rest.startswith("besproken en " + p):
+                    if p in ("besloten", "conform", "ingestemd") and not m.group("subj").strip():
+                        continue
+                    return outcomes[p], p
+    for phrase in data["proposal_phrases"]:
+        if re.search(phrase, low):
+            return "proposed", "voorstellen"
     if _AGREE.search(low) and len(words) <= 16 and not re.search(r"\b(niet|geen)\b", low):
         return "adopted", "akkoord"
     return None
@@ -411,6 +439,9 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _motion(text, ctx, lines, organs, dates, data)
     if ctx.layout in ("letter", "notice", None) and ctx.issuer:
         out += _refusals(text, ctx, data)
+        out += _letter_acts(text, ctx, dates, data)
+    if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
+        out += _proposal(text, ctx, lines, data)
     out += _cited(text, organs, dates, data)
     out.sort(key=lambda r: r["start"])
     return out
@@ -419,6 +450,9 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
 def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span], data: dict, read_vote) -> list[dict]:
     out: list[dict] = []
     items = _items(text, lines, dates)
+    first = items[0].title_start if items else len(text)
+    if lines and first > lines[0].end:  # minutes without numbered items: the text before the first one
+        items.insert(0, _Item(None, lines[0].start, lines[0].end, first))
     body, body_text, day, day_text = ctx.meeting_body, ctx.meeting_body_text, ctx.meeting_date, ctx.meeting_date_text
     number_rx = re.compile(data["motion_number"])
     for it in items:
@@ -481,22 +515,27 @@ def _agenda_decides(title: str, data: dict) -> bool:
     return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in data["agenda_decision_words"])
 
 
-def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
-    out: list[dict] = []
-    body_line = None
+def _motion_body(lines: list[_Line], organs: list[Span], data: dict) -> tuple[int, str, str] | None:
+    """(line index, body id, body text) of a motion's opening formula: "De Kamer,", "De raad van de gemeente X,"."""
     for i, ln in enumerate(lines[:60]):
         low = ln.text.lower().rstrip()
         p = _starts(low, data["motion_bodies"])
         if p and (low.endswith(",") or "vergadering bijeen" in low or len(low) <= len(p) + 40):
-            body_line = i
-            break
-    if body_line is None:
+            os_ = _organs_in(organs, ln.start, ln.end)
+            if os_:
+                return i, os_[0]._.canonical, os_[0].text
+            key = p[3:] if p.startswith("de ") and p not in data["meeting_bodies"] else p
+            return i, data["meeting_bodies"].get(key, _slug(p)), ln.text[:len(p)]
+    return None
+
+
+def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    out: list[dict] = []
+    found = _motion_body(lines, organs, data)
+    if found is None:
         return out
+    body_line, actor, actor_text = found
     ln = lines[body_line]
-    os_ = _organs_in(organs, ln.start, ln.end)
-    phrase = _starts(ln.text.lower(), data["motion_bodies"]) or ""
-    actor = os_[0]._.canonical if os_ else data["meeting_bodies"].get(phrase.replace("de ", "", 1) if phrase.startswith("de ") and phrase != "de kamer" else phrase, _slug(phrase))
-    actor_text = os_[0].text if os_ else ln.text[:len(phrase)]
     ds = _day_dates(dates, ln.start, ln.end) or _day_dates(dates, lines[0].start, ln.start)
     date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
     requests = data["motion_requests"]
@@ -552,4 +591,48 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
                            predicate=noun, cited=True))
+    return out
+
+
+def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[dict]:
+    """A proposal to a meeting: its subject, and the handlings a list of incoming documents proposes."""
+    out: list[dict] = []
+    kw = dict(actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
+              date_text=ctx.meeting_date_text)
+    for i, ln in enumerate(lines[:60]):
+        low = ln.text.lower()
+        if low.startswith("onderwerp"):
+            rest = ln.text[len("onderwerp"):].strip(" :")
+            target = ln if rest else (lines[i + 1] if i + 1 < len(lines) else None)
+            if target is not None:
+                out.append(_record(text, ctx, status="proposed", start=target.start, end=target.end,
+                                   obj=rest or target.text, predicate="voorstellen", **kw))
+            break
+    seen: set[str] = set()
+    for ln in lines:
+        low = " ".join(ln.text.lower().split())
+        p = _starts(low, data["handlings"])
+        if p and len(low.split()) <= len(p.split()) + 1 and p not in seen:
+            seen.add(p)
+            out.append(_record(text, ctx, status="proposed", start=ln.start, end=ln.end, obj=ln.text,
+                               predicate="afhandelen", **kw))
+    return out
+
+
+def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
+    """A letter's promises and their fulfilment in the first person: "heb ik u toezeggingen gedaan",
+    "doe ik graag af", "kom ik voor 28 februari 2025 terug op"."""
+    out: list[dict] = []
+    acts = data["letter_acts"]
+    for s, e in _sentences(text, 0, len(text)):
+        low = " ".join(text[s:e].lower().split())
+        if not re.search(r"\b(ik|wij|we)\b", low):
+            continue
+        for phrase, status in acts.items():
+            if re.search(phrase, low):
+                ds = _day_dates(dates, s, e)
+                date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
+                out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=ctx.issuer,
+                                   actor_text=ctx.issuer_text, date=date, date_text=date_text, predicate="toezeggen"))
+                break
     return out
