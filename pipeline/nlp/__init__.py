@@ -40,7 +40,8 @@ def register_extensions() -> None:
     from spacy.tokens import Doc, Span
 
     for name, default in (("meta", None), ("decisions", None), ("doc_date", None),
-                          ("doc_date_source", None), ("warnings", None)):
+                          ("doc_date_source", None), ("warnings", None),
+                          ("issuer", None), ("meeting", None), ("layout", None), ("structure", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name in ("value", "mod", "canonical", "parent", "warnings", "role"):

@@ -35,11 +35,12 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
+from .structure import Context, read_context, structure_decisions
 
 _log = logging.getLogger(__name__)
 register_extensions()
 
-STATUSES = ("adopted", "rejected", "proposed", "planned", "realized")
+STATUSES = ("adopted", "rejected", "withdrawn", "postponed", "proposed", "planned", "promised", "realized")
 CLASSES = ("decide", "reject", "propose", "discuss", "note", "change")
 
 
@@ -62,10 +63,15 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     text = doc_text(doc)
     meta = doc._.meta or {}
     head = text[:800].lower()
-    ctx = _Ctx(doc._.doc_date or meta.get("doc_date"), meta.get("issuer"),
-               any(m in head for m in lex.raw.get("minutes_markers", [])))
     organs = sorted([s for s in doc.spans.get("entities", []) if s.label_ == "ORGAN"], key=lambda s: s.start) if "entities" in doc.spans else []
     dates = sorted(doc.spans["dates"], key=lambda s: s.start) if "dates" in doc.spans else []
+    doc_date = doc._.doc_date or meta.get("doc_date")
+    frame = read_context(text, organs, dates, doc_date, meta.get("structure"))
+    doc._.issuer, doc._.meeting, doc._.layout = frame.issuer, frame.meeting, frame.layout
+    doc._.structure = {"layout": frame.layout, "issuer": frame.issuer, "issuer_text": frame.issuer_text,
+                       "meeting": frame.meeting, "mandate_holder": frame.mandate_holder}
+    ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer,
+               any(m in head for m in lex.raw.get("minutes_markers", [])) or frame.layout in ("decision_list", "minutes"))
     units = segment(text, lex.words("abbreviations"))
     readings = [read_unit(doc, u, lex, organs, dates) for u in units]
     records: list[dict] = []
@@ -102,7 +108,59 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
                     records[-1]["status"] = "rejected"
             continue
         records.append(rec)
-    return _dedupe(records)
+    records = _dedupe(records)
+    struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
+    return _merge(records, struct, frame, lex)
+
+
+_GENERIC_ACTORS = {"raad", "de raad", "commissie", "de commissie", "vergadering", "de vergadering", "overleg",
+                   "het overleg", "bestuur", "het bestuur"}
+
+
+def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon) -> list[dict]:
+    """The sentence records and the records of the document's frame, as one list in document order.
+
+    A sentence record inside an item the frame read (the same decision) gives way; one without an
+    actor gets the body the document implies (the meeting's body, the letter's issuer), and a
+    decision of a meeting without a date of its own the meeting's date."""
+    pronouns = lex.words("subject_pronouns")
+    meeting_kind = frame.layout in ("decision_list", "minutes", "agenda")
+    kept: list[dict] = []
+    for rec in records:
+        rec.setdefault("cited", False)
+        if frame.layout == "motion" and rec["actor"] is None and rec["status"] == "proposed":
+            continue  # "Voorgesteld 6 juli 2021": the motion's requests are its proposals
+        if any(rec["start"] < t["end"] and t["start"] < rec["end"] for t in struct):
+            continue
+        text_low = (rec.get("actor_text") or "").lower()
+        if meeting_kind and frame.meeting_body and (rec["actor"] is None or text_low in _GENERIC_ACTORS):
+            if rec["actor"] is None and rec.get("actor_text") and text_low not in pronouns:
+                pass
+            else:
+                rec["actor"] = frame.meeting_body
+                rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
+            if rec["status"] in ("adopted", "rejected") and frame.meeting_date and (
+                    rec["date"] is None or (rec.get("date_text") is None)):
+                rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif frame.issuer and rec["actor"] is None and not meeting_kind:
+            rec["actor"] = frame.issuer
+            rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
+            if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
+                rec["date"] = frame.doc_date
+        if meeting_kind and frame.meeting_body and any(
+                t["_item"][0] <= rec["start"] < t["_item"][1] and t["actor"] == rec["actor"] and t["date"] == rec["date"]
+                for t in struct):
+            continue
+        kept.append(rec)
+    for rec in kept + struct:
+        rec.pop("_item", None)
+        if rec.get("vote") and rec.get("votes_for") is None:
+            m = re.match(r"^(\d+)-(\d+)$", rec["vote"])
+            if m:
+                rec["votes_for"], rec["votes_against"] = int(m.group(1)), int(m.group(2))
+        if frame.mandate_holder and rec["actor"] is not None and rec["actor"] == frame.issuer and not rec.get("cited"):
+            rec["mandate_holder"] = frame.mandate_holder
+    return sorted(kept + struct, key=lambda r: r["start"])
 
 
 def _dedupe(records: list[dict]) -> list[dict]:

@@ -1,0 +1,638 @@
+"""The layout of a decision document, for ``spoor_decisions``: who speaks, which meeting, which items.
+
+Sentences alone do not say who decided in a decision list ("Vastgesteld."), minutes ("Verslag is
+besproken en akkoord.") or a letter ("Wij wijzen uw verzoek af."). This module reads the document's
+frame from ``data/structure.json``:
+
+* :func:`read_context` -> :class:`Context`: the layout (decision list, minutes, agenda, motion,
+  notice, proposal, letter), the meeting (body and date, from the title line, a labelled field or
+  the lines under the title), the issuing body (the meeting's body; else the signature, "Gedeputeerde
+  Staten van Overijssel, namens deze," with the mandate holder; else the government of the letterhead).
+* :func:`structure_decisions`: records read from that frame: numbered items with an outcome
+  ("Aangenomen.", "Het verslag wordt ongewijzigd vastgesteld", "Besluit:" blocks, the chair's
+  conclusion) as decisions of the meeting's body on the meeting's date; agenda items as proposals;
+  a motion's requests; a letter's refusal; earlier decisions cited as noun phrases.
+
+Records are dicts with the keys of ``models.Decision`` (without ``doc_id``/``page``) plus ``_item``:
+the character range of the item they were read from.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span
+
+_log = logging.getLogger(__name__)
+
+DATA_PATH = Path(__file__).parent / "data" / "structure.json"
+_HEAD_LINES = 45
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ITEM = re.compile(
+    r"^[ \t]*(?:[-•*▪–][ \t]*)*(?:(?:agendapunt|punt|item)[ \t]+)?"
+    r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
+_BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
+_COUNTS = re.compile(r"^(\d+)-(\d+)$")
+
+
+@lru_cache(maxsize=2)
+def load_structure(path: str = str(DATA_PATH)) -> dict[str, Any]:
+    """The layout vocabulary (``data/structure.json``)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Context:
+    """What frames a document's decisions: its layout, its meeting and its issuing body."""
+
+    layout: str | None = None
+    issuer: str | None = None
+    issuer_text: str | None = None
+    meeting_body: str | None = None
+    meeting_body_text: str | None = None
+    meeting_date: str | None = None
+    meeting_date_text: str | None = None
+    mandate_holder: str | None = None
+    doc_date: str | None = None
+
+    @property
+    def meeting(self) -> dict | None:
+        """``{"body", "body_text", "date"}`` for decision lists, minutes and agendas, else None."""
+        if not self.meeting_body and not self.meeting_date:
+            return None
+        return {"body": self.meeting_body, "body_text": self.meeting_body_text, "date": self.meeting_date}
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        s = raw.strip()
+        if s:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(s), s))
+        pos += len(raw) + 1
+    return out
+
+
+def _starts(low: str, phrases: list[str]) -> str | None:
+    for p in sorted(phrases, key=len, reverse=True):
+        if low == p or (low.startswith(p) and not low[len(p)].isalnum()):
+            return p
+    return None
+
+
+def _clean_head(s: str) -> str:
+    s = re.sub(r"^[\s#*_>\-–•]+", "", s).strip().lower()
+    return re.sub(r"^(?:nr\.?\s*\d+\s+|\d{1,3}(?:\s\d{3})?\s+(?=[a-z]))", "", s)  # "Nr. 143 MOTIE VAN ..."
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^0-9a-zà-ÿ]+", "_", s.lower()).strip("_")
+
+
+# --------------------------------------------------------------------------- the frame
+def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str | None,
+                 known: dict | None = None) -> Context:
+    """The layout, meeting and issuer of a document (``known``: what an earlier chunk found)."""
+    data = load_structure()
+    ctx = Context(doc_date=doc_date)
+    if known and (known.get("issuer") or known.get("meeting") or known.get("layout")):
+        meeting = known.get("meeting") or {}
+        ctx.layout = known.get("layout")
+        ctx.issuer, ctx.issuer_text = known.get("issuer"), known.get("issuer_text")
+        ctx.meeting_body, ctx.meeting_body_text = meeting.get("body"), meeting.get("body_text")
+        ctx.meeting_date = meeting.get("date")
+        return ctx
+    lines = _lines(text)
+    head = lines[:_HEAD_LINES]
+    ctx.layout, title_idx = _layout(head, text, data)
+    if ctx.layout is None and any(_starts(ln.text.lower().rstrip(" :"), ["vergaderdatum", "datum vergadering"])
+                                  for ln in lines[:150]):
+        ctx.layout, title_idx = "proposal", -1  # a proposal to a meeting, its fields below a table
+    if ctx.layout in ("decision_list", "minutes", "agenda", "proposal"):
+        _meeting(ctx, lines[:150] if ctx.layout == "proposal" else head, title_idx, organs, dates, data)
+    if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body:
+        ctx.issuer, ctx.issuer_text = ctx.meeting_body, ctx.meeting_body_text
+    elif ctx.layout == "motion" and _motion_body(lines, organs, data):
+        ctx.issuer, ctx.issuer_text = _motion_body(lines, organs, data)[1:]
+    else:
+        _signature(ctx, text, lines, organs, data)
+    return ctx
+
+
+def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
+    layouts = data["layouts"]
+    for i, ln in enumerate(head[:12]):
+        low = ln.text.lower()
+        if any(p in low for p in layouts["notice"]):
+            return "notice", i
+    for i, ln in enumerate(head):
+        low = _clean_head(ln.text)
+        if len(low.split()) > 16:
+            continue
+        for kind in ("decision_list", "minutes", "agenda", "motion", "proposal"):
+            if _starts(low, layouts[kind]):
+                return kind, i
+    tail = text[-3000:].lower()
+    if any(c in tail for c in data["letter_closings"]) or any(
+            re.search(r"^\s*" + re.escape(o) + r"\b", text[:4000], re.I | re.M) for o in data["letter_openings"]):
+        return "letter", -1
+    return None, -1
+
+
+def _day_dates(dates: list[Span], start: int, end: int) -> list[Span]:
+    return [d for d in dates if start <= d.start_char and d.end_char <= end and _DAY.match(str(d._.value or ""))]
+
+
+def _organs_in(organs: list[Span], start: int, end: int) -> list[Span]:
+    return [o for o in organs if start <= o.start_char and o.end_char <= end]
+
+
+def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span], dates: list[Span], data: dict) -> None:
+    labels = data["meeting_labels"]
+    # labelled fields: "Vergadering: Gemeenteraad Heerlen", "Vergaderdatum: 29 januari 2025"
+    for i, ln in enumerate(head):
+        low = ln.text.lower().rstrip(" :")
+        lab = _starts(low, labels)
+        if lab is None or len(low) > len(lab) + 60:
+            continue
+        rest = ln.text[len(lab):].strip(" :\t")
+        nxt = head[i + 1] if i + 1 < len(head) else None
+        span_start, span_end = (ln.start, ln.end) if rest else ((nxt.start, nxt.end) if nxt else (ln.start, ln.end))
+        ds = _day_dates(dates, span_start, span_end)
+        if ds and ctx.meeting_date is None and ("datum" in lab or lab == "vergadering"):
+            ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
+        elif lab in ("vergadering", "orgaan", "gremium", "overleg") and ctx.meeting_body is None:
+            os_ = _organs_in(organs, span_start, span_end)
+            if os_:
+                ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
+    if 0 <= title_idx < len(head):
+        title = head[title_idx]
+        ds = _day_dates(dates, title.start, title.end)
+        if ds and ctx.meeting_date is None:
+            ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
+        if ctx.meeting_body is None:
+            _body_from_line(ctx, title, ds[0] if ds else None, organs, data, strip_type=True)
+        if ctx.meeting_date is None:  # the lines under the title: "Donderdag 8 februari 08.30 uur", "Datum: ..."
+            for ln in head[title_idx + 1:title_idx + 16]:
+                ds = _day_dates(dates, ln.start, ln.end)
+                if ds:
+                    ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
+                    break
+    if ctx.meeting_date is None:  # "Gemeenteraad 12 oktober 2015 19:30 uur" above the type word
+        for ln in head[:max(title_idx, 0) + 1]:
+            ds = _day_dates(dates, ln.start, ln.end)
+            if ds and (_organs_in(organs, ln.start, ln.end) or _meeting_word(ln.text.lower(), data)):
+                ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
+                if ctx.meeting_body is None:
+                    _body_from_line(ctx, ln, ds[0], organs, data, strip_type=False)
+                break
+    if ctx.meeting_body is None:  # a body alone on a head line: "MINISTERRAAD", "Gemeenteraad"
+        for ln in head[:max(title_idx, 0) + 4]:
+            low = _clean_head(ln.text)
+            os_ = _organs_in(organs, ln.start, ln.end)
+            if os_ and len(low.split()) <= 6:
+                ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
+                break
+            if low in data["meeting_bodies"]:
+                ctx.meeting_body, ctx.meeting_body_text = data["meeting_bodies"][low], ln.text.strip()
+                break
+    if ctx.meeting_body is None and ctx.layout != "proposal":  # "Beeldvormende vergadering" as a field value
+        for ln in head:
+            low = _clean_head(ln.text)
+            if 2 <= len(low.split()) <= 5 and re.search(r"(?:vergadering|overleg|commissie|beraad)$", low) and ":" not in low:
+                ctx.meeting_body, ctx.meeting_body_text = data["meeting_bodies"].get(low) or _slug(low), ln.text.strip()
+                break
+
+
+def _meeting_word(low: str, data: dict) -> bool:
+    return any(re.search(r"\b" + re.escape(w), low) for w in data["meeting_words"])
+
+
+def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Span], data: dict, strip_type: bool) -> None:
+    """The body a title line names: an ORGAN in it, else its words between the type word and the date."""
+    end = date.start_char if date is not None else ln.end
+    os_ = _organs_in(organs, ln.start, end)
+    if os_:
+        ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
+        return
+    words = ln.text[: end - ln.start]
+    words = re.sub(r"\([^)]*\)", " ", words)
+    if strip_type:
+        low = _clean_head(words)
+        for kind in ("decision_list", "minutes", "agenda", "proposal"):
+            p = _starts(low, data["layouts"][kind])
+            if p:
+                words = re.sub(r"^[\s#*_>\-–•]*" + re.escape(p), "", words, flags=re.I)
+                break
+    words = re.sub(r"^\s*(?:van\s+)?(?:de|het)?\s*(?:openbare\s+)?(?:vergadering\s+)?(?:van\s+)?(?:de|het)?\s*", "", words, flags=re.I)
+    words = re.sub(r"\s*(?:,|\bd\.?d\.?|\bvan|\bop|\bgehouden(?: op)?|\bd\.d)\s*$", "", words.strip(), flags=re.I).strip(" ,:-–")
+    words = re.sub(r"\s*\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s*$", "", words, flags=re.I).strip(" ,:-–")
+    low = words.lower()
+    if not words or len(low.split()) > 10 or low in ("vergadering", "de vergadering"):
+        return
+    ctx.meeting_body = data["meeting_bodies"].get(low) or _slug(words)
+    ctx.meeting_body_text = words
+
+
+def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], data: dict) -> None:
+    """The issuing body of a letter or notice: the signature, the formula, the letterhead's government."""
+    closings = data["letter_closings"]
+    tail_from = max(0, len(text) - 3000)
+    body: Span | None = None
+    for i, ln in enumerate(lines):
+        if ln.start < tail_from:
+            continue
+        low = ln.text.lower()
+        if not any(c in low for c in closings):
+            continue
+        after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250]
+        if after:
+            body = after[0]
+            break
+    if body is None:  # "Gedeputeerde Staten van Overijssel," alone on a line near the end
+        for ln in lines:
+            if ln.start < tail_from or not ln.text.endswith(","):
+                continue
+            os_ = _organs_in(organs, ln.start, ln.end)
+            if os_ and len(ln.text) - len(os_[0].text) < 25:
+                body = os_[0]
+                break
+    if body is None:  # "Burgemeester en wethouders van Deventer maken bekend", "Het college van ... besluit"
+        for ln in lines[:40]:
+            os_ = _organs_in(organs, ln.start, min(ln.end, ln.start + 60))
+            if os_ and os_[0].start_char - ln.start <= 4 and re.search(
+                    r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten)\b", ln.text, re.I):
+                body = os_[0]
+                break
+    if body is None:  # "Hoogachtend, wethouder Financiën, ...": a signing office
+        for ln in lines:
+            if ln.start < tail_from or not any(c in ln.text.lower() for c in closings):
+                continue
+            after = text[ln.start:ln.end + 200].lower()
+            for role, cid in data["signing_roles"].items():
+                m = re.search(r"(?:^|[,\n])\s*(?:de\s+)?(" + re.escape(role) + r")\b", after[after.find(",") + 1 if "," in after else 0:])
+                if m:
+                    ctx.issuer, ctx.issuer_text = cid, role
+                    break
+            if ctx.issuer:
+                break
+    if body is not None:
+        ctx.issuer, ctx.issuer_text = body._.canonical, body.text
+    elif ctx.layout in ("letter", "notice") and ctx.issuer is None:
+        kinds = data["government_default_body"]
+        found: dict[str, int] = {}
+        for m in re.finditer(r"\b(provincie|gemeente|waterschap|hoogheemraadschap)\s+[A-Z]", text[:6000], re.I):
+            found[m.group(1).lower()] = found.get(m.group(1).lower(), 0) + 1
+        if found:
+            kind = max(found, key=found.get)
+            ctx.issuer, ctx.issuer_text = kinds[kind], None
+    # mandate: "namens deze," then the holder's role line
+    low_tail = text[tail_from:].lower()
+    for w in data["mandate_words"]:
+        k = low_tail.find(w)
+        if k < 0:
+            continue
+        pos = tail_from + k + len(w)
+        for ln in lines:
+            if ln.start < pos and ln.end <= pos:
+                continue
+            rest = text[max(pos, ln.start):ln.end].strip(" ,:")
+            if not rest:
+                continue
+            if any(re.search(r"\b" + re.escape(r) + r"\b", rest.lower()) for r in data["holder_roles"]):
+                ctx.mandate_holder = rest[:120]
+            break
+        if ctx.mandate_holder is None:
+            ctx.mandate_holder = w  # the mandate is there, its holder is not written
+        break
+
+
+# --------------------------------------------------------------------------- items and outcomes
+@dataclass
+class _Item:
+    number: str | None
+    title_start: int
+    title_end: int
+    end: int
+
+
+def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
+    date_starts = {d.start_char for d in dates}
+    items: list[_Item] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        m = _ITEM.match(ln.text)
+        if m and not any(ln.start <= s <= ln.start + len(m.group("num")) + 4 for s in date_starts):
+            title = m.group("title")
+            t_start = ln.start + (m.start("title") if title else 0)
+            t_end = ln.end
+            if not title and i + 1 < len(lines) and not _ITEM.match(lines[i + 1].text):
+                t_start, t_end = lines[i + 1].start, lines[i + 1].end
+                title = lines[i + 1].text
+                i += 1
+            if title and len(title.split()) <= 30 and not title.rstrip().endswith(";"):
+                if items:
+                    items[-1].end = ln.start
+                items.append(_Item(m.group("num"), t_start, t_end, len(text)))
+        i += 1
+    return items
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences and bullet points of text[start:end] as (start, end) offsets."""
+    out = []
+    chunk = text[start:end]
+    pieces = re.split(r"(\n[ \t]*(?:[-•*▪–·][ \t]*)+|\n[ \t]*\n(?=[ \t]*[A-Z])|(?<=:)[ \t]*\n)", chunk)
+    pos = start
+    for piece in pieces:
+        p_start = pos
+        pos += len(piece)
+        if not piece.strip() or re.fullmatch(r"\s*(?:[-•*▪–·]\s*)*", piece):
+            continue
+        cuts = [0] + [m.end() for m in _SENT.finditer(piece)] + [len(piece)]
+        for a, b in zip(cuts, cuts[1:]):
+            s, e = p_start + a, p_start + b
+            while s < e and (text[s].isspace() or text[s] in "-•*▪–·"):
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+_PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.-]+\s+){0,8}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
+_AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
+
+
+def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
+    """(status, phrase) of an outcome sentence: "Vastgesteld.", "Het verslag wordt ongewijzigd vastgesteld"."""
+    low = " ".join(_BULLET.sub("", sentence).lower().split()).rstrip(".!; ")
+    outcomes = data["outcomes"]
+    words = low.split()
+    if not words:
+        return None
+    first = _starts(low, list(outcomes))
+    if first and len(words) <= 14 and "?" not in low:
+        return outcomes[first], first
+    for clause in re.split(r"\s*[:;(]\s*", low):
+        m = _PASSIVE.match(clause)
+        if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")):
+            rest = m.group("out")
+            for p in sorted(outcomes, key=len, reverse=True):
+                if rest == p or rest.startswith(p + " ") or rest.startswith("besproken en " + p):
+                    if p in ("besloten", "conform", "ingestemd") and not m.group("subj").strip():
+                        continue
+                    return outcomes[p], p
+    for phrase in data["proposal_phrases"]:
+        if re.search(phrase, low):
+            return "proposed", "voorstellen"
+    if _AGREE.search(low) and len(words) <= 16 and not re.search(r"\b(niet|geen)\b", low):
+        return "adopted", "akkoord"
+    return None
+
+
+def _vote_fields(vote: str | None) -> tuple[int | None, int | None]:
+    m = _COUNTS.match(vote or "")
+    return (int(m.group(1)), int(m.group(2))) if m else (None, None)
+
+
+def _record(text: str, ctx: Context, *, status: str, start: int, end: int, obj: str | None,
+            actor: str | None = None, actor_text: str | None = None, date: str | None = None,
+            date_text: str | None = None, number: str | None = None, vote: str | None = None,
+            predicate: str | None = None, item: tuple[int, int] | None = None, cited: bool = False) -> dict:
+    vf, va = _vote_fields(vote)
+    obj = " ".join((obj or "").split()).strip(" .,:;-–•*") or None
+    if obj and len(obj) > 220:
+        obj = obj[:220].rsplit(" ", 1)[0] + " …"
+    return {"actor": actor, "actor_text": actor_text, "date": date, "date_text": date_text, "status": status,
+            "predicate": predicate, "object": obj, "number": number, "vote": vote, "text": text[start:end],
+            "start": start, "end": end, "votes_for": vf, "votes_against": va, "cited": cited,
+            "mandate_holder": None, "_item": item or (start, end)}
+
+
+def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list[Span],
+                        read_vote=None) -> list[dict]:
+    """Decisions read from the document's frame (see the module docstring), in document order."""
+    data = load_structure()
+    lines = _lines(text)
+    out: list[dict] = []
+    if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
+        out += _meeting_items(text, ctx, lines, dates, data, read_vote)
+    if ctx.layout == "motion":
+        out += _motion(text, ctx, lines, organs, dates, data)
+    if ctx.layout in ("letter", "notice", None) and ctx.issuer:
+        out += _refusals(text, ctx, data)
+        out += _letter_acts(text, ctx, dates, data)
+    if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
+        out += _proposal(text, ctx, lines, data)
+    out += _cited(text, organs, dates, data)
+    out.sort(key=lambda r: r["start"])
+    return out
+
+
+def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span], data: dict, read_vote) -> list[dict]:
+    out: list[dict] = []
+    items = _items(text, lines, dates)
+    first = items[0].title_start if items else len(text)
+    if lines and first > lines[0].end:  # minutes without numbered items: the text before the first one
+        items.insert(0, _Item(None, lines[0].start, lines[0].end, first))
+    body, body_text, day, day_text = ctx.meeting_body, ctx.meeting_body_text, ctx.meeting_date, ctx.meeting_date_text
+    number_rx = re.compile(data["motion_number"])
+    for it in items:
+        title = text[it.title_start:it.title_end]
+        nm = number_rx.search(title)
+        number = nm.group(1).replace(" ", "") if nm else it.number
+        found = 0
+        sents = _sentences(text, it.title_end, it.end)
+        k = 0
+        while k < len(sents):
+            s, e = sents[k]
+            sent = text[s:e]
+            low = _BULLET.sub("", sent).lower().strip()
+            label = re.match(r"^(\w+)\s*:\s*(.*)$", low, re.S)
+            if label and label.group(1) in data["outcome_labels"]:
+                # "Besluit:" / "Conclusie:": the block under the label, one record
+                st = data["outcome_labels"][label.group(1)]
+                end = e if label.group(2).strip() else (sents[k + 1][1] if k + 1 < len(sents) else e)
+                obj = label.group(2).strip() or (text[sents[k + 1][0]:sents[k + 1][1]] if k + 1 < len(sents) else "")
+                if obj and st != "promised":
+                    out.append(_record(text, ctx, status=st, start=s, end=end, obj=obj or title, actor=body,
+                                       actor_text=body_text, date=day, date_text=day_text, number=number,
+                                       predicate="besluiten", item=(it.title_start, it.end)))
+                    found += 1
+                k += 2 if not label.group(2).strip() else 1
+                continue
+            if any(low.startswith(c) for c in data["conclusion_openers"]):
+                end = sents[k + 1][1] if low.rstrip().endswith(":") and k + 1 < len(sents) else e
+                obj = text[sents[k + 1][0]:sents[k + 1][1]] if low.rstrip().endswith(":") and k + 1 < len(sents) else sent
+                out.append(_record(text, ctx, status="adopted", start=s, end=end, obj=obj, actor=body,
+                                   actor_text=body_text, date=day, date_text=day_text, number=number,
+                                   predicate="concluderen", item=(it.title_start, it.end)))
+                found += 1
+                k += 1
+                continue
+            oc = _outcome(sent, data)
+            if oc is not None:
+                vote = read_vote(sent) if read_vote else None
+                out.append(_record(text, ctx, status=oc[0], start=it.title_start if not found else s, end=e,
+                                   obj=title if not found else sent, actor=body, actor_text=body_text, date=day,
+                                   date_text=day_text, number=number, vote=vote, predicate=oc[1],
+                                   item=(it.title_start, it.end)))
+                found += 1
+            k += 1
+        if found == 0:
+            oc = _outcome(title, data) if ctx.layout == "decision_list" else None
+            if ctx.layout == "agenda" and _agenda_decides(title, data):
+                out.append(_record(text, ctx, status="proposed", start=it.title_start, end=it.title_end, obj=title,
+                                   actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
+                                   predicate="agenderen", item=(it.title_start, it.end)))
+    return out
+
+
+def _agenda_decides(title: str, data: dict) -> bool:
+    low = " ".join(title.lower().split()).rstrip(". ")
+    if any(low.startswith(k) for k in data["agenda_keep"]):
+        return True
+    if _starts(low, data["agenda_procedural"]):
+        return False
+    return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in data["agenda_decision_words"])
+
+
+def _motion_body(lines: list[_Line], organs: list[Span], data: dict) -> tuple[int, str, str] | None:
+    """(line index, body id, body text) of a motion's opening formula: "De Kamer,", "De raad van de gemeente X,"."""
+    for i, ln in enumerate(lines[:60]):
+        low = ln.text.lower().rstrip()
+        p = _starts(low, data["motion_bodies"])
+        if p and (low.endswith(",") or "vergadering bijeen" in low or len(low) <= len(p) + 40):
+            os_ = _organs_in(organs, ln.start, ln.end)
+            if os_:
+                return i, os_[0]._.canonical, os_[0].text
+            key = p[3:] if p.startswith("de ") and p not in data["meeting_bodies"] else p
+            return i, data["meeting_bodies"].get(key, _slug(p)), ln.text[:len(p)]
+    return None
+
+
+def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    out: list[dict] = []
+    found = _motion_body(lines, organs, data)
+    if found is None:
+        return out
+    body_line, actor, actor_text = found
+    ln = lines[body_line]
+    ds = _day_dates(dates, ln.start, ln.end) or _day_dates(dates, lines[0].start, ln.start)
+    date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
+    requests = data["motion_requests"]
+    i = body_line + 1
+    while i < len(lines):
+        low = lines[i].text.lower()
+        if _starts(low, requests) and not low.startswith("besluit"):
+            j = i
+            while j < len(lines) - 1 and not lines[j].text.rstrip().endswith((";", ".")) and not lines[j + 1].text.lower().startswith(("en gaat over", "verzoekt", "draagt", "roept", "spreekt")):
+                j += 1
+            s, e = lines[i].start, lines[j].end
+            out.append(_record(text, ctx, status="proposed", start=s, end=e, obj=text[s:e], actor=actor,
+                               actor_text=actor_text, date=date, date_text=date_text, predicate="verzoeken"))
+            i = j + 1
+            continue
+        if low.startswith("en gaat over tot de orde"):
+            break
+        i += 1
+    return out
+
+
+def _refusals(text: str, ctx: Context, data: dict) -> list[dict]:
+    out = []
+    low = text.lower()
+    for p in data["refusals"]:
+        for m in re.finditer(re.escape(p), low):
+            s = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            e = text.find(".", m.end())
+            e = e + 1 if e >= 0 else m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            out.append(_record(text, ctx, status="rejected", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
+                               actor_text=ctx.issuer_text, date=ctx.doc_date, predicate="afwijzen"))
+    out.sort(key=lambda r: r["start"])
+    return out[:1]
+
+
+def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """Earlier decisions as noun phrases: "het besluit van Gedeputeerde Staten van 3 maart 2020"."""
+    out = []
+    nouns = data["cited_nouns"]
+    rx = re.compile(r"\b(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\s+van\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
+    for o in organs:
+        m = rx.search(text[max(0, o.start_char - 40):o.start_char])
+        if not m:
+            continue
+        d = next((d for d in dates if 0 <= d.start_char - o.end_char <= 30 and _DAY.match(str(d._.value or ""))
+                  and re.fullmatch(r"\s*(?:van\s+\w+\s+)?(?:van|d\.?d\.?|op)\s+(?:\w+dag\s+)?", text[o.end_char:d.start_char], re.I)), None)
+        if d is None:
+            continue
+        noun = m.group(1).lower()
+        s = max(0, o.start_char - 40) + m.start()
+        out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
+                           actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
+                           predicate=noun, cited=True))
+    return out
+
+
+def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[dict]:
+    """A proposal to a meeting: its subject, and the handlings a list of incoming documents proposes."""
+    out: list[dict] = []
+    kw = dict(actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
+              date_text=ctx.meeting_date_text)
+    for i, ln in enumerate(lines[:60]):
+        low = ln.text.lower()
+        if low.startswith("onderwerp"):
+            rest = ln.text[len("onderwerp"):].strip(" :")
+            target = ln if rest else (lines[i + 1] if i + 1 < len(lines) else None)
+            if target is not None:
+                out.append(_record(text, ctx, status="proposed", start=target.start, end=target.end,
+                                   obj=rest or target.text, predicate="voorstellen", **kw))
+            break
+    seen: set[str] = set()
+    for ln in lines:
+        low = " ".join(ln.text.lower().split())
+        p = _starts(low, data["handlings"])
+        if p and len(low.split()) <= len(p.split()) + 1 and p not in seen:
+            seen.add(p)
+            out.append(_record(text, ctx, status="proposed", start=ln.start, end=ln.end, obj=ln.text,
+                               predicate="afhandelen", **kw))
+    return out
+
+
+def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
+    """A letter's promises and their fulfilment in the first person: "heb ik u toezeggingen gedaan",
+    "doe ik graag af", "kom ik voor 28 februari 2025 terug op"."""
+    out: list[dict] = []
+    acts = data["letter_acts"]
+    for s, e in _sentences(text, 0, len(text)):
+        low = " ".join(text[s:e].lower().split())
+        if not re.search(r"\b(ik|wij|we)\b", low):
+            continue
+        for phrase, status in acts.items():
+            if re.search(phrase, low):
+                ds = _day_dates(dates, s, e)
+                date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
+                out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=ctx.issuer,
+                                   actor_text=ctx.issuer_text, date=date, date_text=date_text, predicate="toezeggen"))
+                break
+    return out

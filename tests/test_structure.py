@@ -1,0 +1,123 @@
+"""The frame of a decision document (issue 15): layout, meeting, issuer, and the decisions read from it.
+
+Each test builds a small Dutch text by hand for one layout, with its DATE and ORGAN spans set here
+(see ``tests/test_decisions.py``), so it does not depend on the dates and entities components.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.nlp.decisions import STATUSES, find_decisions
+from pipeline.nlp.structure import DATA_PATH, load_structure
+from tests.test_decisions import DATES, ORGANS, make_doc
+
+ORGANS.update({"Burgemeester en wethouders": "college_bw", "Gedeputeerde Staten van Overijssel": "gedeputeerde_staten",
+               "De Kamer": "tweede_kamer", "Gemeenteraad": "gemeenteraad"})
+DATES.update({"29 juni 2015": "2015-06-29", "12 oktober 2015": "2015-10-12", "18 maart 2024": "2024-03-18",
+              "12 maart 2024": "2024-03-12", "6 juli 2021": "2021-07-06", "3 maart 2020": "2020-03-03",
+              "10 januari 2024": "2024-01-10"})
+
+
+def dated(decisions: list[dict]) -> list[dict]:
+    return [d for d in decisions if d["date"]]
+
+
+def test_structure_data_file_loads_and_is_consistent():
+    data = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    assert set(data["layouts"]) >= {"decision_list", "minutes", "agenda", "motion", "notice", "proposal"}
+    assert set(data["outcomes"].values()) <= set(STATUSES)
+    assert set(data["outcome_labels"].values()) <= set(STATUSES)
+    assert load_structure()["outcomes"]["aangehouden"] == "postponed"
+
+
+def test_structure_decision_list_item_with_outcome_is_the_meetings_decision():
+    text = ("Besluitenlijst van de openbare vergadering van de gemeenteraad van 29 juni 2015\n\n"
+            "1. Vaststelling agenda\n\nVastgesteld.\n\n"
+            "2. Motie M.1 over de kermis\n\nVerworpen.\n\n"
+            "3. Verordening kamerverhuur 2015\n\nAangehouden tot de volgende vergadering.\n\n"
+            "4. Rondvraag\n\nBesproken.\n")
+    doc = make_doc(text)
+    recs = dated(find_decisions(doc))
+    assert doc._.meeting["body"] == "gemeenteraad" and doc._.meeting["date"] == "2015-06-29"
+    assert [(d["actor"], d["date"], d["status"], d["number"]) for d in recs] == [
+        ("gemeenteraad", "2015-06-29", "adopted", "1"),
+        ("gemeenteraad", "2015-06-29", "rejected", "M.1"),
+        ("gemeenteraad", "2015-06-29", "postponed", "3")]
+
+
+def test_structure_vote_counts_become_fields():
+    text = ("Besluitenlijst van de vergadering van de gemeenteraad van 29 juni 2015\n\n"
+            "5. Voorstel parkeren\n\nAangenomen met 31 tegen 13 stemmen.\n")
+    d = dated(find_decisions(make_doc(text)))[0]
+    assert (d["status"], d["vote"], d["votes_for"], d["votes_against"]) == ("adopted", "31-13", 31, 13)
+
+
+def test_structure_minutes_passive_outcome_and_conclusion():
+    text = ("Verslag Bestuurlijk Overleg Wind d.d. 18 maart 2024\n\n"
+            "1 Verslag vorige vergadering\nHet verslag wordt ongewijzigd vastgesteld.\n\n"
+            "2 Programmering\nEr is gesproken over de planning.\nConclusie:\n- De bandbreedte wordt opgenomen.\n")
+    doc = make_doc(text)
+    recs = dated(find_decisions(doc))
+    assert doc._.layout == "minutes"
+    assert [(d["actor_text"], d["date"], d["status"]) for d in recs] == [
+        ("Bestuurlijk Overleg Wind", "2024-03-18", "adopted"), ("Bestuurlijk Overleg Wind", "2024-03-18", "adopted")]
+
+
+def test_structure_agenda_items_are_proposals_to_the_meeting():
+    text = ("Gemeenteraad 12 oktober 2015 19:30 uur\nAgenda\n"
+            "1\nOpening.\n2\nVaststelling agenda.\n3\nSpreekrecht burgers.\n"
+            "4\nVoorstel tot het vaststellen van de Welstandsnota 2015.\n")
+    recs = dated(find_decisions(make_doc(text)))
+    assert [(d["actor"], d["date"], d["status"], d["number"]) for d in recs] == [
+        ("gemeenteraad", "2015-10-12", "proposed", "2"), ("gemeenteraad", "2015-10-12", "proposed", "4")]
+
+
+def test_structure_letter_wij_resolves_to_the_signing_body():
+    text = ("Geachte leden van Provinciale Staten,\n\n"
+            "Wij hebben op 12 maart 2024 besloten de subsidieregeling te verlengen.\n\n"
+            "Hoogachtend,\n\nGedeputeerde Staten van Overijssel,\n\nvoorzitter, A. Jansen\n")
+    doc = make_doc(text)
+    recs = dated(find_decisions(doc))
+    assert doc._.issuer == "gedeputeerde_staten"
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("gedeputeerde_staten", "2024-03-12", "adopted")]
+
+
+def test_structure_notice_besluit_block_and_mandate():
+    text = ("Provinciaal blad van Overijssel\n\n"
+            "Gedeputeerde Staten van Overijssel maken bekend dat zij hebben besloten:\n\n"
+            "1. de aanvraag van de stichting toe te kennen;\n2. de kosten te vergoeden.\n\n"
+            "Zwolle, 12 maart 2024\n\nGedeputeerde Staten van Overijssel,\nnamens deze,\n"
+            "de teamleider Subsidies, B. de Vries\n")
+    doc = make_doc(text, doc_date="2024-03-12")
+    recs = find_decisions(doc)
+    assert doc._.layout == "notice" and doc._.issuer == "gedeputeerde_staten"
+    points = [d for d in recs if d["number"]]
+    assert [d["number"] for d in points] == ["1", "2"]
+    assert all(d["actor"] == "gedeputeerde_staten" and d["date"] == "2024-03-12" for d in points)
+    assert all("teamleider" in (d["mandate_holder"] or "") for d in points)
+
+
+def test_structure_motion_requests_are_the_bodys_proposals():
+    text = ("Nr. 143 MOTIE VAN HET LID JANSEN\nVoorgesteld 6 juli 2021\nDe Kamer,\n\ngehoord de beraadslaging,\n"
+            "constaterende dat spaarders betalen;\n"
+            "verzoekt de regering, een grens te definiëren;\n"
+            "verzoekt de regering tevens, een wetsvoorstel voor te bereiden,\n\nen gaat over tot de orde van de dag.\n")
+    recs = dated(find_decisions(make_doc(text)))
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("tweede_kamer", "2021-07-06", "proposed")] * 2
+
+
+def test_structure_cited_decision_is_marked():
+    text = "Gelet op het besluit van Gedeputeerde Staten van 3 maart 2020 is de weg gesloten gebleven.\n"
+    recs = [d for d in find_decisions(make_doc(text)) if d.get("cited")]
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("gedeputeerde_staten", "2020-03-03", "adopted")]
+
+
+@pytest.mark.parametrize("text", [
+    "Het plangebied ligt aan de rand van het dorp. De weg wordt verbreed.\n",
+    "Agenda\n1. Opening\n2. Rondvraag\n3. Sluiting\n",
+])
+def test_structure_no_decisions_without_an_outcome(text):
+    assert dated(find_decisions(make_doc(text))) == []
