@@ -75,3 +75,12 @@ def test_government_of_decisions_follows_the_actor():
     assert cited.code == "pv23"
     named = gov.for_decision("gemeenteraad", "de gemeenteraad van Deventer", "...", enschede, doc_text)
     assert named.code == "gm0150"
+
+
+def test_government_of_a_plural_body_of_another_level_is_none():
+    overijssel = gov.lookup("Overijssel")
+    doc_text = "Provincie Overijssel\nDe gemeente Ommen en de gemeente Raalte ..."
+    assert gov.for_decision("gemeenteraad", "gemeenteraden", "besluiten door de gemeenteraden", overijssel,
+                            doc_text) is None
+    assert gov.for_decision("gemeenteraad", "de raad", "De raad besloot", overijssel, doc_text).code == "gm0148" \
+        or gov.for_decision("gemeenteraad", "de raad", "De raad besloot", overijssel, doc_text).kind == "gemeente"

@@ -339,7 +339,8 @@ def for_decision(actor: str | None, actor_text: str | None, text: str, document:
     body of the document's own kind of government (or a body of any level, or no actor)
     belongs to the document's government; a national body (Tweede Kamer, minister) belongs to
     the rijk; a body of another level belongs to the government of that level the document
-    names most, or for a province's body in a municipal document, the municipality's province.
+    names most, or for a province's body in a municipal document, the municipality's province;
+    a plural body of another level ("de gemeenteraden") belongs to none in particular (None).
     """
     explicit = named_in(actor_text or "") or (named_in(text) if actor else None)
     level = _body_levels().get(actor or "")
@@ -354,4 +355,6 @@ def for_decision(actor: str | None, actor_text: str | None, text: str, document:
         return named or by_code(document.province)
     if level == SAMENWERKING:
         return document
+    if re.search(r"(?i)\b(?:\w+raden|colleges|gemeenten)\b", actor_text or ""):
+        return None  # "de gemeenteraden": many governments of another level, none of them in particular
     return most_named(doc_text, level) or document
