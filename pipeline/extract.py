@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import ingest
 from .ingest import clean
-from .nlp import metadata
+from .nlp import government, metadata
 from .models import CleanText, Decision, Document, Entity, Extraction, Passage, Problem, Status
 
 if TYPE_CHECKING:
@@ -182,6 +182,7 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
     warnings: list[str] = []
     meta = {"doc_id": doc_id}
     doc_date = date_source = None
+    issuer = meeting_info = None
     for offset, piece in chunks(text):
         doc = new_doc(nlp, piece, meta)
         if doc_date is None and doc._.doc_date:
@@ -190,23 +191,48 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
         entities += _entities(doc_id, doc, offset, cleaned, piece)
         decisions += [_decision(doc_id, d, offset, cleaned) for d in (doc._.decisions or [])]
         warnings += list(doc._.warnings or [])
+        issuer = issuer or _doc_extension(doc, "issuer")
+        meeting_info = meeting_info or _doc_extension(doc, "meeting")
     for ent in entities:
         warnings += [f"{ent.text!r} (page {ent.page}): {w}" for w in ent.warnings]
+    kind = metadata.doc_type(text, doc_id, title_hint)
+    gov = government.find(text, doc_id)
+    meeting_body, meeting_date = metadata.meeting(text, kind, title_hint)
+    if isinstance(meeting_info, dict):  # the decisions component's reading wins over the opening lines
+        meeting_body = meeting_info.get("body") or meeting_body
+        meeting_date = meeting_info.get("date") or meeting_date
+    for dec in decisions:
+        dec_gov = government.for_decision(dec.actor, dec.actor_text, dec.text, gov, text)
+        if dec_gov is not None:
+            dec.government, dec.government_code = dec_gov.name, dec_gov.code
     document = Document(
         doc_id=doc_id,
-        title=metadata.title(text, doc_id, title_hint),
+        title=metadata.meeting_title(metadata.title(text, doc_id, title_hint), kind, meeting_body, meeting_date),
         date=doc_date,
         date_source=date_source,
-        doc_type=metadata.doc_type(text, doc_id, title_hint),
+        doc_type=kind,
         pages=len(cleaned.page_starts),
         sha256=sha256,
         path=path,
         format=fmt,
         words=len(text.split()),
         warnings=warnings,
+        government=gov.name if gov else None,
+        government_kind=gov.kind if gov else None,
+        government_code=gov.code if gov else None,
+        issuer=issuer if isinstance(issuer, str) else (meeting_body if kind == "besluitenlijst" else None),
+        meeting_body=meeting_body,
+        meeting_date=meeting_date,
     )
     return Extraction(path=path, status=Status.SUCCESS, document=document, text=text,
                       passages=passages(doc_id, cleaned), entities=entities, decisions=decisions)
+
+
+def _doc_extension(doc, name: str):
+    """``doc._.<name>`` when a component declared it (the decisions component's issuer and meeting), else None."""
+    from spacy.tokens import Doc
+
+    return getattr(doc._, name, None) if Doc.has_extension(name) else None
 
 
 def _entities(doc_id: str, doc, offset: int, cleaned: CleanText, text: str) -> list[Entity]:

@@ -31,3 +31,49 @@ def test_metadata_title_prefers_the_reader_hint():
 
 def test_metadata_title_falls_back_to_the_stem():
     assert metadata.title("", "my_doc") == "my_doc"
+
+
+@pytest.mark.parametrize("text,stem,expected", [
+    ("Besluitenlijst van de vergadering van de raad\n1. Opening", "x", "besluitenlijst"),
+    ("Notulen van de commissie Ruimte\nAanwezig: ...", "x", "verslag"),
+    ("Agenda\nGemeenteraad 12 oktober 2015", "x", "agenda"),
+    ("Motie van de leden Jansen en De Vries\nDe Kamer,", "x", "motie"),
+    ("Amendement A8.1\nDe raad,", "x", "amendement"),
+    ("Raadsvoorstel\nOnderwerp: Vaststellen begroting", "x", "raadsvoorstel"),
+    ("Raadsbesluit\nDe raad van de gemeente Heerlen;", "x", "raadsbesluit"),
+    ("GEMEENTEBLAD\nOfficiële uitgave van de gemeente Zwolle", "x", "bekendmaking"),
+    ("Datum\n18 februari 2025\nOnderwerp: Woo-besluit over uw verzoek", "x", "woo-besluit"),
+    ("Verordening op het parkeren 2025\nArtikel 1", "x", "verordening"),
+    ("Toelichting\nBestemmingsplan Dorpskern", "x", "toelichting"),
+    ("Van: iemand\nVerzonden: woensdag 24 juli 2024 15:47\nOnderwerp: Windbeleid", "x", "brief"),
+])
+def test_metadata_doc_type_covers_the_genres(text, stem, expected):
+    assert metadata.doc_type(text, stem) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gemeente Wierden\nPostbus 43\n7640 AA Wierden\nDatum 21.11.2024\nOnderwerp: informatie over voorkeursgebieden\n"
+     "Geacht college,", "informatie over voorkeursgebieden"),
+    ("Van:\nVerzonden: woensdag 24 juli 2024 15:47\nAan:\nOnderwerp: Windbeleid\nGeachte wethouders,", "Windbeleid"),
+    ("Klik hier om tekst in te voeren\nProvincie Overijssel\nBetreft\nAanpak van de wegen\nTekst.", "Aanpak van de wegen"),
+    ("Raadhuisplein 1\n7811 AP Emmen\nGemeente Emmen\nonderwerp\nToezeggingen commissie BME\nGeachte leden,",
+     "Toezeggingen commissie BME"),
+    ("nota\nWetsvoorstel terugdringen verzuim\nAanleiding", "Wetsvoorstel terugdringen verzuim"),
+])
+def test_metadata_title_names_the_subject_not_the_letterhead(text, expected):
+    assert metadata.title(text, "stem") == expected
+
+
+def test_metadata_title_skips_a_government_name_hint():
+    assert metadata.title("Provincie Gelderland\nInpassingsplan Uilkerweg naast 11\nTekst", "s",
+                          title_hint="Provincie Gelderland") == "Inpassingsplan Uilkerweg naast 11"
+
+
+def test_metadata_meeting_of_a_decision_list_and_its_title():
+    text = "MINISTERRAAD\nBESLUITENLIJST\nvan de vergadering gehouden op vrijdag 6 december 2024\n0. Vaststelling agenda"
+    kind = metadata.doc_type(text, "x")
+    assert kind == "besluitenlijst"
+    body, date = metadata.meeting(text, kind)
+    assert (body, date) == ("ministerraad", "2024-12-06")
+    assert metadata.meeting_title("MINISTERRAAD", kind, body, date) == "Besluitenlijst ministerraad 2024-12-06"
+    assert metadata.meeting("Brief\nGeachte heer,", "brief") == (None, None)

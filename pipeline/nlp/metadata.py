@@ -1,8 +1,17 @@
-"""Document metadata that is not an entity: title and document type.
+"""Document metadata that is not an entity: title, document type and meeting.
 
 The document date comes from the dates component (``doc._.doc_date``), which
-knows Dutch date expressions; this module only decides what kind of document
-it is and what it is called, from its opening lines and its file name.
+knows Dutch date expressions; this module decides what kind of document it is,
+what it is called and, for decision lists, minutes and agendas, which meeting
+(body and date) it records, from its opening lines and its file name. The
+issuing government is found by ``government.py``.
+
+A title names the subject: an "Onderwerp:" / "Betreft:" / "Titel" line first,
+then the line after a bare type word ("nota" / "Wetsvoorstel ..."), then the
+reader's title hint, then the first heading-like line that is not letterhead,
+an address, a date, a label, a government's name or template text. A decision
+list, minutes or agenda whose title is only a type word, a body or a date is
+called "Besluitenlijst <body> <date>".
 """
 
 from __future__ import annotations
@@ -16,11 +25,38 @@ from importlib import resources
 _log = logging.getLogger(__name__)
 
 _OPENING_CHARS = 1500
+_TITLE_CHARS = 4000
 _BULLET = re.compile(r"^\s*(?:[-•*–>]|\d+[.)]|[a-z][.)])\s+")
 _NOT_A_TITLE = re.compile(
-    r"^(?:datum|status|versie|opsteller|auteur|spreker|pagina|colofon|uitgave|lees meer|aan|van|onderwerp)\b",
+    r"^(?:datum|status|versie|opsteller|auteur|spreker|pagina|colofon|uitgave|lees meer|aan|van|onderwerp|betreft|"
+    r"verzonden|cc|bcc|kenmerk|ons kenmerk|uw kenmerk|zaaknummer|bijlagen?|inlichtingen|telefoon|e-?mail|fax|"
+    r"behandeld door|retouradres|postbus|content overslaan|u bent hier|kijk of luister|print deze|inhoudsopgave|"
+    r"inhoud|planteksten|vastgesteld|ontwerp|concept|openbaar|registratiekenmerk|geacht|beste|"
+    r"klik hier|tik hier|\[?typ hier|vul hier|ter (?:beslissing|besluitvorming|informatie|kennisname|bespreking)|"
+    r"directoraat|directie|afdeling|team|ministerie|gemeente|provincie|waterschap|hoogheemraadschap|"
+    r"provinciale staten|gedeputeerde staten|tweede kamer|eerste kamer|ministerraad|vergaderjaar|"
+    r"hoofdstuk|\d+(?:\.\d+)*\.?\s+(?:hoofdstuk|inleiding)|[a-z]\s+\d+\s+inleiding|inleiding|kvk|iban|"
+    r"nr\.|kst-|issn)\b",
     re.IGNORECASE,
 )
+_ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|^[A-Z][a-z]+(?:straat|weg|plein|laan|dijk|kade|singel|gracht|park)\s+\d|@|www\.")
+_DUTCH_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
+_DATE_LINE = re.compile(
+    rf"^(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{{1,2}}\s+(?:{_DUTCH_MONTHS})\s+\d{{4}}"
+    rf"(?:\s+\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*uur)?)?$|^(?:{_DUTCH_MONTHS})\s+\d{{4}}$", re.IGNORECASE)
+_DATE_IN = re.compile(rf"\b(\d{{1,2}})\s+({_DUTCH_MONTHS})\s+(\d{{4}})\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+_LABEL = re.compile(r"^(?:(?:onderwerp|betreft|inzake)\b\s*(?:[:\t ]|$)|(?:titel(?:\s+bestemmingsplan)?|plan|projectomschrijving)"
+                    r"\s*[:\t])\s*(.*)$", re.IGNORECASE)
+# Numbered headings and table-of-contents lines, times, place-and-date lines, status labels, short letterhead codes.
+_NOT_SUBJECT = re.compile(
+    r"^[:;,]|^\d+(?:\.\d+)+\s|^\d+\.?\s.*\s\d{1,3}$|^\d{1,2}[:.]\d{2}\b|^[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?,\s*\d{1,2}\s+[a-z]+\s+\d{4}$|"
+    r"\w*status\s*:|^toelichting op\b|^[A-Z]{1,3}\s\w+$|\b(?:adviseurs|ingenieurs|b\.v\.|bv)\b|\d{4}\s+vastgesteld$",
+    re.IGNORECASE)
+_SPACED = re.compile(r"^(?:\S ){3,}\S$")  # "B e s t e m m i n g s p l a n"
+_TRAILING_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*uur)?$")
+_PUBLISHABLE = re.compile(r"\s+\(?publiceerbaar\)?$", re.IGNORECASE)
+_DOSSIER = re.compile(r"^\d{2}\s?\d{3}(?:-\w+)?\s+")  # "32 545 Wet- en regelgeving ..." (a Kamerstuk dossier number)
 
 
 @lru_cache(maxsize=1)
@@ -29,13 +65,18 @@ def _doc_types() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip(" \t#*_") for line in text[:_OPENING_CHARS].splitlines() if line.strip(" \t#*_")]
+def _lines(text: str, chars: int = _OPENING_CHARS) -> list[str]:
+    return [line.strip(" \t#*_") for line in text[:chars].splitlines() if line.strip(" \t#*_")]
+
+
+def _unlabel(line: str) -> str:
+    m = _LABEL.match(line)
+    return m.group(1).strip() if m and m.group(1).strip() else line
 
 
 def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
-    """The kind of document ("notitie", "advies", "presentatie", ...) from its opening and name."""
-    lines = [line.casefold() for line in _lines(text)[:12]]
+    """The kind of document ("besluitenlijst", "brief", "woo-besluit", ...) from its opening and name."""
+    lines = [_unlabel(line).casefold() for line in _lines(text)[:12]]
     name = re.sub(r"[-_]+", " ", stem.casefold())
     heads = lines + ([title_hint.casefold()] if title_hint else [])
     types = _doc_types()["types"]
@@ -46,7 +87,7 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
                 if re.match(rf"{re.escape(phrase)}\b", line) and len(line.split()) <= 8:
                     return entry["type"]
     for entry in types:
-        for phrase in entry["phrases"]:
+        for phrase in entry["phrases"] + entry.get("names", []):
             if re.search(rf"\b{re.escape(phrase)}\b", name):
                 return entry["type"]
     opening = " ".join(lines)
@@ -61,19 +102,114 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     return _doc_types()["default"]
 
 
+def _good_title(line: str, type_words: set[str], max_words: int = 16) -> bool:
+    words = line.split()
+    low = line.casefold().rstrip(":")
+    if low in type_words or _BULLET.match(line) or _NOT_A_TITLE.match(line) or _ADDRESS.search(line):
+        return False
+    if not 2 <= len(words) <= max_words or line.endswith(("...", "…", ",", ":")):
+        return False
+    if words[-1].casefold() in {"en", "van", "de", "het", "voor", "op", "in", "met", "te", "der"}:
+        return False
+    if _SPACED.match(line) or _DATE_LINE.match(line) or "t.a.v" in low or _NOT_SUBJECT.search(line):
+        return False
+    if re.fullmatch(r"[\d\s\-/.:]+", line) or not re.search(r"[A-Za-zÀ-ÿ]{3}", line):
+        return False
+    return _government_name(line) is None
+
+
+def _government_name(line: str):
+    from .government import lookup
+
+    return lookup(line) or lookup(re.sub(r"(?i)^(?:gemeente|provincie|waterschap)\s+", "", line))
+
+
+def _clean(line: str) -> str:
+    line = _PUBLISHABLE.sub("", _TRAILING_TIME.sub("", line))
+    line = _DOSSIER.sub("", line)
+    return " ".join(line.strip("“”\"'‘’ ").split())[:200]
+
+
 def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
-    """A human title: the first heading-like line that is not a type word, a date or a label."""
-    if title_hint and title_hint.strip():
-        return " ".join(title_hint.split())[:200]
+    """A human title that names the subject (see the module docstring for the order of the cues)."""
     type_words = {p for entry in _doc_types()["types"] for p in entry["phrases"]}
-    for line in _lines(text)[:25]:
-        words = line.split()
-        low = line.casefold().rstrip(":")
-        if low in type_words or _BULLET.match(line) or _NOT_A_TITLE.match(line):
+    lines = _lines(text, _TITLE_CHARS)[:60]
+    for i, line in enumerate(lines[:45]):
+        m = _LABEL.match(line)
+        if not m:
             continue
-        if not 2 <= len(words) <= 16 or line.endswith(("...", "…", ",")):
-            continue
-        if re.fullmatch(r"[\d\s\-/.:]+", line) or not re.search(r"[A-Za-zÀ-ÿ]{3}", line):
-            continue
-        return line.strip("“”\"' ")
-    return stem
+        value = m.group(1).strip()
+        if not value and i + 1 < len(lines) and not _LABEL.match(lines[i + 1]) and lines[i + 1] not in (":", "-"):
+            value = lines[i + 1]
+        value = _clean(value)
+        if len(value.split()) >= 1 and re.search(r"[A-Za-zÀ-ÿ]{3}", value) and not _DATE_LINE.match(value) \
+                and not _NOT_A_TITLE.match(value) and len(value.split()) <= 30:
+            return value
+    for i, line in enumerate(lines[:30]):
+        if line.casefold().rstrip(":") in type_words and i + 1 < len(lines):
+            following = _clean(lines[i + 1])
+            if _good_title(following, type_words, max_words=25):
+                return following
+    if title_hint and title_hint.strip():
+        hint = _clean(title_hint)
+        if _good_title(hint, type_words, max_words=25) or (
+                len(hint.split()) >= 2 and _DATE_IN.search(title_hint) and not _DATE_LINE.match(hint)):
+            return hint
+    for line in lines[:40]:
+        if _good_title(line, type_words):
+            return _clean(line)
+    return (title_hint or "").strip() or stem
+
+
+def iso_date(text: str) -> str | None:
+    """The first Dutch date in ``text`` ("6 december 2024", "20-05-2014") as ISO, or None."""
+    months = _DUTCH_MONTHS.split("|")
+    m = _DATE_IN.search(text)
+    if m:
+        return f"{int(m.group(3)):04d}-{months.index(m.group(2).casefold()) + 1:02d}-{int(m.group(1)):02d}"
+    m = _NUMERIC_DATE.search(text)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+        return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def meeting(text: str, kind: str, title_hint: str | None = None) -> tuple[str | None, str | None]:
+    """(body id, ISO date) of the meeting a decision list, minutes or agenda records, from its opening.
+
+    Returns (None, None) for other document types. The body is the first meeting word of
+    ``doc_types.json`` "meeting_bodies" in the opening lines; the date the first date there.
+    """
+    if kind not in ("besluitenlijst", "verslag", "agenda"):
+        return None, None
+    opening = "\n".join(([title_hint] if title_hint else []) + _lines(text, 2500)[:20])
+    bodies = {k: v for k, v in _doc_types()["meeting_bodies"].items() if not k.startswith("_")}
+    body = None
+    low = opening.casefold()
+    best = len(low) + 1
+    for word, body_id in bodies.items():
+        m = re.search(rf"\b{re.escape(word)}\b", low)
+        if m and m.start() < best:
+            best, body = m.start(), body_id
+    return body, iso_date(opening)
+
+
+_BODY_LABEL = {"gemeenteraad": "gemeenteraad", "raadscommissie": "commissie", "provinciale_staten": "Provinciale Staten",
+               "gedeputeerde_staten": "Gedeputeerde Staten", "college_bw": "college van B en W",
+               "ministerraad": "ministerraad", "algemeen_bestuur": "algemeen bestuur", "dagelijks_bestuur": "dagelijks bestuur",
+               "tweede_kamer": "Tweede Kamer", "bestuurlijk_overleg": "bestuurlijk overleg",
+               "verenigde_vergadering": "verenigde vergadering", "statencommissie": "Statencommissie"}
+_TYPE_LABEL = {"besluitenlijst": "Besluitenlijst", "verslag": "Verslag", "agenda": "Agenda"}
+
+
+def meeting_title(current: str, kind: str, body: str | None, date: str | None) -> str:
+    """``current`` unless it is only a type word, a body or a date: then "Besluitenlijst <body> <date>"."""
+    if kind not in _TYPE_LABEL or not (body or date):
+        return current
+    type_words = {p for entry in _doc_types()["types"] for p in entry["phrases"]}
+    low = current.casefold().strip()
+    weak = (low in type_words or low in {b.casefold() for b in _BODY_LABEL.values()} or bool(_DATE_LINE.match(current))
+            or _government_name(current) is not None or low.startswith(tuple(type_words)) and len(low.split()) <= 2)
+    if not weak:
+        return current
+    parts = [_TYPE_LABEL[kind]] + ([_BODY_LABEL.get(body, body.replace("_", " "))] if body else []) + ([date] if date else [])
+    return " ".join(parts)
