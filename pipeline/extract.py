@@ -193,6 +193,9 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
         warnings += list(doc._.warnings or [])
         issuer = issuer or _doc_extension(doc, "issuer")
         meeting_info = meeting_info or _doc_extension(doc, "meeting")
+        frame = _doc_extension(doc, "structure")
+        if frame and "structure" not in meta:  # later chunks keep the frame the opening gave (issuer, meeting)
+            meta = {**meta, "structure": frame}
     for ent in entities:
         warnings += [f"{ent.text!r} (page {ent.page}): {w}" for w in ent.warnings]
     kind = metadata.doc_type(text, doc_id, title_hint)
