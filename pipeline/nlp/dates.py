@@ -403,11 +403,8 @@ class DateTagger:
         text = doc_text(doc)
         meta = doc._.meta or {}
         anchor = meta.get("doc_date") if isinstance(meta, dict) else None
-        try:
-            matches, doc._.doc_date, doc._.doc_date_source = analyse(text, str(anchor) if anchor else None)
-        except Exception:  # one odd document must not sink a run
-            _log.exception("date tagging failed for %s", meta.get("doc_id") if isinstance(meta, dict) else None)
-            matches = []
+        # No catch-all here: pipeline.extract runs each component apart and reports a failure.
+        matches, doc._.doc_date, doc._.doc_date_source = analyse(text, str(anchor) if anchor else None)
         spans = []
         for dm in matches:
             span = doc.char_span(dm.start, dm.end, label="DATE", alignment_mode="expand")

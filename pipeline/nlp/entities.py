@@ -75,11 +75,9 @@ class EntityRecognizer:
     # -- component -----------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        try:
-            cands = self.find(text, doc._.meta or {})
-        except Exception:  # never sink a document over one bad rule
-            _log.exception("entity recognition failed for %s", (doc._.meta or {}).get("doc_id"))
-            cands = []
+        # No catch-all here: a failure propagates to whoever runs the pipeline (pipeline.extract runs
+        # each component apart, keeps what the others made and marks the document PARTIAL).
+        cands = self.find(text, doc._.meta or {})
         spans = []
         seen: set[tuple[int, int]] = set()
         for c in cands:
@@ -142,7 +140,7 @@ class EntityRecognizer:
         out: list[Cand] = []
         n = len(toks)
         for i, t in enumerate(toks):
-            if t.text == "-" or not (t.ci[0].isalnum()):
+            if t.text == "-" or not t.ci[:1].isalnum():
                 continue
             prev_hyphen = i > 0 and toks[i - 1].text == "-" and not t.space_before
             # exact token runs: case-insensitive names, case-sensitive abbreviations, short forms
