@@ -57,7 +57,7 @@ def _attach_context(text: str, mentions: list[Mention]) -> None:
     for mn in mentions:
         before = text[max(0, mn.start - 40):mn.start]
         base = mn.start - len(before)
-        if mn.kind in ("month", "year", "season", "bare", "relyear", "relseason") and mn.mod is None:
+        if (mn.kind in ("month", "year", "season", "bare", "relyear", "relseason") or mn.period) and mn.mod is None:
             mt = P.prefix_part.search(before)
             if mt:
                 mn.mod = P.part_mods[mt.group("w").lower()]
@@ -65,7 +65,7 @@ def _attach_context(text: str, mentions: list[Mention]) -> None:
                 before = before[:mt.start()]
         if mn.kind != "ago":
             mt = P.prefix_bound.search(before) or P.prefix_spanning.search(before)
-            if mt and mn.kind != "interval":
+            if mt and (mn.kind != "interval" or mn.period):
                 word = mt.group("w").lower()
                 mn.mod = P.bound_prefixes.get(word, mn.mod)
                 mn.start = base + mt.start()
