@@ -261,3 +261,17 @@ def test_entities_signature_chair_next_to_the_griffier(nlp):
 def test_entities_body_gets_the_government_the_text_names(nlp):
     found = ents(nlp, "De gemeenteraad van Den Helder besluit.")
     assert ("gemeenteraad", "gemeenteraad", "gemeente_den_helder") in [(e[1], e[2], e[3]) for e in found]
+
+
+@pytest.mark.parametrize("text,surface,parent", [
+    ("De Gemeenteraad Heerlen stemt in.", "Gemeenteraad", "gemeente_heerlen"),
+    ("Aanwezig: wethouder Almelo en de dijkgraaf.", "wethouder", "gemeente_almelo"),
+    ("Gedeputeerde Staten van Overijssel besluiten.", "Gedeputeerde Staten", "provincie_overijssel"),
+])
+def test_entities_body_parent_from_the_place_after_it(nlp, text, surface, parent):
+    assert (surface, parent) in [(e[1], e[3]) for e in ents(nlp, text) if e[0] == "ORGAN"]
+
+
+def test_entities_fuzzy_match_does_not_swallow_the_persons_name(nlp):
+    found = ents(nlp, "Zij spraken met Gedeputeerde De Bree over de plannen.")
+    assert [(e[0], e[1]) for e in found] == [("ORGAN", "Gedeputeerde"), ("PERSON", "De Bree")]

@@ -221,7 +221,8 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
             if ref:
                 mn.y = _closest_year(mn.m, mn.d, ref)
                 ey, em, ed = mn.end_point
-                mn.end_point = (mn.y if em >= mn.m else mn.y + 1, em, ed)
+                # "1 september tot 1 maart" ends in the next year
+                mn.end_point = (mn.y if (em, ed or 0) >= (mn.m, mn.d or 0) else mn.y + 1, em, ed)
         elif mn.kind in ("relyear", "ago", "relseason"):
             ref = doc_ref or last
             if ref is None:

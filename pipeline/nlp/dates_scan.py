@@ -306,8 +306,8 @@ def scan_dates(text: str) -> list[Mention]:
             continue
         if y1 is not None and y2 is not None and ordinal(y1, m1, d1) > ordinal(y2, m2, d2):
             continue
-        if y1 is None and (m1, d1) > (m2, d2):
-            continue
+        if y1 is None and (m1, d1) > (m2, d2) and not mt.group("m1"):
+            continue  # "30 - 1 maart"; but "1 september tot 1 maart" runs into the next year
         add(1, Mention(weekday_start(mt.start()), mt.end(), "interval", y1, m1, d1, end_point=(y2, m2, d2),
                         explicit=y2 is not None))
 

@@ -230,6 +230,8 @@ class EntityRecognizer:
             parts = toks[i:i + width]
             if len(parts) < width or (width == 2 and (not joinable(parts[1].space_before) or not parts[1].text[:1].isupper())):
                 break
+            if width == 2 and self.kb.lookup(parts[0].text):
+                break  # "Gedeputeerde De Bree" is not a misspelt "gedeputeerden": the first word is a name itself
             name = " ".join(p.text for p in parts)
             if name not in self._fuzzy_cache:
                 self._fuzzy_cache[name] = None if self.kb.lookup(name) else self.kb.fuzzy(name)
@@ -623,6 +625,16 @@ class EntityRecognizer:
                 return d
         return None
 
+    def _place_after(self, c: Cand, chosen: list[Cand], text: str) -> Cand | None:
+        """The municipality or province named right after a body, without 'van': 'Gemeenteraad Heerlen', 'wethouder Almelo'."""
+        if text[c.end:c.end + 1] not in (" ", "\u00a0"):
+            return None
+        for d in chosen:
+            if d.start == c.end + 1 and d.label in ("ORG", "LOC"):
+                e = self.kb.get(d.canonical)
+                return d if e is not None and e.kind in ("gemeente", "provincie", "waterschap") else None
+        return None
+
     def _parents(self, chosen: list[Cand], text: str, issuer, level: str) -> None:
         kb = self.kb
         orgs = Counter(c.canonical for c in chosen if c.label == "ORG" and kb.get(c.canonical) and not kb.entries[c.canonical].generic)
@@ -635,7 +647,7 @@ class EntityRecognizer:
             if c.label != "ORGAN" or not c.canonical:
                 continue
             e = kb.get(c.canonical)
-            after = self._van_place(c, chosen, text)
+            after = self._van_place(c, chosen, text) or self._place_after(c, chosen, text)
             if after is not None and after.canonical:
                 c.parent = _org_of(kb, after.canonical)
                 continue
