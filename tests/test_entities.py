@@ -218,6 +218,7 @@ def test_entities_never_raises_on_odd_text(nlp, text):
     ("Verslag van de Beeldvormende vergadering van 9 april.", "Beeldvormende vergadering", "beeldvormende_vergadering"),
     ("In de oordeelvormende vergadering is gesproken.", "oordeelvormende vergadering", "oordeelvormende_vergadering"),
     ("Verslag BO ATT van 15 november.", "BO ATT", "bestuurlijk_overleg"),
+    ("Het verzoek uit vorig BO van de wethouders.", "BO", "bestuurlijk_overleg"),
     ("Het college van dijkgraaf en hoogheemraden besluit.", "college van dijkgraaf en hoogheemraden", "college_dijkgraaf_heemraden"),
     ("De verenigde vergadering stelt de begroting vast.", "verenigde vergadering", "verenigde_vergadering"),
     ("Gedeputeerde Staten van Gelderland besluiten.", "Gedeputeerde Staten", "gedeputeerde_staten"),
@@ -242,6 +243,7 @@ def test_entities_bodies_in_every_spelling(nlp, text, surface, canonical):
     ("Mail naar griffie@gemeente.nl voor vragen.", "griffie"),
     ("Volgens de Leidraad gaat dat zo.", "Leidraad"),
     ("De voorzitter opent de vergadering.", "voorzitter"),
+    ("Huisvesting van scholen voor BO en VO.", "BO"),
 ])
 def test_entities_not_bodies(nlp, text, surface):
     assert surface not in [e[1] for e in ents(nlp, text) if e[0] == "ORGAN"]

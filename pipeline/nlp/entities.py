@@ -208,8 +208,10 @@ class EntityRecognizer:
             if e.extra.get("capital_only") and not first[:1].isupper():
                 label = None  # "Bestuurlijk Overleg" names the body, "na bestuurlijk overleg" is a talk
             after = e.extra.get("abbreviation_after", {}).get(first)
-            if after and j == i and not (i > 0 and toks[i - 1].ci in after):
-                label = None  # "de Kamer", "uw Kamer", but not "Kamer 2B"
+            if after and j == i and not (i > 0 and toks[i - 1].ci in after) and not (
+                    e.named == "acronym" and j + 1 < len(toks) and toks[j + 1].space_before == " "
+                    and self._name_word(toks[j + 1], True, False)):
+                label = None  # "de Kamer", "uw Kamer", but not "Kamer 2B"; "vorig BO", "BO ATT", but not "BO en VO"
         c = Cand(start, end, label, eid, source)
         # compounds with a hyphen: AB-vergadering, Wgr-plus-status; an elided compound
         # ("college- en raadsleden") is not a mention of the body
