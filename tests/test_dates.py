@@ -552,6 +552,7 @@ def test_dates_document_date_inferred_after_the_latest_past_event():
     ("In de eerste helft 2024.", [("2024-01/2024-06", None)]),
     ("In het tweede halfjaar komt het voorstel.", [("2016-07/2016-12", None)]),
     ("Planning H2 2024.", [("2024-07/2024-12", None)]),
+    ("De evaluatie volgt in Q3.", [("2016-07/2016-09", None)]),  # the anchor's year
     ("Het besluit van 2025-11-4.", [("2025-11-04", None)]),
     ("Ingekomen 2024-3-12.", [("2024-03-12", None)]),
     ("Vergadering 12-oktober-2015.", [("2015-10-12", None)]),
@@ -566,6 +567,8 @@ def test_dates_quarters_halves_and_real_formats(text: str, expected: list) -> No
     "Het vijfde kwartaal bestaat niet.",
     "Een kwartaal later.",
     "Kenmerk Q2-20251.",
+    "Het model Q3 is gekozen.",
+    "De Q3-rapportage volgt.",
 ])
 def test_dates_no_period_without_a_quarter_or_year(text: str) -> None:
     assert [v for v, _ in _found(text) if "/" in v] == []

@@ -146,6 +146,8 @@ class _Patterns:
         self.quarter_code = re.compile(
             rf"(?<![\w.\-/])(?:(?:{_alt(lx['quarter_prefixes'])})[ \t]?(?P<n>[1-4])(?:[ \t]*[-/'][ \t]*|[ \t]+)(?P<y>{year})"
             rf"|(?P<y2>{year})[ \t]*[-/]?[ \t]*Q(?P<n2>[1-4]))(?![\w])")
+        self.quarter_code_bare = re.compile(  # "in Q3", "uiterlijk Q1": a quarter of the anchor's year
+            rf"(?:^|(?<=[\s(]))(?:{_alt(lx['bare_month_prepositions'])}){ws}(?:het{ws})?(?P<q>Q(?P<n>[1-4]))(?![\w\-/'])", fl)
         self.half = re.compile(
             rf"{letter_before}(?P<o>{ordw}){ws}(?P<w>{_alt(lx['half_words'])})"
             rf"(?:{of_year}|(?P<vhj>{ws}van{ws}het{ws}jaar))?(?![^\W\d_])", fl)
@@ -426,6 +428,10 @@ def _periods(text: str, P: _Patterns) -> list[Mention]:
         n, y = int(mt.group("n") or mt.group("n2")), int(mt.group("y") or mt.group("y2"))
         if P.year_lo <= y <= P.year_hi:
             out.append(_period(mt.start(), mt.end(), y, 3 * n - 2, 3))
+    for mt in P.quarter_code_bare.finditer(text):
+        if mt.group("q")[0] == "Q":
+            n = int(mt.group("n"))
+            out.append(_period(mt.start("q"), mt.end("q"), None, 3 * n - 2, 3))
     for mt in P.half.finditer(text):
         word = mt.group("o").lower()
         n = 2 if word == "laatste" else P.ordinals.get(word)
