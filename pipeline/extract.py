@@ -24,6 +24,7 @@ from .models import CleanText, Decision, Document, Entity, Extraction, Passage, 
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 _log = logging.getLogger(__name__)
 
@@ -174,17 +175,17 @@ def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = N
 def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", fmt: str = "text",
             sha256: str = "", title_hint: str | None = None) -> Extraction:
     """Run the pipeline over cleaned text and turn its annotations into records."""
-    from .nlp import new_doc
-
     text = cleaned.text
     entities: list[Entity] = []
     decisions: list[Decision] = []
     warnings: list[str] = []
+    failures: list[str] = []
     meta = {"doc_id": doc_id}
     doc_date = date_source = None
     issuer = meeting_info = None
     for offset, piece in chunks(text):
-        doc = new_doc(nlp, piece, meta)
+        doc, failed = run_pipeline(nlp, piece, meta, path or doc_id)
+        failures += [f for f in failed if f not in failures]
         if doc_date is None and doc._.doc_date:
             doc_date, date_source = doc._.doc_date, doc._.doc_date_source
             meta = {**meta, "doc_date": doc_date}
@@ -219,7 +220,7 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
         path=path,
         format=fmt,
         words=len(text.split()),
-        warnings=warnings,
+        warnings=failures + warnings,
         government=gov.name if gov else None,
         government_kind=gov.kind if gov else None,
         government_code=gov.code if gov else None,
@@ -227,8 +228,35 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
         meeting_body=meeting_body,
         meeting_date=meeting_date,
     )
-    return Extraction(path=path, status=Status.SUCCESS, document=document, text=text,
-                      passages=passages(doc_id, cleaned), entities=entities, decisions=decisions)
+    return Extraction(path=path, status=Status.PARTIAL if failures else Status.SUCCESS, document=document,
+                      text=text, passages=passages(doc_id, cleaned), entities=entities, decisions=decisions,
+                      errors=[Problem(path=path or doc_id, message=f) for f in failures])
+
+
+def run_pipeline(nlp: Language, text: str, meta: dict, where: str = "") -> tuple[Doc, list[str]]:
+    """Run ``nlp``'s components over ``text`` one by one: (doc, failures).
+
+    A component that raises is reported (one log line naming ``where`` and the component, the
+    traceback at DEBUG level) and skipped; what the components before and after it make is kept.
+    Each failure reads "component <name> failed: <ExceptionType>: <message>".
+    """
+    from .nlp import register_extensions
+
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc.user_data["spoor_text"] = text  # see nlp.doc_text
+    doc._.meta = dict(meta or {})
+    failures: list[str] = []
+    for name, proc in nlp.pipeline:
+        try:
+            doc = proc(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad rule must not sink the document or the run
+            detail = " ".join(str(exc).split())[:200]
+            message = f"component {name} failed: {type(exc).__name__}" + (f": {detail}" if detail else "")
+            _log.warning("%s: %s", where or meta.get("doc_id", "?"), message)
+            _log.debug("traceback of %s in %s", name, where, exc_info=True)
+            failures.append(message)
+    return doc, failures
 
 
 def _doc_extension(doc, name: str):

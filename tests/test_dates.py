@@ -104,7 +104,7 @@ POSITIVES = [
     ("Het doel is om in 2030 klimaatneutraal te zijn.", [("2030", None)]),
     ("Tabel: 2014 2015 2016", [("2014", None), ("2015", None), ("2016", None)]),
     ("©2014 Gemeente Den Helder", [("2014", None)]),
-    ("Het wordt in de tweede helft van 2023 uitgewerkt.", [("2023", None)]),
+    ("Het wordt in de tweede helft van 2023 uitgewerkt.", [("2023-07/2023-12", None)]),  # issue 15
     # seasons
     ("Het debat volgt in het voorjaar 2017.", [("2017-SP", None)]),
     ("De zomer van 2016 was droog.", [("2016-SU", None)]),
@@ -535,3 +535,46 @@ def test_dates_document_date_inferred_after_the_latest_past_event():
             "Per 1 januari 2019 gaat de nieuwe regeling in; 2019 en 2019 worden overgangsjaren. "
             "De evaluatie volgt in januari 2020 en januari 2020 opnieuw.")
     assert document_date(text) == ("2017", "inferred")
+
+
+# --------------------------------------------------------------------------- issue 15: quarters, halves, real formats
+
+@pytest.mark.parametrize("text,expected", [
+    ("Oplevering in Q2 2025.", [("2025-04/2025-06", None)]),
+    ("Levering Q3-2024 en 2025-Q1.", [("2024-07/2024-09", None), ("2025-01/2025-03", None)]),
+    ("Dit volgt in het tweede kwartaal 2024.", [("2024-04/2024-06", None)]),
+    ("In het eerste kwartaal van 2023 informeren wij u.", [("2023-01/2023-03", None)]),
+    ("Gereed eind 1e kwartaal 2022.", [("2022-01/2022-03", "END")]),
+    ("Gereed begin 3e kwartaal 2025.", [("2025-07/2025-09", "START")]),
+    ("Besluit uiterlijk Q4 2026.", [("2026-10/2026-12", "ON_OR_BEFORE")]),
+    ("Dat gebeurt in het 2e kwartaal.", [("2016-04/2016-06", None)]),  # the anchor's year
+    ("In de tweede helft van 2023.", [("2023-07/2023-12", None)]),
+    ("In de eerste helft 2024.", [("2024-01/2024-06", None)]),
+    ("In het tweede halfjaar komt het voorstel.", [("2016-07/2016-12", None)]),
+    ("Planning H2 2024.", [("2024-07/2024-12", None)]),
+    ("De evaluatie volgt in Q3.", [("2016-07/2016-09", None)]),  # the anchor's year
+    ("Het besluit van 2025-11-4.", [("2025-11-04", None)]),
+    ("Ingekomen 2024-3-12.", [("2024-03-12", None)]),
+    ("Vergadering 12-oktober-2015.", [("2015-10-12", None)]),
+    ("Datum: 7 oktober 2015", [("2015-10-07", None)]),
+])
+def test_dates_quarters_halves_and_real_formats(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In de eerste helft van de vergadering werd gesproken.",
+    "Het vijfde kwartaal bestaat niet.",
+    "Een kwartaal later.",
+    "Kenmerk Q2-20251.",
+    "Het model Q3 is gekozen.",
+    "De Q3-rapportage volgt.",
+])
+def test_dates_no_period_without_a_quarter_or_year(text: str) -> None:
+    assert [v for v, _ in _found(text) if "/" in v] == []
+
+
+def test_dates_period_lexicon_loads() -> None:
+    d = load_lexicon()["dates"]
+    assert sorted(set(d["ordinals"].values())) == [1, 2, 3, 4]
+    assert "kwartaal" in d["quarter_words"] and "helft" in d["half_words"]

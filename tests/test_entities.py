@@ -128,9 +128,11 @@ def test_entities_no_persons_from_capitals(nlp, text):
     assert [e for e in ents(nlp, text) if e[0] == "PERSON"] == []
 
 
-def test_entities_office_before_name_is_a_role_not_a_body(nlp):
+def test_entities_office_before_name_is_both_the_body_and_the_persons_role(nlp):
+    # issue 15: "wethouder De Vries" is a mention of the body wethouder and of the person De Vries
     found = ents(nlp, "Wethouder Visser beantwoordt de vragen.")
-    assert [e[0] for e in found] == ["PERSON"]
+    assert [(e[0], e[1], e[2]) for e in found] == [("ORGAN", "Wethouder", "wethouder"), ("PERSON", "Visser", "visser")]
+    assert found[1][5] == "wethouder"
 
 
 @pytest.mark.parametrize("text,value", [
@@ -190,3 +192,88 @@ def test_entities_labels_and_never_date(nlp):
 @pytest.mark.parametrize("text", ["", "\x00\ufffd\u202e(((", "é" * 50, "AB-" * 20, "(A) (B) (CD) ()", "€ €€ 1,,2 mln", "mw. . . A."])
 def test_entities_never_raises_on_odd_text(nlp, text):
     new_doc(nlp, text, {})
+
+
+# -- issue 15: bodies in every spelling ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("De commissie Ruimte vergadert dinsdag.", "commissie Ruimte", "raadscommissie"),
+    ("De Commissie ruimte vergadert dinsdag.", "Commissie ruimte", "raadscommissie"),
+    ("Het stuk gaat naar de Cie Ruimte.", "Cie Ruimte", "raadscommissie"),
+    ("Het stuk gaat naar de cie. Samenleving.", "cie. Samenleving", "raadscommissie"),
+    ("In de raadscommissie Bestuur en Middelen is gesproken.", "raadscommissie Bestuur en Middelen", "raadscommissie"),
+    ("In de commissie Bestuur, Middelen en Economie (BME) is gesproken.",
+     "commissie Bestuur, Middelen en Economie (BME)", "raadscommissie"),
+    ("Het verslag van de commissie onderzoek geloofsbrieven ligt ter inzage.", "commissie onderzoek geloofsbrieven",
+     "commissie_onderzoek_geloofsbrieven"),
+    ("De commissie voor de rechtsbescherming adviseert.", "commissie voor de rechtsbescherming", "commissie_rechtsbescherming"),
+    ("De bezwaarschriftencommissie hoort de indiener.", "bezwaarschriftencommissie", "commissie_rechtsbescherming"),
+    ("Benoeming van leden in de auditcommissie.", "auditcommissie", "auditcommissie"),
+    ("Benoeming van een lid van de vertrouwenscommissie.", "vertrouwenscommissie", "vertrouwenscommissie"),
+    ("Het advies van de welstandscommissie volgt.", "welstandscommissie", "welstandscommissie"),
+    ("Benoeming van leden van de Noordkopraad.", "Noordkopraad", "noordkopraad"),
+    ("Stukken voor de griffie.", "griffie", "griffie"),
+    ("De griffier zendt de stukken.", "griffier", "griffier"),
+    ("De voorzitter van de gemeenteraad opent.", "voorzitter van de gemeenteraad", "voorzitter_gemeenteraad"),
+    ("Verslag van de Beeldvormende vergadering van 9 april.", "Beeldvormende vergadering", "beeldvormende_vergadering"),
+    ("In de oordeelvormende vergadering is gesproken.", "oordeelvormende vergadering", "oordeelvormende_vergadering"),
+    ("Verslag BO ATT van 15 november.", "BO ATT", "bestuurlijk_overleg"),
+    ("Het verzoek uit vorig BO van de wethouders.", "BO", "bestuurlijk_overleg"),
+    ("Het college van dijkgraaf en hoogheemraden besluit.", "college van dijkgraaf en hoogheemraden", "college_dijkgraaf_heemraden"),
+    ("De verenigde vergadering stelt de begroting vast.", "verenigde vergadering", "verenigde_vergadering"),
+    ("Gedeputeerde Staten van Gelderland besluiten.", "Gedeputeerde Staten", "gedeputeerde_staten"),
+    ("De commissaris van de Koning opent.", "commissaris van de Koning", "commissaris_van_de_koning"),
+    ("De ministerraad heeft ingestemd.", "ministerraad", "ministerraad"),
+    ("De Raad van State adviseert.", "Raad van State", "raad_van_state"),
+    ("Het Adviescollege Toetsing Regeldruk adviseert.", "Adviescollege Toetsing Regeldruk", "adviescollege"),
+    ("De Ministeriële Commissie Taakstelling Rijksdienst besluit.", "Ministeriële Commissie Taakstelling Rijksdienst",
+     "ministeriele_commissie"),
+    ("De Kamer,\n\ngehoord de beraadslaging, verzoekt de regering", "Kamer", "tweede_kamer"),
+    ("Burgemeester en wethouder kunnen voorschriften verbinden.", "Burgemeester en wethouder", "college_bw"),
+])
+def test_entities_bodies_in_every_spelling(nlp, text, surface, canonical):
+    found = [(e[1], e[2]) for e in ents(nlp, text) if e[0] == "ORGAN"]
+    assert (surface, canonical) in found, found
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Het plandeel Kamer 2B wordt uitgewerkt.", "Kamer"),
+    ("De Kamer van Koophandel registreert.", "Kamer"),
+    ("Dat gebeurt pas na bestuurlijk overleg met de gemeenten.", "bestuurlijk overleg"),
+    ("Mail naar griffie@gemeente.nl voor vragen.", "griffie"),
+    ("Volgens de Leidraad gaat dat zo.", "Leidraad"),
+    ("De voorzitter opent de vergadering.", "voorzitter"),
+    ("Huisvesting van scholen voor BO en VO.", "BO"),
+])
+def test_entities_not_bodies(nlp, text, surface):
+    assert surface not in [e[1] for e in ents(nlp, text) if e[0] == "ORGAN"]
+
+
+def test_entities_wethouder_with_portfolio_is_no_person(nlp):
+    found = ents(nlp, "Hoogachtend, wethouder Financiën, Bereikbaarheid en Organisatie.")
+    assert ("ORGAN", "wethouder") in [(e[0], e[1]) for e in found]
+    assert [e for e in found if e[0] == "PERSON"] == []
+
+
+def test_entities_signature_chair_next_to_the_griffier(nlp):
+    found = ents(nlp, "Aldus besloten door de raad.\n\nde griffier, de voorzitter,\n\nJ. Jansen")
+    assert ("voorzitter", "voorzitter_gemeenteraad") in [(e[1], e[2]) for e in found if e[0] == "ORGAN"]
+
+
+def test_entities_body_gets_the_government_the_text_names(nlp):
+    found = ents(nlp, "De gemeenteraad van Den Helder besluit.")
+    assert ("gemeenteraad", "gemeenteraad", "gemeente_den_helder") in [(e[1], e[2], e[3]) for e in found]
+
+
+@pytest.mark.parametrize("text,surface,parent", [
+    ("De Gemeenteraad Heerlen stemt in.", "Gemeenteraad", "gemeente_heerlen"),
+    ("Aanwezig: wethouder Almelo en de dijkgraaf.", "wethouder", "gemeente_almelo"),
+    ("Gedeputeerde Staten van Overijssel besluiten.", "Gedeputeerde Staten", "provincie_overijssel"),
+])
+def test_entities_body_parent_from_the_place_after_it(nlp, text, surface, parent):
+    assert (surface, parent) in [(e[1], e[3]) for e in ents(nlp, text) if e[0] == "ORGAN"]
+
+
+def test_entities_fuzzy_match_does_not_swallow_the_persons_name(nlp):
+    found = ents(nlp, "Zij spraken met Gedeputeerde De Bree over de plannen.")
+    assert [(e[0], e[1]) for e in found] == [("ORGAN", "Gedeputeerde"), ("PERSON", "De Bree")]

@@ -107,3 +107,14 @@ def test_kb_fold(text, folded):
 
 def test_kb_spaceless_ignores_spaces_and_hyphens():
     assert spaceless("Twente Bedrijf") == spaceless("Twentebedrijf") == spaceless("Twente-bedrijf")
+
+
+def test_kb_body_rules_of_issue_15_load(kb):
+    # the lexicons the entity component reads for committees, compound bodies and the signing chair
+    assert {"ruimte", "middelen", "samenleving"} <= kb.committee_topics
+    assert "commissie" in kb.body_suffixes and kb.body_suffixes["raad"].get("capital") is True
+    assert "leidraad" in kb.not_suffix_bodies
+    assert set(kb.signature_chair.values()) <= set(kb.entries)
+    assert kb.entries["tweede_kamer"].extra["abbreviation_after"]["Kamer"]
+    assert kb.entries["bestuurlijk_overleg"].named == "acronym"
+    assert kb.entries["raad_van_state"].label == "ORGAN"

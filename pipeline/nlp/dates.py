@@ -57,7 +57,7 @@ def _attach_context(text: str, mentions: list[Mention]) -> None:
     for mn in mentions:
         before = text[max(0, mn.start - 40):mn.start]
         base = mn.start - len(before)
-        if mn.kind in ("month", "year", "season", "bare", "relyear", "relseason") and mn.mod is None:
+        if (mn.kind in ("month", "year", "season", "bare", "relyear", "relseason") or mn.period) and mn.mod is None:
             mt = P.prefix_part.search(before)
             if mt:
                 mn.mod = P.part_mods[mt.group("w").lower()]
@@ -65,7 +65,7 @@ def _attach_context(text: str, mentions: list[Mention]) -> None:
                 before = before[:mt.start()]
         if mn.kind != "ago":
             mt = P.prefix_bound.search(before) or P.prefix_spanning.search(before)
-            if mt and mn.kind != "interval":
+            if mt and (mn.kind != "interval" or mn.period):
                 word = mt.group("w").lower()
                 mn.mod = P.bound_prefixes.get(word, mn.mod)
                 mn.start = base + mt.start()
@@ -221,7 +221,8 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
             if ref:
                 mn.y = _closest_year(mn.m, mn.d, ref)
                 ey, em, ed = mn.end_point
-                mn.end_point = (mn.y if em >= mn.m else mn.y + 1, em, ed)
+                # "1 september tot 1 maart" ends in the next year
+                mn.end_point = (mn.y if (em, ed or 0) >= (mn.m, mn.d or 0) else mn.y + 1, em, ed)
         elif mn.kind in ("relyear", "ago", "relseason"):
             ref = doc_ref or last
             if ref is None:
@@ -403,11 +404,8 @@ class DateTagger:
         text = doc_text(doc)
         meta = doc._.meta or {}
         anchor = meta.get("doc_date") if isinstance(meta, dict) else None
-        try:
-            matches, doc._.doc_date, doc._.doc_date_source = analyse(text, str(anchor) if anchor else None)
-        except Exception:  # one odd document must not sink a run
-            _log.exception("date tagging failed for %s", meta.get("doc_id") if isinstance(meta, dict) else None)
-            matches = []
+        # No catch-all here: pipeline.extract runs each component apart and reports a failure.
+        matches, doc._.doc_date, doc._.doc_date_source = analyse(text, str(anchor) if anchor else None)
         spans = []
         for dm in matches:
             span = doc.char_span(dm.start, dm.end, label="DATE", alignment_mode="expand")

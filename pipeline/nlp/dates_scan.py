@@ -41,6 +41,7 @@ class Mention:
     warnings: list[str] = field(default_factory=list)
     parent: int | None = None  # index of the mention whose parenthesis holds this one
     parts: list["Mention"] | None = None  # a list of days ("18 en 25 september"), split after scanning
+    period: bool = False  # a quarter or half year written as one ("Q2 2025", "tweede helft van 2023")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -100,8 +101,8 @@ class _Patterns:
         self.dm_interval = re.compile(
             rf"{num_before}(?P<d1>{day})(?:{ws}(?P<m1>{mon})(?:{gap}(?P<y1>{year}))?)?{sep}"
             rf"(?P<d2>{day}){ws_nl}(?P<m2>{mon})(?:{gap}(?P<y2>{year}))?", fl)
-        self.dmy = re.compile(
-            rf"{num_before}(?P<d>{day}){ws_nl}(?P<m>{mon})(?:{gap}(?P<y>{year}))?", fl)
+        self.dmy = re.compile(  # "12 oktober 2015", also "12-oktober" and "12-okt-2015"
+            rf"{num_before}(?P<d>{day})(?:{ws_nl}|-)(?P<m>{mon})(?:(?:{gap}|-)(?P<y>{year}))?", fl)
         self.numeric = re.compile(
             rf"{num_before}(?P<d>[0-3]?[0-9])(?P<s>[-/.])(?P<m>[01]?[0-9])(?P=s)(?P<y>{year})(?![-/.][0-9])")
         self.numeric_sloppy = re.compile(
@@ -110,8 +111,8 @@ class _Patterns:
         self.numeric_short = re.compile(  # 29-06-15: a two-digit year only with the same separator twice
             rf"{num_before}(?P<d>[0-3]?[0-9])(?P<s>[-/])(?P<m>[01]?[0-9])(?P=s)(?P<y>[0-9]{{2}})"
             rf"(?![0-9]|[-/.,][0-9]|[^\W\d_])")
-        self.iso = re.compile(
-            rf"{num_before}(?P<y>{year})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9]|[-/][0-9])")
+        self.iso = re.compile(  # 2025-11-04, also unpadded 2025-11-4
+            rf"{num_before}(?P<y>{year})-(?P<m>[01]?[0-9])-(?P<d>[0-3]?[0-9])(?![0-9]|[-/][0-9])")
         self.my_interval = re.compile(
             rf"{letter_before}(?P<m1>{mon}){sep.replace('[-–—]', '[-–—/]')}(?P<m2>{mon}){gap}(?P<y>{year})", fl)
         self.my = re.compile(rf"{letter_before}(?P<m>{mon}){gap}(?:'|van{ws})?(?P<y>{year})", fl)
@@ -134,6 +135,26 @@ class _Patterns:
         self.ago = re.compile(
             rf"{letter_before}(?:(?P<a>{approx}){ws})?(?P<n>[0-9]{{1,3}}|{numw}){ws}jaar{ws}"
             rf"{re.escape(lx['ago']['suffix'])}{letter_after}", fl)
+        # quarters and halves: "tweede kwartaal 2024", "2e kwartaal", "Q2 2025", "2025-Q2", "eerste helft van 2023",
+        # "tweede halfjaar", "H2 2024"; without a year a half needs "halfjaar" or "van het jaar"
+        self.ordinals = {k.lower(): v for k, v in lx["ordinals"].items()}
+        ordw = _alt(self.ordinals)
+        of_year = rf"(?:{ws}(?:van{ws})?(?:het{ws}(?:jaar{ws})?)?(?P<y>{year}))"
+        self.quarter = re.compile(
+            rf"{letter_before}(?:(?P<o>{ordw}){ws}(?:{_alt(lx['quarter_words'])})|(?:kwartaal){ws}(?P<n>[1-4])(?![0-9]))"
+            rf"(?:{of_year}|{ws}van{ws}het{ws}jaar)?(?![^\W\d_])", fl)
+        self.quarter_code = re.compile(
+            rf"(?<![\w.\-/])(?:(?:{_alt(lx['quarter_prefixes'])})[ \t]?(?P<n>[1-4])(?:[ \t]*[-/'][ \t]*|[ \t]+)(?P<y>{year})"
+            rf"|(?P<y2>{year})[ \t]*[-/]?[ \t]*Q(?P<n2>[1-4]))(?![\w])")
+        self.quarter_code_bare = re.compile(  # "in Q3", "uiterlijk Q1": a quarter of the anchor's year
+            rf"(?:^|(?<=[\s(]))(?:{_alt(lx['bare_month_prepositions'])}){ws}(?:het{ws})?(?P<q>Q(?P<n>[1-4]))(?![\w\-/'])", fl)
+        self.half = re.compile(
+            rf"{letter_before}(?P<o>{ordw}){ws}(?P<w>{_alt(lx['half_words'])})"
+            rf"(?:{of_year}|(?P<vhj>{ws}van{ws}het{ws}jaar))?(?![^\W\d_])", fl)
+        self.half_code = re.compile(
+            rf"(?<![\w.\-/])(?:{_alt(lx['half_prefixes'])})(?P<n>[12])(?:[ \t]*[-/'][ \t]*|[ \t]+)(?P<y>{year})(?![\w])")
+        self.period_hint = re.compile(r"(?i)kwartaal|kw\.|helft|halfjaar|half jaar|Q[1-4]|H[12]|HJ[12]")
+
         self.bare = re.compile(rf"{letter_before}(?P<m>{full}){letter_after}", fl)
         # where to try the anchored patterns: starts of digit runs, month words, season words
         self.digit_start = re.compile(r"(?<![0-9])[0-9]")
@@ -287,8 +308,8 @@ def scan_dates(text: str) -> list[Mention]:
             continue
         if y1 is not None and y2 is not None and ordinal(y1, m1, d1) > ordinal(y2, m2, d2):
             continue
-        if y1 is None and (m1, d1) > (m2, d2):
-            continue
+        if y1 is None and (m1, d1) > (m2, d2) and not mt.group("m1"):
+            continue  # "30 - 1 maart"; but "1 september tot 1 maart" runs into the next year
         add(1, Mention(weekday_start(mt.start()), mt.end(), "interval", y1, m1, d1, end_point=(y2, m2, d2),
                         explicit=y2 is not None))
 
@@ -331,6 +352,10 @@ def scan_dates(text: str) -> list[Mention]:
         elif pre:
             add(7, Mention(start, mt.end(), "relseason", season=s,
                             season_rel=P.rel_seasons[pre.group("rel").lower()]))
+
+    if P.period_hint.search(text):
+        for mention in _periods(text, P):
+            add(5, mention)
 
     for mt in _matches(P.year_interval, text, digits):
         y1 = int(mt.group("y1"))
@@ -381,6 +406,44 @@ def scan_dates(text: str) -> list[Mention]:
             out.extend(mention.parts or [])
         else:
             out.append(mention)
+    return out
+
+
+def _period(start: int, end: int, y: int | None, first: int, months: int) -> Mention:
+    """A quarter or half year as an interval of months: (2025, 4, 3) -> 2025-04/2025-06."""
+    return Mention(start, end, "interval", y, first, None, end_point=(y, first + months - 1, None),
+                   explicit=y is not None, period=True)
+
+
+def _periods(text: str, P: _Patterns) -> list[Mention]:
+    """Quarters and halves of a year ("Q2 2025", "tweede kwartaal 2024", "eerste helft van 2023", "H2 2024")."""
+    out = []
+    for mt in P.quarter.finditer(text):
+        word = (mt.group("o") or "").lower()
+        n = P.ordinals.get(word) if word else int(mt.group("n"))
+        y = int(mt.group("y")) if mt.group("y") else None
+        if n and 1 <= n <= 4 and (y is None or P.year_lo <= y <= P.year_hi):
+            out.append(_period(mt.start(), mt.end(), y, 3 * n - 2, 3))
+    for mt in P.quarter_code.finditer(text):
+        n, y = int(mt.group("n") or mt.group("n2")), int(mt.group("y") or mt.group("y2"))
+        if P.year_lo <= y <= P.year_hi:
+            out.append(_period(mt.start(), mt.end(), y, 3 * n - 2, 3))
+    for mt in P.quarter_code_bare.finditer(text):
+        if mt.group("q")[0] == "Q":
+            n = int(mt.group("n"))
+            out.append(_period(mt.start("q"), mt.end("q"), None, 3 * n - 2, 3))
+    for mt in P.half.finditer(text):
+        word = mt.group("o").lower()
+        n = 2 if word == "laatste" else P.ordinals.get(word)
+        y = int(mt.group("y")) if mt.group("y") else None
+        if n not in (1, 2) or (y is None and not mt.group("vhj") and "jaar" not in mt.group("w").lower()):
+            continue  # "de eerste helft van de vergadering" is no date
+        if y is None or P.year_lo <= y <= P.year_hi:
+            out.append(_period(mt.start(), mt.end(), y, 6 * n - 5, 6))
+    for mt in P.half_code.finditer(text):
+        n, y = int(mt.group("n")), int(mt.group("y"))
+        if P.year_lo <= y <= P.year_hi:
+            out.append(_period(mt.start(), mt.end(), y, 6 * n - 5, 6))
     return out
 
 

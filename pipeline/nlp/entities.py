@@ -71,15 +71,15 @@ class EntityRecognizer:
         self._not_suffixes = tuple(p.get("not_surname_suffixes", []))
         self._money_re = money_regex(self.kb.money)
         self._multipliers = {k.lower(): v for k, v in self.kb.money["multipliers"].items()}
+        self._committees = {e.id for e in self.kb.entries.values() if e.label == "ORGAN" and e.id.endswith("commissie")}
+        self._abbreviated_generic = {w for w, rule in self.kb.generic.items() if rule.get("abbreviation")}
 
     # -- component -----------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        try:
-            cands = self.find(text, doc._.meta or {})
-        except Exception:  # never sink a document over one bad rule
-            _log.exception("entity recognition failed for %s", (doc._.meta or {}).get("doc_id"))
-            cands = []
+        # No catch-all here: a failure propagates to whoever runs the pipeline (pipeline.extract runs
+        # each component apart, keeps what the others made and marks the document PARTIAL).
+        cands = self.find(text, doc._.meta or {})
         spans = []
         seen: set[tuple[int, int]] = set()
         for c in cands:
@@ -112,21 +112,19 @@ class EntityRecognizer:
         cands += self._persons(text)
         cands += self._money(text)
         cands += self._laws(toks)
+        cands += self._suffix_bodies(toks)
         chosen = select_candidates(cands)
-        office_at = set()
-        for c in chosen:
-            if c.label == "PERSON" and c.parent is not None:
-                office_at.add(int(c.parent))
-                c.parent = None
-                c.warnings = [w for w in c.warnings if not w.startswith("office:")]
-        roles = [(int(c.ids[0]), int(c.ids[1])) for c in chosen if c.label == "PERSON" and c.ids]
+        chosen = [c for c in chosen if not (c.label == "ORGAN" and _in_address(text, c.start, c.end))]
+        # "wethouder De Vries": the office word stays a mention of the body (ORGAN wethouder), the name
+        # after it is the person (PERSON De Vries, role wethouder)
         for c in chosen:
             if c.label == "PERSON":
+                c.parent = None
                 c.ids = []
-        chosen = [c for c in chosen if not (c.label == "ORGAN" and (c.start in office_at or any(
-            s <= c.start and c.end <= e for s, e in roles) and self.kb.entries.get(c.canonical or "") is not None
-            and self.kb.entries[c.canonical].person_office))]
+                c.warnings = [w for w in c.warnings if not w.startswith("office:")]
         self._extend_named(chosen, toks, text)
+        chosen += self._signature_chair(chosen, text, meta)
+        chosen.sort(key=lambda c: c.start)
         chosen = [c for c in chosen if c.label]
         self._resolve(chosen, text, meta)
         for c in chosen:
@@ -142,7 +140,7 @@ class EntityRecognizer:
         out: list[Cand] = []
         n = len(toks)
         for i, t in enumerate(toks):
-            if t.text == "-" or not (t.ci[0].isalnum()):
+            if t.text == "-" or not t.ci[:1].isalnum():
                 continue
             prev_hyphen = i > 0 and toks[i - 1].text == "-" and not t.space_before
             # exact token runs: case-insensitive names, case-sensitive abbreviations, short forms
@@ -205,6 +203,15 @@ class EntityRecognizer:
         if label == "LOC" and i >= 2 and toks[i - 1].text == "-" and not toks[i].space_before and not toks[i - 1].space_before \
                 and toks[i - 2].ci in _COMPASS:
             label = None  # West-Overijssel is not Overijssel
+        if label == "ORGAN" and e.extra:
+            first = toks[i].text
+            if e.extra.get("capital_only") and not first[:1].isupper():
+                label = None  # "Bestuurlijk Overleg" names the body, "na bestuurlijk overleg" is a talk
+            after = e.extra.get("abbreviation_after", {}).get(first)
+            if after and j == i and not (i > 0 and toks[i - 1].ci in after) and not (
+                    e.named == "acronym" and j + 1 < len(toks) and toks[j + 1].space_before == " "
+                    and self._name_word(toks[j + 1], True, False)):
+                label = None  # "de Kamer", "uw Kamer", but not "Kamer 2B"; "vorig BO", "BO ATT", but not "BO en VO"
         c = Cand(start, end, label, eid, source)
         # compounds with a hyphen: AB-vergadering, Wgr-plus-status; an elided compound
         # ("college- en raadsleden") is not a mention of the body
@@ -225,6 +232,8 @@ class EntityRecognizer:
             parts = toks[i:i + width]
             if len(parts) < width or (width == 2 and (not joinable(parts[1].space_before) or not parts[1].text[:1].isupper())):
                 break
+            if width == 2 and self.kb.lookup(parts[0].text):
+                break  # "Gedeputeerde De Bree" is not a misspelt "gedeputeerden": the first word is a name itself
             name = " ".join(p.text for p in parts)
             if name not in self._fuzzy_cache:
                 self._fuzzy_cache[name] = None if self.kb.lookup(name) else self.kb.fuzzy(name)
@@ -366,7 +375,11 @@ class EntityRecognizer:
     def _extend_named(self, chosen: list[Cand], toks: list[Tok], text: str) -> None:
         """'bestuurscommissie Publieke Gezondheid', 'pho EZ', 'commissie RWN': the name belongs to the body."""
         absorbable = {c.start for c in chosen if c.source == "acronym" or (
-            c.label in ("ORG", "LOC") and " " not in text[c.start:c.end] and sum(ch.isupper() for ch in text[c.start:c.end]) >= 2)}
+            c.label in ("ORG", "LOC") and " " not in text[c.start:c.end] and sum(ch.isupper() for ch in text[c.start:c.end]) >= 2)
+            or (c.source == "learned" and c.label == "ORG" and not self.kb.is_known(c.canonical))}
+        learned_at = {c.start: c for c in chosen if c.source == "learned" and c.start in absorbable}
+        renamed: dict[str, Cand] = {}  # a learned name that turned out to be a body's name -> the body
+        learned_abbrs = {text[c.start:c.end] for c in chosen if c.source == "learned" and " " not in text[c.start:c.end]}
         starts = {c.start for c in chosen} - absorbable
         absorbed: set[int] = set()
         by_start = {t.start: k for k, t in enumerate(toks)}
@@ -382,23 +395,30 @@ class EntityRecognizer:
                 continue
             while k < len(toks) and toks[k].end <= c.end:
                 k += 1
-            end = c.end
-            taken = 0
-            while k < len(toks) and taken < 3:
-                t = toks[k]
-                if t.space_before not in (" ",) or t.start in starts or not t.text[:1].isupper() or not t.text[:1].isalpha():
-                    break
-                end = t.end
-                taken += 1
+            if c.generic in self._abbreviated_generic and k < len(toks) and toks[k].text == "." and not toks[k].space_before:
+                c.end = toks[k].end  # "cie. Ruimte"
                 k += 1
+            end, taken = self._name_after(toks, k, starts, acronym_only=named == "acronym",
+                                          topics=c.generic is not None or (e is not None and e.id in self._committees))
             if taken:
+                m = _PAREN_ABBR_RE.match(text, end)
+                if m and m.group(1) in learned_abbrs:
+                    end = m.end()  # "commissie Bestuur, Middelen en Economie (BME)": the name with its abbreviation
                 absorbed.update(t.start for t in toks if c.end <= t.start < end)
+                j = k
+                while j < len(toks) and toks[j].start < end:
+                    if toks[j].start in learned_at and learned_at[toks[j].start].end <= end:
+                        renamed[learned_at[toks[j].start].canonical] = c
+                    j += 1
                 c.end = end
             elif c.generic and self.kb.generic.get(c.generic, {}).get("named_only"):
                 c.label = None
         for c in chosen:
             if c.start in absorbed and c.start in absorbable:
                 c.label = None
+            elif c.source == "learned" and c.canonical in renamed and c.label:
+                body = renamed[c.canonical]  # "(BME)" after "commissie Bestuur, Middelen en Economie"
+                c.label, c.canonical, c.generic = "ORGAN", body.canonical, body.generic
         # a singular generic word after a capitalised adjective is part of another name ("Europese Commissie")
         for c in chosen:
             if c.generic in ("college", "raad", "commissie") and c.label and c.end - c.start == len(c.generic):
@@ -406,6 +426,82 @@ class EntityRecognizer:
                 m = re.search(r"(?<![.:!?\n]\s)\b([A-Z][a-z]+e)\s+$", before)
                 if m and m.start(1) > 0 and not re.search(r"[.:!?\n]\s*$", before[:m.start(1)]):
                     c.label = None
+
+    def _name_after(self, toks: list[Tok], k: int, starts: set[int], acronym_only: bool = False,
+                    topics: bool = False) -> tuple[int, int]:
+        """(end, words taken) of the name that follows a named body from token ``k``.
+
+        Capitalised words and abbreviations ("commissie Ruimte", "raadscommissie Bestuur en Middelen",
+        "commissie Bestuur, Middelen en Economie"), for committees also the subject words of
+        ``committee_topics`` in lower case ("Commissie ruimte"); with ``acronym_only`` just an
+        abbreviation ("BO ATT"). "en", "&" and a comma join words of one name.
+        """
+        end, taken, n = -1, 0, len(toks)
+        while k < n and taken < 6:
+            t = toks[k]
+            if taken and t.ci in ("en", "&", ",") and k + 1 < n and toks[k + 1].space_before == " " \
+                    and (t.ci == "," and not t.space_before or t.space_before == " ") \
+                    and self._name_word(toks[k + 1], acronym_only, topics) and toks[k + 1].start not in starts:
+                k += 1
+                continue
+            if t.space_before != " " or t.start in starts or not self._name_word(t, acronym_only, topics):
+                break
+            end = t.end
+            taken += 1
+            k += 1
+        return end, taken
+
+    def _name_word(self, t: Tok, acronym_only: bool, topics: bool) -> bool:
+        if acronym_only:
+            return len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
+        if t.text[:1].isupper() and t.text[:1].isalpha():
+            return True
+        return topics and t.ci in self.kb.committee_topics
+
+    def _suffix_bodies(self, toks: list[Tok]) -> list[Cand]:
+        """Bodies named by a compound the KB does not list: 'welstandscommissie', 'de Noordkopraad'.
+
+        ``body_suffixes`` in kb_bodies.json says which endings make a body, whether the word must be
+        capitalised and which word must come before it; ``not_suffix_bodies`` lists words that only
+        look like one ('leidraad', 'woningvoorraad').
+        """
+        out = []
+        rules = self.kb.body_suffixes
+        for k, t in enumerate(toks):
+            ci = t.ci
+            for suffix, rule in rules.items():
+                if not ci.endswith(suffix) or len(ci) < len(suffix) + 3 or not ci[:1].isalpha():
+                    continue
+                if ci in self.kb.not_suffix_bodies or (ci,) in self.kb.ci or ci in self.kb.compounds or is_elided(toks, k):
+                    break
+                if rule.get("capital") and not t.text[:1].isupper():
+                    break
+                before = rule.get("after")
+                if before and not (k > 0 and toks[k - 1].ci in before):
+                    break
+                if k > 0 and toks[k - 1].text == "-" and not t.space_before:
+                    break  # "Wmo-raad" is one name; its first part is not a body
+                singular = ci[: len(ci) - len(rule.get("plural_s", ""))] if rule.get("plural_s") else ci
+                out.append(Cand(t.start, t.end, "ORGAN", slug(singular), "compound"))
+                break
+        return out
+
+    def _signature_chair(self, chosen: list[Cand], text: str, meta: dict) -> list[Cand]:
+        """'de griffier, de voorzitter,': the chair who signs a council's decision with its clerk."""
+        out: list[Cand] = []
+        taken = [(c.start, c.end) for c in chosen if c.label]
+        for c in chosen:
+            if c.canonical != "griffier" or c.label != "ORGAN":
+                continue
+            for m in _CHAIR_RE.finditer(text, max(0, c.start - 80), min(len(text), c.end + 80)):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                level = self._level(chosen, self.kb.get(meta.get("issuer")))
+                target = self.kb.signature_chair.get(level)
+                if target:
+                    out.append(Cand(m.start(), m.end(), "ORGAN", target, "pattern"))
+                    taken.append((m.start(), m.end()))
+        return out
 
     def _resolve(self, chosen: list[Cand], text: str, meta: dict) -> None:
         kb = self.kb
@@ -531,6 +627,16 @@ class EntityRecognizer:
                 return d
         return None
 
+    def _place_after(self, c: Cand, chosen: list[Cand], text: str) -> Cand | None:
+        """The municipality or province named right after a body, without 'van': 'Gemeenteraad Heerlen', 'wethouder Almelo'."""
+        if text[c.end:c.end + 1] not in (" ", "\u00a0"):
+            return None
+        for d in chosen:
+            if d.start == c.end + 1 and d.label in ("ORG", "LOC"):
+                e = self.kb.get(d.canonical)
+                return d if e is not None and e.kind in ("gemeente", "provincie", "waterschap") else None
+        return None
+
     def _parents(self, chosen: list[Cand], text: str, issuer, level: str) -> None:
         kb = self.kb
         orgs = Counter(c.canonical for c in chosen if c.label == "ORG" and kb.get(c.canonical) and not kb.entries[c.canonical].generic)
@@ -543,7 +649,7 @@ class EntityRecognizer:
             if c.label != "ORGAN" or not c.canonical:
                 continue
             e = kb.get(c.canonical)
-            after = self._van_place(c, chosen, text)
+            after = self._van_place(c, chosen, text) or self._place_after(c, chosen, text)
             if after is not None and after.canonical:
                 c.parent = _org_of(kb, after.canonical)
                 continue
@@ -560,6 +666,20 @@ class EntityRecognizer:
                 c.parent = main_gemeente
             elif e.level == "provincie":
                 c.parent = main_prov
+
+
+_PAREN_ABBR_RE = re.compile(r"[ \t]?\(([A-Z][A-Za-z0-9&]{1,7})\)")
+_CHAIR_RE = re.compile(r"\b[Vv]oorzitter\b(?!\s+(?:van|der|des)\b)")
+_ADDRESS_RE = re.compile(r"[\w.\-]*@[\w.\-]+|www\.[\w.\-/]+|https?://\S+")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` part of an e-mail or web address ('griffie@denhelder.nl')?"""
+    lo = max(0, start - 60)
+    for m in _ADDRESS_RE.finditer(text, lo, min(len(text), end + 60)):
+        if m.start() < end and start < m.end():
+            return True
+    return False
 
 
 def _dominant(orgs: Counter, prefix: str) -> str | None:

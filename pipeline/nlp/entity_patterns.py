@@ -56,7 +56,8 @@ def tokenize(text: str) -> list[Tok]:
         t.text, t.start, t.end = word, start, end
         ci = cache.get(word)
         if ci is None:
-            ci = fold(word)
+            # a lone combining mark (U+0301 after a space) folds to nothing: keep the mark itself
+            ci = fold(word) or word
             if len(cache) < 200_000:
                 cache[word] = ci
         t.ci = ci

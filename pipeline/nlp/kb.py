@@ -96,7 +96,7 @@ class Entry:
     region: str | None = None
     parent: str | None = None
     generic: bool = False
-    named: bool = False
+    named: bool | str = False  # True: a following name belongs to the body; "acronym": only an abbreviation
     person_office: bool = False
     needs_context: bool = False
     aliases: list[str] = field(default_factory=list)
@@ -128,6 +128,10 @@ class KnowledgeBase:
         self.ambiguous_aliases: set[tuple[str, ...]] = set()
         self.problems: list[str] = []
         self.not_acronyms: set[str] = set()
+        self.committee_topics: set[str] = set()
+        self.body_suffixes: dict[str, dict] = {}
+        self.not_suffix_bodies: set[str] = set()
+        self.signature_chair: dict[str, str] = {}
         self._fuzzy_keys: list[str] = []
         self._fuzzy_ids: list[str] = []
         self.prefixes_ci: set[tuple[str, ...]] = set()
@@ -264,11 +268,15 @@ def build_kb() -> KnowledgeBase:
                      tooi=b.get("tooi"), type=b.get("type"), parent=b.get("parent"), named=b.get("named", False),
                      person_office=b.get("person_office", False), aliases=b.get("aliases", []),
                      abbreviations=b.get("abbreviations", []), anaphora=b.get("anaphora", []),
-                     extra={k: v for k, v in b.items() if k in ("tooi_scope", "note")}))
+                     extra={k: v for k, v in b.items() if k in ("tooi_scope", "note", "capital_only", "abbreviation_after")}))
     kb.generic = {k: v for k, v in bodies["generic"].items() if not k.startswith("_")}
     kb.possessives = {k: v for k, v in bodies["possessives"].items() if not k.startswith("_")}
     kb.compound_tails = list(bodies["compound_tails"])
     kb.blocked = {ci_key(p) for p in bodies["not_bodies"]}
+    kb.committee_topics = {fold(w) for w in bodies.get("committee_topics", [])}
+    kb.body_suffixes = {fold(k): v for k, v in bodies.get("body_suffixes", {}).items() if not k.startswith("_")}
+    kb.not_suffix_bodies = {fold(w) for w in bodies.get("not_suffix_bodies", [])}
+    kb.signature_chair = {k: v for k, v in bodies.get("signature_chair", {}).items() if not k.startswith("_")}
 
     for o in _read_json("kb_organisations.json")["organisations"]:
         kb.add(Entry(id=o["id"], label="ORG", name=o["name"], kind=o.get("kind", ""), type=o.get("type"),
@@ -360,6 +368,9 @@ def validate(kb: KnowledgeBase | None = None) -> list[str]:
         if len(ids) > 1 and labels & {"ORGAN", "ORG", "LAW"} and (key,) not in ALLOWED_SHARED:
             if not all(i.startswith("gemeente_") or kb.entries[i].label == "LOC" for i in ids):
                 problems.append(f"spaceless form {key!r} names several ids: {ids}")
+    for level, target in kb.signature_chair.items():
+        if target not in kb.entries:
+            problems.append(f"signature_chair {level!r}: unknown body {target!r}")
     for word, levels in kb.generic.items():
         for level, target in levels.items():
             if isinstance(target, str) and target not in kb.entries:
