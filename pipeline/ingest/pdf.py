@@ -69,7 +69,9 @@ def ocr(data: bytes, problem: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="spoor-ocr-") as tmp:
         src, dst = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
         src.write_bytes(data)
-        cmd = [exe, "-q", "-l", "nld", "--output-type", "pdf", "--optimize", "0", str(src), str(dst)]
+        # --force-ocr: this is only called when the text layer is missing or unusable; a layer of a few stray
+        # characters would otherwise make ocrmypdf refuse (PriorOcrFoundError) and leave the scan unread
+        cmd = [exe, "-q", "-l", "nld", "--force-ocr", "--output-type", "pdf", "--optimize", "0", str(src), str(dst)]
         _log.info("running OCR: %s", " ".join(cmd))
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT)
