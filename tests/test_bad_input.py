@@ -369,3 +369,29 @@ def test_bad_input_text_beyond_the_size_limit_is_named_and_skipped(runner, world
     lines = _problem_lines(result)
     assert result.exit_code == 1
     assert len(lines) == 1 and "reuzendossier.txt" in lines[0] and "SPOOR_MAX_CHARS" in lines[0]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("ocrmypdf") is None, reason="ocrmypdf/tesseract not installed")
+@pytest.mark.parametrize("pdf_reader", ["pdfminer", "fast"])
+def test_bad_input_scanned_page_inside_a_text_pdf_is_read_through_ocr(tmp_path, pdf_reader):
+    """A letter whose first page has text and whose second page is a scan: both pages are read,
+    the text page as it was."""
+    from reportlab.pdfgen import canvas
+
+    from pipeline.ingest import read
+
+    d = tmp_path / "docs"
+    d.mkdir()
+    scan = _scanned_text_pdf(d)  # for its picture
+    pdf = d / "brief.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(72, 760, "Onderwerp: de begroting van het waterschap")
+    c.showPage()
+    c.drawImage(str(d.parent / "scan.png"), 40, 500, 510, 150)
+    c.showPage()
+    c.save()
+    scan.unlink()
+    raw = read(pdf, pdf_reader)
+    assert "Onderwerp: de begroting van het waterschap" in raw.pages[0]
+    assert "gemeenteraad" in raw.pages[1].lower() and "begroting" in raw.pages[1].lower()

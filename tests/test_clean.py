@@ -178,3 +178,15 @@ def test_clean_page_starts_of_the_corpus_pdf():
 def test_clean_empty_input():
     assert clean_pages([]).text == "" and clean_pages([]).page_starts == [0]
     assert clean_pages(["", "  \n"]).page_starts == [0, 0]
+
+
+def test_clean_dated_running_header_is_kept_once_where_it_first_appears():
+    """A letter repeats its date in the header of every page: page 1 keeps it (it is the letter's date),
+    later pages lose it, as they lose any other running line."""
+    pages = [["Datum", "18 februari 2025", "Zaaknummer 2024-014725", "", "Geachte heer,", "",
+              "Wij hebben uw verzoek ontvangen en besluiten als volgt.", "", "Eerst de aanleiding."],
+             ["Datum", "18 februari 2025", "Zaaknummer 2024-014725", "", "Daarom wijzen wij het verzoek af.", "",
+              "Met vriendelijke groet,", "", "Gedeputeerde Staten"]]
+    text = clean_pages(["\n".join(p) for p in pages]).text
+    assert text.count("18 februari 2025") == 1 and text.index("18 februari 2025") < text.index("Geachte")
+    assert "Zaaknummer" not in text  # an undated running line goes on every page

@@ -70,6 +70,8 @@ _PAGE_NUMBER = re.compile(
     re.I)
 _BARE_NUMBER = re.compile(r"[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?")
 _DIGITS = re.compile(r"\d+")
+_DATED = re.compile(r"\b\d{1,2}\s+(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun[i]?|jul[i]?|aug(?:ustus)?"
+                    r"|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{4}\b", re.I)
 _ZONE = 3  # lines at the top and at the bottom of a page where running headers/footers live
 
 
@@ -102,13 +104,17 @@ def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
         need = n if n <= 3 else max(3, math.ceil(n * 0.5))
         repeated = {sig for sig, count in seen.items() if count >= need}
     out: list[list[str]] = []
-    for lines in pages:
+    shown: set[str] = set()  # a running line with a date is kept where it first appears: a letter's date
+    for lines in pages:    # repeats in the header of every page, and page 1 is where it belongs
         zone = set(_zone(lines)) if n >= 2 else set()
         kept = []
         for i, line in enumerate(lines):
-            if line and (_is_page_number(line) or (i in zone and (
-                    _signature(line) in repeated or _BARE_NUMBER.fullmatch(line)))):
+            if line and (_is_page_number(line) or (i in zone and _BARE_NUMBER.fullmatch(line))):
                 continue
+            if line and i in zone and _signature(line) in repeated:
+                if _signature(line) in shown or not _DATED.search(line):
+                    continue
+                shown.add(_signature(line))
             kept.append(line)
         out.append(kept)
     return out

@@ -49,6 +49,8 @@ class PdfReader(Reader):
                 raise ReadError(f"is a PDF with {what}: it has no text layer, and OCR "
                                 "(`ocrmypdf -l nld`) found no text in it either; check the scan")
         empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]
+        if empty and n_images and shutil.which("ocrmypdf"):
+            pages, empty = _ocr_pages(path, data, pages, empty, self.extract)
         if empty:
             _log.warning("%s: pages without a text layer: %s", path, empty)
         if title and " ".join(title.lower().split()) not in " ".join(pages[0].lower().split()):
@@ -57,11 +59,12 @@ class PdfReader(Reader):
         return RawDocument(path=str(path), format=self.format, pages=pages, title_hint=title)
 
 
-def ocr(data: bytes, problem: str) -> bytes:
+def ocr(data: bytes, problem: str, only_pages_without_text: bool = False) -> bytes:
     """The PDF ``data`` with a text layer added by ``ocrmypdf -l nld`` (Dutch tesseract).
 
     ``problem`` says why OCR is needed; without ocrmypdf, or when it fails, it starts the
-    ``ReadError`` that says how to install or run OCR.
+    ``ReadError`` that says how to install or run OCR. ``only_pages_without_text`` leaves pages that
+    have text as they are (a letter whose signed last page is a scan).
     """
     exe = shutil.which("ocrmypdf")
     if exe is None:
@@ -71,7 +74,8 @@ def ocr(data: bytes, problem: str) -> bytes:
         src.write_bytes(data)
         # --force-ocr: this is only called when the text layer is missing or unusable; a layer of a few stray
         # characters would otherwise make ocrmypdf refuse (PriorOcrFoundError) and leave the scan unread
-        cmd = [exe, "-q", "-l", "nld", "--force-ocr", "--output-type", "pdf", "--optimize", "0", str(src), str(dst)]
+        mode = "--skip-text" if only_pages_without_text else "--force-ocr"
+        cmd = [exe, "-q", "-l", "nld", mode, "--output-type", "pdf", "--optimize", "0", str(src), str(dst)]
         _log.info("running OCR: %s", " ".join(cmd))
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT)
@@ -85,6 +89,21 @@ def ocr(data: bytes, problem: str) -> bytes:
             raise ReadError(f"{problem}, and OCR (`ocrmypdf -l nld`) failed ({why}); check that "
                             f"tesseract's Dutch data is installed (`{OCR_INSTALL}`)")
         return dst.read_bytes()
+
+
+def _ocr_pages(path: Path, data: bytes, pages: list[str], empty: list[int], extract=None) -> tuple[list[str], list[int]]:
+    """``pages`` with the ``empty`` ones (1-based) read through OCR; the pages that had text stay as
+    they were. Returns the pages and those still empty. A failed OCR keeps what there was."""
+    try:
+        redone, _, _, _ = (extract or _extract)(ocr(data, "has pages without a text layer", only_pages_without_text=True))
+    except ReadError as exc:
+        _log.warning("%s: %s", path, exc)
+        return pages, empty
+    if len(redone) != len(pages):
+        return pages, empty
+    pages = [redone[i] if i + 1 in empty and redone[i].strip() else page for i, page in enumerate(pages)]
+    _log.info("%s: pages %s read through OCR", path, [n for n in empty if pages[n - 1].strip()])
+    return pages, [n for n in empty if not pages[n - 1].strip()]
 
 
 def _check_envelope(data: bytes) -> None:

@@ -503,11 +503,9 @@ def make_decisions(nlp: Language, name: str):
     lex = load_lexicon()
 
     def decisions(doc: Doc) -> Doc:
-        try:
-            doc._.decisions = find_decisions(doc, lex)
-        except Exception:  # one odd document must never sink a run
-            _log.exception("decision reading failed")
-            doc._.decisions = []
+        # A failure is not caught here: extract.run_pipeline reports it (file and component) and marks
+        # the document, instead of storing it as if it held no decisions.
+        doc._.decisions = find_decisions(doc, lex)
         return doc
 
     return decisions
