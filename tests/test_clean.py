@@ -190,3 +190,23 @@ def test_clean_dated_running_header_is_kept_once_where_it_first_appears():
     text = clean_pages(["\n".join(p) for p in pages]).text
     assert text.count("18 februari 2025") == 1 and text.index("18 februari 2025") < text.index("Geachte")
     assert "Zaaknummer" not in text  # an undated running line goes on every page
+
+
+def test_clean_letter_spaced_text_is_read_word_by_word():
+    """Some exports spell every word out ("r a a d s v e r g a d e r i ng") with wider gaps between words."""
+    page = "\n".join([
+        "de  R a ad  v an  de  g e m e e n te  D en  H e l d er",
+        "G e a c h te  r a a d,",
+        "Hierbij  n o d ig  ik  u uit  tot  het  b i j w o n en  v an  de  r a a d s v e r g a d e r i ng  op",
+        "maandag  7 o k t o b er  2 0 15  om  1 9 : 30  u ur  in  de  r a a d z a al.",
+    ])
+    text = clean_pages([page]).text
+    assert "de Raad van de gemeente Den Helder" in text
+    assert "Hierbij nodig ik u uit tot het bijwonen van de raadsvergadering op" in text
+    assert "7 oktober 2015 om 19:30 uur in de raadzaal." in text
+
+
+def test_clean_ordinary_text_with_wide_gaps_is_left_alone():
+    """Columns set apart by several spaces are not letter spacing."""
+    page = "\n".join(["Groep A B C  totaal  12", "Kosten  € 1 200  per jaar", "Het college besluit  de nota vast te stellen"])
+    assert clean_pages([page]).text.split("\n")[0] == "Groep A B C totaal 12"

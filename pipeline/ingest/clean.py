@@ -50,6 +50,37 @@ def normalise_chars(text: str) -> str:
                    for part in _KEEP.split(text))
 
 
+# -- letter-spaced text ------------------------------------------------------------------------------
+# Some PDF exports space out every letter and mark the gaps between words with two or more spaces:
+# "de  r a a d s v e r g a d e r i ng  op  maandag". Such a document is read word by word again.
+_WORD_GAP = re.compile(r" {2,}")
+_DAY_MONTH = re.compile(r"(\d)(?=(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+                        r"|december)\b)", re.I)
+_SPACED_RUN = re.compile(r"(?:^|(?<= ))(?:\S ){3,}\S(?= |$)")  # four or more single characters, one space apart
+
+
+def is_letter_spaced(pages: list[list[str]]) -> bool:
+    """Whether the text's words are spelled out letter by letter (a fifth of its lines or more)."""
+    lines = [line for lines in pages for line in lines if len(line.strip()) >= 12]
+    spaced = sum(1 for line in lines if "  " in line and _SPACED_RUN.search(line))
+    return len(lines) >= 3 and spaced >= max(3, len(lines) // 5)
+
+
+def join_letter_spacing(line: str) -> str:
+    """A letter-spaced line with its words joined again: the pieces between gaps of two or more spaces
+    are words; a piece of several parts, half of them single characters, is one word spelled out."""
+    if "  " not in line:
+        return line
+    pieces = []
+    for piece in _WORD_GAP.split(line):
+        parts = piece.split(" ")
+        if len(parts) >= 2 and 2 * sum(len(p) == 1 for p in parts) >= len(parts) and not (
+                parts[0] == "u" and len(parts) == 2 and len(parts[1]) >= 3):  # "u uit": the word "u" before a word
+            piece = _DAY_MONTH.sub(r"\1 ", "".join(parts))  # "7oktober" was "7 o k t o b er"
+        pieces.append(piece)
+    return " ".join(pieces)
+
+
 def _tidy_line(line: str) -> str:
     """One line with runs of spaces collapsed, cell tabs kept single, ends stripped."""
     if line.endswith("\u00ad"):
@@ -263,8 +294,10 @@ def clean_pages(pages: list[str]) -> CleanText:
     ``page_starts`` has one entry per input page (an empty page starts where the next one does),
     so ``CleanText.page_of(offset)`` gives the 1-based page of any character.
     """
-    split = [[_tidy_line(line) for line in normalise_chars(page).split("\n")] for page in pages]
-    split = remove_running_lines(split)
+    raw = [normalise_chars(page).split("\n") for page in pages]
+    if is_letter_spaced(raw):
+        raw = [[join_letter_spacing(line) for line in lines] for lines in raw]
+    split = remove_running_lines([[_tidy_line(line) for line in lines] for lines in raw])
     hyphen_ends = any(line.endswith("-") for lines in split for line in lines)
     vocab = _Vocabulary(split) if hyphen_ends else None
     joiner = _Joiner(len(pages), _typical_width(split), vocab)
