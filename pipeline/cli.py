@@ -213,59 +213,97 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
 
 
 @app.command()
-def show(doc_id: Annotated[str, typer.Argument(help="Document id (the file name without extension).")],
+def show(doc_id: Annotated[str, typer.Argument(help=(
+             "The document: its id (the file name without extension), a start of it no other id shares, "
+             "or the reference spoor prints (\"besluitenlijst Den Helder 2015-06-29 p.2\")."))],
          index: IndexOpt = DEFAULT_INDEX, text: Annotated[bool, typer.Option("--text", help="Also print the cleaned text.")] = False,
          as_json: JsonOpt = False) -> None:
     """Show one document: metadata, entities per label, decisions."""
+    from .link.references import references, resolve
     from .reports import render_document
     from .store import open_store
 
     _need_store(index)
     with open_store(index) as store:
-        found = store.document(doc_id)
-        if not found:
-            raise _fail(f"no document {doc_id!r} in {_shown(index)}; `spoor show` takes ids like "
-                        + ", ".join(d.doc_id for d in store.documents()[:3]))
-        doc, body = found
-        ents, decs = store.entities(doc_id), store.decisions(doc_id)
+        docs = store.documents()
+        found_id = resolve(docs, doc_id)
+        if not found_id:
+            refs = references(docs)
+            raise _fail(f"no document {doc_id!r} in {_shown(index)}; `spoor show` takes an id, a start of one "
+                        f"or a reference, like " + ", ".join(repr(refs[d.doc_id]) for d in docs[:3]))
+        doc, body = store.document(found_id)
+        ents, decs = store.entities(found_id), store.decisions(found_id)
+        ref = references(docs)[found_id]
     if as_json:
-        out.print(json.dumps({"document": doc.model_dump(), "entities": [e.model_dump() for e in ents],
+        out.print(json.dumps({"document": doc.model_dump(), "reference": ref, "entities": [e.model_dump() for e in ents],
                               "decisions": [d.model_dump() for d in decs]}, ensure_ascii=False, indent=1))
         return
-    out.print(render_document(doc, ents, decs, body if text else None))
+    out.print(render_document(doc, ents, decs, body if text else None, ref=ref))
 
 
 @app.command()
 def timeline(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
-             date_from: Annotated[Optional[str], typer.Option("--from", help="From this date (2013, 2013-05).")] = None,
+             date_from: Annotated[Optional[str], typer.Option("--from", help="From this date (2013, 2013-05, 2013-05-31).")] = None,
              date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this date.")] = None,
-             actor: Annotated[Optional[str], typer.Option("--actor", help="Only events of this body.")] = None,
-             subject: Annotated[Optional[str], typer.Option("--subject", help="Only events naming this subject (id, name or alias).")] = None,
+             actor: Annotated[Optional[str], typer.Option("--actor", "--body", help=(
+                 "Only events of this body: its name, abbreviation or id, alone or with its government "
+                 "(\"Dagelijks Bestuur\", DB, \"gemeenteraad Den Helder\"); small typos do not matter."))] = None,
+             government: Annotated[Optional[str], typer.Option("--government", help="Only events of this government (Den Helder, Overijssel).")] = None,
+             status: Annotated[Optional[str], typer.Option("--status", help="proposed, planned, adopted, realized, rejected or promised.")] = None,
+             subject: Annotated[Optional[str], typer.Option("--subject", help="Only events about this subject (id, name or alias, as `spoor evolution` takes it).")] = None,
              csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Write the events to this CSV file.")] = None,
-             html_file: Annotated[Optional[Path], typer.Option("--html", help="Write an offline HTML page with a time axis.")] = None) -> None:
-    """Dated decisions and plans from all documents, in date order, one event per happening.
+             html_file: Annotated[Optional[Path], typer.Option("--html", help="Write an offline HTML page (in Dutch) with a time axis.")] = None) -> None:
+    """Dated decisions and plans from all documents, grouped per date: one event per decision.
 
-    Planned and proposed events are linked to what later happened (outcome, linked)."""
-    from .reports import render_timeline, timeline_html
+    A decision told by several documents is one event with every place it is written; planned and
+    proposed events are linked to what later happened (outcome, linked). A filter that names nothing
+    or a date that is none exits 2 and says what is valid."""
+    from .reports import render_timeline, timeline_html, why_empty
     from .link.subjects import UnknownSubject
-    from .link.timeline import timeline as run_timeline, to_csv
+    from .link.timeline import BadFilter, timeline as run_timeline, to_csv
 
     _need_store(index)
+    filters = dict(subject=subject, date_from=date_from, date_to=date_to, actor=actor, government=government,
+                   status=status)
     try:
-        evs = run_timeline(index, subject, date_from, date_to, actor)
-    except UnknownSubject as exc:
+        evs = run_timeline(index, **filters)
+    except (UnknownSubject, BadFilter) as exc:
         raise _fail(str(exc))
+    empty = why_empty(filters, run_timeline(index)) if not evs else ""
     if csv_file or html_file:
         if csv_file:
             to_csv(evs, csv_file)
             out.print(f"{len(evs)} events written to {csv_file}")
         if html_file:
-            html_file.write_text(timeline_html(evs, f"spoor timeline{': ' + subject if subject else ''}"), encoding="utf-8")
+            html_file.write_text(timeline_html(evs, _timeline_title(filters), link=_file_links(index)), encoding="utf-8")
             out.print(f"{len(evs)} events written to {html_file}")
+        if empty:
+            err.print(empty)
     elif as_json:
         out.print(json.dumps([e.model_dump() for e in evs], ensure_ascii=False, indent=1))
     else:
-        out.print(render_timeline(evs))
+        out.print(render_timeline(evs, empty=empty))
+
+
+def _file_links(index: str):
+    """(doc_id, page) -> the original file's address at that page, for an offline page's sources."""
+    from .store import open_store
+
+    with open_store(index) as store:
+        paths = {d.doc_id: d.path for d in store.documents()}
+
+    def link(doc_id: str, page: int) -> str:
+        path = Path(paths.get(doc_id, doc_id))
+        return (path.resolve().as_uri() if path.exists() else str(path)) + f"#page={page}"
+
+    return link
+
+
+def _timeline_title(filters: dict) -> str:
+    words = {"subject": "over", "actor": "van", "government": "bij", "status": "status", "date_from": "vanaf",
+             "date_to": "tot en met"}
+    shown = [f"{words[k]} {v}" for k, v in filters.items() if v]
+    return "Tijdlijn" + (" " + ", ".join(shown) if shown else "")
 
 
 @app.command()
@@ -274,10 +312,13 @@ def entities(index: IndexOpt = DEFAULT_INDEX,
              doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
              as_json: JsonOpt = False) -> None:
     """Canonical entities with their surface forms and where they occur."""
+    from .models import ENTITY_LABELS
     from .reports import entity_table, group_entities
     from .store import open_store
 
     _need_store(index)
+    if label and label.upper() not in ENTITY_LABELS:
+        raise _fail(f"--label {label!r} is no entity label; use one of {', '.join(ENTITY_LABELS)}")
     with open_store(index) as store:
         groups = group_entities(store.entities(doc, label.upper() if label else None))
     if as_json:
@@ -288,26 +329,32 @@ def entities(index: IndexOpt = DEFAULT_INDEX,
 
 @app.command()
 def decisions(index: IndexOpt = DEFAULT_INDEX,
-              actor: Annotated[Optional[str], typer.Option("--actor", help="Only this body (canonical id or name).")] = None,
+              actor: Annotated[Optional[str], typer.Option("--actor", "--body", help="Only this body: name, abbreviation or id, alone or with its government.")] = None,
               date_from: Annotated[Optional[str], typer.Option("--from", help="From this date.")] = None,
               date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this date.")] = None,
-              status: Annotated[Optional[str], typer.Option("--status", help="adopted, rejected, proposed, planned or realized.")] = None,
+              status: Annotated[Optional[str], typer.Option("--status", help="adopted, rejected, proposed, planned, realized or promised.")] = None,
               as_json: JsonOpt = False,
               csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Write the decisions to this CSV file.")] = None) -> None:
     """Decision records: who decided or proposed what, when, with what status."""
+    from .link.references import references
+    from .link.timeline import BadFilter
     from .reports import filter_decisions, render_decisions, write_csv
     from .store import open_store
 
     _need_store(index)
     with open_store(index) as store:
-        decs = filter_decisions(store.decisions(), actor, date_from, date_to, status)
+        try:
+            decs = filter_decisions(store.decisions(), actor, date_from, date_to, status)
+        except BadFilter as exc:
+            raise _fail(str(exc))
+        refs = references(store.documents())
     if csv_file:
         write_csv([d.model_dump() for d in decs], csv_file)
         out.print(f"{len(decs)} decisions written to {csv_file}")
     elif as_json:
         out.print(json.dumps([d.model_dump() for d in decs], ensure_ascii=False, indent=1))
     else:
-        out.print(render_decisions(decs))
+        out.print(render_decisions(decs, refs))
 
 
 def _need_store(index: str) -> None:
@@ -364,7 +411,11 @@ def subjects(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
     from .link.subjects import load
 
     _need_store(index)
-    subs = [s for s in load(index) if not label or s.label == label.upper()]
+    subs = load(index)
+    labels = sorted({s.label for s in subs})
+    if label and label.upper() not in labels:
+        raise _fail(f"--label {label!r} is no subject label here; use one of {', '.join(labels)}")
+    subs = [s for s in subs if not label or s.label == label.upper()]
     if as_json:
         out.print(json.dumps(subjects_json(subs), ensure_ascii=False, indent=1))
         return

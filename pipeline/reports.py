@@ -61,10 +61,14 @@ def render_hits(result: SearchResult) -> str:
     return "\n".join(lines)
 
 
-def render_document(doc: Document, ents: list[Entity], decs: list[Decision], text: str | None) -> str:
+def render_document(doc: Document, ents: list[Entity], decs: list[Decision], text: str | None,
+                    ref: str | None = None) -> str:
     counts = Counter(e.label for e in ents)
     lines = [
         f"{doc.doc_id}: {doc.title}",
+        *([f"  reference: {ref}"] if ref else []),
+        *([f"  government: {doc.government}" + (f" ({doc.government_kind}, {doc.government_code})"
+                                                   if doc.government_code else "")] if doc.government else []),
         f"  type {doc.doc_type}, date {doc.date or 'unknown'} ({doc.date_source or 'not found'}), "
         f"{doc.pages} pages, {doc.words} words, {doc.format}",
         f"  file {doc.path}  sha256 {doc.sha256[:16]}…",
@@ -76,20 +80,56 @@ def render_document(doc: Document, ents: list[Entity], decs: list[Decision], tex
     for w in doc.warnings:
         lines.append(f"  warning: {w}")
     if decs:
-        lines += ["", render_decisions(decs)]
+        lines += ["", render_decisions(decs, {doc.doc_id: "p."} if ref else None)]
     if text:
         lines += ["", text]
     return "\n".join(lines)
 
 
-def render_timeline(evs: list[Event]) -> str:
+def render_timeline(evs: list[Event], empty: str = "no dated events") -> str:
+    """Events grouped per date: a date line, then one line per event with its status, actor (with its
+    government), what happened and where it is written (``sources_text``)."""
     if not evs:
-        return "no dated events"
+        return empty
     lines = []
+    last = None
     for ev in evs:
-        src = "; ".join(f"{s.doc_id[:3]} p.{s.page}" for s in ev.sources)
-        lines.append(f"{ev.date:<22} {ev.status:<9} {(ev.actor or '?'):<24} {ev.what[:90]}  [{src}]")
+        if ev.date != last:
+            same = sum(e.date == ev.date for e in evs)
+            lines.append(f"{ev.date}" + (f"  ({same} events)" if same > 1 else "")
+                         + ("  (document date)" if ev.date_source == "document" else ""))
+            last = ev.date
+        actor = f"{ev.actor_name or ev.actor}: " if ev.actor else ""
+        outcome = f"  -> {ev.outcome}" if ev.outcome else ""
+        lines.append(f"  {ev.status:<9} {actor}{' '.join(ev.what.split())[:100]}{outcome}  "
+                     f"[{sources_text(ev.sources)}]")
     return "\n".join(lines)
+
+
+MAX_PLACES = 3
+
+
+def sources_text(sources) -> str:
+    """Where an event is written, per document with its pages: "besluitenlijst Den Helder 2015-06-29 p.1, 2";
+    many places collapse: "17 places in 1 document: besluitenlijst ... p.1-4"."""
+    pages: dict[str, list[int]] = {}
+    for s in sources:
+        pages.setdefault(getattr(s, "ref", None) or s.doc_id, [])
+        if s.page not in pages[getattr(s, "ref", None) or s.doc_id]:
+            pages[getattr(s, "ref", None) or s.doc_id].append(s.page)
+    parts = [f"{ref} p.{_page_list(ps)}" for ref, ps in pages.items()]
+    if len(sources) > MAX_PLACES:
+        docs = f"{len(pages)} document" + ("s" if len(pages) > 1 else "")
+        shown = "; ".join(parts[:2]) + ("; …" if len(parts) > 2 else "")
+        return f"{len(sources)} places in {docs}: {shown}"
+    return "; ".join(parts)
+
+
+def _page_list(pages: list[int]) -> str:
+    pages = sorted(set(pages))
+    if len(pages) > 2 and pages[-1] - pages[0] == len(pages) - 1:
+        return f"{pages[0]}-{pages[-1]}"
+    return ", ".join(map(str, pages))
 
 
 def group_entities(ents: list[Entity]) -> list[dict]:
@@ -114,7 +154,7 @@ def entity_table(groups: list[dict]) -> str:
         return "no entities"
     lines = []
     for g in groups:
-        docs = ", ".join(f"{d[:3]} p.{','.join(map(str, p))}" for d, p in g["documents"].items())
+        docs = ", ".join(f"{d} p.{','.join(map(str, p))}" for d, p in g["documents"].items())
         lines.append(f"{g['label']:<6} {g['canonical'][:40]:<40} {g['count']:>4}  "
                      f"{' | '.join(g['forms'][:4])[:60]:<60}  {docs}")
     return "\n".join(lines)
@@ -122,20 +162,45 @@ def entity_table(groups: list[dict]) -> str:
 
 def filter_decisions(decs: list[Decision], actor: str | None, date_from: str | None, date_to: str | None,
                      status: str | None) -> list[Decision]:
-    return [d for d in decs if acted_by(d, actor) and (not status or d.status == status)
-            and in_range(d.date, date_from, date_to)]
+    """The decisions of ``actor`` (a name as people write it, resolved like the timeline's ``--actor``),
+    ``status`` and period; a filter naming nothing raises :class:`pipeline.link.timeline.BadFilter`."""
+    from .link.timeline import check_date, check_status, resolve_actor
+
+    date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
+    status = check_status(status, {d.status for d in decs})
+    wanted = gov = None
+    if actor:
+        wanted, gov = resolve_actor(actor, {(d.actor, d.government) for d in decs if d.actor})
+    return [d for d in decs if (not wanted or d.actor == wanted and (gov is None or d.government == gov))
+            and (not status or d.status == status) and in_range(d.date, date_from, date_to)]
 
 
-def render_decisions(decs: list[Decision]) -> str:
+def render_decisions(decs: list[Decision], refs: dict[str, str] | None = None) -> str:
+    """One line per decision: where (reference and page), when, status, actor with government, what."""
+    from .link.timeline import actor_name
+
     if not decs:
         return "no decisions"
+    refs = refs or {}
     lines = []
     for d in decs:
         num = f"#{d.number} " if d.number else ""
-        lines.append(f"{d.doc_id[:3]} p.{d.page:<3} {(d.date or 'undated'):<12} {d.status:<9} "
-                     f"{(d.actor or d.actor_text or '?'):<22} {num}{(d.predicate or '')}: "
+        where = refs.get(d.doc_id, d.doc_id)
+        where = f"p.{d.page:<3}" if where == "p." else f"{where} p.{d.page}"
+        actor = actor_name(d.actor, d.government) if d.actor else (d.actor_text or "?")
+        lines.append(f"{where}  {(d.date or 'undated'):<10} {d.status:<9} {actor}: {num}{(d.predicate or '')}: "
                      f"{' '.join((d.object or d.text).split())[:100]}")
     return "\n".join(lines)
+
+
+def why_empty(filters: dict, everything: list[Event]) -> str:
+    """Why a timeline is empty, in one line: what the index holds and which filters left nothing."""
+    if not everything:
+        return "no dated events: the index holds no dated decisions or plans"
+    given = ", ".join(f"--{k.replace('date_', '')} {v}" for k, v in filters.items() if v)
+    dates = sorted(sort_key(e.date) for e in everything)
+    return (f"no dated events match {given}; the index holds {len(everything)} dated events from "
+            f"{dates[0][:10]} to {dates[-1][:10]}")
 
 
 def write_csv(rows: list[dict], path: Path) -> None:
@@ -176,67 +241,206 @@ def subjects_json(subjects) -> list[dict]:
 def render_evolution(evo) -> str:
     """A subject's account, one line per step with its source and page."""
     s = evo.subject
-    docs = "; ".join(f"{d.doc_id[:3]} ({d.date or '?'}) p.{','.join(map(str, d.pages))}" for d in s.documents)
+    refs = getattr(evo, "refs", {}) or {}
+    docs = "; ".join(f"{refs.get(d.doc_id, d.doc_id)} p.{_page_list(d.pages)}" for d in s.documents)
     lines = [f"{s.name} [{s.id}, {s.label}]" + (f" — also: {', '.join(s.aliases[:6])}" if s.aliases else ""),
              f"seen {s.first_seen or '?'} – {s.last_seen or '?'} in {len(s.documents)} documents: {docs}", ""]
     for st in evo.steps:
-        src = f"[{st.doc_id} p.{st.page}]" if st.doc_id else ""
+        src = f"[{st.ref or st.doc_id} p.{st.page}]" if st.doc_id else ""
         body = textwrap.fill(st.text, 96, subsequent_indent=" " * 30)
         lines.append(f"{(st.date or 'undated'):<12} {st.kind:<16} {body}  {src}")
     lines += ["", f"outcome: {evo.outcome}"]
     return "\n".join(lines)
 
 
-def timeline_html(evs: list[Event], title: str = "spoor timeline") -> str:
-    """A self-contained HTML page (inline CSS and SVG, no scripts, works offline): the events on a
-    time axis, then a table with every event's sources and what became of it."""
+STATUS_NL = {"proposed": "voorgesteld", "planned": "gepland", "adopted": "besloten", "realized": "gerealiseerd",
+             "rejected": "verworpen", "withdrawn": "ingetrokken", "postponed": "aangehouden", "promised": "toegezegd",
+             "first mention": "eerste vermelding", "replaced by": "vervangen door", "ended": "beëindigd",
+             "dissolved into": "opgegaan in", "realized as": "gerealiseerd als", "diverged": "anders gelopen",
+             "renamed": "andere naam", "came from": "komt voort uit", "contradicted": "tegengesproken",
+             "realized_as": "gerealiseerd als", "moved to": "verplaatst naar"}
+TIMELINE_CSS = (
+    ".tl{font-family:system-ui,sans-serif;color:#1d2733;line-height:1.45;max-width:1100px}"
+    ".tl h2{font-size:1.05rem;margin:1.2rem 0 .3rem;color:#154273;border-bottom:1px solid #dde2e8}"
+    ".tl ul{list-style:none;padding:0;margin:0}.tl li{margin:.35rem 0;padding-left:.6rem;border-left:3px solid #dde2e8}"
+    ".tl .st{display:inline-block;border-radius:3px;padding:0 .35rem;font-size:.8rem;color:#fff;background:#6b7785}"
+    ".tl .proposed,.tl .planned{background:#b36b00}.tl .adopted{background:#2f6fab}.tl .realized{background:#2e8b57}"
+    ".tl .rejected{background:#b03030}.tl .bron{color:#5a6673;font-size:.85rem}.tl .bron a{color:#154273}"
+    ".tl .uit{font-size:.85rem;color:#2e5e3a}.tl .axis{overflow-x:auto}.tl svg{width:100%;min-width:640px;height:auto}"
+    ".tl .dot{display:inline-block;width:.7rem;height:.7rem;border-radius:50%;margin-right:.25rem;vertical-align:middle}"
+    ".tl .dot.proposed{background:#e8a33d}.tl .dot.adopted{background:#2f7bbf}.tl .dot.realized{background:#2e9e5b}"
+    ".tl .dot.rejected{background:#c23b3b}.tl .dot.other{background:#8895a3}.tl svg text{font-size:11px;fill:#444}"
+    ".tl circle.proposed,.tl circle.planned{fill:#e8a33d}.tl circle.adopted{fill:#2f7bbf}.tl circle.realized{fill:#2e9e5b}"
+    ".tl circle.rejected{fill:#c23b3b}.tl circle{fill:#8895a3}.tl .legend span{margin-right:.8rem;font-size:.85rem}"
+    "@media (max-width:600px){.tl li{padding-left:.4rem}.tl .bron{display:block}}")
+#: Events further than this many years from the others do not stretch the axis: they sit beyond a break.
+OUTLIER_GAP_YEARS = 5
+
+
+def status_nl(status: str) -> str:
+    return STATUS_NL.get(status, status)
+
+
+def timeline_body(evs: list[Event], link=None) -> str:
+    """The timeline as an HTML fragment (``TIMELINE_CSS`` styles it): a time axis, then the events grouped
+    per day, each with its status, actor, outcome and sources; ``link(doc_id, page)`` gives a source's
+    address (None: sources are not links). Everything a document says is escaped."""
     from html import escape
 
-    dated = [(e, _year_of(e.date)) for e in evs]
-    dated = [(e, y) for e, y in dated if y is not None]
-    lines = [f"<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>",
-             "<style>body{font-family:sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;width:100%}"
-             "td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top;font-size:13px}"
-             ".proposed,.planned{fill:#e8a33d}.adopted{fill:#2f7bbf}.realized{fill:#2e9e5b}.rejected{fill:#c23b3b}"
-             "svg text{font-size:11px;fill:#444}.src{color:#555;font-size:12px}</style></head><body>",
-             f"<h1>{escape(title)}</h1>", f"<p>{len(evs)} events. Colours: proposed/planned orange, adopted blue, "
-             "realized green, rejected red.</p>"]
-    if dated:
-        lo = min(y for _, y in dated)
-        hi = max(y for _, y in dated)
-        lo, hi = int(lo), int(hi) + 1
-        width, left, right, lane_h = 1000, 40, 20, 14
-        x = lambda y: left + (y - lo) / max(hi - lo, 1) * (width - left - right)  # noqa: E731
-        lanes: dict[int, int] = {}
-        marks = []
-        for i, (e, y) in enumerate(dated):
+    parts = ['<div class="tl">']
+    if evs:
+        parts.append(f'<div class="axis">{_axis_svg(evs)}</div>')
+        parts.append('<p class="legend"><span><i class="dot proposed"></i>voorgesteld of gepland</span>'
+                     '<span><i class="dot adopted"></i>besloten</span><span><i class="dot realized"></i>gerealiseerd</span>'
+                     '<span><i class="dot rejected"></i>verworpen</span><span><i class="dot other"></i>anders</span>'
+                     '<span>een getal: zoveel gebeurtenissen op dat moment</span></p>')
+    last = None
+    for i, e in enumerate(evs):
+        if e.date != last:
+            if last is not None:
+                parts.append("</ul>")
+            n = sum(x.date == e.date for x in evs)
+            note = " (datum van het document)" if e.date_source == "document" else ""
+            parts.append(f'<h2 id="d{escape(e.date)}">{escape(_date_nl(e.date))}{note}'
+                         f'{f" · {n} gebeurtenissen" if n > 1 else ""}</h2><ul>')
+            last = e.date
+        actor = f"<b>{escape(e.actor_name or e.actor)}</b>: " if e.actor else ""
+        outcome = ""
+        if e.outcome or e.linked:
+            outcome = '<br><span class="uit">Uitkomst: ' + escape(status_nl(e.outcome or "")) + "".join(
+                f" · {escape(status_nl(l.relation))} {escape(l.date or '')}: {escape(l.what[:140])}" for l in e.linked) + "</span>"
+        parts.append(f'<li id="e{i}"><span class="st {escape(e.status)}">{escape(status_nl(e.status))}</span> '
+                     f"{actor}{escape(' '.join(e.what.split()))} {_sources_html(e.sources, link)}{outcome}</li>")
+    if last is not None:
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _sources_html(sources, link) -> str:
+    from html import escape
+
+    pages: dict[str, tuple[str, list[int]]] = {}
+    for s in sources:
+        ref = s.ref or s.doc_id
+        pages.setdefault(ref, (s.doc_id, []))
+        if s.page not in pages[ref][1]:
+            pages[ref][1].append(s.page)
+    items = []
+    for ref, (doc_id, ps) in pages.items():
+        ps = sorted(ps)
+        pl = ", ".join(f'<a href="{escape(link(doc_id, p))}">p. {p}</a>' if link else f"p. {p}" for p in ps)
+        items.append(f"{escape(ref)}, {pl}")
+    many = f"{len(sources)} plaatsen in {len(pages)} document{'en' if len(pages) > 1 else ''}: " if len(sources) > MAX_PLACES else ""
+    return f'<span class="bron">(bron: {many}{"; ".join(items)})</span>'
+
+
+_MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+_SEASONS_NL = {"SP": "voorjaar", "SU": "zomer", "FA": "najaar", "WI": "winter"}
+
+
+def _date_nl(date: str) -> str:
+    """An ISO date value as Dutch readers write it: "29 juni 2015", "juni 2015", "voorjaar 2015"."""
+    import re as _re
+
+    if "/" in date:
+        return " – ".join(_date_nl(p) for p in date.split("/"))
+    m = _re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if m:
+        return f"{int(m.group(3))} {_MONTHS_NL[int(m.group(2)) - 1]} {m.group(1)}"
+    m = _re.fullmatch(r"(\d{4})-(\d{2})", date)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{_MONTHS_NL[int(m.group(2)) - 1]} {m.group(1)}"
+    m = _re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", date)
+    if m:
+        return f"{_SEASONS_NL[m.group(2)]} {m.group(1)}"
+    return date
+
+
+def axis_range(years: list[float]) -> tuple[float, float]:
+    """The years the axis spans: all of them, except a few (at most a tenth) lying more than
+    OUTLIER_GAP_YEARS before or after the rest, which are drawn beyond a break instead."""
+    ys = sorted(years)
+    lo, hi = 0, len(ys) - 1
+    most_cut = len(ys) // 10
+    while lo < most_cut and ys[lo + 1] - ys[lo] > OUTLIER_GAP_YEARS:
+        lo += 1
+    while len(ys) - 1 - hi < most_cut - lo and ys[hi] - ys[hi - 1] > OUTLIER_GAP_YEARS:
+        hi -= 1
+    # one far event among few also counts: a gap larger than the rest of the span
+    if lo == 0 and len(ys) > 2 and ys[1] - ys[0] > max(OUTLIER_GAP_YEARS, 2 * (ys[-1] - ys[1])):
+        lo = 1
+    if hi == len(ys) - 1 and len(ys) > 2 and ys[-1] - ys[-2] > max(OUTLIER_GAP_YEARS, 2 * (ys[-2] - ys[lo])):
+        hi = len(ys) - 2
+    return ys[lo], ys[hi]
+
+
+def _axis_svg(evs: list[Event]) -> str:
+    from html import escape
+
+    dated = [(i, e, _year_of(e.date)) for i, e in enumerate(evs)]
+    dated = [(i, e, y) for i, e, y in dated if y is not None]
+    if not dated:
+        return ""
+    first, last = axis_range([y for _, _, y in dated])
+    lo, hi = int(first), int(last) + 1
+    width, lane_h = 1000, 12
+    left = 40 + (70 if any(y < first for _, _, y in dated) else 0)
+    right = 20 + (70 if any(y > last for _, _, y in dated) else 0)
+    x = lambda y: left + (y - lo) / max(hi - lo, 1) * (width - left - right)  # noqa: E731
+    lanes: dict[int, int] = {}
+    marks, extra = [], []
+    for i, e, y in dated:
+        if y < first:
+            px = 40
+        elif y > last:
+            px = width - 40
+        else:
             px = round(x(y))
-            lane = lanes.get(px // 12, 0)
-            lanes[px // 12] = lane + 1
-            tip = escape(f"{e.date} {e.status} {e.actor or ''}: {e.what} [" + "; ".join(
-                f"{s.doc_id} p.{s.page}" for s in e.sources) + "]")
-            marks.append(f"<a href=\"#e{i}\"><circle cx=\"{px}\" cy=\"{40 + lane * lane_h}\" r=\"5\" "
-                         f"class=\"{escape(e.status)}\"><title>{tip}</title></circle></a>")
-        height = 60 + max(lanes.values(), default=1) * lane_h
-        axis = [f"<line x1=\"{left}\" y1=\"25\" x2=\"{width - right}\" y2=\"25\" stroke=\"#888\"/>"]
-        for year in range(lo, hi + 1):
-            axis.append(f"<line x1=\"{x(year):.0f}\" y1=\"20\" x2=\"{x(year):.0f}\" y2=\"30\" stroke=\"#888\"/>"
-                        f"<text x=\"{x(year):.0f}\" y=\"15\" text-anchor=\"middle\">{year}</text>")
-        lines.append(f"<svg width=\"100%\" viewBox=\"0 0 {width} {height}\" "
-                     f"role=\"img\" aria-label=\"time axis\">" + "".join(axis + marks) + "</svg>")
-    lines.append("<table><tr><th>date</th><th>status</th><th>actor</th><th>what</th><th>sources</th><th>outcome</th></tr>")
-    index = {id(e): i for i, (e, _) in enumerate(dated)}
-    for e in evs:
-        anchor = f" id=\"e{index[id(e)]}\"" if id(e) in index else ""
-        srcs = "<br>".join(escape(f"{s.doc_id} p.{s.page} [{s.start}–{s.end}]") for s in e.sources)
-        outcome = escape(e.outcome or "") + "".join(
-            f"<br><span class=\"src\">{escape(l.relation)} {escape(l.date or '')}: {escape(l.what[:140])} "
-            f"({escape(l.doc_id)} p.{l.page})</span>" for l in e.linked)
-        date = escape(e.date) + (" <span class=\"src\">(document date)</span>" if e.date_source == "document" else "")
-        lines.append(f"<tr{anchor}><td>{date}</td><td>{escape(e.status)}</td><td>{escape(e.actor or '')}</td>"
-                     f"<td>{escape(e.what)}</td><td class=\"src\">{srcs}</td><td>{outcome}</td></tr>")
-    lines.append("</table></body></html>")
-    return "\n".join(lines)
+        lane = lanes.get(px // 10, 0)
+        lanes[px // 10] = lane + 1
+        if lane >= 12:
+            continue  # the list below has them all; the axis shows how many share a moment
+        tip = escape(f"{e.date} {status_nl(e.status)} {e.actor_name or e.actor or ''}: {e.what[:160]}")
+        marks.append(f'<a href="#e{i}"><circle cx="{px}" cy="{42 + lane * lane_h}" r="5" class="{escape(e.status)}">'
+                     f"<title>{tip}</title></circle></a>")
+    labelled = -100
+    for px, count in sorted(lanes.items()):
+        if count > 1 and px * 10 - labelled >= 24:  # a count only where it does not run into the last one
+            labelled = px * 10
+            extra.append(f'<text x="{px * 10 + 5}" y="{40 + min(count, 12) * lane_h + 8}" text-anchor="middle">{count}</text>')
+    height = 70 + min(max(lanes.values(), default=1), 12) * lane_h
+    axis = [f'<line x1="{left}" y1="25" x2="{width - right}" y2="25" stroke="#888"/>']
+    step = max(1, (hi - lo) // 12)
+    for year in range(lo, hi + 1, step):
+        axis.append(f'<line x1="{x(year):.0f}" y1="20" x2="{x(year):.0f}" y2="30" stroke="#888"/>'
+                    f'<text x="{x(year):.0f}" y="15" text-anchor="middle">{year}</text>')
+    early = sorted({int(y) for _, _, y in dated if y < first})
+    late = sorted({int(y) for _, _, y in dated if y > last})
+    if early:
+        axis.append(f'<text x="40" y="15" text-anchor="middle">{", ".join(map(str, early))}</text>'
+                    f'<text x="{left - 35}" y="29" text-anchor="middle">≈</text>')
+    if late:
+        axis.append(f'<text x="{width - 40}" y="15" text-anchor="middle">{", ".join(map(str, late))}</text>'
+                    f'<text x="{width - right + 35}" y="29" text-anchor="middle">≈</text>')
+    return (f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="tijdas van {lo} tot {hi}">'
+            + "".join(axis + marks + extra) + "</svg>")
+
+
+def timeline_html(evs: list[Event], title: str = "Tijdlijn", link=None) -> str:
+    """A self-contained HTML page in Dutch (inline CSS and SVG, no scripts, works offline): the events on
+    a time axis that one far-off year does not stretch, then grouped per day with status, actor, outcome
+    and sources; ``link(doc_id, page)`` makes the sources links (the export links the original files)."""
+    from html import escape
+
+    return "\n".join([
+        f'<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>',
+        f"<style>body{{margin:1rem 1.2rem;background:#f6f7f9}}{TIMELINE_CSS}</style></head><body>",
+        f"<h1 style=\"font-family:system-ui,sans-serif;color:#154273\">{escape(title)}</h1>",
+        f'<p style="font-family:system-ui,sans-serif">{len(evs)} gebeurtenissen, per dag; elke bron met document en pagina.</p>',
+        timeline_body(evs, link), "</body></html>"])
 
 
 def _year_of(date: str) -> float | None:
@@ -249,28 +453,46 @@ def _year_of(date: str) -> float | None:
     return year + (max(month, 1) - 1) / 12
 
 
-def plot_timeline(evs: list[Event], ax=None, title: str = "spoor timeline"):
-    """Draw the events on a time axis with matplotlib (one row per status); returns the axes."""
+PLOT_LABELS = 40  # up to this many points get a short label of what happened
+
+
+def plot_timeline(evs: list[Event], ax=None, title: str = "Tijdlijn"):
+    """Draw the events with matplotlib, one row per status; events sharing a month and status are one
+    point sized by their number and labelled with it ("16x"), single ones with a few words of what
+    happened (when there are few points), on an axis one far-off year does not stretch; returns the axes."""
     import matplotlib.pyplot as plt
 
     colours = {"proposed": "#e8a33d", "planned": "#e8a33d", "adopted": "#2f7bbf", "realized": "#2e9e5b",
                "rejected": "#c23b3b"}
-    rows = ["proposed", "planned", "adopted", "realized", "rejected"]
+    rows = ["proposed", "planned", "adopted", "realized", "rejected", "other"]
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 3.2))
+        _, ax = plt.subplots(figsize=(12, 3.8))
+    points: dict[tuple[float, int], list[Event]] = {}
     for e in evs:
         year = _year_of(e.date)
-        if year is None:
-            continue
-        y = rows.index(e.status) if e.status in rows else len(rows)
-        ax.scatter(year, y, s=20 + 25 * len(e.sources), color=colours.get(e.status, "#777"),
-                   edgecolor="black" if e.linked else "none", zorder=3)
-        for link in e.linked:
-            ly = _year_of(link.date) if link.date else None
-            if ly is not None:
-                ax.annotate("", xy=(ly, y - 0.15), xytext=(year, y),
-                            arrowprops={"arrowstyle": "->", "color": "#999", "lw": 0.8})
-    ax.set_yticks(range(len(rows)), rows)
+        if year is not None:
+            points.setdefault((round(year, 2), rows.index(e.status) if e.status in rows else len(rows) - 1), []).append(e)
+    if not points:
+        ax.set_title(f"{title}: geen gedateerde gebeurtenissen")
+        return ax
+    first, last = axis_range([x for x, _ in points])
+    label_each = len(points) <= PLOT_LABELS
+    for (x, y), group in points.items():
+        shown = min(max(x, first - 0.6), last + 0.6)  # a far-off point sits just beyond the axis' ends
+        e = group[0]
+        ax.scatter(shown, y, s=30 + 18 * len(group), color=colours.get(e.status, "#777"),
+                   edgecolor="black" if any(g.linked for g in group) else "none", zorder=3)
+        text = f"{len(group)}x" if len(group) > 1 else (" ".join(e.what.split()[:4]) if label_each else "")
+        if shown != x:
+            text = f"{e.date[:4]}: {text}".rstrip(": ")
+        if text:
+            ax.annotate(text, (shown, y), xytext=(4, 6), textcoords="offset points", fontsize=7, rotation=20)
+    ax.set_xlim(first - 1, last + 1)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2007.5
+    ax.set_yticks(range(len(rows)), [status_nl(r) if r != "other" else "anders" for r in rows])
+    ax.set_ylim(-0.6, len(rows) - 0.2)
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
     return ax
@@ -282,7 +504,7 @@ def render_card(card) -> str:
     lines = [f"== {card.name} ({card.kind}); seen {seen} in {len(card.documents)} documents",
              f"   other names: {', '.join(f for f in card.forms if f != card.name) or '-'}",
              f"   {card.what}"]
-    lines += [f"   {e.date or '':<12} {e.status:<14} {' '.join(e.what.split())[:80]}  [{e.doc_id[:3]} p.{e.page}]"
+    lines += [f"   {e.date or '':<12} {e.status:<14} {' '.join(e.what.split())[:80]}  [{e.doc_id} p.{e.page}]"
               for e in card.events[:8]]
     if card.outcome:
         lines.append(f"   outcome: {card.outcome}")

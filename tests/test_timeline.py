@@ -103,7 +103,8 @@ def test_timeline_html_export_works_offline():
         _ev("plan", "2018-05", "de oprichting van het Havenbedrijf Zuid voorbereiden", "planned"),
         _ev("news", "2020-03-01", "het Havenbedrijf Zuid opgericht na voorbereiding", "realized")])))
     assert "<svg" in html and "<circle" in html and "2019" in html  # a time axis with the years between
-    assert "news p.1" in html and "plan p.1" in html
+    assert "news, p. 1" in html and "plan, p. 1" in html
+    assert "gerealiseerd" in html and "1 maart 2020" in html  # in Dutch
     assert not re.search(r"<script|<link|src=|@import|url\(", html, re.IGNORECASE)
     assert "http" not in html
 
@@ -135,3 +136,149 @@ def test_cli_timeline_links_2019_proposals_to_2021_outcomes(runner, built_index)
     assert "diverged" in outcomes.values() and "realized" in outcomes.values()
     linked = [l for e in proposals for l in e["linked"]]
     assert all(l["date"].startswith("2021") for l in linked)
+
+
+# ---------------------------------------------------------------- issue 16: one event per decision, names, references
+def _item(n, what, doc="lijst", date="2015-06-29", actor="gemeenteraad", gov="Den Helder", page=1):
+    return Decision(doc_id=doc, actor=actor, actor_text="raad", date=date, status="adopted", text=what, object=what,
+                    number=str(n), start=n * 100, end=n * 100 + len(what), page=page, government=gov)
+
+
+LIST_ITEMS = ["de heer K.F. Schuiling aan te bevelen voor herbenoeming", "de Verordening kamerverhuurpanden 2015 vast te stellen",
+              "het amendement over de begroting te aanvaarden", "de zienswijze op de begroting 2016 in te dienen",
+              "geen zienswijze in te dienen op de jaarstukken 2014", "in te stemmen met de statutenwijziging van de stichting",
+              "de profielschetsen van de raad van toezicht vast te stellen", "de onderzoeksopdracht vast te stellen",
+              "het college op te dragen het onderzoek uit te laten voeren", "de conclusies uit het rapport te onderschrijven",
+              "de aanbevelingen uit het rapport over te nemen", "de heer G.J. Braas te herbenoemen als lid",
+              "de agenda vast te stellen", "de motie over de haven aan te nemen", "het krediet voor de brug beschikbaar te stellen",
+              "de grondexploitatie Zeestad vast te stellen"]
+
+
+def test_timeline_every_item_of_a_decision_list_is_its_own_event():
+    evs = events([_item(n, what, page=1 + n // 6) for n, what in enumerate(LIST_ITEMS, 1)])
+    assert len(evs) == len(LIST_ITEMS) >= 15
+    assert all(len(e.sources) == 1 for e in evs)
+    assert any("kamerverhuurpanden" in e.what for e in evs)
+    assert {e.actor_name for e in evs} == {"gemeenteraad Den Helder"}
+
+
+def test_timeline_a_decision_told_twice_in_one_document_is_one_event_with_both_places():
+    told = "het algemeen bestuur heeft ingestemd met de afronding van de veranderopdracht"
+    evs = events([_dec("nieuws", "2021-06-10", actor="algemeen_bestuur", what=told, start=10),
+                  _dec("nieuws", "2021-06-10", actor="algemeen_bestuur", what="de eindrapportage van de veranderopdracht vastgesteld", start=400),
+                  _dec("nieuws", "2021-06-10", actor="algemeen_bestuur", what=told, start=900)])
+    assert len(evs) == 2
+    assert [s.start for s in evs[0].sources] == [10, 900]
+
+
+def test_timeline_the_same_decision_in_two_documents_is_one_event_but_governments_stay_apart():
+    a = _item(1, "de Verordening kamerverhuurpanden 2015 vast te stellen", doc="lijst")
+    b = _item(1, "vaststelling Verordening op de kamerverhuurpanden 2015", doc="krant")
+    other = _item(1, "de Verordening kamerverhuurpanden 2015 vast te stellen", doc="elders", gov="Enschede")
+    evs = events([a, b, other])
+    assert len(evs) == 2
+    assert {e.actor_name: len(e.sources) for e in evs} == {"gemeenteraad Den Helder": 2, "gemeenteraad Enschede": 1}
+
+
+def test_timeline_actor_names_resolve_like_evolution():
+    from pipeline.link.timeline import BadFilter, resolve_actor
+
+    actors = {("dagelijks_bestuur", None), ("gemeenteraad", "Den Helder"), ("gemeenteraad", "Enschede")}
+    for typed in ("Dagelijks Bestuur", "DB", "dagelijk bestuur", "dagelijks_bestuur"):
+        assert resolve_actor(typed, actors) == ("dagelijks_bestuur", None), typed
+    assert resolve_actor("gemeenteraad Den Helder", actors) == ("gemeenteraad", "Den Helder")
+    assert resolve_actor("gemeenteraad", actors) == ("gemeenteraad", None)
+    import pytest
+
+    with pytest.raises(BadFilter, match="Bodies: .*gemeenteraad"):
+        resolve_actor("Havenschap", actors)
+
+
+def test_timeline_dates_people_type_are_checked():
+    import pytest
+
+    from pipeline.link.timeline import BadFilter, check_date
+
+    assert check_date("2021") == "2021" and check_date("28-02-2021") == "2021-02-28"
+    for bad in ("morgen", "2021-02-30", "2021-13", "21"):
+        with pytest.raises(BadFilter):
+            check_date(bad)
+
+
+def test_references_are_readable_unique_and_accepted_back():
+    from pipeline.link.references import references, resolve
+    from pipeline.models import Document
+
+    def doc(doc_id, **kw):
+        return Document(doc_id=doc_id, title=kw.pop("title", "x"), doc_type=kw.pop("doc_type", "brief"), pages=3,
+                        sha256="0", path=f"/c/{doc_id}.pdf", format="pdf", **kw)
+
+    docs = [doc("ove-brief-a-2024", government="Overijssel", date="2024-05-21"),
+            doc("ove-brief-b-2024", government="Overijssel", date="2024-05-21"),
+            doc("003_d4d0686746b347e9", doc_type="besluitenlijst", government="Den Helder", date="2015-06-29")]
+    refs = references(docs)
+    assert len(set(refs.values())) == 3
+    assert refs["003_d4d0686746b347e9"] == "besluitenlijst Den Helder 2015-06-29"
+    assert refs["ove-brief-a-2024"].startswith("brief Overijssel 2024-05-21 · ove-brief-a")
+    for doc_id, ref in refs.items():
+        assert resolve(docs, ref) == doc_id and resolve(docs, f"[{ref} p.2]") == doc_id
+    assert resolve(docs, "003") == "003_d4d0686746b347e9"
+    assert resolve(docs, "ove") is None  # two documents start so
+
+
+def test_timeline_html_axis_is_not_stretched_by_one_far_year():
+    from pipeline.reports import axis_range
+
+    years = [1994.5] + [2012 + i / 10 for i in range(40)]
+    assert axis_range(years) == (2012.0, 2015.9)
+    assert axis_range([2018.3, 2020.2]) == (2018.3, 2020.2)
+
+
+def test_cli_timeline_names_filters_and_refusals(runner, built_index):
+    import json
+
+    from pipeline.cli import app
+
+    def run(*args):
+        return runner.invoke(app, ["timeline", "--index", str(built_index), *args])
+
+    by_id = json.loads(run("--actor", "dagelijks_bestuur", "--json").stdout)
+    assert by_id
+    for typed in ("Dagelijks Bestuur", "DB", "dagelijk bestuur"):
+        assert json.loads(run("--actor", typed, "--json").stdout) == by_id, typed
+    twente = json.loads(run("--subject", "Twenteraad", "--json").stdout)
+    assert len(twente) >= 5 and json.loads(run("--subject", "twnteraad", "--json").stdout) == twente
+    evo = runner.invoke(app, ["evolution", "Twenteraad", "--index", str(built_index), "--json"])
+    steps = [s for s in json.loads(evo.stdout)["steps"] if s["date"]]
+    assert len(twente) >= len(steps)
+    for bad in (["--from", "morgen"], ["--from", "2021-02-30"], ["--actor", "Havenschap"], ["--status", "gedaan"]):
+        result = run(*bad)
+        assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, bad
+    empty = run("--from", "2030")
+    assert empty.exit_code == 0 and "no dated events match --from 2030" in empty.stdout
+    # the two decisions of the algemeen bestuur on 10 June 2021 are two events
+    june = [e for e in json.loads(run("--json").stdout) if e["date"] == "2021-06-10"]
+    assert len(june) == 2
+
+
+def test_cli_show_accepts_every_reference_spoor_prints(runner, built_index):
+    import re
+
+    from pipeline.cli import app
+
+    text = runner.invoke(app, ["timeline", "--index", str(built_index)]).stdout
+    printed = set(re.findall(r"\[([^\]]+?) p\.\d", text))
+    assert printed and not any(len(r) <= 3 for r in printed)
+    for ref in printed:
+        for one in ref.split("; "):
+            result = runner.invoke(app, ["show", one, "--index", str(built_index)])
+            assert result.exit_code == 0, (one, result.output)
+    assert runner.invoke(app, ["show", "003", "--index", str(built_index)]).exit_code == 0
+
+
+def test_timeline_items_of_a_decision_list_with_the_same_wording_stay_apart():
+    boiler = "het ontwerpbesluit aanhangig maken bij de Afdeling advisering van de Raad van State"
+    decs = [_dec("lijst", "2024", actor="ministerraad", what=boiler, start=10),
+            _dec("lijst", "2024", actor="ministerraad", what=boiler, start=900)]
+    assert len(events(decs, decision_lists={"lijst"})) == 2
+    assert len(events(decs)) == 1  # elsewhere the same sentence twice is one decision told twice

@@ -223,3 +223,12 @@ def test_web_subject_card_speaks_dutch(client):
         assert english not in card
     subject = client.get("/subject", params={"q": "Twenteraad"}).text
     assert "voorstel" in subject and "proposal" not in subject
+
+
+def test_web_timeline_page_is_dutch_with_filters_and_linked_sources(client):
+    page = client.get("/tijdlijn", params={"orgaan": "DB"})
+    assert page.status_code == 200 and 'lang="nl"' in page.text
+    assert 'id="filters"' in page.text and "gebeurtenissen" in page.text
+    assert "dagelijks bestuur" in page.text and 'href="/doc/' in page.text and "#page-1" in page.text
+    bad = client.get("/tijdlijn", params={"van": "morgen"})
+    assert bad.status_code == 400 and "morgen" in bad.text and 'role="alert"' in bad.text

@@ -7,6 +7,7 @@ with an outcome line.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from .aliases import store_signature
+from .references import references
 from ..nlp.kb import fold, slug, spaceless
 from .records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
 
@@ -35,6 +37,13 @@ def load(folder: Path, spans: bool = True, documents: bool = True) -> list[Subje
         return store.subjects(spans=spans, documents=documents)
 
 
+def most_followed(subjects: list[Subject]) -> str | None:
+    """The name of the specific subject the most documents follow (a notebook's default), or None; a kind
+    of body every government has (ORGAN: "gemeenteraad") only when there is nothing else."""
+    specific = [s for s in subjects if not s.generic and s.kind != "topic" and s.label != "ORGAN"] or subjects
+    return max(specific, key=lambda s: (len(s.documents), s.mentions)).name if specific else None
+
+
 # --------------------------------------------------------------------------- lookup
 class UnknownSubject(LookupError):
     def __init__(self, query: str, close: list[str]):
@@ -45,27 +54,36 @@ class UnknownSubject(LookupError):
 
 def find(subjects: list[Subject], query: str) -> Subject:
     """The subject whose id, name or alias is ``query`` (case-insensitive; typos tolerated), else UnknownSubject."""
+    found, close = pick(query, [(k, s) for s in subjects for k in (s.id, s.name, *s.aliases)],
+                        lambda s: s.name)
+    if found is None:
+        raise UnknownSubject(query, close)
+    return found
+
+
+def pick(query: str, named: list[tuple[str, object]], display=str):
+    """The one resolver of names people type (subjects, actors): (the item one of whose names is ``query``,
+    []) or (None, up to five close names). Case, accents, spacing and small typos do not matter; a name
+    is tried exactly first (in the order given), then by edit distance when one item is clearly closest."""
     q = fold(query.strip())
     if not q:
-        raise UnknownSubject(query, [])
-    keys: list[tuple[str, Subject]] = []
-    for s in subjects:
-        for k in (s.id, s.name, *s.aliases):
-            keys.append((fold(k), s))
-    for k, s in keys:
+        return None, []
+    keys = [(fold(k), item) for k, item in named if k]
+    for k, item in keys:
         if q in (k, slug(k)) or spaceless(q) == spaceless(k):
-            return s
+            return item, []
     choices = [k for k, _ in keys]
-    if len(q) >= 4:
+    if len(q) >= 4 and choices:
         best = process.extract(q, choices, scorer=Levenshtein.normalized_similarity, limit=2)
         if best and best[0][1] >= 0.8 and (len(best) < 2 or keys[best[1][2]][1] is keys[best[0][2]][1]
                                            or best[0][1] > best[1][1]):
-            return keys[best[0][2]][1]
-    close = []
+            return keys[best[0][2]][1], []
+    close: list[str] = []
     for _, score, i in process.extract(q, choices, scorer=fuzz.ratio, limit=12):
-        if score >= SUGGEST_MIN and keys[i][1].name not in close:
-            close.append(keys[i][1].name)
-    raise UnknownSubject(query, close[:5])
+        name = display(keys[i][1])
+        if score >= SUGGEST_MIN and name not in close:
+            close.append(name)
+    return None, close[:5]
 
 
 # --------------------------------------------------------------------------- evolution
@@ -77,12 +95,14 @@ class Step(BaseModel):
     text: str
     doc_id: str | None = None
     page: int | None = None
+    ref: str | None = None  # the document's reference (``references.references``)
 
 
 class Evolution(BaseModel):
     subject: Subject
     steps: list[Step]
     outcome: str
+    refs: dict[str, str] = {}  # doc_id -> reference, for the documents the account names
 
 
 _REL_WORDS = {
@@ -105,6 +125,7 @@ class _Corpus:
         with open_store(folder) as store:
             self.docs = {d.doc_id: d for d in store.documents()}
             decisions = store.decisions()
+        self.refs = references(list(self.docs.values()))
         self.by_doc: dict[str, list] = defaultdict(list)
         self.by_actor: dict[str, list] = defaultdict(list)
         for dec in decisions:
@@ -128,7 +149,7 @@ def corpus_of(folder: Path, store) -> _Corpus:
     return found
 
 
-def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
+def evolution(folder: Path, query: str, most: int = 8) -> Evolution:
     """A subject's account: first mention, proposals, decisions, renamings, relations, outcome."""
     from ..store import open_store
     from .timeline import sort_key
@@ -163,8 +184,13 @@ def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
         props, decs = [], []
         candidates = {id(dec): dec for d in mention_at for dec in corpus.by_doc.get(d, ())}
         candidates.update({id(dec): dec for dec in corpus.by_actor.get(s.id, ())})
+        whole = about(s, docs.values())  # documents whose title names it: all their dated decisions are about it
+        since = s.first_seen or ""  # what such a document recalls from before the subject appeared is history
+        candidates.update({id(dec): dec for d in whole for dec in corpus.by_doc.get(d, ())
+                           if dec.date and sort_key(dec.date) >= since})
         for dec in sorted(candidates.values(), key=lambda x: (x.doc_id, x.start)):
-            if not (dec.actor == s.id or _holds_mention(mention_at.get(dec.doc_id, []), dec.start, dec.end)):
+            if not (dec.actor == s.id or _holds_mention(mention_at.get(dec.doc_id, []), dec.start, dec.end)
+                    or dec.doc_id in whole and dec.date and sort_key(dec.date) >= since):
                 continue
             when = dec.date or date(dec.doc_id)
             step = Step(date=when, kind="proposal" if dec.status in PROPOSED else "decision",
@@ -185,8 +211,8 @@ def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
                     p.doc_id == d and sent[:60] in p.text for p in (*props, *from_text)):
                 from_text.append(Step(date=date(d), kind="proposal", text=sent, doc_id=d, page=page))
                 seen_text.add(sent)
-    props = _dedupe(props + from_text)[:most]
-    decs = _dedupe(decs)[:most]
+    props = spread(_dedupe(props + from_text), most)
+    decs = spread(_dedupe(decs), most)
     rels = []
     for r in s.relations + s.incoming:
         ev = r.evidence
@@ -205,10 +231,40 @@ def evolution(folder: Path, query: str, most: int = 6) -> Evolution:
         if r.status != "stated":
             text = f"({r.status}) {text}"
         if r.via:
-            text += f"  [proposal: {r.via.doc_id[:3]} p.{r.via.page}: {r.via.text[:120]}]"
+            text += f"  [proposal: {corpus.refs.get(r.via.doc_id, r.via.doc_id)} p.{r.via.page}: {r.via.text[:120]}]"
         rels.append(Step(date=r.when or ev.date, kind=kind, text=text, doc_id=ev.doc_id, page=ev.page))
     steps += sorted(props + decs + rels, key=lambda x: (sort_key(x.date or "9999"), x.kind != "proposal"))
-    return Evolution(subject=s, steps=steps, outcome=_outcome(s))
+    for st in steps:
+        st.ref = corpus.refs.get(st.doc_id) if st.doc_id else None
+    named = {st.doc_id for st in steps} | {d.doc_id for d in s.documents}
+    refs = {d: corpus.refs[d] for d in named if d in corpus.refs}
+    return Evolution(subject=s, steps=steps, outcome=_outcome(s, corpus.refs), refs=refs)
+
+
+def spread(steps: list, most: int) -> list:
+    """At most ``most`` of the date-ordered ``steps``: the earliest half and the latest (the outcome is last)."""
+    if len(steps) <= most:
+        return steps
+    late = most // 2
+    return steps[:most - late] + steps[-late:]
+
+
+#: A name this short or a generic subject says too little to make a whole document about it.
+ABOUT_MIN_LEN = 6
+
+
+def about(s: Subject, docs) -> set[str]:
+    """The documents whose title names subject ``s`` (its name or an alias as whole words): what they
+    decide is about it even where a sentence does not repeat the name ("besluiten op het voorstel")."""
+    if s.generic or s.label == "ORGAN":
+        return set()
+    names = [fold(n) for n in (s.name, *s.aliases) if len(n) >= ABOUT_MIN_LEN]
+    found = set()
+    for d in docs:
+        title = f" {' '.join(re.findall(r'[0-9a-z]+', fold(d.title or '')))} "
+        if any(f" {' '.join(re.findall(r'[0-9a-z]+', n))} " in title for n in names):
+            found.add(d.doc_id)
+    return found
 
 
 def _holds_mention(mentions: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -233,7 +289,8 @@ def _dedupe(steps: list[Step]) -> list[Step]:
     return out
 
 
-def _outcome(s: Subject) -> str:
+def _outcome(s: Subject, refs: dict[str, str]) -> str:
+    ref = lambda doc_id: refs.get(doc_id, doc_id)  # noqa: E731
     by_type = defaultdict(list)
     for r in s.relations:
         by_type[r.type].append(r)
@@ -241,17 +298,17 @@ def _outcome(s: Subject) -> str:
     if by_type["dissolved_into"]:
         r0 = by_type["dissolved_into"][0]
         parts.append(f"dissolved into {', '.join(r.target_name for r in by_type['dissolved_into'])} "
-                     f"({r0.when or r0.evidence.date}, {r0.evidence.doc_id[:3]} p.{r0.evidence.page})")
+                     f"({r0.when or r0.evidence.date}, {ref(r0.evidence.doc_id)} p.{r0.evidence.page})")
     for key, word in (("replaced_by", "replaced by"), ("realized_as", "realised as"), ("diverged", "went to")):
         for r in by_type[key]:
-            parts.append(f"{word} {r.target_name} ({r.evidence.date}, {r.evidence.doc_id[:3]} p.{r.evidence.page})")
+            parts.append(f"{word} {r.target_name} ({r.evidence.date}, {ref(r.evidence.doc_id)} p.{r.evidence.page})")
     for r in by_type["ended"][-1:]:
         qual = "" if r.status == "stated" else f"{r.status}: "
-        parts.append(f"{qual}ended ({r.when or r.evidence.date}, {r.evidence.doc_id[:3]} p.{r.evidence.page}: "
+        parts.append(f"{qual}ended ({r.when or r.evidence.date}, {ref(r.evidence.doc_id)} p.{r.evidence.page}: "
                      f"{r.evidence.text[:80]})")
     if not parts:
         parts.append(f"no outcome reported; last seen {s.last_seen or '?'} "
-                     f"({s.documents[-1].doc_id[:3] if s.documents else '?'})")
+                     f"({ref(s.documents[-1].doc_id) if s.documents else '?'})")
     return "; ".join(parts)
 
 

@@ -154,11 +154,40 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
             media = "text/plain; charset=utf-8"
         return FileResponse(path, media_type=media, content_disposition_type="inline")
 
-    routes = [Route("/", search_page), Route("/doc/{doc_id}", document_page),
+    async def timeline_page(request: Request) -> Response:
+        from ..link.subjects import UnknownSubject
+        from ..link.timeline import BadFilter, timeline
+        from ..reports import TIMELINE_CSS, timeline_body
+
+        p = request.query_params
+        filters = {k: (p.get(k) or "").strip() or None for k in TIMELINE_FILTERS}
+        error, evs = None, []
+        try:
+            evs = timeline(folder, subject=filters["onderwerp"], date_from=filters["van"], date_to=filters["tot"],
+                           actor=filters["orgaan"], government=filters["overheid"], status=_status(filters["status"]))
+        except (BadFilter, UnknownSubject) as exc:
+            error = str(exc)
+        body = timeline_body(evs, link=lambda doc_id, page: f"/doc/{doc_id}#page-{page}")
+        return page("timeline.html", 400 if error else 200, filters=filters, error=error, count=len(evs),
+                    body=Markup(body), css=Markup(TIMELINE_CSS), statuses=STATUSES_NL)
+
+    routes = [Route("/", search_page), Route("/doc/{doc_id}", document_page), Route("/tijdlijn", timeline_page),
               Route("/subject", subject_page), Route("/file/{doc_id}", original_file)]
     app = Starlette(routes=routes)
     app.state.folder = folder
     return app
+
+
+TIMELINE_FILTERS = ("overheid", "orgaan", "status", "van", "tot", "onderwerp")
+STATUSES_NL = {"proposed": "voorgesteld", "planned": "gepland", "adopted": "besloten", "realized": "gerealiseerd",
+               "rejected": "verworpen", "promised": "toegezegd"}
+
+
+def _status(value: str | None) -> str | None:
+    """A status as the page's form sends it (Dutch or English) in the English of the records."""
+    if not value:
+        return None
+    return next((k for k, v in STATUSES_NL.items() if v == value.casefold()), value)
 
 
 def _names(folder: Path) -> dict[str, str]:
