@@ -29,7 +29,15 @@ out = Console(highlight=False, markup=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DEFAULT_INDEX = os.environ.get("SPOOR_STORE") or os.environ.get("SPOOR_INDEX", "index")
-IndexOpt = Annotated[str, typer.Option("--index", "--store", metavar="FOLDER|URL", help=(
+
+
+def _default_shown() -> str:
+    from .store.postgres import safe_url  # no password in --help when $SPOOR_STORE holds one
+
+    return safe_url(DEFAULT_INDEX)
+
+
+IndexOpt = Annotated[str, typer.Option("--index", "--store", metavar="FOLDER|URL", show_default=_default_shown(), help=(
     "Folder holding the store and the search index (default index/, or $SPOOR_INDEX), or the address of "
     "a shared PostgreSQL database, postgresql://user:password@host/db (or $SPOOR_STORE)."))]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only results and problems.")]

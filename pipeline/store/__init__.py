@@ -18,6 +18,7 @@ backend it has. Exports: ``locate``, ``Location``, ``open_store``, ``store_exist
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -63,9 +64,14 @@ class Store(Protocol):
     def mark_indexed(self, doc_ids: Iterable[str]) -> None: ...
 
 
+# libpq's key=value form: "host=db.example.nl dbname=spoor user=spoor password=..."
+_KEY_VALUE = re.compile(r"^\s*(?:host|hostaddr|dbname|user|port|service)\s*=\S", re.I)
+
+
 def is_database_url(target) -> bool:
-    """Whether ``target`` names a database server (``postgresql://...``) rather than an index folder."""
-    return isinstance(target, str) and target.startswith(DATABASE_SCHEMES)
+    """Whether ``target`` names a database server (``postgresql://...`` or libpq's ``key=value`` pairs)
+    rather than an index folder."""
+    return isinstance(target, str) and (target.startswith(DATABASE_SCHEMES) or bool(_KEY_VALUE.match(target)))
 
 
 class Location:

@@ -32,8 +32,41 @@ from . import StoreError  # noqa: E402,F401  (the store package's error; raised 
 
 
 def safe_url(url: str) -> str:
-    """The address without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+    """The store's address as messages show it: a database's connection string without its password,
+    whatever its form (``postgresql://u:pw@h/db``, ``?password=``, an unencoded ``/`` or ``@`` in the
+    password, ``key=value`` pairs); a folder as it is."""
+    return mask_secrets(str(url), str(url))
+
+
+_URI_SECRET = re.compile(r"^(\w+(?:\+\w+)?://[^:/@?]*):(.*)@(?=[^@]*$)")  # user:password@ up to the LAST @
+_KV_SECRET = re.compile(r"""(\b(?:password|sslpassword|passfile)\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)""", re.I)
+
+
+def secrets_of(target: str) -> list[str]:
+    """The secret parts of a connection string (its password, as written and as the driver reads it)."""
+    found = []
+    m = _URI_SECRET.match(target)
+    if m and m.group(2):
+        found.append(m.group(2))
+    found += [v.strip("'") for _, v in _KV_SECRET.findall(target)]
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        password = conninfo_to_dict(_libpq_url(target)).get("password")
+        if password:
+            found.append(str(password))
+    except Exception:  # noqa: BLE001 - a string the driver cannot parse still has its written parts masked
+        pass
+    return sorted({f for f in found if f}, key=len, reverse=True)
+
+
+def mask_secrets(text: str, target: str) -> str:
+    """``text`` (a message, an address) with every secret of the connection string ``target`` replaced by ***."""
+    shown = _URI_SECRET.sub(lambda m: f"{m.group(1)}:***@", text) if text == target else text
+    shown = _KV_SECRET.sub(lambda m: m.group(1) + "***", shown)
+    for secret in secrets_of(target):
+        shown = shown.replace(secret, "***")
+    return shown
 
 
 @lru_cache(maxsize=256)
@@ -62,9 +95,9 @@ class PgStore(Store):
         self._column_cache: dict[str, set[str]] = {}
         try:
             self.conn = psycopg.connect(_libpq_url(url), autocommit=True, row_factory=dict_row, connect_timeout=10)
-        except psycopg.OperationalError as exc:
+        except psycopg.Error as exc:  # unreachable, refused, or a connection string the driver cannot parse
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreError(f"cannot connect to {safe_url(url)}: {first}") from exc
+            raise StoreError(f"cannot connect to {safe_url(url)}: {mask_secrets(first, url)}") from None
         migrate(self)
 
     def __repr__(self) -> str:
