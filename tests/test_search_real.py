@@ -147,3 +147,13 @@ def test_search_who_answer_on_the_line_under_the_letter(small_index):
     result = search(small_index, "wie is de wethouder financien")
     assert _docs(result)[0] == "brief-afval"
     assert "Pieter Jansen" in " ".join(h.snippet for h in result.hits[:3])
+
+
+def test_search_when_answered_from_the_meeting_of_a_decision_list(tmp_path):
+    from pipeline.search.engine import Matcher, group_rows
+
+    fields = {"doc_id": "mr", "text": "Het college stemt in met het oefenplan rampenbestrijding.", "title": "",
+              "meeting_body": "college", "meeting_date": "2015-06-29"}
+    (group,) = group_rows([(1.0, fields)], Matcher([]), "date", 5, "relevance")
+    assert group.hits[0].snippet.startswith("(college, 29 juni 2015) ")
+    assert group.hits[0].meeting_date == "2015-06-29"

@@ -32,6 +32,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +53,7 @@ from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
     TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems,
 )
+from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..store import store_signature
 
 _log = logging.getLogger(__name__)
@@ -429,7 +431,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
         kept = {other for other, _ in _prune([(other, w) for _, other, w in alternatives], analyzer, "")}
         extra = [p for p in (phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
                  if p is not None]
-        for joined, parts in _joined_pairs(unquoted, reader, schema):
+        for joined, parts in _joined_pairs(unquoted, reader, schema, memo):
             if any(joined.text in c.terms for k, c in concepts.items() if k.startswith("=")):
                 continue  # already searched as another name of a name in the query
             extra.append(joined)
@@ -469,29 +471,27 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     columns = state.columns(searcher)
     of_doc = columns.doc[matching]
     per = np.bincount(of_doc, minlength=len(columns.names))
-    if len(matching) > want:  # the best passages, as many as asked for
-        top = matching[np.argpartition(-scores[matching], want - 1)[:want]]
-    else:
-        top = matching
-    chosen = set(top.tolist())
-    if docs is not None and len(matching) > want:  # and the best few of each of the best documents
-        best = np.full(len(per), -np.inf)
-        np.maximum.at(best, of_doc, scores[matching])
-        present = np.flatnonzero(per)
-        if len(present) > docs:
-            present = present[np.argpartition(-best[present], docs - 1)[:docs]]
-        more = matching[np.isin(of_doc, present)]
-        order = more[np.lexsort((more, -scores[more]))]
-        seen: dict[int, int] = {}
-        for d, code in zip(order.tolist(), columns.doc[order].tolist()):
-            n = seen.get(code, 0)
-            if n < per_doc:
-                chosen.add(d)
-                seen[code] = n + 1
-    chosen = sorted(chosen, key=lambda d: (-scores[d], d))  # Whoosh's order: score, then document number
-    seen = {int(c) for c in columns.doc[chosen]} if chosen else set()
+    # The best passages above a score, the threshold lowered until they hold ``docs`` documents: within
+    # them each document's best passages are its best overall. Of those, the best ``want`` and each
+    # document's best ``per_doc`` are re-weighed.
+    m = first = min(len(matching), max(want, (docs or 0) * per_doc) * 2)
+    while True:
+        top = matching if m >= len(matching) else matching[np.argpartition(-scores[matching], m - 1)[:m]]
+        order = top[np.lexsort((top, -scores[top]))]  # Whoosh's order: score, then document number
+        codes = columns.doc[order]
+        if docs is None or m >= len(matching) or len(np.unique(codes)) >= docs:
+            break
+        m = min(len(matching), m * 4)
+    chosen, seen = [], {}
+    for rank, (d, code) in enumerate(zip(order.tolist(), codes.tolist())):
+        if rank >= want and (docs is None or rank >= first and len(seen) >= docs):
+            break  # the documents are found; their passages further down wait for "more"
+        n = seen.get(code, -1) + 1
+        if rank < want or (docs is not None and n < per_doc and (n or len(seen) < docs)):
+            chosen.append(d)
+            seen[code] = n
     rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
-    counts = {columns.names[c]: int(per[c]) for c in seen}
+    counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
     return rows, len(matching), (columns.facets(hit) if facets else {}), counts, int(np.count_nonzero(per))
 
 
@@ -682,7 +682,7 @@ def phrase_query(text: str, schema, weight: float):
     return Or(parts) if parts else None
 
 
-def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
+def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tuple[Term, list[str]]]:
     """(query, words joined): "Twente Bedrijf" -> the one word "twentebedrijf", "wgr plus status" ->
     "wgr-plus-status", "treedt in werking" -> "inwerkingtreding", when the index has it (two or three
     words written together or with hyphens; a verb's noun after the words it is written with)."""
@@ -709,7 +709,13 @@ def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
     for w in dict.fromkeys(w.casefold() for w in words):
         stems = analyzed_stems(analyzer, w)
         if len(stems) == 1:
-            for term in _compounds_holding(reader, schema, stems[0], most=50):
+            key = ("holding", stems[0])
+            if memo is None or key not in memo:
+                found = _compounds_holding(reader, schema, stems[0], most=50)
+                if memo is None:
+                    memo = {}
+                memo[key] = found
+            for term in memo[key]:
                 holding[term].append(w)
     for term, parts in sorted(holding.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(parts) >= 2 and term not in seen:
@@ -850,6 +856,8 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     held: dict[str, dict[int, bool]] = defaultdict(dict)  # per document: the concepts its passages hold
     for score, fields in rows:
         snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
+        if intent == "date" and not answers and fields.get("meeting_date"):
+            snippet = _in_context(fields) + snippet  # a decision in a list: the date is the meeting's
         score *= (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * float(answers))
         by_doc[fields["doc_id"]].append((score, fields, snippet))
         doc_held = held[fields["doc_id"]]
@@ -877,6 +885,31 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
             bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
             hits=[_hit(s, f, snip) for s, f, snip in shown], more=matching - len(shown)))
     return out
+
+
+def _in_context(fields: dict) -> str:
+    """"(ministerraad, 10 januari 2025) ": the meeting a passage's document records, before its snippet."""
+    body = (fields.get("meeting_body") or "").replace("_", " ")
+    return f"({body + ', ' if body else ''}{dutch_date(fields['meeting_date'])}) "
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[int, str]:
+    return {n: name for name, n in sorted(load_date_lexicon()["dates"]["months"].items(), key=lambda kv: len(kv[0]))}
+
+
+def dutch_date(iso: str) -> str:
+    """"2025-01-10" -> "10 januari 2025" (month names from the DATE component's data); a year or month as far as given."""
+    months = _month_names()
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {months[int(parts[1])]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{months[int(parts[1])]} {parts[0]}"
+    except (KeyError, ValueError):
+        pass
+    return iso
 
 
 def _split(value: str | None) -> list[str]:
