@@ -190,7 +190,8 @@ class _Null:
 
 @app.command()
 def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/OR/NOT, field:value.")],
-           limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits.")] = 10,
+           limit: Annotated[int, typer.Option("--limit", "-n", min=1,
+                                              help="How many documents, each with its best passages.")] = 10,
            doc_type: Annotated[Optional[str], typer.Option("--type", help="Only this document type.")] = None,
            body: Annotated[Optional[str], typer.Option("--body", help="Only passages naming this body.")] = None,
            org: Annotated[Optional[str], typer.Option("--org", help="Only passages naming this organisation.")] = None,
@@ -201,6 +202,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     """Search the indexed passages, grouped per document; matched terms are marked `**like this**`.
 
     A query that names a body or organisation also prints its evolution card (not with --json)."""
+    from .reports import search_json
     from .search import QueryError, search as run_search, subject_card
 
     _check_database(index)
@@ -210,7 +212,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     except (QueryError, FileNotFoundError) as exc:
         raise _fail(str(exc))
     if as_json:
-        out.print(json.dumps([h.model_dump() for h in result.hits], ensure_ascii=False, indent=1))
+        out.print(json.dumps(search_json(result), ensure_ascii=False, indent=1))
         return
     from .reports import render_card, render_hits
 

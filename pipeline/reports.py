@@ -52,13 +52,28 @@ def render_hits(result: SearchResult) -> str:
     if not result.hits:
         hint = f" Did you mean: {result.suggestion}?" if result.suggestion else ""
         return f"no passages match {result.query!r}.{hint}"
-    lines = [f"{result.total} passages match {result.query!r}"
+    lines = [f"{result.total} passages in {result.documents} documents match {result.query!r}"
              + (f" (did you mean: {result.suggestion}?)" if result.suggestion else "")]
-    for n, hit in enumerate(result.hits, 1):
-        lines.append(f"{n:>2}. {hit.doc_id}  p.{hit.page}  {hit.date or 'undated'}  {hit.doc_type}  "
-                     f"score {hit.score:.2f}  {hit.title}")
-        lines.append(textwrap.indent(textwrap.fill(hit.snippet, 100), "    "))
+    n = 0
+    for group in result.groups:
+        for hit in group.hits:
+            n += 1
+            lines.append(f"{n:>2}. {hit.doc_id}  p.{hit.page}  {hit.date or 'undated'}  {hit.doc_type}  "
+                         f"score {hit.score:.2f}  {hit.title}")
+            lines.append(textwrap.indent(textwrap.fill(hit.snippet, 100), "    "))
+        if group.more:
+            lines.append(f"    (+{group.more} more passage{'s' if group.more > 1 else ''} in {group.doc_id})")
     return "\n".join(lines)
+
+
+def search_json(result: SearchResult) -> dict:
+    """The search's JSON: both counts (documents and passages that match), the documents shown with
+    their passages and how many more match in each, and the passages shown as one list (``hits``)."""
+    return {"query": result.query, "documents": result.documents, "passages": result.total,
+            "suggestion": result.suggestion,
+            "groups": [{**g.model_dump(exclude={"hits"}), "passages": [h.model_dump() for h in g.hits]}
+                       for g in result.groups],
+            "hits": [h.model_dump() for h in result.hits]}
 
 
 def render_document(doc: Document, ents: list[Entity], decs: list[Decision], text: str | None,

@@ -126,8 +126,10 @@ def test_search_odd_input_answers_or_says_why(built_store, odd):
 def test_search_cli_json_contract_on_both_backends(runner, built_store):
     result = runner.invoke(app, ["search", "Twenteraad", "--store", built_store, "--json", "--limit", "3"])
     assert result.exit_code == 0, result.output
-    hits = json.loads(result.output)
+    found = json.loads(result.output)
+    hits = found["hits"]
     assert hits and {"doc_id", "page", "date", "score", "snippet"} <= set(hits[0])
+    assert 1 <= len(found["groups"]) <= 3 <= found["passages"] and found["documents"] >= len(found["groups"])
 
 
 def test_subject_card_is_the_same_on_both_backends(built_store, built_index):

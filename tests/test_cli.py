@@ -29,8 +29,11 @@ def test_cli_every_command_is_in_the_readme(command):
 def test_cli_search_json_contract(runner, built_index):
     result = runner.invoke(app, ["search", "Twenteraad", "--index", str(built_index), "--json", "--limit", "3"])
     assert result.exit_code == 0, result.output
-    hits = json.loads(result.stdout)
-    assert 1 <= len(hits) <= 3
+    found = json.loads(result.stdout)
+    # --limit counts documents; the JSON says how many documents and passages match
+    assert 1 <= len(found["groups"]) <= 3 and found["documents"] >= len(found["groups"])
+    assert found["passages"] >= len(found["hits"]) >= len(found["groups"])
+    hits = found["hits"]
     for hit in hits:
         assert {"doc_id", "page", "date", "score", "snippet"} <= hit.keys()
     assert hits[0]["doc_id"].startswith("000")

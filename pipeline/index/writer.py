@@ -1,9 +1,13 @@
 """The Whoosh index of passages: schema, Dutch analyzer and the writer.
 
 The analyzer lower-cases, folds accents (so "heroriëntatie", "heroriéntatie"
-and "herorientatie" meet), drops Dutch stop words except the ones that carry
-meaning in decisions ("niet", "geen", ...), and applies the Snowball Dutch
-stemmer.
+and "herorientatie" meet) and every dash to "-" (so "PS23‐001234" with U+2010 is
+"ps23-001234"), drops Dutch stop words except the ones that carry meaning in
+decisions ("niet", "geen", ...), and applies the Snowball Dutch stemmer.
+
+The ``parts`` field holds, per passage, what its compounds and identifiers are made of, as
+"part|term" words ("afval|afvalinzamel", "001234|ps23-001234"; ``compounds.parts``): a query word
+finds the index terms it is a part of by a prefix look-up in that field's term list.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import logging
 import marshal
 import os
 import queue
+import re
 import signal
 import struct
 from bisect import bisect_left
@@ -34,6 +39,7 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
 from ..models import UNRESOLVED, Document, Entity, Passage
+from .compounds import DASHES, parts as token_parts
 
 _log = logging.getLogger(__name__)
 
@@ -41,8 +47,9 @@ INDEX_NAME = "whoosh"
 # Words Whoosh's Dutch stop list drops that change what a decision says.
 KEEP_WORDS = frozenset({"niet", "geen", "niets", "tegen", "zonder", "meer", "nog", "na", "voor", "ja"})
 STOP_WORDS = frozenset(stopwords_for_language("nl")) - KEEP_WORDS
-# Tokens keep inner hyphens, '+' and '&' so "Wgr-plus", "WGR+" and "B&W" stay one term.
-TOKEN_PATTERN = r"\w+(?:[-&+.]\w+)*\+?"
+# Tokens keep inner hyphens (any dash), '+' and '&' so "Wgr-plus", "WGR+" and "B&W" stay one term.
+TOKEN_PATTERN = rf"\w+(?:[-&+.{DASHES}]\w+)*\+?"
+FOLD_MAP = {**accent_map, **{ord(d): "-" for d in DASHES}}
 
 
 class IndexWriteError(RuntimeError):
@@ -51,7 +58,7 @@ class IndexWriteError(RuntimeError):
 
 def dutch_analyzer(stem: bool = True):
     """Tokenize, lower-case, fold accents, drop stop words, stem (Snowball Dutch)."""
-    chain = (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+    chain = (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(FOLD_MAP)
              | StopFilter(stoplist=STOP_WORDS, minsize=1))
     if stem:
         chain = chain | StemFilter(lang="nl", cachesize=50_000)
@@ -75,6 +82,10 @@ def schema() -> Schema:
         # No spelling graph (spelling=True cost ~40% of the index write): "did you mean" looks the
         # typed words up in this field's term dictionary instead (``search._suggest``).
         text=TEXT(analyzer=dutch_analyzer(), stored=True, phrase=True),
+        # "part|term" of the passage's compounds and identifiers (see ``part_words``), for look-ups only
+        parts=KEYWORD(),
+        # the document's meeting (body id, ISO date) and government, to answer from a passage's context
+        meeting_body=STORED(), meeting_date=STORED(), government=STORED(),
     )
 
 
@@ -128,6 +139,38 @@ class NameRow(NamedTuple):
     warnings: tuple[str, ...]
 
 
+_PART_WORDS: dict[str, tuple[str, ...]] = {}
+_ALL_STOPS = frozenset(stopwords_for_language("nl"))  # "voor" of "waarvoor" is no part worth a look-up
+_WORDS = None
+
+
+def part_words(text: str) -> str:
+    """The "part|term" words of ``text``'s compounds and identifiers, space-separated: each part as the
+    analyzer makes it of a word alone, the whole as the text field holds it ("afval|afvalinzamel")."""
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = _QuickAnalyzer.wrap(dutch_analyzer()).word
+    word, memo, out = _WORDS, _PART_WORDS, {}
+    for m in _TOKEN.finditer(text):
+        raw = m.group(0)
+        try:
+            found = memo[raw]
+        except KeyError:
+            if len(memo) > 500_000:
+                memo.clear()
+            found = ()
+            whole = word(raw)
+            if whole is not None and (len(raw) >= 7 or not raw.isalpha()):
+                pieces = list(token_parts(raw))
+                for piece in list(pieces):  # "weidevogelgebied": weide, vogelgebied and vogel, gebied
+                    pieces += token_parts(piece) if piece.isalpha() else ()
+                stems = {word(p) for p in pieces if p not in _ALL_STOPS} - {None, whole}
+                found = tuple(f"{s}|{whole}" for s in sorted(stems) if " " not in s)
+            memo[raw] = found
+        out.update(dict.fromkeys(found))
+    return " ".join(out)
+
+
 def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) -> dict:
     """The Whoosh document for one passage; ``entities`` are the document's entities."""
     # An acronym no document defines carries no identity yet; linking may drop it later.
@@ -142,7 +185,8 @@ def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) 
         id=f"{doc.doc_id}#{passage.passage_no}", doc_id=doc.doc_id, passage_no=passage.passage_no,
         page=passage.page, start=passage.start, title=doc.title, date=doc.date or "",
         doc_type=doc.doc_type, bodies=",".join(bodies), orgs=",".join(orgs), names=names,
-        text=passage.text,
+        text=passage.text, parts=part_words(passage.text), meeting_body=getattr(doc, "meeting_body", None) or "",
+        meeting_date=getattr(doc, "meeting_date", None) or "", government=getattr(doc, "government", None) or "",
     )
     if year is not None:
         fields["year"] = year
@@ -250,6 +294,9 @@ class _Pool(PostingPool):
 
 
 _BLOCK_SIZE = struct.Struct("<Q")
+
+
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
 class _Token:
@@ -566,6 +613,7 @@ class PassageWriter:
             self._writer = ix.writer(limitmb=256, codec=_Codec())
             if type(self._writer.pool) is PostingPool:
                 self._writer.pool.__class__ = _Pool
+        self._fields = set(ix.schema.names())
         self.changed = False
 
     def remove(self, doc_id: str) -> None:
@@ -582,9 +630,13 @@ class PassageWriter:
         named = sorted((e for e in entities if e.label in NAME_LABELS and UNRESOLVED not in e.warnings),
                        key=lambda e: e.start)
         starts = [e.start for e in named]
+        known = self._fields
         for passage in passages:
             inside = named[bisect_left(starts, passage.start):bisect_left(starts, passage.end)]
-            self._writer.add_document(**passage_fields(doc, passage, inside))
+            fields = passage_fields(doc, passage, inside)
+            if not known.issuperset(fields):  # an index made by an older spoor lacks the newer fields
+                fields = {k: v for k, v in fields.items() if k in known}
+            self._writer.add_document(**fields)
         return len(passages)
 
     def commit(self) -> None:

@@ -56,8 +56,9 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
            sort: str = "relevance", facets: bool = False, per_doc: int | None = PER_DOC) -> SearchResult:
     """Search the passages in the index in ``folder`` (an index folder or a ``postgresql://`` address).
 
-    Returns at most ``limit`` passages, grouped per document (``groups``) and flattened in that
-    order (``hits``). ``date_from``/``date_to`` take ISO prefixes ("2019", "2019-07"); ``sort``
+    Returns at most ``limit`` documents (``groups``), each with its best ``per_doc`` passages and how
+    many more of its passages match (``more``), the passages flattened in that order (``hits``);
+    ``total`` counts the passages that match, ``documents`` the documents. ``date_from``/``date_to`` take ISO prefixes ("2019", "2019-07"); ``sort``
     is "relevance", "date" (newest first) or "date_asc"; ``facets`` adds document counts per
     body, year and type; ``per_doc`` caps the passages shown per document. Raises QueryError for a query with nothing left to search for and
     FileNotFoundError when no index was built in ``folder``.

@@ -9,12 +9,15 @@ What a query goes through:
 4. Each word is widened (``_expand``): names with their aliases and abbreviations (knowledge base,
    store entities, abbreviations defined in the corpus: see ``aliases``), compound and spacing
    variants ("Twentebedrijf" = "Twente Bedrijf"), "WGR+" = "Wgr-plus", and, for words the index
-   does not know or barely knows, the nearest words of the index (typos, "ontvlechting" ->
-   "ontvlochten"). Variants weigh less than what was typed.
+   does not know (nor the Dutch dictionary: see ``index.compounds``), the nearest words of the index
+   (typos); a compound's words written apart and the index's compounds and identifiers that hold a
+   word ("afvalinzameling" / "inzameling van afval", "001234" -> "PS23-001234"). Variants weigh less
+   than what was typed.
 5. Passages are ranked by BM25F, re-weighed by how much of the query they hold (in the passage and
    in one sentence; a name in the form typed counts more than another name of it) and whether a
    sentence answers the question word, grouped per document (documents ranked by their best
-   passages); each gets the sentence that answers best as its snippet, terms marked ``**like this**``.
+   passages; ``limit`` counts documents, each with its best passages and how many more match);
+   each gets the sentence that answers best as its snippet, terms marked ``**like this**``.
 
 Speed: each index stays open between searches until a build commits (``index_state``), and Whoosh scores
 each term or phrase once per index generation; AND/OR/NOT are then array operations (``postings.Scores``).
@@ -29,6 +32,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -42,12 +46,14 @@ from whoosh.query import And, AndNot, Not, NumericRange, Or, Phrase, Term, TermR
 from ..link.aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
 from . import postings, wordforms
+from ..index import compounds
 from ..index.writer import index_dir, open_existing
 from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with it)
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
     TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems,
 )
+from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..store import store_signature
 
 _log = logging.getLogger(__name__)
@@ -61,8 +67,11 @@ INTENTS = {"wanneer": "date", "sinds": "date", "hoelang": "date", "wie": "actor"
 WHICH_NOUNS = {**dict.fromkeys(("datum", "dag", "jaar", "maand", "week", "periode", "moment", "tijdstip", "termijn"), "date"),
                **dict.fromkeys(("bedrag", "aantal", "percentage", "hoeveelheid", "prijs", "omvang"), "number")}
 # How much a variant of a query word weighs against the word itself.
-WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FORM, WEIGHT_FUZZY, WEIGHT_NEAR = 0.9, 0.8, 0.7, 0.6, 0.35
+WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FORM, WEIGHT_FUZZY = 0.9, 0.8, 0.7, 0.6
 WEIGHT_PART = 0.4  # one part of a hyphenated compound typed ("conferentie" of "conferentie-uitkomsten")
+# A compound or identifier of the index that holds the word typed: as its last part ("afvalinzameling" for
+# "inzameling": a kind of it) or elsewhere ("afvalinzameling" for "afval", "ps23-001234" for "ps23").
+WEIGHT_IN_COMPOUND, WEIGHT_IN_COMPOUND_FRONT = 0.5, 0.3
 SORTS = ("relevance", "date", "date_asc")
 MAX_ALIAS_FORMS = 6  # other names searched per name in the query (each is a phrase query: they cost)
 
@@ -82,6 +91,10 @@ class Hit(BaseModel):
     passage_no: int = 0
     bodies: list[str] = Field(default_factory=list)
     orgs: list[str] = Field(default_factory=list)
+    # the document's context: its meeting (body id, ISO date) and government, when it has them
+    meeting_body: str | None = None
+    meeting_date: str | None = None
+    government: str | None = None
 
 
 class DocGroup(BaseModel):
@@ -94,6 +107,7 @@ class DocGroup(BaseModel):
     score: float
     bodies: list[str] = Field(default_factory=list)
     hits: list[Hit] = Field(default_factory=list)
+    more: int = 0  # passages of this document that match besides the ones shown
 
 
 class FacetCount(BaseModel):
@@ -103,7 +117,8 @@ class FacetCount(BaseModel):
 
 class SearchResult(BaseModel):
     query: str
-    total: int
+    total: int  # passages that match
+    documents: int = 0  # documents with a passage that matches
     hits: list[Hit]
     suggestion: str | None = None
     groups: list[DocGroup] = Field(default_factory=list)
@@ -114,7 +129,7 @@ class SearchResult(BaseModel):
 
 def clean_query(query: str) -> str:
     """Strip control characters, balance quotes and cap the length of a user's query."""
-    query = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in query)
+    query = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in compounds.fold_dashes(query))
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     if query.count('"') % 2:
         query = query.replace('"', " ")
@@ -149,6 +164,7 @@ def split_intent(text: str) -> tuple[str, str | None]:
 # Passages shown per document, so one long document cannot fill the whole list (None: no cap).
 PER_DOC = 3
 MIN_POOL = 20  # passages re-weighed at least (see `group_rows`)
+MIN_SPARE_DOCS = 4  # documents re-weighed besides the ones shown (more for a longer list: half as many)
 COVERAGE_FLOOR = 0.4  # a passage's score times this much at least, more for the share of the query it holds
 ANSWER_BOOST = 0.5  # and up to 1 + this for holding the answer a question word asks for (a date for "wanneer")
 DOC_COVERAGE_FLOOR = 0.0  # a document's score times this at least, more for the share of the query its passages hold
@@ -191,13 +207,14 @@ def _search_index(folder, text, words, intent, limit, doc_type, body, organisati
         if q is None:
             q = state.memo[("parse", words)] = _parse(state.parser, words)
         expanded, also, concepts = _expand(q, words, searcher, table, state.memo)
-        want = max(limit * 2, MIN_POOL)  # passages re-weighed by their sentences, of which `limit` are shown
-        rows, total, facet_counts = _run(searcher, expanded, want, filt, facets, state)
+        # the best passages of somewhat more documents than shown, re-weighed by their sentences
+        rows, total, facet_counts, counts, documents = _run(searcher, expanded, max(limit * 2, MIN_POOL), filt, facets, state,
+                                                 docs=limit + max(limit // 2, MIN_SPARE_DOCS), per_doc=PER_DOC)
         suggestion = _suggest(searcher, words, state)
-    groups = group_rows(rows, Matcher(concepts), intent, limit, sort, per_doc)
+    groups = group_rows(rows, Matcher(concepts), intent, limit, sort, per_doc, counts)
     hits = [h for g in groups for h in g.hits]
-    return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
-                        facets=facet_counts, intent=intent, also=also)
+    return SearchResult(query=text, total=total, documents=documents if documents is not None else len(groups),
+                        hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also)
 
 
 # -- what is kept of an index between searches ---------------------------------------------------
@@ -414,8 +431,8 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
         kept = {other for other, _ in _prune([(other, w) for _, other, w in alternatives], analyzer, "")}
         extra = [p for p in (phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
                  if p is not None]
-        for joined, parts in _joined_pairs(unquoted, reader, schema):
-            if any(joined.text in c.terms for c in concepts.values()):
+        for joined, parts in _joined_pairs(unquoted, reader, schema, memo):
+            if any(joined.text in c.terms for k, c in concepts.items() if k.startswith("=")):
                 continue  # already searched as another name of a name in the query
             extra.append(joined)
             # "Dinkelland Tubbergen Losser" typed, "Dinkelland-Tubbergen-Losser" written: the joined
@@ -432,27 +449,50 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
     return out, sorted(set(also), key=str.casefold)[:12], [c for c in unique.values() if c.terms or c.phrases]
 
 
-def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None):
-    """(the top ``want`` passages of ``q`` as (score, stored fields), how many passages match, facets).
+def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None, docs: int | None = None,
+         per_doc: int = PER_DOC):
+    """(the top passages of ``q`` as (score, stored fields), how many passages match, facets, matching
+    passages per doc_id of those passages, how many documents match (None, None without ``state``)).
 
     ``q`` is scored by ``postings.Scores``: Whoosh scores each term or phrase of the query once per index
     generation, and the query's AND/OR/NOT are worked out on arrays of all passages, with the same
-    scores; facets count documents per value from ``_Columns``. Without ``state``, Whoosh's own
-    collector does it all (the same answer, slower)."""
+    scores; facets count documents per value from ``_Columns``. The passages are the best ``per_doc`` of
+    each of the best ``docs`` documents (ranked by their best passage), and at least the best ``want``.
+    Without ``state``, Whoosh's own collector does it all (the same answer, slower)."""
     if state is None:
         results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec() if facets else None)
         rows = [(h.score, h.fields()) for h in results[:want]]
         total = len(results) if results.has_exact_length() or len(rows) < want else results.estimated_length()
-        return rows, max(total, len(rows)), (_facets(results) if facets else {})
+        return rows, max(total, len(rows)), (_facets(results) if facets else {}), None, None
     scores, hit = state.scores.evaluate(q, searcher)
     if filt is not None:
         hit &= state.scores.matches(filt, searcher)
-    docs = np.flatnonzero(hit)
-    if len(docs) > want:
-        docs = docs[np.argpartition(-scores[docs], want - 1)[:want]]
-    docs = sorted(docs.tolist(), key=lambda d: (-scores[d], d))  # Whoosh's order: score, then document number
-    rows = [(float(scores[d]), searcher.stored_fields(d)) for d in docs]
-    return rows, int(np.count_nonzero(hit)), (state.columns(searcher).facets(hit) if facets else {})
+    matching = np.flatnonzero(hit)
+    columns = state.columns(searcher)
+    of_doc = columns.doc[matching]
+    per = np.bincount(of_doc, minlength=len(columns.names))
+    # The best passages above a score, the threshold lowered until they hold ``docs`` documents: within
+    # them each document's best passages are its best overall. Of those, the best ``want`` and each
+    # document's best ``per_doc`` are re-weighed.
+    m = first = min(len(matching), max(want, (docs or 0) * per_doc) * 2)
+    while True:
+        top = matching if m >= len(matching) else matching[np.argpartition(-scores[matching], m - 1)[:m]]
+        order = top[np.lexsort((top, -scores[top]))]  # Whoosh's order: score, then document number
+        codes = columns.doc[order]
+        if docs is None or m >= len(matching) or len(np.unique(codes)) >= docs:
+            break
+        m = min(len(matching), m * 4)
+    chosen, seen = [], {}
+    for rank, (d, code) in enumerate(zip(order.tolist(), codes.tolist())):
+        if rank >= want and (docs is None or rank >= first and len(seen) >= docs):
+            break  # the documents are found; their passages further down wait for "more"
+        n = seen.get(code, -1) + 1
+        if rank < want or (docs is not None and n < per_doc and (n or len(seen) < docs)):
+            chosen.append(d)
+            seen[code] = n
+    rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
+    counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
+    return rows, len(matching), (columns.facets(hit) if facets else {}), counts, int(np.count_nonzero(per))
 
 
 class _Columns:
@@ -463,6 +503,7 @@ class _Columns:
         reader = searcher.reader()
         codes: dict[str, int] = {}
         self.doc = np.array([codes.setdefault(d, len(codes)) for d in reader.column_reader("doc_id")], dtype=np.int32)
+        self.names = list(codes)  # doc_id of each code
         years = list(reader.column_reader("year"))
         types = list(reader.column_reader("doc_type"))
         first = np.unique(self.doc, return_index=True)[1]  # a passage of each document
@@ -561,20 +602,54 @@ def _variants(original: str, analyzed: str, reader, schema, particles: tuple[str
         if len(found) == 1 and found[0] not in forms and reader.doc_frequency("text", found[0]):
             forms.add(found[0])
             out.append(("=" + found[0], WEIGHT_FORM))
-    rare = freq <= max(2, reader.doc_count() // 200)
-    if len(low) >= 8 and low.isalpha() and rare:  # a common word is not a typo or an odd compound
-        for i in range(3, len(low) - 2):
+    # The compounds and identifiers of the index that hold the word ("inzameling" -> "afvalinzameling",
+    # "001234" -> "ps23-001234"): a prefix look-up in the parts field's term list.
+    # Only for an identifier's part, or a word the index never holds alone: a word it holds finds a
+    # compound when the query holds another of its words too ("inzameling van afval": ``_joined_pairs``).
+    if freq == 0 or not stem.isalpha():
+        out += [("=" + t, WEIGHT_IN_COMPOUND if t.endswith(stem) else WEIGHT_IN_COMPOUND_FRONT)
+                for t in _compounds_holding(reader, schema, stem) if t not in forms]
+    # A compound typed whole finds its words written apart, in either order ("afvalinzameling" ->
+    # "afval inzameling", "inzameling (van) afval"): stop words between them are not counted.
+    pieces = [p for p in compounds.split(low) if analyzed_stems(analyzer, p)]
+    made_of = bool(pieces)
+    rare = freq <= max(2, reader.doc_count() // 200)  # a common word is no typo and no odd compound
+    if not pieces and len(low) >= 8 and low.isalpha() and rare:
+        for i in range(3, len(low) - 2):  # no dictionary split: two words of the index ("Twentebedrijf")
             left, right = analyzed_stems(analyzer, low[:i]), analyzed_stems(analyzer, low[i:])
             if len(left) == 1 and len(right) == 1 and len(left[0]) > 2 and len(right[0]) > 2 \
                     and reader.doc_frequency("text", left[0]) and reader.doc_frequency("text", right[0]):
+                made_of = True
                 out.append((f"{low[:i]} {low[i:]}", WEIGHT_COMPOUND))
-    if len(stem) >= 5 and stem.isalpha() and rare:
-        if freq == 0:
+    if len(pieces) >= 2 and rare and all(reader.doc_frequency("text", analyzed_stems(analyzer, p)[0]) for p in pieces):
+        out.append((" ".join(pieces), WEIGHT_COMPOUND))
+        if len(pieces) == 2:
+            out.append((f"{pieces[1]} {pieces[0]}", WEIGHT_COMPOUND))
+        if freq == 0 and not _near_terms(reader, stem, 1, prefix=3):
+            # a compound the index lacks, nor one letter off: its words alone, the last (what it is) above the others
+            out += [(p, WEIGHT_PART if i == len(pieces) - 1 else WEIGHT_PART / 2) for i, p in enumerate(pieces)]
+    # A typo is a word that neither the index nor the dictionary knows, nor is made of words it knows:
+    # a real word ("bestrijding") or a name the index holds ("Peters") is never widened to a neighbour.
+    # One made of words the dictionary knows may still be a typo of a word of the index one letter
+    # off ("klokkenluiers"), never two ("rattenbestrijding" is no "rampenbestrijding").
+    if len(stem) >= 5 and stem.isalpha() and freq == 0 and not compounds.known(low):
+        if not made_of:
             near = _near_terms(reader, stem, 1 if len(stem) < 8 else 2, prefix=2)
         else:
             near = _near_terms(reader, stem, 1, prefix=3)
-        out += [("=" + n, WEIGHT_FUZZY if freq == 0 else WEIGHT_NEAR) for n in near]
+        out += [("=" + n, WEIGHT_FUZZY) for n in near]
     return out
+
+
+def _compounds_holding(reader, schema, stem: str, most: int = 3) -> list[str]:
+    """Index terms of the text field that hold ``stem`` as a part (the most frequent ``most``)."""
+    if "parts" not in schema.names() or not stem:
+        return []
+    found = []
+    for btext in reader.expand_prefix("parts", stem + "|"):
+        term = (btext.decode("utf-8") if isinstance(btext, bytes) else btext).split("|", 1)[1]
+        found.append((reader.doc_frequency("text", term), term))
+    return [t for n, t in sorted(found, reverse=True)[:most] if n]
 
 
 def _near_terms(reader, term: str, maxdist: int, prefix: int, most: int = 3) -> list[str]:
@@ -607,7 +682,7 @@ def phrase_query(text: str, schema, weight: float):
     return Or(parts) if parts else None
 
 
-def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
+def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tuple[Term, list[str]]]:
     """(query, words joined): "Twente Bedrijf" -> the one word "twentebedrijf", "wgr plus status" ->
     "wgr-plus-status", "treedt in werking" -> "inwerkingtreding", when the index has it (two or three
     words written together or with hyphens; a verb's noun after the words it is written with)."""
@@ -628,6 +703,24 @@ def _joined_pairs(raw: str, reader, schema) -> list[tuple[Term, list[str]]]:
             part = words[i:i + n]
             for joined in ({"".join(part), "-".join(part)} if n == 2 else {"-".join(part)}):
                 add(joined, part)
+    # Two words of the query that are parts of one compound of the index, in any order ("inzameling van
+    # afval" -> "afvalinzameling", "zone milieu" -> "milieuzone"): the parts field says which.
+    holding: dict[str, list[str]] = defaultdict(list)
+    for w in dict.fromkeys(w.casefold() for w in words):
+        stems = analyzed_stems(analyzer, w)
+        if len(stems) == 1:
+            key = ("holding", stems[0])
+            if memo is None or key not in memo:
+                found = _compounds_holding(reader, schema, stems[0], most=50)
+                if memo is None:
+                    memo = {}
+                memo[key] = found
+            for term in memo[key]:
+                holding[term].append(w)
+    for term, parts in sorted(holding.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(parts) >= 2 and term not in seen:
+            seen.add(term)
+            out.append((Term("text", term, boost=WEIGHT_COMPOUND), parts))
     folded = [w.casefold() for w in words]
     for phrase in wordforms.phrasal():
         for i in range(len(folded) - len(phrase) + 1):
@@ -755,12 +848,16 @@ def _facets(results) -> dict[str, list[FacetCount]]:
 
 # -- grouping and snippets -----------------------------------------------------------------------
 def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str,
-           per_doc: int | None = None) -> list[DocGroup]:
-    """Passages re-weighed by how much of the query they hold and whether they answer it, per document."""
+               per_doc: int | None = None, counts: dict[str, int] | None = None) -> list[DocGroup]:
+    """Passages re-weighed by how much of the query they hold and whether they answer it, per document:
+    the best ``limit`` documents, each with its best ``per_doc`` passages (all without a cap) and how
+    many more of its passages match (``counts``: matching passages per doc_id; else those in ``rows``)."""
     by_doc: dict[str, list] = defaultdict(list)
     held: dict[str, dict[int, bool]] = defaultdict(dict)  # per document: the concepts its passages hold
     for score, fields in rows:
         snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
+        if intent == "date" and not answers and fields.get("meeting_date"):
+            snippet = _in_context(fields) + snippet  # a decision in a list: the date is the meeting's
         score *= (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * float(answers))
         by_doc[fields["doc_id"]].append((score, fields, snippet))
         doc_held = held[fields["doc_id"]]
@@ -777,19 +874,42 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     if sort != "relevance":
         dated = {doc_id: items[0][1].get("date") or None for _, doc_id, items in ranked}
         ranked.sort(key=lambda r: dated[r[1]] or ("" if sort == "date" else "\uffff"), reverse=(sort == "date"))
-    out, room = [], limit
-    for score, doc_id, items in ranked:  # the models are made for what is shown only
-        if room <= 0:
-            break
-        shown = items[:min(room, per_doc or room)]
-        room -= len(shown)
+    out = []
+    for score, doc_id, items in ranked[:limit]:  # the models are made for what is shown only
+        shown = items[:per_doc] if per_doc else items
         first = items[0][1]
+        matching = max(len(items), (counts or {}).get(doc_id, 0))
         out.append(DocGroup(
             doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
             doc_type=first.get("doc_type", ""), score=score,
             bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
-            hits=[_hit(s, f, snip) for s, f, snip in shown]))
+            hits=[_hit(s, f, snip) for s, f, snip in shown], more=matching - len(shown)))
     return out
+
+
+def _in_context(fields: dict) -> str:
+    """"(ministerraad, 10 januari 2025) ": the meeting a passage's document records, before its snippet."""
+    body = (fields.get("meeting_body") or "").replace("_", " ")
+    return f"({body + ', ' if body else ''}{dutch_date(fields['meeting_date'])}) "
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[int, str]:
+    return {n: name for name, n in sorted(load_date_lexicon()["dates"]["months"].items(), key=lambda kv: len(kv[0]))}
+
+
+def dutch_date(iso: str) -> str:
+    """"2025-01-10" -> "10 januari 2025" (month names from the DATE component's data); a year or month as far as given."""
+    months = _month_names()
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {months[int(parts[1])]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{months[int(parts[1])]} {parts[0]}"
+    except (KeyError, ValueError):
+        pass
+    return iso
 
 
 def _split(value: str | None) -> list[str]:
@@ -800,7 +920,9 @@ def _hit(score: float, fields: dict, snippet: str) -> Hit:
     return Hit(doc_id=fields["doc_id"], page=fields.get("page", 1), date=fields.get("date") or None,
                score=round(score, 4), snippet=snippet, title=fields.get("title", ""),
                doc_type=fields.get("doc_type", ""), passage_no=fields.get("passage_no", 0),
-               bodies=_split(fields.get("bodies")), orgs=_split(fields.get("orgs")))
+               bodies=_split(fields.get("bodies")), orgs=_split(fields.get("orgs")),
+               meeting_body=fields.get("meeting_body") or None, meeting_date=fields.get("meeting_date") or None,
+               government=fields.get("government") or None)
 
 
 # A support verb in a question ("vond ... plaats", "gaat ... in") weighs this share of its own weight.

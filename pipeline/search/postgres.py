@@ -72,29 +72,35 @@ def search_database(url: str, text: str, words: str, intent: str | None, limit: 
             raise QueryError("the query has only excluded words: add a word to search for")
         q_sql, q_args = _tsquery(clauses)
         where, w_args = _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
-        want = max(limit * 3, 30)
+        want = max(limit * 6, 30)  # passages: the best few of somewhat more documents than shown
         match = (f"FROM passages p JOIN documents d ON d.doc_id = p.doc_id, ({q_sql}) AS qq(q) "
                  f"WHERE p.tsv @@ qq.q{where}")
         rows = store._exec(
             f"SELECT m.*, ts_headline('{CONFIG}', m.text, m.q, '{HEADLINE}') AS headline FROM ("
             f"SELECT p.doc_id, p.passage_no, p.page, p.text, p.bodies, p.orgs, d.title, d.date, d.doc_type, qq.q, "
+            f"d.meeting_body, d.meeting_date, d.government, "
             f"{RANK_SQL} AS score {match} "
             f"ORDER BY score DESC, p.doc_id, p.passage_no LIMIT ?) m ORDER BY m.score DESC, m.doc_id, m.passage_no",
             [*q_args, *w_args, want]).fetchall()
-        total = len(rows) if len(rows) < want else int(store._exec(
-            f"SELECT COUNT(*) AS n {match}", [*q_args, *w_args]).fetchone()["n"])
+        per_doc_counts = {r["doc_id"]: int(r["n"]) for r in store._exec(
+            f"SELECT p.doc_id, COUNT(*) AS n {match} GROUP BY p.doc_id", [*q_args, *w_args]).fetchall()}
+        total = sum(per_doc_counts.values())
         facet_counts = _facets(store, match, [*q_args, *w_args]) if facets else {}
     headlines: dict[str, str] = {}
     fields = []
     for r in rows:
         f = {"doc_id": r["doc_id"], "passage_no": r["passage_no"], "page": r["page"], "text": r["text"] or "",
              "title": r["title"] or "", "date": r["date"] or "", "doc_type": r["doc_type"] or "",
-             "bodies": ",".join(r["bodies"] or []), "orgs": ",".join(r["orgs"] or [])}
+             "bodies": ",".join(r["bodies"] or []), "orgs": ",".join(r["orgs"] or []),
+             "meeting_body": r["meeting_body"] or "", "meeting_date": r["meeting_date"] or "",
+             "government": r["government"] or ""}
         headlines[f["text"]] = " ".join((r["headline"] or "").split())
         fields.append((float(r["score"]) * 10, f))
-    groups = group_rows(fields, _Headlines(Matcher(concepts), headlines), intent, limit, sort, per_doc)
+    groups = group_rows(fields, _Headlines(Matcher(concepts), headlines), intent, limit, sort, per_doc,
+                        per_doc_counts)
     hits = [h for g in groups for h in g.hits]
-    return SearchResult(query=text, total=total, hits=hits, suggestion=suggestion, groups=groups,
+    return SearchResult(query=text, total=total, documents=len(per_doc_counts), hits=hits, suggestion=suggestion,
+                        groups=groups,
                         facets=facet_counts, intent=intent, also=also)
 
 

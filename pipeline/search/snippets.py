@@ -90,6 +90,13 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# A line this short is a sentence of its own; the answer to "wie"/"wanneer" may be on such a line up to
+# TAIL_LINES sentences past the one that holds the question, and is then added to the snippet.
+SHORT_LINE = 60
+TAIL_INTENTS = ("actor", "date")
+TAIL_LINES, TAIL_CHARS = 3, 80
+_NEWLINE = re.compile(r"\n")
+
 # A passage that holds a concept only in another form (an alias, a variant, a near word) counts it
 # at this share of its weight: the form the user typed is the better evidence.
 VARIANT_SHARE = 0.75
@@ -157,14 +164,14 @@ class Matcher:
         numbers += [start for (_, start, end), hit in zip(tokens, hit_concepts)
                     if not hit and text[start:end].casefold() in lex["number_words"]]
         found = {"date": [m.start() for m in lex["date_scan"].finditer(rest)], "number": sorted(numbers)}
-        bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+        bounds = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(text)), *_short_line_ends(text), len(text)})
         sentences, k = [], 0  # (start, end, first token, end token)
         for start, end in zip(bounds, bounds[1:]):
             lo = k
             while k < len(tokens) and tokens[k][1] < end:
                 k += 1
             sentences.append((start, end, lo, k))
-        best, best_score, best_answers, best_share = None, -1.0, 0.0, 0.0
+        best, best_score, best_answers, best_share, best_tail = None, -1.0, 0.0, 0.0, None
         kinds: dict[int, dict[str, bool]] = {}
 
         def has(j: int) -> dict[str, bool]:
@@ -182,7 +189,7 @@ class Matcher:
                 continue
             share = self.share(hit_concepts[lo:k])
             score = share * 10 + 0.3 * sum(has(j).values())
-            answers, last = (share if intent and has(j).get(intent) else 0.0), j
+            answers, last, tail = (share if intent and has(j).get(intent) else 0.0), j, None
             if intent and not answers:  # the answer may follow in the next sentence or two ("... : <name>")
                 for n in range(j + 1, min(j + 3, len(sentences))):
                     if sentences[n][1] - start > SNIPPET_CHARS:
@@ -190,11 +197,21 @@ class Matcher:
                     if has(n).get(intent):
                         answers, last = share / 2, n
                         break
+            if intent in TAIL_INTENTS and (not answers or intent == "actor"):
+                # or on a short line just past it: a signature under a motion, a name under "de griffier"
+                for n in range(j + 1, min(j + 1 + TAIL_LINES, len(sentences))):
+                    s_n, e_n = sentences[n][0], sentences[n][1]
+                    line = text[s_n:e_n].strip()
+                    whole_line = text.rfind("\n", 0, s_n + 1) >= text.rfind(" ", 0, s_n) and (
+                        e_n >= len(text) or "\n" in text[e_n - 1:e_n + 1])
+                    if e_n - s_n <= TAIL_CHARS and line and whole_line and (_name_line(line) if answers else has(n).get(intent)):
+                        answers, tail = max(answers, share / 2), n
+                        break
             score += 4.0 * (1.0 if answers == share and answers else 0.5 if answers else 0.0)
             score -= 0.01 * max(0, len(text[start:end]) - SNIPPET_CHARS)
             best_share = max(best_share, share)
             if score > best_score:
-                best, best_score, best_answers = (j, last), score, answers
+                best, best_score, best_answers, best_tail = (j, last), score, answers, tail
         coverage = (coverage + best_share) / 2
         if best is None:
             return _mark(text, 0, min(len(text), SNIPPET_CHARS), tokens, spans), coverage, 0.0
@@ -212,9 +229,34 @@ class Matcher:
                 held |= more
         start, end = sentences[first][0], sentences[last][1]
         i = bounds.index(end)
-        if end - start < 120 and i + 1 < len(bounds):
-            end = bounds[i + 1]
-        return _mark(text, *_window(text, start, end, tokens, spans), tokens, spans), coverage, best_answers
+        while end - start < 120 and i + 1 < len(bounds):  # a short sentence or line: the next ones with it
+            i += 1
+            end = bounds[i]
+        snippet = _mark(text, *_window(text, start, end, tokens, spans), tokens, spans)
+        if best_tail is not None and sentences[best_tail][0] >= end:
+            t_start, t_end = sentences[best_tail][0], sentences[best_tail][1]
+            snippet = snippet.removesuffix(" …") + " … " + _mark(text, t_start, t_end, tokens, spans).removeprefix("… ")
+        return snippet, coverage, best_answers
+
+
+_NAME_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|van|de|der|den|ter|ten|te|in|het|'t)$")
+
+
+def _name_line(line: str) -> bool:
+    """Whether a short line is a name and nothing else ("Inge van Dijk", "Van Campen", "drs. T.W. Zwemmer")."""
+    words = [w.strip(",") for w in line.split()]
+    return 1 <= len(words) <= 6 and words[-1][:1].isupper() and all(
+        _NAME_WORD.match(w) or w.rstrip(".").isalpha() and w.endswith(".") and len(w) <= 5 for w in words)
+
+
+def _short_line_ends(text: str) -> list[int]:
+    """Where a short line ends (a heading, a label, a name under a letter): each is a sentence of its own."""
+    out, start = [], 0
+    for m in _NEWLINE.finditer(text):
+        if 0 < len(text[start:m.start()].strip()) <= SHORT_LINE:
+            out.append(m.end())
+        start = m.end()
+    return out
 
 
 def _blank(text: str, start: int, end: int, matched) -> str:

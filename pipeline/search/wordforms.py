@@ -145,6 +145,8 @@ def _roots(w: str) -> list[str]:
             break
     if w.endswith("t") and len(w) >= 5:
         roots.append(w[:-1])
+    elif w.endswith("d") and len(w) >= 4 and w[-2] not in _VOWELS:  # a participle without ge- ("(over)legd")
+        roots.append(w[:-1])
     return [r for r in dict.fromkeys(roots) if len(r) >= 3 and any(c in _VOWELS for c in r)]
 
 

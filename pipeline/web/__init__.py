@@ -32,7 +32,7 @@ _log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOC_ID = re.compile(r"[\w.-]{1,200}")
-PAGE_SIZE = 20
+PAGE_SIZE = 10  # documents per page, each with its best PER_DOC passages
 PER_DOC = 3
 LABELS_NL = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "PERSON": "persoon", "LOC": "plaats",
              "DATE": "datum", "MONEY": "bedrag", "LAW": "wet"}

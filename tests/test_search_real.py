@@ -1,0 +1,159 @@
+"""Search on what real Dutch government documents do (#17): compounds written either way, typos that
+are typos and words that are not, identifiers with any dash or in parts, documents per page, answers
+from a passage's context. Small documents are written here; the real-corpus question sets are scored by
+``bench/bench_search.py --corpus ../shared/real/docs``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.index import compounds
+from pipeline.search import search
+
+needs_dictionary = pytest.mark.skipif(not compounds.dictionary(), reason="Debian's hunspell-nl is not installed")
+
+LETTER = """Gemeente Oostwold
+
+Onderwerp: afvalstoffenheffing 2025
+
+Zaaknummer PS23\u2010001234
+
+Geachte raad,
+
+De afvalinzameling in de kernen wordt vanaf 1 januari 2025 anders geregeld. Het vaste tarief gaat omhoog
+omdat de kosten van de afvalinzameling stijgen. In de milieuzone van het centrum geldt een venstertijd.
+
+Met vriendelijke groet,
+
+de wethouder Financiën,
+
+Pieter Jansen
+"""
+NOTE = """Notitie verkeer
+
+De verkeersveiligheid rond de scholen vraagt aandacht. De ongediertebestrijding in het park is uitbesteed.
+De inzameling van oud papier gebeurt door verenigingen. Kenmerk AU15.10692. Contactpersoon mevrouw Peters.
+"""
+OTHER = """Besluitenlijst van de vergadering van het college op 29 juni 2015
+
+1. Rampenbestrijding
+
+De rampenbestrijding in de regio wordt geoefend. Het college stemt in met het oefenplan.
+
+2. Verkeer
+
+Het college besluit de zone rond de scholen aan te passen. Contactpersoon de heer Pieters.
+"""
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory) -> Path:
+    from pipeline.build import build
+
+    docs = tmp_path_factory.mktemp("docs")
+    for name, text in (("brief-afval", LETTER), ("notitie-verkeer", NOTE), ("besluitenlijst-college", OTHER)):
+        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
+    folder = tmp_path_factory.mktemp("ix")
+    report = build([docs], folder)
+    assert not report.problems, report.problems
+    return folder
+
+
+def _docs(result) -> list[str]:
+    return list(dict.fromkeys(h.doc_id for h in result.hits))
+
+
+def test_compounds_data_file_loads_and_names_words():
+    rules = compounds.rules()
+    assert "s" in rules["links"] and rules["min_head"] >= 3
+    assert {"heid", "lijk"} <= rules["not_heads"] and "ver" in rules["not_modifiers"]  # from word_forms.json
+
+
+@needs_dictionary
+@pytest.mark.parametrize("word, parts", [("afvalinzameling", ("afval", "inzameling")),
+                                         ("verkeersveiligheid", ("verkeer", "veiligheid")),
+                                         ("bestemmingsplan", ("bestemming", "plan")),
+                                         ("overheid", ()), ("verordening", ()), ("vaststelling", ())])
+def test_compounds_split_dutch_compounds_and_leave_words_whole(word, parts):
+    assert compounds.split(word) == parts
+
+
+@pytest.mark.parametrize("token, parts", [("PS23\u2010001234", ("ps23", "001234")), ("ps23-001234", ("ps23", "001234")),
+                                          ("AU15.10692", ("au15", "10692")), ("16-12-2024", ()), ("3.500", ())])
+def test_compounds_identifier_parts_with_any_dash(token, parts):
+    assert compounds.parts(token) == parts
+
+
+@pytest.mark.parametrize("query", ["PS23-001234", "PS23\u2010001234", "PS23\u2013001234", "ps23 001234", "001234"])
+def test_search_identifier_whole_any_dash_or_in_parts(small_index, query):
+    result = search(small_index, query)
+    assert _docs(result)[0] == "brief-afval"
+    assert "PS23" in result.hits[0].snippet
+
+
+def test_search_identifier_with_a_dot_in_parts(small_index):
+    assert _docs(search(small_index, "AU15 10692"))[0] == "notitie-verkeer"
+
+
+@needs_dictionary
+def test_search_compound_finds_its_words_written_apart(small_index):
+    # "oud papier inzameling": no document writes "papierinzameling"; the note writes it apart
+    result = search(small_index, "papierinzameling")
+    assert _docs(result)[0] == "notitie-verkeer"
+
+
+def test_search_words_apart_find_the_compound_below_an_exact_match(small_index):
+    result = search(small_index, "inzameling van afval")
+    assert _docs(result)[0] == "brief-afval"
+    assert "**afvalinzameling**" in result.hits[0].snippet.casefold()
+    apart = search(small_index, "milieu zone")
+    assert _docs(apart)[0] == "brief-afval"
+
+
+@needs_dictionary
+def test_search_a_known_word_is_never_widened_to_a_near_word(small_index):
+    # "rattenbestrijding" is no typo of "rampenbestrijding": its words are Dutch words
+    result = search(small_index, "rattenbestrijding")
+    assert "besluitenlijst-college" not in _docs(result)
+    # a name the index holds is not widened to another name
+    assert _docs(search(small_index, "Peters")) == ["notitie-verkeer"]
+
+
+def test_search_a_typo_is_still_corrected(small_index):
+    assert _docs(search(small_index, "afvalinzamling"))[0] == "brief-afval"
+
+
+def test_search_limit_counts_documents_and_says_how_many_more(small_index):
+    result = search(small_index, "scholen verkeer afval", limit=2, per_doc=1)
+    assert len(result.groups) == 2 and all(len(g.hits) == 1 for g in result.groups)
+    assert result.documents >= 2 and result.total >= result.documents
+    assert all(g.more >= 0 for g in result.groups)
+
+
+def test_search_json_says_both_counts(runner, small_index):
+    from pipeline.cli import app
+
+    out = runner.invoke(app, ["search", "verkeer", "--index", str(small_index), "--json", "--limit", "1"])
+    assert out.exit_code == 0, out.output
+    found = json.loads(out.output)
+    assert len(found["groups"]) == 1 and found["documents"] == 2 and found["passages"] >= 2
+    assert {"more", "passages"} <= found["groups"][0].keys()
+
+
+def test_search_who_answer_on_the_line_under_the_letter(small_index):
+    result = search(small_index, "wie is de wethouder financien")
+    assert _docs(result)[0] == "brief-afval"
+    assert "Pieter Jansen" in " ".join(h.snippet for h in result.hits[:3])
+
+
+def test_search_when_answered_from_the_meeting_of_a_decision_list(tmp_path):
+    from pipeline.search.engine import Matcher, group_rows
+
+    fields = {"doc_id": "mr", "text": "Het college stemt in met het oefenplan rampenbestrijding.", "title": "",
+              "meeting_body": "college", "meeting_date": "2015-06-29"}
+    (group,) = group_rows([(1.0, fields)], Matcher([]), "date", 5, "relevance")
+    assert group.hits[0].snippet.startswith("(college, 29 juni 2015) ")
+    assert group.hits[0].meeting_date == "2015-06-29"
