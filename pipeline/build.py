@@ -267,6 +267,9 @@ class _IndexJob:
     def start(cls, store: Store, folder: Path, workers: int | None) -> _IndexJob | None:
         if not windex.exists(folder):
             store.unmark_indexed()
+        elif windex.outdated(folder):  # made by an earlier spoor: every passage is indexed again
+            _log.warning("the search index in %s was made by an earlier spoor; it is written anew", folder)
+            store.unmark_indexed()
         stale, orphans = store.stale_in_index()
         if not stale and not orphans:
             return None

@@ -175,3 +175,20 @@ def test_build_index_in_processes_holds_what_one_process_writes(folder, tmp_path
             return stored, terms, positions, lengths
 
     assert content(tmp_path / "one") == content(tmp_path / "two")
+
+
+def test_build_rewrites_an_index_made_with_other_fields(tmp_path, corpus_copy):
+    """After an upgrade that changes the index's fields, the next build writes the index anew from the
+    store (no file changed), so searches use the new fields instead of failing or missing them."""
+    from whoosh import index as windex
+    from whoosh.fields import ID, TEXT, Schema
+
+    from pipeline.index.writer import index_dir, outdated
+
+    folder = tmp_path / "ix"
+    build([corpus_copy], folder)
+    windex.create_in(index_dir(folder), Schema(doc_id=ID(stored=True), text=TEXT))  # an "older" index
+    assert outdated(folder)
+    report = build([corpus_copy], folder)
+    assert not outdated(folder) and report.passages_indexed > 0
+    assert search(folder, "Twenteraad").hits

@@ -98,11 +98,22 @@ def exists(folder: Path) -> bool:
     return windex.exists_in(index_dir(folder)) if index_dir(folder).exists() else False
 
 
+def outdated(folder: Path) -> bool:
+    """Whether the index in ``folder`` was made by a spoor whose index held other fields (it is then
+    written anew, from the store, by the next build)."""
+    if not exists(folder):
+        return False
+    try:
+        return set(windex.open_dir(index_dir(folder)).schema.names()) != set(schema().names())
+    except Exception:  # noqa: BLE001 - an index that cannot be opened is written anew too
+        return True
+
+
 def open_or_create(folder: Path):
-    """Open the index in ``folder``, creating an empty one if there is none."""
+    """Open the index in ``folder``, creating an empty one if there is none or if it is outdated."""
     path = index_dir(folder)
     path.mkdir(parents=True, exist_ok=True)
-    if windex.exists_in(path):
+    if windex.exists_in(path) and not outdated(folder):
         return windex.open_dir(path)
     return windex.create_in(path, schema())
 
