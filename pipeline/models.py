@@ -170,6 +170,10 @@ class Subject(BaseModel):
     mentions: int = 0
     relations: list[Relation] = Field(default_factory=list)
     incoming: list[Relation] = Field(default_factory=list)
+    # Contract extension (issue 16): a kind of body every government has is one subject per government
+    # ("gemeenteraad Den Helder"): ``body`` is its knowledge-base id, ``government`` the government's name.
+    government: str | None = None
+    body: str | None = None
     spans: list[tuple[str, int, int, int]] = Field(default_factory=list, exclude=True)  # (doc, start, end, page)
 
 

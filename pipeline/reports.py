@@ -236,7 +236,7 @@ def render_subjects(subjects) -> str:
         rels = ", ".join(f"{r.type} {r.target_name}" for r in s.relations if r.type != "same_as")
         also = ", ".join(s.aliases[:3])
         lines.append(f"{s.id[:34]:<34} {s.label:<9} {len(s.documents)} docs  {s.first_seen or '?':<10} – "
-                     f"{s.last_seen or '?':<10} {s.name[:40]}" + (f"  (also: {also})" if also else "")
+                     f"{s.last_seen or '?':<10} {s.name[:64]}" + (f"  (also: {also})" if also else "")
                      + (f"  → {rels}" if rels else ""))
     return "\n".join(lines)
 
@@ -246,6 +246,7 @@ def subjects_json(subjects) -> list[dict]:
     out = []
     for s in subjects:
         out.append({"id": s.id, "name": s.name, "label": s.label, "kind": s.kind, "aliases": s.aliases,
+                    "government": s.government, "body": s.body,
                     "documents": [d.model_dump() for d in s.documents], "first_seen": s.first_seen,
                     "last_seen": s.last_seen, "mentions": s.mentions,
                     "relations": [r.model_dump() for r in s.relations],
@@ -262,7 +263,8 @@ def render_evolution(evo) -> str:
              f"seen {s.first_seen or '?'} – {s.last_seen or '?'} in {len(s.documents)} documents: {docs}", ""]
     for st in evo.steps:
         src = f"[{st.ref or st.doc_id} p.{st.page}]" if st.doc_id else ""
-        body = textwrap.fill(st.text, 96, subsequent_indent=" " * 30)
+        body = textwrap.fill((f"{st.actor} — " if getattr(st, "actor", None) else "") + st.text, 96,
+                             subsequent_indent=" " * 30)
         lines.append(f"{(st.date or 'undated'):<12} {st.kind:<16} {body}  {src}")
     lines += ["", f"outcome: {evo.outcome}"]
     return "\n".join(lines)

@@ -252,3 +252,80 @@ def test_subjects_cue_words_in_any_case(text, ended):
     ents = _ents("a", text, {name: ("ORG", "stichting_kustwacht")})
     _, relations = derive([_doc("a", "2020", text)], ents, [])
     assert bool(_rels(relations, "ended")) is ended
+
+
+# ---------------------------------------------------------------- governments and generic words (issue 16)
+def _gov_doc(doc_id: str, date: str, text: str, government: str, kind: str = "gemeente") -> DocText:
+    return DocText(doc_id=doc_id, date=date, text=text, government=government, government_kind=kind)
+
+
+def test_subjects_a_kind_of_body_is_one_subject_per_government():
+    one = "De gemeenteraad heeft besloten. De gemeenteraad van Enschede ook."
+    two = "De gemeenteraad stelt de begroting vast."
+    ents = _ents("a", one, {"gemeenteraad": ("ORGAN", "gemeenteraad")}) + _ents(
+        "b", two, {"gemeenteraad": ("ORGAN", "gemeenteraad")})
+    ents[1].parent = "gemeente_enschede"  # "de gemeenteraad van Enschede": the text names its government
+    docs = [_gov_doc("a", "2015", one, "Den Helder"), _gov_doc("b", "2016", two, "Enschede")]
+    subjects, _ = derive(docs, ents, [])
+    by_name = {s.name: s for s in subjects if s.body == "gemeenteraad"}
+    assert set(by_name) == {"gemeenteraad Den Helder", "gemeenteraad Enschede"}
+    assert {d.doc_id for d in by_name["gemeenteraad Enschede"].documents} == {"a", "b"}  # the text links them
+    assert [d.doc_id for d in by_name["gemeenteraad Den Helder"].documents] == ["a"]
+    assert by_name["gemeenteraad Enschede"].government == "Enschede"
+    with pytest.raises(UnknownSubject) as exc:
+        find(subjects, "gemeenteraad")
+    assert "gemeenteraad Den Helder" in str(exc.value) and "gemeenteraad Enschede" in str(exc.value)
+    assert find(subjects, "gemeenteraad enschede").government == "Enschede"
+
+
+def test_subjects_plural_bodies_name_no_one_body():
+    text = "De gemeenteraden van de regio en de gemeenteraad besluiten."
+    ents = _ents("a", text, {"gemeenteraden": ("ORGAN", "gemeenteraad")}) + [
+        Entity(doc_id="a", label="ORGAN", text="gemeenteraad", start=text.rindex("gemeenteraad"),
+               end=text.rindex("gemeenteraad") + 12, page=1, canonical="gemeenteraad")]
+    subjects, _ = derive([_gov_doc("a", "2015", text, "Almelo")], ents, [])
+    assert [(s.name, s.mentions) for s in subjects if s.body == "gemeenteraad"] == [("gemeenteraad Almelo", 1)]
+
+
+def test_subjects_generic_words_and_page_furniture_are_no_subjects():
+    text = ("Het perceel heeft de bestemming ‘Wonen’. Hier wonen mensen en wonen blijft mogelijk.\n"
+            "Het bestemmingsplan wordt herzien. Het bestemmingsplan geldt. Een nieuw bestemmingsplan volgt.\n"
+            "Er komt een postzegelplan. Het postzegelplan is klein. Het postzegelplan telt.\n"
+            "Kenmerk Zaaknummer Pagina\nKenmerk Zaaknummer Pagina\nKenmerk Zaaknummer Pagina\n"
+            "Postbus 10078 8000 GB Zwolle. Postbus 10078 8000 GB Zwolle. Postbus 10078 8000 GB Zwolle.\n"
+            "De ‘Wonen’ en ‘Wonen’ blijven.\n"
+            "Het Kustfonds Noord helpt. Het Kustfonds Noord betaalt. Over het Kustfonds Noord later meer.\n"
+            "De kustopdracht is gestart. Met de kustopdracht komt rust. De kustopdracht is klaar.")
+    subjects, _ = derive([_doc("a", "2021", text)], [], [])
+    names = {fold_name(s.name) for s in subjects}
+    assert "kustfonds noord" in names and "kustopdracht" in names  # names and one plan stay
+    for generic in ("wonen", "bestemmingsplan", "postzegelplan", "kenmerk zaaknummer pagina", "gb zwolle"):
+        assert generic not in names, generic
+
+
+def fold_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def test_subjects_words_file_loads():
+    from pipeline.link.subjects import is_kind_word, load_subject_words
+
+    words = load_subject_words()
+    assert words["kinds"] and words["not_in_names"] and words["postcode_re"].fullmatch("8000 GB")
+    assert all(w == w.lower() for w in words["kinds"] + words["not_in_names"])
+    assert is_kind_word("Ontwerpbestemmingsplan") and is_kind_word("voorontwerp-bestemmingsplan")
+    assert not is_kind_word("Bestemmingsplan Buitengebied") and not is_kind_word("veranderopdracht")
+
+
+def test_subjects_no_realised_as_a_body_that_was_there_before_the_proposal():
+    old = "Brief\nDe Tweede Kamer is geïnformeerd over de havens.\n"
+    plan = "Advies\n1. De havenregio te laten ondersteunen door een regionale havenorganisatie voor havens en scheepvaart.\n"
+    news = "Nieuws\nOp 1 maart 2020 heeft de Tweede Kamer de havens en scheepvaart van de havenregio geregeld.\n"
+    ents = _ents("o", old, {"Tweede Kamer": ("ORGAN", "tweede_kamer")}) + _ents(
+        "n", news, {"Tweede Kamer": ("ORGAN", "tweede_kamer")})
+    decs = [_dec("p", plan, plan.split("\n")[1][3:], "proposed"), _dec("n", news, news.split("\n")[1], "realized", "2020-03-01")]
+    docs = [_doc("o", "2011", old), _doc("p", "2018-05-01", plan), _doc("n", "2020-03", news)]
+    _, relations = derive(docs, ents, decs)
+    assert not _rels(relations, "realized_as")  # the Tweede Kamer was there in 2011: it is not what came of it
+    _, relations = derive(docs[1:], ents[1:], decs)
+    assert _rels(relations, "realized_as") == {("regionale_havenorganisatie", "tweede_kamer")}

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .aliases import store_signature
 from .references import references
-from ..nlp.kb import fold, slug, spaceless
+from ..nlp.kb import fold, load_kb, slug, spaceless
 from .records import PROPOSED, SUGGEST_MIN, Subject, load_rules, units
 
 
@@ -46,14 +46,28 @@ def most_followed(subjects: list[Subject]) -> str | None:
 
 # --------------------------------------------------------------------------- lookup
 class UnknownSubject(LookupError):
-    def __init__(self, query: str, close: list[str]):
+    def __init__(self, query: str, close: list[str], several: bool = False):
         self.query, self.close = query, close
         hint = f" Close matches: {', '.join(close)}." if close else ""
-        super().__init__(f"no subject matches {query!r}.{hint} `spoor subjects` lists them all.")
+        if several:
+            super().__init__(f"{query!r} is a body of several governments; name one: {', '.join(close)}.")
+        else:
+            super().__init__(f"no subject matches {query!r}.{hint} `spoor subjects` lists them all.")
 
 
 def find(subjects: list[Subject], query: str) -> Subject:
-    """The subject whose id, name or alias is ``query`` (case-insensitive; typos tolerated), else UnknownSubject."""
+    """The subject whose id, name or alias is ``query`` (case-insensitive; typos tolerated), else UnknownSubject.
+
+    A kind of body named without its government ("gemeenteraad") where the corpus has it for several
+    governments is no one subject: UnknownSubject names them ("gemeenteraad Den Helder", ...)."""
+    q = fold(query.strip())
+    kb = load_kb()
+    same = [s for s in subjects if s.body and s.government and kb.get(s.body) is not None
+            and q in {fold(n) for n in (kb.get(s.body).name, *kb.get(s.body).aliases, *kb.get(s.body).abbreviations)}]
+    if len({s.id for s in same}) > 1:
+        same.sort(key=lambda s: (-s.mentions, s.name))
+        names = [s.name for s in same[:6]] + ([f"and {len(same) - 6} more"] if len(same) > 6 else [])
+        raise UnknownSubject(query, names, several=True)
     found, close = pick(query, [(k, s) for s in subjects for k in (s.id, s.name, *s.aliases)],
                         lambda s: s.name)
     if found is None:
@@ -96,6 +110,7 @@ class Step(BaseModel):
     doc_id: str | None = None
     page: int | None = None
     ref: str | None = None  # the document's reference (``references.references``)
+    actor: str | None = None  # who proposed or decided, with its government ("gemeenteraad Den Helder")
 
 
 class Evolution(BaseModel):
@@ -152,7 +167,7 @@ def corpus_of(folder: Path, store) -> _Corpus:
 def evolution(folder: Path, query: str, most: int = 8) -> Evolution:
     """A subject's account: first mention, proposals, decisions, renamings, relations, outcome."""
     from ..store import open_store
-    from .timeline import sort_key
+    from .timeline import actor_name, sort_key
 
     with open_store(folder) as store:
         corpus = corpus_of(folder, store)
@@ -183,18 +198,20 @@ def evolution(folder: Path, query: str, most: int = 8) -> Evolution:
         seen_text = {steps[0].text} if steps else set()
         props, decs = [], []
         candidates = {id(dec): dec for d in mention_at for dec in corpus.by_doc.get(d, ())}
-        candidates.update({id(dec): dec for dec in corpus.by_actor.get(s.id, ())})
+        taken_by = [dec for dec in corpus.by_actor.get(s.body or s.id, ()) if takes(s, dec)]
+        candidates.update({id(dec): dec for dec in taken_by})
         whole = about(s, docs.values())  # documents whose title names it: all their dated decisions are about it
         since = s.first_seen or ""  # what such a document recalls from before the subject appeared is history
         candidates.update({id(dec): dec for d in whole for dec in corpus.by_doc.get(d, ())
                            if dec.date and sort_key(dec.date) >= since})
         for dec in sorted(candidates.values(), key=lambda x: (x.doc_id, x.start)):
-            if not (dec.actor == s.id or _holds_mention(mention_at.get(dec.doc_id, []), dec.start, dec.end)
+            if not (takes(s, dec) or _holds_mention(mention_at.get(dec.doc_id, []), dec.start, dec.end)
                     or dec.doc_id in whole and dec.date and sort_key(dec.date) >= since):
                 continue
             when = dec.date or date(dec.doc_id)
             step = Step(date=when, kind="proposal" if dec.status in PROPOSED else "decision",
-                        text=f"{dec.status}: {' '.join(dec.text.split())[:220]}", doc_id=dec.doc_id, page=dec.page)
+                        text=f"{dec.status}: {' '.join(dec.text.split())[:220]}", doc_id=dec.doc_id, page=dec.page,
+                        actor=actor_name(dec.actor, dec.government) if dec.actor else None)
             (props if dec.status in PROPOSED else decs).append(step)
         rules = load_rules()
         covered: dict[str, list[tuple[int, int]]] = defaultdict(list)  # per document: the decisions' spans
@@ -239,6 +256,14 @@ def evolution(folder: Path, query: str, most: int = 8) -> Evolution:
     named = {st.doc_id for st in steps} | {d.doc_id for d in s.documents}
     refs = {d: corpus.refs[d] for d in named if d in corpus.refs}
     return Evolution(subject=s, steps=steps, outcome=_outcome(s, corpus.refs), refs=refs)
+
+
+def takes(s: Subject, dec) -> bool:
+    """Whether decision ``dec`` is taken by subject ``s``: its actor is the subject, or the kind of body the
+    subject is of a government (``s.body``) with the decision of that government."""
+    if s.body:
+        return dec.actor == s.body and (not s.government or dec.government == s.government)
+    return dec.actor == s.id
 
 
 def spread(steps: list, most: int) -> list:

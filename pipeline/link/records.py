@@ -36,6 +36,7 @@ class Mention(NamedTuple):
     start: int
     end: int
     canonical: str | None
+    parent: str | None = None  # ORGAN: the organisation (government) the body belongs to, where known
 
 
 @dataclass
@@ -47,6 +48,8 @@ class DocText:
     text: str
     page_starts: list[tuple[int, int]] = field(default_factory=lambda: [(0, 1)])  # (offset, page)
     doc_type: str = ""
+    government: str | None = None  # the issuing government's name ("Enschede") and kind ("gemeente")
+    government_kind: str | None = None
 
     def page_of(self, offset: int) -> int:
         i = bisect.bisect_right(self.page_starts, (offset, 10**9)) - 1
@@ -192,3 +195,5 @@ class SubjectDraft:
     types: set = field(default_factory=set)  # appositive type words / generic type ids
     members: list = field(default_factory=list)
     searchable: bool = False  # find further mentions by name
+    government: str | None = None  # a kind of body's subject per government: the government's name
+    body: str | None = None  # ... and the knowledge-base id of the body

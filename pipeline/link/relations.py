@@ -102,8 +102,8 @@ class RelationFinder:
 
     def _same_as(self) -> None:
         for s in self.subjects.values():
-            if s.kind == "topic":
-                continue
+            if s.kind == "topic" or s.type_kind == "type":
+                continue  # a kind of body's other names ("GS", "college") are the knowledge base's, no renaming
             seen = {fold(s.name)}
             spans = sorted(s.spans, key=lambda x: (self._date(x[0]), x[0], x[1]))
             name_docs = {d for d, st, en in spans if fold(self.docs[d].text[st:en]) == fold(s.name)}
@@ -265,10 +265,13 @@ class RelationFinder:
     def _proposals_to_outcomes(self) -> None:
         """realized_as: a subject only ever proposed, matched to what a later document reports as done."""
         last_doc: dict[str, str] = {}
+        self._first_doc: dict[str, str] = {}
         for doc_id, lst in self.mentions.items():
             for _, _, sid in lst:
                 if self._date(doc_id) > last_doc.get(sid, ""):
                     last_doc[sid] = self._date(doc_id)
+                if self._date(doc_id) < self._first_doc.get(sid, "9999~"):
+                    self._first_doc[sid] = self._date(doc_id)
         proposals: dict[str, list[Decision]] = defaultdict(list)
         for d in self.decisions:
             if d.status in PROPOSED:
@@ -335,6 +338,8 @@ class RelationFinder:
             for doc_id, st, en, o in outcomes:
                 if o == p or o in pents or self._date(doc_id) <= pdate[p] or translate.get(p, o) != o:
                     continue
+                if self._first_doc.get(o, "9999") < pdate[p]:
+                    continue  # it was there before the proposal: not what the proposal became
                 in_outcome, ostems = outcome_words(doc_id, st, en)
                 oents = in_outcome - {o}
                 score = cosine(pst, ostems)

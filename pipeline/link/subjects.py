@@ -31,17 +31,22 @@ Relations, each with its evidence (document, page, sentence):
 from __future__ import annotations
 
 import bisect
+import json
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .evolution import Evolution, Step, UnknownSubject, evolution, find, load  # noqa: F401  (moved; old home)
 from ..models import Decision, Entity
+from ..nlp import government
 from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
+from .timeline import actor_name
 from .relations import COMMON_MIN_DOCS, COMMON_SHARE, RelationFinder, unit_ends_list  # noqa: F401
 from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
@@ -49,6 +54,49 @@ from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is wh
     Mention, fold_case, load_rules, stems, units)
 
 _log = logging.getLogger(__name__)
+
+SUBJECT_WORDS_PATH = Path(__file__).parents[1] / "nlp" / "data" / "subject_words.json"
+#: The level of a kind of body (``kb_bodies.json``) -> the kind of government whose documents it belongs to.
+LEVEL_KIND = {"gemeente": "gemeente", "provincie": "provincie", "waterschap": "waterschap", "gr": "samenwerkingsverband"}
+#: The id suffix of the mentions of a kind of body no government could be given to (never stored).
+GENERIC_SUFFIX = "zonder_overheid"
+_NONE = object()  # a mention of a kind of body that belongs to no government in particular
+
+
+@lru_cache(maxsize=1)
+def load_subject_words() -> dict:
+    """``nlp/data/subject_words.json``: kinds of plans and documents, layout words, with sets and regexes made."""
+    with open(SUBJECT_WORDS_PATH, encoding="utf-8") as fh:
+        words = json.load(fh)
+    words["kinds_set"] = {fold(w) for w in words["kinds"]}
+    words["prefixes"] = sorted((fold(w) for w in words["kind_prefixes"]), key=len, reverse=True)
+    words["layout_set"] = {fold(w) for w in words["not_in_names"]}
+    words["postcode_re"] = re.compile(words["postcode"])
+    return words
+
+
+@lru_cache(maxsize=4096)
+def government_name(parent: str) -> str | None:
+    """The name of the government an organisation id (an ORGAN's ``parent``: "gemeente_enschede",
+    "provincie_overijssel", "regio_twente") stands for, as documents and decisions name it ("Enschede")."""
+    entry = load_kb().get(parent)
+    if entry is None:
+        return None
+    for name in (entry.name, entry.name.split(" ", 1)[-1]):
+        found = government.lookup(name)
+        if found is not None:
+            return found.name
+    return entry.name
+
+
+def is_kind_word(name: str) -> bool:
+    """Whether ``name`` names a kind of plan or document rather than one ("ontwerpbestemmingsplan", "nota")."""
+    words = load_subject_words()
+    text = " ".join(fold(name).replace("-", " ").split())
+    for prefix in words["prefixes"]:
+        if text.startswith(prefix) and text[len(prefix):].strip() in words["kinds_set"]:
+            return True
+    return text in words["kinds_set"]
 
 
 # --------------------------------------------------------------------------- building
@@ -59,6 +107,7 @@ class _Builder(RelationFinder):
         (a corpus's mentions and texts are most of the memory a build needs)."""
         self.release = release
         self.rules = load_rules()
+        self.words = load_subject_words()
         self.kb = load_kb()
         self.docs = {d.doc_id: d for d in docs}
         self.entities = [e for e in entities if e.label in SUBJECT_LABELS and e.doc_id in self.docs]
@@ -79,6 +128,7 @@ class _Builder(RelationFinder):
         self._candidates()
         self._search_names()
         self._merge_same()
+        self._drop_generic()
         self._index_mentions()
         self._same_as()
         self._cue_relations()
@@ -94,18 +144,22 @@ class _Builder(RelationFinder):
         return self.docs[doc_id].date or "9999"
 
     def _entity_subjects(self) -> None:
-        for e in self.entities:
+        bodies = self._body_subjects()
+        for n, e in enumerate(self.entities):
             cid = e.canonical or slug(e.text)
-            s = self.subjects.get(cid)
+            sid, gov = bodies.get(n, (cid, None))
+            s = self.subjects.get(sid)
             if s is None:
                 entry = self.kb.get(cid)
                 kind = "plan" if entry is not None and entry.kind == "programme" else "entity"
-                s = self.subjects[cid] = SubjectDraft(cid, entry.name if entry else "", e.label, kind,
-                                            generic=bool(entry and entry.generic),
-                                            type_kind=entry.kind if entry else "")
+                name = entry.name if entry else ""
+                s = self.subjects[sid] = SubjectDraft(sid, actor_name(cid, gov) if gov else name, e.label, kind,
+                                                      generic=bool(entry and entry.generic) or sid in self.generic_bodies,
+                                                      type_kind=entry.kind if entry else "",
+                                                      government=gov, body=cid if n in bodies else None)
             s.forms[e.text] += 1
             s.spans.add((e.doc_id, e.start, e.end))
-            self.ent_spans[e.doc_id].append((e.start, e.end, cid))
+            self.ent_spans[e.doc_id].append((e.start, e.end, sid))
         for spans in self.ent_spans.values():
             spans.sort()
         if self.release:
@@ -114,6 +168,85 @@ class _Builder(RelationFinder):
             if not s.name:
                 plain = [f for f, _ in s.forms.most_common() if not is_acronym(f)]
                 s.name = plain[0] if plain else s.forms.most_common(1)[0][0]
+
+    def _body_subjects(self) -> dict[int, tuple[str, str | None]]:
+        """A kind of body every government has ("gemeenteraad", "dagelijks bestuur"), one subject per government:
+        entity index -> (subject id, government) for the mentions of such bodies.
+
+        A mention's government is the one the text names beside it ("de gemeenteraad van Enschede"), else, in
+        a document whose government is known, the document's for a body of its own level and the one the
+        entity component inferred (the entity's ``parent``) for another level's. A mention without one joins
+        the body's only government in the same document. In a document of unknown government the rest are
+        one subject with the body's plain id and name; next to them, each government's subject is
+        ``<body>_<government>``, else the government met most keeps the plain id. A plural ("de
+        gemeenteraden") or a body no government can be given to in a known government's document names no
+        one body: no subject."""
+        govs: dict[int, str | None] = {}
+        per_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for n, e in enumerate(self.entities):
+            entry = self.kb.get(e.canonical) if e.label == "ORGAN" and e.canonical else None
+            if entry is None or entry.kind != "type" or entry.level == "rijk":
+                continue
+            gov = govs[n] = self._mention_government(e, entry)
+            if gov and gov is not _NONE:
+                per_doc[(e.doc_id, e.canonical)][gov] += 1
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for n, gov in govs.items():
+            e = self.entities[n]
+            if gov is None:
+                known = per_doc.get((e.doc_id, e.canonical))
+                if known and len(known) == 1:
+                    gov = govs[n] = next(iter(known))
+            counts[e.canonical][gov] += 1
+        ids: dict[tuple[str, object], str] = {}
+        unknown: dict[str, str] = {}  # body -> the government its mentions in documents of unknown government get
+        for body, by_gov in counts.items():
+            named = [(g, k) for g, k in by_gov.items() if g and g is not _NONE]
+            if len(named) == 1 and None in by_gov:  # nothing to confuse it with: the only government met
+                unknown[body] = named[0][0]
+                named = [(named[0][0], named[0][1] + by_gov[None])]
+            main = None if None in by_gov and body not in unknown or not named else max(
+                named, key=lambda gk: (gk[1], gk[0]))[0]
+            ids[(body, None)] = body
+            for g, _ in named:
+                ids[(body, g)] = body if g == main else f"{body}_{slug(g)}"
+            ids[(body, _NONE)] = f"{body}_{GENERIC_SUFFIX}"
+        self.generic_bodies = {sid for sid in ids.values() if sid.endswith(f"_{GENERIC_SUFFIX}")}
+        out = {}
+        for n, gov in govs.items():
+            body = self.entities[n].canonical
+            gov = unknown.get(body) if gov is None else gov
+            out[n] = (ids[(body, gov)], None if gov is _NONE else gov)
+        return out
+
+    def _mention_government(self, e, entry) -> str | None | object:
+        """The government a mention of a kind of body belongs to; None where the document's government is not
+        known; ``_NONE`` for a plural or a body of no government in particular."""
+        doc = self.docs[e.doc_id]
+        text = fold(e.text)
+        if (not is_acronym(e.text) and e.text not in entry.abbreviations and text != fold(entry.name)
+                and text.endswith(("en", "s"))):
+            return _NONE  # "de gemeenteraden", "raden"
+        parent = getattr(e, "parent", None)
+        named = government_name(parent) if parent else None
+        if named and self._named_beside(doc.text, e.end, parent, named):
+            return named
+        level = LEVEL_KIND.get(entry.level)
+        if not doc.government:
+            return None
+        if level is None or level == doc.government_kind:
+            return doc.government
+        return named or _NONE
+
+    def _named_beside(self, text: str, end: int, parent: str, name: str) -> bool:
+        """Whether the text names the government ``parent``/``name`` right after a body ("raad van Enschede")."""
+        after = fold(text[end:end + 60])
+        entry = self.kb.get(parent)
+        names = {fold(name), *(fold(a) for a in (entry.aliases if entry else ()))}
+        if entry is not None:
+            names.add(fold(entry.name))
+        return any(re.match(r"\W{0,3}(?:van\s+(?:de\s+|het\s+)?(?:gemeente\s+|provincie\s+)?)?" + re.escape(n) + r"\b", after)
+                   for n in names if n)
 
     def _entities_in(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
         spans = self.ent_spans.get(doc_id, [])
@@ -311,6 +444,8 @@ class _Builder(RelationFinder):
                         words.pop(0)  # "Het Kustfonds Noord" -> "Kustfonds Noord"
                     if not words or rx is capital and len(words) < 2 or fold(words[-1]) in not_first:
                         continue
+                    if kind == "name" and self._layout(doc.text, m.start(1), m.group(1), words):
+                        continue
                     text = " ".join(words)
                     if self._covered(doc.doc_id, m.start(1), m.end(1)):
                         continue
@@ -330,6 +465,54 @@ class _Builder(RelationFinder):
             if sid in self.subjects:
                 continue
             self.subjects[sid] = SubjectDraft(sid, name, label, kind, searchable=True)
+
+    def _layout(self, text: str, start: int, found: str, words: list[str]) -> bool:
+        """Whether a capitalised or quoted run is page furniture, not a name: it spans a blank line, holds a
+        letterhead word ("Kenmerk", "Uw"), is made of kinds of document only ("Toelichting Plan"), or is a
+        postcode's letters with the place ("8000 GB Zwolle")."""
+        lw = self.words
+        if re.search(r"\n\s*\n", found):
+            return True
+        folded = [fold(w).strip(".,:;()") for w in words]
+        if any(w in lw["layout_set"] for w in folded):
+            return True
+        if len(folded) >= 2 and all(w in lw["kinds_set"] for w in folded):
+            return True
+        return bool(re.fullmatch(r"[A-Z]{2}", words[0]) and any(
+            lw["postcode_re"].fullmatch(text[max(0, start - k):start + 2]) for k in (4, 5)))
+
+    def _drop_generic(self) -> None:
+        """Generic words are no subjects: kinds of plans and documents ("bestemmingsplan", also a plan word met
+        in the documents of several governments), names found in the text that are mostly written in lower
+        case ("Wonen"/"wonen", "Ruimtelijke Ordening"), knowledge-base entries marked generic ("provincie"),
+        and the mentions of a kind of body that belong to no government in particular."""
+        lw = self.words
+        for sid in list(self.subjects):
+            s = self.subjects[sid]
+            entry = self.kb.get(sid) if s.kind in ("entity", "plan") else None
+            kb_named = entry is not None and entry.kind not in ("programme", "type")
+            drop = s.generic
+            if not drop and s.kind in ("name", "plan", "entity") and not kb_named and is_kind_word(s.name):
+                drop = True
+            elif not drop and s.kind == "name":
+                texts = [self.docs[d].text[st:en] for d, st, en in s.spans]
+                lower = sum(t == t.lower() for t in texts)
+                drop = bool(texts) and (lower >= lw["lowercase_share"] * len(texts)
+                                        or len(s.name.split()) == 1 and lower >= lw["lowercase_single"])
+            elif not drop and s.kind == "plan" and entry is None and len(s.name.split()) == 1:
+                govs = {self.docs[d].government for d, _, _ in s.spans if self.docs[d].government}
+                drop = len(govs) >= lw["min_governments"] or self._counted(s)
+            if drop:
+                _log.debug("generic, no subject: %s", sid)
+                del self.subjects[sid]
+
+    def _counted(self, s: SubjectDraft) -> bool:
+        """Whether the documents of a one-word plan use it as a kind: with "een" or in the plural ("een
+        postzegelplan", "projecten"); one plan is "de veranderopdracht"."""
+        word = re.escape(fold(s.name))
+        rx = re.compile(r"\b(?:een|twee|drie|enkele|meerdere|diverse|verschillende|andere)\s+" + word + r"\b|\b"
+                        + word + r"(?:en|nen|s|'s)\b")
+        return any(rx.search(fold(self.docs[d].text)) for d in {d for d, _, _ in s.spans})
 
     def _search_names(self) -> None:
         """Mentions of subjects found in the text by name (topics, candidates, multiword instances).
@@ -378,8 +561,8 @@ class _Builder(RelationFinder):
 
         def union(a: str, b: str) -> None:
             ra, rb = self._find(a), self._find(b)
-            if ra == rb or (known(ra) and known(rb)):
-                return
+            if ra == rb or (known(ra) and known(rb)) or self.subjects[ra].body or self.subjects[rb].body:
+                return  # two knowledge-base entries, or a kind of body of one government: never one subject
             if known(rb) or (not known(ra) and self.subjects[rb].kind == "entity" and self.subjects[ra].kind != "entity"):
                 ra, rb = rb, ra
             self.parent[rb] = ra
@@ -419,6 +602,8 @@ class _Builder(RelationFinder):
     # -- output ---------------------------------------------------------------
     def _finish(self) -> tuple[list[Subject], list[Relation]]:
         out = []
+        per_body = Counter(s.body for s in self.subjects.values() if s.body)
+        shared_bodies = {b for b, n in per_body.items() if n > 1}
         for s in self.subjects.values():
             pages: dict[str, set[int]] = defaultdict(set)
             spans = []
@@ -434,13 +619,19 @@ class _Builder(RelationFinder):
             aliases = [f for f, _ in s.forms.most_common() if f != s.name and f.strip()
                        and (fold(f) == fold(s.name) or self._other_name(s, f))]
             aliases = list(dict.fromkeys(aliases))
+            if s.body and s.government and s.body in shared_bodies:
+                # the bare "gemeenteraad" names each government's; with the government it names one
+                aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
+                aliases = list(dict.fromkeys(a for a in aliases if fold(a) != fold(s.name)))
             # built from checked parts; validating a long list of spans again costs more than the rest
             out.append(Subject.model_construct(
                 id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
                 documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                mentions=len(spans), spans=spans))
+                mentions=len(spans), spans=spans, government=s.government, body=s.body, relations=[], incoming=[]))
         out.sort(key=lambda s: (-s.mentions, s.id))
         by_id = {s.id: s for s in out}
+        self.relations = [r for r in self.relations if r.source in by_id and (r.type == "same_as" or r.target in by_id
+                                                                              or r.type in ("diverged", "moved_to"))]
         for r in self.relations:
             if r.source in by_id:
                 by_id[r.source].relations.append(r)
@@ -570,14 +761,17 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decisio
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, page, start in store.page_starts():
         starts[doc_id].append((start, page))
+    governments = {d.doc_id: (d.government, d.government_kind) for d in store.documents()}
     docs = []
     for doc_id, date, text, doc_type in store.texts():
         ps = sorted(starts.get(doc_id, [])) or [(0, 1)]
         ps[0] = (0, ps[0][1])
-        docs.append(DocText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type))
+        gov, gov_kind = governments.get(doc_id, (None, None))
+        docs.append(DocText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
+                            government=gov, government_kind=gov_kind))
     shared: dict[str, str] = {}  # one string object per distinct id, label and name
     ents = [Mention(*(shared.setdefault(v, v) if isinstance(v, str) else v for v in row)) for row in store.entity_tuples(
-        ("doc_id", "label", "text", "start", "end", "canonical"), SUBJECT_LABELS, ordered=True)]
+        ("doc_id", "label", "text", "start", "end", "canonical", "parent"), SUBJECT_LABELS, ordered=True)]
     return docs, ents, store.decisions()
 
 

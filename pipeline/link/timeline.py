@@ -372,7 +372,7 @@ def timeline(folder, subject: str | None = None, date_from: str | None = None, d
     :class:`pipeline.link.subjects.UnknownSubject` when ``subject`` matches nothing and
     :class:`BadFilter` for a filter that names nothing or a date that is none."""
     from ..store import open_store
-    from .evolution import evolution, find, load
+    from .evolution import evolution, find, load, takes
     from .references import references
 
     date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
@@ -392,7 +392,7 @@ def timeline(folder, subject: str | None = None, date_from: str | None = None, d
         for d, st, en, _ in spans:
             by_doc.setdefault(d, []).append((st, en))
         names = [n.casefold() for n in [s.name, *s.aliases] if len(n) >= 3]
-        evs = [e for e in evs if e.actor == s.id or any(n in e.what.casefold() for n in names) or any(
+        evs = [e for e in evs if takes(s, e) or any(n in e.what.casefold() for n in names) or any(
             src.start is not None and src.start <= st and en <= src.end
             for src in e.sources for st, en in by_doc.get(src.doc_id, ()))]
         evs = sorted(evs + _steps_as_events(evolution(folder, s.id), evs, dates, refs), key=lambda e: sort_key(e.date))

@@ -36,6 +36,7 @@ class CardEvent(BaseModel):
     what: str
     status: str
     actor: str | None = None
+    actor_name: str | None = None  # the actor with its government ("gemeenteraad Den Helder")
     doc_id: str
     page: int
     sources: int = 1
@@ -141,7 +142,7 @@ def _add_lineage(folder: Path, card: Card) -> None:
             continue  # a fuzzy match to another subject: not this card's
         card.forms = list(dict.fromkeys([*card.forms, *account.subject.aliases]))
         lineage = [CardEvent(date=st.date or "", what=st.text, status=st.kind, doc_id=st.doc_id or "",
-                             page=st.page or 1) for st in account.steps if st.kind != "first mention"]
+                             page=st.page or 1, actor_name=st.actor) for st in account.steps if st.kind != "first mention"]
         if lineage:
             card.events = lineage
         card.outcome = account.outcome
@@ -182,6 +183,7 @@ def _card_events(folder: Path, group: AliasGroup, named_in, most: int = 20) -> l
     out = []
     for ev in events(decisions)[:most]:
         src = ev.sources[0]
-        out.append(CardEvent(date=ev.date, what=ev.what, status=ev.status, actor=ev.actor, doc_id=src.doc_id,
+        out.append(CardEvent(date=ev.date, what=ev.what, status=ev.status, actor=ev.actor, actor_name=ev.actor_name,
+                             doc_id=src.doc_id,
                              page=src.page, sources=len(ev.sources)))
     return out

@@ -71,6 +71,7 @@ ADDED_COLUMNS = (
     ("decisions", "government", "TEXT"), ("decisions", "government_code", "TEXT"),
     ("decisions", "votes_for", "INTEGER"), ("decisions", "votes_against", "INTEGER"),
     ("decisions", "mandate_holder", "TEXT"), ("decisions", "cited", "INTEGER NOT NULL DEFAULT 0"),
+    ("subjects", "government", "TEXT"), ("subjects", "body", "TEXT"),  # PostgreSQL: migration 0003
 )
 # The documents table's columns but the cleaned text (the same in PostgreSQL's schema).
 _DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "doc_type", "pages", "sha256", "path", "format",
@@ -296,10 +297,11 @@ class Store:
         self._exec("DELETE FROM subjects")
         self._exec("DELETE FROM relations")
         self._many(
-            "INSERT INTO subjects VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO subjects (id, name, label, kind, generic, aliases, documents, first_seen, last_seen, "
+            "mentions, spans, government, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
               json.dumps([d.model_dump() for d in s.documents]), s.first_seen, s.last_seen, s.mentions,
-              json.dumps(s.spans)) for s in subjects])
+              json.dumps(s.spans), s.government, s.body) for s in subjects])
         self._many(
             'INSERT INTO relations (type, source, target, target_name, status, cue, "when", score, doc_id, page, '
             'text, start, "end", date, via, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
@@ -335,7 +337,7 @@ class Store:
         from ..models import Subject, SubjectDoc
 
         out = []
-        columns = ("id, name, label, kind, generic, aliases, first_seen, last_seen, mentions, "
+        columns = ("id, name, label, kind, generic, aliases, first_seen, last_seen, mentions, government, body, "
                    + ("documents" if documents else "'[]' AS documents") + ", " + ("spans" if spans else "NULL AS spans"))
         where, args = "", []
         if ids is not None:
@@ -347,7 +349,8 @@ class Store:
                                aliases=json.loads(r["aliases"]), first_seen=r["first_seen"], last_seen=r["last_seen"],
                                # stored by us: built without validating each of thousands again
                                documents=[SubjectDoc.model_construct(**d) for d in json.loads(r["documents"])],
-                               mentions=r["mentions"], spans=[tuple(x) for x in json.loads(r["spans"] or "[]")]))
+                               mentions=r["mentions"], spans=[tuple(x) for x in json.loads(r["spans"] or "[]")],
+                               government=r["government"], body=r["body"]))
         by_id = {s.id: s for s in out}
         for rel in self.relations():
             if rel.source in by_id:
