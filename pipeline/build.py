@@ -86,6 +86,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     processes for this build, anything else is a scheduler address (see ``pipeline.distributed``).
     """
     paths = [Path(p) for p in paths]
+    started = _now()
     report = BuildReport()
     files, skipped = select_files(paths, exclude, default_excludes)
     report.excluded = [str(p) for p in skipped]
@@ -160,6 +161,8 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             if store.searchable:  # the database indexes its own passages, in the same transaction
                 report.passages_indexed = _index_in_store(store, bool(extracted or gone))
                 clock.lap("indexed passages in the database")
+            store.record_build(started, _now(), report.added, report.updated, gone,
+                               [(p.path, p.message) for p in report.problems])
         report.removed = gone
         if store.searchable:
             report.counts = store.counts()
@@ -222,6 +225,13 @@ class _Clock:
         now = time.perf_counter()
         _log.info("%s in %.2f s", what, now - self.last)
         self.last = now
+
+
+def _now() -> str:
+    """The time now, ISO 8601 in UTC to the second (what the store records of a build)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

@@ -413,6 +413,37 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
         out.print(render_decisions(decs, refs))
 
 
+@app.command()
+def status(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
+    """What the index holds and what went wrong: nothing fails silently.
+
+    Documents per government, type and year; when the last build ran and what it did; the files it
+    could not read and why; documents with pages without text, pages read through OCR, dates to
+    check and pipeline components that failed on them. `spoor serve` shows the same at /status."""
+    from .web.status import status as run_status
+
+    _need_store(index)
+    st = run_status(index)
+    if as_json:
+        out.print(json.dumps(st.as_dict(), ensure_ascii=False, indent=1))
+        return
+    build = st.last_build
+    out.print(f"index: {_shown(index)}: {st.documents} documents, {st.pages} pages")
+    out.print("last build: " + (f"{build['finished']} UTC, {build['added']} added, {build['updated']} updated, "
+                                f"{build['removed']} removed, {build['failed']} failed" if build else "not recorded"))
+    for title, rows in (("per government", st.by_government), ("per type", st.by_type), ("per year", st.by_year)):
+        out.print(f"{title}: " + ", ".join(f"{name} {n}" for name, n in rows))
+    out.print(f"files that failed: {len(st.failed_files)}")
+    for path, why in st.failed_files:
+        out.print(f"  {path}: {why}")
+    for title, items in (("pages without text", st.no_text), ("pages read through OCR", st.ocr),
+                         ("dates to check", st.dates), ("component failures", st.components)):
+        out.print(f"{title}: {len(items)}")
+        for i in items:
+            pages = f" p.{', '.join(map(str, i.pages))}" if i.pages else ""
+            out.print(f"  {i.doc_id}{pages}" + (f": {i.detail}" if i.detail else ""))
+
+
 def _check_writable(path: Path, option: str) -> None:
     """A file the user asked for that cannot be written ends the command with one line saying why."""
     folder = path.parent if str(path.parent) else Path(".")

@@ -61,6 +61,12 @@ CREATE TABLE IF NOT EXISTS relations (
     via TEXT, note TEXT
 );
 CREATE INDEX IF NOT EXISTS relations_source ON relations (source);
+CREATE TABLE IF NOT EXISTS builds (
+    id INTEGER PRIMARY KEY, started TEXT, finished TEXT, added INTEGER, updated INTEGER, removed INTEGER,
+    failed INTEGER
+);
+CREATE TABLE IF NOT EXISTS failed_files (path TEXT, message TEXT, build_id INTEGER REFERENCES builds (id));
+CREATE TABLE IF NOT EXISTS document_added (doc_id TEXT PRIMARY KEY, added TEXT, build_id INTEGER REFERENCES builds (id));
 """
 # Columns the record contract gained after a store was first made: added to an older store when it is
 # opened (PostgreSQL: migration 0002). (table, column, SQLite type)
@@ -215,6 +221,36 @@ class Store:
         cols = ", ".join(f'"{c}"' for c in names)
         marks = ", ".join("?" for _ in names)
         self._many(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [[r[c] for c in names] for r in rows])
+
+    def record_build(self, started: str, finished: str, added: list[str], updated: list[str], removed: list[str],
+                     failed: list[tuple[str, str]]) -> None:
+        """Remember one build (ISO times, the doc_ids it added, changed and removed, the (path, reason) of
+        the files it could not read): the status page shows the last; new documents get their arrival time."""
+        self._exec("INSERT INTO builds (started, finished, added, updated, removed, failed) VALUES (?, ?, ?, ?, ?, ?)",
+                   (started, finished, len(added), len(updated), len(removed), len(failed)))
+        build_id = self._exec("SELECT MAX(id) AS id FROM builds").fetchone()["id"]
+        self._exec("DELETE FROM failed_files")
+        self._many("INSERT INTO failed_files (path, message, build_id) VALUES (?, ?, ?)",
+                   [(path, message, build_id) for path, message in failed])
+        self._many("DELETE FROM document_added WHERE doc_id = ?", [(d,) for d in removed])
+        self._many("INSERT INTO document_added (doc_id, added, build_id) SELECT ?, ?, ? WHERE NOT EXISTS "
+                   "(SELECT 1 FROM document_added WHERE doc_id = ?)", [(d, finished, build_id, d) for d in added])
+        # documents stored before builds were recorded count as there since this build
+        self._exec("INSERT INTO document_added (doc_id, added, build_id) SELECT doc_id, ?, ? FROM documents "
+                   "WHERE doc_id NOT IN (SELECT doc_id FROM document_added)", (finished, build_id))
+
+    def last_build(self) -> dict | None:
+        """The last recorded build: started, finished (ISO), added, updated, removed, failed (counts)."""
+        row = self._exec("SELECT * FROM builds ORDER BY id DESC LIMIT 1").fetchone()
+        return {k: row[k] for k in ("started", "finished", "added", "updated", "removed", "failed")} if row else None
+
+    def failed_files(self) -> list[tuple[str, str]]:
+        """(path, reason) of every file the last build could not read."""
+        return [(r["path"], r["message"]) for r in self._exec("SELECT path, message FROM failed_files ORDER BY path")]
+
+    def added_times(self) -> dict[str, str]:
+        """doc_id -> when it came into the store (ISO time of the build that first stored it)."""
+        return {r["doc_id"]: r["added"] for r in self._exec("SELECT doc_id, added FROM document_added")}
 
     # -- reading ---------------------------------------------------------------
     def hashes(self) -> dict[str, tuple[str, str]]:
