@@ -33,15 +33,15 @@ CREATE TABLE IF NOT EXISTS documents (
     warnings TEXT, text TEXT
 );
 CREATE TABLE IF NOT EXISTS passages (
-    doc_id TEXT, passage_no INTEGER, page INTEGER, start INTEGER, "end" INTEGER, text TEXT,
+    doc_id TEXT REFERENCES documents (doc_id), passage_no INTEGER, page INTEGER, start INTEGER, "end" INTEGER, text TEXT,
     PRIMARY KEY (doc_id, passage_no)
 );
 CREATE TABLE IF NOT EXISTS entities (
-    id INTEGER PRIMARY KEY, doc_id TEXT, label TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    id INTEGER PRIMARY KEY, doc_id TEXT REFERENCES documents (doc_id), label TEXT, text TEXT, start INTEGER, "end" INTEGER,
     page INTEGER, canonical TEXT, value TEXT, mod TEXT, parent TEXT, role TEXT, warnings TEXT
 );
 CREATE TABLE IF NOT EXISTS decisions (
-    id INTEGER PRIMARY KEY, doc_id TEXT, actor TEXT, actor_text TEXT, date TEXT, date_text TEXT,
+    id INTEGER PRIMARY KEY, doc_id TEXT REFERENCES documents (doc_id), actor TEXT, actor_text TEXT, date TEXT, date_text TEXT,
     status TEXT, predicate TEXT, object TEXT, number TEXT, vote TEXT, text TEXT,
     start INTEGER, "end" INTEGER, page INTEGER
 );
@@ -68,6 +68,72 @@ CREATE TABLE IF NOT EXISTS builds (
 CREATE TABLE IF NOT EXISTS failed_files (path TEXT, message TEXT, build_id INTEGER REFERENCES builds (id));
 CREATE TABLE IF NOT EXISTS document_added (doc_id TEXT PRIMARY KEY, added TEXT, build_id INTEGER REFERENCES builds (id));
 """
+
+def _date_range(value: str) -> tuple[str, str]:
+    """SQL for the first and last day (ISO) of an ISO date value of any precision the records write
+    ("2015", "2015-03", "2015-03-11", a season "2015-SP", an interval "2015-03/2016"), NULL otherwise."""
+    def one(v: str, last: bool) -> str:
+        season = (f"WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[A-Z][A-Z]' THEN "
+                  + (f"date({_season_start(v)}, '+3 months', '-1 day')" if last else _season_start(v)))
+        return (f"CASE WHEN {v} GLOB '[0-9][0-9][0-9][0-9]' THEN {v} || '{'-12-31' if last else '-01-01'}' "
+                f"WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN "
+                + (f"date({v} || '-01', '+1 month', '-1 day') " if last else f"{v} || '-01' ")
+                + f"WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr({v}, 1, 10) {season} END")
+    left = f"(CASE WHEN instr({value}, '/') > 0 THEN substr({value}, 1, instr({value}, '/') - 1) ELSE {value} END)"
+    right = f"(CASE WHEN instr({value}, '/') > 0 THEN substr({value}, instr({value}, '/') + 1) ELSE {value} END)"
+    return one(left, False), one(right, True)
+
+
+def _season_start(v: str) -> str:
+    from ..nlp.dates_scan import load_lexicon
+
+    months = load_lexicon()["dates"]["season_start_month"]
+    cases = " ".join(f"WHEN '{k}' THEN '-{m:02d}-01'" for k, m in sorted(months.items()))
+    return f"(substr({v}, 1, 4) || CASE substr({v}, 6, 2) {cases} END)"
+
+
+def _dated(value: str, prefix: str = "date") -> str:
+    start, end = _date_range(value)
+    return f"{start} AS {prefix}_start, {end} AS {prefix}_end"
+
+
+# For analysts (Datasette, pandas): passages searchable with SQLite's full-text search, and views with
+# readable column names (no reserved words: start_offset/end_offset, happened) and the first and last
+# day of every date value (date_start/date_end), which pandas.to_datetime reads.
+_ANALYST_SCHEMA = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, content='passages', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS passages_fts_insert AFTER INSERT ON passages BEGIN
+  INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
+  INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_fts_update AFTER UPDATE ON passages BEGIN
+  INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+DROP VIEW IF EXISTS documents_view;
+CREATE VIEW documents_view AS SELECT d.doc_id, d.title, d.date, {_dated("d.date")}, d.date_source, d.doc_type,
+  d.government, d.government_kind, d.government_code, d.issuer, d.meeting_body, d.meeting_date,
+  {_dated("d.meeting_date", "meeting_date")}, d.pages, d.words, d.format, d.path, d.warnings, a.added
+  FROM documents d LEFT JOIN document_added a ON a.doc_id = d.doc_id;
+DROP VIEW IF EXISTS passages_view;
+CREATE VIEW passages_view AS SELECT doc_id, passage_no, page, start AS start_offset, "end" AS end_offset, text FROM passages;
+DROP VIEW IF EXISTS entities_view;
+CREATE VIEW entities_view AS SELECT id, doc_id, label, text, canonical, value,
+  {_dated("CASE WHEN label = 'DATE' THEN value END")}, mod, parent, role, page,
+  start AS start_offset, "end" AS end_offset, warnings FROM entities;
+DROP VIEW IF EXISTS decisions_view;
+CREATE VIEW decisions_view AS SELECT id, doc_id, date, {_dated("date")}, date_text, status, actor, actor_text,
+  government, government_code, predicate, object, number, vote, votes_for, votes_against, mandate_holder, cited,
+  page, start AS start_offset, "end" AS end_offset, text FROM decisions;
+DROP VIEW IF EXISTS relations_view;
+CREATE VIEW relations_view AS SELECT id, type, source, target, target_name, status, cue, "when" AS happened,
+  {_dated('"when"', "happened")}, score, doc_id, page, date, {_dated("date")}, text,
+  start AS start_offset, "end" AS end_offset, via, note FROM relations;
+"""
+DATASETTE_METADATA = "datasette-metadata.json"
+
 # Columns the record contract gained after a store was first made: added to an older store when it is
 # opened (PostgreSQL: migration 0002). (table, column, SQLite type)
 ADDED_COLUMNS = (
@@ -107,6 +173,7 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_SCHEMA)
         self._add_columns()
+        self._for_analysts()
 
     def _add_columns(self) -> None:
         """Give a store made by an older spoor the columns the record contract gained since."""
@@ -117,6 +184,25 @@ class Store:
                 with self.conn:
                     self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}')
                 cols.add(column)
+
+    def _for_analysts(self) -> None:
+        """The full-text table and readable views (made again when this spoor's definition differs), and
+        a metadata file for ``datasette spoor.db --metadata datasette-metadata.json`` beside the database."""
+        have = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'relations_view'").fetchone()
+        if have is None or have[0] not in _ANALYST_SCHEMA:
+            with self.conn:
+                self.conn.executescript(_ANALYST_SCHEMA)
+                if self.conn.execute("SELECT 1 FROM passages LIMIT 1").fetchone():
+                    self.conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')")
+        from importlib import resources
+
+        wanted = (resources.files("pipeline.store") / "data" / DATASETTE_METADATA).read_text(encoding="utf-8")
+        target = self.folder / DATASETTE_METADATA
+        try:
+            if not target.exists() or target.read_text(encoding="utf-8") != wanted:
+                target.write_text(wanted, encoding="utf-8")
+        except OSError as exc:  # a read-only folder still answers
+            _log.debug("no %s in %s: %s", DATASETTE_METADATA, self.folder, exc)
 
     def __repr__(self) -> str:
         return f"<Store {self.path}>"
