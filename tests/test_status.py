@@ -116,3 +116,14 @@ def test_build_records_when_each_document_came_in(tmp_path):
     assert second["003_d4d0686746b347e9"] == first["003_d4d0686746b347e9"]
     assert second["001_759a8cb1d178ac04"] >= first["003_d4d0686746b347e9"]
     assert builds["added"] == 1 and builds["failed"] == 0
+
+
+def test_status_names_a_document_dated_in_the_future(runner, tmp_path):
+    from pipeline.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "brief.txt").write_text("Brief\n\nHengelo, 3 maart 2091\n\nGeachte raad, hierbij de stukken.\n", encoding="utf-8")
+    build([docs], tmp_path / "ix")
+    st = json.loads(runner.invoke(app, ["status", "--index", str(tmp_path / "ix"), "--json"]).stdout)
+    assert [(i["doc_id"], "future" in i["detail"]) for i in st["dates_to_check"]] == [("brief", True)]

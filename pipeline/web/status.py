@@ -7,6 +7,7 @@ check, and pipeline components that failed on them (from each document's warning
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -63,7 +64,10 @@ def status(folder) -> Status:
     out.by_government = Counter(d.government or "onbekend" for d in docs).most_common()
     out.by_type = Counter(d.doc_type or "document" for d in docs).most_common()
     out.by_year = sorted(Counter((d.date or "")[:4] or "onbekend" for d in docs).items(), reverse=True)
+    today = dt.date.today().isoformat()
     for d in docs:
+        if d.date and d.date[:10] > today[:len(d.date[:10])]:
+            out.dates.append(DocIssue(d.doc_id, d.title, detail=f"document date {d.date} lies in the future"))
         said_empty: set[int] = set()
         for w in d.warnings:
             m = _PAGES.match(w)
