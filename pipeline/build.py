@@ -8,6 +8,7 @@ written in one transaction and the index in one commit.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import logging
 import multiprocessing
@@ -29,6 +30,28 @@ _log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (path, done, total)
 PARALLEL_MIN_DOCS = 16
+#: Files a folder of documents often holds beside them that are no document of the corpus (notes on
+#: where the documents came from): skipped unless ``include_defaults`` says otherwise.
+DEFAULT_EXCLUDES = ("README*", "SOURCES*", "readme*", "sources*")
+
+
+class NothingToBuild(ValueError):
+    """The paths hold no file to read and the store holds nothing from them: a mistyped folder, most likely."""
+
+
+def excluded(path: Path, patterns: Iterable[str]) -> bool:
+    """Whether ``path`` matches a glob of ``patterns`` (by its name, or by its path for a pattern with a /)."""
+    return any(fnmatch.fnmatchcase(path.name, pat) or ("/" in pat and fnmatch.fnmatch(str(path), pat))
+               for pat in patterns)
+
+
+def select_files(paths: Iterable[Path], exclude: Iterable[str] = (), defaults: bool = True) -> tuple[list[Path], list[Path]]:
+    """(files to read under ``paths``, files skipped by an ``exclude`` glob or a default one)."""
+    patterns = [*exclude, *(DEFAULT_EXCLUDES if defaults else ())]
+    files, skipped = [], []
+    for path in iter_files(paths):
+        (skipped if patterns and excluded(path, patterns) else files).append(path)
+    return files, skipped
 
 
 class BuildReport(BaseModel):
@@ -37,6 +60,7 @@ class BuildReport(BaseModel):
     unchanged: list[str] = Field(default_factory=list)
     removed: list[str] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+    excluded: list[str] = Field(default_factory=list)  # files skipped by --exclude or a default pattern
     passages_indexed: int = 0
     counts: dict[str, int] = Field(default_factory=dict)
 
@@ -47,8 +71,13 @@ class BuildReport(BaseModel):
 
 def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
           nlp_base: str = "nl", workers: int | None = None, pdf_reader: str = "pdfminer",
-          scheduler: str | None = None) -> BuildReport:
+          scheduler: str | None = None, exclude: Iterable[str] = (), default_excludes: bool = True) -> BuildReport:
     """Bring the store and index in ``folder`` up to date with the files under ``paths``.
+
+    ``exclude``: glob patterns of files to leave out (matched on the name, or on the path when the
+    pattern holds a /); ``README*`` and ``SOURCES*`` are left out too unless ``default_excludes`` is
+    False. A stored document whose file is now excluded is removed. Raises :class:`NothingToBuild`
+    when the paths hold no file to read and the store nothing from them.
 
     ``workers`` processes extract documents in parallel (default: one per core, and
     a single process for small batches, where starting workers costs more than it saves).
@@ -57,8 +86,10 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     processes for this build, anything else is a scheduler address (see ``pipeline.distributed``).
     """
     paths = [Path(p) for p in paths]
+    started = _now()
     report = BuildReport()
-    files = list(iter_files(paths))
+    files, skipped = select_files(paths, exclude, default_excludes)
+    report.excluded = [str(p) for p in skipped]
     store = open_store(folder)
     try:
         store.prepare_build()  # a database: a second build waits here, searches go on reading
@@ -68,6 +99,12 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     indexing: _IndexJob | None = None
     try:
         known = store.hashes()
+        roots = [p.resolve() for p in paths]
+        if not files and not any(_under(Path(stored), roots) for _, stored in known.values()):
+            where = ", ".join(map(str, paths))
+            raise NothingToBuild(f"no documents found under {where}" + (
+                f" (only {len(skipped)} excluded file(s): {', '.join(Path(p).name for p in skipped[:5])})"
+                if skipped else "") + "; name a folder holding PDF, text, Markdown or HTML files")
         seen: dict[str, Path] = {}
         todo: list[tuple[Path, str]] = []
         for path in files:
@@ -90,9 +127,10 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 report.unchanged.append(stem)
             else:
                 todo.append((path, digest))
-        roots = [p.resolve() for p in paths]
+        skipped_now = {str(p.resolve()) for p in skipped}
         gone = [doc_id for doc_id, (_, stored_path) in known.items()
-                if doc_id not in seen and _under(Path(stored_path), roots) and not Path(stored_path).exists()]
+                if doc_id not in seen and _under(Path(stored_path), roots)
+                and (not Path(stored_path).exists() or str(Path(stored_path).resolve()) in skipped_now)]
 
         extracted: list[str] = []
         clock = _Clock()
@@ -123,6 +161,8 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             if store.searchable:  # the database indexes its own passages, in the same transaction
                 report.passages_indexed = _index_in_store(store, bool(extracted or gone))
                 clock.lap("indexed passages in the database")
+            store.record_build(started, _now(), report.added, report.updated, gone,
+                               [(p.path, p.message) for p in report.problems])
         report.removed = gone
         if store.searchable:
             report.counts = store.counts()
@@ -185,6 +225,13 @@ class _Clock:
         now = time.perf_counter()
         _log.info("%s in %.2f s", what, now - self.last)
         self.last = now
+
+
+def _now() -> str:
+    """The time now, ISO 8601 in UTC to the second (what the store records of a build)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

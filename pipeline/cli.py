@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 from enum import Enum
 from typing import Annotated, Optional
@@ -70,15 +72,19 @@ def _report_problems(problems) -> None:
         err.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.message}", markup=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"spoor {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main(version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+def main(version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                               help="Show the version and exit.")] = False,
          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False) -> None:
     """spoor reads policy documents (PDF, text, Markdown, HTML), extracts bodies, dates and
     decisions, and builds a Whoosh index you can search."""
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    if version:
-        out.print(f"spoor {__version__}")
-        raise typer.Exit()
 
 
 @app.command()
@@ -90,7 +96,11 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
           scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=(
               "Extract on a Dask cluster: 'local' starts one of --workers processes (default 2) for this "
               "build, tcp://host:port uses a running scheduler. Workers read the files: they must see the "
-              "same paths. Needs Dask (spoor's cluster extra)."))] = None) -> None:
+              "same paths. Needs Dask (spoor's cluster extra)."))] = None,
+          exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB", help=(
+              "Leave out files matching this pattern (by name, or by path with a /); repeat for more. "
+              "README* and SOURCES* are left out unless --all-files."))] = None,
+          all_files: Annotated[bool, typer.Option("--all-files", help="Also read README* and SOURCES* files.")] = False) -> None:
     """Extract new or changed documents and bring the store and index up to date.
 
     Unchanged files (same SHA-256) are not read again; documents whose file is gone are removed.
@@ -102,7 +112,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     cluster extract (each loads the spaCy pipeline once) and this process alone writes the store and
     the index: `--scheduler local --workers 4`, or `--scheduler tcp://host:8786` after `dask scheduler`
     and `dask worker tcp://host:8786` on each machine. The machines must share the filesystem."""
-    from .build import build as run_build
+    from .build import NothingToBuild, build as run_build
     from .index.writer import IndexWriteError
     from .reports import build_summary
 
@@ -112,7 +122,8 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
             raise _fail(f"{p} does not exist")
     _check_database(index)
     bar = _progress(quiet)
-    options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler)
+    options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler, exclude=exclude or [],
+                   default_excludes=not all_files)
     try:
         if bar:
             with bar:
@@ -121,12 +132,16 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
                                    progress=lambda f, n, t: bar.update(task, completed=n, total=t, file=Path(f).name))
         else:
             report = run_build(paths, index, **options)
-    except _cluster_errors(scheduler) as exc:
+    except (NothingToBuild, *_cluster_errors(scheduler)) as exc:
         raise _fail(str(exc))
     except LockError:
         raise _fail(f"another `spoor build` is writing the index in {_shown(index)}; wait for it to finish and run again")
     except IndexWriteError as exc:
         raise _fail(str(exc), 1)
+    if report.excluded:
+        names = ", ".join(Path(p).name for p in report.excluded[:5]) + (" …" if len(report.excluded) > 5 else "")
+        err.print(f"note: {len(report.excluded)} file(s) left out ({names}): README*/SOURCES* and --exclude "
+                  "patterns; --all-files reads README* and SOURCES* too")
     _report_problems(report.problems)
     out.print(build_summary(report, index, examples=summary))
     if report.failed:
@@ -144,7 +159,7 @@ def _cluster_errors(scheduler: str | None) -> tuple[type[Exception], ...]:
 
 @app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract.")],
-            jsonl: Annotated[Path, typer.Option("--jsonl", help="Write the records here as JSON Lines.")],
+            jsonl: Annotated[Path, typer.Option("--jsonl", help="Write the records here as JSON Lines (- for standard output).")],
             quiet: QuietOpt = False, pdf_reader: PdfReaderOpt = PdfReaderName.pdfminer) -> None:
     """Extract documents, entities and decisions to JSON Lines, without touching the index.
 
@@ -154,6 +169,11 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders t
     from .link.names import link_entities
     from .store.sqlite import extraction_records, write_jsonl
 
+    for p in paths:
+        if not (p.exists() or p.is_symlink()):
+            raise _fail(f"{p} does not exist")
+    if str(jsonl) != "-":
+        _check_writable(jsonl, "--jsonl")
     files = list(iter_files(paths))
     if not files:
         raise _fail("no files found under " + ", ".join(map(str, paths)))
@@ -172,10 +192,15 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders t
         by_doc.setdefault(ent.doc_id, []).append(ent)
     for r in results:
         r.entities = by_doc.get(r.document.doc_id, [])
-    with open(jsonl, "w", encoding="utf-8") as fh:
-        n = write_jsonl((rec for r in results for rec in extraction_records(r)), fh)
+    records = (rec for r in results for rec in extraction_records(r))
+    if str(jsonl) == "-":
+        n = write_jsonl(records, sys.stdout)
+        sys.stdout.flush()
+    else:
+        with _writing(jsonl) as fh:
+            n = write_jsonl(records, fh)
     _report_problems(problems)
-    out.print(f"{len(results)} documents, {n} records written to {jsonl}")
+    (err if str(jsonl) == "-" else out).print(f"{len(results)} documents, {n} records written to {_where(jsonl)}")
     if problems:
         raise typer.Exit(1)
 
@@ -192,10 +217,10 @@ class _Null:
 def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/OR/NOT, field:value.")],
            limit: Annotated[int, typer.Option("--limit", "-n", min=1,
                                               help="How many documents, each with its best passages.")] = 10,
-           doc_type: Annotated[Optional[str], typer.Option("--type", help="Only this document type.")] = None,
+           doc_type: Annotated[Optional[str], typer.Option("--type", help="Only this document type (advies, brief, besluitenlijst, ...).")] = None,
            body: Annotated[Optional[str], typer.Option("--body", help="Only passages naming this body.")] = None,
            org: Annotated[Optional[str], typer.Option("--org", help="Only passages naming this organisation.")] = None,
-           date_from: Annotated[Optional[str], typer.Option("--from", help="From this year or date (2019, 2019-07).")] = None,
+           date_from: Annotated[Optional[str], typer.Option("--from", help="From this year, month or day (2019, 2019-07, dec 2019, 31-12-2019).")] = None,
            date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this year or date.")] = None,
            sort: Annotated[str, typer.Option("--sort", help="relevance, date (newest first) or date_asc.")] = "relevance",
            index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
@@ -203,9 +228,18 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
 
     A query that names a body or organisation also prints its evolution card (not with --json)."""
     from .reports import search_json
-    from .search import QueryError, search as run_search, subject_card
+    from .search import SORTS, QueryError, search as run_search, subject_card
+
+    from .web.filters import FilterError, check_name, check_type, parse_date
 
     _check_database(index)
+    try:
+        doc_type, date_from, date_to = check_type(doc_type), parse_date(date_from, "--from"), parse_date(date_to, "--to")
+        if sort not in SORTS:
+            raise _fail(f"--sort {sort!r} is no order; use one of {', '.join(SORTS)}")
+        body, org = check_name(index, body, "--body", "ORGAN"), check_name(index, org, "--org", "ORG")
+    except FilterError as exc:
+        raise _fail(str(exc))
     try:
         result = run_search(index, query, limit, doc_type=doc_type, body=body, organisation=org,
                             date_from=date_from, date_to=date_to, sort=sort)
@@ -272,7 +306,14 @@ def timeline(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
     from .link.subjects import UnknownSubject
     from .link.timeline import BadFilter, timeline as run_timeline, to_csv
 
+    from .web.filters import FilterError, check_status, parse_date
+
     _need_store(index)
+    try:
+        date_from, date_to = parse_date(date_from, "--from"), parse_date(date_to, "--to")
+        status = check_status(status)
+    except FilterError as exc:
+        raise _fail(str(exc))
     filters = dict(subject=subject, date_from=date_from, date_to=date_to, actor=actor, government=government,
                    status=status)
     try:
@@ -282,10 +323,12 @@ def timeline(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False,
     empty = why_empty(filters, run_timeline(index)) if not evs else ""
     if csv_file or html_file:
         if csv_file:
+            _check_writable(csv_file, "--csv")
             to_csv(evs, csv_file)
             out.print(f"{len(evs)} events written to {csv_file}")
         if html_file:
-            html_file.write_text(timeline_html(evs, _timeline_title(filters), link=_file_links(index)), encoding="utf-8")
+            with _writing(html_file, "--html") as fh:
+                fh.write(timeline_html(evs, _timeline_title(filters), link=_file_links(index)))
             out.print(f"{len(evs)} events written to {html_file}")
         if empty:
             err.print(empty)
@@ -324,12 +367,17 @@ def entities(index: IndexOpt = DEFAULT_INDEX,
     """Canonical entities with their surface forms and where they occur."""
     from .models import ENTITY_LABELS
     from .reports import entity_table, group_entities
+    from .web.filters import FilterError, check_document
     from .store import open_store
 
     _need_store(index)
     if label and label.upper() not in ENTITY_LABELS:
         raise _fail(f"--label {label!r} is no entity label; use one of {', '.join(ENTITY_LABELS)}")
     with open_store(index) as store:
+        try:
+            doc = check_document(store.hashes(), doc)
+        except FilterError as exc:
+            raise _fail(str(exc))
         groups = group_entities(store.entities(doc, label.upper() if label else None))
     if as_json:
         out.print(json.dumps(groups, ensure_ascii=False, indent=1))
@@ -351,7 +399,14 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
     from .reports import filter_decisions, render_decisions, write_csv
     from .store import open_store
 
+    from .web.filters import FilterError, check_status, parse_date
+
     _need_store(index)
+    try:
+        date_from, date_to = parse_date(date_from, "--from"), parse_date(date_to, "--to")
+        status = check_status(status)
+    except FilterError as exc:
+        raise _fail(str(exc))
     with open_store(index) as store:
         try:
             decs = filter_decisions(store.decisions(), actor, date_from, date_to, status)
@@ -359,12 +414,71 @@ def decisions(index: IndexOpt = DEFAULT_INDEX,
             raise _fail(str(exc))
         refs = references(store.documents())
     if csv_file:
+        _check_writable(csv_file, "--csv")
         write_csv([d.model_dump() for d in decs], csv_file)
         out.print(f"{len(decs)} decisions written to {csv_file}")
     elif as_json:
         out.print(json.dumps([d.model_dump() for d in decs], ensure_ascii=False, indent=1))
     else:
         out.print(render_decisions(decs, refs))
+
+
+@app.command()
+def status(index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
+    """What the index holds and what went wrong: nothing fails silently.
+
+    Documents per government, type and year; when the last build ran and what it did; the files it
+    could not read and why; documents with pages without text, pages read through OCR, dates to
+    check and pipeline components that failed on them. `spoor serve` shows the same at /status."""
+    from .web.status import status as run_status
+
+    _need_store(index)
+    st = run_status(index)
+    if as_json:
+        out.print(json.dumps(st.as_dict(), ensure_ascii=False, indent=1))
+        return
+    build = st.last_build
+    out.print(f"index: {_shown(index)}: {st.documents} documents, {st.pages} pages")
+    out.print("last build: " + (f"{build['finished']} UTC, {build['added']} added, {build['updated']} updated, "
+                                f"{build['removed']} removed, {build['failed']} failed" if build else "not recorded"))
+    for title, rows in (("per government", st.by_government), ("per type", st.by_type), ("per year", st.by_year)):
+        out.print(f"{title}: " + ", ".join(f"{name} {n}" for name, n in rows))
+    out.print(f"files that failed: {len(st.failed_files)}")
+    for path, why in st.failed_files:
+        out.print(f"  {path}: {why}")
+    for title, items in (("pages without text", st.no_text), ("pages read through OCR", st.ocr),
+                         ("dates to check", st.dates), ("component failures", st.components)):
+        out.print(f"{title}: {len(items)}")
+        for i in items:
+            pages = f" p.{', '.join(map(str, i.pages))}" if i.pages else ""
+            out.print(f"  {i.doc_id}{pages}" + (f": {i.detail}" if i.detail else ""))
+
+
+def _check_writable(path: Path, option: str) -> None:
+    """A file the user asked for that cannot be written ends the command with one line saying why."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise _fail(f"{option} {path} is a folder; name a file in it")
+    if not folder.is_dir():
+        raise _fail(f"{option} {path}: the folder {folder} does not exist; create it or name another file")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise _fail(f"{option} {path} cannot be written (no permission)")
+
+
+@contextmanager
+def _writing(path: Path, option: str = "--jsonl"):
+    """Open ``path`` for writing text, or end the command with one line naming the problem."""
+    _check_writable(path, option)
+    try:
+        fh = open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{option} {path} cannot be written ({exc.strerror or exc})")
+    with fh:
+        yield fh
+
+
+def _where(path: Path) -> str:
+    return "standard output" if str(path) == "-" else str(path)
 
 
 def _need_store(index: str) -> None:
@@ -406,8 +520,26 @@ def serve(index: IndexOpt = DEFAULT_INDEX,
     from .web import create_app
 
     _need_store(index)
+    _check_port(host, port)
     err.print(f"spoor: open http://{host}:{port}/ (Ctrl+C stops)")
     uvicorn.run(create_app(index, warm=True), host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """A port another program listens on ends `spoor serve` with one line, before it is announced."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise _fail(f"--host {host!r} is no address of this machine ({exc.strerror})")
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            why = "is in use by another program" if exc.errno in (98, 48, 10048) else f"cannot be used ({exc.strerror})"
+            raise _fail(f"port {port} on {host} {why}; stop that program or pass another port, e.g. --port {port + 1}")
 
 
 @app.command()

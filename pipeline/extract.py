@@ -168,8 +168,11 @@ def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = N
             f"holds {len(cleaned.text):,} characters of text, more than the {limit:,} spoor analyses in one "
             f"document (about {limit // 6_000_000 or 1} minute(s) of work); split the file, or raise the limit "
             f"with SPOOR_MAX_CHARS"))
-    return analyse(path.stem, cleaned, nlp or get_nlp(), path=str(path), fmt=raw.format,
-                   sha256=digest, title_hint=raw.title_hint)
+    result = analyse(path.stem, cleaned, nlp or get_nlp(), path=str(path), fmt=raw.format,
+                     sha256=digest, title_hint=raw.title_hint)
+    if raw.notes and result.document is not None:  # what reading took (OCR) or missed (pages without text)
+        result.document.warnings = list(raw.notes) + result.document.warnings
+    return result
 
 
 def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", fmt: str = "text",

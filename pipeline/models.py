@@ -45,6 +45,9 @@ class RawDocument(BaseModel):
     format: str
     pages: list[str]
     title_hint: str | None = None
+    #: What the reader had to do or could not do, one line each, kept among the document's warnings:
+    #: "pages read through OCR: 2, 3", "pages without text: 4".
+    notes: list[str] = Field(default_factory=list)
 
 
 class CleanText(BaseModel):

@@ -137,3 +137,107 @@ def test_cli_build_names_bad_files_and_builds_the_rest(runner, tmp_path, corpus_
 def test_cli_build_missing_path(runner, tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path / "nope"), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+# -- issue 18: every fault a new user ran into ends with one line and the right exit code -----------------
+def test_cli_version_prints_the_version(runner):
+    from pipeline import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"spoor {__version__}"
+
+
+@pytest.mark.parametrize("args, valid", [
+    (["search", "Twenteraad", "--type", "bogus"], "besluitenlijst"),
+    (["search", "Twenteraad", "--body", "Raad van Elfen"], "Twenteraad"),
+    (["search", "Twenteraad", "--sort", "random"], "date_asc"),
+    (["entities", "--doc", "nope"], "003_d4d0686746b347e9"),
+    (["entities", "--label", "bogus"], "ORGAN"),
+    (["subjects", "--label", "bogus"], "ORGAN"),
+    (["decisions", "--status", "bogus"], "adopted"),
+    (["timeline", "--status", "bogus"], "adopted"),
+])
+def test_cli_a_value_that_names_nothing_exits_2_naming_the_valid_ones(runner, built_index, args, valid):
+    result = runner.invoke(app, [*args, "--index", str(built_index)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and valid in lines[0] and repr(args[-1]) in lines[0]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["search", "Twenteraad"], ["decisions"], ["timeline"]])
+@pytest.mark.parametrize("bad", ["2019-13-45", "31-02-2019", "gisteren"])
+def test_cli_a_date_that_is_none_exits_2(runner, built_index, command, bad):
+    result = runner.invoke(app, [*command, "--from", bad, "--index", str(built_index)])
+    assert result.exit_code == 2 and bad in result.stderr and "31-12-2019" in result.stderr
+
+
+def test_cli_dutch_dates_and_statuses_are_understood(runner, built_index):
+    iso = runner.invoke(app, ["decisions", "--from", "2019-07-01", "--to", "2019-07-31", "--index", str(built_index), "--json"])
+    dutch = runner.invoke(app, ["decisions", "--from", "1-7-2019", "--to", "jul 2019", "--index", str(built_index), "--json"])
+    assert iso.exit_code == dutch.exit_code == 0 and json.loads(iso.stdout) == json.loads(dutch.stdout)
+    adopted = runner.invoke(app, ["decisions", "--status", "aangenomen", "--index", str(built_index), "--json"])
+    assert adopted.exit_code == 0 and json.loads(adopted.stdout)
+    assert {d["status"] for d in json.loads(adopted.stdout)} == {"adopted"}
+
+
+def test_cli_extract_dash_writes_to_standard_output(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", str(ROOT / "corpus" / "001_759a8cb1d178ac04.txt"), "--jsonl", "-", "--quiet"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[0]["kind"] == "document" and records[0]["doc_id"] == "001_759a8cb1d178ac04"
+    assert not (tmp_path / "-").exists()
+    assert "written to standard output" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["timeline", "--html"], ["timeline", "--csv"], ["decisions", "--csv"]])
+def test_cli_a_file_that_cannot_be_written_is_one_line(runner, built_index, args):
+    result = runner.invoke(app, [*args, "/no/such/dir/x.out", "--index", str(built_index)])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "/no/such/dir" in lines[0] and "does not exist" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_cli_extract_to_a_missing_folder_is_one_line(runner):
+    result = runner.invoke(app, ["extract", str(ROOT / "corpus"), "--jsonl", "/no/such/dir/r.jsonl"])
+    assert result.exit_code == 2 and "/no/such/dir" in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_build_leaves_out_readme_sources_and_excluded_files(runner, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("001_759a8cb1d178ac04.txt", "003_d4d0686746b347e9.txt"):
+        (docs / name).write_bytes((ROOT / "corpus" / name).read_bytes())
+    (docs / "SOURCES.md").write_text("# Bronnen\n\nDe documenten komen van de websites van de gemeenten.\n")
+    (docs / "README.md").write_text("# Over deze map\n\nHier staan de stukken van de regioraad.\n")
+    (docs / "concept-oud.txt").write_text("Een oud concept van de regioraad, niet meer geldig.\n")
+    ix = tmp_path / "ix"
+    result = runner.invoke(app, ["build", str(docs), "--index", str(ix), "--quiet", "--no-summary",
+                                 "--exclude", "concept-*"])
+    assert result.exit_code == 0, result.output
+    assert "documents: 2 " in result.stdout
+    assert "README.md" in result.stderr and "SOURCES.md" in result.stderr and "concept-oud.txt" in result.stderr
+    every = runner.invoke(app, ["build", str(docs), "--index", str(ix), "--quiet", "--no-summary", "--all-files"])
+    assert every.exit_code == 0 and "documents: 5 " in every.stdout
+    again = runner.invoke(app, ["build", str(docs), "--index", str(ix), "--quiet", "--no-summary"])
+    assert again.exit_code == 0 and "documents: 3 " in again.stdout and "2 removed" in again.stdout
+
+
+def test_cli_build_of_an_empty_folder_exits_2(runner, tmp_path):
+    (tmp_path / "leeg").mkdir()
+    result = runner.invoke(app, ["build", str(tmp_path / "leeg"), "--index", str(tmp_path / "ix"), "--quiet"])
+    assert result.exit_code == 2 and "no documents found" in result.stderr and "leeg" in result.stderr
+
+
+def test_cli_serve_on_a_taken_port_says_so_before_announcing(runner, built_index):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--index", str(built_index), "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"port {port}" in result.stderr and "in use" in result.stderr and "http://" not in result.output

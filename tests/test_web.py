@@ -141,16 +141,30 @@ def live_server(built_index):
     thread.join(timeout=5)
 
 
+def _no_sideways_scroll(page, width: int) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, "the page scrolls sideways"
+
+
+def _filters(page, phone: bool) -> None:
+    """On a phone the filters are in a drawer: open it."""
+    if phone:
+        assert not page.locator("#filters").is_visible()
+        page.click("#drawer-open")
+    assert page.locator("#filters").is_visible()
+
+
 @pytest.mark.slow
-def test_web_in_a_real_browser(live_server, tmp_path_factory):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_web_in_a_real_browser(live_server, tmp_path_factory, width):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no browser: {CHROMIUM} is missing (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed")
-    shots = tmp_path_factory.mktemp("screenshots")
+    shots = tmp_path_factory.mktemp(f"screenshots-{width}")
+    phone = width < 600
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(live_server + "/")
             page.fill("input[name=q]", "Veilig Thuis Twente")
             page.press("input[name=q]", "Enter")
@@ -161,18 +175,60 @@ def test_web_in_a_real_browser(live_server, tmp_path_factory):
             assert first.locator("mark").first.inner_text() in ("VTT", "Veilig", "Veilig Thuis")
             assert "2019-07-04" in first.inner_text() and "p. 1" in first.inner_text()
             assert page.locator("#card").is_visible() and "Veilig Thuis Twente" in page.locator("#card").inner_text()
+            box = first.bounding_box()
+            assert box["width"] > (0.85 * width if phone else 600)  # results take the width; on a phone before the filters
+            if phone:  # the subject card, then the results, before any filter (they were ~4,800 px down)
+                assert page.locator("#card").bounding_box()["y"] < 250 and box["y"] < 1400
+            _no_sideways_scroll(page, width)
 
-            page.fill("input[name=q]", "Twenteraad")
-            page.press("input[name=q]", "Enter")
-            page.wait_for_selector("ul[data-facet=type]")
-            page.locator("ul[data-facet=type] a", has_text="notitie").click()
-            page.wait_for_selector("article.doc")
-            assert "type=notitie" in page.url
-            docs = page.locator("article.doc")
-            assert docs.count() >= 1 and all("notitie" in docs.nth(i).locator(".meta").inner_text()
-                                             for i in range(docs.count()))
-            page.screenshot(path=str(shots / "2-facet.png"), full_page=True)
+            # paging by documents, two at a time
+            page.goto(live_server + "/?q=samenwerking&size=2")
+            assert "5 documenten gevonden, pagina 1 van 3" in page.locator("#summary").inner_text()
+            one = [page.locator("article.doc").nth(i).get_attribute("data-doc") for i in range(2)]
+            page.click("#next")
+            page.wait_for_url("**page=2**")
+            two = [page.locator("article.doc").nth(i).get_attribute("data-doc") for i in range(page.locator("article.doc").count())]
+            assert len(two) == 2 and not set(one) & set(two)
+            page.screenshot(path=str(shots / "2-page-2.png"), full_page=True)
 
+            # a facet on, then off with one click on its chip
+            _filters(page, phone)
+            page.locator("ul[data-facet=type] a", has_text="advies").click()
+            page.wait_for_url("**type=advies**")
+            assert "page=" not in page.url and page.locator("article.doc").count() == 1
+            chip = page.locator(".chip[data-field=type]")
+            assert chip.is_visible() and "advies" in chip.inner_text()
+            page.screenshot(path=str(shots / "3-facet.png"), full_page=True)
+            chip.locator("a").click()
+            page.wait_for_load_state()
+            assert "type=" not in page.url and page.locator(".chip").count() == 0
+
+            # a Dutch date, then one that is none: a Dutch message, and the form keeps what was typed
+            _filters(page, phone)
+            page.fill("input[name=from]", "1 januari 2019")
+            page.click("#filters button[type=submit]")
+            page.wait_for_selector(".chip[data-field=from]")
+            assert "1 januari 2019" in page.locator(".chip[data-field=from]").inner_text()
+            dates = page.locator("article.doc .meta").all_inner_texts()
+            assert dates and all(any(y in d for y in ("2019", "2021")) for d in dates)
+            _filters(page, phone)
+            page.fill("input[name=from]", "31-13-2019")
+            page.click("#filters button[type=submit]")
+            alert = page.locator("[role=alert]")
+            assert alert.is_visible() and "bestaat niet in de kalender" in alert.inner_text()
+            assert "error" not in alert.inner_text().casefold()
+            assert page.locator("input[name=from]").input_value() == "31-13-2019"
+            page.screenshot(path=str(shots / "4-bad-date.png"), full_page=True)
+
+            # the feed of this search is announced and is Atom
+            page.goto(live_server + "/?q=Twenteraad")
+            feed = page.locator('link[rel=alternate][type="application/atom+xml"]').get_attribute("href")
+            answer = page.request.get(live_server + feed)
+            assert answer.ok and answer.headers["content-type"].startswith("application/atom+xml")
+            assert "<feed" in answer.text() and "Eerste contour" in answer.text()
+
+            # the document page: a passage's page, its decisions, the query's words, linked entities
+            page.goto(live_server + "/?q=Twenteraad&type=notitie")
             passage = page.locator("p.passage").filter(has_text="Twenteraad").nth(1)
             page_no = passage.locator("a.page").first.inner_text().removeprefix("p. ")
             passage.locator("a.page").first.click()
@@ -181,8 +237,25 @@ def test_web_in_a_real_browser(live_server, tmp_path_factory):
             anchor = page.locator(f"#page-{page_no}")
             assert anchor.is_visible() and anchor.bounding_box()["y"] < 200  # scrolled to that page
             assert page.locator(".hit").first.is_visible() and "Twenteraad" in page.locator(".hit").first.inner_text()
-            assert page.locator(f'a[href="/file/{NOTE}#page={page_no}"]').count() == 1
-            page.screenshot(path=str(shots / "3-document.png"))
+            assert anchor.locator(f'a[href="/file/{NOTE}#page={page_no}"]').count() == 1
+            page.screenshot(path=str(shots / "5-document.png"))
+            assert page.locator("mark.q", has_text="Twenteraad").count() >= 1
+            if not phone:
+                heads = page.locator("#decisions th").all_inner_texts()
+                assert heads[:4] == ["Datum", "Orgaan", "Status", "Wat"]
+            assert "aangenomen" in page.locator("#decisions").inner_text()
+            assert page.locator("a.ent").count() > 10  # every entity leads somewhere
+            link = page.locator('a.ent[href^="/subject?q="]', has_text="Twenteraad").first
+            _no_sideways_scroll(page, width)
+            link.click()
+            page.wait_for_selector("#timeline")
+
+            for path, name in (("/tijdlijn", "6-timeline"), ("/status", "7-status")):
+                page.goto(live_server + path)
+                assert page.locator("h1").is_visible()
+                _no_sideways_scroll(page, width)
+                page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+            assert "Bestanden die niet gelezen konden worden" in page.inner_text("body")
         finally:
             browser.close()
     print(f"screenshots in {shots}")

@@ -42,21 +42,27 @@ class PdfReader(Reader):
         pages, n_chars, n_images, title = self.extract(data)
         if not pages:
             raise ReadError("is a PDF without pages; export the document again")
+        ocred: list[int] = []
         if n_chars == 0:
             what = "only images (a scan)" if n_images else "no text"
             pages, n_chars, _, _ = self.extract(ocr(data, f"is a PDF with {what}: it has no text layer"))
             if n_chars == 0:
                 raise ReadError(f"is a PDF with {what}: it has no text layer, and OCR "
                                 "(`ocrmypdf -l nld`) found no text in it either; check the scan")
+            ocred = [i + 1 for i, page in enumerate(pages) if page.strip()]
         empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]
         if empty and n_images and shutil.which("ocrmypdf"):
+            before = set(empty)
             pages, empty = _ocr_pages(path, data, pages, empty, self.extract)
+            ocred = sorted(before - set(empty))
         if empty:
             _log.warning("%s: pages without a text layer: %s", path, empty)
+        notes = ([f"pages read through OCR: {', '.join(map(str, ocred))}"] if ocred else []) + \
+            ([f"pages without text: {', '.join(map(str, empty))}"] if empty else [])
         if title and " ".join(title.lower().split()) not in " ".join(pages[0].lower().split()):
             _log.debug("%s: metadata title %r is not on page 1; ignored", path, title)
             title = None  # a stale title from a template would mislead more than help
-        return RawDocument(path=str(path), format=self.format, pages=pages, title_hint=title)
+        return RawDocument(path=str(path), format=self.format, pages=pages, title_hint=title, notes=notes)
 
 
 def ocr(data: bytes, problem: str, only_pages_without_text: bool = False) -> bytes:

@@ -33,15 +33,15 @@ CREATE TABLE IF NOT EXISTS documents (
     warnings TEXT, text TEXT
 );
 CREATE TABLE IF NOT EXISTS passages (
-    doc_id TEXT, passage_no INTEGER, page INTEGER, start INTEGER, "end" INTEGER, text TEXT,
+    doc_id TEXT REFERENCES documents (doc_id), passage_no INTEGER, page INTEGER, start INTEGER, "end" INTEGER, text TEXT,
     PRIMARY KEY (doc_id, passage_no)
 );
 CREATE TABLE IF NOT EXISTS entities (
-    id INTEGER PRIMARY KEY, doc_id TEXT, label TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    id INTEGER PRIMARY KEY, doc_id TEXT REFERENCES documents (doc_id), label TEXT, text TEXT, start INTEGER, "end" INTEGER,
     page INTEGER, canonical TEXT, value TEXT, mod TEXT, parent TEXT, role TEXT, warnings TEXT
 );
 CREATE TABLE IF NOT EXISTS decisions (
-    id INTEGER PRIMARY KEY, doc_id TEXT, actor TEXT, actor_text TEXT, date TEXT, date_text TEXT,
+    id INTEGER PRIMARY KEY, doc_id TEXT REFERENCES documents (doc_id), actor TEXT, actor_text TEXT, date TEXT, date_text TEXT,
     status TEXT, predicate TEXT, object TEXT, number TEXT, vote TEXT, text TEXT,
     start INTEGER, "end" INTEGER, page INTEGER
 );
@@ -61,7 +61,79 @@ CREATE TABLE IF NOT EXISTS relations (
     via TEXT, note TEXT
 );
 CREATE INDEX IF NOT EXISTS relations_source ON relations (source);
+CREATE TABLE IF NOT EXISTS builds (
+    id INTEGER PRIMARY KEY, started TEXT, finished TEXT, added INTEGER, updated INTEGER, removed INTEGER,
+    failed INTEGER
+);
+CREATE TABLE IF NOT EXISTS failed_files (path TEXT, message TEXT, build_id INTEGER REFERENCES builds (id));
+CREATE TABLE IF NOT EXISTS document_added (doc_id TEXT PRIMARY KEY, added TEXT, build_id INTEGER REFERENCES builds (id));
 """
+
+def _date_range(value: str) -> tuple[str, str]:
+    """SQL for the first and last day (ISO) of an ISO date value of any precision the records write
+    ("2015", "2015-03", "2015-03-11", a season "2015-SP", an interval "2015-03/2016"), NULL otherwise."""
+    def one(v: str, last: bool) -> str:
+        season = (f"WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[A-Z][A-Z]' THEN "
+                  + (f"date({_season_start(v)}, '+3 months', '-1 day')" if last else _season_start(v)))
+        return (f"CASE WHEN {v} GLOB '[0-9][0-9][0-9][0-9]' THEN {v} || '{'-12-31' if last else '-01-01'}' "
+                f"WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN "
+                + (f"date({v} || '-01', '+1 month', '-1 day') " if last else f"{v} || '-01' ")
+                + f"WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr({v}, 1, 10) {season} END")
+    left = f"(CASE WHEN instr({value}, '/') > 0 THEN substr({value}, 1, instr({value}, '/') - 1) ELSE {value} END)"
+    right = f"(CASE WHEN instr({value}, '/') > 0 THEN substr({value}, instr({value}, '/') + 1) ELSE {value} END)"
+    return one(left, False), one(right, True)
+
+
+def _season_start(v: str) -> str:
+    from ..nlp.dates_scan import load_lexicon
+
+    months = load_lexicon()["dates"]["season_start_month"]
+    cases = " ".join(f"WHEN '{k}' THEN '-{m:02d}-01'" for k, m in sorted(months.items()))
+    return f"(substr({v}, 1, 4) || CASE substr({v}, 6, 2) {cases} END)"
+
+
+def _dated(value: str, prefix: str = "date") -> str:
+    start, end = _date_range(value)
+    return f"{start} AS {prefix}_start, {end} AS {prefix}_end"
+
+
+# For analysts (Datasette, pandas): passages searchable with SQLite's full-text search, and views with
+# readable column names (no reserved words: start_offset/end_offset, happened) and the first and last
+# day of every date value (date_start/date_end), which pandas.to_datetime reads.
+_ANALYST_SCHEMA = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, content='passages', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS passages_fts_insert AFTER INSERT ON passages BEGIN
+  INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
+  INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_fts_update AFTER UPDATE ON passages BEGIN
+  INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+DROP VIEW IF EXISTS documents_view;
+CREATE VIEW documents_view AS SELECT d.doc_id, d.title, d.date, {_dated("d.date")}, d.date_source, d.doc_type,
+  d.government, d.government_kind, d.government_code, d.issuer, d.meeting_body, d.meeting_date,
+  {_dated("d.meeting_date", "meeting_date")}, d.pages, d.words, d.format, d.path, d.warnings, a.added
+  FROM documents d LEFT JOIN document_added a ON a.doc_id = d.doc_id;
+DROP VIEW IF EXISTS passages_view;
+CREATE VIEW passages_view AS SELECT doc_id, passage_no, page, start AS start_offset, "end" AS end_offset, text FROM passages;
+DROP VIEW IF EXISTS entities_view;
+CREATE VIEW entities_view AS SELECT id, doc_id, label, text, canonical, value,
+  {_dated("CASE WHEN label = 'DATE' THEN value END")}, mod, parent, role, page,
+  start AS start_offset, "end" AS end_offset, warnings FROM entities;
+DROP VIEW IF EXISTS decisions_view;
+CREATE VIEW decisions_view AS SELECT id, doc_id, date, {_dated("date")}, date_text, status, actor, actor_text,
+  government, government_code, predicate, object, number, vote, votes_for, votes_against, mandate_holder, cited,
+  page, start AS start_offset, "end" AS end_offset, text FROM decisions;
+DROP VIEW IF EXISTS relations_view;
+CREATE VIEW relations_view AS SELECT id, type, source, target, target_name, status, cue, "when" AS happened,
+  {_dated('"when"', "happened")}, score, doc_id, page, date, {_dated("date")}, text,
+  start AS start_offset, "end" AS end_offset, via, note FROM relations;
+"""
+DATASETTE_METADATA = "datasette-metadata.json"
+
 # Columns the record contract gained after a store was first made: added to an older store when it is
 # opened (PostgreSQL: migration 0002). (table, column, SQLite type)
 ADDED_COLUMNS = (
@@ -102,6 +174,7 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(_SCHEMA)
         self._add_columns()
+        self._for_analysts()
 
     def _add_columns(self) -> None:
         """Give a store made by an older spoor the columns the record contract gained since."""
@@ -112,6 +185,25 @@ class Store:
                 with self.conn:
                     self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}')
                 cols.add(column)
+
+    def _for_analysts(self) -> None:
+        """The full-text table and readable views (made again when this spoor's definition differs), and
+        a metadata file for ``datasette spoor.db --metadata datasette-metadata.json`` beside the database."""
+        have = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'relations_view'").fetchone()
+        if have is None or have[0] not in _ANALYST_SCHEMA:
+            with self.conn:
+                self.conn.executescript(_ANALYST_SCHEMA)
+                if self.conn.execute("SELECT 1 FROM passages LIMIT 1").fetchone():
+                    self.conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')")
+        from importlib import resources
+
+        wanted = (resources.files("pipeline.store") / "data" / DATASETTE_METADATA).read_text(encoding="utf-8")
+        target = self.folder / DATASETTE_METADATA
+        try:
+            if not target.exists() or target.read_text(encoding="utf-8") != wanted:
+                target.write_text(wanted, encoding="utf-8")
+        except OSError as exc:  # a read-only folder still answers
+            _log.debug("no %s in %s: %s", DATASETTE_METADATA, self.folder, exc)
 
     def __repr__(self) -> str:
         return f"<Store {self.path}>"
@@ -216,6 +308,36 @@ class Store:
         cols = ", ".join(f'"{c}"' for c in names)
         marks = ", ".join("?" for _ in names)
         self._many(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [[r[c] for c in names] for r in rows])
+
+    def record_build(self, started: str, finished: str, added: list[str], updated: list[str], removed: list[str],
+                     failed: list[tuple[str, str]]) -> None:
+        """Remember one build (ISO times, the doc_ids it added, changed and removed, the (path, reason) of
+        the files it could not read): the status page shows the last; new documents get their arrival time."""
+        self._exec("INSERT INTO builds (started, finished, added, updated, removed, failed) VALUES (?, ?, ?, ?, ?, ?)",
+                   (started, finished, len(added), len(updated), len(removed), len(failed)))
+        build_id = self._exec("SELECT MAX(id) AS id FROM builds").fetchone()["id"]
+        self._exec("DELETE FROM failed_files")
+        self._many("INSERT INTO failed_files (path, message, build_id) VALUES (?, ?, ?)",
+                   [(path, message, build_id) for path, message in failed])
+        self._many("DELETE FROM document_added WHERE doc_id = ?", [(d,) for d in removed])
+        self._many("INSERT INTO document_added (doc_id, added, build_id) SELECT ?, ?, ? WHERE NOT EXISTS "
+                   "(SELECT 1 FROM document_added WHERE doc_id = ?)", [(d, finished, build_id, d) for d in added])
+        # documents stored before builds were recorded count as there since this build
+        self._exec("INSERT INTO document_added (doc_id, added, build_id) SELECT doc_id, ?, ? FROM documents "
+                   "WHERE doc_id NOT IN (SELECT doc_id FROM document_added)", (finished, build_id))
+
+    def last_build(self) -> dict | None:
+        """The last recorded build: started, finished (ISO), added, updated, removed, failed (counts)."""
+        row = self._exec("SELECT * FROM builds ORDER BY id DESC LIMIT 1").fetchone()
+        return {k: row[k] for k in ("started", "finished", "added", "updated", "removed", "failed")} if row else None
+
+    def failed_files(self) -> list[tuple[str, str]]:
+        """(path, reason) of every file the last build could not read."""
+        return [(r["path"], r["message"]) for r in self._exec("SELECT path, message FROM failed_files ORDER BY path")]
+
+    def added_times(self) -> dict[str, str]:
+        """doc_id -> when it came into the store (ISO time of the build that first stored it)."""
+        return {r["doc_id"]: r["added"] for r in self._exec("SELECT doc_id, added FROM document_added")}
 
     # -- reading ---------------------------------------------------------------
     def hashes(self) -> dict[str, tuple[str, str]]:

@@ -1,4 +1,9 @@
-"""A small web app over search and the store: search page, document page, subject page, original files.
+"""A small web app over search and the store: search page, document page, subject page, timeline,
+status page, Atom feeds of saved searches, original files, and a JSON API under ``/api/`` (``api``).
+
+In: an index folder or database address. Out: a Starlette app, every page in Dutch. ``results`` runs a
+search for the page, the API and the feeds alike (filters checked by ``filters``, paging by documents);
+``status`` says what the index holds and what went wrong; ``feeds`` writes Atom.
 
 Everything a document says is escaped before it reaches the page; the ``**term**`` marks of the
 snippets become ``<mark>`` only after escaping. Original files are served by document id from the
@@ -25,19 +30,22 @@ from starlette.routing import Route
 from ..link.aliases import alias_table
 from ..search.card import subject_card
 from ..search import engine as search_module
-from ..search import MARK_CLOSE, MARK_OPEN, QueryError, search
+from ..search import MARK_CLOSE, MARK_OPEN
 from ..store import locate, open_store, store_exists
+from . import api, feeds, results
+from .filters import date_nl, doc_types, statuses_nl
+from .status import status as index_status
 
 _log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOC_ID = re.compile(r"[\w.-]{1,200}")
-PAGE_SIZE = 10  # documents per page, each with its best PER_DOC passages
-PER_DOC = 3
+PAGE_SIZE = results.PAGE_SIZE
 LABELS_NL = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "PERSON": "persoon", "LOC": "plaats",
              "DATE": "datum", "MONEY": "bedrag", "LAW": "wet"}
 SORTS_NL = {"relevance": "relevantie", "date": "nieuwste eerst", "date_asc": "oudste eerst"}
-FACETS_NL = {"type": "Soort document", "year": "Jaar", "body": "Bestuursorgaan"}
+FACETS_NL = {"type": "Soort document", "year": "Jaar", "government": "Overheid", "body": "Bestuursorgaan"}
+LINKED_LABELS = ("ORGAN", "ORG", "LAW", "PERSON")  # entities with a subject page (the rest: a search)
 
 
 # The evolution's event labels (pipeline.link.evolution, English like the CLI) as the page shows them.
@@ -75,7 +83,9 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["marked"] = marked
     env.filters["nl"] = in_dutch
-    env.globals.update(labels=LABELS_NL, sorts=SORTS_NL, facet_names=FACETS_NL)
+    env.filters["date_nl"] = date_nl
+    env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
+    env.globals.update(labels=LABELS_NL, sorts=SORTS_NL, facet_names=FACETS_NL, statuses=statuses_nl())
     return env
 
 
@@ -93,30 +103,15 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
 
     async def search_page(request: Request) -> Response:
-        p = request.query_params
-        q = p.get("q", "")
-        filters = {k: p.get(k) or None for k in ("type", "body", "org", "from", "to")}
-        sort = p.get("sort", "relevance")
-        sort = sort if sort in SORTS_NL else "relevance"
-        result, card, error = None, None, None
-        if q.strip():
-            try:
-                result = search(folder, q, PAGE_SIZE, doc_type=filters["type"], body=filters["body"],
-                                organisation=filters["org"], date_from=filters["from"], date_to=filters["to"],
-                                sort=sort, facets=True, per_doc=PER_DOC)
-                card = subject_card(folder, q)
-            except QueryError as exc:
-                error = f"Deze zoekvraag kan niet worden beantwoord: {exc}."
-            except FileNotFoundError:
-                error = "Er is nog geen index: voer eerst `spoor build` uit."
-
-        def link(**change) -> str:
-            params = {"q": q, "sort": sort, **{k: v for k, v in filters.items() if v}}
-            params.update(change)
-            return "/?" + urlencode({k: v for k, v in params.items() if v})
-
-        return page("search.html", q=q, result=result, card=card, error=error, filters=filters,
-                    sort=sort, link=link, names=_names(folder))
+        q = request.query_params.get("q", "")
+        filters, sort, page_no = results.read_filters(request.query_params)
+        found = results.run(folder, q, filters, sort, page_no, results.read_size(request.query_params))
+        card = None
+        if found.result is not None:
+            card = _filtered_card(subject_card(folder, q), found.checked, results.governments(folder))
+        return page("search.html", q=q, found=found, result=found.result, card=card, error=found.error,
+                    filters=filters, sort=found.sort, link=found.link, names=_names(folder), doc_types=doc_types(),
+                    feed=found.link("/feed") if q.strip() and not found.error else None)
 
     async def document_page(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
@@ -132,9 +127,27 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
             decisions = store.decisions(doc_id)
         hit = request.query_params.get("passage")
         hit = int(hit) if hit and hit.isdigit() else None
-        return page("document.html", doc=doc, pages=_pages(text or "", passages, entities, hit),
-                    decisions=decisions, q=request.query_params.get("q", ""),
+        q = request.query_params.get("q", "")
+        table = alias_table(folder)
+        return page("document.html", doc=doc,
+                    pages=_pages(text or "", passages, entities, hit, words=query_words(q),
+                                 link=lambda e: _entity_link(e, table)),
+                    decisions=decisions, q=q, government=doc.government,
                     bodies=sorted({e.canonical or e.text for e in entities if e.label == "ORGAN"}), names=_names(folder))
+
+    async def status_page(request: Request) -> Response:
+        return page("status.html", st=index_status(folder))
+
+    async def feed(request: Request) -> Response:
+        q = request.query_params.get("q", "")
+        if not q.strip():
+            return PlainTextResponse("Een feed volgt een zoekvraag: /feed?q=...", status_code=400)
+        filters, _, _ = results.read_filters(request.query_params)
+        base = str(request.base_url).rstrip("/")
+        xml, error = feeds.feed(folder, q, filters, base, str(request.url))
+        if error:
+            return PlainTextResponse(error, status_code=400)
+        return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
     async def subject_page(request: Request) -> Response:
         q = request.query_params.get("q", "")
@@ -172,7 +185,8 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                     body=Markup(body), css=Markup(TIMELINE_CSS), statuses=STATUSES_NL)
 
     routes = [Route("/", search_page), Route("/doc/{doc_id}", document_page), Route("/tijdlijn", timeline_page),
-              Route("/subject", subject_page), Route("/file/{doc_id}", original_file)]
+              Route("/subject", subject_page), Route("/file/{doc_id}", original_file), Route("/status", status_page),
+              Route("/feed", feed), *api.routes(folder)]
     app = Starlette(routes=routes)
     app.state.folder = folder
     return app
@@ -188,6 +202,47 @@ def _status(value: str | None) -> str | None:
     if not value:
         return None
     return next((k for k, v in STATUSES_NL.items() if v == value.casefold()), value)
+
+
+def _filtered_card(card, checked: dict, govs: dict):
+    """The subject card under the search's filters: only its documents and events of that period, type
+    and government (None when nothing of it is left)."""
+    if card is None:
+        return None
+    from ..link.timeline import in_range
+
+    def keep(doc_id: str, date: str | None, doc_type: str | None = None) -> bool:
+        return (in_range(date, checked.get("from"), checked.get("to"))
+                and (not checked.get("government") or govs.get(doc_id) == checked["government"])
+                and (not checked.get("type") or doc_type is None or doc_type == checked["type"]))
+
+    if not any(checked.get(k) for k in ("from", "to", "government", "type")):
+        return card
+    types = {d.doc_id: d.doc_type for d in card.documents}
+    documents = [d for d in card.documents if keep(d.doc_id, d.date, d.doc_type)]
+    events = [e for e in card.events if keep(e.doc_id, e.date, types.get(e.doc_id))]
+    return card.model_copy(update={"documents": documents, "events": events})
+
+
+_QUERY_WORD = re.compile(r"[^\W\d_][\w-]{2,}")
+_OPERATORS = {"and", "or", "not", "en", "of", "niet"}
+
+
+def query_words(q: str) -> list[str]:
+    """The words of a query worth marking in a document (no operators, field names or words under 3 letters)."""
+    words = []
+    for w in _QUERY_WORD.findall(re.sub(r"\w+:", " ", q or "")):
+        if w.casefold() not in _OPERATORS and w.casefold() not in words:
+            words.append(w.casefold())
+    return words
+
+
+def _entity_link(entity, table) -> str:
+    """Where an entity of a document leads: its subject page when spoor follows it, else a search for it."""
+    name = entity.text
+    if entity.label in LINKED_LABELS and any(g.kind != "type" for g, _ in table.find(name)):  # as subject_card finds it
+        return "/subject?" + urlencode({"q": name})
+    return "/?" + urlencode({"q": f'"{name}"'})
 
 
 def _names(folder: Path) -> dict[str, str]:
@@ -215,8 +270,10 @@ def _corpus_file(folder: Path, doc_id: str) -> Path | None:
     return path
 
 
-def _pages(text: str, passages, entities, hit: int | None) -> list[dict]:
-    """The document text per page, escaped, with entities and the passage ``hit`` marked up."""
+def _pages(text: str, passages, entities, hit: int | None, words: list[str] | None = None,
+           link=None) -> list[dict]:
+    """The document text per page, escaped, with entities (linked by ``link(entity)``), the passage
+    ``hit`` and the query's ``words`` marked up."""
     starts: dict[int, int] = {}
     for p in passages:
         starts[p.page] = min(starts.get(p.page, p.start), p.start)
@@ -225,15 +282,46 @@ def _pages(text: str, passages, entities, hit: int | None) -> list[dict]:
     order = sorted(starts.items(), key=lambda kv: kv[1])
     order[0] = (order[0][0], 0)
     hit_span = next(((p.start, p.end) for p in passages if p.passage_no == hit), None)
+    marker = _Marker(words or [], link)
     out = []
     for n, (page_no, start) in enumerate(order):
         end = order[n + 1][1] if n + 1 < len(order) else len(text)
-        out.append({"page": page_no, "html": _markup(text, start, end, entities, hit_span)})
+        out.append({"page": page_no, "html": _markup(text, start, end, entities, hit_span, marker)})
     return out
 
 
-def _markup(text: str, start: int, end: int, entities, hit_span) -> Markup:
-    """Escaped text[start:end] with <span class="ent"> around entities and <mark> around the hit passage."""
+class _Marker:
+    """Escapes a piece of text, marking the query's words (a word and the forms it starts: "besluit",
+    "besluiten"), and makes an entity's element (a link when there is somewhere to go)."""
+
+    def __init__(self, words: list[str], link=None):
+        self.pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                                  + r")\w*", re.IGNORECASE) if words else None
+        self.link = link
+
+    def text(self, piece: str) -> str:
+        if not self.pattern:
+            return html.escape(piece)
+        out, pos = [], 0
+        for m in self.pattern.finditer(piece):
+            out.append(html.escape(piece[pos:m.start()]))
+            out.append(f'<mark class="q">{html.escape(m.group(0))}</mark>')
+            pos = m.end()
+        out.append(html.escape(piece[pos:]))
+        return "".join(out)
+
+    def entity(self, e, surface: str) -> str:
+        title = LABELS_NL.get(e.label, e.label) + (f": {e.canonical.replace('_', ' ')}" if e.canonical else "") + \
+            (f" = {e.value}" if e.value else "")
+        attrs = f'class="ent ent-{html.escape(e.label)}" title="{html.escape(title)}"'
+        if self.link:
+            return f'<a {attrs} href="{html.escape(self.link(e))}">{self.text(surface)}</a>'
+        return f"<span {attrs}>{self.text(surface)}</span>"
+
+
+def _markup(text: str, start: int, end: int, entities, hit_span, marker: _Marker | None = None) -> Markup:
+    """Escaped text[start:end] with entities marked up, <mark> around query words, and the hit passage."""
+    marker = marker or _Marker([])
     cuts = []
     last = start
     for e in sorted(entities, key=lambda e: (e.start, -e.end)):
@@ -241,26 +329,18 @@ def _markup(text: str, start: int, end: int, entities, hit_span) -> Markup:
             continue
         cuts.append(e)
         last = e.end
+    if hit_span and start <= hit_span[0] < end:
+        a, b = max(start, hit_span[0]), min(end, hit_span[1])
+        inside = [e for e in cuts if a <= e.start and e.end <= b]
+        before = [e for e in cuts if e.end <= a]
+        after = [e for e in cuts if e.start >= b]
+        return Markup(_markup(text, start, a, before, None, marker) + Markup('<div class="hit" id="hit">')
+                      + _markup(text, a, b, inside, None, marker) + Markup("</div>")
+                      + _markup(text, b, end, after, None, marker))
     out, pos = [], start
     for e in cuts:
-        out.append(html.escape(text[pos:e.start]))
-        title = LABELS_NL.get(e.label, e.label) + (f": {e.canonical}" if e.canonical else "") + \
-            (f" = {e.value}" if e.value else "")
-        out.append(f'<span class="ent ent-{html.escape(e.label)}" title="{html.escape(title)}">'
-                   f"{html.escape(text[e.start:e.end])}</span>")
+        out.append(marker.text(text[pos:e.start]))
+        out.append(marker.entity(e, text[e.start:e.end]))
         pos = e.end
-    out.append(html.escape(text[pos:end]))
-    body = "".join(out)
-    if hit_span and start <= hit_span[0] < end:
-        # Re-cut on the escaped text would be fragile: wrap by character offsets before escaping instead.
-        return _markup_with_hit(text, start, end, cuts, hit_span)
-    return Markup(body)
-
-
-def _markup_with_hit(text, start, end, cuts, hit_span) -> Markup:
-    a, b = max(start, hit_span[0]), min(end, hit_span[1])
-    inside = [e for e in cuts if a <= e.start and e.end <= b]
-    before = [e for e in cuts if e.end <= a]
-    after = [e for e in cuts if e.start >= b]
-    return Markup(_markup(text, start, a, before, None) + Markup('<div class="hit" id="hit">')
-                  + _markup(text, a, b, inside, None) + Markup("</div>") + _markup(text, b, end, after, None))
+    out.append(marker.text(text[pos:end]))
+    return Markup("".join(out))

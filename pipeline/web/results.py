@@ -1,0 +1,200 @@
+"""One search as the page, the API and the feeds show it: filters checked, documents paged, facets.
+
+In: the query parameters of a request (``q``, ``type``, ``body``, ``org``, ``government``, ``from``,
+``to``, ``sort``, ``page``). Out: a :class:`ResultPage`: the documents of one page (``search``'s
+groups), how many documents match, the facets (per type, year, body and government), the filters in
+force as chips that each remove one, and a message when a filter is wrong.
+
+Paging counts documents: ``search(..., limit=...)`` is asked for enough passages to fill the pages up
+to the one shown (``per_doc`` passages per document), and its groups are sliced. The number of
+matching documents comes from the type facet (every document has one type). The government of a
+document is read from the store; ``search`` has no government field, so the government facet and
+filter work on the documents of the first ``GOVERNMENT_POOL`` groups (a note says so when more match).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from ..search import PER_DOC, SORTS, QueryError, search
+from ..store import open_store, store_signature
+from .filters import FilterError, check_name, check_type, date_nl, parse_date
+
+PAGE_SIZE = 10  # documents per page
+MAX_PAGE = 50
+GOVERNMENT_POOL = 200  # documents looked at for the government facet and filter
+FILTER_FIELDS = {"type": "Soort document", "body": "Bestuursorgaan", "org": "Organisatie",
+                 "government": "Overheid", "from": "Vanaf", "to": "Tot en met"}
+SORTS_NL = {"relevance": "relevantie", "date": "nieuwste eerst", "date_asc": "oudste eerst"}
+
+
+@dataclass
+class Chip:
+    """A filter in force, with the address of the same search without it."""
+
+    field: str
+    label: str
+    value: str
+    remove: str
+
+
+@dataclass
+class ResultPage:
+    q: str
+    filters: dict[str, str | None]
+    sort: str = "relevance"
+    page: int = 1
+    size: int = PAGE_SIZE
+    result: object | None = None  # pipeline.search.SearchResult
+    groups: list = field(default_factory=list)
+    documents: int = 0  # matching documents
+    pages: int = 0
+    facets: dict[str, list] = field(default_factory=dict)
+    chips: list[Chip] = field(default_factory=list)
+    error: str | None = None
+    error_field: str | None = None
+    note: str | None = None
+    checked: dict[str, str | None] = field(default_factory=dict)  # the filters as the library took them
+
+    def link(self, base: str = "/", **change) -> str:
+        """The address of this search with some parameters changed (None removes one; the page resets)."""
+        params = {"q": self.q, **{k: v for k, v in self.filters.items() if v}}
+        if self.sort != "relevance":
+            params["sort"] = self.sort
+        if self.size != PAGE_SIZE:
+            params["size"] = self.size
+        if "page" not in change:
+            change["page"] = None
+        params.update(change)
+        return base + "?" + urlencode({k: v for k, v in params.items() if v not in (None, "", 1)})
+
+
+def read_filters(params) -> tuple[dict[str, str | None], str, int]:
+    """The raw filters, sort and page number of a request's query parameters (nothing checked yet)."""
+    filters = {k: (params.get(k) or "").strip() or None for k in FILTER_FIELDS}
+    sort = params.get("sort") or "relevance"
+    raw_page = (params.get("page") or "1").strip()
+    page = int(raw_page) if raw_page.isdigit() and int(raw_page) > 0 else 1
+    return filters, sort, min(page, MAX_PAGE)
+
+
+def read_size(params, default: int = PAGE_SIZE, most: int = 100) -> int:
+    """Documents per page from a ``size`` parameter (1 to ``most``; anything else: the default)."""
+    raw = (params.get("size") or "").strip()
+    return int(raw) if raw.isdigit() and 1 <= int(raw) <= most else default
+
+
+def check_filters(folder, filters: dict[str, str | None], sort: str) -> dict[str, str | None]:
+    """The filters as the library takes them (ISO dates, type keys); FilterError for the first bad one."""
+    out = dict(filters)
+    out["type"] = check_type(filters["type"], "type")
+    out["from"] = parse_date(filters["from"], "from")
+    out["to"] = parse_date(filters["to"], "to")
+    out["body"] = check_name(folder, filters["body"], "body", "ORGAN")
+    out["org"] = check_name(folder, filters["org"], "org", "ORG")
+    if out["government"]:
+        govs = governments(folder)
+        wanted = out["government"].casefold()
+        found = next((g for g in set(govs.values()) if g and g.casefold() == wanted), None)
+        if found is None:
+            raise FilterError("government", out["government"], "is no government of these documents",
+                              "is geen overheid van deze documenten", sorted({g for g in govs.values() if g}))
+        out["government"] = found
+    if sort not in SORTS:
+        raise FilterError("sort", sort, "is no order", "is geen volgorde", list(SORTS))
+    return out
+
+
+_GOVERNMENTS: dict[str, tuple[tuple, dict[str, str | None]]] = {}
+
+
+def governments(folder) -> dict[str, str | None]:
+    """doc_id -> the government that issued it (from the store; kept until a build commits)."""
+    sig = store_signature(folder)
+    cached = _GOVERNMENTS.get(str(folder))
+    if cached and cached[0] == sig:
+        return cached[1]
+    with open_store(folder) as store:
+        govs = {d.doc_id: d.government for d in store.documents()}
+    _GOVERNMENTS[str(folder)] = (sig, govs)
+    return govs
+
+
+def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relevance", page: int = 1,
+        page_size: int = PAGE_SIZE) -> ResultPage:
+    """Search ``q`` under ``filters`` and cut out page ``page`` (documents ``page_size`` at a time).
+
+    A bad filter or query does not raise: the page carries ``error`` (in Dutch) and the filters as typed."""
+    out = ResultPage(q=q, filters=dict(filters), sort=sort if sort in SORTS else "relevance", page=page,
+                     size=page_size)
+    try:
+        checked = check_filters(folder, filters, sort)
+    except FilterError as exc:
+        out.error = exc.dutch(FILTER_FIELDS.get(exc.option, exc.option))
+        out.error_field = exc.option
+        out.chips = _chips(out, filters)
+        return out
+    out.chips = _chips(out, filters)
+    out.checked = checked
+    if not q.strip():
+        return out
+    gov = checked["government"]
+    want_docs = max(page * page_size + 1, GOVERNMENT_POOL)
+    try:
+        result = search(folder, q, want_docs, doc_type=checked["type"], body=checked["body"],
+                        organisation=checked["org"], date_from=checked["from"], date_to=checked["to"],
+                        sort=out.sort, facets=True, per_doc=PER_DOC)
+    except QueryError as exc:
+        out.error = f"Deze zoekvraag kan niet worden beantwoord: {exc}."
+        return out
+    except FileNotFoundError:
+        out.error = "Er is nog geen index: voer eerst `spoor build` uit."
+        return out
+    govs = governments(folder)
+    groups = result.groups
+    matched = sum(f.count for f in result.facets.get("type", [])) or len(groups)
+    counts: dict[str, int] = {}
+    for g in groups:
+        if govs.get(g.doc_id):
+            counts[govs[g.doc_id]] = counts.get(govs[g.doc_id], 0) + 1
+    if gov:
+        groups = [g for g in groups if govs.get(g.doc_id) == gov]
+        matched = len(groups)
+    if matched > len(result.groups) and (gov or counts):
+        out.note = (f"De telling per overheid gaat over de eerste {len(result.groups)} van de "
+                    f"{matched} documenten.")
+    out.result = result
+    out.documents = matched
+    out.pages = max(1, math.ceil(matched / page_size)) if matched else 0
+    start = (out.page - 1) * page_size  # a page past the last is empty (its links lead back)
+    out.groups = groups[start:start + page_size]
+    out.facets = {**result.facets, "government": _facet(counts)}
+    return out
+
+
+def _facet(counts: dict[str, int]) -> list:
+    from ..search.engine import FacetCount
+
+    return [FacetCount(value=v, count=c) for v, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _chips(out: ResultPage, filters: dict[str, str | None]) -> list[Chip]:
+    chips = []
+    if filters.get("from") and filters.get("from") == filters.get("to"):  # a year facet: one chip
+        chips.append(Chip("year", "Periode", _shown_date(filters["from"]), out.link(**{"from": None, "to": None})))
+        filters = {k: v for k, v in filters.items() if k not in ("from", "to")}
+    for k, v in filters.items():
+        if v:
+            shown = _shown_date(v) if k in ("from", "to") else v.replace("_", " ")
+            chips.append(Chip(k, FILTER_FIELDS[k], shown, out.link(**{k: None})))
+    return chips
+
+
+def _shown_date(value: str) -> str:
+    try:
+        return date_nl(parse_date(value))
+    except FilterError:
+        return value
