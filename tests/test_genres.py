@@ -262,3 +262,28 @@ def test_genres_meeting_titles_give_body_ids_never_title_slugs(nlp):
 def test_genres_plan_explanation_adoptions_get_the_body_the_law_names(nlp, sentence, actor):
     text = "Toelichting\n\n1 Inleiding\n\n" + sentence + "\n"
     assert [d[0] for d in dated(run(nlp, text))] == [actor]
+
+
+CONVOCATION = """Gemeente Heerde
+
+Aan de raad van de gemeente Heerde
+
+Datum: 2 september 2024
+Onderwerp: oproep vergadering gemeenteraad
+
+Geachte raad,
+
+Hierbij nodig ik u uit tot het bijwonen van de raadsvergadering op maandag 9 september 2024 om 19.30 uur in de raadzaal.
+Bijgevoegd treft u de agenda aan.
+
+Hoogachtend,
+de voorzitter van de gemeenteraad,
+
+J. de Boer
+"""
+
+
+def test_genres_convocation_letter_calls_the_meeting_of_the_body(nlp):
+    recs = dated(run(nlp, CONVOCATION))
+    assert ("voorzitter_gemeenteraad", "2024-09-02", "realized") in recs  # the call, by the signer
+    assert ("gemeenteraad", "2024-09-09", "planned") in recs  # the meeting it calls

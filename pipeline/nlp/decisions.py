@@ -70,8 +70,9 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     doc._.issuer, doc._.meeting, doc._.layout = frame.issuer, frame.meeting, frame.layout
     doc._.structure = {"layout": frame.layout, "issuer": frame.issuer, "issuer_text": frame.issuer_text,
                        "meeting": frame.meeting, "mandate_holder": frame.mandate_holder}
-    ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer,
-               any(m in head for m in lex.raw.get("minutes_markers", [])) or frame.layout in ("decision_list", "minutes"))
+    minutes = any(m in head for m in lex.raw.get("minutes_markers", [])) and not any(
+        w in head for w in load_structure()["not_meetings"])  # "verslag van een schriftelijk overleg": no meeting
+    ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer, minutes or frame.layout in ("decision_list", "minutes"))
     units = segment(text, lex.words("abbreviations"))
     readings = [read_unit(doc, u, lex, organs, dates) for u in units]
     records: list[dict] = []
@@ -140,7 +141,7 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         if meeting_kind and frame.meeting_body and (rec["actor"] is None or generic):
             if rec["actor"] is None and rec.get("actor_text") and text_low not in pronouns:
                 pass
-            elif rec["actor"] is None and _PARTY_SUBJECT.search(" ".join(rec["text"].lower().split()[:8])):
+            elif rec["actor"] is None and _PARTY_SUBJECT.search(" ".join(rec["text"].lower().split()[:16])):
                 pass  # "De fractie van D66 dient een amendement in": a party group, not the meeting's body
             else:
                 rec["actor"] = frame.meeting_body

@@ -11,7 +11,13 @@ frame from ``data/structure.json``:
 * :func:`structure_decisions`: records read from that frame: numbered items with an outcome
   ("Aangenomen.", "Het verslag wordt ongewijzigd vastgesteld", "Besluit:" blocks, the chair's
   conclusion) as decisions of the meeting's body on the meeting's date; agenda items as proposals;
-  a motion's requests; a letter's refusal; earlier decisions cited as noun phrases.
+  promises in minutes ("Wethouder X zegt toe ...") on the meeting's date; a motion's requests (with
+  the outcome its record states, "Uitslag: Aangenomen"); a letter's refusal, its first-person
+  requests (on the letter's date, never the deadline they name), its convocation of a meeting;
+  earlier decisions cited as noun phrases.
+* :func:`adoption_formula`: the "Aldus besloten in de vergadering van <date>" line that dates the
+  "besluit:" block of a resolution or notice.
+* :func:`body_id`: the body a meeting's words name; an actor is always a body id, never a title.
 
 Records are dicts with the keys of ``models.Decision`` (without ``doc_id``/``page``) plus ``_item``:
 the character range of the item they were read from.
@@ -90,7 +96,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _starts(low: str, phrases: list[str]) -> str | None:
     for p in sorted(phrases, key=len, reverse=True):
-        if low == p or (low.startswith(p) and not low[len(p)].isalnum()):
+        if low == p or (low.startswith(p) and not low[len(p)].isalnum() and low[len(p)] not in "_-+/"):
             return p
     return None
 
@@ -290,8 +296,8 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         if ln.start < tail_from:
             continue
         low = ln.text.lower()
-        if not any(c in low for c in closings):
-            continue
+        if not any(c in low or c.replace(" ", "") in low.replace(" ", "") for c in closings):
+            continue  # (also "H o o g a c h t e n d," spelled out letter by letter)
         after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250]
         if after:
             body = after[0]
@@ -474,6 +480,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _letter_acts(text, ctx, dates, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
         out += _letter_requests(text, ctx, data)
+        out += _convocations(text, ctx, dates, data)
     if ctx.layout in ("decision_list", "minutes"):
         out += _promises(text, ctx, organs, data)
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
@@ -648,6 +655,32 @@ def _letter_requests(text: str, ctx: Context, data: dict) -> list[dict]:
     return out
 
 
+def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
+    """A letter that calls a meeting: the call, by the writer on the letter's date (realized), and the
+    meeting it calls, of the body its meeting word names on the meeting's date (planned)."""
+    out: list[dict] = []
+    if not ctx.doc_date:
+        return out
+    rxs = [re.compile(p, re.I) for p in data["convocations"]]
+    words = sorted(data["meeting_words"] + list(data["meeting_bodies"]), key=len, reverse=True)
+    meeting_rx = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    for s, e in _sentences(text, 0, len(text)):
+        sent = text[s:e]
+        if not any(rx.search(sent) for rx in rxs):
+            continue
+        out.append(_record(text, ctx, status="realized", start=s, end=e, obj=sent, actor=ctx.issuer,
+                           actor_text=ctx.issuer_text, date=ctx.doc_date, predicate="oproepen"))
+        m = meeting_rx.search(sent)
+        ds = _day_dates(dates, s + m.end(), e) if m else []
+        body = body_id(m.group(1), data) if m else None
+        if body and ds:
+            out.append(_record(text, ctx, status="planned", start=s + m.start(), end=ds[0].end_char,
+                               obj=text[s + m.start():ds[0].end_char], actor=body, actor_text=m.group(1),
+                               date=str(ds[0]._.value), date_text=ds[0].text, predicate="vergaderen"))
+        break
+    return out
+
+
 def adoption_formula(text: str, dates: list[Span]) -> tuple[int, int, str, str] | None:
     """(start, end, ISO date, date text) of the closing formula of a resolution or notice, "Aldus besloten in
     de openbare vergadering van 28 maart 2023", in the last part of the text; None without one."""
@@ -741,7 +774,8 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
             if re.search(phrase, low):
                 ds = _day_dates(dates, s, e) or ([d for d in dates if s <= d.start_char and d.end_char <= e and d._.value]
                                                  if status == "planned" else [])
-                date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
+                date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (
+                    (None, None) if status == "planned" else (ctx.doc_date, None))  # a plan without its date
                 out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=ctx.issuer,
                                    actor_text=ctx.issuer_text, date=date, date_text=date_text, predicate="toezeggen"))
                 break
