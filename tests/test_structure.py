@@ -33,6 +33,23 @@ def test_structure_data_file_loads_and_is_consistent():
     assert load_structure()["outcomes"]["aangehouden"] == "postponed"
 
 
+def test_structure_data_bodies_are_knowledge_base_ids_and_patterns_compile():
+    import re
+
+    from pipeline.nlp.structure import body_id
+
+    data = load_structure()
+    kb = {b["id"] for b in json.loads((DATA_PATH.parent / "kb_bodies.json").read_text(encoding="utf-8"))["bodies"]}
+    assert set(data["body_heads"].values()) <= kb
+    assert set(data["adopting_bodies"].values()) <= kb
+    for key in ("promises", "letter_requests", "convocations"):
+        assert all(re.compile(p) for p in data[key])
+    assert body_id("Bestuurlijk overleg programmeringsafspraken wind ZSDZ") == "bestuurlijk_overleg"
+    assert body_id("openbare commissievergadering") == "raadscommissie"
+    assert body_id("Nr. 289 Verslag van een schriftelijk overleg") is None
+    assert body_id("Jongerenraad") is None  # a word ending in "raad" is no gemeenteraad
+
+
 def test_structure_decision_list_item_with_outcome_is_the_meetings_decision():
     text = ("Besluitenlijst van de openbare vergadering van de gemeenteraad van 29 juni 2015\n\n"
             "1. Vaststelling agenda\n\nVastgesteld.\n\n"

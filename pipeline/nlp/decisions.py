@@ -35,7 +35,7 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import Context, read_context, structure_decisions
+from .structure import Context, adoption_formula, body_id, load_structure, read_context, structure_decisions
 
 _log = logging.getLogger(__name__)
 register_extensions()
@@ -70,8 +70,9 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     doc._.issuer, doc._.meeting, doc._.layout = frame.issuer, frame.meeting, frame.layout
     doc._.structure = {"layout": frame.layout, "issuer": frame.issuer, "issuer_text": frame.issuer_text,
                        "meeting": frame.meeting, "mandate_holder": frame.mandate_holder}
-    ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer,
-               any(m in head for m in lex.raw.get("minutes_markers", [])) or frame.layout in ("decision_list", "minutes"))
+    minutes = any(m in head for m in lex.raw.get("minutes_markers", [])) and not any(
+        w in head for w in load_structure()["not_meetings"])  # "verslag van een schriftelijk overleg": no meeting
+    ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer, minutes or frame.layout in ("decision_list", "minutes"))
     units = segment(text, lex.words("abbreviations"))
     readings = [read_unit(doc, u, lex, organs, dates) for u in units]
     records: list[dict] = []
@@ -110,9 +111,10 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
-    return _merge(records, struct, frame, lex)
+    return _plan_actors(_resolution(_merge(records, struct, frame, lex), text, frame, dates), text)
 
 
+_PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
 _GENERIC_ACTORS = {"raad", "de raad", "commissie", "de commissie", "vergadering", "de vergadering", "overleg",
                    "het overleg", "bestuur", "het bestuur"}
 
@@ -133,13 +135,18 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         if any(rec["start"] < t["end"] and t["start"] < rec["end"] for t in struct):
             continue
         text_low = (rec.get("actor_text") or "").lower()
-        if meeting_kind and frame.meeting_body and (rec["actor"] is None or text_low in _GENERIC_ACTORS):
+        head = text_low.split()[-1] if text_low else ""
+        generic = text_low in _GENERIC_ACTORS and (  # "de raad" of a ministerraad; not of a bestuurlijk overleg
+            body_id(text_low) in (None, frame.meeting_body) or head in (frame.meeting_body or ""))
+        if meeting_kind and frame.meeting_body and (rec["actor"] is None or generic):
             if rec["actor"] is None and rec.get("actor_text") and text_low not in pronouns:
                 pass
+            elif rec["actor"] is None and _PARTY_SUBJECT.search(" ".join(rec["text"].lower().split()[:16])):
+                pass  # "De fractie van D66 dient een amendement in": a party group, not the meeting's body
             else:
                 rec["actor"] = frame.meeting_body
                 rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
-            if rec["status"] in ("adopted", "rejected") and frame.meeting_date and (
+            if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
                     rec["date"] is None or (rec.get("date_text") is None)):
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif frame.issuer and rec["actor"] is None and not meeting_kind:
@@ -147,6 +154,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
                 rec["date"] = frame.doc_date
+        elif (frame.layout in ("letter", "notice") and rec["date"] is None and rec["actor"] == frame.issuer
+              and text_low in pronouns and rec["status"] in ("adopted", "rejected")):
+            rec["date"] = frame.doc_date  # "Wij hebben besloten ...": decided when the letter was written
         if meeting_kind and frame.meeting_body and any(
                 t["_item"][0] <= rec["start"] < t["_item"][1] and t["actor"] == rec["actor"] and t["date"] == rec["date"]
                 for t in struct):
@@ -161,6 +171,78 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         if frame.mandate_holder and rec["actor"] is not None and rec["actor"] == frame.issuer and not rec.get("cited"):
             rec["mandate_holder"] = frame.mandate_holder
     return sorted(kept + struct, key=lambda r: r["start"])
+
+
+def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
+    """A resolution or notice closes with "Aldus besloten in de vergadering van <date>": that is the date of
+    the decisions of its "besluit:" block (which otherwise carry the date at the top: a publication or the
+    proposal's date), and the closing line is no decision of its own then. The heading that names the same
+    decision ("Besluit van het college ... tot vaststelling van X") gives way to the block."""
+    if frame.layout in ("decision_list", "minutes", "agenda"):
+        return records
+    formula = adoption_formula(text, dates)
+    if formula is None:
+        return records
+    f_start, f_end, f_date, f_text = formula
+    block = [r for r in records if r["start"] < f_start and r["status"] == "adopted" and not r.get("cited")
+             and r.get("date_text") is None and r["actor"] in (frame.issuer, None)]
+    if not block:
+        return records
+    for r in block:
+        r["date"], r["date_text"] = f_date, f_text
+        r["actor"] = r["actor"] or frame.issuer
+        r["actor_text"] = r.get("actor_text") or frame.issuer_text
+    out = [r for r in records if not (r["start"] < f_end and f_start < r["end"] and r not in block)]
+    kept: list[dict] = []
+    for r in out:
+        twin = next((k for k in kept if k in block and r in block and _same_decision(k, r)), None)
+        if twin is not None:
+            kept[kept.index(twin)] = r  # the block's wording, not the heading's
+            continue
+        kept.append(r)
+    return kept
+
+
+def _plan_actors(records: list[dict], text: str) -> list[dict]:
+    """"Het bestemmingsplan X is op 30 maart 2017 vastgesteld": the law says who adopts a plan (the
+    gemeenteraad a bestemmingsplan, the college a wijzigingsplan or uitwerkingsplan, Provinciale Staten a
+    streekplan or inpassingsplan); an adoption without an actor gets that body. A status line with no plan
+    word ("Vastgesteld d.d. 26 mei 2016") is the document's own plan, named in its opening lines."""
+    data = load_structure()
+    bodies = data["adopting_bodies"]
+    skip = tuple(data["adopting_bodies_skip"])
+    rx = re.compile(r"(?:(\w+)\s+)?\b(" + "|".join(sorted(map(re.escape, bodies), key=len, reverse=True)) + r")", re.I)
+
+    def plan_body(words: str) -> str | None:
+        found = [m for m in rx.finditer(words) if not (m.group(1) or "").lower().startswith(skip)]
+        verb = re.search(r"vastgest|vast te stellen|vaststell", words, re.I)
+        if not found:
+            return None
+        before = [m for m in found if verb is None or m.start(2) < verb.start()]
+        m = before[-1] if before else found[0]
+        return bodies[m.group(2).lower()]
+
+    own = None
+    for rec in records:
+        if rec["actor"] is not None or rec["status"] != "adopted" or rec.get("predicate") != "vaststellen" or not rec["date"]:
+            continue
+        body = plan_body(rec["text"])
+        if body is None and len(rec["text"].split()) <= 8:
+            own = own if own is not None else (plan_body(text[:1500]) or "")
+            body = own or None
+        if body is not None:
+            rec["actor"] = body
+    return records
+
+
+def _same_decision(a: dict, b: dict) -> bool:
+    """Two records of one decision: the same actor, date and status, and the words of one in the other."""
+    if (a["actor"], a["date"], a["status"]) != (b["actor"], b["date"], b["status"]) or (a.get("number") and b.get("number")):
+        return False
+    wa = {w[:6] for w in re.findall(r"\w{5,}", (a.get("object") or a["text"]).lower())}
+    wb = {w[:6] for w in re.findall(r"\w{5,}", (b.get("object") or b["text"]).lower())}
+    small = min(len(wa), len(wb))
+    return small > 0 and len(wa & wb) >= 0.6 * small
 
 
 def _dedupe(records: list[dict]) -> list[dict]:
@@ -397,7 +479,10 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
     """The numbered points after an intro, or the one decision the intro heads."""
     r0 = readings[idx]
     date_fb = (None, None)
-    if intro.date is None and intro.status == "adopted" and ctx.doc_date:
+    other_body = (ctx.minutes and intro.actor is not None and ctx.issuer is not None
+                  and getattr(intro.actor._, "canonical", None) != ctx.issuer)
+    if intro.date is None and intro.status == "adopted" and ctx.doc_date and not other_body:
+        # (minutes that report another body's decision, "De raad heeft ... besloten:", do not date it)
         date_fb = (ctx.doc_date, None)
     act_fb = (None, None) if intro.actor is not None else _subject_pronoun(r0, lex, ctx)
     recs: list[dict] = []

@@ -330,19 +330,38 @@ def most_named(text: str, kind: str) -> Government | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_OF_GOVERNMENT = re.compile(
+    r"\s+(?:van|der)\s+(?:de\s+|het\s+)?(?:gemeente|provincie|waterschap|hoogheemraadschap)?\s*"
+    r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|aan|den|de|en|op|in|a/d|van|der))*")
+
+
+def _named_after(actor_text: str | None, text: str) -> Government | None:
+    """The government named right after the actor's words in the sentence ("de raad van Zwolle",
+    "Gedeputeerde Staten van de provincie Overijssel"); a place named elsewhere in the sentence does not count."""
+    if not actor_text:
+        return None
+    pos = text.casefold().find(actor_text.casefold())
+    if pos < 0:
+        return None
+    end = pos + len(actor_text)
+    m = _OF_GOVERNMENT.match(text, end)
+    return named_in(text[pos:m.end()]) if m else None
+
+
 def for_decision(actor: str | None, actor_text: str | None, text: str, document: Government | None,
                  doc_text: str = "") -> Government | None:
     """The government a decision belongs to.
 
-    The rule: a government the actor's words or the decision's sentence name explicitly
-    ("Gedeputeerde Staten van Overijssel", "de raad van de gemeente Zwolle") wins; otherwise a
+    The rule: a government the actor's words name, or the words right after them in the sentence
+    ("Gedeputeerde Staten van Overijssel", "de raad van de gemeente Zwolle"), wins (a place named
+    elsewhere in the sentence, "naar voorbeeld van de gemeente Hengelo", does not); otherwise a
     body of the document's own kind of government (or a body of any level, or no actor)
     belongs to the document's government; a national body (Tweede Kamer, minister) belongs to
     the rijk; a body of another level belongs to the government of that level the document
     names most, or for a province's body in a municipal document, the municipality's province;
     a plural body of another level ("de gemeenteraden") belongs to none in particular (None).
     """
-    explicit = named_in(actor_text or "") or (named_in(text) if actor else None)
+    explicit = named_in(actor_text or "") or (_named_after(actor_text, text) if actor else None)
     level = _body_levels().get(actor or "")
     if explicit is not None and (level is None or explicit.kind == level):
         return explicit

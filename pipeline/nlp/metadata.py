@@ -36,7 +36,7 @@ _NOT_A_TITLE = re.compile(
     r"directoraat|directie|afdeling|team|ministerie|gemeente|provincie|waterschap|hoogheemraadschap|"
     r"provinciale staten|gedeputeerde staten|tweede kamer|eerste kamer|ministerraad|vergaderjaar|"
     r"hoofdstuk|\d+(?:\.\d+)*\.?\s+(?:hoofdstuk|inleiding)|[a-z]\s+\d+\s+inleiding|inleiding|kvk|iban|"
-    r"nr\.|kst-|issn)\b",
+    r"nr\.|kst-|issn|offici[eë]le (?:uitgave|bekendmaking)|aldus)\b",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|^[A-Z][a-z]+(?:straat|weg|plein|laan|dijk|kade|singel|gracht|park)\s+\d|@|www\.")
@@ -53,6 +53,7 @@ _NOT_SUBJECT = re.compile(
     r"^[:;,]|^\d+(?:\.\d+)+\s|^\d+\.?\s.*\s\d{1,3}$|^\d{1,2}[:.]\d{2}\b|^[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?,\s*\d{1,2}\s+[a-z]+\s+\d{4}$|"
     r"\w*status\s*:|^toelichting op\b|^[A-Z]{1,3}\s\w+$|\b(?:adviseurs|ingenieurs|b\.v\.|bv)\b|\d{4}\s+vastgesteld$",
     re.IGNORECASE)
+_RESOLUTION_TITLE = re.compile(r"^(?:besluit|regeling|verordening|beleidsregels?)\s+van\s+.{5,200}?\s(?:tot|houdende|inzake|over)\s+\S", re.I)
 _SPACED = re.compile(r"^(?:\S ){3,}\S$")  # "B e s t e m m i n g s p l a n"
 _TRAILING_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*uur)?$")
 _PUBLISHABLE = re.compile(r"\s+\(?publiceerbaar\)?$", re.IGNORECASE)
@@ -107,7 +108,7 @@ def _good_title(line: str, type_words: set[str], max_words: int = 16) -> bool:
     low = line.casefold().rstrip(":")
     if low in type_words or _BULLET.match(line) or _NOT_A_TITLE.match(line) or _ADDRESS.search(line):
         return False
-    if not 2 <= len(words) <= max_words or line.endswith(("...", "…", ",", ":")):
+    if not 2 <= len(words) <= max_words or line.endswith(("...", "…", ",", ":", ";")):  # ";": "De raad van X;"
         return False
     if words[-1].casefold() in {"en", "van", "de", "het", "voor", "op", "in", "met", "te", "der"}:
         return False
@@ -145,6 +146,13 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
         if len(value.split()) >= 1 and re.search(r"[A-Za-zÀ-ÿ]{3}", value) and not _DATE_LINE.match(value) \
                 and not _NOT_A_TITLE.match(value) and len(value.split()) <= 30:
             return value
+    for i, line in enumerate(lines[:30]):  # a notice's or resolution's own name: "Besluit van het college ... tot
+        if _RESOLUTION_TITLE.match(line) and len(line.split()) <= 40:  # vaststelling van X", else what it "besluit:"
+            return _clean(line)
+        if line.casefold().rstrip(" :") in ("besluit", "besluiten", "besluit:") and i + 1 < len(lines):
+            what = _clean(_BULLET.sub("", lines[i + 1]).rstrip(";.,"))
+            if _good_title(what, type_words, max_words=25):
+                return what[0].upper() + what[1:]
     for i, line in enumerate(lines[:30]):
         if line.casefold().rstrip(":") in type_words and i + 1 < len(lines):
             following = _clean(lines[i + 1])

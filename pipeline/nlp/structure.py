@@ -11,7 +11,13 @@ frame from ``data/structure.json``:
 * :func:`structure_decisions`: records read from that frame: numbered items with an outcome
   ("Aangenomen.", "Het verslag wordt ongewijzigd vastgesteld", "Besluit:" blocks, the chair's
   conclusion) as decisions of the meeting's body on the meeting's date; agenda items as proposals;
-  a motion's requests; a letter's refusal; earlier decisions cited as noun phrases.
+  promises in minutes ("Wethouder X zegt toe ...") on the meeting's date; a motion's requests (with
+  the outcome its record states, "Uitslag: Aangenomen"); a letter's refusal, its first-person
+  requests (on the letter's date, never the deadline they name), its convocation of a meeting;
+  earlier decisions cited as noun phrases.
+* :func:`adoption_formula`: the "Aldus besloten in de vergadering van <date>" line that dates the
+  "besluit:" block of a resolution or notice.
+* :func:`body_id`: the body a meeting's words name; an actor is always a body id, never a title.
 
 Records are dicts with the keys of ``models.Decision`` (without ``doc_id``/``page``) plus ``_item``:
 the character range of the item they were read from.
@@ -90,7 +96,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _starts(low: str, phrases: list[str]) -> str | None:
     for p in sorted(phrases, key=len, reverse=True):
-        if low == p or (low.startswith(p) and not low[len(p)].isalnum()):
+        if low == p or (low.startswith(p) and not low[len(p)].isalnum() and low[len(p)] not in "_-+/"):
             return p
     return None
 
@@ -102,6 +108,33 @@ def _clean_head(s: str) -> str:
 
 def _slug(s: str) -> str:
     return re.sub(r"[^0-9a-zà-ÿ]+", "_", s.lower()).strip("_")
+
+
+@lru_cache(maxsize=1)
+def _kb_body_ids() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "kb_bodies.json"
+    return frozenset(b["id"] for b in json.loads(path.read_text(encoding="utf-8"))["bodies"])
+
+
+def body_id(words: str, data: dict | None = None) -> str | None:
+    """The body id a meeting's words name: "raadsvergadering" -> gemeenteraad, "Bestuurlijk overleg wind
+    ZSDZ" -> bestuurlijk_overleg, "Beeldvormende vergadering" -> beeldvormende_vergadering; None when the
+    words name no body (an actor is a body, never an id made from a title)."""
+    data = data or load_structure()
+    low = " ".join(re.sub(r"[^\w&.\- ]+", " ", words.lower()).split())
+    if not low:
+        return None
+    if low in data["meeting_bodies"]:
+        return data["meeting_bodies"][low]
+    if _slug(low) in _kb_body_ids():
+        return _slug(low)
+    if any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in data["not_meetings"]):
+        return None
+    for head, body in sorted(data["body_heads"].items(), key=lambda kv: -len(kv[0])):
+        compound = head.endswith(("vergadering", "overleg"))  # "werkoverleg", "bestuursvergadering"
+        if re.search((r"(?:^|\s|\w)" if compound else r"(?:^|\s)") + re.escape(head) + r"\b", low):
+            return body
+    return None
 
 
 # --------------------------------------------------------------------------- the frame
@@ -146,6 +179,8 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             continue
         for kind in ("decision_list", "minutes", "agenda", "motion", "proposal"):
             if _starts(low, layouts[kind]):
+                if kind == "minutes" and any(w in low for w in data["not_meetings"]):
+                    break  # "Verslag van een schriftelijk overleg": written questions, no meeting
                 return kind, i
     tail = text[-3000:].lower()
     if any(c in tail for c in data["letter_closings"]) or any(
@@ -215,8 +250,10 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
         for ln in head:
             low = _clean_head(ln.text)
             if 2 <= len(low.split()) <= 5 and re.search(r"(?:vergadering|overleg|commissie|beraad)$", low) and ":" not in low:
-                ctx.meeting_body, ctx.meeting_body_text = data["meeting_bodies"].get(low) or _slug(low), ln.text.strip()
-                break
+                found = body_id(low, data)
+                if found:
+                    ctx.meeting_body, ctx.meeting_body_text = found, ln.text.strip()
+                    break
 
 
 def _meeting_word(low: str, data: dict) -> bool:
@@ -245,8 +282,9 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
     low = words.lower()
     if not words or len(low.split()) > 10 or low in ("vergadering", "de vergadering"):
         return
-    ctx.meeting_body = data["meeting_bodies"].get(low) or _slug(words)
-    ctx.meeting_body_text = words
+    found = body_id(words, data)
+    if found:
+        ctx.meeting_body, ctx.meeting_body_text = found, words
 
 
 def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], data: dict) -> None:
@@ -258,8 +296,8 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         if ln.start < tail_from:
             continue
         low = ln.text.lower()
-        if not any(c in low for c in closings):
-            continue
+        if not any(c in low or c.replace(" ", "") in low.replace(" ", "") for c in closings):
+            continue  # (also "H o o g a c h t e n d," spelled out letter by letter)
         after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250]
         if after:
             body = after[0]
@@ -437,9 +475,14 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _meeting_items(text, ctx, lines, dates, data, read_vote)
     if ctx.layout == "motion":
         out += _motion(text, ctx, lines, organs, dates, data)
-    if ctx.layout in ("letter", "notice", None) and ctx.issuer:
+    if ctx.layout in ("letter", "notice", "proposal", None) and ctx.issuer:
         out += _refusals(text, ctx, data)
         out += _letter_acts(text, ctx, dates, data)
+    if ctx.layout in ("letter", None) and ctx.issuer:
+        out += _letter_requests(text, ctx, data)
+        out += _convocations(text, ctx, dates, data)
+    if ctx.layout in ("decision_list", "minutes"):
+        out += _promises(text, ctx, organs, data)
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
         out += _proposal(text, ctx, lines, data)
     out += _cited(text, organs, dates, data)
@@ -520,12 +563,14 @@ def _motion_body(lines: list[_Line], organs: list[Span], data: dict) -> tuple[in
     for i, ln in enumerate(lines[:60]):
         low = ln.text.lower().rstrip()
         p = _starts(low, data["motion_bodies"])
-        if p and (low.endswith(",") or "vergadering bijeen" in low or len(low) <= len(p) + 40):
+        if p and (low.endswith((",", ";")) or re.search(r"\bbijeen\b", low) or len(low) <= len(p) + 40):
             os_ = _organs_in(organs, ln.start, ln.end)
             if os_:
                 return i, os_[0]._.canonical, os_[0].text
             key = p[3:] if p.startswith("de ") and p not in data["meeting_bodies"] else p
-            return i, data["meeting_bodies"].get(key, _slug(p)), ln.text[:len(p)]
+            found = data["meeting_bodies"].get(key) or body_id(p, data)
+            if found:
+                return i, found, ln.text[:len(p)]
     return None
 
 
@@ -539,6 +584,7 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     ds = _day_dates(dates, ln.start, ln.end) or _day_dates(dates, lines[0].start, ln.start)
     date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
     requests = data["motion_requests"]
+    status = _motion_outcome(lines[:body_line + 1], data) or "proposed"
     i = body_line + 1
     while i < len(lines):
         low = lines[i].text.lower()
@@ -547,7 +593,7 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
             while j < len(lines) - 1 and not lines[j].text.rstrip().endswith((";", ".")) and not lines[j + 1].text.lower().startswith(("en gaat over", "verzoekt", "draagt", "roept", "spreekt")):
                 j += 1
             s, e = lines[i].start, lines[j].end
-            out.append(_record(text, ctx, status="proposed", start=s, end=e, obj=text[s:e], actor=actor,
+            out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=actor,
                                actor_text=actor_text, date=date, date_text=date_text, predicate="verzoeken"))
             i = j + 1
             continue
@@ -555,6 +601,102 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
             break
         i += 1
     return out
+
+
+def _motion_outcome(head: list[_Line], data: dict) -> str | None:
+    """The outcome a motion's record states in a field above its text: "Uitslag: Aangenomen"."""
+    for ln in head:
+        m = re.match(r"^(\w+)\s*[:\t ]\s*(.+)$", ln.text.strip())
+        if m and m.group(1).lower() in data["motion_outcome_labels"]:
+            value = " ".join(m.group(2).lower().split()).rstrip(". ")
+            if value in data["outcomes"]:
+                return data["outcomes"][value]
+    return None
+
+
+def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[dict]:
+    """Promises in minutes and decision lists: "Wethouder Wagner zegt toe dat ...", "De gedeputeerde doet de
+    toezegging ...": the promising body (the office named before the verb) on the meeting's date."""
+    out: list[dict] = []
+    date, date_text = (ctx.meeting_date, ctx.meeting_date_text) if ctx.meeting_date else (ctx.doc_date, None)
+    if not date:
+        return out
+    rxs = [re.compile(p, re.I) for p in data["promises"]]
+    for s, e in _sentences(text, 0, len(text)):
+        sent = text[s:e]
+        m = next((m for rx in rxs for m in [rx.search(sent)] if m), None)
+        if m is None or "?" in sent:
+            continue
+        verb_at = s + m.start()
+        before = [o for o in _organs_in(organs, s, verb_at + 1)
+                  if not re.search(r"\b(?:aan|met|naar|van|bij|voor)\s+(?:de\s+|het\s+)?$", text[max(s, o.start_char - 12):o.start_char], re.I)]
+        if not before:
+            continue
+        actor = before[0]
+        s = max(s, text.rfind("\n", s, actor.start_char) + 1)  # not the item's title line above it
+        out.append(_record(text, ctx, status="promised", start=s, end=e, obj=sent, actor=actor._.canonical,
+                           actor_text=actor.text, date=date, date_text=date_text, predicate="toezeggen"))
+    return out
+
+
+def _letter_requests(text: str, ctx: Context, data: dict) -> list[dict]:
+    """A letter's requests in the first person ("Wij verzoeken u ... voor 1 juli 2023 ..."): proposals of the
+    issuer on the letter's date (a date in the sentence is the deadline asked for, not the request's date)."""
+    out: list[dict] = []
+    if not ctx.doc_date:
+        return out
+    rxs = [re.compile(p, re.I) for p in data["letter_requests"]]
+    for s, e in _sentences(text, 0, len(text)):
+        sent = text[s:e]
+        if "?" in sent or not any(rx.search(sent) for rx in rxs):
+            continue
+        out.append(_record(text, ctx, status="proposed", start=s, end=e, obj=sent, actor=ctx.issuer,
+                           actor_text=ctx.issuer_text, date=ctx.doc_date, predicate="verzoeken"))
+    return out
+
+
+def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
+    """A letter that calls a meeting: the call, by the writer on the letter's date (realized), and the
+    meeting it calls, of the body its meeting word names on the meeting's date (planned)."""
+    out: list[dict] = []
+    if not ctx.doc_date:
+        return out
+    rxs = [re.compile(p, re.I) for p in data["convocations"]]
+    words = sorted(data["meeting_words"] + list(data["meeting_bodies"]), key=len, reverse=True)
+    meeting_rx = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    for s, e in _sentences(text, 0, len(text)):
+        sent = text[s:e]
+        if not any(rx.search(sent) for rx in rxs):
+            continue
+        out.append(_record(text, ctx, status="realized", start=s, end=e, obj=sent, actor=ctx.issuer,
+                           actor_text=ctx.issuer_text, date=ctx.doc_date, predicate="oproepen"))
+        m = meeting_rx.search(sent)
+        ds = _day_dates(dates, s + m.end(), e) if m else []
+        body = body_id(m.group(1), data) if m else None
+        if body and ds:
+            out.append(_record(text, ctx, status="planned", start=s + m.start(), end=ds[0].end_char,
+                               obj=text[s + m.start():ds[0].end_char], actor=body, actor_text=m.group(1),
+                               date=str(ds[0]._.value), date_text=ds[0].text, predicate="vergaderen"))
+        break
+    return out
+
+
+def adoption_formula(text: str, dates: list[Span]) -> tuple[int, int, str, str] | None:
+    """(start, end, ISO date, date text) of the closing formula of a resolution or notice, "Aldus besloten in
+    de openbare vergadering van 28 maart 2023", in the last part of the text; None without one."""
+    data = load_structure()
+    low = text.lower()
+    tail_from = max(0, len(text) - 4000)
+    best = None
+    for p in data["adoption_formulas"]:
+        for m in re.finditer(re.escape(p), low[tail_from:]):
+            start = tail_from + m.start()
+            end = text.find("\n\n", start)
+            end = len(text) if end < 0 else end
+            ds = _day_dates(dates, start, min(end, start + 200))
+            if ds and (best is None or start > best[0]):
+                best = (start, ds[0].end_char, str(ds[0]._.value), ds[0].text)
+    return best
 
 
 def _refusals(text: str, ctx: Context, data: dict) -> list[dict]:
@@ -630,8 +772,10 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
             continue
         for phrase, status in acts.items():
             if re.search(phrase, low):
-                ds = _day_dates(dates, s, e)
-                date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
+                ds = _day_dates(dates, s, e) or ([d for d in dates if s <= d.start_char and d.end_char <= e and d._.value]
+                                                 if status == "planned" else [])
+                date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (
+                    (None, None) if status == "planned" else (ctx.doc_date, None))  # a plan without its date
                 out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=ctx.issuer,
                                    actor_text=ctx.issuer_text, date=date, date_text=date_text, predicate="toezeggen"))
                 break

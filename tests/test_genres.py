@@ -1,0 +1,289 @@
+"""Decisions in the genres of real archives (issue 15), read end to end by the whole pipeline.
+
+Each text is written by hand in the layout of one genre (a raadsbesluit, a Gemeenteblad or
+Waterschapsblad notice, a committee decision list, council minutes, a water board's decision list, a
+letter under mandate, a motion's record, a plan explanation) and goes through ``extract.analyse`` as a
+user's file would: the dates and bodies come from the real components, not from the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+
+
+def run(nlp, text: str, doc_id: str = "genre"):
+    return analyse(doc_id, CleanText(text=text), nlp)
+
+
+def dated(extraction) -> list[tuple]:
+    return [(d.actor, d.date, d.status) for d in extraction.decisions if d.date]
+
+
+RAADSBESLUIT = """Raadsbesluit
+
+De raad van de gemeente Oldebroek;
+
+gelezen het voorstel van burgemeester en wethouders van 14 februari 2023;
+
+gelet op artikel 147 van de Gemeentewet;
+
+besluit:
+
+1. vast te stellen de Verordening jeugdhulp Oldebroek 2023;
+2. de Verordening jeugdhulp Oldebroek 2019 in te trekken.
+
+Aldus besloten in de openbare vergadering van de raad van 28 maart 2023.
+
+De griffier,                         De voorzitter,
+P. Bakker                            J. de Wit
+"""
+
+
+def test_genres_raadsbesluit_points_take_the_date_of_aldus_besloten(nlp):
+    x = run(nlp, RAADSBESLUIT)
+    points = [d for d in x.decisions if d.number]
+    assert [(d.number, d.actor, d.date, d.status) for d in points] == [
+        ("1", "gemeenteraad", "2023-03-28", "adopted"), ("2", "gemeenteraad", "2023-03-28", "adopted")]
+    assert all(d.government == "Oldebroek" and d.government_code == "gm0269" for d in points)
+    # the proposal it read is the college's, of its own date; the closing line is no third decision
+    assert ("college_bw", "2023-02-14", "proposed") in dated(x)
+    assert len([d for d in dated(x) if d[0] == "gemeenteraad"]) == 2
+
+
+GEMEENTEBLAD = """GEMEENTEBLAD
+Officiële uitgave van de gemeente Zeewolde
+
+Nr. 45123
+3 mei 2024
+
+Besluit van het college van burgemeester en wethouders van de gemeente Zeewolde tot vaststelling van de Beleidsregels terrassen 2024
+
+Het college van burgemeester en wethouders van de gemeente Zeewolde;
+
+gelet op artikel 4:81 van de Algemene wet bestuursrecht;
+
+besluit:
+
+vast te stellen de Beleidsregels terrassen 2024.
+
+Artikel 1 Begripsbepalingen
+In deze beleidsregels wordt verstaan onder terras: een buiten gelegen deel van een horecabedrijf.
+
+Aldus besloten in de vergadering van 23 april 2024.
+
+Burgemeester en wethouders van Zeewolde,
+de secretaris,                de burgemeester,
+"""
+
+WATERSCHAPSBLAD = """WATERSCHAPSBLAD
+Officiële uitgave van Waterschap Rijn en IJssel
+
+Besluit van het dagelijks bestuur van het waterschap Rijn en IJssel tot vaststelling van de Beleidsregel schouw 2024
+
+Het dagelijks bestuur van het waterschap Rijn en IJssel;
+
+overwegende dat het wenselijk is regels te stellen voor de schouw;
+
+besluit:
+
+vast te stellen de Beleidsregel schouw 2024.
+
+Aldus vastgesteld in de vergadering van het dagelijks bestuur van 9 april 2024.
+"""
+
+
+@pytest.mark.parametrize("text, expected, gov", [
+    (GEMEENTEBLAD, ("college_bw", "2024-04-23", "adopted"), "gm0050"),
+    (WATERSCHAPSBLAD, ("dagelijks_bestuur", "2024-04-09", "adopted"), "ws0152"),
+])
+def test_genres_notice_is_one_decision_on_the_day_it_was_taken(nlp, text, expected, gov):
+    x = run(nlp, text)
+    assert x.document.doc_type == "bekendmaking"
+    # one decision: not the heading, the block and the closing line as three; not the publication date
+    assert dated(x) == [expected]
+    assert x.decisions[0].government_code == gov
+
+
+COMMITTEE = """Besluitenlijst commissie Ruimte d.d. 12 maart 2024
+
+Aanwezig: mevrouw A. de Groot (voorzitter), de heer B. Smit (griffier)
+
+1. Opening en mededelingen
+De voorzitter opent de vergadering.
+
+2. Vaststellen besluitenlijst 13 februari 2024
+De besluitenlijst wordt ongewijzigd vastgesteld.
+
+3. Raadsvoorstel bestemmingsplan Kerkstraat
+De commissie adviseert het voorstel als hamerstuk te behandelen in de raad.
+Wethouder Jansen zegt toe de commissie voor de zomer te informeren over de parkeerdruk.
+"""
+
+
+def test_genres_committee_list_advice_and_promise_on_the_meeting_date(nlp):
+    x = run(nlp, COMMITTEE)
+    assert x.document.meeting_body == "raadscommissie" and x.document.meeting_date == "2024-03-12"
+    assert dated(x) == [("raadscommissie", "2024-03-12", "adopted"), ("raadscommissie", "2024-03-12", "proposed"),
+                        ("wethouder", "2024-03-12", "promised")]
+    promise = x.decisions[-1]
+    assert promise.text.startswith("Wethouder Jansen zegt toe")  # not the item's title above it
+
+
+MINUTES = """Notulen van de openbare vergadering van de gemeenteraad van Heerde, gehouden op 5 juni 2023
+
+1. Opening
+De voorzitter opent de vergadering om 19.30 uur.
+
+2. Motie vreemd aan de orde van de dag: speeltuinen
+Mevrouw Kaya dient de motie M1 in. De motie verzoekt het college om voor 1 oktober 2023 een plan voor de speeltuinen op te stellen.
+De motie wordt aangenomen met 19 stemmen voor en 8 tegen.
+
+3. Amendement A2 bij de kadernota
+De fractie van D66 besluit het amendement aan te houden.
+Het amendement wordt verworpen.
+
+4. Kadernota 2024
+Burgemeester Smit zegt toe de raad in het najaar te informeren over de kosten.
+De voorzitter concludeert dat de raad instemt met de kadernota.
+"""
+
+
+def test_genres_minutes_outcomes_votes_promises_and_no_party_as_the_council(nlp):
+    x = run(nlp, MINUTES)
+    recs = [(d.actor, d.date, d.status, d.number, d.votes_for, d.votes_against) for d in x.decisions if d.date]
+    assert recs == [("gemeenteraad", "2023-06-05", "adopted", "2", 19, 8),
+                    ("gemeenteraad", "2023-06-05", "rejected", "A2", None, None),
+                    ("burgemeester", "2023-06-05", "promised", None, None, None),
+                    ("gemeenteraad", "2023-06-05", "adopted", "4", None, None)]
+    assert not any(d.actor == "gemeenteraad" and d.text.startswith("De fractie") for d in x.decisions)
+
+
+WATER_BOARD = """Besluitenlijst vergadering dijkgraaf en heemraden 16 januari 2024
+
+1. Verslag vorige vergadering
+Conform vastgesteld.
+
+2. Voorstel aanleg natuurvriendelijke oevers Baarsloot
+Besluit: dijkgraaf en heemraden stemmen in met het voorstel en stellen een krediet van € 450.000 beschikbaar.
+"""
+
+
+def test_genres_water_board_decision_list(nlp):
+    assert dated(run(nlp, WATER_BOARD)) == [("college_dijkgraaf_heemraden", "2024-01-16", "adopted")] * 2
+
+
+MANDATE_LETTER = """Gemeente Epe
+
+Aan de heer K. Visser
+Dorpsstraat 4
+
+Datum: 8 augustus 2024
+Onderwerp: uw aanvraag omgevingsvergunning
+
+Geachte heer Visser,
+
+Op 2 juli 2024 hebben wij uw aanvraag voor een omgevingsvergunning ontvangen. Wij hebben besloten de vergunning te verlenen onder de voorwaarden in de bijlage.
+
+Wij verzoeken u voor 1 oktober 2024 de tekeningen aan te vullen.
+
+Met vriendelijke groet,
+
+Burgemeester en wethouders van Epe,
+namens deze,
+
+de teamleider Vergunningen,
+L. Bos
+"""
+
+
+def test_genres_letter_under_mandate_dates_wij_hebben_besloten_and_its_request_by_the_letter(nlp):
+    x = run(nlp, MANDATE_LETTER)
+    recs = [(d.actor, d.date, d.status) for d in x.decisions if d.date]
+    assert ("college_bw", "2024-08-08", "adopted") in recs
+    # a request is made the day the letter is written; "voor 1 oktober 2024" is the deadline it sets
+    assert ("college_bw", "2024-08-08", "proposed") in recs and not any(r[1] == "2024-10-01" for r in recs)
+    assert all("teamleider" in (d.mandate_holder or "") for d in x.decisions if d.actor == "college_bw")
+
+
+MOTION_RECORD = """Motie: Speelplekken in elke wijk
+
+Datum ingediend\t12-03-2025
+Uitslag\tAangenomen
+Portefeuillehouder\tA. Jansen (Wethouder)
+
+Inhoud
+
+De gemeenteraad van Zwolle bijeen op 12 maart 2025 ter bespreking van de Speelruimtenota
+
+Constaterende dat:
+- Op 14 november 2024 de motie 'Buitenspelen' is aangenomen;
+
+Verzoekt het college:
+- voor de zomer een plan voor speelplekken in elke wijk op te stellen;
+
+En gaat over tot de orde van de dag.
+"""
+
+
+def test_genres_motion_record_outcome_field_and_cited_motion(nlp):
+    x = run(nlp, MOTION_RECORD)
+    recs = dated(x)
+    assert ("gemeenteraad", "2025-03-12", "adopted") in recs  # "Uitslag: Aangenomen"
+    assert ("gemeenteraad", "2024-11-14", "adopted") in recs
+    assert all(d.government == "Zwolle" for d in x.decisions)
+
+
+def test_genres_a_place_named_in_a_decision_is_not_its_government(nlp):
+    text = ("Besluitenlijst van de vergadering van de gemeenteraad van Den Helder van 29 juni 2015\n\n"
+            "9. Voorstel begroting-app\nDe raad besluit unaniem: een app voor de begroting te laten ontwikkelen, "
+            "naar voorbeeld van de app van de gemeente Hengelo.\n\nDe griffier van de gemeente Den Helder\n")
+    x = run(nlp, text)
+    assert x.document.government == "Den Helder"
+    assert [d.government for d in x.decisions if d.date] == ["Den Helder"]
+
+
+def test_genres_meeting_titles_give_body_ids_never_title_slugs(nlp):
+    text = ("Verslag bestuurlijk overleg programmeringsafspraken wind Noord\n\nWoensdag 10 juli 2024 10.00 uur\n\n"
+            "1. Verslag vorige vergadering\nHet verslag wordt ongewijzigd vastgesteld.\n")
+    x = run(nlp, text)
+    assert x.document.meeting_body == "bestuurlijk_overleg"
+    assert [d.actor for d in x.decisions if d.date] == ["bestuurlijk_overleg"]
+    assert x.decisions[0].actor_text.lower().startswith("bestuurlijk overleg")
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Het bestemmingsplan Dorpskern is op 30 maart 2017 vastgesteld.", "gemeenteraad"),
+    ("Het wijzigingsplan Kerkweg 3 is op 12 mei 2016 vastgesteld.", "college_bw"),
+    ("Dit is neergelegd in het Streekplan, vastgesteld op 13 december 2006.", "provinciale_staten"),
+])
+def test_genres_plan_explanation_adoptions_get_the_body_the_law_names(nlp, sentence, actor):
+    text = "Toelichting\n\n1 Inleiding\n\n" + sentence + "\n"
+    assert [d[0] for d in dated(run(nlp, text))] == [actor]
+
+
+CONVOCATION = """Gemeente Heerde
+
+Aan de raad van de gemeente Heerde
+
+Datum: 2 september 2024
+Onderwerp: oproep vergadering gemeenteraad
+
+Geachte raad,
+
+Hierbij nodig ik u uit tot het bijwonen van de raadsvergadering op maandag 9 september 2024 om 19.30 uur in de raadzaal.
+Bijgevoegd treft u de agenda aan.
+
+Hoogachtend,
+de voorzitter van de gemeenteraad,
+
+J. de Boer
+"""
+
+
+def test_genres_convocation_letter_calls_the_meeting_of_the_body(nlp):
+    recs = dated(run(nlp, CONVOCATION))
+    assert ("voorzitter_gemeenteraad", "2024-09-02", "realized") in recs  # the call, by the signer
+    assert ("gemeenteraad", "2024-09-09", "planned") in recs  # the meeting it calls
