@@ -210,3 +210,18 @@ def test_clean_ordinary_text_with_wide_gaps_is_left_alone():
     """Columns set apart by several spaces are not letter spacing."""
     page = "\n".join(["Groep A B C  totaal  12", "Kosten  € 1 200  per jaar", "Het college besluit  de nota vast te stellen"])
     assert clean_pages([page]).text.split("\n")[0] == "Groep A B C totaal 12"
+
+
+@pytest.mark.parametrize("broken, right", [
+    ("1e partiÃ«le herziening van het bestemmingsplan", "1e partiële herziening van het bestemmingsplan"),
+    ("Hollum â€“ Jan Jacobsweg", "Hollum – Jan Jacobsweg"),
+    ("de raad heeft op 3 maart ingestemd; Ã©Ã©n stem tegen", "de raad heeft op 3 maart ingestemd; één stem tegen"),
+])
+def test_clean_repairs_utf8_read_as_windows_1252(broken, right):
+    """Text exported twice (UTF-8 decoded as Windows-1252 before it reached spoor) reads as written."""
+    assert clean_pages([broken]).text == right
+
+
+def test_clean_leaves_correct_dutch_alone():
+    text = "Eén reëel geïnformeerd café: € 1.200, ‘aldus’ — de raad."
+    assert clean_pages([text]).text == text

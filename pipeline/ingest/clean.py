@@ -38,8 +38,23 @@ _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
 _TABS = re.compile(r"[ \t]*\t[ \t]*")
 
 
+# UTF-8 read as Windows-1252 somewhere before spoor ("PartiÃ«le", "â€“", "Â "): repaired with ftfy.
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with text that was UTF-8 decoded as Windows-1252 (or Latin-1) decoded right
+    ("PartiÃ«le" -> "Partiële"), by ftfy's ``fix_encoding``; other text unchanged."""
+    if not _MOJIBAKE.search(text):
+        return text
+    from ftfy import fix_encoding
+
+    return fix_encoding(text)
+
+
 def normalise_chars(text: str) -> str:
-    """NFKC (except superscripts and fractions), without control or zero-width characters."""
+    """Mojibake repaired; NFKC (except superscripts and fractions), without control or zero-width characters."""
+    text = repair_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2010", "-").replace("\u2011", "-")
     text = _PRIVATE_BULLET.sub(r"\1•", text)
     text = _PRIVATE.sub("", text)
