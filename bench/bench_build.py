@@ -277,6 +277,11 @@ def run(args) -> list[tuple[str, str, str, str]]:
         _, pdf_words, pdf_pages = store_totals(ix, {p.stem for p in pdfs})
         row("build, add PDFs (pdfminer): pages / words", f"{pdf_pages:,} / {pdf_words:,}")
         row("build, add PDFs (pdfminer): pages/s in the build", f"{pdf_pages / added['seconds']:,.1f}")
+        row(f"build, add {len(pdfs):,} PDFs to {len(texts):,} documents: wall time / share of the full build",
+            f"{added['seconds']:.1f} s / {added['seconds'] / full['seconds']:.0%}", "<= 5% (issue 19)",
+            added["seconds"] <= 0.05 * full["seconds"])
+        for phase in added["phases"]:  # what grows with the corpus (linking, subjects) and what with the new files
+            row(f"build, add PDFs, phase: {phase.rsplit(' in ', 1)[0]}", phase.rsplit(" in ", 1)[-1])
         assert before  # the text documents were not extracted again: see the no-change row
     ix_size = du(ix / "whoosh") if (ix / "whoosh").exists() else 0
     row("index size: Whoosh / SQLite store", f"{ix_size / 2**20:,.0f} MB / {du(ix) / 2**20 - ix_size / 2**20:,.0f} MB")

@@ -71,7 +71,8 @@ class BuildReport(BaseModel):
 
 def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
           nlp_base: str = "nl", workers: int | None = None, pdf_reader: str = "pdfminer",
-          scheduler: str | None = None, exclude: Iterable[str] = (), default_excludes: bool = True) -> BuildReport:
+          scheduler: str | None = None, exclude: Iterable[str] = (), default_excludes: bool = True,
+          rederive: bool = False) -> BuildReport:
     """Bring the store and index in ``folder`` up to date with the files under ``paths``.
 
     ``exclude``: glob patterns of files to leave out (matched on the name, or on the path when the
@@ -84,6 +85,8 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     ``pdf_reader`` is "pdfminer" (default) or "fast" (PDFium's text layer).
     ``scheduler`` sends extraction to a Dask cluster instead: "local" starts one of ``workers``
     processes for this build, anything else is a scheduler address (see ``pipeline.distributed``).
+    ``rederive``: link the entities and derive subjects and relations over the whole corpus again, even
+    when no document changed.
     """
     paths = [Path(p) for p in paths]
     started = _now()
@@ -148,18 +151,19 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 extracted.append(doc_id)
                 (report.updated if doc_id in known else report.added).append(doc_id)
             clock.lap(f"extracted and stored {len(extracted)} documents")
-            relinked = _relink(store) if extracted or gone else set()
+            changed = bool(extracted or gone or rederive)
+            relinked = _relink(store) if changed else set()
             clock.lap("linked entities across the corpus")
             store.unmark_indexed(relinked)
             # The Whoosh index is written by its own processes while subjects are derived here.
             indexing = None if store.searchable else _IndexJob.start(store, folder, workers)
-            refresh_subjects(store, changed=bool(extracted or gone))
+            refresh_subjects(store, changed=changed)
             clock.lap("derived subjects and relations")
             if indexing is not None:  # before the store commits: a failed index write changes nothing
                 indexing.wait()
                 clock.lap("waited for the index writer's processes")
             if store.searchable:  # the database indexes its own passages, in the same transaction
-                report.passages_indexed = _index_in_store(store, bool(extracted or gone))
+                report.passages_indexed = _index_in_store(store, changed)
                 clock.lap("indexed passages in the database")
             store.record_build(started, _now(), report.added, report.updated, gone,
                                [(p.path, p.message) for p in report.problems])

@@ -100,7 +100,10 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
           exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB", help=(
               "Leave out files matching this pattern (by name, or by path with a /); repeat for more. "
               "README* and SOURCES* are left out unless --all-files."))] = None,
-          all_files: Annotated[bool, typer.Option("--all-files", help="Also read README* and SOURCES* files.")] = False) -> None:
+          all_files: Annotated[bool, typer.Option("--all-files", help="Also read README* and SOURCES* files.")] = False,
+          rederive: Annotated[bool, typer.Option("--rederive", help=(
+              "Link entities and derive subjects and relations over the whole corpus again, "
+              "even when no document changed."))] = False) -> None:
     """Extract new or changed documents and bring the store and index up to date.
 
     Unchanged files (same SHA-256) are not read again; documents whose file is gone are removed.
@@ -123,7 +126,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     _check_database(index)
     bar = _progress(quiet)
     options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler, exclude=exclude or [],
-                   default_excludes=not all_files)
+                   default_excludes=not all_files, rederive=rederive)
     try:
         if bar:
             with bar:

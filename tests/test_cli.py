@@ -241,3 +241,27 @@ def test_cli_serve_on_a_taken_port_says_so_before_announcing(runner, built_index
         result = runner.invoke(app, ["serve", "--index", str(built_index), "--port", str(port)])
     assert result.exit_code == 2
     assert f"port {port}" in result.stderr and "in use" in result.stderr and "http://" not in result.output
+
+
+def test_cli_build_rederive_derives_again_without_extracting(runner, tmp_path, corpus_copy):
+    ix = tmp_path / "ix"
+    first = runner.invoke(app, ["build", str(corpus_copy), "--index", str(ix), "--quiet", "--no-summary"])
+    assert first.exit_code == 0, first.output
+    from pipeline.store import open_store
+
+    store = open_store(ix)
+    try:
+        subjects = store.subjects()
+        before = [(s.id, s.mentions) for s in subjects]
+        with store.transaction():  # a subject lost: only deriving again brings it back
+            store.put_subjects(subjects[1:], store.relations())
+    finally:
+        store.close()
+    again = runner.invoke(app, ["build", str(corpus_copy), "--index", str(ix), "--quiet", "--no-summary", "--rederive"])
+    assert again.exit_code == 0, again.output
+    assert "0 added, 0 updated" in again.output
+    store = open_store(ix)
+    try:
+        assert [(s.id, s.mentions) for s in store.subjects()] == before
+    finally:
+        store.close()
