@@ -216,6 +216,8 @@ def test_clean_ordinary_text_with_wide_gaps_is_left_alone():
     ("1e partiÃ«le herziening van het bestemmingsplan", "1e partiële herziening van het bestemmingsplan"),
     ("Hollum â€“ Jan Jacobsweg", "Hollum – Jan Jacobsweg"),
     ("de raad heeft op 3 maart ingestemd; Ã©Ã©n stem tegen", "de raad heeft op 3 maart ingestemd; één stem tegen"),
+    ("PartiÃ«le herziening\n\n| 33 \u00c2 | Kostverloren \u00c2 | 1953 \u00c2 |",
+     "Partiële herziening\n\n| 33 | Kostverloren | 1953 |"),
 ])
 def test_clean_repairs_utf8_read_as_windows_1252(broken, right):
     """Text exported twice (UTF-8 decoded as Windows-1252 before it reached spoor) reads as written."""

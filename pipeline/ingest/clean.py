@@ -42,6 +42,9 @@ _TABS = re.compile(r"[ \t]*\t[ \t]*")
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
 
 
+_LONE_A_CIRC = re.compile("(?<![^\\W\\d_])\u00c2(?=[\\s\u00a0]|$)")
+
+
 def repair_mojibake(text: str) -> str:
     """``text`` with text that was UTF-8 decoded as Windows-1252 (or Latin-1) decoded right
     ("PartiÃ«le" -> "Partiële"), by ftfy's ``fix_encoding``; other text unchanged."""
@@ -49,7 +52,9 @@ def repair_mojibake(text: str) -> str:
         return text
     from ftfy import fix_encoding
 
-    return fix_encoding(text)
+    # a no-break space that went through it is "Â" before a space that was the no-break space's
+    # second byte; with the rest of the text proven mis-decoded, a lone "Â" is that (Dutch has no such word)
+    return _LONE_A_CIRC.sub(" ", fix_encoding(text))
 
 
 def normalise_chars(text: str) -> str:
