@@ -100,7 +100,10 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
           exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB", help=(
               "Leave out files matching this pattern (by name, or by path with a /); repeat for more. "
               "README* and SOURCES* are left out unless --all-files."))] = None,
-          all_files: Annotated[bool, typer.Option("--all-files", help="Also read README* and SOURCES* files.")] = False) -> None:
+          all_files: Annotated[bool, typer.Option("--all-files", help="Also read README* and SOURCES* files.")] = False,
+          follow_links: Annotated[bool, typer.Option("--follow-links", help=(
+              "Also read files and folders that symbolic links lead to outside the given folders "
+              "(by default such links are named and skipped)."))] = False) -> None:
     """Extract new or changed documents and bring the store and index up to date.
 
     Unchanged files (same SHA-256) are not read again; documents whose file is gone are removed.
@@ -115,6 +118,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     from .build import NothingToBuild, build as run_build
     from .index.writer import IndexWriteError
     from .reports import build_summary
+    from .store import StoreError
 
     paths = paths or [Path("corpus")]
     for p in paths:
@@ -123,7 +127,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     _check_database(index)
     bar = _progress(quiet)
     options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler, exclude=exclude or [],
-                   default_excludes=not all_files)
+                   default_excludes=not all_files, follow_links=follow_links)
     try:
         if bar:
             with bar:
@@ -138,6 +142,11 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
         raise _fail(f"another `spoor build` is writing the index in {_shown(index)}; wait for it to finish and run again")
     except IndexWriteError as exc:
         raise _fail(str(exc), 1)
+    except StoreError as exc:
+        raise _fail(str(exc), 1)
+    except OSError as exc:  # the index folder turned out not writable
+        raise _fail(f"the index in {_shown(index)} cannot be written ({exc.strerror or exc}); nothing was changed; "
+                    "name a folder you may write to with --index", 1)
     if report.excluded:
         names = ", ".join(Path(p).name for p in report.excluded[:5]) + (" …" if len(report.excluded) > 5 else "")
         err.print(f"note: {len(report.excluded)} file(s) left out ({names}): README*/SOURCES* and --exclude "
