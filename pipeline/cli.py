@@ -515,22 +515,27 @@ def _shown(index: str) -> str:
     return safe_url(index)
 
 
-if __name__ == "__main__":
-    app()
 
 
 @app.command()
 def serve(index: IndexOpt = DEFAULT_INDEX,
           host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000) -> None:
+          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+          workers: Annotated[int, typer.Option("--workers", "-j", min=1, help=(
+              "Server processes answering requests side by side (one per core serves the most users)."))] = 1) -> None:
     """Start the web page: search with facets and filters, documents with their pages, subjects."""
     import uvicorn
 
-    from .web import create_app
+    from .web import SERVE_ENV, create_app
 
     _need_store(index)
     _check_port(host, port)
     err.print(f"spoor: open http://{host}:{port}/ (Ctrl+C stops)")
+    if workers > 1:  # each process opens the index itself
+        os.environ[SERVE_ENV] = str(index)
+        uvicorn.run("pipeline.web:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
+        return
     uvicorn.run(create_app(index, warm=True), host=host, port=port, log_level="warning")
 
 
@@ -614,3 +619,7 @@ def export(parquet: Annotated[Path, typer.Option("--parquet", metavar="DIR", hel
     except ExportError as exc:
         raise _fail(str(exc))
     out.print(", ".join(f"{n} {table}" for table, n in counts.items()) + f" written to {parquet}")
+
+
+if __name__ == "__main__":
+    app()

@@ -98,6 +98,9 @@ def _env() -> Environment:
 def create_app(folder: Path, warm: bool = False) -> Starlette:
     """The web app over the index and store in ``folder`` (or the PostgreSQL database at that address).
 
+    Pages and API answers are made in Starlette's thread pool (plain ``def`` routes), so a slow search
+    never holds up the event loop and other requests.
+
     ``warm``: have each index generation's common words written as arrays in a separate process
     (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
     folder = locate(folder).target
@@ -108,7 +111,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
 
-    async def search_page(request: Request) -> Response:
+    def search_page(request: Request) -> Response:
         q = request.query_params.get("q", "")
         filters, sort, page_no = results.read_filters(request.query_params)
         found = results.run(folder, q, filters, sort, page_no, results.read_size(request.query_params))
@@ -119,7 +122,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                     filters=filters, sort=found.sort, link=found.link, names=_names(folder), doc_types=doc_types(),
                     feed=found.link("/feed") if q.strip() and not found.error else None)
 
-    async def document_page(request: Request) -> Response:
+    def document_page(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         if not DOC_ID.fullmatch(doc_id):
             return page("error.html", 404, message="Dit document bestaat niet.")
@@ -143,10 +146,10 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                     decisions=decisions, q=q, government=doc.government,
                     bodies=sorted({e.canonical or e.text for e in entities if e.label == "ORGAN"}), names=_names(folder))
 
-    async def status_page(request: Request) -> Response:
+    def status_page(request: Request) -> Response:
         return page("status.html", st=index_status(folder))
 
-    async def feed(request: Request) -> Response:
+    def feed(request: Request) -> Response:
         q = request.query_params.get("q", "")
         if not q.strip():
             return PlainTextResponse("Een feed volgt een zoekvraag: /feed?q=...", status_code=400)
@@ -157,7 +160,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
             return PlainTextResponse(error, status_code=400)
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
-    async def subject_page(request: Request) -> Response:
+    def subject_page(request: Request) -> Response:
         q = request.query_params.get("q", "")
         card = subject_card(folder, q) if q.strip() else None
         if card is None:
@@ -165,7 +168,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                                                    "met die naam.")
         return page("subject.html", card=card, q=q)
 
-    async def original_file(request: Request) -> Response:
+    def original_file(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         path = _corpus_file(folder, doc_id)
         if path is None:
@@ -181,7 +184,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
             return PlainTextResponse("Niet gevonden.", status_code=404)
         return FileResponse(path, media_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
 
-    async def timeline_page(request: Request) -> Response:
+    def timeline_page(request: Request) -> Response:
         from ..link.subjects import UnknownSubject
         from ..link.timeline import BadFilter, timeline
         from ..reports import TIMELINE_CSS, timeline_body
@@ -204,6 +207,15 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
     app = Starlette(routes=routes, middleware=[Middleware(safety.SecurityHeaders)])
     app.state.folder = folder
     return app
+
+
+#: Where ``spoor serve --workers N`` tells its worker processes which index to serve.
+SERVE_ENV = "SPOOR_SERVE_INDEX"
+
+
+def app_from_environment() -> Starlette:
+    """The app over the index named in ``SPOOR_SERVE_INDEX`` (uvicorn's factory for each worker process)."""
+    return create_app(os.environ[SERVE_ENV], warm=True)
 
 
 TIMELINE_FILTERS = ("overheid", "orgaan", "status", "van", "tot", "onderwerp")

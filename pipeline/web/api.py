@@ -45,7 +45,7 @@ def _size(request: Request, default: int) -> int:
 def routes(folder: Path) -> list[Route]:
     """The API's routes over the store and index at ``folder``."""
 
-    async def api_search(request: Request) -> JSONResponse:
+    def api_search(request: Request) -> JSONResponse:
         p = request.query_params
         q = p.get("q", "")
         if not q.strip():
@@ -67,7 +67,7 @@ def routes(folder: Path) -> list[Route]:
         return JSONResponse({
             "query": q, "page": found.page, "pages": found.pages, "page_size": size, "documents": found.documents,
             "passages": res.total if res else 0, "suggestion": res.suggestion if res else None,
-            "also_searched": res.also if res else [],
+            "also_searched": res.also if res else [], "notes": res.notes if res else [],
             "filters": {k: v for k, v in filters.items() if v}, "sort": found.sort,
             "results": [{
                 "doc_id": g.doc_id, "title": g.title, "date": g.date, "doc_type": g.doc_type,
@@ -81,7 +81,7 @@ def routes(folder: Path) -> list[Route]:
             "next": (found.link("/api/search", page=found.page + 1) if found.page < found.pages else None),
         })
 
-    async def api_documents(request: Request) -> JSONResponse:
+    def api_documents(request: Request) -> JSONResponse:
         p = request.query_params
         try:
             doc_type = check_type(p.get("type"), "type")
@@ -104,7 +104,7 @@ def routes(folder: Path) -> list[Route]:
                              "results": [{**d.model_dump(), "added": added.get(d.doc_id),
                                           "api": f"/api/documents/{quote(d.doc_id, safe='')}"} for d in chunk]})
 
-    async def api_document(request: Request) -> JSONResponse:
+    def api_document(request: Request) -> JSONResponse:
         doc_id = request.path_params["doc_id"]
         with open_store(folder) as store:
             try:
@@ -117,7 +117,7 @@ def routes(folder: Path) -> list[Route]:
                              "decisions": [_decision(d) for d in decs], "url": f"/doc/{quote(doc_id, safe='')}",
                              "original": f"/file/{quote(doc_id, safe='')}"})
 
-    async def api_decisions(request: Request) -> JSONResponse:
+    def api_decisions(request: Request) -> JSONResponse:
         from ..link.timeline import BadFilter
         from ..reports import filter_decisions
 
@@ -141,7 +141,7 @@ def routes(folder: Path) -> list[Route]:
             return _error(400, str(exc), str(exc), "actor")
         return JSONResponse({"decisions": len(decs), "results": [_decision(d) for d in decs]})
 
-    async def api_timeline(request: Request) -> JSONResponse:
+    def api_timeline(request: Request) -> JSONResponse:
         from ..link.subjects import UnknownSubject
         from ..link.timeline import BadFilter, timeline
 
@@ -158,7 +158,7 @@ def routes(folder: Path) -> list[Route]:
             return _error(400, str(exc), str(exc), "subject" if isinstance(exc, UnknownSubject) else None)
         return JSONResponse({"events": len(evs), "results": [e.model_dump() for e in evs]})
 
-    async def api_subjects(request: Request) -> JSONResponse:
+    def api_subjects(request: Request) -> JSONResponse:
         from ..link.subjects import load
         from ..reports import subjects_json
 
