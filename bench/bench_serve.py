@@ -120,12 +120,15 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0, help="`spoor serve --workers N` (0: the option is not passed)")
     ap.add_argument("--seconds", type=float, default=10.0, help="length of each phase (at most)")
     ap.add_argument("--clients", type=int, nargs="+", default=[1, 50])
+    ap.add_argument("--code", default=str(ROOT), help="folder whose pipeline/ to serve (an older checkout, to compare)")
     args = ap.parse_args()
     port = _free_port()
-    cmd = [sys.executable, "-m", "pipeline.cli", "serve", "--index", args.index, "--host", HOST, "--port", str(port)]
+    index = str(Path(args.index).resolve())
+    cmd = [sys.executable, "-c", "from pipeline.cli import app; app()", "serve", "--index", index, "--host", HOST,
+           "--port", str(port)]
     if args.workers:
         cmd += ["--workers", str(args.workers)]
-    server = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(cmd, cwd=args.code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):
             try:
