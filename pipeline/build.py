@@ -8,6 +8,7 @@ written in one transaction and the index in one commit.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import json
 import logging
@@ -45,11 +46,13 @@ def excluded(path: Path, patterns: Iterable[str]) -> bool:
                for pat in patterns)
 
 
-def select_files(paths: Iterable[Path], exclude: Iterable[str] = (), defaults: bool = True) -> tuple[list[Path], list[Path]]:
-    """(files to read under ``paths``, files skipped by an ``exclude`` glob or a default one)."""
+def select_files(paths: Iterable[Path], exclude: Iterable[str] = (), defaults: bool = True,
+                 faults: list[Problem] | None = None, follow_links: bool = False) -> tuple[list[Path], list[Path]]:
+    """(files to read under ``paths``, files skipped by an ``exclude`` glob or a default one); folders
+    that cannot be read, too-long paths and links out of ``paths`` go to ``faults`` (see ``iter_files``)."""
     patterns = [*exclude, *(DEFAULT_EXCLUDES if defaults else ())]
     files, skipped = [], []
-    for path in iter_files(paths):
+    for path in iter_files(paths, faults, follow_links):
         (skipped if patterns and excluded(path, patterns) else files).append(path)
     return files, skipped
 
@@ -72,7 +75,7 @@ class BuildReport(BaseModel):
 def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
           nlp_base: str = "nl", workers: int | None = None, pdf_reader: str = "pdfminer",
           scheduler: str | None = None, exclude: Iterable[str] = (), default_excludes: bool = True,
-          rederive: bool = False) -> BuildReport:
+          rederive: bool = False, follow_links: bool = False) -> BuildReport:
     """Bring the store and index in ``folder`` up to date with the files under ``paths``.
 
     ``exclude``: glob patterns of files to leave out (matched on the name, or on the path when the
@@ -88,11 +91,16 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     ``rederive``: link the entities and derive subjects and relations over the whole corpus again, even
     when no document changed.
     """
-    paths = [Path(p) for p in paths]
+    # Absolute paths are stored, so the original files are found whichever folder ``serve`` runs in.
+    paths = [Path(p).absolute() for p in paths]
     started = _now()
     report = BuildReport()
-    files, skipped = select_files(paths, exclude, default_excludes)
+    faults: list[Problem] = []
+    files, skipped = select_files(paths, exclude, default_excludes, faults, follow_links)
     report.excluded = [str(p) for p in skipped]
+    report.problems.extend(faults)
+    # What lies in a folder that could not be read is kept as stored, not taken for deleted.
+    unreadable = [Path(os.path.realpath(p.path)) for p in faults if "folder cannot be read" in p.message]
     store = open_store(folder)
     try:
         store.prepare_build()  # a database: a second build waits here, searches go on reading
@@ -132,8 +140,8 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 todo.append((path, digest))
         skipped_now = {str(p.resolve()) for p in skipped}
         gone = [doc_id for doc_id, (_, stored_path) in known.items()
-                if doc_id not in seen and _under(Path(stored_path), roots)
-                and (not Path(stored_path).exists() or str(Path(stored_path).resolve()) in skipped_now)]
+                if doc_id not in seen and _under(Path(stored_path), roots) and not _under(Path(stored_path), unreadable)
+                and (_missing(Path(stored_path)) or str(Path(stored_path).resolve()) in skipped_now)]
 
         extracted: list[str] = []
         clock = _Clock()
@@ -236,6 +244,14 @@ def _now() -> str:
     import datetime as dt
 
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _missing(path: Path) -> bool:
+    """Whether ``path`` is surely gone (a file that cannot be looked at now is not)."""
+    try:
+        return not path.exists()
+    except OSError as exc:
+        return exc.errno == errno.ENAMETOOLONG
 
 
 def _under(path: Path, roots: list[Path]) -> bool:

@@ -103,7 +103,10 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
           all_files: Annotated[bool, typer.Option("--all-files", help="Also read README* and SOURCES* files.")] = False,
           rederive: Annotated[bool, typer.Option("--rederive", help=(
               "Link entities and derive subjects and relations over the whole corpus again, "
-              "even when no document changed."))] = False) -> None:
+              "even when no document changed."))] = False,
+          follow_links: Annotated[bool, typer.Option("--follow-links", help=(
+              "Also read files and folders that symbolic links lead to outside the given folders "
+              "(by default such links are named and skipped)."))] = False) -> None:
     """Extract new or changed documents and bring the store and index up to date.
 
     Unchanged files (same SHA-256) are not read again; documents whose file is gone are removed.
@@ -118,6 +121,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     from .build import NothingToBuild, build as run_build
     from .index.writer import IndexWriteError
     from .reports import build_summary
+    from .store import StoreError
 
     paths = paths or [Path("corpus")]
     for p in paths:
@@ -126,7 +130,7 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     _check_database(index)
     bar = _progress(quiet)
     options = dict(workers=workers, pdf_reader=pdf_reader.value, scheduler=scheduler, exclude=exclude or [],
-                   default_excludes=not all_files, rederive=rederive)
+                   default_excludes=not all_files, rederive=rederive, follow_links=follow_links)
     try:
         if bar:
             with bar:
@@ -141,6 +145,11 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
         raise _fail(f"another `spoor build` is writing the index in {_shown(index)}; wait for it to finish and run again")
     except IndexWriteError as exc:
         raise _fail(str(exc), 1)
+    except StoreError as exc:
+        raise _fail(str(exc), 1)
+    except OSError as exc:  # the index folder turned out not writable
+        raise _fail(f"the index in {_shown(index)} cannot be written ({exc.strerror or exc}); nothing was changed; "
+                    "name a folder you may write to with --index", 1)
     if report.excluded:
         names = ", ".join(Path(p).name for p in report.excluded[:5]) + (" …" if len(report.excluded) > 5 else "")
         err.print(f"note: {len(report.excluded)} file(s) left out ({names}): README*/SOURCES* and --exclude "
@@ -509,22 +518,27 @@ def _shown(index: str) -> str:
     return safe_url(index)
 
 
-if __name__ == "__main__":
-    app()
 
 
 @app.command()
 def serve(index: IndexOpt = DEFAULT_INDEX,
           host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000) -> None:
+          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+          workers: Annotated[int, typer.Option("--workers", "-j", min=1, help=(
+              "Server processes answering requests side by side (one per core serves the most users)."))] = 1) -> None:
     """Start the web page: search with facets and filters, documents with their pages, subjects."""
     import uvicorn
 
-    from .web import create_app
+    from .web import SERVE_ENV, create_app
 
     _need_store(index)
     _check_port(host, port)
     err.print(f"spoor: open http://{host}:{port}/ (Ctrl+C stops)")
+    if workers > 1:  # each process opens the index itself
+        os.environ[SERVE_ENV] = str(index)
+        uvicorn.run("pipeline.web:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
+        return
     uvicorn.run(create_app(index, warm=True), host=host, port=port, log_level="warning")
 
 
@@ -608,3 +622,7 @@ def export(parquet: Annotated[Path, typer.Option("--parquet", metavar="DIR", hel
     except ExportError as exc:
         raise _fail(str(exc))
     out.print(", ".join(f"{n} {table}" for table, n in counts.items()) + f" written to {parquet}")
+
+
+if __name__ == "__main__":
+    app()

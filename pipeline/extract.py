@@ -7,6 +7,7 @@ bad file cannot sink a run over a folder.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -61,18 +62,83 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files below ``paths`` that spoor can read, in a stable order; hidden files skipped."""
+#: The longest path and file name the system takes (Linux: 4096 bytes and 255 bytes).
+PATH_MAX = 4096
+NAME_MAX = 255
+
+
+def iter_files(paths: Iterable[Path], faults: list[Problem] | None = None,
+               follow_links: bool = False) -> Iterator[Path]:
+    """Files below ``paths`` that spoor can read, in a stable order; hidden files skipped.
+
+    A folder that cannot be listed, a path longer than the system takes, and a symbolic link that
+    leads out of the given folders (unless ``follow_links``) are skipped and added to ``faults``
+    as one :class:`Problem` each (logged when ``faults`` is None); the walk goes on. A link inside
+    the folders is read; a link that leads nowhere (broken, or a loop) is passed on so the reader
+    names it. A path named in ``paths`` itself is always passed on."""
+    def fault(path: Path | str, message: str) -> None:
+        problem = Problem(path=str(path), message=message)
+        if faults is None:
+            _log.warning("%s: %s", problem.path, problem.message)
+        else:
+            faults.append(problem)
+
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                # A link that leads nowhere (broken, or a loop) is passed on so the reader names it.
-                if not hidden and (child.is_file() or (child.is_symlink() and not child.exists())):
-                    yield child
+            roots = [Path(os.path.realpath(p)) for p in paths]
+            yield from _walk(path, roots, follow_links, fault, set())
         else:
             yield path
+
+
+def _inside(target: Path, roots: list[Path]) -> bool:
+    return any(target == root or root in target.parents for root in roots)
+
+
+def _walk(folder: Path, roots: list[Path], follow_links: bool, fault, seen: set[str]) -> Iterator[Path]:
+    """``iter_files`` below one folder (``seen``: real paths of folders walked, so a loop ends)."""
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        fault(folder, f"folder cannot be read ({exc.strerror or exc}); its documents are skipped and what the "
+                      "index holds of them is kept")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        if len(os.fsencode(entry.path)) >= PATH_MAX or len(os.fsencode(entry.name)) > NAME_MAX:
+            fault(child, f"path is longer than the system allows ({len(os.fsencode(entry.path))} bytes); skipped "
+                         "(move it to a shorter folder or give it a shorter name)")
+            continue
+        try:
+            link = entry.is_symlink()
+            if link:
+                target = Path(os.path.realpath(child))
+                if not target.exists():
+                    yield child  # broken or a loop: the reader says so
+                    continue
+                if not follow_links and not _inside(target, roots):
+                    fault(child, f"is a link to {target}, outside the folders to read; not followed "
+                                 "(--follow-links reads it)")
+                    continue
+            if entry.is_dir():
+                if link and not follow_links:
+                    continue  # a folder inside the corpus already walked through its own path
+                yield from _walk(child, roots, follow_links, fault, seen)
+            elif entry.is_file():
+                yield child
+        except OSError as exc:
+            if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+                fault(child, "path is longer than the system allows; skipped (move it to a shorter folder)")
+            else:
+                fault(child, f"cannot be read ({exc.strerror or exc}); skipped")
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:

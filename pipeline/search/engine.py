@@ -30,6 +30,7 @@ import logging
 import os
 import re
 import threading
+import time
 import unicodedata
 from collections import OrderedDict, defaultdict
 from functools import lru_cache
@@ -41,7 +42,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, AndNot, Not, NumericRange, Or, Phrase, Term, TermRange
+from whoosh.query import And, AndNot, MultiTerm, Not, NullQuery, NumericRange, Or, Phrase, Term, TermRange, Variations
 
 from ..link.aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
@@ -125,6 +126,7 @@ class SearchResult(BaseModel):
     facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
     intent: str | None = None
     also: list[str] = Field(default_factory=list)  # other names searched for
+    notes: list[str] = Field(default_factory=list)  # what was left out to answer in time (Dutch)
 
 
 def clean_query(query: str) -> str:
@@ -207,6 +209,8 @@ def _search_index(folder, text, words, intent, limit, doc_type, body, organisati
         if q is None:
             q = state.memo[("parse", words)] = _parse(state.parser, words)
         expanded, also, concepts = _expand(q, words, searcher, table, state.memo)
+        notes: list[str] = []
+        expanded = bounded(expanded, searcher.reader(), notes)
         # the best passages of somewhat more documents than shown, re-weighed by their sentences
         rows, total, facet_counts, counts, documents = _run(searcher, expanded, max(limit * 2, MIN_POOL), filt, facets, state,
                                                  docs=limit + max(limit // 2, MIN_SPARE_DOCS), per_doc=PER_DOC)
@@ -214,7 +218,58 @@ def _search_index(folder, text, words, intent, limit, doc_type, body, organisati
     groups = group_rows(rows, Matcher(concepts), intent, limit, sort, per_doc, counts)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=documents if documents is not None else len(groups),
-                        hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also)
+                        hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also,
+                        notes=notes)
+
+
+#: Wildcards, prefixes, fuzzy words and ranges a query may hold; the rest are left out (with a note).
+MAX_PATTERNS = 8
+#: Index words one of them may stand for (the first in the index's order).
+MAX_EXPANSIONS = 64
+#: Seconds all of them together may spend looking through the index's words.
+PATTERN_BUDGET_S = 0.3
+
+
+def bounded(q, reader, notes: list[str]):
+    """``q`` with each wildcard, prefix, fuzzy word or range replaced by the index words it stands for,
+    at most ``MAX_EXPANSIONS`` each and ``MAX_PATTERNS`` per query within ``PATTERN_BUDGET_S`` seconds;
+    what is left out is said in ``notes``, so an expensive query answers in part instead of stalling."""
+    deadline = time.perf_counter() + PATTERN_BUDGET_S
+    done = {"patterns": 0, "capped": 0, "dropped": 0}
+
+    def expand(node):
+        if done["patterns"] >= MAX_PATTERNS or time.perf_counter() > deadline:
+            done["dropped"] += 1
+            return NullQuery
+        done["patterns"] += 1
+        field = node.field()
+        terms = []
+        try:
+            for n, (_, btext) in enumerate(node.expanded_terms(reader)):
+                if len(terms) >= MAX_EXPANSIONS:
+                    done["capped"] += 1
+                    break
+                if n % 256 == 0 and time.perf_counter() > deadline:
+                    done["capped"] += 1
+                    break
+                terms.append(Term(field, reader.schema[field].from_bytes(btext), boost=node.boost))
+        except Exception:  # noqa: BLE001 - a field without words or an unusable pattern matches nothing
+            return NullQuery
+        return Or(terms) if len(terms) > 1 else (terms[0] if terms else NullQuery)
+
+    def walk(node):
+        if isinstance(node, MultiTerm) and not isinstance(node, Variations):
+            return expand(node)
+        return node.apply(walk)
+
+    out = walk(q)
+    if done["dropped"]:
+        notes.append(f"{done['dropped']} jokertekens of voorvoegsels zijn niet gezocht (hoogstens {MAX_PATTERNS} "
+                     "per zoekvraag); maak de vraag nauwer")
+    if done["capped"]:
+        notes.append(f"een jokerteken staat voor meer woorden dan gezocht zijn (hoogstens {MAX_EXPANSIONS}); "
+                     "de uitkomst is onvolledig")
+    return out
 
 
 # -- what is kept of an index between searches ---------------------------------------------------

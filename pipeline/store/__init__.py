@@ -106,9 +106,16 @@ class FolderLocation(Location):
         self.target = self.cache_dir = Path(target)
 
     def open(self) -> Store:
+        import sqlite3
+
         from .sqlite import Store as SqliteStore
 
-        return SqliteStore(self.target)
+        try:
+            return SqliteStore(self.target)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise StoreError(f"the index folder {self.target} cannot be opened or created ({reason}); "
+                             "name a folder you may write to with --index") from exc
 
     def exists(self) -> bool:
         return (self.target / DB_NAME).exists()

@@ -11,8 +11,10 @@ same methods; SQL here is written once, with ``?`` placeholders, in the subset b
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 import sqlite3
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
@@ -238,6 +240,8 @@ class Store:
         LockError now, before any work is done)."""
         from ..index.writer import ensure_writable
 
+        if not os.access(self.folder, os.W_OK) or (self.path.exists() and not os.access(self.path, os.W_OK)):
+            raise PermissionError(errno.EACCES, "no permission to write there", str(self.folder))
         ensure_writable(self.folder)
 
     # -- writing (callers wrap a whole build in ``with store.transaction():``) ----------

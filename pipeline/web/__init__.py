@@ -18,11 +18,12 @@ import mimetypes
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -32,14 +33,18 @@ from ..search.card import subject_card
 from ..search import engine as search_module
 from ..search import MARK_CLOSE, MARK_OPEN
 from ..store import locate, open_store, store_exists
-from . import api, feeds, results
-from .filters import date_nl, doc_types, statuses_nl
+from . import api, feeds, results, safety
+from .filters import date_nl, doc_types, statuses_nl, whole_number
 from .status import status as index_status
 
 _log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
-DOC_ID = re.compile(r"[\w.-]{1,200}")
+STATIC = Path(__file__).parent / "static"
+STATIC_FILES = frozenset(p.name for p in STATIC.iterdir() if p.is_file())
+#: A document id is a file's name without its suffix: any characters but a slash and NUL (spaces,
+#: accents, quotes, even a newline), within what a file system allows in a name.
+DOC_ID = re.compile(r"[^/\x00]{1,1020}")
 PAGE_SIZE = results.PAGE_SIZE
 LABELS_NL = {"ORGAN": "bestuursorgaan", "ORG": "organisatie", "PERSON": "persoon", "LOC": "plaats",
              "DATE": "datum", "MONEY": "bedrag", "LAW": "wet"}
@@ -83,6 +88,7 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["marked"] = marked
     env.filters["nl"] = in_dutch
+    env.filters["id_url"] = lambda doc_id: quote(str(doc_id), safe="")
     env.filters["date_nl"] = date_nl
     env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
     env.globals.update(labels=LABELS_NL, sorts=SORTS_NL, facet_names=FACETS_NL, statuses=statuses_nl())
@@ -91,6 +97,9 @@ def _env() -> Environment:
 
 def create_app(folder: Path, warm: bool = False) -> Starlette:
     """The web app over the index and store in ``folder`` (or the PostgreSQL database at that address).
+
+    Pages and API answers are made in Starlette's thread pool (plain ``def`` routes), so a slow search
+    never holds up the event loop and other requests.
 
     ``warm``: have each index generation's common words written as arrays in a separate process
     (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
@@ -102,7 +111,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
 
-    async def search_page(request: Request) -> Response:
+    def search_page(request: Request) -> Response:
         q = request.query_params.get("q", "")
         filters, sort, page_no = results.read_filters(request.query_params)
         found = results.run(folder, q, filters, sort, page_no, results.read_size(request.query_params))
@@ -113,7 +122,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                     filters=filters, sort=found.sort, link=found.link, names=_names(folder), doc_types=doc_types(),
                     feed=found.link("/feed") if q.strip() and not found.error else None)
 
-    async def document_page(request: Request) -> Response:
+    def document_page(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         if not DOC_ID.fullmatch(doc_id):
             return page("error.html", 404, message="Dit document bestaat niet.")
@@ -126,7 +135,9 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
             entities = store.entities(doc_id)
             decisions = store.decisions(doc_id)
         hit = request.query_params.get("passage")
-        hit = int(hit) if hit and hit.isdigit() else None
+        if hit is not None and hit.strip() and whole_number(hit) is None:
+            return page("error.html", 400, message="De parameter passage moet een passagenummer zijn (0, 1, 2, ...).")
+        hit = whole_number(hit)
         q = request.query_params.get("q", "")
         table = alias_table(folder)
         return page("document.html", doc=doc,
@@ -135,10 +146,10 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                     decisions=decisions, q=q, government=doc.government,
                     bodies=sorted({e.canonical or e.text for e in entities if e.label == "ORGAN"}), names=_names(folder))
 
-    async def status_page(request: Request) -> Response:
+    def status_page(request: Request) -> Response:
         return page("status.html", st=index_status(folder))
 
-    async def feed(request: Request) -> Response:
+    def feed(request: Request) -> Response:
         q = request.query_params.get("q", "")
         if not q.strip():
             return PlainTextResponse("Een feed volgt een zoekvraag: /feed?q=...", status_code=400)
@@ -149,7 +160,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
             return PlainTextResponse(error, status_code=400)
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
-    async def subject_page(request: Request) -> Response:
+    def subject_page(request: Request) -> Response:
         q = request.query_params.get("q", "")
         card = subject_card(folder, q) if q.strip() else None
         if card is None:
@@ -157,17 +168,23 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                                                    "met die naam.")
         return page("subject.html", card=card, q=q)
 
-    async def original_file(request: Request) -> Response:
+    def original_file(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         path = _corpus_file(folder, doc_id)
         if path is None:
             return PlainTextResponse("Dit bestand hoort niet bij de geïndexeerde documenten.", status_code=404)
-        media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        if media.startswith("text/") or path.suffix.lower() in (".md", ".txt"):
-            media = "text/plain; charset=utf-8"
-        return FileResponse(path, media_type=media, content_disposition_type="inline")
+        media, disposition, policy = safety.serving(path)
+        return FileResponse(path, media_type=media, filename=path.name, content_disposition_type=disposition,
+                            headers={"content-security-policy": policy})
 
-    async def timeline_page(request: Request) -> Response:
+    async def static_file(request: Request) -> Response:
+        name = request.path_params["name"]
+        path = STATIC / name
+        if name not in STATIC_FILES:
+            return PlainTextResponse("Niet gevonden.", status_code=404)
+        return FileResponse(path, media_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+
+    def timeline_page(request: Request) -> Response:
         from ..link.subjects import UnknownSubject
         from ..link.timeline import BadFilter, timeline
         from ..reports import TIMELINE_CSS, timeline_body
@@ -180,16 +197,25 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
                            actor=filters["orgaan"], government=filters["overheid"], status=_status(filters["status"]))
         except (BadFilter, UnknownSubject) as exc:
             error = str(exc)
-        body = timeline_body(evs, link=lambda doc_id, page: f"/doc/{doc_id}#page-{page}")
+        body = timeline_body(evs, link=lambda doc_id, page: f"/doc/{quote(doc_id, safe='')}#page-{page}")
         return page("timeline.html", 400 if error else 200, filters=filters, error=error, count=len(evs),
                     body=Markup(body), css=Markup(TIMELINE_CSS), statuses=STATUSES_NL)
 
     routes = [Route("/", search_page), Route("/doc/{doc_id}", document_page), Route("/tijdlijn", timeline_page),
               Route("/subject", subject_page), Route("/file/{doc_id}", original_file), Route("/status", status_page),
-              Route("/feed", feed), *api.routes(folder)]
-    app = Starlette(routes=routes)
+              Route("/feed", feed), Route("/static/{name}", static_file), *api.routes(folder)]
+    app = Starlette(routes=routes, middleware=[Middleware(safety.SecurityHeaders)])
     app.state.folder = folder
     return app
+
+
+#: Where ``spoor serve --workers N`` tells its worker processes which index to serve.
+SERVE_ENV = "SPOOR_SERVE_INDEX"
+
+
+def app_from_environment() -> Starlette:
+    """The app over the index named in ``SPOOR_SERVE_INDEX`` (uvicorn's factory for each worker process)."""
+    return create_app(os.environ[SERVE_ENV], warm=True)
 
 
 TIMELINE_FILTERS = ("overheid", "orgaan", "status", "van", "tot", "onderwerp")

@@ -8,6 +8,7 @@ document a 404 with the same shape. ``/api/openapi.json`` describes every endpoi
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -17,7 +18,7 @@ from .. import __version__
 from ..search import QueryError
 from ..store import open_store
 from . import results
-from .filters import FilterError, check_document, check_status, check_type, parse_date, statuses_nl
+from .filters import FilterError, check_document, check_status, check_type, parse_date, statuses_nl, whole_number
 
 MAX_SIZE = 100
 
@@ -35,15 +36,16 @@ def _size(request: Request, default: int) -> int:
     raw = request.query_params.get("size", "")
     if not raw:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_SIZE:
+    size = whole_number(raw, MAX_SIZE)
+    if not size:
         raise FilterError("size", raw, f"is no number from 1 to {MAX_SIZE}", f"is geen getal van 1 tot {MAX_SIZE}")
-    return int(raw)
+    return size
 
 
 def routes(folder: Path) -> list[Route]:
     """The API's routes over the store and index at ``folder``."""
 
-    async def api_search(request: Request) -> JSONResponse:
+    def api_search(request: Request) -> JSONResponse:
         p = request.query_params
         q = p.get("q", "")
         if not q.strip():
@@ -65,21 +67,21 @@ def routes(folder: Path) -> list[Route]:
         return JSONResponse({
             "query": q, "page": found.page, "pages": found.pages, "page_size": size, "documents": found.documents,
             "passages": res.total if res else 0, "suggestion": res.suggestion if res else None,
-            "also_searched": res.also if res else [],
+            "also_searched": res.also if res else [], "notes": res.notes if res else [],
             "filters": {k: v for k, v in filters.items() if v}, "sort": found.sort,
             "results": [{
                 "doc_id": g.doc_id, "title": g.title, "date": g.date, "doc_type": g.doc_type,
                 "government": govs.get(g.doc_id), "score": g.score, "bodies": g.bodies,
-                "url": f"/doc/{g.doc_id}", "api": f"/api/documents/{g.doc_id}",
+                "url": f"/doc/{quote(g.doc_id, safe='')}", "api": f"/api/documents/{quote(g.doc_id, safe='')}",
                 "passages": [{"page": h.page, "passage_no": h.passage_no, "snippet": h.snippet, "score": h.score,
-                              "url": f"/doc/{g.doc_id}?passage={h.passage_no}#page-{h.page}",
-                              "original": f"/file/{g.doc_id}#page={h.page}"} for h in g.hits]}
+                              "url": f"/doc/{quote(g.doc_id, safe='')}?passage={h.passage_no}#page-{h.page}",
+                              "original": f"/file/{quote(g.doc_id, safe='')}#page={h.page}"} for h in g.hits]}
                 for g in found.groups],
             "facets": {k: [{"value": f.value, "count": f.count} for f in v] for k, v in found.facets.items()},
             "next": (found.link("/api/search", page=found.page + 1) if found.page < found.pages else None),
         })
 
-    async def api_documents(request: Request) -> JSONResponse:
+    def api_documents(request: Request) -> JSONResponse:
         p = request.query_params
         try:
             doc_type = check_type(p.get("type"), "type")
@@ -96,13 +98,13 @@ def routes(folder: Path) -> list[Route]:
         picked = [d for d in docs if (not doc_type or d.doc_type == doc_type)
                   and (not gov or (d.government or "").casefold() == gov) and in_range(d.date, date_from, date_to)]
         raw_page = p.get("page") or "1"
-        page = int(raw_page) if raw_page.isdigit() and int(raw_page) > 0 else 1
+        page = whole_number(raw_page) or 1
         chunk = picked[(page - 1) * size: page * size]
         return JSONResponse({"documents": len(picked), "page": page, "pages": -(-len(picked) // size),
                              "results": [{**d.model_dump(), "added": added.get(d.doc_id),
-                                          "api": f"/api/documents/{d.doc_id}"} for d in chunk]})
+                                          "api": f"/api/documents/{quote(d.doc_id, safe='')}"} for d in chunk]})
 
-    async def api_document(request: Request) -> JSONResponse:
+    def api_document(request: Request) -> JSONResponse:
         doc_id = request.path_params["doc_id"]
         with open_store(folder) as store:
             try:
@@ -112,10 +114,10 @@ def routes(folder: Path) -> list[Route]:
             doc, _ = store.document(doc_id)
             ents, decs = store.entities(doc_id), store.decisions(doc_id)
         return JSONResponse({"document": doc.model_dump(), "entities": [e.model_dump() for e in ents],
-                             "decisions": [_decision(d) for d in decs], "url": f"/doc/{doc_id}",
-                             "original": f"/file/{doc_id}"})
+                             "decisions": [_decision(d) for d in decs], "url": f"/doc/{quote(doc_id, safe='')}",
+                             "original": f"/file/{quote(doc_id, safe='')}"})
 
-    async def api_decisions(request: Request) -> JSONResponse:
+    def api_decisions(request: Request) -> JSONResponse:
         from ..link.timeline import BadFilter
         from ..reports import filter_decisions
 
@@ -139,7 +141,7 @@ def routes(folder: Path) -> list[Route]:
             return _error(400, str(exc), str(exc), "actor")
         return JSONResponse({"decisions": len(decs), "results": [_decision(d) for d in decs]})
 
-    async def api_timeline(request: Request) -> JSONResponse:
+    def api_timeline(request: Request) -> JSONResponse:
         from ..link.subjects import UnknownSubject
         from ..link.timeline import BadFilter, timeline
 
@@ -156,7 +158,7 @@ def routes(folder: Path) -> list[Route]:
             return _error(400, str(exc), str(exc), "subject" if isinstance(exc, UnknownSubject) else None)
         return JSONResponse({"events": len(evs), "results": [e.model_dump() for e in evs]})
 
-    async def api_subjects(request: Request) -> JSONResponse:
+    def api_subjects(request: Request) -> JSONResponse:
         from ..link.subjects import load
         from ..reports import subjects_json
 
@@ -179,7 +181,7 @@ def routes(folder: Path) -> list[Route]:
 
 def _decision(d) -> dict:
     return {**d.model_dump(), "status_nl": statuses_nl().get(d.status, d.status),
-            "url": f"/doc/{d.doc_id}#page-{d.page}"}
+            "url": f"/doc/{quote(d.doc_id, safe='')}#page-{d.page}"}
 
 
 # -- the OpenAPI description ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ library (feedgen) would bring lxml along for that.
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from ..search import MARK_CLOSE, MARK_OPEN
@@ -67,8 +68,8 @@ def feed(folder, q: str, filters: dict, base: str, self_url: str) -> tuple[str |
     for g in groups:
         entry = sub(root, "entry")
         sub(entry, "title", g.title or g.doc_id)
-        sub(entry, "id", f"{base}/doc/{g.doc_id}")
-        sub(entry, "link", rel="alternate", href=f"{base}/doc/{g.doc_id}?q={_quote(q)}", type="text/html")
+        sub(entry, "id", f"{base}/doc/{quote(g.doc_id, safe='')}")
+        sub(entry, "link", rel="alternate", href=f"{base}/doc/{quote(g.doc_id, safe='')}?q={_quote(q)}", type="text/html")
         sub(entry, "updated", _when(added.get(g.doc_id)))
         if g.date and len(g.date) == 10:  # a day: when the document itself was published
             sub(entry, "published", _when(g.date))

@@ -25,6 +25,16 @@ from ..nlp.dates_scan import load_lexicon
 LISTED = 30  # valid values named in a message before "…"
 
 
+def whole_number(raw: str | None, most: int = 10**9) -> int | None:
+    """``raw`` as a whole number from 0 to ``most`` when it is one written in ASCII digits, else None
+    (so "²", "٣", "1e3" or a 5,000-digit number never reach ``int``)."""
+    raw = (raw or "").strip()
+    if not raw or len(raw) > 12 or not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if value <= most else None
+
+
 class FilterError(ValueError):
     """A filter value that is no date or names nothing; ``english()``/``dutch()`` say so in one line."""
 

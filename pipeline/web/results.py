@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 from ..search import PER_DOC, SORTS, QueryError, search
 from ..store import open_store, store_signature
-from .filters import FilterError, check_name, check_type, date_nl, parse_date
+from .filters import FilterError, check_name, check_type, date_nl, parse_date, whole_number
 
 PAGE_SIZE = 10  # documents per page
 MAX_PAGE = 50
@@ -77,14 +77,15 @@ def read_filters(params) -> tuple[dict[str, str | None], str, int]:
     filters = {k: (params.get(k) or "").strip() or None for k in FILTER_FIELDS}
     sort = params.get("sort") or "relevance"
     raw_page = (params.get("page") or "1").strip()
-    page = int(raw_page) if raw_page.isdigit() and int(raw_page) > 0 else 1
+    page = whole_number(raw_page) or 1
     return filters, sort, min(page, MAX_PAGE)
 
 
 def read_size(params, default: int = PAGE_SIZE, most: int = 100) -> int:
     """Documents per page from a ``size`` parameter (1 to ``most``; anything else: the default)."""
     raw = (params.get("size") or "").strip()
-    return int(raw) if raw.isdigit() and 1 <= int(raw) <= most else default
+    size = whole_number(raw, most)
+    return size if size else default
 
 
 def check_filters(folder, filters: dict[str, str | None], sort: str) -> dict[str, str | None]:

@@ -1,0 +1,163 @@
+"""How `spoor serve` holds up under concurrent users: requests/s and p50/p95/p99 latency for 1 and 50
+concurrent clients, and how long a plain search waits while the worst wildcard query runs.
+
+    .venv/bin/python bench/bench_serve.py --index IX [--workers N] [--seconds 10] [--clients 1 50]
+
+Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
+and number of requests, stops the server and prints the figures. Nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+QUERIES = ["subsidie", "gemeenteraad", "besluit college", "woningbouw", "begroting", "motie", "jeugdzorg",
+           "duurzaamheid", "omgevingsvisie", "burgemeester en wethouders", "raadsvoorstel", "verkeersveiligheid",
+           "energietransitie", "provinciale staten", "waterschap", "regionale samenwerking"]
+MAX_REQUESTS = 20_000  # per phase, whatever --seconds says
+
+
+def worst_query() -> str:
+    """100 infix wildcards over two-letter pieces: every term of the index is looked at, many times."""
+    letters = "aeionrstldgkmpbvhwzcfju"
+    pieces = [a + b for a in letters for b in letters][:100]
+    return " ".join(f"*{p}*" for p in pieces)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
+    start = time.perf_counter()
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    return response.status, time.perf_counter() - start
+
+
+def _path(q: str) -> str:
+    return "/api/search?" + urlencode({"q": q})
+
+
+def phase(port: int, clients: int, seconds: float) -> dict:
+    """``clients`` threads, each with its own kept-alive connection, searching for ``seconds``."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client(n: int) -> None:
+        conn = http.client.HTTPConnection(HOST, port, timeout=60)
+        i = n
+        while time.perf_counter() < stop:
+            with lock:
+                if len(latencies) + errors[0] >= MAX_REQUESTS:
+                    break
+            try:
+                status, took = _get(conn, _path(QUERIES[i % len(QUERIES)]))
+            except (OSError, http.client.HTTPException):
+                status, took = 0, 0.0
+                conn.close()
+                conn = http.client.HTTPConnection(HOST, port, timeout=60)
+            with lock:
+                if status == 200:
+                    latencies.append(took)
+                else:
+                    errors[0] += 1
+            i += 1
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
+    return {"clients": clients, "requests": len(latencies), "errors": errors[0], "rps": len(latencies) / wall,
+            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000}
+
+
+def during_worst(port: int) -> dict:
+    """The worst query's own time, and a plain search's latency sent 0.2 s after it."""
+    out: dict = {}
+
+    def worst() -> None:
+        conn = http.client.HTTPConnection(HOST, port, timeout=120)
+        out["worst_status"], out["worst_s"] = _get(conn, _path(worst_query()))
+        conn.close()
+
+    t = threading.Thread(target=worst)
+    t.start()
+    time.sleep(0.2)
+    conn = http.client.HTTPConnection(HOST, port, timeout=120)
+    out["plain_status"], out["plain_s"] = _get(conn, _path("subsidie gemeenteraad"))
+    conn.close()
+    t.join()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--index", required=True, help="an index folder built by `spoor build`")
+    ap.add_argument("--workers", type=int, default=0, help="`spoor serve --workers N` (0: the option is not passed)")
+    ap.add_argument("--seconds", type=float, default=10.0, help="length of each phase (at most)")
+    ap.add_argument("--clients", type=int, nargs="+", default=[1, 50])
+    ap.add_argument("--code", default=str(ROOT), help="folder whose pipeline/ to serve (an older checkout, to compare)")
+    args = ap.parse_args()
+    port = _free_port()
+    index = str(Path(args.index).resolve())
+    cmd = [sys.executable, "-c", "from pipeline.cli import app; app()", "serve", "--index", index, "--host", HOST,
+           "--port", str(port)]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
+    server = subprocess.Popen(cmd, cwd=args.code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            try:
+                conn = http.client.HTTPConnection(HOST, port, timeout=5)
+                if _get(conn, "/status")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            sys.exit("the server did not start")
+        warm = http.client.HTTPConnection(HOST, port, timeout=120)
+        for q in QUERIES:  # every query once, so the phases measure answering, not first opening
+            _get(warm, _path(q))
+        print(f"index {args.index}, {os.cpu_count()} cores, serve --workers {args.workers or 'default'}")
+        for clients in args.clients:
+            r = phase(port, clients, args.seconds)
+            print(f"{clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, p95 {r['p95']:7.1f} ms, "
+                  f"p99 {r['p99']:7.1f} ms, {r['errors']} errors, {r['requests']} answered")
+        w = during_worst(port)
+        print(f"worst wildcard query (100 infix wildcards): {w['worst_s'] * 1000:.0f} ms (HTTP {w['worst_status']}); "
+              f"a plain search sent while it ran: {w['plain_s'] * 1000:.0f} ms (HTTP {w['plain_status']})")
+        print(json.dumps({"during_worst": w}))
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Serving many users: expensive queries are bounded and say so; `spoor serve --workers N` answers."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.search import engine, search
+
+ROOT = Path(__file__).resolve().parents[1]
+WORST = " ".join(f"*{a}{b}*" for a in "aeiou" for b in "nrstldgkmpbvhwzcfjuy")[:2000]  # 100 infix wildcards
+
+
+def test_serve_bounds_many_wildcards_answer_in_part_with_a_note(built_index):
+    result = search(built_index, WORST, limit=10)
+    assert result.notes and "jokertekens" in result.notes[0]
+    assert result.total > 0  # the wildcards that were searched still find passages
+
+
+def test_serve_bounds_a_few_wildcards_are_searched_in_full(built_index):
+    whole = search(built_index, "Twente", limit=50)
+    wild = search(built_index, "Twent*", limit=50)
+    assert not wild.notes
+    assert {g.doc_id for g in whole.groups} <= {g.doc_id for g in wild.groups}
+
+
+def test_serve_bounds_a_wildcard_over_too_many_words_says_so(built_index, monkeypatch):
+    monkeypatch.setattr(engine, "MAX_EXPANSIONS", 3)
+    result = search(built_index, "*e*", limit=10)
+    assert any("onvolledig" in n for n in result.notes)
+
+
+@pytest.mark.slow
+def test_serve_bounds_serve_with_workers_answers(built_index):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--index", str(built_index),
+                               "--port", str(port), "--workers", "2"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(300):
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", "/api/search?q=Twente")
+                response = conn.getresponse()
+                body = response.read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("spoor serve --workers 2 did not answer: " + server.stderr.read1().decode())
+        assert response.status == 200 and b"results" in body
+        assert response.getheader("x-content-type-options") == "nosniff"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
