@@ -56,7 +56,7 @@ class PdfReader(Reader):
             pages, empty = _ocr_pages(path, data, pages, empty, self.extract)
             ocred = sorted(before - set(empty))
         if empty:
-            _log.warning("%s: pages without a text layer: %s", path, empty)
+            _log.info("%s: pages without a text layer: %s", path, empty)  # on the records and /status
         notes = ([f"pages read through OCR: {', '.join(map(str, ocred))}"] if ocred else []) + \
             ([f"pages without text: {', '.join(map(str, empty))}"] if empty else [])
         if title and " ".join(title.lower().split()) not in " ".join(pages[0].lower().split()):
