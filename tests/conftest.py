@@ -103,3 +103,19 @@ def built_store(request, backend, tmp_path_factory, corpus_copy) -> str:
     report = build([corpus_copy], target)
     assert not report.problems, report.problems
     return target
+
+
+def render_dutch_scan(png: Path) -> Path:
+    """A picture of two lines of Dutch text at 300 dpi, as a scanner makes it (for OCR tests)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (1700, 500), 255)
+    draw = ImageDraw.Draw(img)
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 56)
+    except OSError:
+        font = ImageFont.load_default(size=56)
+    for i, line in enumerate(["De gemeenteraad besluit", "de begroting vast te stellen."]):
+        draw.text((60, 60 + 110 * i), line, fill=0, font=font)
+    img.save(png, dpi=(300, 300))
+    return png

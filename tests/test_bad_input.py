@@ -285,18 +285,11 @@ def test_bad_input_symlink_loop_does_not_stop_the_build(runner, world):
 
 def _scanned_text_pdf(d: Path) -> Path:
     """A PDF whose only content is a picture of Dutch text (what a scanner makes)."""
-    from PIL import Image, ImageDraw, ImageFont
     from reportlab.pdfgen import canvas
 
-    img = Image.new("L", (1700, 500), 255)
-    draw = ImageDraw.Draw(img)
-    try:
-        font = ImageFont.truetype("DejaVuSans.ttf", 56)
-    except OSError:
-        font = ImageFont.load_default(size=56)
-    for i, line in enumerate(["De gemeenteraad besluit", "de begroting vast te stellen."]):
-        draw.text((60, 60 + 110 * i), line, fill=0, font=font)
-    img.save(d.parent / "scan.png", dpi=(300, 300))
+    from conftest import render_dutch_scan
+
+    render_dutch_scan(d.parent / "scan.png")
     c = canvas.Canvas(str(d / "gescand.pdf"))
     c.drawImage(str(d.parent / "scan.png"), 40, 500, 510, 150)
     c.showPage()

@@ -17,18 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _mixed_pdf(path: Path, scratch: Path) -> Path:
     """Page 1 typed text, page 2 a scan of Dutch text (read through OCR), page 3 a grey scan with no text."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image
     from reportlab.pdfgen import canvas
 
-    img = Image.new("L", (1700, 500), 255)
-    draw = ImageDraw.Draw(img)
-    try:
-        font = ImageFont.truetype("DejaVuSans.ttf", 56)
-    except OSError:
-        font = ImageFont.load_default(size=56)
-    for i, line in enumerate(["De gemeenteraad besluit", "de begroting vast te stellen."]):
-        draw.text((60, 60 + 110 * i), line, fill=0, font=font)
-    img.save(scratch / "tekst.png", dpi=(300, 300))
+    from conftest import render_dutch_scan
+
+    render_dutch_scan(scratch / "tekst.png")
     Image.new("RGB", (40, 40), "gray").save(scratch / "grijs.png")
     c = canvas.Canvas(str(path))
     c.drawString(72, 750, "Raadsvoorstel begroting 2024 van de gemeente Hengelo.")

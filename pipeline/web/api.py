@@ -28,6 +28,11 @@ def _error(status: int, dutch: str, english: str, parameter: str | None = None, 
                         status_code=status)
 
 
+def _period_and_status(p) -> tuple[str | None, str | None, str | None]:
+    """The ``from``, ``to`` and ``status`` parameters checked (FilterError names the bad one)."""
+    return parse_date(p.get("from"), "from"), parse_date(p.get("to"), "to"), check_status(p.get("status"), "status")
+
+
 def _bad(exc: FilterError) -> JSONResponse:
     return _error(400, exc.dutch(), exc.english(), exc.option, exc.valid)
 
@@ -123,8 +128,7 @@ def routes(folder: Path) -> list[Route]:
 
         p = request.query_params
         try:
-            date_from, date_to = parse_date(p.get("from"), "from"), parse_date(p.get("to"), "to")
-            status = check_status(p.get("status"), "status")
+            date_from, date_to, status = _period_and_status(p)
         except FilterError as exc:
             return _bad(exc)
         with open_store(folder) as store:
@@ -147,8 +151,7 @@ def routes(folder: Path) -> list[Route]:
 
         p = request.query_params
         try:
-            date_from, date_to = parse_date(p.get("from"), "from"), parse_date(p.get("to"), "to")
-            status = check_status(p.get("status"), "status")
+            date_from, date_to, status = _period_and_status(p)
         except FilterError as exc:
             return _bad(exc)
         try:
