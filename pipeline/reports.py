@@ -10,7 +10,7 @@ from pathlib import Path
 from .store.postgres import safe_url
 from .models import Decision, Document, Entity
 from .search import SearchResult
-from .link.timeline import Event, acted_by, in_range, sort_key
+from .link.timeline import Event, in_range, sort_key
 
 SUMMARY_EVENTS = 8
 

@@ -282,30 +282,21 @@ class BadFilter(ValueError):
     """A filter value that names nothing or is no date; the message is one line naming what is valid."""
 
 
+from ..nlp.dates_scan import TypedDateError, parse_typed_date  # noqa: E402
 from ..nlp.decisions import STATUSES  # noqa: E402  (the statuses a decision record may have)
-_DMY = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 
 
 def check_date(value: str | None, option: str = "--from") -> str | None:
-    """``value`` as the ISO prefix filters compare with (2021, 2021-02, 2021-02-28; 28-02-2021 is turned
-    round), or BadFilter naming the form when it is no date or no day of the calendar."""
+    """``value`` as the ISO prefix filters compare with (2021, 2021-02, 2021-02-28; "28-02-2021" and
+    "feb 2021" are read too), or BadFilter naming the form when it is no date or no day of the calendar."""
     if value is None:
         return None
-    import datetime as dt
-
-    v = value.strip()
-    m = _DMY.fullmatch(v)
-    if m:
-        v = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     form = "write a year, year-month or date: 2021, 2021-02 or 2021-02-28"
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
-        raise BadFilter(f"{option} {value!r} is no date; {form}")
-    parts = [int(x) for x in v.split("-")]
     try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise BadFilter(f"{option} {value!r} is no day of the calendar; {form}") from None
-    return v
+        return parse_typed_date(value)
+    except TypedDateError as exc:
+        what = "is no day of the calendar" if exc.kind == "calendar" else "is no date"
+        raise BadFilter(f"{option} {value!r} {what}; {form}") from None
 
 
 def check_status(value: str | None, known: Iterable[str] = STATUSES) -> str | None:

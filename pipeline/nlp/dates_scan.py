@@ -181,7 +181,7 @@ class _Patterns:
         self.neg_unit = re.compile(rf"^\s?(?:{_alt(ng['following_units'])})(?![^\W\d_])", fl)
         self.neg_postcode = re.compile(ng["postcode_pattern"])
         self.neg_names = [n.lower() for n in ng["name_years"]]
-        self.temporal_before = re.compile(rf"(?:^|\s)(?:in|sinds|vanaf|per|tot|na|voor|vóór|rond|medio|eind|begin|jaar)\s+$", fl)
+        self.temporal_before = re.compile(r"(?:^|\s)(?:in|sinds|vanaf|per|tot|na|voor|vóór|rond|medio|eind|begin|jaar)\s+$", fl)
 
         # document date
         self.doc_label = re.compile(
@@ -227,6 +227,45 @@ def format_value(y: int | None, m: int | None = None, d: int | None = None, seas
 
 def _day(s: str) -> int:
     return int(re.sub(r"[^0-9]", "", s))
+
+
+class TypedDateError(ValueError):
+    """A date typed in a filter that is no date (``kind`` "form") or no day of the calendar ("calendar")."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+_TYPED_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_TYPED_DMY = re.compile(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})")
+_TYPED_MY = re.compile(r"(\d{1,2})[-/](\d{4})")
+_TYPED_WORDS = re.compile(r"(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})")
+
+
+def parse_typed_date(value: str) -> str:
+    """A date as Dutch staff type it in a filter ("2019", "2019-12-31", "31-12-2019", "31/12/2019",
+    "12-2019", "dec 2019", "31 december 2019") -> the ISO prefix filters compare with ("2019-12-31").
+    Raises :class:`TypedDateError` for anything else."""
+    v = " ".join(value.strip().casefold().split())
+    lex = load_lexicon()["dates"]
+    months = {**lex["months"], **lex["month_abbreviations"]}
+    if match := _TYPED_ISO.fullmatch(v):
+        y, m, d = match.groups()
+    elif match := _TYPED_DMY.fullmatch(v):
+        d, m, y = match.groups()
+    elif match := _TYPED_MY.fullmatch(v):
+        (m, y), d = match.groups(), None
+    elif (match := _TYPED_WORDS.fullmatch(v)) and match.group(2) in months:
+        d, m, y = match.group(1), str(months[match.group(2)]), match.group(3)
+    else:
+        raise TypedDateError("form")
+    parts = [int(x) for x in (y, m, d) if x is not None]
+    try:
+        _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise TypedDateError("calendar") from None
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
 
 
 def parse_iso(value: str | None) -> tuple[int | None, int | None, int | None]:

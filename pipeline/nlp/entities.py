@@ -27,12 +27,12 @@ import re
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .entity_patterns import (  # noqa: F401  (Cand: re-exported)
     ARTICLE_RE, DEF_AFGEKORT, DEF_HINT, DEF_PAREN, DEF_REVERSE, GLUE_RE, MONEY_HINT, VAN_RE, Cand, is_elided,
     initials_ok, joinable, long_form_before, money_regex, parse_amount, person_regex, select_candidates, Tok, tokenize)
-from .kb import KnowledgeBase, fold, load_kb, slug, spaceless
+from .kb import KnowledgeBase, fold, load_kb, slug
 from . import register_extensions, doc_text
 
 _log = logging.getLogger(__name__)

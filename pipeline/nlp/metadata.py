@@ -66,6 +66,11 @@ def _doc_types() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def type_keys() -> list[str]:
+    """The ``doc_type`` keys of ``data/doc_types.json``, in its order."""
+    return list(dict.fromkeys(t["type"] for t in _doc_types()["types"]))
+
+
 def _lines(text: str, chars: int = _OPENING_CHARS) -> list[str]:
     return [line.strip(" \t#*_") for line in text[:chars].splitlines() if line.strip(" \t#*_")]
 

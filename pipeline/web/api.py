@@ -15,7 +15,6 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from .. import __version__
-from ..search import QueryError
 from ..store import open_store
 from . import results
 from .filters import FilterError, check_document, check_status, check_type, parse_date, statuses_nl, whole_number

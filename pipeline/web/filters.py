@@ -12,15 +12,14 @@ status words from ``web/data/statuses_nl.json``.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 from collections.abc import Iterable
 
 from ..nlp.decisions import STATUSES
-from ..nlp.dates_scan import load_lexicon
+from ..nlp.metadata import type_keys
+from ..nlp.dates_scan import TypedDateError, load_lexicon, parse_typed_date
 
 LISTED = 30  # valid values named in a message before "…"
 
@@ -57,21 +56,11 @@ class FilterError(ValueError):
         return f"{field or self.option}: ‘{self.value}’ {self.problem_nl}.{tail}"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _data(name: str) -> dict:
     return json.loads((resources.files("pipeline.web") / "data" / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
-    lex = load_lexicon()["dates"]
-    return {**lex["months"], **lex["month_abbreviations"]}
-
-
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_DMY = re.compile(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})")
-_MY = re.compile(r"(\d{1,2})[-/](\d{4})")
-_WORDS = re.compile(r"(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})")
 DATE_FORMS_EN = "write a year, month or day: 2019, 2019-12, dec 2019, 31-12-2019 or 2019-12-31"
 DATE_FORMS_NL = "schrijf een jaar, maand of dag: 2019, dec 2019, december 2019, 12-2019 of 31-12-2019"
 
@@ -82,26 +71,13 @@ def parse_date(value: str | None, option: str = "--from") -> str | None:
     None or blank gives None; anything else raises :class:`FilterError`."""
     if value is None or not value.strip():
         return None
-    v = " ".join(value.strip().casefold().split())
-    y = m = d = None
-    if match := _ISO.fullmatch(v):
-        y, m, d = match.groups()
-    elif match := _DMY.fullmatch(v):
-        d, m, y = match.groups()
-    elif match := _MY.fullmatch(v):
-        m, y = match.groups()
-    elif (match := _WORDS.fullmatch(v)) and match.group(2) in _months():
-        d, y = match.group(1), match.group(3)
-        m = str(_months()[match.group(2)])
-    else:
-        raise FilterError(option, value, f"is no date; {DATE_FORMS_EN}", f"is geen datum; {DATE_FORMS_NL}")
-    parts = [int(x) for x in (y, m, d) if x is not None]
     try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise FilterError(option, value, f"is no day of the calendar; {DATE_FORMS_EN}",
-                          f"bestaat niet in de kalender; {DATE_FORMS_NL}") from None
-    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
+        return parse_typed_date(value)
+    except TypedDateError as exc:
+        if exc.kind == "calendar":
+            raise FilterError(option, value, f"is no day of the calendar; {DATE_FORMS_EN}",
+                              f"bestaat niet in de kalender; {DATE_FORMS_NL}") from None
+        raise FilterError(option, value, f"is no date; {DATE_FORMS_EN}", f"is geen datum; {DATE_FORMS_NL}") from None
 
 
 def date_nl(iso: str | None) -> str:
@@ -122,8 +98,7 @@ def date_nl(iso: str | None) -> str:
 @lru_cache(maxsize=1)
 def doc_types() -> list[str]:
     """Every ``doc_type`` key a record may have (``nlp/data/doc_types.json``, and ``document``)."""
-    data = json.loads((resources.files("pipeline.nlp") / "data" / "doc_types.json").read_text(encoding="utf-8"))
-    return list(dict.fromkeys([t["type"] for t in data["types"]] + ["document"]))
+    return list(dict.fromkeys([*type_keys(), "document"]))
 
 
 def check_type(value: str | None, option: str = "--type") -> str | None:
