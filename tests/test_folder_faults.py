@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 
 from pipeline import extract as extract_module
 from pipeline.cli import app

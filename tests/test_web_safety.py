@@ -17,7 +17,6 @@ import pytest
 pytest.importorskip("starlette", reason="starlette is needed for the web app")
 from starlette.testclient import TestClient  # noqa: E402
 
-from pipeline.build import build  # noqa: E402
 from pipeline.web import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -80,6 +80,14 @@ def _unlabel(line: str) -> str:
     return m.group(1).strip() if m and m.group(1).strip() else line
 
 
+@lru_cache(maxsize=512)
+def _phrase_re(phrase: str) -> str:
+    """A type phrase as a regex: words as written, a word written "-verordening" any compound ending so
+    ("parkeerverordening", "omgevingsverordening": Dutch writes the kind of document as a compound's head)."""
+    return " ".join(rf"\w*{re.escape(w[1:])}" if w.startswith("-") and len(w) > 1 else re.escape(w)
+                    for w in phrase.split(" "))
+
+
 def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     """The kind of document ("besluitenlijst", "brief", "woo-besluit", ...) from its opening and name."""
     lines = [_unlabel(line).casefold() for line in _lines(text)[:12]]
@@ -90,16 +98,16 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     for line in heads:
         for entry in types:
             for phrase in entry["phrases"]:
-                if re.match(rf"{re.escape(phrase)}\b", line) and len(line.split()) <= 8:
+                if re.match(rf"{_phrase_re(phrase)}\b", line) and len(line.split()) <= 8:
                     return entry["type"]
     for entry in types:
         for phrase in entry["phrases"] + entry.get("names", []):
-            if re.search(rf"\b{re.escape(phrase)}\b", name):
+            if re.search(rf"\b{_phrase_re(phrase)}\b", name):
                 return entry["type"]
     opening = " ".join(lines)
     for entry in types:
         for phrase in entry["phrases"]:
-            if re.search(rf"\b{re.escape(phrase)}\b", opening):
+            if re.search(rf"\b{_phrase_re(phrase)}\b", opening):
                 return entry["type"]
     low = text[:_OPENING_CHARS * 4].casefold()
     for entry in types:
