@@ -314,6 +314,7 @@ def _body_levels() -> dict[str, str]:
     return {b["id"]: _LEVEL_KIND[b["level"]] for b in bodies if b.get("level") in _LEVEL_KIND}
 
 
+@lru_cache(maxsize=16)  # asked once per decision of another level, with the same document text each time
 def most_named(text: str, kind: str) -> Government | None:
     """The government of ``kind`` the text names most often ("provincie Overijssel", "gemeente Zwolle")."""
     counts: Counter = Counter()
