@@ -271,3 +271,58 @@ def test_backends_sqlite_store_of_an_older_spoor_gains_the_new_columns(tmp_path)
     with open_store(str(tmp_path)) as store:
         [old] = store.decisions("old")
     assert old.status == "adopted" and old.cited is False and old.votes_for is None
+
+
+# -- the government facet and filter (issue 18) -----------------------------------------------------
+GOVERNMENTS = {"Enschede": 4, "Hengelo": 3, "Almelo": 2}
+
+
+def _three_governments(folder: Path) -> Path:
+    folder.mkdir()
+    n = 0
+    for gov, count in GOVERNMENTS.items():
+        for i in range(count):
+            n += 1
+            (folder / f"brief_{n:02d}.txt").write_text(
+                f"Gemeente {gov}\n\nRaadsinformatiebrief\n\nOnderwerp: fietspad langs het kanaal, deel {i + 1}\n\n"
+                f"Het college van burgemeester en wethouders van {gov} informeert de raad over de aanleg van het "
+                f"fietspad langs het kanaal. De kosten bedragen {i + 1}00.000 euro.\n", encoding="utf-8")
+    return folder
+
+
+def test_backends_government_facet_and_filter_are_exact(empty_store, tmp_path, monkeypatch):
+    """The government facet counts every matching document and the filter keeps exactly one government's,
+    however many documents match (the web page no longer counts over a pool of the first ones)."""
+    from pipeline.build import build
+    from pipeline.web import results
+
+    build([_three_governments(tmp_path / "docs")], empty_store)
+    monkeypatch.setattr(results, "GOVERNMENT_POOL", 2)  # the old path counted over this many documents
+    page = results.run(empty_store, "fietspad", dict.fromkeys(results.FILTER_FIELDS), page_size=2)
+    assert {f.value: f.count for f in page.facets["government"]} == GOVERNMENTS
+    assert page.documents == 9 and page.pages == 5 and page.note is None
+    for gov, code in (("Hengelo", "Hengelo"), ("Almelo", "gm0141")):  # by name or by code
+        filters = {**dict.fromkeys(results.FILTER_FIELDS), "government": code}
+        kept = results.run(empty_store, "fietspad", filters, page_size=2)
+        assert kept.error is None and kept.documents == GOVERNMENTS[gov]
+        assert {f.value: f.count for f in kept.facets["government"]} == {gov: GOVERNMENTS[gov]}
+        shown = [g.doc_id for p in range(1, kept.pages + 1)
+                 for g in results.run(empty_store, "fietspad", filters, page=p, page_size=2).groups]
+        assert len(shown) == GOVERNMENTS[gov] and {results.governments(empty_store)[d] for d in shown} == {gov}
+    direct = search(empty_store, "fietspad", 20, government="Enschede", facets=True)
+    assert len(direct.groups) == 4 and all(h.government == "Enschede" for h in direct.hits)
+
+
+def test_backends_an_index_without_governments_still_counts_them(tmp_path, monkeypatch):
+    """An index written before the government field was indexed keeps answering: the page counts the
+    governments of the documents it found, from the store."""
+    from pipeline.build import build
+    from pipeline.search import engine
+    from pipeline.web import results
+
+    build([_three_governments(tmp_path / "docs")], tmp_path / "index")
+    monkeypatch.setattr(engine, "has_government", lambda schema: False)
+    page = results.run(tmp_path / "index", "fietspad", dict.fromkeys(results.FILTER_FIELDS))
+    assert {f.value: f.count for f in page.facets["government"]} == GOVERNMENTS
+    kept = results.run(tmp_path / "index", "fietspad", {**dict.fromkeys(results.FILTER_FIELDS), "government": "almelo"})
+    assert kept.documents == 2

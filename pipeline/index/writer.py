@@ -84,8 +84,12 @@ def schema() -> Schema:
         text=TEXT(analyzer=dutch_analyzer(), stored=True, phrase=True),
         # "part|term" of the passage's compounds and identifiers (see ``part_words``), for look-ups only
         parts=KEYWORD(),
-        # the document's meeting (body id, ISO date) and government, to answer from a passage's context
-        meeting_body=STORED(), meeting_date=STORED(), government=STORED(),
+        # the document's meeting (body id, ISO date), to answer from a passage's context
+        meeting_body=STORED(), meeting_date=STORED(),
+        # the document's government ("Den Helder") and its code ("gm0400"): stored for the context, indexed
+        # and sortable for the government filter and facet (an index written before has ``government`` as
+        # STORED only and no ``government_code``; see ``has_government``)
+        government=ID(stored=True, sortable=True), government_code=ID(stored=True),
     )
 
 
@@ -107,6 +111,12 @@ def outdated(folder: Path) -> bool:
         return set(windex.open_dir(index_dir(folder)).schema.names()) != set(schema().names())
     except Exception:  # noqa: BLE001 - an index that cannot be opened is written anew too
         return True
+
+
+def has_government(schema) -> bool:
+    """Whether an index of this schema can filter and count by government (one written since the field
+    was indexed; an older one keeps answering, the caller counting governments from the store)."""
+    return "government_code" in schema.names() and schema["government"].indexed
 
 
 def open_or_create(folder: Path):
@@ -197,8 +207,11 @@ def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) 
         page=passage.page, start=passage.start, title=doc.title, date=doc.date or "",
         doc_type=doc.doc_type, bodies=",".join(bodies), orgs=",".join(orgs), names=names,
         text=passage.text, parts=part_words(passage.text), meeting_body=getattr(doc, "meeting_body", None) or "",
-        meeting_date=getattr(doc, "meeting_date", None) or "", government=getattr(doc, "government", None) or "",
+        meeting_date=getattr(doc, "meeting_date", None) or "",
     )
+    for name in ("government", "government_code"):  # an empty ID would be a term of its own
+        if getattr(doc, name, None):
+            fields[name] = getattr(doc, name)
     if year is not None:
         fields["year"] = year
     return fields

@@ -48,7 +48,7 @@ from ..link.aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F4
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
 from . import postings, wordforms
 from ..index import compounds
-from ..index.writer import index_dir, open_existing
+from ..index.writer import has_government, index_dir, open_existing
 from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with it)
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
@@ -178,10 +178,11 @@ class WhooshSearch:
 
     def search(self, folder: Path, text: str, words: str, intent: str | None, limit: int, *,
                doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
-               date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None) -> SearchResult:
+               date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None,
+               government=None) -> SearchResult:
         """``pipeline.search.search`` once the query is checked and its question word split off."""
         return _search_index(folder, text, words, intent, limit, doc_type, body, organisation, year_from, year_to,
-                             date_from, date_to, sort, facets, per_doc)
+                             date_from, date_to, sort, facets, per_doc, government)
 
     def passages_naming(self, folder: Path, forms: list[str]) -> list[dict]:
         """The stored fields of every passage that names one of ``forms`` (phrases)."""
@@ -197,10 +198,13 @@ class WhooshSearch:
 
 
 def _search_index(folder, text, words, intent, limit, doc_type, body, organisation, year_from, year_to,
-                  date_from, date_to, sort, facets, per_doc) -> SearchResult:
+                  date_from, date_to, sort, facets, per_doc, government=None) -> SearchResult:
     table = alias_table(folder)
-    filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
     state = index_state(folder)
+    # an index written before the government field was indexed: no government filter or facet here
+    # (the web's results.py then counts governments from the store)
+    government = government if has_government(state.searcher.schema) else None
+    filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to, government)
     with state.lock:
         if len(state.memo) > 50_000:
             state.memo.clear()
@@ -515,7 +519,7 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     each of the best ``docs`` documents (ranked by their best passage), and at least the best ``want``.
     Without ``state``, Whoosh's own collector does it all (the same answer, slower)."""
     if state is None:
-        results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec() if facets else None)
+        results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec(searcher.schema) if facets else None)
         rows = [(h.score, h.fields()) for h in results[:want]]
         total = len(results) if results.has_exact_length() or len(rows) < want else results.estimated_length()
         return rows, max(total, len(rows)), (_facets(results) if facets else {}), None, None
@@ -564,18 +568,27 @@ class _Columns:
         first = np.unique(self.doc, return_index=True)[1]  # a passage of each document
         self.year = [str(years[n]) if 0 < years[n] < 10_000 else "" for n in first]  # missing: the column's sentinel
         self.type = [types[n] or "" for n in first]
+        govs = None
+        if has_government(reader.schema):  # per segment: one where no document has a government has no column
+            govs = [v for r, _ in reader.leaf_readers()
+                    for v in (r.column_reader("government") if r.has_column("government") else [""] * r.doc_count_all())]
+        self.government = [govs[n] or "" for n in first] if govs is not None else None
         self.bodies = {(b.decode("utf-8") if isinstance(b, bytes) else b):
                        np.fromiter(reader.postings("bodies", b).all_ids(), dtype=np.int32)
                        for b in reader.lexicon("bodies")}
 
     def facets(self, hit: np.ndarray) -> dict[str, list[FacetCount]]:
-        """Documents with a matching passage, per body, year and type (as ``_facets`` counts them)."""
+        """Documents with a matching passage, per body, year, type and government (as ``_facets`` counts them)."""
         docs = np.unique(self.doc[hit])
         counted = {"body": {b: len(np.unique(self.doc[ids[hit[ids]]])) for b, ids in self.bodies.items()},
                    "year": defaultdict(int), "type": defaultdict(int)}
+        if self.government is not None:
+            counted["government"] = defaultdict(int)
         for d in docs.tolist():
             counted["year"][self.year[d]] += 1
             counted["type"][self.type[d]] += 1
+            if self.government is not None:
+                counted["government"][self.government[d]] += 1
         out = {}
         for name, counts in counted.items():
             found = [FacetCount(value=v, count=c) for v, c in counts.items() if v and c]
@@ -862,10 +875,13 @@ def _surface(searcher, stem: str, memo: dict) -> str:
 
 
 # -- filters and facets --------------------------------------------------------------------------
-def _filter(table: AliasTable, doc_type, body, organisation, year_from, year_to, date_from, date_to):
+def _filter(table: AliasTable, doc_type, body, organisation, year_from, year_to, date_from, date_to,
+            government=None):
     parts = []
     if doc_type:
         parts.append(Term("doc_type", doc_type))
+    if government:
+        parts.append(Term("government", government))
     for field, value in (("bodies", body), ("orgs", organisation)):
         if value:
             keys = {value.casefold(), *(g.key.casefold() for g in table.groups_named(value))}
@@ -880,17 +896,20 @@ def _filter(table: AliasTable, doc_type, body, organisation, year_from, year_to,
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _facet_spec():
-    return {"doc": sorting.FieldFacet("doc_id", maptype=sorting.UnorderedList),
+def _facet_spec(schema):
+    spec = {"doc": sorting.FieldFacet("doc_id", maptype=sorting.UnorderedList),
             "body": sorting.FieldFacet("bodies", allow_overlap=True, maptype=sorting.UnorderedList),
             "year": sorting.FieldFacet("year", maptype=sorting.UnorderedList),
             "type": sorting.FieldFacet("doc_type", maptype=sorting.UnorderedList)}
+    if has_government(schema):
+        spec["government"] = sorting.FieldFacet("government", maptype=sorting.UnorderedList)
+    return spec
 
 
 def _facets(results) -> dict[str, list[FacetCount]]:
     doc_of = {n: doc for doc, nums in results.groups("doc").items() for n in nums}
     out = {}
-    for name in ("body", "year", "type"):
+    for name in [n for n in ("body", "year", "type", "government") if n in results.facet_names()]:
         counts = []
         for value, nums in results.groups(name).items():
             if value in (None, ""):

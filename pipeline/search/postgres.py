@@ -62,7 +62,8 @@ class PgSearch:
 
 def search_database(url: str, text: str, words: str, intent: str | None, limit: int, *,
                     doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
-                    date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None) -> SearchResult:
+                    date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None,
+                    government=None) -> SearchResult:
     """``pipeline.search.search`` on a PostgreSQL store."""
     table = alias_table(url)
     with shared_store(url) as store:
@@ -71,7 +72,8 @@ def search_database(url: str, text: str, words: str, intent: str | None, limit: 
         if not positive:
             raise QueryError("the query has only excluded words: add a word to search for")
         q_sql, q_args = _tsquery(clauses)
-        where, w_args = _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
+        where, w_args = _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to,
+                                 government)
         want = max(limit * 6, 30)  # passages: the best few of somewhat more documents than shown
         match = (f"FROM passages p JOIN documents d ON d.doc_id = p.doc_id, ({q_sql}) AS qq(q) "
                  f"WHERE p.tsv @@ qq.q{where}")
@@ -275,11 +277,15 @@ def _tsquery(clauses: list[_Clause]) -> tuple[str, list]:
     return f"SELECT {sql}", args
 
 
-def _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to) -> tuple[str, list]:
+def _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to,
+             government=None) -> tuple[str, list]:
     parts, args = [], []
     if doc_type:
         parts.append("d.doc_type = ?")
         args.append(doc_type)
+    if government:
+        parts.append("d.government = ?")
+        args.append(government)
     for column, value in (("bodies", body), ("orgs", organisation)):
         if value:
             keys = sorted({value.casefold(), *(g.key.casefold() for g in table.groups_named(value))})
@@ -303,12 +309,13 @@ def _filters(table, doc_type, body, organisation, year_from, year_to, date_from,
 
 def _facets(store, match: str, args: list) -> dict[str, list[FacetCount]]:
     rows = store._exec(
-        f"WITH m AS (SELECT p.doc_id, p.bodies, d.doc_type, "
+        f"WITH m AS (SELECT p.doc_id, p.bodies, d.doc_type, d.government, "
         f"CASE WHEN d.date ~ '^[0-9]{{4}}' THEN substr(d.date, 1, 4) END AS year {match}) "
         "SELECT 'type' AS facet, doc_type AS value, COUNT(DISTINCT doc_id) AS n FROM m GROUP BY doc_type "
         "UNION ALL SELECT 'year', year, COUNT(DISTINCT doc_id) FROM m GROUP BY year "
-        "UNION ALL SELECT 'body', b, COUNT(DISTINCT doc_id) FROM m, unnest(m.bodies) AS b GROUP BY b", args)
-    out: dict[str, list[FacetCount]] = {"body": [], "year": [], "type": []}
+        "UNION ALL SELECT 'body', b, COUNT(DISTINCT doc_id) FROM m, unnest(m.bodies) AS b GROUP BY b "
+        "UNION ALL SELECT 'government', government, COUNT(DISTINCT doc_id) FROM m GROUP BY government", args)
+    out: dict[str, list[FacetCount]] = {"body": [], "year": [], "type": [], "government": []}
     for r in rows:
         if r["value"] not in (None, ""):
             out[r["facet"]].append(FacetCount(value=str(r["value"]), count=int(r["n"])))

@@ -7,9 +7,11 @@ force as chips that each remove one, and a message when a filter is wrong.
 
 Paging counts documents: ``search(..., limit=...)`` is asked for enough passages to fill the pages up
 to the one shown (``per_doc`` passages per document), and its groups are sliced. The number of
-matching documents comes from the type facet (every document has one type). The government of a
-document is read from the store; ``search`` has no government field, so the government facet and
-filter work on the documents of the first ``GOVERNMENT_POOL`` groups (a note says so when more match).
+matching documents comes from the type facet (every document has one type). The government facet and
+filter are the search's own (the index holds each passage's government). An index written before it did
+gives no government facet: then the government of a document is read from the store and the facet and
+filter work on the documents of the first ``GOVERNMENT_POOL`` groups (a note says so when more match),
+until the next build writes the index anew.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ def check_filters(folder, filters: dict[str, str | None], sort: str) -> dict[str
         govs = governments(folder)
         wanted = out["government"].casefold()
         found = next((g for g in set(govs.values()) if g and g.casefold() == wanted), None)
+        found = found or government_codes(folder).get(wanted)  # "gm0153" for Enschede
         if found is None:
             raise FilterError("government", out["government"], "is no government of these documents",
                               "is geen overheid van deze documenten", sorted({g for g in govs.values() if g}))
@@ -109,19 +112,30 @@ def check_filters(folder, filters: dict[str, str | None], sort: str) -> dict[str
     return out
 
 
-_GOVERNMENTS: dict[str, tuple[tuple, dict[str, str | None]]] = {}
+_GOVERNMENTS: dict[str, tuple[tuple, dict[str, str | None], dict[str, str]]] = {}
+
+
+def _read_governments(folder) -> tuple[dict[str, str | None], dict[str, str]]:
+    sig = store_signature(folder)
+    cached = _GOVERNMENTS.get(str(folder))
+    if cached and cached[0] == sig:
+        return cached[1], cached[2]
+    with open_store(folder) as store:
+        docs = store.documents()
+    govs = {d.doc_id: d.government for d in docs}
+    codes = {d.government_code.casefold(): d.government for d in docs if d.government and d.government_code}
+    _GOVERNMENTS[str(folder)] = (sig, govs, codes)
+    return govs, codes
 
 
 def governments(folder) -> dict[str, str | None]:
     """doc_id -> the government that issued it (from the store; kept until a build commits)."""
-    sig = store_signature(folder)
-    cached = _GOVERNMENTS.get(str(folder))
-    if cached and cached[0] == sig:
-        return cached[1]
-    with open_store(folder) as store:
-        govs = {d.doc_id: d.government for d in store.documents()}
-    _GOVERNMENTS[str(folder)] = (sig, govs)
-    return govs
+    return _read_governments(folder)[0]
+
+
+def government_codes(folder) -> dict[str, str]:
+    """A government's code, lower case ("gm0153") -> its name as the documents hold it ("Enschede")."""
+    return _read_governments(folder)[1]
 
 
 def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relevance", page: int = 1,
@@ -143,16 +157,23 @@ def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relev
     if not q.strip():
         return out
     gov = checked["government"]
-    want_docs = max(page * page_size + 1, GOVERNMENT_POOL)
+    want_docs = page * page_size + 1
+    kw = dict(doc_type=checked["type"], body=checked["body"], organisation=checked["org"],
+              date_from=checked["from"], date_to=checked["to"], sort=out.sort, facets=True, per_doc=PER_DOC)
     try:
-        result = search(folder, q, want_docs, doc_type=checked["type"], body=checked["body"],
-                        organisation=checked["org"], date_from=checked["from"], date_to=checked["to"],
-                        sort=out.sort, facets=True, per_doc=PER_DOC)
+        result = search(folder, q, want_docs, government=gov, **kw)
+        if "government" not in result.facets:  # an index written before governments were indexed
+            result = search(folder, q, max(want_docs, GOVERNMENT_POOL), **kw)
     except QueryError as exc:
         out.error = f"Deze zoekvraag kan niet worden beantwoord: {exc}."
         return out
     except FileNotFoundError:
         out.error = "Er is nog geen index: voer eerst `spoor build` uit."
+        return out
+    out.result = result
+    if "government" in result.facets:
+        _cut(out, result.groups, sum(f.count for f in result.facets.get("type", [])) or len(result.groups))
+        out.facets = dict(result.facets)
         return out
     govs = governments(folder)
     groups = result.groups
@@ -167,13 +188,17 @@ def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relev
     if matched > len(result.groups) and (gov or counts):
         out.note = (f"De telling per overheid gaat over de eerste {len(result.groups)} van de "
                     f"{matched} documenten.")
-    out.result = result
-    out.documents = matched
-    out.pages = max(1, math.ceil(matched / page_size)) if matched else 0
-    start = (out.page - 1) * page_size  # a page past the last is empty (its links lead back)
-    out.groups = groups[start:start + page_size]
+    _cut(out, groups, matched)
     out.facets = {**result.facets, "government": _facet(counts)}
     return out
+
+
+def _cut(out: ResultPage, groups: list, matched: int) -> None:
+    """``out``'s count of matching documents, its pages and the groups of the page it shows."""
+    out.documents = matched
+    out.pages = max(1, math.ceil(matched / out.size)) if matched else 0
+    start = (out.page - 1) * out.size  # a page past the last is empty (its links lead back)
+    out.groups = groups[start:start + out.size]
 
 
 def _facet(counts: dict[str, int]) -> list:
