@@ -515,13 +515,19 @@ def plot_timeline(evs: list[Event], ax=None, title: str = "Tijdlijn"):
     return ax
 
 
+def _who(event) -> str:
+    """"gemeenteraad Den Helder: " (the actor with its government), else "Den Helder: ", else nothing."""
+    who = event.actor_name or event.government
+    return f"{who}: " if who else ""
+
+
 def render_card(card) -> str:
     """A subject's evolution card (``search.Card``) above the search results."""
     seen = f"{card.first_seen or '?'} – {card.last_seen or '?'}"
     lines = [f"== {card.name} ({card.kind}); seen {seen} in {len(card.documents)} documents",
              f"   other names: {', '.join(f for f in card.forms if f != card.name) or '-'}",
              f"   {card.what}"]
-    lines += [f"   {e.date or '':<12} {e.status:<14} {' '.join(e.what.split())[:80]}  [{e.doc_id} p.{e.page}]"
+    lines += [f"   {e.date or '':<12} {e.status:<14} {_who(e)}{' '.join(e.what.split())[:80]}  [{e.ref or e.doc_id} p.{e.page}]"
               for e in card.events[:8]]
     if card.outcome:
         lines.append(f"   outcome: {card.outcome}")

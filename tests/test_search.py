@@ -222,6 +222,26 @@ def test_search_card_carries_the_lineage(built_index):
     assert any(e.doc_id.startswith("002") and "replaced" in e.status for e in card.events)
 
 
+@pytest.mark.parametrize("query", ["Twenteraad", "VTT", "Regio Twente"])
+def test_search_card_events_carry_a_reference_and_government(runner, built_index, query):
+    """Each event of the card names its document as people read it (a reference ``spoor show`` takes
+    back) and, where known, its government; the CLI and the web card show them."""
+    from pipeline.cli import app
+    from pipeline.link.references import references, resolve
+    from pipeline.search.card import subject_card
+    from pipeline.store import open_store
+
+    with open_store(built_index) as store:
+        docs = store.documents()
+    refs, govs = references(docs), {d.doc_id: d.government for d in docs}
+    card = subject_card(built_index, query)
+    assert card.events and all(e.ref == refs[e.doc_id] and resolve(docs, e.ref) == e.doc_id for e in card.events)
+    assert all(e.government == govs[e.doc_id] for e in card.events if not e.actor_name)
+    assert any(e.government for e in subject_card(built_index, "VTT").events)
+    out = runner.invoke(app, ["search", query, "--index", str(built_index)]).output
+    assert f"[{card.events[0].ref} p.{card.events[0].page}]" in out
+
+
 def test_search_one_long_document_does_not_fill_the_list(built_index):
     result = search(built_index, "gemeenschappelijke regeling gezondheid GGD OZJT", limit=10)
     docs = [h.doc_id for h in result.hits]

@@ -296,6 +296,7 @@ def test_web_subject_card_speaks_dutch(client):
         assert english not in card
     subject = client.get("/subject", params={"q": "Twenteraad"}).text
     assert "voorstel" in subject and "proposal" not in subject
+    assert 'class="ref">notitie 2013, p.' in card  # the event's document by its reference, not "bron"
 
 
 def test_web_timeline_page_is_dutch_with_filters_and_linked_sources(client):

@@ -40,6 +40,8 @@ class CardEvent(BaseModel):
     doc_id: str
     page: int
     sources: int = 1
+    government: str | None = None  # whose event it is ("Den Helder"): the actor's, else its document's
+    ref: str | None = None  # its document's reference as people read it ("besluitenlijst Den Helder 2015-06-29")
 
 
 class Card(BaseModel):
@@ -126,7 +128,23 @@ def _make_card(folder, group: AliasGroup) -> Card | None:
                 forms=group.forms, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
                 documents=docs, events=_card_events(folder, group, places))
     _add_lineage(folder, card)
+    _add_references(folder, card)
     return card
+
+
+def _add_references(folder, card: Card) -> None:
+    """Each event's document reference, and its government where the decision had none (its document's)."""
+    from ..link.references import references
+    from ..store import open_store, store_exists
+
+    if not card.events or not store_exists(folder):
+        return
+    with open_store(folder) as store:
+        docs = store.documents()
+    refs, govs = references(docs), {d.doc_id: d.government for d in docs}
+    for e in card.events:
+        e.ref = e.ref or refs.get(e.doc_id)
+        e.government = e.government or govs.get(e.doc_id)
 
 
 def _add_lineage(folder: Path, card: Card) -> None:
@@ -142,7 +160,8 @@ def _add_lineage(folder: Path, card: Card) -> None:
             continue  # a fuzzy match to another subject: not this card's
         card.forms = list(dict.fromkeys([*card.forms, *account.subject.aliases]))
         lineage = [CardEvent(date=st.date or "", what=st.text, status=st.kind, doc_id=st.doc_id or "",
-                             page=st.page or 1, actor_name=st.actor) for st in account.steps if st.kind != "first mention"]
+                             page=st.page or 1, actor_name=st.actor, ref=st.ref)
+                   for st in account.steps if st.kind != "first mention"]
         if lineage:
             card.events = lineage
         card.outcome = account.outcome
@@ -184,6 +203,6 @@ def _card_events(folder: Path, group: AliasGroup, named_in, most: int = 20) -> l
     for ev in events(decisions)[:most]:
         src = ev.sources[0]
         out.append(CardEvent(date=ev.date, what=ev.what, status=ev.status, actor=ev.actor, actor_name=ev.actor_name,
-                             doc_id=src.doc_id,
-                             page=src.page, sources=len(ev.sources)))
+                             doc_id=src.doc_id, page=src.page, sources=len(ev.sources), government=ev.government,
+                             ref=src.ref))
     return out
