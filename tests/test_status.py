@@ -121,3 +121,48 @@ def test_status_names_a_document_dated_in_the_future(runner, tmp_path):
     build([docs], tmp_path / "ix")
     st = json.loads(runner.invoke(app, ["status", "--index", str(tmp_path / "ix"), "--json"]).stdout)
     assert [(i["doc_id"], "future" in i["detail"]) for i in st["dates_to_check"]] == [("brief", True)]
+
+
+# -- the web pages say it in Dutch (issue 16/18) ------------------------------------------------------
+@pytest.mark.parametrize("english, dutch", [
+    ("/x/kapot.pdf: is a truncated or damaged PDF (no %%EOF end marker); download it again", "afgebroken of beschadigde PDF"),
+    ("/x/leeg.txt: is empty (0 bytes); download or export the document again", "is leeg (0 bytes)"),
+    ("/x/brief.docx: has an unsupported file type '.docx'; supported are .pdf, .txt", "spoor leest .pdf, .txt"),
+    ("/x/scan.pdf: is a PDF with only images (a scan): it has no text layer; install OCR (`apt-get install "
+     "ocrmypdf tesseract-ocr-nld`) and spoor reads it through OCR, or run `ocrmypdf -l nld IN.pdf OUT.pdf` "
+     "yourself and read OUT.pdf", "installeer tekstherkenning"),
+    ("component spoor_dates failed: ValueError: boom", "onderdeel spoor_dates faalde: ValueError: boom"),
+    ("'31 februari' (page 2): day 31 does not exist in 2021-02", "(pagina 2): dag 31 bestaat niet in 2021-02"),
+    ("document date 2999-01-01 lies in the future", "de documentdatum 2999-01-01 ligt in de toekomst"),
+    ("the query has only excluded words: add a word to search for", "sluit alleen woorden uit"),
+])
+def test_status_messages_in_dutch(english, dutch):
+    from pipeline.web.filters import message_nl
+
+    said = message_nl(english)
+    assert dutch in said and "technische melding" not in said
+    for word in (" is a ", " is an ", "download it", "does not exist", "failed", "lies in", "supported", "install OCR"):
+        assert word not in said
+
+
+def test_status_page_says_why_files_failed_in_dutch(tmp_path):
+    """Files that fail for the usual reasons are listed on /status with the reason in Dutch."""
+    from starlette.testclient import TestClient
+
+    from pipeline.build import build
+    from pipeline.web import create_app
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(ROOT / "corpus" / "003_d4d0686746b347e9.txt", docs)
+    (docs / "leeg.txt").write_bytes(b"")
+    (docs / "pagina.pdf").write_text("<html><body>Niet gevonden</body></html>", encoding="utf-8")
+    (docs / "afgebroken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n")
+    (docs / "kapot.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
+    build([docs], tmp_path / "ix")
+    page = TestClient(create_app(tmp_path / "ix")).get("/status").text
+    failed = page[page.index('id="failed"'):page.index('id="no_text"')]
+    assert all(name in failed for name in ("leeg.txt", "pagina.pdf", "afgebroken.pdf", "kapot.pdf"))
+    assert failed.count("<tr>") == 5  # the header and the four files
+    assert "is leeg" in failed and "is geen PDF" in failed and "beschadigde PDF" in failed
+    assert "technische melding" not in failed and "download it" not in failed and " is a " not in failed

@@ -306,3 +306,24 @@ def test_web_timeline_page_is_dutch_with_filters_and_linked_sources(client):
     assert "dagelijks bestuur" in page.text and 'href="/doc/' in page.text and "#page-1" in page.text
     bad = client.get("/tijdlijn", params={"van": "morgen"})
     assert bad.status_code == 400 and "morgen" in bad.text and 'role="alert"' in bad.text
+
+
+@pytest.mark.parametrize("params, dutch", [
+    ({"van": "morgen"}, "is geen datum"),
+    ({"tot": "2021-02-30"}, "is geen dag van de kalender"),
+    ({"status": "bogus"}, "is geen status"),
+    ({"orgaan": "Zwemclub"}, "is geen orgaan"),
+    ({"overheid": "Atlantis"}, "heeft geen gebeurtenissen"),
+    ({"onderwerp": "qqqzzz"}, "geen onderwerp heet"),
+])
+def test_web_timeline_bad_filter_says_so_in_dutch(client, params, dutch):
+    """Every bad filter of the timeline page is one Dutch line naming the value (the CLI keeps English)."""
+    import re as regex
+
+    page = client.get("/tijdlijn", params=params)
+    alert = regex.search(r'role="alert"[^>]*>(.*?)</', page.text, regex.S)
+    assert page.status_code == 400 and alert, page.text[:500]
+    message = alert.group(1)
+    assert dutch in message and next(iter(params.values())) in message
+    for english in ("is no", "names no", "write a", "has no events", "no subject", "use one of", "Close"):
+        assert english not in message

@@ -51,8 +51,11 @@ class UnknownSubject(LookupError):
         hint = f" Close matches: {', '.join(close)}." if close else ""
         if several:
             super().__init__(f"{query!r} is a body of several governments; name one: {', '.join(close)}.")
+            self.dutch = f"Onderwerp: ‘{query}’ is een orgaan van meer overheden; noem er één: {', '.join(close)}."
         else:
             super().__init__(f"no subject matches {query!r}.{hint} `spoor subjects` lists them all.")
+            self.dutch = (f"Onderwerp: geen onderwerp heet ‘{query}’."
+                          + (f" Bedoelt u: {', '.join(close)}?" if close else ""))
 
 
 def find(subjects: list[Subject], query: str) -> Subject:

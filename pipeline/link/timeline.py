@@ -279,7 +279,12 @@ def _event_at(evs: list[Event], doc_id: str | None, offset: int | None, before: 
 
 
 class BadFilter(ValueError):
-    """A filter value that names nothing or is no date; the message is one line naming what is valid."""
+    """A filter value that names nothing or is no date; the message is one line naming what is valid
+    (``str()``: English, for the CLI and the API's ``error_en``; ``dutch``: the same for the web page)."""
+
+    def __init__(self, message: str, dutch: str | None = None):
+        super().__init__(message)
+        self.dutch = dutch or message
 
 
 from ..nlp.dates_scan import TypedDateError, parse_typed_date  # noqa: E402
@@ -296,7 +301,15 @@ def check_date(value: str | None, option: str = "--from") -> str | None:
         return parse_typed_date(value)
     except TypedDateError as exc:
         what = "is no day of the calendar" if exc.kind == "calendar" else "is no date"
-        raise BadFilter(f"{option} {value!r} {what}; {form}") from None
+        wat = "is geen dag van de kalender" if exc.kind == "calendar" else "is geen datum"
+        raise BadFilter(f"{option} {value!r} {what}; {form}",
+                        f"{_OPTIONS_NL.get(option, option)}: ‘{value}’ {wat}; schrijf een jaar, maand of dag: "
+                        "2021, feb 2021, 28-02-2021 of 2021-02-28") from None
+
+
+#: The options of the filters as the web page names them
+_OPTIONS_NL = {"--from": "Vanaf", "--to": "Tot en met", "--status": "Status", "--actor": "Orgaan",
+               "--government": "Overheid", "--subject": "Onderwerp"}
 
 
 def check_status(value: str | None, known: Iterable[str] = STATUSES) -> str | None:
@@ -306,7 +319,8 @@ def check_status(value: str | None, known: Iterable[str] = STATUSES) -> str | No
     known = list(dict.fromkeys([*STATUSES, *known]))
     if value.strip().casefold() in known:
         return value.strip().casefold()
-    raise BadFilter(f"--status {value!r} is no status; use one of {', '.join(known)}")
+    raise BadFilter(f"--status {value!r} is no status; use one of {', '.join(known)}",
+                    f"Status: ‘{value}’ is geen status. Kies uit: {', '.join(known)}")
 
 
 def actor_names(actors: Iterable[tuple[str, str | None]]) -> list[tuple[str, tuple[str, str | None]]]:
@@ -336,9 +350,11 @@ def resolve_actor(query: str, actors: Iterable[tuple[str, str | None]]) -> tuple
     found, close = pick(query, actor_names(actors), lambda item: actor_name(*item))
     if found is None:
         hint = f" Close: {', '.join(close)}." if close else ""
+        hint_nl = f" Bedoelt u: {', '.join(close)}?" if close else ""
         known = sorted({actor_name(a, None) for a, _ in actors})
         listing = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
-        raise BadFilter(f"--actor {query!r} names no body that has events.{hint} Bodies: {listing}")
+        raise BadFilter(f"--actor {query!r} names no body that has events.{hint} Bodies: {listing}",
+                        f"Orgaan: ‘{query}’ is geen orgaan met gebeurtenissen.{hint_nl} Orgaan kan zijn: {listing}")
     return found
 
 
@@ -349,7 +365,9 @@ def resolve_government(query: str, governments: Iterable[str]) -> str:
     govs = sorted({g for g in governments if g})
     found, close = pick(query, [(g, g) for g in govs])
     if found is None:
-        raise BadFilter(f"--government {query!r} has no events; governments: {', '.join(govs[:20]) or 'none known'}")
+        raise BadFilter(f"--government {query!r} has no events; governments: {', '.join(govs[:20]) or 'none known'}",
+                        f"Overheid: ‘{query}’ heeft geen gebeurtenissen. Overheden: "
+                        f"{', '.join(govs[:20]) or 'geen bekend'}")
     return found
 
 

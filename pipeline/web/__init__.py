@@ -34,7 +34,7 @@ from ..search import engine as search_module
 from ..search import MARK_CLOSE, MARK_OPEN
 from ..store import locate, open_store, store_exists
 from . import api, feeds, results, safety
-from .filters import date_nl, doc_types, statuses_nl, whole_number
+from .filters import date_nl, doc_types, message_nl, statuses_nl, whole_number
 from .status import status as index_status
 
 _log = logging.getLogger(__name__)
@@ -90,6 +90,7 @@ def _env() -> Environment:
     env.filters["nl"] = in_dutch
     env.filters["id_url"] = lambda doc_id: quote(str(doc_id), safe="")
     env.filters["date_nl"] = date_nl
+    env.filters["message_nl"] = message_nl
     env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
     env.globals.update(labels=LABELS_NL, sorts=SORTS_NL, facet_names=FACETS_NL, statuses=statuses_nl())
     return env
@@ -196,7 +197,7 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
             evs = timeline(folder, subject=filters["onderwerp"], date_from=filters["van"], date_to=filters["tot"],
                            actor=filters["orgaan"], government=filters["overheid"], status=_status(filters["status"]))
         except (BadFilter, UnknownSubject) as exc:
-            error = str(exc)
+            error = getattr(exc, "dutch", None) or str(exc)
         body = timeline_body(evs, link=lambda doc_id, page: f"/doc/{quote(doc_id, safe='')}#page-{page}")
         return page("timeline.html", 400 if error else 200, filters=filters, error=error, count=len(evs),
                     body=Markup(body), css=Markup(TIMELINE_CSS), statuses=STATUSES_NL)

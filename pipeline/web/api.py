@@ -141,7 +141,7 @@ def routes(folder: Path) -> list[Route]:
         try:
             decs = filter_decisions(decs, p.get("actor") or None, date_from, date_to, status)
         except BadFilter as exc:
-            return _error(400, str(exc), str(exc), "actor")
+            return _error(400, exc.dutch, str(exc), "actor")
         return JSONResponse({"decisions": len(decs), "results": [_decision(d) for d in decs]})
 
     def api_timeline(request: Request) -> JSONResponse:
@@ -157,7 +157,8 @@ def routes(folder: Path) -> list[Route]:
             evs = timeline(folder, subject=p.get("subject") or None, date_from=date_from, date_to=date_to,
                            actor=p.get("actor") or None, government=p.get("government") or None, status=status)
         except (BadFilter, UnknownSubject) as exc:
-            return _error(400, str(exc), str(exc), "subject" if isinstance(exc, UnknownSubject) else None)
+            return _error(400, getattr(exc, "dutch", None) or str(exc), str(exc),
+                          "subject" if isinstance(exc, UnknownSubject) else None)
         return JSONResponse({"events": len(evs), "results": [e.model_dump() for e in evs]})
 
     def api_subjects(request: Request) -> JSONResponse:

@@ -13,6 +13,7 @@ status words from ``web/data/statuses_nl.json``.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from collections.abc import Iterable
@@ -173,3 +174,17 @@ def check_document(doc_ids: Iterable[str], value: str | None, option: str = "--d
     if len(starting) == 1:
         return starting[0]
     raise FilterError(option, value, "is no stored document", "is geen document in de index", ids)
+
+
+@lru_cache(maxsize=1)
+def _message_rules() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rx), nl) for rx, nl in _data("messages_nl.json")["rules"]]
+
+
+def message_nl(message: str) -> str:
+    """A message of the records or a build (why a file was not read, a document's warning) in Dutch,
+    rule by rule from ``web/data/messages_nl.json``; one no rule knows is shown as a technical message."""
+    out = message or ""
+    for rx, nl in _message_rules():
+        out = rx.sub(nl, out)
+    return out if out != message or not message else f"technische melding: {message}"

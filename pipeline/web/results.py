@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 
 from ..search import PER_DOC, SORTS, QueryError, search
 from ..store import open_store, store_signature
-from .filters import FilterError, check_name, check_type, date_nl, parse_date, whole_number
+from .filters import FilterError, check_name, check_type, date_nl, message_nl, parse_date, whole_number
 
 PAGE_SIZE = 10  # documents per page
 MAX_PAGE = 50
@@ -165,7 +165,7 @@ def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relev
         if "government" not in result.facets:  # an index written before governments were indexed
             result = search(folder, q, max(want_docs, GOVERNMENT_POOL), **kw)
     except QueryError as exc:
-        out.error = f"Deze zoekvraag kan niet worden beantwoord: {exc}."
+        out.error = f"Deze zoekvraag kan niet worden beantwoord: {message_nl(str(exc))}."
         return out
     except FileNotFoundError:
         out.error = "Er is nog geen index: voer eerst `spoor build` uit."
