@@ -329,3 +329,35 @@ def test_subjects_no_realised_as_a_body_that_was_there_before_the_proposal():
     assert not _rels(relations, "realized_as")  # the Tweede Kamer was there in 2011: it is not what came of it
     _, relations = derive(docs[1:], ents[1:], decs)
     assert _rels(relations, "realized_as") == {("regionale_havenorganisatie", "tweede_kamer")}
+
+
+def test_subjects_a_plan_of_two_governments_is_two_subjects_unless_the_text_links_them():
+    """The "woonakkoord" of Enschede and of Hengelo are two plans, each with its government; a Hengelo
+    document that names the Overijssel plan as the province's keeps it the province's."""
+    enschede = "Gemeente Enschede\nHet woonakkoord is getekend. Het woonakkoord loopt. Het woonakkoord werkt."
+    hengelo = "Gemeente Hengelo\nHet woonakkoord is getekend. Het woonakkoord loopt tot 2030."
+    overijssel = "Provincie Overijssel\nHet programma Kustbeleid staat in het zeeakkoord. Het zeeakkoord geldt."
+    about_province = "Gemeente Hengelo\nHet beleid van de provincie Overijssel staat vooral in het zeeakkoord. Meer niet."
+    docs = [_gov_doc("e", "2021", enschede, "Enschede"), _gov_doc("h", "2022", hengelo, "Hengelo"),
+            _gov_doc("o", "2020", overijssel, "Overijssel", "provincie"),
+            _gov_doc("p", "2023", about_province, "Hengelo")]
+    subjects, _ = derive(docs, [], [])
+    plans = {s.name: s for s in subjects if fold_name(s.name).startswith("woonakkoord")}
+    assert set(plans) == {"woonakkoord Enschede", "woonakkoord Hengelo"}
+    assert [d.doc_id for d in plans["woonakkoord Enschede"].documents] == ["e"]
+    assert plans["woonakkoord Hengelo"].government == "Hengelo" and plans["woonakkoord Hengelo"].mentions == 2
+    [sea] = [s for s in subjects if fold_name(s.name).startswith("zeeakkoord")]
+    assert sea.government == "Overijssel" and {d.doc_id for d in sea.documents} == {"o", "p"}
+    with pytest.raises(UnknownSubject) as exc:
+        find(subjects, "woonakkoord")
+    assert "woonakkoord Enschede" in str(exc.value) and "woonakkoord Hengelo" in str(exc.value)
+    assert find(subjects, "woonakkoord hengelo").government == "Hengelo"
+
+
+def test_subjects_a_named_omgevingsvisie_of_two_municipalities_is_two_subjects():
+    e = ("Gemeente Enschede\nDe Omgevingsvisie Stad en Land is vastgesteld. De Omgevingsvisie Stad en Land geldt. "
+         "De Omgevingsvisie Stad en Land werkt.")
+    h = "Gemeente Hengelo\nDe Omgevingsvisie Stad en Land is in voorbereiding. Over de Omgevingsvisie Stad en Land meer."
+    subjects, _ = derive([_gov_doc("e", "2021", e, "Enschede"), _gov_doc("h", "2022", h, "Hengelo")], [], [])
+    visions = sorted((s.name, s.government) for s in subjects if s.name.startswith("Omgevingsvisie"))
+    assert visions == [("Omgevingsvisie Stad en Land Enschede", "Enschede"), ("Omgevingsvisie Stad en Land Hengelo", "Hengelo")]

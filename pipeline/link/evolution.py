@@ -61,12 +61,16 @@ class UnknownSubject(LookupError):
 def find(subjects: list[Subject], query: str) -> Subject:
     """The subject whose id, name or alias is ``query`` (case-insensitive; typos tolerated), else UnknownSubject.
 
-    A kind of body named without its government ("gemeenteraad") where the corpus has it for several
-    governments is no one subject: UnknownSubject names them ("gemeenteraad Den Helder", ...)."""
+    A kind of body or a plan named without its government ("gemeenteraad", "woonakkoord") where the corpus
+    has it for several governments is no one subject: UnknownSubject names them ("gemeenteraad Den Helder",
+    ...)."""
     q = fold(query.strip())
     kb = load_kb()
     same = [s for s in subjects if s.body and s.government and kb.get(s.body) is not None
             and q in {fold(n) for n in (kb.get(s.body).name, *kb.get(s.body).aliases, *kb.get(s.body).abbreviations)}]
+    # a plan of several governments ("woonakkoord Enschede", "woonakkoord Hengelo") named without one
+    same += [s for s in subjects if s.government and not s.body and fold(s.name) != q
+             and fold(s.name) == f"{q} {fold(s.government)}"]
     if len({s.id for s in same}) > 1:
         same.sort(key=lambda s: (-s.mentions, s.name))
         names = [s.name for s in same[:6]] + ([f"and {len(same) - 6} more"] if len(same) > 6 else [])

@@ -61,6 +61,21 @@ LEVEL_KIND = {"gemeente": "gemeente", "provincie": "provincie", "waterschap": "w
 #: The id suffix of the mentions of a kind of body no government could be given to (never stored).
 GENERIC_SUFFIX = "zonder_overheid"
 _NONE = object()  # a mention of a kind of body that belongs to no government in particular
+#: A government named right after a plan's name, in the same sentence: "van (de) (gemeente) Hengelo", "(Enschede)"
+_GOVERNMENT_AFTER = re.compile(r"[ \t]{1,2}\(?(?:van\s+(?:de\s+|het\s+)?(?:gemeente\s+|provincie\s+)?)?"
+                               r"([A-Z][\w\u00C0-\u017F'-]*(?:[ -][A-Za-z][\w\u00C0-\u017F'-]*){0,3})")
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w\u00C0-\u017F'-]*(?:[ -][A-Z][\w\u00C0-\u017F'-]*){0,3}")
+
+
+def _government_at(words: list[str]) -> str | None:
+    """The name of the government the first (up to four) of ``words`` name ("Den Helder", "Overijssel")."""
+    for n in range(min(len(words), 4), 0, -1):
+        found = government.lookup(" ".join(words[:n]).strip(".,;:()"))
+        if found is not None:
+            return found.name
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +144,7 @@ class _Builder(RelationFinder):
         self._search_names()
         self._merge_same()
         self._drop_generic()
+        self._plans_per_government()
         self._index_mentions()
         self._same_as()
         self._cue_relations()
@@ -505,6 +521,72 @@ class _Builder(RelationFinder):
             if drop:
                 _log.debug("generic, no subject: %s", sid)
                 del self.subjects[sid]
+
+    def _plan_like(self, s: SubjectDraft) -> bool:
+        """Whether a subject is a plan, policy or programme of its own government: a plan compound found in
+        the text ("woonakkoord"), or a name found in the text that holds a kind of plan or a plan word
+        ("Omgevingsvisie Stad en Land", "Woonvisie 2030"); never a knowledge-base entry or a kind of body."""
+        if s.body or self.kb.get(s.id) is not None or s.kind not in ("plan", "name"):
+            return False
+        if s.kind == "plan":
+            return True
+        suffixes = tuple(self.rules["candidates"]["plan_suffixes"])
+        return any(fold(w) in self.words["kinds_set"] or fold(w).endswith(suffixes)
+                   for w in re.findall(r"[\w\u00C0-\u017F-]+", s.name))
+
+    def _span_government(self, doc_id: str, start: int, end: int, others: set[str]) -> str | None:
+        """The government a plan's mention belongs to: the one its name holds ("Woonvisie Enschede") or the
+        text names right after it ("de Omgevingsvisie van Hengelo"); else one of ``others`` (the governments
+        of the plan's other documents) its sentence names ("het beleid van de provincie Overijssel staat in
+        de Omgevingsvisie"); else its document's (None: unknown)."""
+        text = self.docs[doc_id].text
+        words = text[start:end].split()[1:]
+        m = _GOVERNMENT_AFTER.match(text[end:end + 60])
+        for run in ([words[k:] for k in range(len(words))] + ([m.group(1).split()] if m else [])):
+            found = _government_at(run)
+            if found is not None:
+                return found
+        own = self.docs[doc_id].government
+        if others - {own}:
+            cut = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
+            stop = [i for i in (text.find(". ", end, end + 300), text.find("\n\n", end, end + 300)) if i >= 0]
+            sentence = text[cut + 1 if cut >= 0 else max(0, start - 300):min(stop) if stop else end + 300]
+            named = {g for m in _CAPITALISED.finditer(sentence) if (g := _government_at(m.group().split()))}
+            linked = (named & others) - {own}
+            if len(linked) == 1:
+                return linked.pop()
+        return own
+
+    def _plans_per_government(self) -> None:
+        """A plan of one government is not another's plan of the same name: the "Omgevingsvisie" of Enschede
+        and of Hengelo are two subjects ("... Enschede", "... Hengelo"), each with its government, unless the
+        text links them (a mention whose name or sentence names the government of the plan's other
+        documents belongs to that government). Mentions in documents of unknown government join the only
+        government met, else the one met most, which also keeps the subject's id; a plan of one government
+        gets it as its ``government``."""
+        for sid in list(self.subjects):
+            s = self.subjects[sid]
+            if not self._plan_like(s):
+                continue
+            doc_govs = {self.docs[d].government for d, _, _ in s.spans if self.docs[d].government}
+            by_gov: dict[str | None, set] = defaultdict(set)
+            for span in s.spans:
+                by_gov[self._span_government(*span, doc_govs)].add(span)
+            named = sorted((g for g in by_gov if g), key=lambda g: (-len(by_gov[g]), g))
+            if not named:
+                continue
+            by_gov[named[0]] |= by_gov.pop(None, set())
+            if len(named) == 1:
+                s.government = named[0]
+                continue
+            del self.subjects[sid]
+            for n, gov in enumerate(named):
+                new_id = sid if n == 0 else f"{sid}_{slug(gov)}"
+                name = s.name if fold(gov) in fold(s.name) else f"{s.name} {gov}"
+                self.subjects[new_id] = SubjectDraft(
+                    new_id, name, s.label, s.kind, generic=s.generic, type_kind=s.type_kind, forms=Counter(s.forms),
+                    spans=by_gov[gov], types=set(s.types), members=list(s.members), government=gov)
+                _log.debug("plan of several governments: %s -> %s", sid, new_id)
 
     def _counted(self, s: SubjectDraft) -> bool:
         """Whether the documents of a one-word plan use it as a kind: with "een" or in the plural ("een
