@@ -602,26 +602,41 @@ def evolution(subject: Annotated[str, typer.Argument(help="Subject id, name or a
 
 
 @app.command()
-def export(parquet: Annotated[Path, typer.Option("--parquet", metavar="DIR", help="Write Parquet files into this folder.")],
+def export(parquet: Annotated[Optional[Path], typer.Option("--parquet", metavar="DIR", help="Write Parquet files into this folder.")] = None,
+           sqlite: Annotated[Optional[Path], typer.Option("--sqlite", metavar="DIR", help="Write a Datasette-ready spoor.db (foreign keys, full-text search, views) and its metadata into this folder.")] = None,
            index: IndexOpt = DEFAULT_INDEX, quiet: QuietOpt = False) -> None:
-    """Export the store as Parquet for analysts: one folder per table, partitioned by year.
+    """Export the store for analysts: as Parquet, or as an SQLite database for Datasette.
 
-    DIR/documents, passages, entities, decisions, subjects and relations, each as
+    --parquet DIR: DIR/documents, passages, entities, decisions, subjects and relations, each as
     year=YYYY/part-0.parquet (year=unknown for undated documents); read them with
     pandas.read_parquet("DIR/entities") or DuckDB's read_parquet('DIR/entities/**/*.parquet',
-    hive_partitioning=1). Documents are exported a batch at a time, so any corpus fits in memory."""
-    from .store.export import ExportError, export_parquet
+    hive_partitioning=1). Documents are exported a batch at a time, so any corpus fits in memory.
 
+    --sqlite DIR: DIR/spoor.db with this spoor's schema whatever made the store (every doc_id links to
+    its document, passages_fts, the *_view views) and DIR/datasette-metadata.json; open it with
+    datasette DIR/spoor.db --metadata DIR/datasette-metadata.json"""
+    from .store.export import ExportError, export_parquet, export_sqlite
+
+    if parquet is None and sqlite is None:
+        raise _fail("name what to write: --parquet DIR, --sqlite DIR or both")
     _need_store(index)
     bar = _progress(quiet)
     try:
-        with bar or _Null():
-            task = bar.add_task("exporting", total=None, file="") if bar else None
-            counts = export_parquet(index, parquet, progress=(lambda n, t: bar.update(task, completed=n, total=t))
-                                    if bar else None)
+        if parquet is not None:
+            with bar or _Null():
+                task = bar.add_task("exporting", total=None, file="") if bar else None
+                counts = export_parquet(index, parquet, progress=(lambda n, t: bar.update(task, completed=n, total=t))
+                                        if bar else None)
+            out.print(", ".join(f"{n} {table}" for table, n in counts.items()) + f" written to {parquet}")
+        if sqlite is not None:
+            counts = export_sqlite(index, sqlite)
+            out.print(", ".join(f"{n} {table}" for table, n in counts.items() if table in ("documents", "passages",
+                      "entities", "decisions", "subjects", "relations")) + f" written to {sqlite / 'spoor.db'}; "
+                      f"open it with: datasette {sqlite / 'spoor.db'} --metadata {sqlite / 'datasette-metadata.json'}")
     except ExportError as exc:
         raise _fail(str(exc))
-    out.print(", ".join(f"{n} {table}" for table, n in counts.items()) + f" written to {parquet}")
+    except OSError as exc:
+        raise _fail(f"cannot write the export: {exc.strerror or exc} ({exc.filename or ''})")
 
 
 if __name__ == "__main__":

@@ -326,3 +326,22 @@ def test_backends_an_index_without_governments_still_counts_them(tmp_path, monke
     assert {f.value: f.count for f in page.facets["government"]} == GOVERNMENTS
     kept = results.run(tmp_path / "index", "fietspad", {**dict.fromkeys(results.FILTER_FIELDS), "government": "almelo"})
     assert kept.documents == 2
+
+
+def test_backends_sqlite_export_for_datasette(built_store, built_index, tmp_path):
+    """Either store exports to the same Datasette-ready SQLite database, doc_ids linked to documents."""
+    import sqlite3
+
+    from pipeline.store.export import export_sqlite
+
+    counts = export_sqlite(built_store, tmp_path / "ds")
+    con = sqlite3.connect(tmp_path / "ds" / "spoor.db")
+    ref = sqlite3.connect(built_index / "spoor.db")
+    for table in ("documents", "passages", "entities", "decisions", "subjects", "relations"):
+        n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        assert n == counts[table] == ref.execute(f"SELECT count(*) FROM {table}").fetchone()[0], table
+    assert con.execute("PRAGMA foreign_key_list(decisions)").fetchall()[0][2] == "documents"
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    aliases = dict(con.execute("SELECT id, aliases FROM subjects"))
+    assert json.loads(aliases["twenteraad"]) == json.loads(dict(ref.execute("SELECT id, aliases FROM subjects"))["twenteraad"])
+    assert con.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'twenteraad'").fetchone()[0] > 0

@@ -82,3 +82,75 @@ def test_store_datasette_metadata_names_what_is_there(built_index, db):
         cols = {r[1] for r in db.execute(f"PRAGMA table_info({name})")}
         assert set(info.get("facets", [])) <= cols, name
         assert info.get("hidden") or info.get("description"), name
+
+
+# -- the export Datasette opens (issue 18) ------------------------------------------------------------
+def _datasette(folder):
+    """Ask Datasette (its Python API, in process) about ``folder/spoor.db`` with the metadata beside it."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    ds = Datasette([str(folder / "spoor.db")], metadata=json.loads((folder / DATASETTE_METADATA).read_text("utf-8")))
+
+    def get(path: str):
+        async def run():
+            await ds.invoke_startup()
+            return await ds.client.get(path)
+        response = asyncio.run(run())
+        assert response.status_code == 200, (path, response.text[:300])
+        return response.json()
+    return get
+
+
+def _old_store(folder, built_index):
+    """A store as an older spoor made it: the same rows, no foreign keys, no analysts' views."""
+    from pipeline.store.sqlite import _SCHEMA
+
+    folder.mkdir()
+    con = sqlite3.connect(folder / "spoor.db")
+    con.executescript(_SCHEMA.replace("REFERENCES documents (doc_id)", ""))
+    con.execute("ATTACH ? AS built", (str(built_index / "spoor.db"),))
+    for table in ("documents", "passages", "entities", "decisions"):
+        cols = ", ".join(f'"{r[1]}"' for r in con.execute(f"PRAGMA main.table_info({table})"))
+        con.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM built.{table}")
+    con.commit()
+    con.execute("DETACH built")
+    assert con.execute("PRAGMA foreign_key_list(passages)").fetchall() == []
+    con.close()
+    return folder
+
+
+@pytest.mark.parametrize("made", ["now", "before foreign keys"])
+def test_store_export_answers_in_datasette(built_index, db, tmp_path, runner, made):
+    """`spoor export --sqlite` writes a database Datasette answers from: a facet over a view, the
+    full-text search over passages, a view's rows, and every passage linked to its document."""
+    from pipeline.cli import app
+
+    store = built_index if made == "now" else _old_store(tmp_path / "old", built_index)
+    result = runner.invoke(app, ["export", "--sqlite", str(tmp_path / "ds"), "--index", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "datasette " in result.output
+    get = _datasette(tmp_path / "ds")
+    facet = get("/spoor/documents_view.json?_facet=doc_type&_size=0")["facet_results"]["doc_type"]["results"]
+    assert {f["value"]: f["count"] for f in facet} == dict(db.execute(
+        "SELECT doc_type, count(*) FROM documents GROUP BY doc_type").fetchall())
+    found = get("/spoor/passages.json?_search=twenteraad&_shape=objects&_labels=on&_size=max")["rows"]
+    assert {r["doc_id"]["value"] for r in found} == {d for (d,) in db.execute(
+        "SELECT DISTINCT doc_id FROM passages WHERE text LIKE '%Twenteraad%'")}
+    titles = dict(db.execute("SELECT doc_id, title FROM documents"))
+    assert all(r["doc_id"]["label"] == titles[r["doc_id"]["value"]] for r in found)  # the foreign key, followed
+    rows = get("/spoor/decisions_view.json?_shape=array&_size=max")
+    assert len(rows) == db.execute("SELECT count(*) FROM decisions").fetchone()[0]
+    assert all(r["date_start"] <= r["date_end"] for r in rows if r["date_start"])
+    links = get("/spoor/documents/002_fdc62ef994946342.json?_extras=foreign_key_tables")["foreign_key_tables"]
+    assert {t["other_table"] for t in links if t["count"]} >= {"passages", "entities"}
+
+
+def test_store_export_needs_a_target(runner, built_index):
+    from pipeline.cli import app
+
+    result = runner.invoke(app, ["export", "--index", str(built_index)])
+    assert result.exit_code == 2 and "--sqlite" in result.output and "Traceback" not in result.output
+    same = runner.invoke(app, ["export", "--sqlite", str(built_index), "--index", str(built_index)])
+    assert same.exit_code == 2 and "index folder itself" in same.output

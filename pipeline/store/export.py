@@ -1,4 +1,5 @@
-"""The store as Parquet for analysts (issue 9): one folder per table, partitioned by year.
+"""The store for analysts: as Parquet (issue 9), one folder per table, partitioned by year, or as a
+Datasette-ready SQLite database (issue 18, ``export_sqlite``).
 
 ``export_parquet(index, out)`` writes ``out/documents``, ``out/passages``, ``out/entities``,
 ``out/decisions`` and, when the store has them, ``out/subjects`` and ``out/relations``, each as
@@ -250,6 +251,76 @@ def _value(name: str, value):
         return value
     if name in _LISTS:
         return json.loads(value) if value else []
+    return value
+
+
+#: The tables an SQLite export holds, each after the tables it refers to.
+SQLITE_TABLES = ("builds", "documents", "passages", "entities", "decisions", "subjects", "relations",
+                 "failed_files", "document_added")
+EXPORT_PART = ".spoor-export.partial"
+
+
+def export_sqlite(index, out: Path, batch_rows: int = 5000) -> dict[str, int]:
+    """Write the store of ``index`` (an index folder or a database address) as a Datasette-ready SQLite
+    database ``out/spoor.db`` with ``out/datasette-metadata.json``; returns the rows written per table.
+
+    The database is made with this spoor's schema, whatever made the store: every table's ``doc_id``
+    refers to ``documents`` (so Datasette links a row to its document, even for a store made before
+    the tables had foreign keys), passages have their full-text table, and the analysts' views (no
+    reserved words, first and last day of each date) are there. Open it with
+    ``datasette out/spoor.db --metadata out/datasette-metadata.json``."""
+    from .sqlite import DATASETTE_METADATA, Store
+
+    where = locate(index)
+    if not where.exists():
+        raise ExportError(f"no index in {index}: run `spoor build` first (or pass --index)")
+    out = Path(out)
+    if where.kind == "sqlite" and (out / DB_NAME).resolve() == (Path(where.target) / DB_NAME).resolve():
+        raise ExportError(f"{out} is the index folder itself; name another folder for the export")
+    part = out / EXPORT_PART
+    shutil.rmtree(part, ignore_errors=True)
+    part.mkdir(parents=True)
+    con = _READERS[where.kind](where)
+    counts: dict[str, int] = {}
+    try:
+        have = con.tables()
+        missing = [t for t in DOC_TABLES if t not in have]
+        if missing:
+            raise ExportError(f"{where} is not a spoor store (no table {missing[0]}); run `spoor build` again")
+        with Store(part) as dst:
+            with dst.conn:
+                for table in (t for t in SQLITE_TABLES if t in have):
+                    wanted = {r["name"] for r in dst.conn.execute(f"PRAGMA table_info({table})")}
+                    cols = [c for c, _ in con.columns(table) if c in wanted]
+                    names = ", ".join(f'"{c}"' for c in cols)
+                    insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+                    cursor, counts[table] = con.execute(f"SELECT {names} FROM {table}"), 0
+                    while rows := cursor.fetchmany(batch_rows):
+                        dst.conn.executemany(insert, [[_sqlite_value(r[c]) for c in cols] for r in rows])
+                        counts[table] += len(rows)
+            dangling = dst.conn.execute("PRAGMA foreign_key_check").fetchall()
+            if dangling:
+                _log.warning("%d rows of the export refer to no document (first: %s)", len(dangling), tuple(dangling[0]))
+            dst.conn.execute("PRAGMA journal_mode=DELETE")  # one file, for Datasette and copying
+        for name in (DB_NAME, DATASETTE_METADATA):
+            (part / name).replace(out / name)
+    except BaseException:
+        shutil.rmtree(part, ignore_errors=True)
+        raise
+    finally:
+        con.close()
+    shutil.rmtree(part, ignore_errors=True)
+    return counts
+
+
+def _sqlite_value(value):
+    """A value of either store as SQLite keeps it: lists and objects as JSON text, booleans as 0/1."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
     return value
 
 
