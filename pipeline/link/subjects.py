@@ -71,10 +71,16 @@ _CAPITALISED = re.compile(r"[A-Z][\w\u00C0-\u017F'-]*(?:[ -][A-Z][\w\u00C0-\u017
 
 def _government_at(words: list[str]) -> str | None:
     """The name of the government the first (up to four) of ``words`` name ("Den Helder", "Overijssel")."""
+    found = _government_of(words)
+    return found.name if found is not None else None
+
+
+def _government_of(words: list[str]):
+    """The government (``nlp.government.Government``) the first (up to four) of ``words`` name, or None."""
     for n in range(min(len(words), 4), 0, -1):
         found = government.lookup(" ".join(words[:n]).strip(".,;:()"))
         if found is not None:
-            return found.name
+            return found
     return None
 
 
@@ -536,9 +542,9 @@ class _Builder(RelationFinder):
 
     def _span_government(self, doc_id: str, start: int, end: int, others: set[str]) -> str | None:
         """The government a plan's mention belongs to: the one its name holds ("Woonvisie Enschede") or the
-        text names right after it ("de Omgevingsvisie van Hengelo"); else one of ``others`` (the governments
-        of the plan's other documents) its sentence names ("het beleid van de provincie Overijssel staat in
-        de Omgevingsvisie"); else its document's (None: unknown)."""
+        text names right after it ("de Omgevingsvisie van Hengelo"); else the one of ``others`` (the
+        governments of the plan's other documents) its sentence names ("het beleid van de provincie
+        Overijssel staat in de Omgevingsvisie"); else its document's (None: unknown)."""
         text = self.docs[doc_id].text
         words = text[start:end].split()[1:]
         m = _GOVERNMENT_AFTER.match(text[end:end + 60])
@@ -547,23 +553,21 @@ class _Builder(RelationFinder):
             if found is not None:
                 return found
         own = self.docs[doc_id].government
-        if others - {own}:
-            cut = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
-            stop = [i for i in (text.find(". ", end, end + 300), text.find("\n\n", end, end + 300)) if i >= 0]
-            sentence = text[cut + 1 if cut >= 0 else max(0, start - 300):min(stop) if stop else end + 300]
-            named = {g for m in _CAPITALISED.finditer(sentence) if (g := _government_at(m.group().split()))}
-            linked = (named & others) - {own}
-            if len(linked) == 1:
-                return linked.pop()
-        return own
+        cut = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
+        stop = [i for i in (text.find(". ", end, end + 300), text.find("\n\n", end, end + 300)) if i >= 0]
+        sentence = text[cut + 1 if cut >= 0 else max(0, start - 300):min(stop) if stop else end + 300]
+        named = {g for m in _CAPITALISED.finditer(sentence) if (g := _government_of(m.group().split()))}
+        linked = {g.name for g in named if g.name != own and g.name in others}
+        return linked.pop() if len(linked) == 1 else own
 
     def _plans_per_government(self) -> None:
         """A plan of one government is not another's plan of the same name: the "Omgevingsvisie" of Enschede
         and of Hengelo are two subjects ("... Enschede", "... Hengelo"), each with its government, unless the
         text links them (a mention whose name or sentence names the government of the plan's other
         documents belongs to that government). Mentions in documents of unknown government join the only
-        government met, else the one met most, which also keeps the subject's id; a plan of one government
-        gets it as its ``government``."""
+        government met, else the one met most, which also keeps the subject's id. A plan the documents of
+        ``min_governments`` or more governments name is a shared one (a national policy, a guide) and stays
+        whole; one whose documents' governments the text links into one gets that one as its government."""
         for sid in list(self.subjects):
             s = self.subjects[sid]
             if not self._plan_like(s):
@@ -573,8 +577,8 @@ class _Builder(RelationFinder):
             for span in s.spans:
                 by_gov[self._span_government(*span, doc_govs)].add(span)
             named = sorted((g for g in by_gov if g), key=lambda g: (-len(by_gov[g]), g))
-            if not named:
-                continue
+            if len(doc_govs) < 2 or not named or len(named) >= self.words["min_governments"]:
+                continue  # one government's documents; or a plan many governments cite (a national policy, a guide)
             by_gov[named[0]] |= by_gov.pop(None, set())
             if len(named) == 1:
                 s.government = named[0]
