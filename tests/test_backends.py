@@ -345,3 +345,49 @@ def test_backends_sqlite_export_for_datasette(built_store, built_index, tmp_path
     aliases = dict(con.execute("SELECT id, aliases FROM subjects"))
     assert json.loads(aliases["twenteraad"]) == json.loads(dict(ref.execute("SELECT id, aliases FROM subjects"))["twenteraad"])
     assert con.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'twenteraad'").fetchone()[0] > 0
+
+
+# -- compounds, identifiers and typos on both backends (issue 17) ----------------------------------------
+@pytest.fixture(scope="module")
+def small_real(request, backend, tmp_path_factory) -> str:
+    """The three small documents of tests/test_search_real.py, built into a folder or a database."""
+    from pipeline.build import build
+    from test_search_real import LETTER, NOTE, OTHER
+
+    docs = tmp_path_factory.mktemp("small_real")
+    for name, text in (("brief-afval", LETTER), ("notitie-verkeer", NOTE), ("besluitenlijst-college", OTHER)):
+        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
+    target = str(tmp_path_factory.mktemp("ix")) if backend == "sqlite" else request.getfixturevalue("pg_server")()
+    assert not build([docs], target).problems
+    return target
+
+
+def _ids(result) -> list[str]:
+    return list(dict.fromkeys(h.doc_id for h in result.hits))
+
+
+@pytest.mark.parametrize("query, first", [
+    ("PS23-001234", "brief-afval"), ("PS23\u2010001234", "brief-afval"), ("ps23 001234", "brief-afval"),
+    ("001234", "brief-afval"),                  # a part of an identifier
+    ("AU15 10692", "notitie-verkeer"), ("10692", "notitie-verkeer"),
+    ("papierinzameling", "notitie-verkeer"),    # a compound finds its words written apart ("inzameling van oud papier")
+    ("inzameling van afval", "brief-afval"),    # words apart find the compound ("afvalinzameling")
+    ("milieu zone", "brief-afval"),             # "milieuzone"
+    ("afval", "brief-afval"),                   # a word the index holds only inside compounds
+    ("afvalinzamling", "brief-afval"),          # a typo is still a typo
+])
+def test_backends_compounds_and_identifiers_found_either_way(small_real, query, first):
+    result = search(small_real, query)
+    assert _ids(result)[0] == first
+    if query[0].isdigit() or query.startswith(("ps23", "AU15", "afval ")):
+        assert result.suggestion is None  # a part of an identifier is no typo
+
+
+def test_backends_a_known_word_is_never_widened_to_a_near_word(small_real):
+    # "rattenbestrijding" is no typo of "rampenbestrijding": its words are Dutch words
+    result = search(small_real, "rattenbestrijding")
+    assert "besluitenlijst-college" not in _ids(result)
+    assert _ids(search(small_real, "Peters")) == ["notitie-verkeer"]  # a name the index holds, not "Pieters"
+    if small_real.startswith("postgresql"):  # PostgreSQL's "did you mean" (the Whoosh backend's is its own)
+        assert search(small_real, "afvalinzamling").suggestion == "afvalinzameling"
+        assert search(small_real, "papierinzameling").suggestion is None  # made of words: no typo

@@ -20,6 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
+from ..index import compounds
+from . import wordforms
 from ..link.aliases import alias_table, fold
 from .engine import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, FacetCount, QueryError, SearchResult, add_text, Concept, group_rows, Matcher, analyzed_stems, TOKENS)
 from ..store import store_signature
@@ -28,7 +32,9 @@ from ..store.postgres import shared_store
 CONFIG = "spoor_dutch"
 # ts_rank weights for {D, C, B, A}: title C, text B, entity names A (as the Whoosh field boosts)
 RANK_WEIGHTS = "{0.1, 0.4, 0.8, 1.0}"  # (at most 1 each)
-RANK_SQL = f"ts_rank('{RANK_WEIGHTS}', p.tsv, qq.q, 1)"  # normalised by the log of the passage's length
+# normalised by the log of the passage's length; the words as typed (qq.e) count once more than their
+# other forms (parts of a compound, near words, identifiers holding a part): an exact match ranks first
+RANK_SQL = f"(ts_rank('{RANK_WEIGHTS}', p.tsv, qq.q, 1) + ts_rank('{RANK_WEIGHTS}', p.tsv, qq.e, 1))"
 HEADLINE = (f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=40, MinWords=18, ShortWord=2, "
             "MaxFragments=2, FragmentDelimiter=\" … \"")
 # pg_trgm similarity of an index word to a typed word the index does not know: to search it too,
@@ -45,6 +51,7 @@ class _Clause:
     args: list = field(default_factory=list)
     negated: bool = False
     join: str = "||"  # how it joins the clause before it: || (OR) or && (AND)
+    exact: tuple[str, list] | None = None  # the clause's words as typed (SQL, parameters), for the rank
 
 
 class PgSearch:
@@ -75,7 +82,7 @@ def search_database(url: str, text: str, words: str, intent: str | None, limit: 
         where, w_args = _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to,
                                  government)
         want = max(limit * 6, 30)  # passages: the best few of somewhat more documents than shown
-        match = (f"FROM passages p JOIN documents d ON d.doc_id = p.doc_id, ({q_sql}) AS qq(q) "
+        match = (f"FROM passages p JOIN documents d ON d.doc_id = p.doc_id, ({q_sql}) AS qq(q, e) "
                  f"WHERE p.tsv @@ qq.q{where}")
         rows = store._exec(
             f"SELECT m.*, ts_headline('{CONFIG}', m.text, m.q, '{HEADLINE}') AS headline FROM ("
@@ -149,7 +156,7 @@ def _plan(store, words: str, table):
         neg = negate or (tok.startswith("-") and len(tok) > 1)
         tok = tok[1:] if tok.startswith("-") and len(tok) > 1 else tok
         tok = tok.split(":", 1)[1] if re.match(r"^\w+:\S", tok) else tok  # field:value -> value
-        concept = Concept(1.0)
+        concept, exact = Concept(1.0), 0
         if tok.startswith('"'):
             phrase = tok.strip('"')
             parts, args = ["phraseto_tsquery(?::regconfig, ?)"], [CONFIG, phrase]
@@ -174,17 +181,19 @@ def _plan(store, words: str, table):
                 i += 1
                 continue
             else:
-                parts, args, fix = vocab.alternatives(tok, tokens[i + 1] if i + 1 < len(tokens) else None)
+                parts, args, fix, exact = vocab.alternatives(tok, tokens[i + 1:i + 3])
                 if not parts:
                     i += 1
                     continue
                 add_text(concept, tok, TOKENS)
-                for alt in vocab.words_for(tok):
+                for alt in args[3::2]:  # every other form searched: near words, joined words, compounds, parts
                     add_text(concept, alt, TOKENS)
                 corrected.append(fix or tok)
                 changed |= bool(fix)
                 i += 1
-        clauses.append(_Clause("(" + " || ".join(parts) + ")", args, neg, join))
+        exact = exact if exact else 1  # a phrase or a name: its first form is as typed
+        clauses.append(_Clause("(" + " || ".join(parts) + ")", args, neg, join,
+                               exact=("(" + " || ".join(parts[:exact]) + ")", args[:2 * exact])))
         if not neg:
             concepts.append(concept)
         join, negate = "||", False
@@ -206,8 +215,14 @@ class _Vocabulary:
     def __init__(self, store, tokens: list[str]):
         self.store = store
         words = {w for t in tokens for w in self._words(t)}
+        # the typed words, the words of their compounds and their verb forms, looked up at once
+        self.forms = {w: [f for f in wordforms.verb_forms(w, ()) if f != w] if w.isalpha() else [] for w in words}
+        asked = words | {p for w in words for p in compounds.split(w)} | {f for fs in self.forms.values() for f in fs}
+        # joined on the word's own (btree) index: "word = ANY(...)" lets the planner take the trigram index,
+        # ~0.5 ms a word
         self.known = {r["word"]: r["ndoc"] for r in store._exec(
-            "SELECT word, ndoc FROM vocabulary WHERE word = ANY(?)", [sorted(words)])} if words else {}
+            "SELECT v.word, v.ndoc FROM unnest(?::text[]) AS q(word) JOIN vocabulary v ON v.word = q.word",
+            [sorted(asked)])} if asked else {}
         self.near: dict[str, list[str]] = {}
 
     @staticmethod
@@ -232,28 +247,90 @@ class _Vocabulary:
             self.near[word] = [(r["word"], float(r["sim"])) for r in rows]
         return self.near[word]
 
-    def words_for(self, token: str) -> list[str]:
-        return [n for w in self._words(token) if self._unknown(w) for n, _ in self._nearest(w)]
+    def holding(self, word: str, most: int = 3) -> list[str]:
+        """Words of the index that hold ``word`` as a part, the most frequent ``most``: compounds
+        ("afval" -> "afvalinzameling") and identifiers ("10692" -> "au15.10692"; "001234" -> "-001234",
+        as PostgreSQL's parser keeps the number of "PS23-001234"). Only for a word the index never
+        holds alone, or a part of an identifier (the same rule as the Whoosh backend's)."""
+        key = ("holding", word)
+        if key not in self.near:
+            found: list[str] = []
+            if (self._unknown(word) or not word.isalpha()) and len(word) >= 3:
+                rows = self.store._exec("SELECT word FROM vocabulary WHERE word LIKE ? AND word <> ? "
+                                        "ORDER BY ndoc DESC, word LIMIT 200", [f"%{word}%", word])
+                for r in rows:
+                    w = r["word"]
+                    if w == f"-{word}" or word in _all_parts(w):
+                        found.append(w)
+                    if len(found) >= most:
+                        break
+            self.near[key] = found
+        return self.near[key]
 
-    def alternatives(self, token: str, following: str | None) -> tuple[list[str], list, str | None]:
-        """(tsquery SQL parts, their parameters, the corrected token or None) for one typed word."""
+    def verb_forms(self, word: str) -> list[str]:
+        """Forms of the verb ``word`` is a form of that the index holds (``wordforms.verb_forms``)."""
+        held = [f for f in self.forms.get(word, ()) if f in self.known]
+        return sorted(held, key=lambda f: (-self.known[f], f))[:4]
+
+    def words_for(self, token: str) -> list[str]:
+        return [n for w in self._words(token) for n in self._widened(w)[0]]
+
+    def _widened(self, word: str) -> tuple[list[str], str | None]:
+        """(near words of the index to search too, a suggestion or None) for a word neither the index nor the
+        dictionary knows (Hunspell's Dutch words, ``pipeline.index.compounds``): a real word
+        ("rattenbestrijding", "bestrijding") is never widened to a neighbour; one made of words the
+        dictionary knows only to one a letter off; a part of a word or identifier of the index is no typo."""
+        if not self._unknown(word) or self.holding(word) or self.verb_forms(word) or compounds.known(word):
+            return [], None
+        near = self._nearest(word)
+        if compounds.split(word):
+            near = [(n, sim) for n, sim in near if Levenshtein.distance(n, word) <= 1]
+        return [n for n, _ in near], (near[0][0] if near and near[0][1] >= SUGGEST_SIMILARITY else None)
+
+    def alternatives(self, token: str, following: list[str]) -> tuple[list[str], list, str | None, int]:
+        """(tsquery SQL parts, their parameters, the corrected token or None, how many of the parts are the
+        word as typed: itself and what two typed words make joined) for one typed word; ``following``: the
+        tokens after it."""
         words = self._words(token)
         if not words:
-            return [], [], None
+            return [], [], None, 0
         parts, args = ["plainto_tsquery(?::regconfig, ?)"], [CONFIG, token]
         fix = None
-        if len(words) == 1 and self._unknown(words[0]):
-            near = self._nearest(words[0])
-            for n, _ in near:
+        if len(words) == 1:
+            word = words[0]
+            for w in self.verb_forms(word):  # "ontvlechting" -> "ontvlochten"
+                parts.append("plainto_tsquery(?::regconfig, ?)")
+                args += [CONFIG, w]
+            for w in self.holding(word):  # the compounds and identifiers of the index holding it
+                parts.append("plainto_tsquery(?::regconfig, ?)")
+                args += [CONFIG, w]
+            pieces = compounds.split(word)
+            if len(pieces) >= 2 and not any(self._unknown(p) and not self.holding(p) for p in pieces):
+                # a compound typed whole finds its words written apart ("papierinzameling" -> "inzameling
+                # van oud papier"), each word also in the index's compounds that hold it
+                parts.append("(" + " && ".join("(" + " || ".join(["plainto_tsquery(?::regconfig, ?)"]
+                                                                  * (1 + len(self.holding(p)))) + ")"
+                                               for p in pieces) + ")")
+                args += [a for p in pieces for w in [p, *self.holding(p)] for a in (CONFIG, w)]
+            near, fix = self._widened(word)
+            for n in near:
                 parts.append("plainto_tsquery(?::regconfig, ?)")
                 args += [CONFIG, n]
-            fix = near[0][0] if near and near[0][1] >= SUGGEST_SIMILARITY else None
-        if following and following not in _OPERATORS and not following.startswith(('"', "-")):
-            joined = "".join(words + self._words(following))
-            if joined in self.known or self._joined_known(joined):
-                parts.append("plainto_tsquery(?::regconfig, ?)")
-                args += [CONFIG, joined]
-        return parts, args, fix
+        # two typed words the index knows as one, in either order ("milieu zone" -> "milieuzone",
+        # "inzameling van afval" -> "afvalinzameling"; one stop word between them is passed over): as good as typed
+        exact = 1
+        for n, nxt in enumerate(following[:2]):
+            if nxt in _OPERATORS or nxt.startswith(('"', "-")):
+                break
+            other = self._words(nxt)
+            for joined in ("".join(words + other), "".join(other + words))[:1 if n == 0 else 2]:
+                if joined in self.known or self._joined_known(joined):
+                    parts.insert(exact, "plainto_tsquery(?::regconfig, ?)")
+                    args[2 * exact:2 * exact] = [CONFIG, joined]
+                    exact += 1
+            if n == 0 and analyzed_stems(TOKENS, nxt):
+                break  # only a stop word ("van", "de") is passed over
+        return parts, args, fix, exact
 
     def _joined_known(self, joined: str) -> bool:
         row = self.store._exec("SELECT ndoc FROM vocabulary WHERE word = ?", [joined]).fetchone()
@@ -262,8 +339,18 @@ class _Vocabulary:
         return bool(row)
 
 
+def _all_parts(word: str) -> set[str]:
+    """The parts of an index word (``compounds.parts``), and the parts of those ("weidevogelgebied" ->
+    weide, vogelgebied, vogel, gebied)."""
+    found = set(compounds.parts(word))
+    for p in list(found):
+        found.update(compounds.split(p) if p.isalpha() else ())
+    return found
+
+
 def _tsquery(clauses: list[_Clause]) -> tuple[str, list]:
-    """SELECT of one tsquery: positive clauses joined by their operators, AND NOT the negated ones."""
+    """SELECT of two tsqueries: ``q``, the positive clauses joined by their operators, AND NOT the negated
+    ones; ``e``, the words of the positive clauses as typed, any of them (for the rank)."""
     sql, args = "", []
     for c in clauses:
         if c.negated:
@@ -274,7 +361,9 @@ def _tsquery(clauses: list[_Clause]) -> tuple[str, list]:
         if c.negated:
             sql = f"({sql} && !!{c.sql})"
             args += c.args
-    return f"SELECT {sql}", args
+    exact = [c.exact for c in clauses if not c.negated and c.exact]
+    e_sql = " || ".join(x for x, _ in exact) or "''::tsquery"
+    return f"SELECT {sql}, {e_sql}", args + [a for _, xa in exact for a in xa]
 
 
 def _filters(table, doc_type, body, organisation, year_from, year_to, date_from, date_to,
