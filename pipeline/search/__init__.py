@@ -53,14 +53,20 @@ def backend_for(target) -> SearchBackend:
 def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = None,
            body: str | None = None, year_from: int | None = None, year_to: int | None = None,
            organisation: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           sort: str = "relevance", facets: bool = False, per_doc: int | None = PER_DOC) -> SearchResult:
+           sort: str = "relevance", facets: bool = False, per_doc: int | None = PER_DOC,
+           shown: int | tuple[int, int] | None = None, budget: float | None = None) -> SearchResult:
     """Search the passages in the index in ``folder`` (an index folder or a ``postgresql://`` address).
 
     Returns at most ``limit`` documents (``groups``), each with its best ``per_doc`` passages and how
     many more of its passages match (``more``), the passages flattened in that order (``hits``);
     ``total`` counts the passages that match, ``documents`` the documents. ``date_from``/``date_to`` take ISO prefixes ("2019", "2019-07"); ``sort``
     is "relevance", "date" (newest first) or "date_asc"; ``facets`` adds document counts per
-    body, year and type; ``per_doc`` caps the passages shown per document. Raises QueryError for a query with nothing left to search for and
+    body, year and type; ``per_doc`` caps the passages shown per document. ``shown``: only the first
+    ``shown`` documents are returned (``(start, end)``: those from ``start`` to ``end``, one page), ranked
+    as among all ``limit`` (the rest are re-weighed only as far as needed to know they rank lower;
+    ``matching`` still names every matching document). ``budget``: the
+    seconds the search may take (default ``engine.SEARCH_BUDGET_S``) before it answers with what it has,
+    saying so in ``notes``. Raises QueryError for a query with nothing left to search for and
     FileNotFoundError when no index was built in ``folder``.
     """
     text = clean_query(query)
@@ -75,4 +81,4 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
     return backend_for(folder).search(folder, text, words, intent, limit, doc_type=doc_type, body=body,
                                       organisation=organisation, year_from=year_from, year_to=year_to,
                                       date_from=date_from, date_to=date_to, sort=sort, facets=facets,
-                                      per_doc=per_doc)
+                                      per_doc=per_doc, shown=shown, budget=budget)
