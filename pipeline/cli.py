@@ -266,6 +266,8 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     if card:
         out.print(render_card(card) + "\n")
     out.print(render_hits(result))
+    for note in result.notes:  # what was left out to answer in time (in Dutch, as the page says it)
+        err.print(f"spoor: let op: {note}")
 
 
 @app.command()

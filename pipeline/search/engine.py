@@ -45,7 +45,8 @@ from rapidfuzz.distance import Levenshtein
 from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.searching import Searcher
-from whoosh.query import And, AndNot, MultiTerm, Not, NullQuery, NumericRange, Or, Phrase, Term, TermRange, Variations
+from whoosh.query import (And, AndNot, MultiTerm, Not, NullQuery, NumericRange, Or, Phrase, Regex, Term, TermRange,
+                          Variations, Wildcard)
 
 from ..link.aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
@@ -225,7 +226,7 @@ def _search_index(folder, text, words, intent, limit, doc_type, body, organisati
         searcher, expanded, max(limit * 2, MIN_POOL), filt, facets, state,
         docs=limit + max(limit // 2, MIN_SPARE_DOCS), per_doc=PER_DOC, load=partial(state.stored_fields, searcher),
         deadline=deadline, late=late)
-    suggestion = _suggest(searcher, words, state) if time.perf_counter() < deadline else None
+    suggestion = _suggest(searcher, words, state, deadline) if time.perf_counter() < deadline else None
     if late:
         notes.append(TIME_NOTE)
     groups = group_rows(rows, Matcher(concepts), intent, limit, sort, per_doc, counts, shown=shown,
@@ -265,11 +266,8 @@ def bounded(q, reader, notes: list[str], deadline: float | None = None):
         field = node.field()
         terms = []
         try:
-            for n, (_, btext) in enumerate(node.expanded_terms(reader)):
+            for btext in _pattern_words(node, reader, deadline, done):
                 if len(terms) >= MAX_EXPANSIONS:
-                    done["capped"] += 1
-                    break
-                if n % 256 == 0 and time.perf_counter() > deadline:
                     done["capped"] += 1
                     break
                 terms.append(Term(field, reader.schema[field].from_bytes(btext), boost=node.boost))
@@ -290,6 +288,29 @@ def bounded(q, reader, notes: list[str], deadline: float | None = None):
         notes.append(f"een jokerteken staat voor meer woorden dan gezocht zijn (hoogstens {MAX_EXPANSIONS}); "
                      "de uitkomst is onvolledig")
     return out
+
+
+def _pattern_words(node, reader, deadline: float, done: dict):
+    """The index words (bytes) a wildcard, prefix, fuzzy word or range stands for, looked for until
+    ``deadline`` (``done["capped"]`` counts a pattern cut short): a wildcard that starts with one scans
+    the whole word list, so the deadline is checked as the list is read, not only at each word found."""
+    if isinstance(node, (Wildcard, Regex)):  # Whoosh's own scan, with the deadline in it
+        field = reader.schema[node.fieldname]
+        pattern = re.compile(node._get_pattern())
+        prefix = node._find_prefix(node.text)
+        words = reader.expand_prefix(node.fieldname, prefix) if prefix else reader.lexicon(node.fieldname)
+        for n, btext in enumerate(words):
+            if n % 512 == 0 and time.perf_counter() > deadline:
+                done["capped"] += 1
+                return
+            if pattern.match(field.from_bytes(btext)):
+                yield btext
+        return
+    for n, (_, btext) in enumerate(node.expanded_terms(reader)):
+        if n % 256 == 0 and time.perf_counter() > deadline:
+            done["capped"] += 1
+            return
+        yield btext
 
 
 # -- what is kept of an index between searches ---------------------------------------------------
@@ -557,7 +578,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
         kept = {other for other, _ in _prune([(other, w) for _, other, w in alternatives], analyzer, "")}
         extra = [p for p in (phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
                  if p is not None]
-        pairs = _joined_pairs(unquoted, reader, schema, memo) if time.perf_counter() < deadline else []
+        pairs = _joined_pairs(unquoted, reader, schema, memo, deadline, late)
         for joined, parts in pairs:
             if any(joined.text in c.terms for k, c in concepts.items() if k.startswith("=")):
                 continue  # already searched as another name of a name in the query
@@ -815,10 +836,20 @@ def phrase_query(text: str, schema, weight: float):
     return Or(parts) if parts else None
 
 
-def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tuple[Term, list[str]]]:
+def _joined_pairs(raw: str, reader, schema, memo: dict | None = None, deadline: float = float("inf"),
+                  late: list | None = None) -> list[tuple[Term, list[str]]]:
     """(query, words joined): "Twente Bedrijf" -> the one word "twentebedrijf", "wgr plus status" ->
     "wgr-plus-status", "treedt in werking" -> "inwerkingtreding", when the index has it (two or three
-    words written together or with hyphens; a verb's noun after the words it is written with)."""
+    words written together or with hyphens; a verb's noun after the words it is written with).
+    Past ``deadline`` the words not looked at yet are left (and ``late`` says so)."""
+
+    def out_of_time() -> bool:
+        if time.perf_counter() <= deadline:
+            return False
+        if late is not None:
+            late.append("joined words")
+        return True
+
     words = [w for w in re.findall(r"\w+", raw) if not w.isdigit()]
     analyzer = schema["text"].analyzer
     out, seen = [], set()
@@ -833,6 +864,8 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tu
 
     for n in (2, 3):
         for i in range(len(words) - n + 1):
+            if i % 8 == 0 and out_of_time():
+                return out
             part = words[i:i + n]
             for joined in ({"".join(part), "-".join(part)} if n == 2 else {"-".join(part)}):
                 add(joined, part)
@@ -840,6 +873,8 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tu
     # afval" -> "afvalinzameling", "zone milieu" -> "milieuzone"): the parts field says which.
     holding: dict[str, list[str]] = defaultdict(list)
     for w in dict.fromkeys(w.casefold() for w in words):
+        if out_of_time():
+            return out
         stems = analyzed_stems(analyzer, w)
         if len(stems) == 1:
             key = ("holding", stems[0])
@@ -867,7 +902,7 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tu
 MIN_SUGGEST_CHARS = 4
 
 
-def _suggest(searcher, text: str, state: _IndexState | None = None) -> str | None:
+def _suggest(searcher, text: str, state: _IndexState | None = None, deadline: float = float("inf")) -> str | None:
     """A corrected query when some typed word is not in the index ("twnteraad" -> "twenteraad").
 
     Every look-up is in the text field's term dictionary (no spelling graph is needed): a word whose
@@ -893,6 +928,8 @@ def _suggest(searcher, text: str, state: _IndexState | None = None) -> str | Non
             word, start, end = typed[i]
             if len(word) <= MIN_SUGGEST_CHARS or not word.isalpha():
                 continue  # a short unknown word has too many near neighbours to guess from
+            if time.perf_counter() > deadline:
+                return None  # out of time: no suggestion rather than half of one
             near = _nearest(reader, stems[i], memo, 1 if len(word) < 8 else 2)
             if near and _common_prefix(near, stems[i]) < len(stems[i]) - 2:  # "stemd"/"stemm": word forms
                 out, changed = out[:start] + _surface(searcher, near, memo) + out[end:], True
