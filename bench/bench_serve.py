@@ -196,9 +196,22 @@ def main() -> None:
                 time.sleep(0.1)
         else:
             sys.exit("the server did not start")
-        warm = http.client.HTTPConnection(HOST, port, timeout=120)
-        for q in QUERIES:  # every query once, so the phases measure answering, not first opening
-            _get(warm, _path(q))
+        # Every query once over several connections at once (so that each worker process opens the index and
+        # reads its word lists), so the phases measure answering, not first opening.
+        warm_up = [*QUERIES, "wanneer besloot de raad", "subsdie gemeentraad", "woning*"]
+
+        def warm(n: int) -> None:
+            conn = http.client.HTTPConnection(HOST, port, timeout=120)
+            for q in warm_up[n::2]:
+                _get(conn, _path(q))
+            conn.close()
+
+        for _ in range(2):
+            threads = [threading.Thread(target=warm, args=(n % 2,)) for n in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
         print(f"index {args.index}, {os.cpu_count()} cores, serve --workers {args.workers or 'default'}")
         found = []
         for mix in args.mix:

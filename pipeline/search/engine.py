@@ -643,7 +643,9 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     if load is None:
         rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
     else:  # read when re-weighed, and only then (most of the pool is not, see ``group_rows``)
-        rows = [(float(scores[d]), LazyFields(columns.names[columns.doc[d]], partial(load, d))) for d in chosen]
+        names = columns.names
+        rows = [(score, LazyFields(names[code], partial(load, d))) for d, code, score in
+                zip(chosen, columns.doc[chosen].tolist(), scores[chosen].tolist())]
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
     docs_matching = [columns.names[c] for c in np.flatnonzero(per).tolist()]
     return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching

@@ -43,3 +43,33 @@ def searching(handler):
         return await anyio.to_thread.run_sync(handler, request, limiter=limiter())
 
     return endpoint
+
+
+def _no_delay_protocol():
+    """uvicorn's HTTP protocol, with Nagle's algorithm off on every connection it accepts.
+
+    asyncio turns it off itself only on sockets that say they are TCP; the listening socket that
+    ``spoor serve --workers N`` hands its worker processes says protocol 0, so without this each answer
+    on a kept-alive connection waited for the client's delayed acknowledgement (about 40 ms)."""
+    import socket
+
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+    class NoDelayHTTPProtocol(AutoHTTPProtocol):
+        def connection_made(self, transport) -> None:  # type: ignore[override]
+            sock = transport.get_extra_info("socket")
+            if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+                try:
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                except OSError:
+                    pass
+            super().connection_made(transport)
+
+    NoDelayHTTPProtocol.__qualname__ = NoDelayHTTPProtocol.__name__ = "NoDelayHTTPProtocol"
+    return NoDelayHTTPProtocol
+
+
+try:  # uvicorn is what ``spoor serve`` runs; the app itself does not need it
+    NoDelayHTTPProtocol = _no_delay_protocol()
+except ImportError:  # pragma: no cover
+    NoDelayHTTPProtocol = None
