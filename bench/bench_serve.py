@@ -78,6 +78,30 @@ def worst_query() -> str:
     return WORST["100 infix wildcards"]
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the server process and its worker processes have used (Linux' /proc; else None).
+
+    Other work on a shared machine slows the answers down but not this: CPU per answer says how many
+    answers a core gives when the server has it to itself."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, found = 0.0, False
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return None
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            found = True
+    return total if found else None
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))
@@ -96,7 +120,7 @@ def _path(q: str, page: int = 1) -> str:
     return "/api/search?" + urlencode({"q": q, **({"page": page} if page != 1 else {})})
 
 
-def phase(port: int, clients: int, seconds: float, mix: str = "repeat") -> dict:
+def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None) -> dict:
     """``clients`` threads, each with its own kept-alive connection, searching for ``seconds``."""
     latencies: list[float] = []
     errors = [0]
@@ -131,15 +155,18 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat") -> dict:
         conn.close()
 
     started = time.perf_counter()
+    cpu_before = _cpu_seconds(pid) if pid else None
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
+    cpu_after = _cpu_seconds(pid) if pid else None
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
+    cpu = (cpu_after - cpu_before) / max(1, len(latencies)) * 1000 if cpu_before is not None and cpu_after else None
     return {"clients": clients, "requests": len(latencies), "errors": errors[0], "rps": len(latencies) / wall,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000}
+            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu}
 
 
 def during_worst(port: int, query: str, after: float = 0.02) -> dict:
@@ -212,14 +239,17 @@ def main() -> None:
                 t.start()
             for t in threads:
                 t.join()
-        print(f"index {args.index}, {os.cpu_count()} cores, serve --workers {args.workers or 'default'}")
+        load = f", load average {os.getloadavg()[0]:.1f} before" if hasattr(os, "getloadavg") else ""
+        print(f"index {args.index}, {os.cpu_count()} cores{load}, serve --workers {args.workers or 'default'}")
         found = []
         for mix in args.mix:
             for clients in args.clients:
-                r = phase(port, clients, args.seconds, mix)
+                r = phase(port, clients, args.seconds, mix, server.pid)
                 found.append({"mix": mix, **r})
+                cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
                 print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "
-                      f"p95 {r['p95']:7.1f} ms, p99 {r['p99']:7.1f} ms, {r['errors']} errors, {r['requests']} answered")
+                      f"p95 {r['p95']:7.1f} ms, p99 {r['p99']:7.1f} ms, {r['errors']} errors, {r['requests']} answered"
+                      f"{cpu}")
         worst = {}
         for name, query in WORST.items():
             w = worst[name] = during_worst(port, query)

@@ -62,3 +62,12 @@ def test_search_serving_the_web_says_the_query_was_cut_short(built_index, monkey
     assert answer.status_code == 200 and engine.TIME_NOTE in answer.json()["notes"]
     page = client.get("/", params={"q": LONG_OR})
     assert page.status_code == 200 and "te veel tijd" in page.text
+
+
+def test_search_serving_a_generation_replaced_mid_search_stays_open_until_it_ends(built_index):
+    with engine.index_state(built_index) as state:
+        state.close()  # what a build's commit does to the generation other threads are searching
+        assert state.searcher.doc_count() > 0 and state._opened  # still open for the search under way
+    assert not state._opened  # closed once that search ended
+    engine._STATES.clear()
+    assert search(built_index, "samenwerking", 5).groups  # the next search opens the index anew

@@ -22,6 +22,11 @@ What a query goes through:
 Speed: each index stays open between searches until a build commits (``index_state``), and Whoosh scores
 each term or phrase once per index generation; AND/OR/NOT are then array operations (``postings.Scores``).
 "Did you mean" looks words up in the term dictionary (``_suggest``): the index has no spelling graph.
+Threads search side by side, each with a searcher of its own over the same segments. A page of results
+(``shown``) re-weighs passages best bound first and stops when no document left can reach the page
+(``group_rows``): the same documents in the same order as re-weighing all of them, for a fraction of the
+work; snippets are made for the passages shown only. A search stops widening, scoring and re-weighing at
+its time budget (``SEARCH_BUDGET_S``; the web app passes less) and says so in ``notes``.
 """
 
 from __future__ import annotations
@@ -192,8 +197,7 @@ class WhooshSearch:
 
     def passages_naming(self, folder: Path, forms: list[str]) -> list[dict]:
         """The stored fields of every passage that names one of ``forms`` (phrases)."""
-        state = index_state(folder)  # the searcher search() keeps open between queries
-        with state.lock:
+        with index_state(folder) as state, state.lock:  # the searchers search() keeps open between queries
             q = Or([p for p in (phrase_query(f, state.searcher.schema, 1.0) for f in forms) if p is not None])
             _, hit = state.scores.evaluate(q, state.searcher)  # search's arrays: no scoring loop per passage
             return [state.searcher.stored_fields(int(n)) for n in np.flatnonzero(hit)]
@@ -207,7 +211,11 @@ def _search_index(folder, text, words, intent, limit, doc_type, body, organisati
                   date_from, date_to, sort, facets, per_doc, shown=None, budget=None) -> SearchResult:
     table = alias_table(folder)
     filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to)
-    state = index_state(folder)
+    with index_state(folder) as state:  # kept open until this search ends, whatever a build commits meanwhile
+        return _search_state(state, text, words, intent, limit, filt, table, sort, facets, per_doc, shown, budget)
+
+
+def _search_state(state, text, words, intent, limit, filt, table, sort, facets, per_doc, shown, budget) -> SearchResult:
     started = time.perf_counter()  # the budget is for this query, not for opening the index
     deadline = started + (SEARCH_BUDGET_S if budget is None else budget)
     # each thread has its own searcher (``_IndexState.searcher``): searches run side by side
@@ -331,6 +339,7 @@ class _IndexState:
         self._local.searcher = self._main
         self._opened = [self._main]
         self._open_lock = threading.Lock()
+        self._users, self._retired = 0, False  # searches using it; replaced by a newer generation
         self.parser = _parser(self.ix.schema)
         self.lock = threading.RLock()
         self.memo: dict = {}  # (kind, key) -> result, for look-ups that only depend on the index
@@ -376,10 +385,34 @@ class _IndexState:
             self._columns = _Columns(searcher)
         return self._columns
 
-    def close(self) -> None:
+    def __enter__(self) -> _IndexState:
+        return self  # counted as used by ``index_state`` already
+
+    def use(self) -> None:
         with self._open_lock:
-            for searcher in self._opened:
-                searcher.close()
+            self._users += 1
+
+    def __exit__(self, *exc) -> None:
+        with self._open_lock:
+            self._users -= 1
+            last = self._retired and not self._users
+        if last:
+            self._close_all()
+
+    def close(self) -> None:
+        """Close the searchers now, or when the last search that uses them ends (a build committed
+        while other threads were searching this generation)."""
+        with self._open_lock:
+            self._retired = True
+            idle = not self._users
+        if idle:
+            self._close_all()
+
+    def _close_all(self) -> None:
+        with self._open_lock:
+            opened, self._opened = self._opened, []
+        for searcher in opened:
+            searcher.close()
 
 
 #: Passages whose stored fields an open index keeps (a few thousand: tens of megabytes at most).
@@ -417,7 +450,8 @@ def index_signature(folder: Path) -> tuple | None:
 
 
 def index_state(folder: Path) -> _IndexState:
-    """The kept state of the index in ``folder``, opened anew after a commit; FileNotFoundError if none."""
+    """The kept state of the index in ``folder``, opened anew after a commit; FileNotFoundError if none.
+    Use it in a ``with`` block: it stays open until the block ends, even when a build commits meanwhile."""
     key = str(Path(folder).resolve())
     sig = index_signature(folder)
     if sig is None:
@@ -426,8 +460,10 @@ def index_state(folder: Path) -> _IndexState:
         state = _STATES.get(key)
         if state is not None and state.signature == sig:
             _STATES.move_to_end(key)
+            state.use()
             return state
         fresh = _IndexState(folder, sig)
+        fresh.use()
         _STATES[key] = fresh
         _STATES.move_to_end(key)
         stale = [state] if state is not None else []
