@@ -12,6 +12,11 @@ words of ``WORDS``, some as a question, some asking for page 2), so no cache of 
 words can carry the figure; ``repeat`` cycles through the 16 ``QUERIES``, as people repeat the common
 searches. Each client keeps one connection open and sends its next request when the answer is in
 (a closed loop, like wrk): with 50 clients, the latency is 50 divided by the requests per second.
+Each phase also prints the server's CPU time per answer (its processes' user + system time, from /proc):
+other work on a shared machine slows the answers down, not that figure.
+
+Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
+query may have) is sent, and 20 ms later a plain search: both times and the worst query's notes are printed.
 """
 
 from __future__ import annotations
