@@ -237,8 +237,10 @@ def _search_state(state, text, words, intent, limit, filt, table, sort, facets, 
     suggestion = _suggest(searcher, words, state, deadline) if time.perf_counter() < deadline else None
     if late:
         notes.append(TIME_NOTE)
-    groups = group_rows(rows, Matcher(concepts), intent, limit, sort, per_doc, counts, shown=shown,
-                        deadline=deadline, notes=notes)
+    matcher = Matcher(concepts)
+    ceiling = _held_at_most(matcher, rows, state, searcher) if shown is not None and sort == "relevance" else None
+    groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=shown,
+                        deadline=deadline, notes=notes, held_at_most=ceiling)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=documents if documents is not None else len(groups),
                         hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also,
@@ -680,7 +682,7 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
     else:  # read when re-weighed, and only then (most of the pool is not, see ``group_rows``)
         names = columns.names
-        rows = [(score, LazyFields(names[code], partial(load, d))) for d, code, score in
+        rows = [(score, LazyFields(names[code], partial(load, d), d)) for d, code, score in
                 zip(chosen, columns.doc[chosen].tolist(), scores[chosen].tolist())]
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
     docs_matching = [columns.names[c] for c in np.flatnonzero(per).tolist()]
@@ -1058,7 +1060,7 @@ def _facets(results) -> dict[str, list[FacetCount]]:
 def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str,
                per_doc: int | None = None, counts: dict[str, int] | None = None,
                shown: int | tuple[int, int] | None = None, deadline: float | None = None,
-               notes: list[str] | None = None) -> list[DocGroup]:
+               notes: list[str] | None = None, held_at_most: np.ndarray | None = None) -> list[DocGroup]:
     """Passages re-weighed by how much of the query they hold and whether they answer it, per document:
     the best ``limit`` documents, each with its best ``per_doc`` passages (all without a cap) and how
     many more of its passages match (``counts``: matching passages per doc_id; else those in ``rows``).
@@ -1069,7 +1071,9 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     ranked exactly as among all: documents are re-weighed best bound first, and the rest are left when
     none of them can reach the ``shown``-th (a passage's score only falls when re-weighed, or rises by
     ``ANSWER_BOOST`` for a question). ``deadline`` (``time.perf_counter()``): past it, the documents
-    not yet re-weighed keep their scores as ranked, and ``notes`` says the answer is partial."""
+    not yet re-weighed keep their scores as ranked, and ``notes`` says the answer is partial.
+    ``held_at_most`` (concepts x rows, ``_held_at_most``): which of the matcher's concepts each row may
+    hold at most, from the index's word lists; it bounds a document's score more tightly."""
     docs: dict[str, list[int]] = {}
     for i, (_, fields) in enumerate(rows):
         docs.setdefault(fields["doc_id"], []).append(i)
@@ -1078,16 +1082,32 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     start, shown = (0, shown) if not isinstance(shown, tuple) else shown
     lazy = shown is not None and sort == "relevance" and all(score >= 0 for score, _ in rows)
 
-    def bound(doc_id: str) -> float:
-        raw = sorted((rows[i][0] for i in docs[doc_id]), reverse=True)
-        return top * (raw[0] + MORE_PASSAGES * sum(raw[1:3]))
+    weights = np.array([c.weight for c in getattr(matcher, "concepts", ())] or [0.0])
+    total = float(weights.sum()) or 1.0
+    if held_at_most is None or not len(getattr(matcher, "concepts", ())) or len(held_at_most) != len(weights):
+        held_at_most = None
 
-    order = sorted(docs, key=lambda d: (-bound(d), rank_of[d])) if lazy else list(docs)
+    def bound(doc_id: str) -> float:
+        at = docs[doc_id]
+        if held_at_most is None:
+            raw = sorted((rows[i][0] for i in at), reverse=True)
+            return top * (raw[0] + MORE_PASSAGES * sum(raw[1:3]))
+        # A passage's coverage, and its answer share, are at most the share of the query it holds:
+        # COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * that, times 1 + ANSWER_BOOST * that for a question.
+        held = held_at_most[:, at]
+        share = np.minimum(1.0, weights @ held / total)
+        factor = (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share) * (1.0 + (ANSWER_BOOST * share if intent else 0.0))
+        each = sorted((rows[i][0] * f for i, f in zip(at, factor.tolist())), reverse=True)
+        whole = min(1.0, float(weights @ held.any(axis=1)) / total)
+        return (each[0] + MORE_PASSAGES * sum(each[1:3])) * (DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * whole)
+
+    bounds = {d: bound(d) for d in docs} if lazy else {}
+    order = sorted(docs, key=lambda d: (-bounds[d], rank_of[d])) if lazy else list(docs)
     ranked = []  # (document score, doc_id, its passages best first)
     partial = False
     kth = None  # the score of the ``shown``-th document so far (when lazy)
     for n, doc_id in enumerate(order):
-        if kth is not None and kth > round(bound(doc_id), 4) + 1e-4:
+        if kth is not None and kth > round(bounds[doc_id], 4) + 1e-4:
             break  # no document left can reach the ones shown
         if kth is not None and intent is not None and kth > round(_answer_bound(matcher, rows, docs[doc_id]), 4) + 1e-4:
             continue  # how much of the query its passages hold says it cannot either
@@ -1138,6 +1158,31 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     return out
 
 
+def _held_at_most(matcher: Matcher, rows, state: _IndexState, searcher) -> np.ndarray | None:
+    """Per concept of ``matcher`` and row, whether the row's passage may hold it: one of its words is in
+    the passage's words in the index (a phrase: all of its words). A snippet finds a word in a passage
+    only where the index has it there, so this is an upper bound, read from the word lists alone."""
+    nums = [getattr(fields, "docnum", None) for _, fields in rows]
+    if not rows or any(n is None for n in nums):
+        return None
+    nums_arr = np.asarray(nums, dtype=np.int64)
+    out = np.zeros((len(matcher.concepts), len(rows)), dtype=bool)
+    where: dict[str, np.ndarray] = {}
+
+    def has(term: str) -> np.ndarray:
+        if term not in where:
+            ids = state.scores.leaf(Term("text", term), searcher)[0]
+            where[term] = np.isin(nums_arr, ids)
+        return where[term]
+
+    for n, concept in enumerate(matcher.concepts):
+        for term in concept.terms:
+            out[n] |= has(term)
+        for phrase in concept.phrases:
+            out[n] |= np.logical_and.reduce([has(w) for w in phrase])
+    return out
+
+
 def _answer_bound(matcher: Matcher, rows, at: list[int]) -> float:
     """The most a document's passages ``rows[at]`` can score for a question once re-weighed: a passage's
     answer share is at most its coverage (the answering sentence holds part of what the passage holds),
@@ -1178,8 +1223,9 @@ def _opening(text: str) -> str:
 class LazyFields(Mapping):
     """A passage's stored fields, read on first use (its ``doc_id`` is known without reading)."""
 
-    def __init__(self, doc_id: str, load):
+    def __init__(self, doc_id: str, load, docnum: int | None = None):
         self._doc_id, self._load, self._fields = doc_id, load, None
+        self.docnum = docnum
 
     def _all(self) -> dict:
         if self._fields is None:
