@@ -1,10 +1,22 @@
 """How `spoor serve` holds up under concurrent users: requests/s and p50/p95/p99 latency for 1 and 50
-concurrent clients, and how long a plain search waits while the worst wildcard query runs.
+concurrent clients, and how long a plain search waits while the worst queries we could construct run.
 
     .venv/bin/python bench/bench_serve.py --index IX [--workers N] [--seconds 10] [--clients 1 50]
+                                          [--mix distinct repeat]
 
 Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
 and number of requests, stops the server and prints the figures. Nothing leaves the machine.
+
+Two mixes of queries (``--mix``): ``distinct`` sends a query no request sent before (one, two or three
+words of ``WORDS``, some as a question, some asking for page 2), so no cache of results or of a query's
+words can carry the figure; ``repeat`` cycles through the 16 ``QUERIES``, as people repeat the common
+searches. Each client keeps one connection open and sends its next request when the answer is in
+(a closed loop, like wrk): with 50 clients, the latency is 50 divided by the requests per second.
+Each phase also prints the server's CPU time per answer (its processes' user + system time, from /proc):
+other work on a shared machine slows the answers down, not that figure.
+
+Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
+query may have) is sent, and 20 ms later a plain search: both times and the worst query's notes are printed.
 """
 
 from __future__ import annotations
@@ -13,6 +25,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -27,14 +40,71 @@ HOST = "127.0.0.1"
 QUERIES = ["subsidie", "gemeenteraad", "besluit college", "woningbouw", "begroting", "motie", "jeugdzorg",
            "duurzaamheid", "omgevingsvisie", "burgemeester en wethouders", "raadsvoorstel", "verkeersveiligheid",
            "energietransitie", "provinciale staten", "waterschap", "regionale samenwerking"]
+WORDS = ["subsidie", "gemeenteraad", "college", "besluit", "woningbouw", "begroting", "motie", "jeugdzorg",
+         "duurzaamheid", "omgevingsvisie", "burgemeester", "wethouder", "raadsvoorstel", "verkeersveiligheid",
+         "energietransitie", "provincie", "waterschap", "samenwerking", "bestemmingsplan", "vergunning",
+         "parkeren", "afval", "onderwijs", "sport", "cultuur", "armoede", "zorg", "veiligheid", "klimaat",
+         "water", "natuur", "landbouw", "wonen", "huur", "grond", "financiën", "belasting", "inkoop",
+         "personeel", "archief", "informatie", "participatie", "inwoners", "ondernemers", "economie",
+         "toerisme", "fiets", "openbaar vervoer", "riolering", "dijk", "stikstof", "zonnepark", "windmolens",
+         "asielzoekers", "statushouders", "jongeren", "ouderen", "mantelzorg", "schuldhulp", "handhaving"]
 MAX_REQUESTS = 20_000  # per phase, whatever --seconds says
+
+
+def distinct_queries(seed: int = 20):
+    """An endless run of queries, none sent twice: words of ``WORDS`` alone, in pairs and threes,
+    some as a question ("wanneer", "wie"), some asking for page 2."""
+    rng = random.Random(seed)
+    seen: set[tuple] = set()
+    while True:
+        words = rng.sample(WORDS, rng.choice((1, 2, 2, 3)))
+        ask = rng.choice(("", "", "", "wanneer ", "wie "))
+        page = rng.choice((1, 1, 1, 2))
+        key = (ask, *words, page)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield ask + " ".join(words), page
+
+
+WORST = {
+    "100 infix wildcards": " ".join(f"*{a}{b}*" for a in "aeionrstldgkmpbvhwzcfju" for b in "aeionrstldgkmpbvhwzcfju")[:500],
+    "100 prefixes": " ".join(f"{a}{b}*" for a in "aeionrstldgkmpbvhwzcfju" for b in "aeionrstldgkmpbvhwzcfju")[:500],
+    "70 words OR": " OR ".join(WORDS * 2)[:500],
+    "question of 60 words": ("wanneer heeft " + " ".join(WORDS))[:500],
+    "60 unknown words": " ".join("".join(random.Random(n).choice("aeioubcdfgklmnprstvwz") for _ in range(7))
+                                 for n in range(60))[:500],
+    "phrase of 60 words": ('"' + " ".join(WORDS))[:499] + '"',
+}
 
 
 def worst_query() -> str:
     """100 infix wildcards over two-letter pieces: every term of the index is looked at, many times."""
-    letters = "aeionrstldgkmpbvhwzcfju"
-    pieces = [a + b for a in letters for b in letters][:100]
-    return " ".join(f"*{p}*" for p in pieces)
+    return WORST["100 infix wildcards"]
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the server process and its worker processes have used (Linux' /proc; else None).
+
+    Other work on a shared machine slows the answers down but not this: CPU per answer says how many
+    answers a core gives when the server has it to itself."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, found = 0.0, False
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return None
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            found = True
+    return total if found else None
 
 
 def _free_port() -> int:
@@ -51,15 +121,16 @@ def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
     return response.status, time.perf_counter() - start
 
 
-def _path(q: str) -> str:
-    return "/api/search?" + urlencode({"q": q})
+def _path(q: str, page: int = 1) -> str:
+    return "/api/search?" + urlencode({"q": q, **({"page": page} if page != 1 else {})})
 
 
-def phase(port: int, clients: int, seconds: float) -> dict:
+def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None) -> dict:
     """``clients`` threads, each with its own kept-alive connection, searching for ``seconds``."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
+    fresh = distinct_queries()
     stop = time.perf_counter() + seconds
 
     def client(n: int) -> None:
@@ -69,8 +140,13 @@ def phase(port: int, clients: int, seconds: float) -> dict:
             with lock:
                 if len(latencies) + errors[0] >= MAX_REQUESTS:
                     break
+            if mix == "distinct":
+                with lock:
+                    q, page = next(fresh)
+            else:
+                q, page = QUERIES[i % len(QUERIES)], 1
             try:
-                status, took = _get(conn, _path(QUERIES[i % len(QUERIES)]))
+                status, took = _get(conn, _path(q, page))
             except (OSError, http.client.HTTPException):
                 status, took = 0, 0.0
                 conn.close()
@@ -84,29 +160,40 @@ def phase(port: int, clients: int, seconds: float) -> dict:
         conn.close()
 
     started = time.perf_counter()
+    cpu_before = _cpu_seconds(pid) if pid else None
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
+    cpu_after = _cpu_seconds(pid) if pid else None
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
+    cpu = (cpu_after - cpu_before) / max(1, len(latencies)) * 1000 if cpu_before is not None and cpu_after else None
     return {"clients": clients, "requests": len(latencies), "errors": errors[0], "rps": len(latencies) / wall,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000}
+            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu}
 
 
-def during_worst(port: int) -> dict:
-    """The worst query's own time, and a plain search's latency sent 0.2 s after it."""
+def during_worst(port: int, query: str, after: float = 0.02) -> dict:
+    """The worst query's own time and notes, and a plain search's latency sent ``after`` seconds into it."""
     out: dict = {}
 
     def worst() -> None:
         conn = http.client.HTTPConnection(HOST, port, timeout=120)
-        out["worst_status"], out["worst_s"] = _get(conn, _path(worst_query()))
+        start = time.perf_counter()
+        conn.request("GET", _path(query))
+        response = conn.getresponse()
+        body = response.read()
+        out["worst_status"], out["worst_s"] = response.status, time.perf_counter() - start
+        try:
+            out["notes"] = json.loads(body).get("notes", [])
+        except ValueError:
+            out["notes"] = []
         conn.close()
 
     t = threading.Thread(target=worst)
     t.start()
-    time.sleep(0.2)
+    time.sleep(after)
     conn = http.client.HTTPConnection(HOST, port, timeout=120)
     out["plain_status"], out["plain_s"] = _get(conn, _path("subsidie gemeenteraad"))
     conn.close()
@@ -120,6 +207,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0, help="`spoor serve --workers N` (0: the option is not passed)")
     ap.add_argument("--seconds", type=float, default=10.0, help="length of each phase (at most)")
     ap.add_argument("--clients", type=int, nargs="+", default=[1, 50])
+    ap.add_argument("--mix", nargs="+", choices=("distinct", "repeat"), default=["distinct", "repeat"],
+                    help="distinct: no query sent twice; repeat: 16 common queries over and over")
     ap.add_argument("--code", default=str(ROOT), help="folder whose pipeline/ to serve (an older checkout, to compare)")
     args = ap.parse_args()
     port = _free_port()
@@ -139,18 +228,40 @@ def main() -> None:
                 time.sleep(0.1)
         else:
             sys.exit("the server did not start")
-        warm = http.client.HTTPConnection(HOST, port, timeout=120)
-        for q in QUERIES:  # every query once, so the phases measure answering, not first opening
-            _get(warm, _path(q))
-        print(f"index {args.index}, {os.cpu_count()} cores, serve --workers {args.workers or 'default'}")
-        for clients in args.clients:
-            r = phase(port, clients, args.seconds)
-            print(f"{clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, p95 {r['p95']:7.1f} ms, "
-                  f"p99 {r['p99']:7.1f} ms, {r['errors']} errors, {r['requests']} answered")
-        w = during_worst(port)
-        print(f"worst wildcard query (100 infix wildcards): {w['worst_s'] * 1000:.0f} ms (HTTP {w['worst_status']}); "
-              f"a plain search sent while it ran: {w['plain_s'] * 1000:.0f} ms (HTTP {w['plain_status']})")
-        print(json.dumps({"during_worst": w}))
+        # Every query once over several connections at once (so that each worker process opens the index and
+        # reads its word lists), so the phases measure answering, not first opening.
+        warm_up = [*QUERIES, "wanneer besloot de raad", "subsdie gemeentraad", "woning*"]
+
+        def warm(n: int) -> None:
+            conn = http.client.HTTPConnection(HOST, port, timeout=120)
+            for q in warm_up[n::2]:
+                _get(conn, _path(q))
+            conn.close()
+
+        for _ in range(2):
+            threads = [threading.Thread(target=warm, args=(n % 2,)) for n in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        load = f", load average {os.getloadavg()[0]:.1f} before" if hasattr(os, "getloadavg") else ""
+        print(f"index {args.index}, {os.cpu_count()} cores{load}, serve --workers {args.workers or 'default'}")
+        found = []
+        for mix in args.mix:
+            for clients in args.clients:
+                r = phase(port, clients, args.seconds, mix, server.pid)
+                found.append({"mix": mix, **r})
+                cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
+                print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "
+                      f"p95 {r['p95']:7.1f} ms, p99 {r['p99']:7.1f} ms, {r['errors']} errors, {r['requests']} answered"
+                      f"{cpu}")
+        worst = {}
+        for name, query in WORST.items():
+            w = worst[name] = during_worst(port, query)
+            print(f"worst query {name!r}: {w['worst_s'] * 1000:.0f} ms (HTTP {w['worst_status']}, "
+                  f"{len(w['notes'])} notes); a plain search sent 20 ms into it: {w['plain_s'] * 1000:.0f} ms "
+                  f"(HTTP {w['plain_status']})")
+        print(json.dumps({"phases": found, "during_worst": worst}))
     finally:
         server.terminate()
         try:

@@ -266,6 +266,8 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     if card:
         out.print(render_card(card) + "\n")
     out.print(render_hits(result))
+    for note in result.notes:  # what was left out to answer in time (in Dutch, as the page says it)
+        err.print(f"spoor: let op: {note}")
 
 
 @app.command()
@@ -530,6 +532,7 @@ def serve(index: IndexOpt = DEFAULT_INDEX,
     import uvicorn
 
     from .web import SERVE_ENV, create_app
+    from .web.pool import NoDelayHTTPProtocol
 
     _need_store(index)
     _check_port(host, port)
@@ -537,9 +540,9 @@ def serve(index: IndexOpt = DEFAULT_INDEX,
     if workers > 1:  # each process opens the index itself
         os.environ[SERVE_ENV] = str(index)
         uvicorn.run("pipeline.web:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                    log_level="warning")
+                    log_level="warning", http=NoDelayHTTPProtocol or "auto")
         return
-    uvicorn.run(create_app(index, warm=True), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(index, warm=True), host=host, port=port, log_level="warning", http=NoDelayHTTPProtocol or "auto")
 
 
 def _check_port(host: str, port: int) -> None:

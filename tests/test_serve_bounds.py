@@ -61,3 +61,25 @@ def test_serve_bounds_serve_with_workers_answers(built_index):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_bounds_worker_connections_send_without_delay(monkeypatch):
+    """`spoor serve --workers N` hands its workers a socket asyncio does not take for TCP, so the
+    protocol turns Nagle's algorithm off itself (else each kept-alive answer waits ~40 ms for an ACK)."""
+    pytest.importorskip("uvicorn")
+    from pipeline.web.pool import NoDelayHTTPProtocol
+
+    monkeypatch.setattr(NoDelayHTTPProtocol.__mro__[1], "connection_made", lambda self, transport: None)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        with socket.create_connection(server.getsockname()) as client:
+            accepted, _ = server.accept()
+            with accepted:
+                class Transport:
+                    def get_extra_info(self, name):
+                        return accepted if name == "socket" else None
+
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+                NoDelayHTTPProtocol.connection_made(object.__new__(NoDelayHTTPProtocol), Transport())
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0

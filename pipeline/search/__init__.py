@@ -54,7 +54,8 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
            body: str | None = None, year_from: int | None = None, year_to: int | None = None,
            organisation: str | None = None, date_from: str | None = None, date_to: str | None = None,
            sort: str = "relevance", facets: bool = False, per_doc: int | None = PER_DOC,
-           government: str | None = None) -> SearchResult:
+           government: str | None = None, shown: int | tuple[int, int] | None = None,
+           budget: float | None = None) -> SearchResult:
     """Search the passages in the index in ``folder`` (an index folder or a ``postgresql://`` address).
 
     Returns at most ``limit`` documents (``groups``), each with its best ``per_doc`` passages and how
@@ -63,7 +64,12 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
     is "relevance", "date" (newest first) or "date_asc"; ``facets`` adds document counts per
     body, year, type and government; ``government`` keeps the documents of one government (its name as
     stored, "Den Helder"; a Whoosh index written before spoor indexed it has neither: then no government
-    facet comes back and the filter is not applied); ``per_doc`` caps the passages shown per document. Raises QueryError for a query with nothing left to search for and
+    facet comes back and the filter is not applied); ``per_doc`` caps the passages shown per document. ``shown``: only the first
+    ``shown`` documents are returned (``(start, end)``: those from ``start`` to ``end``, one page), ranked
+    as among all ``limit`` (the rest are re-weighed only as far as needed to know they rank lower;
+    ``matching`` still names every matching document). ``budget``: the
+    seconds the search may take (default ``engine.SEARCH_BUDGET_S``) before it answers with what it has,
+    saying so in ``notes``. Raises QueryError for a query with nothing left to search for and
     FileNotFoundError when no index was built in ``folder``.
     """
     text = clean_query(query)
@@ -78,4 +84,4 @@ def search(folder: Path, query: str, limit: int = 10, *, doc_type: str | None = 
     return backend_for(folder).search(folder, text, words, intent, limit, doc_type=doc_type, body=body,
                                       organisation=organisation, year_from=year_from, year_to=year_to,
                                       date_from=date_from, date_to=date_to, sort=sort, facets=facets,
-                                      per_doc=per_doc, government=government)
+                                      per_doc=per_doc, government=government, shown=shown, budget=budget)

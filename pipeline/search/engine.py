@@ -22,10 +22,16 @@ What a query goes through:
 Speed: each index stays open between searches until a build commits (``index_state``), and Whoosh scores
 each term or phrase once per index generation; AND/OR/NOT are then array operations (``postings.Scores``).
 "Did you mean" looks words up in the term dictionary (``_suggest``): the index has no spelling graph.
+Threads search side by side, each with a searcher of its own over the same segments. A page of results
+(``shown``) re-weighs passages best bound first and stops when no document left can reach the page
+(``group_rows``): the same documents in the same order as re-weighing all of them, for a fraction of the
+work; snippets are made for the passages shown only. A search stops widening, scoring and re-weighing at
+its time budget (``SEARCH_BUDGET_S``; the web app passes less) and says so in ``notes``.
 """
 
 from __future__ import annotations
 
+import heapq
 import logging
 import os
 import re
@@ -33,7 +39,8 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict, defaultdict
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +49,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, AndNot, MultiTerm, Not, NullQuery, NumericRange, Or, Phrase, Term, TermRange, Variations
+from whoosh.searching import Searcher
+from whoosh.query import (And, AndNot, MultiTerm, Not, NullQuery, NumericRange, Or, Phrase, Regex, Term, TermRange,
+                          Variations, Wildcard)
 
 from ..link.aliases import AliasGroup, AliasTable, alias_table, fold  # noqa: F401  (AliasGroup, fold: re-exported)
 from .card import LABEL_WORDS, Card, CardDocument, CardEvent, subject_card  # noqa: F401  (moved; old home)
@@ -127,6 +136,8 @@ class SearchResult(BaseModel):
     intent: str | None = None
     also: list[str] = Field(default_factory=list)  # other names searched for
     notes: list[str] = Field(default_factory=list)  # what was left out to answer in time (Dutch)
+    # every document with a matching passage (for counts over all of them; not part of the JSON)
+    matching: list[str] = Field(default_factory=list, exclude=True, repr=False)
 
 
 def clean_query(query: str) -> str:
@@ -179,15 +190,14 @@ class WhooshSearch:
     def search(self, folder: Path, text: str, words: str, intent: str | None, limit: int, *,
                doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
                date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None,
-               government=None) -> SearchResult:
+               government=None, shown=None, budget=None) -> SearchResult:
         """``pipeline.search.search`` once the query is checked and its question word split off."""
         return _search_index(folder, text, words, intent, limit, doc_type, body, organisation, year_from, year_to,
-                             date_from, date_to, sort, facets, per_doc, government)
+                             date_from, date_to, sort, facets, per_doc, government, shown, budget)
 
     def passages_naming(self, folder: Path, forms: list[str]) -> list[dict]:
         """The stored fields of every passage that names one of ``forms`` (phrases)."""
-        state = index_state(folder)  # the searcher search() keeps open between queries
-        with state.lock:
+        with index_state(folder) as state, state.lock:  # the searchers search() keeps open between queries
             q = Or([p for p in (phrase_query(f, state.searcher.schema, 1.0) for f in forms) if p is not None])
             _, hit = state.scores.evaluate(q, state.searcher)  # search's arrays: no scoring loop per passage
             return [state.searcher.stored_fields(int(n)) for n in np.flatnonzero(hit)]
@@ -198,32 +208,52 @@ class WhooshSearch:
 
 
 def _search_index(folder, text, words, intent, limit, doc_type, body, organisation, year_from, year_to,
-                  date_from, date_to, sort, facets, per_doc, government=None) -> SearchResult:
+                  date_from, date_to, sort, facets, per_doc, government=None, shown=None, budget=None) -> SearchResult:
     table = alias_table(folder)
-    state = index_state(folder)
-    # an index written before the government field was indexed: no government filter or facet here
-    # (the web's results.py then counts governments from the store)
-    government = government if has_government(state.searcher.schema) else None
-    filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to, government)
-    with state.lock:
-        if len(state.memo) > 50_000:
-            state.memo.clear()
-        searcher = state.searcher
-        q = state.memo.get(("parse", words))
-        if q is None:
-            q = state.memo[("parse", words)] = _parse(state.parser, words)
-        expanded, also, concepts = _expand(q, words, searcher, table, state.memo)
-        notes: list[str] = []
-        expanded = bounded(expanded, searcher.reader(), notes)
-        # the best passages of somewhat more documents than shown, re-weighed by their sentences
-        rows, total, facet_counts, counts, documents = _run(searcher, expanded, max(limit * 2, MIN_POOL), filt, facets, state,
-                                                 docs=limit + max(limit // 2, MIN_SPARE_DOCS), per_doc=PER_DOC)
-        suggestion = _suggest(searcher, words, state)
-    groups = group_rows(rows, Matcher(concepts), intent, limit, sort, per_doc, counts)
+    with index_state(folder) as state:  # kept open until this search ends, whatever a build commits meanwhile
+        # an index written before the government field was indexed: no government filter or facet here
+        # (the web's results.py then counts governments from the store)
+        government = government if has_government(state.searcher.schema) else None
+        filt = _filter(table, doc_type, body, organisation, year_from, year_to, date_from, date_to, government)
+        return _search_state(state, text, words, intent, limit, filt, table, sort, facets, per_doc, shown, budget)
+
+
+def _search_state(state, text, words, intent, limit, filt, table, sort, facets, per_doc, shown, budget) -> SearchResult:
+    started = time.perf_counter()  # the budget is for this query, not for opening the index
+    deadline = started + (SEARCH_BUDGET_S if budget is None else budget)
+    # each thread has its own searcher (``_IndexState.searcher``): searches run side by side
+    if len(state.memo) > 50_000:
+        state.memo.clear()
+    searcher = state.searcher
+    q = state.memo.get(("parse", words))
+    if q is None:
+        q = state.memo[("parse", words)] = _parse(state.parser, words)
+    late: list[str] = []  # what was left out for time, said once in ``notes``
+    expanded, also, concepts = _expand(q, words, searcher, table, state.memo, deadline=deadline, late=late)
+    notes: list[str] = []
+    expanded = bounded(expanded, searcher.reader(), notes, deadline=deadline)
+    # the best passages of somewhat more documents than shown, re-weighed by their sentences
+    rows, total, facet_counts, counts, documents, matching = _run(
+        searcher, expanded, max(limit * 2, MIN_POOL), filt, facets, state,
+        docs=limit + max(limit // 2, MIN_SPARE_DOCS), per_doc=PER_DOC, load=partial(state.stored_fields, searcher),
+        deadline=deadline, late=late)
+    suggestion = _suggest(searcher, words, state, deadline) if time.perf_counter() < deadline else None
+    if late:
+        notes.append(TIME_NOTE)
+    matcher = Matcher(concepts)
+    ceiling = _held_at_most(matcher, rows, state, searcher) if shown is not None and sort == "relevance" else None
+    groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=shown,
+                        deadline=deadline, notes=notes, held_at_most=ceiling)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=documents if documents is not None else len(groups),
                         hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also,
-                        notes=notes)
+                        notes=notes, matching=matching or [])
+
+
+#: Seconds a search may take in all before it answers with what it has and a note (``TIME_NOTE``): widening
+#: the words, scoring them and re-weighing passages each stop at this deadline, so one expensive query
+#: cannot hold up the others for long. The web app passes a tighter budget (``pipeline.web.SEARCH_BUDGET_S``).
+SEARCH_BUDGET_S = 2.0
 
 
 #: Wildcards, prefixes, fuzzy words and ranges a query may hold; the rest are left out (with a note).
@@ -234,11 +264,11 @@ MAX_EXPANSIONS = 64
 PATTERN_BUDGET_S = 0.3
 
 
-def bounded(q, reader, notes: list[str]):
+def bounded(q, reader, notes: list[str], deadline: float | None = None):
     """``q`` with each wildcard, prefix, fuzzy word or range replaced by the index words it stands for,
     at most ``MAX_EXPANSIONS`` each and ``MAX_PATTERNS`` per query within ``PATTERN_BUDGET_S`` seconds;
     what is left out is said in ``notes``, so an expensive query answers in part instead of stalling."""
-    deadline = time.perf_counter() + PATTERN_BUDGET_S
+    deadline = min(time.perf_counter() + PATTERN_BUDGET_S, deadline or float("inf"))
     done = {"patterns": 0, "capped": 0, "dropped": 0}
 
     def expand(node):
@@ -249,11 +279,8 @@ def bounded(q, reader, notes: list[str]):
         field = node.field()
         terms = []
         try:
-            for n, (_, btext) in enumerate(node.expanded_terms(reader)):
+            for btext in _pattern_words(node, reader, deadline, done):
                 if len(terms) >= MAX_EXPANSIONS:
-                    done["capped"] += 1
-                    break
-                if n % 256 == 0 and time.perf_counter() > deadline:
                     done["capped"] += 1
                     break
                 terms.append(Term(field, reader.schema[field].from_bytes(btext), boost=node.boost))
@@ -276,35 +303,125 @@ def bounded(q, reader, notes: list[str]):
     return out
 
 
+def _pattern_words(node, reader, deadline: float, done: dict):
+    """The index words (bytes) a wildcard, prefix, fuzzy word or range stands for, looked for until
+    ``deadline`` (``done["capped"]`` counts a pattern cut short): a wildcard that starts with one scans
+    the whole word list, so the deadline is checked as the list is read, not only at each word found."""
+    if isinstance(node, (Wildcard, Regex)):  # Whoosh's own scan, with the deadline in it
+        field = reader.schema[node.fieldname]
+        pattern = re.compile(node._get_pattern())
+        prefix = node._find_prefix(node.text)
+        words = reader.expand_prefix(node.fieldname, prefix) if prefix else reader.lexicon(node.fieldname)
+        for n, btext in enumerate(words):
+            if n % 512 == 0 and time.perf_counter() > deadline:
+                done["capped"] += 1
+                return
+            if pattern.match(field.from_bytes(btext)):
+                yield btext
+        return
+    for n, (_, btext) in enumerate(node.expanded_terms(reader)):
+        if n % 256 == 0 and time.perf_counter() > deadline:
+            done["capped"] += 1
+            return
+        yield btext
+
+
 # -- what is kept of an index between searches ---------------------------------------------------
 class _IndexState:
-    """One index's open searcher, parser and per-word look-ups, kept between searches until a build
-    commits a new generation of the index (see ``index_state``). ``lock`` serialises its use."""
+    """One index's open searchers, parser and per-word look-ups, kept between searches until a build
+    commits a new generation of the index (see ``index_state``).
+
+    Each thread searches with a searcher of its own over the same segments (a Whoosh searcher reads its
+    files through one handle and is not for threads to share), so searches in a thread pool run side by
+    side; what they keep (``memo``, the scores of terms in ``scores``, ``columns``) is shared and only
+    ever added to whole. ``lock`` is for what still needs one searcher for a whole task."""
 
     def __init__(self, folder: Path, signature: tuple):
         self.signature = signature
         self.ix = open_existing(folder)
-        self.searcher = self.ix.searcher()
+        self._main = self.ix.searcher()
+        self._local = threading.local()
+        self._local.searcher = self._main
+        self._opened = [self._main]
+        self._open_lock = threading.Lock()
+        self._users, self._retired = 0, False  # searches using it; replaced by a newer generation
         self.parser = _parser(self.ix.schema)
         self.lock = threading.RLock()
         self.memo: dict = {}  # (kind, key) -> result, for look-ups that only depend on the index
-        self.scores = Scores(self.searcher.doc_count_all())
+        self.scores = Scores(self._main.doc_count_all())
         self.scores.folder = Path(folder)
-        self.scores.postings = Postings(self.searcher)
+        self.scores.postings = Postings(self._main)
         self.scores.postings.use_cache(folder)
         self.scores.postings.prepare(FIELDS)
-        if WARM_IN_BACKGROUND and not postings.has_arrays(folder, self.searcher):
+        if WARM_IN_BACKGROUND and not postings.has_arrays(folder, self._main):
             postings.warm_in_background(folder)
         self._columns: _Columns | None = None
+        self._stored: OrderedDict[int, dict] = OrderedDict()
+        self._stored_lock = threading.Lock()
+
+    def stored_fields(self, searcher, docnum: int) -> dict:
+        """A passage's stored fields, the last ``KEEP_PASSAGES`` read kept (reading one unpickles its text)."""
+        with self._stored_lock:
+            found = self._stored.get(docnum)
+            if found is not None:
+                self._stored.move_to_end(docnum)
+                return found
+        found = searcher.stored_fields(docnum)
+        with self._stored_lock:
+            self._stored[docnum] = found
+            while len(self._stored) > KEEP_PASSAGES:
+                self._stored.popitem(last=False)
+        return found
+
+    @property
+    def searcher(self):
+        """This thread's searcher (opened on first use, over the segments of the first)."""
+        found = getattr(self._local, "searcher", None)
+        if found is None:
+            main = self._main.reader()
+            reader = type(self.ix)._reader(self.ix.storage, main.schema, list(main.segments()), main.generation())
+            found = self._local.searcher = Searcher(reader, fromindex=self.ix)
+            with self._open_lock:
+                self._opened.append(found)
+        return found
 
     def columns(self, searcher) -> _Columns:
         if self._columns is None:
             self._columns = _Columns(searcher)
         return self._columns
 
+    def __enter__(self) -> _IndexState:
+        return self  # counted as used by ``index_state`` already
+
+    def use(self) -> None:
+        with self._open_lock:
+            self._users += 1
+
+    def __exit__(self, *exc) -> None:
+        with self._open_lock:
+            self._users -= 1
+            last = self._retired and not self._users
+        if last:
+            self._close_all()
+
     def close(self) -> None:
-        with self.lock:
-            self.searcher.close()
+        """Close the searchers now, or when the last search that uses them ends (a build committed
+        while other threads were searching this generation)."""
+        with self._open_lock:
+            self._retired = True
+            idle = not self._users
+        if idle:
+            self._close_all()
+
+    def _close_all(self) -> None:
+        with self._open_lock:
+            opened, self._opened = self._opened, []
+        for searcher in opened:
+            searcher.close()
+
+
+#: Passages whose stored fields an open index keeps (a few thousand: tens of megabytes at most).
+KEEP_PASSAGES = 8192
 
 
 # A long-running process (``spoor serve``) sets this: each index generation it opens gets its common
@@ -338,7 +455,8 @@ def index_signature(folder: Path) -> tuple | None:
 
 
 def index_state(folder: Path) -> _IndexState:
-    """The kept state of the index in ``folder``, opened anew after a commit; FileNotFoundError if none."""
+    """The kept state of the index in ``folder``, opened anew after a commit; FileNotFoundError if none.
+    Use it in a ``with`` block: it stays open until the block ends, even when a build commits meanwhile."""
     key = str(Path(folder).resolve())
     sig = index_signature(folder)
     if sig is None:
@@ -347,8 +465,10 @@ def index_state(folder: Path) -> _IndexState:
         state = _STATES.get(key)
         if state is not None and state.signature == sig:
             _STATES.move_to_end(key)
+            state.use()
             return state
         fresh = _IndexState(folder, sig)
+        fresh.use()
         _STATES[key] = fresh
         _STATES.move_to_end(key)
         stale = [state] if state is not None else []
@@ -396,12 +516,16 @@ def _not_excludes(q):
     return q
 
 
-def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
+def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, *,
+            deadline: float | None = None, late: list[str] | None = None):
     """(the query with every plain word widened to its variants, other names used, concepts).
 
     A one-word name ("VTT") is widened where it stands, so AND/NOT keep their meaning; the other
     names of a name of several words are added as alternatives to an OR query. ``memo`` keeps
-    the variants of a word between searches of the same index generation."""
+    the variants of a word between searches of the same index generation. Past ``deadline``
+    (``time.perf_counter()``) words not widened before are searched as typed, named in ``late``."""
+    deadline = float("inf") if deadline is None else deadline
+    late = [] if late is None else late
     memo = {} if memo is None else memo
     reader = searcher.reader()
     schema = searcher.schema
@@ -453,9 +577,14 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
             key = original.casefold()
             if key not in cache:
                 mkey = ("variants", key, node.text, particles)
-                if mkey not in memo:
-                    memo[mkey] = _variants(original, node.text, reader, schema, particles)
-                cache[key] = _prune(memo[mkey] + in_place.get(fold(original), []), analyzer, node.text)
+                if mkey not in memo and time.perf_counter() > deadline:
+                    late.append(original)  # out of time: the word as typed
+                    variants = []
+                elif mkey not in memo:
+                    variants = memo[mkey] = _variants(original, node.text, reader, schema, particles)
+                else:
+                    variants = memo[mkey]
+                cache[key] = _prune(variants + in_place.get(fold(original), []), analyzer, node.text)
                 # A one-word name is one thing asked for, not two: its word joins the name's concept.
                 concept = named.get(fold(original)) or Concept(_idf(searcher, node.text if node.fieldname == "text"
                                                                      else (analyzed_stems(analyzer, original) or [""])[0]))
@@ -490,7 +619,8 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
         kept = {other for other, _ in _prune([(other, w) for _, other, w in alternatives], analyzer, "")}
         extra = [p for p in (phrase_query(other, schema, w) for _, other, w in alternatives if other in kept)
                  if p is not None]
-        for joined, parts in _joined_pairs(unquoted, reader, schema, memo):
+        pairs = _joined_pairs(unquoted, reader, schema, memo, deadline, late)
+        for joined, parts in pairs:
             if any(joined.text in c.terms for k, c in concepts.items() if k.startswith("=")):
                 continue  # already searched as another name of a name in the query
             extra.append(joined)
@@ -509,21 +639,23 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None):
 
 
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None, docs: int | None = None,
-         per_doc: int = PER_DOC):
+         per_doc: int = PER_DOC, load=None, deadline: float | None = None, late: list[str] | None = None):
     """(the top passages of ``q`` as (score, stored fields), how many passages match, facets, matching
-    passages per doc_id of those passages, how many documents match (None, None without ``state``)).
+    passages per doc_id of those passages, how many documents match and which (None without ``state``)).
 
     ``q`` is scored by ``postings.Scores``: Whoosh scores each term or phrase of the query once per index
     generation, and the query's AND/OR/NOT are worked out on arrays of all passages, with the same
     scores; facets count documents per value from ``_Columns``. The passages are the best ``per_doc`` of
     each of the best ``docs`` documents (ranked by their best passage), and at least the best ``want``.
-    Without ``state``, Whoosh's own collector does it all (the same answer, slower)."""
+    Without ``state``, Whoosh's own collector does it all (the same answer, slower). ``load(docnum)``:
+    the rows' stored fields are read by it when first used (``LazyFields``), not here. Past ``deadline``,
+    the query's words not scored yet are left out and named in ``late``."""
     if state is None:
         results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec(searcher.schema) if facets else None)
         rows = [(h.score, h.fields()) for h in results[:want]]
         total = len(results) if results.has_exact_length() or len(rows) < want else results.estimated_length()
-        return rows, max(total, len(rows)), (_facets(results) if facets else {}), None, None
-    scores, hit = state.scores.evaluate(q, searcher)
+        return rows, max(total, len(rows)), (_facets(results) if facets else {}), None, None, None
+    scores, hit = state.scores.evaluate(q, searcher, deadline=deadline, skipped=late)
     if filt is not None:
         hit &= state.scores.matches(filt, searcher)
     matching = np.flatnonzero(hit)
@@ -549,9 +681,15 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         if rank < want or (docs is not None and n < per_doc and (n or len(seen) < docs)):
             chosen.append(d)
             seen[code] = n
-    rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
+    if load is None:
+        rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
+    else:  # read when re-weighed, and only then (most of the pool is not, see ``group_rows``)
+        names = columns.names
+        rows = [(score, LazyFields(names[code], partial(load, d), d)) for d, code, score in
+                zip(chosen, columns.doc[chosen].tolist(), scores[chosen].tolist())]
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
-    return rows, len(matching), (columns.facets(hit) if facets else {}), counts, int(np.count_nonzero(per))
+    docs_matching = [columns.names[c] for c in np.flatnonzero(per).tolist()]
+    return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching
 
 
 class _Columns:
@@ -750,10 +888,20 @@ def phrase_query(text: str, schema, weight: float):
     return Or(parts) if parts else None
 
 
-def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tuple[Term, list[str]]]:
+def _joined_pairs(raw: str, reader, schema, memo: dict | None = None, deadline: float = float("inf"),
+                  late: list | None = None) -> list[tuple[Term, list[str]]]:
     """(query, words joined): "Twente Bedrijf" -> the one word "twentebedrijf", "wgr plus status" ->
     "wgr-plus-status", "treedt in werking" -> "inwerkingtreding", when the index has it (two or three
-    words written together or with hyphens; a verb's noun after the words it is written with)."""
+    words written together or with hyphens; a verb's noun after the words it is written with).
+    Past ``deadline`` the words not looked at yet are left (and ``late`` says so)."""
+
+    def out_of_time() -> bool:
+        if time.perf_counter() <= deadline:
+            return False
+        if late is not None:
+            late.append("joined words")
+        return True
+
     words = [w for w in re.findall(r"\w+", raw) if not w.isdigit()]
     analyzer = schema["text"].analyzer
     out, seen = [], set()
@@ -768,6 +916,8 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tu
 
     for n in (2, 3):
         for i in range(len(words) - n + 1):
+            if i % 8 == 0 and out_of_time():
+                return out
             part = words[i:i + n]
             for joined in ({"".join(part), "-".join(part)} if n == 2 else {"-".join(part)}):
                 add(joined, part)
@@ -775,6 +925,8 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tu
     # afval" -> "afvalinzameling", "zone milieu" -> "milieuzone"): the parts field says which.
     holding: dict[str, list[str]] = defaultdict(list)
     for w in dict.fromkeys(w.casefold() for w in words):
+        if out_of_time():
+            return out
         stems = analyzed_stems(analyzer, w)
         if len(stems) == 1:
             key = ("holding", stems[0])
@@ -802,7 +954,7 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None) -> list[tu
 MIN_SUGGEST_CHARS = 4
 
 
-def _suggest(searcher, text: str, state: _IndexState | None = None) -> str | None:
+def _suggest(searcher, text: str, state: _IndexState | None = None, deadline: float = float("inf")) -> str | None:
     """A corrected query when some typed word is not in the index ("twnteraad" -> "twenteraad").
 
     Every look-up is in the text field's term dictionary (no spelling graph is needed): a word whose
@@ -828,6 +980,8 @@ def _suggest(searcher, text: str, state: _IndexState | None = None) -> str | Non
             word, start, end = typed[i]
             if len(word) <= MIN_SUGGEST_CHARS or not word.isalpha():
                 continue  # a short unknown word has too many near neighbours to guess from
+            if time.perf_counter() > deadline:
+                return None  # out of time: no suggestion rather than half of one
             near = _nearest(reader, stems[i], memo, 1 if len(word) < 8 else 2)
             if near and _common_prefix(near, stems[i]) < len(stems[i]) - 2:  # "stemd"/"stemm": word forms
                 out, changed = out[:start] + _surface(searcher, near, memo) + out[end:], True
@@ -922,43 +1076,188 @@ def _facets(results) -> dict[str, list[FacetCount]]:
 
 # -- grouping and snippets -----------------------------------------------------------------------
 def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str,
-               per_doc: int | None = None, counts: dict[str, int] | None = None) -> list[DocGroup]:
+               per_doc: int | None = None, counts: dict[str, int] | None = None,
+               shown: int | tuple[int, int] | None = None, deadline: float | None = None,
+               notes: list[str] | None = None, held_at_most: np.ndarray | None = None) -> list[DocGroup]:
     """Passages re-weighed by how much of the query they hold and whether they answer it, per document:
     the best ``limit`` documents, each with its best ``per_doc`` passages (all without a cap) and how
-    many more of its passages match (``counts``: matching passages per doc_id; else those in ``rows``)."""
-    by_doc: dict[str, list] = defaultdict(list)
-    held: dict[str, dict[int, bool]] = defaultdict(dict)  # per document: the concepts its passages hold
-    for score, fields in rows:
-        snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
-        if intent == "date" and not answers and fields.get("meeting_date"):
-            snippet = _in_context(fields) + snippet  # a decision in a list: the date is the meeting's
-        score *= (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * float(answers))
-        by_doc[fields["doc_id"]].append((score, fields, snippet))
-        doc_held = held[fields["doc_id"]]
-        for n, typed in matcher.last.items():
-            doc_held[n] = doc_held.get(n, False) or typed
+    many more of its passages match (``counts``: matching passages per doc_id; else those in ``rows``).
+
+    ``rows`` are (score, stored fields) in descending score; the fields may be a :class:`LazyFields`,
+    read only for the passages looked at. ``shown``: only the first ``shown`` documents are wanted
+    (``(start, end)``: only those from ``start`` to ``end``, a page further down the list),
+    ranked exactly as among all: documents are re-weighed best bound first, and the rest are left when
+    none of them can reach the ``shown``-th (a passage's score only falls when re-weighed, or rises by
+    ``ANSWER_BOOST`` for a question). ``deadline`` (``time.perf_counter()``): past it, the documents
+    not yet re-weighed keep their scores as ranked, and ``notes`` says the answer is partial.
+    ``held_at_most`` (concepts x rows, ``_held_at_most``): which of the matcher's concepts each row may
+    hold at most, from the index's word lists; it bounds a document's score more tightly."""
+    docs: dict[str, list[int]] = {}
+    for i, (_, fields) in enumerate(rows):
+        docs.setdefault(fields["doc_id"], []).append(i)
+    rank_of = {doc_id: n for n, doc_id in enumerate(docs)}  # ties go to the document that came first
+    top = 1.0 + (ANSWER_BOOST if intent else 0.0)  # how much re-weighing may raise a passage at most
+    start, shown = (0, shown) if not isinstance(shown, tuple) else shown
+    lazy = shown is not None and sort == "relevance" and all(score >= 0 for score, _ in rows)
+
+    weights = np.array([c.weight for c in getattr(matcher, "concepts", ())] or [0.0])
+    total = float(weights.sum()) or 1.0
+    if held_at_most is None or not len(getattr(matcher, "concepts", ())) or len(held_at_most) != len(weights):
+        held_at_most = None
+
+    def bound(doc_id: str) -> float:
+        at = docs[doc_id]
+        if held_at_most is None:
+            raw = sorted((rows[i][0] for i in at), reverse=True)
+            return top * (raw[0] + MORE_PASSAGES * sum(raw[1:3]))
+        # A passage's coverage, and its answer share, are at most the share of the query it holds:
+        # COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * that, times 1 + ANSWER_BOOST * that for a question.
+        held = held_at_most[:, at]
+        share = np.minimum(1.0, weights @ held / total)
+        factor = (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share) * (1.0 + (ANSWER_BOOST * share if intent else 0.0))
+        each = sorted((rows[i][0] * f for i, f in zip(at, factor.tolist())), reverse=True)
+        whole = min(1.0, float(weights @ held.any(axis=1)) / total)
+        return (each[0] + MORE_PASSAGES * sum(each[1:3])) * (DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * whole)
+
+    bounds = {d: bound(d) for d in docs} if lazy else {}
+    order = sorted(docs, key=lambda d: (-bounds[d], rank_of[d])) if lazy else list(docs)
     ranked = []  # (document score, doc_id, its passages best first)
-    for doc_id, items in by_doc.items():
+    partial = False
+    kth = None  # the score of the ``shown``-th document so far (when lazy)
+    for n, doc_id in enumerate(order):
+        if kth is not None and kth > round(bounds[doc_id], 4) + 1e-4:
+            break  # no document left can reach the ones shown
+        if kth is not None and intent is not None and kth > round(_answer_bound(matcher, rows, docs[doc_id]), 4) + 1e-4:
+            continue  # how much of the query its passages hold says it cannot either
+        if deadline is not None and time.perf_counter() > deadline and ranked:
+            # out of time: the rest keep their scores as ranked, their snippets the passage's opening
+            partial = True
+            for rest in order[n:]:
+                items = [(rows[i][0], rows[i][1], _LATE) for i in docs[rest]]
+                ranked.append((round(items[0][0] + MORE_PASSAGES * sum(s for s, _, _ in items[1:3]), 4), rest, items))
+            break
+        items, held = [], {}  # the concepts the document's passages hold
+        for i in docs[doc_id]:
+            score, fields = rows[i]
+            if intent is None:  # the snippet is made for the passages shown only
+                snippet, coverage, answers = None, matcher.coverage(fields.get("text", "")), 0.0
+            else:
+                snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
+            if intent == "date" and not answers and fields.get("meeting_date"):
+                snippet = _in_context(fields) + snippet  # a decision in a list: the date is the meeting's
+            score *= (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * float(answers))
+            items.append((score, fields, snippet))
+            for c, typed in matcher.last.items():
+                held[c] = held.get(c, False) or typed
         items.sort(key=lambda it: -it[0])
         scores = [s for s, _, _ in items]
         # A document that holds all of the query, if in different passages, beats one that holds part of it.
-        whole = DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * matcher.share([held[doc_id]])
+        whole = DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * matcher.share([held])
         ranked.append((round((scores[0] + MORE_PASSAGES * sum(scores[1:3])) * whole, 4), doc_id, items))
-    ranked.sort(key=lambda r: -r[0])
+        if lazy and len(ranked) >= shown:
+            kth = heapq.nlargest(shown, (r[0] for r in ranked))[-1]
+    if partial and notes is not None and TIME_NOTE not in notes:
+        notes.append(TIME_NOTE)
+    ranked.sort(key=lambda r: (-r[0], rank_of[r[1]]))
     if sort != "relevance":
         dated = {doc_id: items[0][1].get("date") or None for _, doc_id, items in ranked}
         ranked.sort(key=lambda r: dated[r[1]] or ("" if sort == "date" else "\uffff"), reverse=(sort == "date"))
     out = []
-    for score, doc_id, items in ranked[:limit]:  # the models are made for what is shown only
-        shown = items[:per_doc] if per_doc else items
+    for score, doc_id, items in ranked[start:limit if shown is None else min(limit, shown)]:  # models for what is shown
+        shown_items = items[:per_doc] if per_doc else items
         first = items[0][1]
         matching = max(len(items), (counts or {}).get(doc_id, 0))
         out.append(DocGroup(
             doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
             doc_type=first.get("doc_type", ""), score=score,
             bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
-            hits=[_hit(s, f, snip) for s, f, snip in shown], more=matching - len(shown)))
+            hits=[_hit(s, f, _snippet(matcher, f, intent, snip)) for s, f, snip in shown_items],
+            more=matching - len(shown_items)))
     return out
+
+
+def _held_at_most(matcher: Matcher, rows, state: _IndexState, searcher) -> np.ndarray | None:
+    """Per concept of ``matcher`` and row, whether the row's passage may hold it: one of its words is in
+    the passage's words in the index (a phrase: all of its words). A snippet finds a word in a passage
+    only where the index has it there, so this is an upper bound, read from the word lists alone."""
+    nums = [getattr(fields, "docnum", None) for _, fields in rows]
+    if not rows or any(n is None for n in nums):
+        return None
+    nums_arr = np.asarray(nums, dtype=np.int64)
+    out = np.zeros((len(matcher.concepts), len(rows)), dtype=bool)
+    where: dict[str, np.ndarray] = {}
+
+    def has(term: str) -> np.ndarray:
+        if term not in where:
+            ids = state.scores.leaf(Term("text", term), searcher)[0]
+            where[term] = np.isin(nums_arr, ids)
+        return where[term]
+
+    for n, concept in enumerate(matcher.concepts):
+        for term in concept.terms:
+            out[n] |= has(term)
+        for phrase in concept.phrases:
+            out[n] |= np.logical_and.reduce([has(w) for w in phrase])
+    return out
+
+
+def _answer_bound(matcher: Matcher, rows, at: list[int]) -> float:
+    """The most a document's passages ``rows[at]`` can score for a question once re-weighed: a passage's
+    answer share is at most its coverage (the answering sentence holds part of what the passage holds),
+    so its coverage, cheap to know, bounds both factors."""
+    held: dict[int, bool] = {}
+    bounds = []
+    for i in at:
+        score, fields = rows[i]
+        coverage = matcher.coverage(fields.get("text", ""))
+        bounds.append(score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * coverage))
+        for c, typed in matcher.last.items():
+            held[c] = held.get(c, False) or typed
+    bounds.sort(reverse=True)
+    return (bounds[0] + MORE_PASSAGES * sum(bounds[1:3])) * (DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * matcher.share([held]))
+
+
+#: What a search that ran out of its time budget says (``SEARCH_BUDGET_S``).
+TIME_NOTE = ("de zoekvraag kostte te veel tijd om helemaal uit te werken; wat er binnen de tijd gevonden is, "
+             "staat hieronder (maak de vraag korter of nauwer)")
+
+
+_LATE = object()  # a passage's snippet when there was no time to re-weigh it
+
+
+def _snippet(matcher: Matcher, fields, intent: str | None, made) -> str:
+    """A shown passage's snippet: ``made`` already, or made now (its best sentence, or its opening if late)."""
+    if made is _LATE:
+        return _opening(fields.get("text", ""))
+    return made if made is not None else matcher.snippet(fields.get("text", ""), intent)[0]
+
+
+def _opening(text: str) -> str:
+    """A passage's first words as its snippet, when there was no time to find its best sentence."""
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+class LazyFields(Mapping):
+    """A passage's stored fields, read on first use (its ``doc_id`` is known without reading)."""
+
+    def __init__(self, doc_id: str, load, docnum: int | None = None):
+        self._doc_id, self._load, self._fields = doc_id, load, None
+        self.docnum = docnum
+
+    def _all(self) -> dict:
+        if self._fields is None:
+            self._fields = self._load()
+        return self._fields
+
+    def __getitem__(self, key):
+        return self._doc_id if key == "doc_id" else self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _in_context(fields: dict) -> str:

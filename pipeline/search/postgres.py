@@ -70,8 +70,8 @@ class PgSearch:
 def search_database(url: str, text: str, words: str, intent: str | None, limit: int, *,
                     doc_type=None, body=None, organisation=None, year_from=None, year_to=None,
                     date_from=None, date_to=None, sort="relevance", facets=False, per_doc=None,
-                    government=None) -> SearchResult:
-    """``pipeline.search.search`` on a PostgreSQL store."""
+                    government=None, shown=None, budget=None) -> SearchResult:
+    """``pipeline.search.search`` on a PostgreSQL store (``budget`` is the database's to keep: unused)."""
     table = alias_table(url)
     with shared_store(url) as store:
         clauses, concepts, also, suggestion = _plan(store, words, table)
@@ -106,11 +106,10 @@ def search_database(url: str, text: str, words: str, intent: str | None, limit: 
         headlines[f["text"]] = " ".join((r["headline"] or "").split())
         fields.append((float(r["score"]) * 10, f))
     groups = group_rows(fields, _Headlines(Matcher(concepts), headlines), intent, limit, sort, per_doc,
-                        per_doc_counts)
+                        per_doc_counts, shown=shown)
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=len(per_doc_counts), hits=hits, suggestion=suggestion,
-                        groups=groups,
-                        facets=facet_counts, intent=intent, also=also)
+                        groups=groups, facets=facet_counts, intent=intent, also=also, matching=list(per_doc_counts))
 
 
 class _Headlines:
@@ -126,6 +125,9 @@ class _Headlines:
 
     def share(self, hits) -> float:
         return self.matcher.share(hits)
+
+    def coverage(self, text: str) -> float:
+        return self.matcher.coverage(text)
 
     def snippet(self, text: str, intent: str | None):
         sentence, coverage, answers = self.matcher.snippet(text, intent)

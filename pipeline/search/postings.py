@@ -31,6 +31,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from array import array
 from collections import OrderedDict
@@ -293,29 +294,52 @@ class Scores:
     def __init__(self, size: int, budget: int = 4_000_000):
         self.size, self.budget, self.kept = size, budget, 0
         self.leaves: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()  # for ``leaves`` (scoring itself is done outside it)
+        self._by_searcher: dict[int, Postings] = {}
         self.postings: Postings | None = None
         self.folder: Path | None = None  # where `postings.warm` may have written this index's arrays
 
     def leaf(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
-        found = self.leaves.get(q)
-        if found is None:
-            if self.postings is None or self.postings.searcher is not searcher:
-                self.postings = Postings(searcher)
-                if self.folder is not None:
-                    self.postings.use_cache(self.folder)
-            found = self.postings.score(q)
-            if found is None:  # not a plain term or phrase: Whoosh's matchers score it
-                collector = AllScores()
-                searcher.search_with_collector(q, collector)
-                found = (np.frombuffer(collector.ids, dtype=np.int32),
-                         np.frombuffer(collector.values, dtype=np.float64))
-            self.leaves[q] = found
-            self.kept += len(found[0])
+        """(document numbers, scores) of a term or phrase ``q``, scored once and kept. Threads may
+        call this side by side, each with its own searcher over the same segments."""
+        with self._lock:
+            found = self.leaves.get(q)
+            if found is not None:
+                self.leaves.move_to_end(q)
+                return found
+        found = self.postings_of(searcher).score(q)
+        if found is None:  # not a plain term or phrase: Whoosh's matchers score it
+            collector = AllScores()
+            searcher.search_with_collector(q, collector)
+            found = (np.frombuffer(collector.ids, dtype=np.int32),
+                     np.frombuffer(collector.values, dtype=np.float64))
+        with self._lock:
+            if q not in self.leaves:
+                self.leaves[q] = found
+                self.kept += len(found[0])
             while self.kept > self.budget and len(self.leaves) > 1:
                 self.kept -= len(self.leaves.popitem(last=False)[1][0])
-        else:
-            self.leaves.move_to_end(q)
         return found
+
+    def postings_of(self, searcher) -> Postings:
+        """The :class:`Postings` of ``searcher``: a searcher over the same segments as ``postings``'s
+        shares its field lengths and written arrays; another (a new index generation) starts afresh."""
+        mine = self._by_searcher.get(id(searcher))
+        if mine is not None and mine.searcher is searcher:
+            return mine
+        if self.postings is not None and self.postings.searcher is searcher:
+            mine = self.postings
+        elif self.postings is not None and generation_key(self.postings.searcher) == generation_key(searcher):
+            mine = Postings(searcher)
+            mine.folder, mine.cache, mine._looked = self.postings.folder, self.postings.cache, self.postings._looked
+            mine._lengths = self.postings._lengths  # the same segments: the same lengths (a dict added to whole)
+        else:
+            mine = Postings(searcher)
+            if self.folder is not None:
+                mine.use_cache(self.folder)
+            self.postings = mine
+        self._by_searcher[id(searcher)] = mine
+        return mine
 
     def matches(self, q, searcher) -> np.ndarray:
         """Which passages ``q`` matches (a filter), as a mask."""
@@ -323,19 +347,23 @@ class Scores:
         mask[self.leaf(q, searcher)[0]] = True
         return mask
 
-    def evaluate(self, q, searcher) -> tuple[np.ndarray, np.ndarray]:
-        """(score per passage, which passages match) for query ``q``."""
+    def evaluate(self, q, searcher, deadline: float | None = None,
+                 skipped: list | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(score per passage, which passages match) for query ``q``.
+
+        Past ``deadline`` (``time.perf_counter()``), a term or phrase not scored before is left out (as
+        matching nothing) and appended to ``skipped``: an expensive query answers in part, in time."""
         scores, hit = np.zeros(self.size), np.zeros(self.size, dtype=bool)
-        self._add(q, searcher, scores, hit, 1.0)
+        self._add(q, searcher, scores, hit, 1.0, (deadline, skipped if skipped is not None else []))
         return scores, hit
 
-    def _add(self, q, searcher, scores, hit, factor: float) -> None:
+    def _add(self, q, searcher, scores, hit, factor: float, budget=(None, None)) -> None:
         boost = factor * getattr(q, "boost", 1.0)
         if isinstance(q, Or) and not getattr(q, "minmatch", 0) and getattr(q, "scale", None) is None:
             for sub in q.subqueries:
-                self._add(sub, searcher, scores, hit, boost)
+                self._add(sub, searcher, scores, hit, boost, budget)
         elif isinstance(q, (And, AndNot, AndMaybe)):
-            parts = [self.evaluate(sub, searcher) for sub in (q.subqueries if isinstance(q, And) else (q.a, q.b))]
+            parts = [self.evaluate(sub, searcher, *budget) for sub in (q.subqueries if isinstance(q, And) else (q.a, q.b))]
             if isinstance(q, And):
                 mask = np.logical_and.reduce([h for _, h in parts])
                 total = np.sum([s for s, _ in parts], axis=0)
@@ -346,6 +374,10 @@ class Scores:
             scores[mask] += total[mask] * boost
             hit |= mask
         else:  # a term, a phrase, or anything else Whoosh scores itself, boost included
+            deadline, skipped = budget
+            if deadline is not None and q not in self.leaves and time.perf_counter() > deadline:
+                skipped.append(q)
+                return
             ids, values = self.leaf(q, searcher)
             scores[ids] += values * factor
             hit[ids] = True

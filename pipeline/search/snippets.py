@@ -90,6 +90,27 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _prepared(text: str) -> tuple[str, list, list[int], list[tuple[int, int, int, int]], dict[str, list[int]]]:
+    """(the text without marks and tags, its tokens, sentence bounds, sentences as (start, end, first
+    token, end token), the token numbers of each word): what a passage's snippet needs whatever the
+    query, kept for the passages of the last few thousand snippets."""
+    if "*" in text or "<" in text:
+        text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
+    tokens = _tokens(text)
+    bounds = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(text)), *_short_line_ends(text), len(text)})
+    sentences, k = [], 0
+    for start, end in zip(bounds, bounds[1:]):
+        lo = k
+        while k < len(tokens) and tokens[k][1] < end:
+            k += 1
+        sentences.append((start, end, lo, k))
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, (t, _, _) in enumerate(tokens):
+        where[t].append(i)
+    return text, tokens, bounds, sentences, dict(where)
+
+
 # A line this short is a sentence of its own; the answer to "wie"/"wanneer" may be on such a line up to
 # TAIL_LINES sentences past the one that holds the question, and is then added to the snippet.
 SHORT_LINE = 60
@@ -115,6 +136,7 @@ class Matcher:
                 self._terms[t].append((n, not c.typed or t in c.typed))
             for p in c.phrases:
                 self._phrases[p[0]].append((n, p, not c.typed or p in c.typed))
+        self._keys = self._terms.keys() | self._phrases.keys()
 
     def _spans(self, tokens) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
         """Token index spans that match, and per token index the concepts it matches (concept -> typed form)."""
@@ -141,21 +163,50 @@ class Matcher:
             return 1.0
         return sum(self.concepts[n].weight * (1.0 if typed else VARIANT_SHARE) for n, typed in found.items()) / self.total
 
+    def _held(self, hit_concepts) -> None:
+        self.last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
+        for h in hit_concepts:
+            for n, typed in h.items():
+                self.last[n] = self.last.get(n, False) or typed
+
+    def coverage(self, text: str) -> float:
+        """How well a passage covers the query: ``snippet``'s second number, without making the snippet.
+
+        The same sums in the same order as ``snippet``, over the tokens that are words of the query only
+        (found through the passage's word positions, ``_prepared``), not over every token."""
+        text, tokens, _, sentences, where = _prepared(text)
+        at = sorted({i for key in self._keys & where.keys() for i in where[key]})
+        texts = None
+        hits: list[dict[int, bool]] = []
+        for i in at:
+            found: dict[int, bool] = {}
+            for n, typed in self._terms.get(tokens[i][0], ()):
+                found[n] = found.get(n, False) or typed
+            for n, p, typed in self._phrases.get(tokens[i][0], ()):
+                if texts is None:
+                    texts = [t for t, _, _ in tokens]
+                if tuple(texts[i:i + len(p)]) == p:
+                    found[n] = found.get(n, False) or typed
+            hits.append(found)
+        kept = [(i, h) for i, h in zip(at, hits) if h]
+        self._held([h for _, h in kept])
+        best_share, first = 0.0, [i for i, _ in kept]
+        for start, end, lo, k in sentences:
+            a, b = bisect_left(first, lo), bisect_left(first, k)
+            if a < b and text[start:end].strip():
+                best_share = max(best_share, self.share([h for _, h in kept[a:b]]))
+        return (self.share([h for _, h in kept]) + best_share) / 2
+
     def snippet(self, text: str, intent: str | None) -> tuple[str, float, float]:
         """(snippet with **marks**, how well the passage covers the query, how well it answers the intent).
 
         The coverage is the share of the query's weight in the passage and in its best sentence,
         half each (words of the query that stand together count for more); the answer is the share
         of the query's weight in the sentence that answers the intent (0.0: none does)."""
-        if "*" in text or "<" in text:
-            text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
-        tokens = _tokens(text)
+        text, tokens, bounds, sentences, _ = _prepared(text)
         spans, hit_concepts = self._spans(tokens)
         coverage = self.share(hit_concepts)
-        self.last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
-        for h in hit_concepts:
-            for n, typed in h.items():
-                self.last[n] = self.last.get(n, False) or typed
+        self._held(hit_concepts)
         # The answer is what the passage says besides the query's own words: look for dates and
         # numbers once, with those words blanked out.
         rest = _blank(text, 0, len(text), [tok for tok, hit in zip(tokens, hit_concepts) if hit])
@@ -164,13 +215,6 @@ class Matcher:
         numbers += [start for (_, start, end), hit in zip(tokens, hit_concepts)
                     if not hit and text[start:end].casefold() in lex["number_words"]]
         found = {"date": [m.start() for m in lex["date_scan"].finditer(rest)], "number": sorted(numbers)}
-        bounds = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(text)), *_short_line_ends(text), len(text)})
-        sentences, k = [], 0  # (start, end, first token, end token)
-        for start, end in zip(bounds, bounds[1:]):
-            lo = k
-            while k < len(tokens) and tokens[k][1] < end:
-                k += 1
-            sentences.append((start, end, lo, k))
         best, best_score, best_answers, best_share, best_tail = None, -1.0, 0.0, 0.0, None
         kinds: dict[int, dict[str, bool]] = {}
 

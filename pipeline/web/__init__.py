@@ -34,7 +34,8 @@ from ..search import engine as search_module
 from ..search import MARK_CLOSE, MARK_OPEN
 from ..store import locate, open_store, store_exists
 from . import api, feeds, results, safety
-from .filters import date_nl, doc_types, message_nl, statuses_nl, whole_number
+from .pool import searching
+from .filters import FilterError, date_nl, doc_types, message_nl, statuses_nl, whole_number
 from .status import status as index_status
 
 _log = logging.getLogger(__name__)
@@ -99,8 +100,9 @@ def _env() -> Environment:
 def create_app(folder: Path, warm: bool = False) -> Starlette:
     """The web app over the index and store in ``folder`` (or the PostgreSQL database at that address).
 
-    Pages and API answers are made in Starlette's thread pool (plain ``def`` routes), so a slow search
-    never holds up the event loop and other requests.
+    Pages and API answers are made in Starlette's thread pool (plain ``def`` routes), searches in a
+    smaller pool of their own within a time budget (``pool``), so a slow search never holds up the event
+    loop and other requests.
 
     ``warm``: have each index generation's common words written as arrays in a separate process
     (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
@@ -115,11 +117,16 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
     def search_page(request: Request) -> Response:
         q = request.query_params.get("q", "")
         filters, sort, page_no = results.read_filters(request.query_params)
+        try:
+            results.check_paging(request.query_params)
+        except FilterError as exc:
+            return page("error.html", 400, message=exc.dutch() + " Ga terug naar de eerste pagina.")
         found = results.run(folder, q, filters, sort, page_no, results.read_size(request.query_params))
         card = None
         if found.result is not None:
             card = _filtered_card(subject_card(folder, q), found.checked, results.governments(folder))
-        return page("search.html", q=q, found=found, result=found.result, card=card, error=found.error,
+        return page("search.html", 400 if found.error else 200, q=q, found=found, result=found.result, card=card,
+                    error=found.error,
                     filters=filters, sort=found.sort, link=found.link, names=_names(folder), doc_types=doc_types(),
                     feed=found.link("/feed") if q.strip() and not found.error else None)
 
@@ -202,9 +209,10 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
         return page("timeline.html", 400 if error else 200, filters=filters, error=error, count=len(evs),
                     body=Markup(body), css=Markup(TIMELINE_CSS), statuses=STATUSES_NL)
 
-    routes = [Route("/", search_page), Route("/doc/{doc_id}", document_page), Route("/tijdlijn", timeline_page),
-              Route("/subject", subject_page), Route("/file/{doc_id}", original_file), Route("/status", status_page),
-              Route("/feed", feed), Route("/static/{name}", static_file), *api.routes(folder)]
+    routes = [Route("/", searching(search_page)), Route("/doc/{doc_id}", document_page),
+              Route("/tijdlijn", timeline_page), Route("/subject", subject_page), Route("/file/{doc_id}", original_file),
+              Route("/status", status_page), Route("/feed", searching(feed)), Route("/static/{name}", static_file),
+              *api.routes(folder)]
     app = Starlette(routes=routes, middleware=[Middleware(safety.SecurityHeaders)])
     app.state.folder = folder
     return app

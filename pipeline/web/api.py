@@ -17,6 +17,7 @@ from starlette.routing import Route
 from .. import __version__
 from ..store import open_store
 from . import results
+from .pool import searching
 from .filters import FilterError, check_document, check_status, check_type, parse_date, statuses_nl, whole_number
 
 MAX_SIZE = 100
@@ -91,6 +92,7 @@ def routes(folder: Path) -> list[Route]:
             doc_type = check_type(p.get("type"), "type")
             date_from, date_to = parse_date(p.get("from"), "from"), parse_date(p.get("to"), "to")
             size = _size(request, MAX_SIZE)
+            results.check_paging(p, MAX_SIZE, most_page=10**6)
         except FilterError as exc:
             return _bad(exc)
         gov = (p.get("government") or "").strip().casefold()
@@ -98,6 +100,11 @@ def routes(folder: Path) -> list[Route]:
             docs = store.documents()
             added = store.added_times()
         from ..link.timeline import in_range
+
+        governments = sorted({d.government for d in docs if d.government})
+        if gov and gov not in {g.casefold() for g in governments}:
+            return _bad(FilterError("government", p.get("government"), "is no government of these documents",
+                                    "is geen overheid van deze documenten", governments))
 
         picked = [d for d in docs if (not doc_type or d.doc_type == doc_type)
                   and (not gov or (d.government or "").casefold() == gov) and in_range(d.date, date_from, date_to)]
@@ -176,7 +183,7 @@ def routes(folder: Path) -> list[Route]:
     async def openapi(request: Request) -> JSONResponse:
         return JSONResponse(openapi_description())
 
-    return [Route("/api/search", api_search), Route("/api/documents", api_documents),
+    return [Route("/api/search", searching(api_search)), Route("/api/documents", api_documents),
             Route("/api/documents/{doc_id}", api_document), Route("/api/decisions", api_decisions),
             Route("/api/timeline", api_timeline), Route("/api/subjects", api_subjects),
             Route("/api/openapi.json", openapi)]

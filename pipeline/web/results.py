@@ -5,13 +5,13 @@ In: the query parameters of a request (``q``, ``type``, ``body``, ``org``, ``gov
 groups), how many documents match, the facets (per type, year, body and government), the filters in
 force as chips that each remove one, and a message when a filter is wrong.
 
-Paging counts documents: ``search(..., limit=...)`` is asked for enough passages to fill the pages up
-to the one shown (``per_doc`` passages per document), and its groups are sliced. The number of
+Paging counts documents: ``search(..., limit=..., shown=...)`` ranks enough documents to fill the pages
+up to the one shown (``per_doc`` passages per document) and makes only the page's. The number of
 matching documents comes from the type facet (every document has one type). The government facet and
 filter are the search's own (the index holds each passage's government). An index written before it did
-gives no government facet: then the government of a document is read from the store and the facet and
-filter work on the documents of the first ``GOVERNMENT_POOL`` groups (a note says so when more match),
-until the next build writes the index anew.
+gives no government facet: then the government of a document is read from the store, the facet counts
+every matching document (``SearchResult.matching``) and the filter works on the documents of the first
+``GOVERNMENT_POOL`` groups (a note says so when more match), until the next build writes the index anew.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 from ..search import PER_DOC, SORTS, QueryError, search
 from ..store import open_store, store_signature
 from .filters import FilterError, check_name, check_type, date_nl, message_nl, parse_date, whole_number
+from .pool import SEARCH_BUDGET_S
 
 PAGE_SIZE = 10  # documents per page
 MAX_PAGE = 50
@@ -81,6 +82,14 @@ def read_filters(params) -> tuple[dict[str, str | None], str, int]:
     raw_page = (params.get("page") or "1").strip()
     page = whole_number(raw_page) or 1
     return filters, sort, min(page, MAX_PAGE)
+
+
+def check_paging(params, most_size: int = 100, most_page: int = MAX_PAGE) -> None:
+    """FilterError when ``page`` or ``size`` is given but no whole number from 1 to its most."""
+    for name, most in (("page", most_page), ("size", most_size)):
+        raw = (params.get(name) or "").strip()
+        if raw and not whole_number(raw, most):
+            raise FilterError(name, raw, f"is no number from 1 to {most}", f"is geen getal van 1 tot en met {most}")
 
 
 def read_size(params, default: int = PAGE_SIZE, most: int = 100) -> int:
@@ -158,12 +167,15 @@ def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relev
         return out
     gov = checked["government"]
     want_docs = page * page_size + 1
+    window = ((page - 1) * page_size, page * page_size)
     kw = dict(doc_type=checked["type"], body=checked["body"], organisation=checked["org"],
-              date_from=checked["from"], date_to=checked["to"], sort=out.sort, facets=True, per_doc=PER_DOC)
+              date_from=checked["from"], date_to=checked["to"], sort=out.sort, facets=True, per_doc=PER_DOC,
+              budget=SEARCH_BUDGET_S)
     try:
-        result = search(folder, q, want_docs, government=gov, **kw)
+        # only the page's documents are made, ranked as among all ``want_docs``
+        result = search(folder, q, want_docs, government=gov, shown=window, **kw)
         if "government" not in result.facets:  # an index written before governments were indexed
-            result = search(folder, q, max(want_docs, GOVERNMENT_POOL), **kw)
+            result = search(folder, q, max(want_docs, GOVERNMENT_POOL), shown=None if gov else window, **kw)
     except QueryError as exc:
         out.error = f"Deze zoekvraag kan niet worden beantwoord: {message_nl(str(exc))}."
         return out
@@ -172,32 +184,35 @@ def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relev
         return out
     out.result = result
     if "government" in result.facets:
-        _cut(out, result.groups, sum(f.count for f in result.facets.get("type", [])) or len(result.groups))
+        _cut(out, result.groups, sum(f.count for f in result.facets.get("type", [])) or len(result.groups),
+             sliced=True)
         out.facets = dict(result.facets)
         return out
     govs = governments(folder)
     groups = result.groups
     matched = sum(f.count for f in result.facets.get("type", [])) or len(groups)
     counts: dict[str, int] = {}
-    for g in groups:
-        if govs.get(g.doc_id):
-            counts[govs[g.doc_id]] = counts.get(govs[g.doc_id], 0) + 1
+    counted = result.matching if not gov and result.matching else [g.doc_id for g in groups]
+    for doc_id in counted:
+        if govs.get(doc_id):
+            counts[govs[doc_id]] = counts.get(govs[doc_id], 0) + 1
     if gov:
         groups = [g for g in groups if govs.get(g.doc_id) == gov]
         matched = len(groups)
-    if matched > len(result.groups) and (gov or counts):
+    if matched > len(counted) and (gov or counts):
         out.note = (f"De telling per overheid gaat over de eerste {len(result.groups)} van de "
                     f"{matched} documenten.")
-    _cut(out, groups, matched)
+    _cut(out, groups, matched, sliced=not gov)
     out.facets = {**result.facets, "government": _facet(counts)}
     return out
 
 
-def _cut(out: ResultPage, groups: list, matched: int) -> None:
-    """``out``'s count of matching documents, its pages and the groups of the page it shows."""
+def _cut(out: ResultPage, groups: list, matched: int, sliced: bool) -> None:
+    """``out``'s count of matching documents, its pages and the groups of the page it shows (``sliced``:
+    ``groups`` are already the page's, the search made only those)."""
     out.documents = matched
     out.pages = max(1, math.ceil(matched / out.size)) if matched else 0
-    start = (out.page - 1) * out.size  # a page past the last is empty (its links lead back)
+    start = 0 if sliced else (out.page - 1) * out.size  # a page past the last is empty (its links lead back)
     out.groups = groups[start:start + out.size]
 
 
