@@ -235,6 +235,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
            date_from: Annotated[Optional[str], typer.Option("--from", help="From this year, month or day (2019, 2019-07, dec 2019, 31-12-2019).")] = None,
            date_to: Annotated[Optional[str], typer.Option("--to", help="Up to this year or date.")] = None,
            sort: Annotated[str, typer.Option("--sort", help="relevance, date (newest first) or date_asc.")] = "relevance",
+           government: Annotated[Optional[str], typer.Option("--government", help="Only documents of this government (its name, or its code: gm0153).")] = None,
            index: IndexOpt = DEFAULT_INDEX, as_json: JsonOpt = False) -> None:
     """Search the indexed passages, grouped per document; matched terms are marked `**like this**`.
 
@@ -243,10 +244,12 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     from .search import SORTS, QueryError, search as run_search, subject_card
 
     from .web.filters import FilterError, check_name, check_type, parse_date
+    from .web.results import check_government
 
     _check_database(index)
     try:
         doc_type, date_from, date_to = check_type(doc_type), parse_date(date_from, "--from"), parse_date(date_to, "--to")
+        government = check_government(index, government, "--government")
         if sort not in SORTS:
             raise _fail(f"--sort {sort!r} is no order; use one of {', '.join(SORTS)}")
         body, org = check_name(index, body, "--body", "ORGAN"), check_name(index, org, "--org", "ORG")
@@ -254,7 +257,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
         raise _fail(str(exc))
     try:
         result = run_search(index, query, limit, doc_type=doc_type, body=body, organisation=org,
-                            date_from=date_from, date_to=date_to, sort=sort)
+                            date_from=date_from, date_to=date_to, sort=sort, government=government)
     except (QueryError, FileNotFoundError) as exc:
         raise _fail(str(exc))
     if as_json:

@@ -68,9 +68,10 @@ def render_hits(result: SearchResult) -> str:
 
 def search_json(result: SearchResult) -> dict:
     """The search's JSON: both counts (documents and passages that match), the documents shown with
-    their passages and how many more match in each, and the passages shown as one list (``hits``)."""
+    their passages and how many more match in each, and the passages shown as one list (``hits``);
+    ``notes`` says (in Dutch) what was left out to answer in time, like the web page."""
     return {"query": result.query, "documents": result.documents, "passages": result.total,
-            "suggestion": result.suggestion,
+            "suggestion": result.suggestion, "notes": list(result.notes),
             "groups": [{**g.model_dump(exclude={"hits"}), "passages": [h.model_dump() for h in g.hits]}
                        for g in result.groups],
             "hits": [h.model_dump() for h in result.hits]}

@@ -265,3 +265,13 @@ def test_cli_build_rederive_derives_again_without_extracting(runner, tmp_path, c
         assert [(s.id, s.mentions) for s in store.subjects()] == before
     finally:
         store.close()
+
+
+def test_cli_search_government_keeps_one_government(runner, built_index):
+    every = json.loads(runner.invoke(app, ["search", "Twente", "--index", str(built_index), "--json"]).stdout)
+    one = runner.invoke(app, ["search", "Twente", "--index", str(built_index), "--json", "--government", "GM0153"])
+    assert one.exit_code == 0, one.output
+    found = json.loads(one.stdout)
+    assert 0 < found["documents"] < every["documents"]
+    bad = runner.invoke(app, ["search", "Twente", "--index", str(built_index), "--government", "Atlantis"])
+    assert bad.exit_code == 2 and "--government 'Atlantis' is no government" in bad.output

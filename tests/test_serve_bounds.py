@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 import subprocess
 import sys
@@ -83,3 +84,16 @@ def test_serve_bounds_worker_connections_send_without_delay(monkeypatch):
                 assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
                 NoDelayHTTPProtocol.connection_made(object.__new__(NoDelayHTTPProtocol), Transport())
                 assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+
+
+def test_serve_bounds_cli_json_says_what_was_left_out(built_index):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["search", WORST, "--index", str(built_index), "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found["notes"] and "jokertekens" in found["notes"][0]
+    plain = json.loads(CliRunner().invoke(app, ["search", "regioraad", "--index", str(built_index), "--json"]).stdout)
+    assert plain["notes"] == []

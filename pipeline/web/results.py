@@ -99,6 +99,21 @@ def read_size(params, default: int = PAGE_SIZE, most: int = 100) -> int:
     return size if size else default
 
 
+def check_government(folder, value: str | None, option: str = "government") -> str | None:
+    """The government ``value`` names (its name in any case, or its code: "gm0153" for Enschede) as the
+    documents hold it; FilterError naming the governments there are when none matches."""
+    if not value:
+        return None
+    govs = governments(folder)
+    wanted = value.strip().casefold()
+    found = next((g for g in set(govs.values()) if g and g.casefold() == wanted), None)
+    found = found or government_codes(folder).get(wanted)
+    if found is None:
+        raise FilterError(option, value, "is no government of these documents",
+                          "is geen overheid van deze documenten", sorted({g for g in govs.values() if g}))
+    return found
+
+
 def check_filters(folder, filters: dict[str, str | None], sort: str) -> dict[str, str | None]:
     """The filters as the library takes them (ISO dates, type keys); FilterError for the first bad one."""
     out = dict(filters)
@@ -107,15 +122,7 @@ def check_filters(folder, filters: dict[str, str | None], sort: str) -> dict[str
     out["to"] = parse_date(filters["to"], "to")
     out["body"] = check_name(folder, filters["body"], "body", "ORGAN")
     out["org"] = check_name(folder, filters["org"], "org", "ORG")
-    if out["government"]:
-        govs = governments(folder)
-        wanted = out["government"].casefold()
-        found = next((g for g in set(govs.values()) if g and g.casefold() == wanted), None)
-        found = found or government_codes(folder).get(wanted)  # "gm0153" for Enschede
-        if found is None:
-            raise FilterError("government", out["government"], "is no government of these documents",
-                              "is geen overheid van deze documenten", sorted({g for g in govs.values() if g}))
-        out["government"] = found
+    out["government"] = check_government(folder, out["government"], "government")
     if sort not in SORTS:
         raise FilterError("sort", sort, "is no order", "is geen volgorde", list(SORTS))
     return out
