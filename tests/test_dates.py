@@ -578,3 +578,12 @@ def test_dates_period_lexicon_loads() -> None:
     d = load_lexicon()["dates"]
     assert sorted(set(d["ordinals"].values())) == [1, 2, 3, 4]
     assert "kwartaal" in d["quarter_words"] and "helft" in d["half_words"]
+
+
+def test_dates_year_less_month_far_from_the_last_explicit_date_takes_the_document_year() -> None:
+    # "eind maart" pages after "31 mei 2010", in a letter of 1 maart 2011: the letter's year, not 2010
+    filler = "Het onderzoek beschrijft de situatie in Nederland en in acht andere landen. " * 40
+    text = f"Op 31 mei 2010 waren er drie kinderen geboren. {filler}Ik organiseer eind maart een expertmeeting."
+    assert _found(text, "2011-03-01")[-1] == ("2011-03", "END")
+    # nearby, the explicit date still anchors it
+    assert _found("Op 31 mei 2010 waren er drie. Eind maart volgt een meeting.", "2011-03-01")[-1][0] == "2010-03"
