@@ -325,3 +325,10 @@ def test_decisions_pipeline_component_never_raises(full_nlp):
 
     doc = new_doc(full_nlp, "1.\n\n- a.\n:\n?" * 20)
     assert isinstance(doc._.decisions, list)
+
+
+def test_decisions_passive_with_only_an_adverb_between_takes_the_subject_as_object():
+    recs = find_decisions(make_doc("Op 3 juni 2016 is de agenda hierna vastgesteld.\n"))
+    assert [(d["date"], d["object"]) for d in recs] == [("2016-06-03", "de agenda")]
+    recs = find_decisions(make_doc("Op 3 juni 2016 is de begroting door de gemeenteraad ongewijzigd vastgesteld.\n"))
+    assert [(d["actor"], d["object"]) for d in recs] == [("gemeenteraad", "de begroting")]

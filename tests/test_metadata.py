@@ -59,6 +59,14 @@ def test_metadata_doc_type_covers_the_genres(text, stem, expected):
     ("Raadhuisplein 1\n7811 AP Emmen\nGemeente Emmen\nonderwerp\nToezeggingen commissie BME\nGeachte leden,",
      "Toezeggingen commissie BME"),
     ("nota\nWetsvoorstel terugdringen verzuim\nAanleiding", "Wetsvoorstel terugdringen verzuim"),
+    # a Kamerstuk is named by its dossier, not by its members ("MOTIE VAN DE LEDEN ...")
+    ("Tweede Kamer der Staten-Generaal\nVergaderjaar 2024–2025\n28 286\nDierenwelzijn\nNr. 1366\n"
+     "MOTIE VAN DE LEDEN HOLMAN EN VAN CAMPEN\nVoorgesteld 5 december 2024", "Dierenwelzijn"),
+    # the rest of a letterhead line, a field and a section heading are no titles
+    ("Ministerie van Landbouw,\nNatuur en Voedselkwaliteit\nKamerbrief over aangenomen moties mestbeleid\n",
+     "Kamerbrief over aangenomen moties mestbeleid"),
+    ("Identificatienummer: NL.IMRO.0355-BPW-VS01\nLigging plangebied\nWijzigingsplan Valckenboschlaan 8\n",
+     "Wijzigingsplan Valckenboschlaan 8"),
 ])
 def test_metadata_title_names_the_subject_not_the_letterhead(text, expected):
     assert metadata.title(text, "stem") == expected

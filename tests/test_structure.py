@@ -158,6 +158,18 @@ def test_structure_note_advice_proposes_each_point_to_its_addressee():
     # a note without a day of its own: the advice is a proposal, but not dated by a deadline
     undated = find_decisions(make_doc(text.replace("12 november 2021", "volgende week"), doc_date="2021"))
     assert dated(undated) == [] and {d["status"] for d in undated} == {"proposed"}
+    # addressed by the minister's code ("Aan: MPVO"); a note to nobody it can name proposes undated
+    coded = dated(find_decisions(make_doc(text.replace("Aan de Minister", "Aan: MPVO"), doc_date="2021-11-12")))
+    assert [d["actor"] for d in coded] == ["minister", "minister"]
+    nobody = find_decisions(make_doc(text.replace("Aan de Minister", "Aan: iedereen"), doc_date="2021-11-12"))
+    assert dated(nobody) == [] and len(nobody) == 2
+
+
+def test_structure_minister_zal_in_a_cabinet_decision_list_is_no_promise():
+    text = ("MINISTERRAAD\nBesluitenlijst van de vergadering van de ministerraad gehouden op 12 maart 2024\n\n"
+            "1. Kabinetsreactie Gezondheid\n\nAangenomen. De Minister zal de brief aan de Tweede Kamer sturen.\n")
+    recs = find_decisions(make_doc(text))
+    assert not [d for d in recs if d["status"] == "promised"]
 
 
 def test_structure_letter_signed_by_a_national_office_and_its_intention():

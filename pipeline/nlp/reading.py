@@ -442,6 +442,9 @@ def read_object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span
             first = [k for k in r.aux if k < trig.i]
             if first:
                 lo = first[-1] + 1
+                fill = lex.words("object_fillers")
+                if all(r.low[k] in fill or k in skip or not r.low[k].isalnum() for k in range(lo, hi)) and first[-1] > 0:
+                    lo, hi = 0, first[-1]  # "De agenda is hierna vastgesteld": the subject, not "hierna"
             if not [k for k in range(lo, hi) if k not in skip and r.low[k].isalnum()] or not mid:
                 lo, hi = trig.j, n
         else:
@@ -453,6 +456,9 @@ def read_object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span
                 break  # "Regioraadsvoorstel resultaten | in DB van 8 april"
             continue
         words.append(toks[k].text_with_ws)
+    fill = lex.words("object_fillers")
+    while len(words) > 1 and words[-1].strip().lower() in fill:
+        words.pop()  # "is de agenda hierna vastgesteld": the agenda, not "de agenda hierna"
     text = " ".join("".join(words).split()).strip(_STRIP_OBJ)
     for phrase in sorted(lex.raw["votes"], key=len, reverse=True):
         text = re.sub(r"^" + re.escape(phrase) + r"\b\s*:?\s*", "", text, flags=re.I)

@@ -121,8 +121,10 @@ def _kb_body_ids() -> frozenset[str]:
 
 
 def _offices() -> frozenset[str]:
-    """Bodies that are one person's office (wethouder, gedeputeerde, minister): they promise in the first person."""
-    return frozenset(b["id"] for b in _kb_bodies() if b.get("person_office"))
+    """Offices of one person in a council or board (wethouder, gedeputeerde, dijkgraaf) whose "zal ..." in
+    minutes is a promise to that meeting; a minister's "zal de brief sturen" in a cabinet's decision list is
+    a follow-up, not a promise."""
+    return frozenset(b["id"] for b in _kb_bodies() if b.get("person_office") and b.get("level") != "rijk")
 
 
 def body_id(words: str, data: dict | None = None) -> str | None:
@@ -810,6 +812,11 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
     return out
 
 
+def _text_of(lines: list[_Line], i: int, end: int) -> str:
+    """The text of line ``i`` and the lines after it up to character ``end``."""
+    return " ".join(ln.text for ln in lines[i:] if ln.start < end)
+
+
 def _addressee(lines: list[_Line], organs: list[Span], data: dict) -> tuple[str | None, str | None]:
     """The body a note is addressed to: "Aan de Minister", "Aan" with the body on the next line."""
     labels = data["addressee_labels"]
@@ -823,6 +830,10 @@ def _addressee(lines: list[_Line], organs: list[Span], data: dict) -> tuple[str 
         os_ = _organs_in(organs, ln.start, span_end)
         if os_:
             return os_[0]._.canonical, os_[0].text
+        words = re.sub(r"^\s*" + re.escape(label) + r"\s*:?\s*", "", _text_of(lines, i, span_end), flags=re.I).split()
+        for rx, body in data["addressee_codes"].items():  # "Aan: MPVO", "Aan MVvws": a minister's code
+            if words and re.fullmatch(rx, words[0].strip(",.:")):
+                return body, words[0].strip(",.:")
         return None, None
     return None, None
 
@@ -842,7 +853,7 @@ def _advice(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     if start is None:
         return out
     actor, actor_text = _addressee(lines, organs, data)
-    date = ctx.doc_date if ctx.doc_date and _DAY.match(ctx.doc_date) else None
+    date = ctx.doc_date if actor and ctx.doc_date and _DAY.match(ctx.doc_date) else None  # no body, no date
     lead = re.sub(r"^\s*\d{1,2}[.)]\s*", "", start.text).strip()
     lead_low = lead.lower().rstrip(" :")
     verb = "" if lead_low in markers else lead  # "U wordt geadviseerd in te stemmen met:" names the act
