@@ -216,3 +216,27 @@ def test_structure_minutes_party_acts_the_decided_line_and_a_promise_by_he():
     promise = [d for d in recs if d["status"] == "promised"]
     assert [(d["actor"], d["date"]) for d in promise] == [("wethouder", "2015-06-29")]
     assert "staf" in promise[0]["text"]
+
+
+def test_structure_named_motion_and_promise_cited_with_their_dates():
+    ORGANS.update({"PS": "provinciale_staten"})
+    DATES.update({"26 juni 2024": "2024-06-26", "29 november 2023": "2023-11-29"})
+    text = ("Wij voeren de motie ‘De lusten dan ook de lasten’ PS 26 juni 2024 uit. Zo geven wij uitvoering aan de "
+            "motie ‘De lusten dan ook de lasten’ PS 26 juni 2024. Wij geven voorbeelden (conform toezegging aan PS "
+            "van 29 november 2023). De motie ‘Grip op wind’ is besproken op 26 juni 2024.\n\n"
+            "Hoogachtend,\n\nGedeputeerde Staten van Overijssel,\n")
+    recs = [d for d in find_decisions(make_doc(text, doc_date="2024-03-12")) if d.get("cited")]
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [
+        ("provinciale_staten", "2024-06-26", "adopted"), ("gedeputeerde_staten", "2023-11-29", "promised")]
+
+
+def test_structure_meetings_a_proposal_schedules_are_planned():
+    ORGANS.update({"Statencommissie Milieu & Energie": "statencommissie"})
+    DATES.update({"18 september 2024": "2024-09-18", "25 september 2024": "2024-09-25", "3 juni 2024": "2024-06-03"})
+    text = ("Statenvoorstel\n\nWij hebben de indieners gewezen op het spreekrecht tijdens de vergadering van de "
+            "Statencommissie Milieu & Energie van 18 september 2024. Op 25 september 2024 vindt de bespreking plaats "
+            "in de vergadering van de Statencommissie Milieu & Energie. In de vergadering van de Statencommissie "
+            "Milieu & Energie van 3 juni 2024 vond de bespreking van de notitie plaats.\n\n"
+            "Hoogachtend,\n\nGedeputeerde Staten van Overijssel,\n")
+    recs = [d for d in find_decisions(make_doc(text, doc_date="2024-07-16")) if d["status"] == "planned"]
+    assert [(d["actor"], d["date"]) for d in recs] == [("statencommissie", "2024-09-18"), ("statencommissie", "2024-09-25")]

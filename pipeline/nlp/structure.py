@@ -499,7 +499,10 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _promises(text, ctx, organs, data)
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
         out += _proposal(text, ctx, lines, data)
+    if ctx.layout in ("proposal", "letter", None):
+        out += _meeting_plans(text, ctx, organs, dates, data)
     out += _cited(text, organs, dates, data)
+    out += _cited_named(text, ctx, organs, dates, data)
     out.sort(key=lambda r: r["start"])
     return out
 
@@ -879,4 +882,70 @@ def _advice(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     for s, e in points:
         out.append(_record(text, ctx, status="proposed", start=s, end=e, obj=(verb + " " + text[s:e]).strip(),
                            actor=actor, actor_text=actor_text, date=date, predicate="adviseren"))
+    return out
+
+
+def _cited_named(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """Earlier decisions named with their date: "de motie ‘De lusten dan ook de lasten’ (26 juni 2024)", "motie
+    ‘X’ PS 26 juni 2024" (the assembly's motion: the organ written before the date, else the assembly the
+    document is for), and a promise "conform toezegging aan PS van 29 november 2023" (the writer's)."""
+    out: list[dict] = []
+    assemblies = set(data["assemblies"])
+    seen: set[tuple[str, str]] = set()  # a motion named twice is one decision
+    for noun, status in data["cited_named"].items():
+        rx = re.compile(r"\b" + noun + r"\s+(?:[‘'\"“]([^’'\"”\n]{3,160})[’'\"”]|aan\s+)", re.I)
+        for m in rx.finditer(text):
+            d = next((d for d in dates if 0 <= d.start_char - m.end() <= 40 and _DAY.match(str(d._.value or ""))), None)
+            if d is None:
+                continue
+            between = [o for o in organs if m.end() - 1 <= o.start_char and o.end_char <= d.start_char]
+            gap = text[m.end():d.start_char]
+            if between:
+                gap = text[m.end():between[0].start_char] + text[between[-1].end_char:d.start_char]
+            if not re.fullmatch(r"[\s(,]*(?:van\s+|d\.?d\.?\s+|op\s+)?(?:\w+dag\s+)?", gap, re.I):
+                continue  # the date belongs to something else written between
+            if m.group(1) is None:  # "toezegging aan PS van <date>": the writer promised
+                if not between or ctx.issuer is None:
+                    continue
+                actor, actor_text = ctx.issuer, ctx.issuer_text
+            elif between:
+                actor, actor_text = between[-1]._.canonical, between[-1].text
+            elif ctx.meeting_body in assemblies:
+                actor, actor_text = ctx.meeting_body, ctx.meeting_body_text
+            else:
+                continue
+            key = (" ".join((m.group(1) or actor).lower().split()), str(d._.value))
+            if key in seen:
+                continue
+            seen.add(key)
+            s = m.start()
+            out.append(_record(text, Context(), status=status, start=s, end=d.end_char, obj=text[s:d.end_char],
+                               actor=actor, actor_text=actor_text, date=str(d._.value), date_text=d.text,
+                               predicate=noun.split("(")[0].strip("\\b"), cited=True))
+    return out
+
+
+def _meeting_plans(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """The meetings a proposal or letter schedules: "Op 25 september 2024 vindt de bespreking plaats in de
+    vergadering van de Statencommissie Milieu & Energie": planned, of the body whose meeting it is, on that
+    day (only days after the document's own date: a meeting that was held is reported otherwise)."""
+    out: list[dict] = []
+    if not ctx.doc_date or not _DAY.match(ctx.doc_date):
+        return out
+    rx = re.compile(data["meeting_plan_words"], re.I)
+    meet = re.compile(r"\b(?:vergadering|bijeenkomst|sessie|zitting)\s+van\s+(?:de\s+|het\s+)?$", re.I)
+    for s, e in _sentences(text, 0, len(text)):
+        sent = text[s:e]
+        if "?" in sent or not rx.search(sent):
+            continue
+        for o in _organs_in(organs, s, e):
+            if not meet.search(text[max(s, o.start_char - 40):o.start_char]):
+                continue
+            ds = [d for d in _day_dates(dates, s, e) if str(d._.value) > ctx.doc_date]
+            if not ds:
+                continue
+            d = min(ds, key=lambda d: abs(d.start_char - o.start_char))
+            out.append(_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=o._.canonical,
+                               actor_text=o.text, date=str(d._.value), date_text=d.text, predicate="vergaderen"))
+            break
     return out
