@@ -424,6 +424,10 @@ DOC_DATES = [
      ("2021-07", "inferred")),
     ("Een lange tekst. " * 30 + "Het plan uit 2010 en de herziening in 2012 en 2012.", ("2012", "inferred")),
     ("Geen enkele datum in deze tekst, alleen 6 maanden en € 50.000.", (None, None)),
+    # the label's own value with a two-digit year (":" read by OCR), not the date under "Uw kenmerk" below it
+    ("Datum\n\n25:02:25\n\nKenmerk\n\nD2025-02-015694\n\nUw kenmerk\n\n08.05.2024\n\nGeachte verzoeker,",
+     ("2025-02-25", "stated")),
+    ("Datum: 12:45:99\nOp 3 maart 2015 besloten.", ("2015-03-03", "stated")),
     ("", (None, None)),
 ]
 

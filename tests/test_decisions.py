@@ -332,3 +332,10 @@ def test_decisions_passive_with_only_an_adverb_between_takes_the_subject_as_obje
     assert [(d["date"], d["object"]) for d in recs] == [("2016-06-03", "de agenda")]
     recs = find_decisions(make_doc("Op 3 juni 2016 is de begroting door de gemeenteraad ongewijzigd vastgesteld.\n"))
     assert [(d["actor"], d["object"]) for d in recs] == [("gemeenteraad", "de begroting")]
+
+
+def test_decisions_a_date_after_na_does_not_date_the_decision():
+    recs = find_decisions(make_doc("Na 21 maart 2013 zijn door het college een aantal vergunningen verleend.\n"))
+    assert all(d["date"] != "2013-03-21" for d in recs)
+    recs = find_decisions(make_doc("Op 21 maart 2013 zijn door het college een aantal vergunningen verleend.\n"))
+    assert [d["date"] for d in recs] == ["2013-03-21"]

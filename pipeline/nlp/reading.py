@@ -247,6 +247,8 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
         prev = r.low[i - 1] if i > 0 else ""
         if compare_dates(span_value(d), not_after) == 1 and prev not in good:
             continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
+        if prev in lex.words("date_preps_never"):
+            continue  # "na 20 maart 2013 zijn vergunningen verleend": when they were granted is not written
         prev2 = " ".join(r.low[max(0, i - 2):i])
         score = 0
         if prev in good or prev2.endswith("vergadering van"):
