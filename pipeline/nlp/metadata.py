@@ -128,7 +128,8 @@ def _good_title(line: str, type_words: set[str], max_words: int = 16) -> bool:
         return False
     if _SPACED.match(line) or _DATE_LINE.match(line) or "t.a.v" in low or _NOT_SUBJECT.search(line):
         return False
-    if any(low == g or low.startswith((g + ":", g + ",")) or (low.startswith(g + " ") and (" " in g or g.endswith(".")))
+    bare = re.sub(r"\s+\d{1,3}$", "", low)  # "Ligging plangebied 3": a heading with its page number
+    if any(bare == g or low.startswith((g + ":", g + ",", g + " :")) or (g.endswith(".") and low.startswith(g + " "))
            for g in _doc_types()["not_subjects"]):
         return False  # "Ligging plangebied", "Identificatienummer: NL.IMRO...", "Digitaal, teams": headings and fields
     if re.fullmatch(r"[\d\s\-/.:]+", line) or not re.search(r"[A-Za-zÀ-ÿ]{3}", line):
