@@ -85,3 +85,10 @@ def test_metadata_meeting_of_a_decision_list_and_its_title():
     assert (body, date) == ("ministerraad", "2024-12-06")
     assert metadata.meeting_title("MINISTERRAAD", kind, body, date) == "Besluitenlijst ministerraad 2024-12-06"
     assert metadata.meeting("Brief\nGeachte heer,", "brief") == (None, None)
+
+
+def test_metadata_written_consultation_has_no_meeting():
+    text = ("29 338\nWetenschapsbudget\nNr. 289 Verslag van een schriftelijk overleg\nVastgesteld 16 januari 2025\n"
+            "De vaste commissie voor Onderwijs, Cultuur en Wetenschap heeft vragen voorgelegd.")
+    assert metadata.meeting(text, "verslag") == (None, None)
+    assert metadata.meeting("Verslag van de commissievergadering van 16 januari 2025\nAanwezig: ...", "verslag")[0] == "raadscommissie"

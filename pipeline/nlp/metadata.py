@@ -215,6 +215,10 @@ def meeting(text: str, kind: str, title_hint: str | None = None) -> tuple[str | 
     if kind not in ("besluitenlijst", "verslag", "agenda"):
         return None, None
     opening = "\n".join(([title_hint] if title_hint else []) + _lines(text, 2500)[:20])
+    from .structure import load_structure
+
+    if any(w in opening.casefold() for w in load_structure()["not_meetings"]):
+        return None, None  # "Verslag van een schriftelijk overleg": written questions, no meeting of a body
     bodies = {k: v for k, v in _doc_types()["meeting_bodies"].items() if not k.startswith("_")}
     body = None
     low = opening.casefold()
