@@ -648,14 +648,14 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
                        if o.start_char - max(s, text.rfind("\n", s, o.start_char) + 1) <= 4), None)
         m = next((m for rx in rxs for m in [rx.search(sent)] if m), None)
         if m is None and "?" not in sent:
-            f = future.match(sent)
+            f = future.match(sent)  # what an office "zal" do: planned, its day unwritten (a promise is "zegt toe")
             if f and f.group("pron") and previous is not None:
                 # "Hij zal dit in de staf gaan voorbereiden": the office of the sentence before
-                out.append(_record(text, ctx, status="promised", start=s, end=e, obj=sent, actor=previous._.canonical,
-                                   actor_text=previous.text, date=date, date_text=date_text, predicate="toezeggen"))
+                out.append(_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=previous._.canonical,
+                                   actor_text=previous.text, predicate="toezeggen"))
             elif f and opener is not None and opener._.canonical in offices and opener.end_char <= s + f.end("lead"):
-                out.append(_record(text, ctx, status="promised", start=s, end=e, obj=sent, actor=opener._.canonical,
-                                   actor_text=opener.text, date=date, date_text=date_text, predicate="toezeggen"))
+                out.append(_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=opener._.canonical,
+                                   actor_text=opener.text, predicate="toezeggen"))
         previous = opener if opener is not None and opener._.canonical in offices else None
         if m is None or "?" in sent:
             continue
