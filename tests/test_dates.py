@@ -424,6 +424,10 @@ DOC_DATES = [
      ("2021-07", "inferred")),
     ("Een lange tekst. " * 30 + "Het plan uit 2010 en de herziening in 2012 en 2012.", ("2012", "inferred")),
     ("Geen enkele datum in deze tekst, alleen 6 maanden en € 50.000.", (None, None)),
+    # the label's own value with a two-digit year (":" read by OCR), not the date under "Uw kenmerk" below it
+    ("Datum\n\n25:02:25\n\nKenmerk\n\nD2025-02-015694\n\nUw kenmerk\n\n08.05.2024\n\nGeachte verzoeker,",
+     ("2025-02-25", "stated")),
+    ("Datum: 12:45:99\nOp 3 maart 2015 besloten.", ("2015-03-03", "stated")),
     ("", (None, None)),
 ]
 
@@ -578,3 +582,12 @@ def test_dates_period_lexicon_loads() -> None:
     d = load_lexicon()["dates"]
     assert sorted(set(d["ordinals"].values())) == [1, 2, 3, 4]
     assert "kwartaal" in d["quarter_words"] and "helft" in d["half_words"]
+
+
+def test_dates_year_less_month_far_from_the_last_explicit_date_takes_the_document_year() -> None:
+    # "eind maart" pages after "31 mei 2010", in a letter of 1 maart 2011: the letter's year, not 2010
+    filler = "Het onderzoek beschrijft de situatie in Nederland en in acht andere landen. " * 40
+    text = f"Op 31 mei 2010 waren er drie kinderen geboren. {filler}Ik organiseer eind maart een expertmeeting."
+    assert _found(text, "2011-03-01")[-1] == ("2011-03", "END")
+    # nearby, the explicit date still anchors it
+    assert _found("Op 31 mei 2010 waren er drie. Eind maart volgt een meeting.", "2011-03-01")[-1][0] == "2010-03"

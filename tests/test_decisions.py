@@ -325,3 +325,17 @@ def test_decisions_pipeline_component_never_raises(full_nlp):
 
     doc = new_doc(full_nlp, "1.\n\n- a.\n:\n?" * 20)
     assert isinstance(doc._.decisions, list)
+
+
+def test_decisions_passive_with_only_an_adverb_between_takes_the_subject_as_object():
+    recs = find_decisions(make_doc("Op 3 juni 2016 is de agenda hierna vastgesteld.\n"))
+    assert [(d["date"], d["object"]) for d in recs] == [("2016-06-03", "de agenda")]
+    recs = find_decisions(make_doc("Op 3 juni 2016 is de begroting door de gemeenteraad ongewijzigd vastgesteld.\n"))
+    assert [(d["actor"], d["object"]) for d in recs] == [("gemeenteraad", "de begroting")]
+
+
+def test_decisions_a_date_after_na_does_not_date_the_decision():
+    recs = find_decisions(make_doc("Na 21 maart 2013 zijn door het college een aantal vergunningen verleend.\n"))
+    assert all(d["date"] != "2013-03-21" for d in recs)
+    recs = find_decisions(make_doc("Op 21 maart 2013 zijn door het college een aantal vergunningen verleend.\n"))
+    assert [d["date"] for d in recs] == ["2013-03-21"]

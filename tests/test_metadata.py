@@ -59,6 +59,14 @@ def test_metadata_doc_type_covers_the_genres(text, stem, expected):
     ("Raadhuisplein 1\n7811 AP Emmen\nGemeente Emmen\nonderwerp\nToezeggingen commissie BME\nGeachte leden,",
      "Toezeggingen commissie BME"),
     ("nota\nWetsvoorstel terugdringen verzuim\nAanleiding", "Wetsvoorstel terugdringen verzuim"),
+    # a Kamerstuk is named by its dossier, not by its members ("MOTIE VAN DE LEDEN ...")
+    ("Tweede Kamer der Staten-Generaal\nVergaderjaar 2024–2025\n28 286\nDierenwelzijn\nNr. 1366\n"
+     "MOTIE VAN DE LEDEN HOLMAN EN VAN CAMPEN\nVoorgesteld 5 december 2024", "Dierenwelzijn"),
+    # the rest of a letterhead line, a field and a section heading are no titles
+    ("Ministerie van Landbouw,\nNatuur en Voedselkwaliteit\nKamerbrief over aangenomen moties mestbeleid\n",
+     "Kamerbrief over aangenomen moties mestbeleid"),
+    ("Identificatienummer: NL.IMRO.0355-BPW-VS01\nLigging plangebied\nWijzigingsplan Valckenboschlaan 8\n",
+     "Wijzigingsplan Valckenboschlaan 8"),
 ])
 def test_metadata_title_names_the_subject_not_the_letterhead(text, expected):
     assert metadata.title(text, "stem") == expected
@@ -77,3 +85,10 @@ def test_metadata_meeting_of_a_decision_list_and_its_title():
     assert (body, date) == ("ministerraad", "2024-12-06")
     assert metadata.meeting_title("MINISTERRAAD", kind, body, date) == "Besluitenlijst ministerraad 2024-12-06"
     assert metadata.meeting("Brief\nGeachte heer,", "brief") == (None, None)
+
+
+def test_metadata_written_consultation_has_no_meeting():
+    text = ("29 338\nWetenschapsbudget\nNr. 289 Verslag van een schriftelijk overleg\nVastgesteld 16 januari 2025\n"
+            "De vaste commissie voor Onderwijs, Cultuur en Wetenschap heeft vragen voorgelegd.")
+    assert metadata.meeting(text, "verslag") == (None, None)
+    assert metadata.meeting("Verslag van de commissievergadering van 16 januari 2025\nAanwezig: ...", "verslag")[0] == "raadscommissie"

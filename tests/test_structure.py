@@ -138,3 +138,105 @@ def test_structure_cited_decision_is_marked():
 ])
 def test_structure_no_decisions_without_an_outcome(text):
     assert dated(find_decisions(make_doc(text))) == []
+
+
+ORGANS.update({"Minister": "minister", "Staatssecretaris": "staatssecretaris", "Wethouder Bot": "wethouder",
+               "wethouder": "wethouder"})
+DATES.update({"12 november 2021": "2021-11-12", "april 2011": "2011-04", "1 maart 2011": "2011-03-01",
+              "20 mei 2014": "2014-05-20"})
+
+
+def test_structure_note_advice_proposes_each_point_to_its_addressee():
+    text = ("Aan de Minister\n\nTER BESLISSING\nDatum\n12 november 2021\n\nGeadviseerd besluit\n"
+            "U wordt geadviseerd in te stemmen met:\n\n"
+            "_ De wijzigingsvoorstellen voor het actieprogramma naar aanleiding van de aangenomen moties.\n\n"
+            "_ Het verzenden van de bijgevoegde Kamerbrief over de moties.\n\n"
+            "Kernpunten\n\nDe voorstellen maken de maatregelen beter uitvoerbaar in de praktijk.\n")
+    recs = dated(find_decisions(make_doc(text, doc_date="2021-11-12")))
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("minister", "2021-11-12", "proposed")] * 2
+    assert "wijzigingsvoorstellen" in recs[0]["object"] and "Kamerbrief" in recs[1]["object"]
+    # a note without a day of its own: the advice is a proposal, but not dated by a deadline
+    undated = find_decisions(make_doc(text.replace("12 november 2021", "volgende week"), doc_date="2021"))
+    assert dated(undated) == [] and {d["status"] for d in undated} == {"proposed"}
+    # addressed by the minister's code ("Aan: MPVO"); a note to nobody it can name proposes undated
+    coded = dated(find_decisions(make_doc(text.replace("Aan de Minister", "Aan: MPVO"), doc_date="2021-11-12")))
+    assert [d["actor"] for d in coded] == ["minister", "minister"]
+    nobody = find_decisions(make_doc(text.replace("Aan de Minister", "Aan: iedereen"), doc_date="2021-11-12"))
+    assert dated(nobody) == [] and len(nobody) == 2
+
+
+def test_structure_minister_zal_in_a_cabinet_decision_list_is_no_promise():
+    text = ("MINISTERRAAD\nBesluitenlijst van de vergadering van de ministerraad gehouden op 12 maart 2024\n\n"
+            "1. Kabinetsreactie Gezondheid\n\nAangenomen. De Minister zal de brief aan de Tweede Kamer sturen.\n")
+    recs = find_decisions(make_doc(text))
+    assert not [d for d in recs if d["status"] in ("promised", "planned") and d["actor"] == "minister"]
+
+
+def test_structure_letter_signed_by_a_national_office_and_its_intention():
+    text = ("Aan de Voorzitter van de Tweede Kamer\n\nDatum 1 maart 2011\n\n"
+            "In deze brief ga ik in op de uitkomsten van het onderzoek.\n\n"
+            "Ik ben daarom voornemens om in april 2011 een expertmeeting te organiseren.\n\n"
+            "De Staatssecretaris van Veiligheid en Justitie,\n\nF. Teeven\n")
+    doc = make_doc(text, doc_date="2011-03-01")
+    recs = dated(find_decisions(doc))
+    assert doc._.issuer == "staatssecretaris"
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("staatssecretaris", "2011-04", "planned")]
+
+
+def test_structure_woo_decision_in_the_first_person():
+    text = ("Geachte verzoeker,\n\nOp 12 maart 2024 ontvingen wij uw verzoek.\n\n"
+            "De door u gevraagde informatie maken wij gedeeltelijk openbaar.\n"
+            "Daarom hebben wij de persoonsgegevens onleesbaar gemaakt in de documenten.\n\n"
+            "Met vriendelijke groet,\nnamens Gedeputeerde Staten van Overijssel,\n\nJ. Jansen\n")
+    recs = dated(find_decisions(make_doc(text, doc_date="2024-03-18")))
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [
+        ("gedeputeerde_staten", "2024-03-18", "adopted"), ("gedeputeerde_staten", "2024-03-18", "rejected")]
+
+
+def test_structure_letter_answer_is_realized_today_an_earlier_notice_is_not_dated():
+    text = ("Geachte heer Jansen,\n\nIn deze brief beantwoorden we uw vragen over het windpark.\n\n"
+            "Daarover hebben wij u eerder schriftelijk geïnformeerd.\n\n"
+            "Hoogachtend,\n\nGedeputeerde Staten van Overijssel,\n\nvoorzitter, A. Jansen\n")
+    recs = find_decisions(make_doc(text, doc_date="2024-03-18"))
+    assert [(d["date"], d["status"]) for d in recs if d["actor"] == "gedeputeerde_staten"] == [
+        ("2024-03-18", "realized"), (None, "realized")]
+
+
+def test_structure_minutes_party_acts_the_decided_line_and_a_plan_by_he():
+    text = ("Besluitenlijst van de vergadering van de gemeenteraad van 29 juni 2015\n\n"
+            "1. Jaarverslag Stichting Meerwerf\n"
+            "Naar aanleiding van het preadvies besluit de fractie van D66 het amendement aan te houden.\n"
+            "De raad besluit unaniem:\nin te stemmen met het jaarverslag 2013 van de Stichting Meerwerf\n\n"
+            "2. Groengebied\nWethouder Bot geeft aan niet op de hoogte te zijn van een vooroverleg. "
+            "Hij zal dit voor de toekomst in de staf gaan voorbereiden.\n")
+    recs = dated(find_decisions(make_doc(text)))
+    assert not any("fractie" in d["text"] for d in recs)  # a party group's act is no decision of the raad
+    jaarverslag = [d for d in recs if d["actor"] == "gemeenteraad" and "jaarverslag" in (d["object"] or "")]
+    assert jaarverslag and jaarverslag[0]["status"] == "adopted"
+    plans = [d for d in find_decisions(make_doc(text)) if d["status"] == "planned"]
+    assert [(d["actor"], d["date"]) for d in plans] == [("wethouder", None)]  # "zal": planned; "zegt toe": a promise
+    assert "staf" in plans[0]["text"]
+
+
+def test_structure_named_motion_and_promise_cited_with_their_dates():
+    ORGANS.update({"PS": "provinciale_staten"})
+    DATES.update({"26 juni 2024": "2024-06-26", "29 november 2023": "2023-11-29"})
+    text = ("Wij voeren de motie ‘De lusten dan ook de lasten’ PS 26 juni 2024 uit. Zo geven wij uitvoering aan de "
+            "motie ‘De lusten dan ook de lasten’ PS 26 juni 2024. Wij geven voorbeelden (conform toezegging aan PS "
+            "van 29 november 2023). De motie ‘Grip op wind’ is besproken op 26 juni 2024.\n\n"
+            "Hoogachtend,\n\nGedeputeerde Staten van Overijssel,\n")
+    recs = [d for d in find_decisions(make_doc(text, doc_date="2024-03-12")) if d.get("cited")]
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [
+        ("provinciale_staten", "2024-06-26", "adopted"), ("gedeputeerde_staten", "2023-11-29", "promised")]
+
+
+def test_structure_meetings_a_proposal_schedules_are_planned():
+    ORGANS.update({"Statencommissie Milieu & Energie": "statencommissie"})
+    DATES.update({"18 september 2024": "2024-09-18", "25 september 2024": "2024-09-25", "3 juni 2024": "2024-06-03"})
+    text = ("Statenvoorstel\n\nWij hebben de indieners gewezen op het spreekrecht tijdens de vergadering van de "
+            "Statencommissie Milieu & Energie van 18 september 2024. Op 25 september 2024 vindt de bespreking plaats "
+            "in de vergadering van de Statencommissie Milieu & Energie. In de vergadering van de Statencommissie "
+            "Milieu & Energie van 3 juni 2024 vond de bespreking van de notitie plaats.\n\n"
+            "Hoogachtend,\n\nGedeputeerde Staten van Overijssel,\n")
+    recs = [d for d in find_decisions(make_doc(text, doc_date="2024-07-16")) if d["status"] == "planned"]
+    assert [(d["actor"], d["date"]) for d in recs] == [("statencommissie", "2024-09-18"), ("statencommissie", "2024-09-25")]

@@ -34,6 +34,8 @@ _log = logging.getLogger(__name__)
 
 SEASON_CODES = ("SP", "SU", "FA", "WI")
 _FAR_DAYS = 240  # a year-less date further than this from its reference belongs to the adjacent year
+_SHORT_DAY = re.compile(r"\s*(\d{1,2})[.:\-/](\d{1,2})[.:\-/](\d{2})[ \t]*$", re.M)  # "25.02.25" ("25:02:25" read by OCR)
+_NEAR_CHARS = 2500  # an explicit date further back than this no longer anchors a year-less one (the document date does)
 MODS = ("START", "MID", "END", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX")
 
 
@@ -199,15 +201,19 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
             mn.keep = False
 
     last: tuple[int, int | None, int | None] | None = None
+    last_at = 0
     for mn in mentions:
         if not mn.keep:
             continue
+        if last is not None and doc_ref is not None and mn.start - last_at > _NEAR_CHARS:
+            last = None  # "eind maart" pages after "31 mei 2010": the letter's own year, not that one
         if mn.parent is not None and mn.y is None and mentions[mn.parent].y is not None \
                 and mn.kind in ("date", "month"):
             mn.y = mentions[mn.parent].y
             mn.explicit = True
         if mn.explicit and mn.kind in ("date", "month", "year", "season"):
             last = (mn.y, mn.m if mn.kind != "season" else None, mn.d)
+            last_at = mn.end
             continue
         if mn.kind in ("date", "month") and mn.y is None:
             if mn.rel and (doc_ref or last):
@@ -336,6 +342,10 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
                 return mn
         return None
 
+    for lab in P.doc_label.finditer(text[:3000]):  # "Datum\n\n25.02.25": the label's own value, a two-digit year
+        m = _SHORT_DAY.match(text, lab.end())
+        if m and valid_date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))):
+            return (format_value(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))), "stated")
     labelled = [(lab.start(), first_after(lab.end(), 300)) for lab in P.doc_label.finditer(text)]
     labelled = [(pos, mn) for pos, mn in labelled if mn is not None]
     for pos, mn in labelled:  # "Datum: ..." in the header first

@@ -102,6 +102,15 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         rec = _read_unit(doc, readings, idx, lex, ctx, in_schedule)
         if rec is None:
             continue
+        nxt = readings[idx + 1] if idx + 1 < len(readings) else None
+        if not rec.get("_attach") and rec.get("object") is None and rec.get("text", "").rstrip().endswith(":") and nxt is not None \
+                and nxt.unit.marker is None and nxt.unit.start - rec["end"] <= 3 and (
+                    not nxt.triggers or re.match(r"\s*(?:[a-zà-ÿ]|\w+ te \w+)", text[nxt.unit.start:nxt.unit.end])):
+            # "De raad besluit unaniem:" with what it decides on the next line
+            rec["end"] = nxt.unit.end
+            rec["text"] = text[rec["start"]:rec["end"]]
+            rec["object"] = clean_object(text[nxt.unit.start:nxt.unit.end])
+            consumed.add(idx + 1)
         if rec.pop("_attach", False):
             if records and idx - records[-1]["_idx"] <= 3:
                 records[-1]["vote"] = records[-1]["vote"] or rec["vote"]
@@ -142,7 +151,7 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             if rec["actor"] is None and rec.get("actor_text") and text_low not in pronouns:
                 pass
             elif rec["actor"] is None and _PARTY_SUBJECT.search(" ".join(rec["text"].lower().split()[:16])):
-                pass  # "De fractie van D66 dient een amendement in": a party group, not the meeting's body
+                continue  # "De fractie van D66 dient een amendement in": a party group's act, no decision of a body
             else:
                 rec["actor"] = frame.meeting_body
                 rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text

@@ -57,6 +57,7 @@ _RESOLUTION_TITLE = re.compile(r"^(?:besluit|regeling|verordening|beleidsregels?
 _SPACED = re.compile(r"^(?:\S ){3,}\S$")  # "B e s t e m m i n g s p l a n"
 _TRAILING_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*uur)?$")
 _PUBLISHABLE = re.compile(r"\s+\(?publiceerbaar\)?$", re.IGNORECASE)
+_KAMERSTUK = re.compile(r"\d{2}\s\d{3}(?:-[A-Z0-9]+)?")  # "28 286": a dossier number alone on its line
 _DOSSIER = re.compile(r"^\d{2}\s?\d{3}(?:-\w+)?\s+")  # "32 545 Wet- en regelgeving ..." (a Kamerstuk dossier number)
 
 
@@ -127,6 +128,10 @@ def _good_title(line: str, type_words: set[str], max_words: int = 16) -> bool:
         return False
     if _SPACED.match(line) or _DATE_LINE.match(line) or "t.a.v" in low or _NOT_SUBJECT.search(line):
         return False
+    bare = re.sub(r"\s+\d{1,3}$", "", low)  # "Ligging plangebied 3": a heading with its page number
+    if any(bare == g or low.startswith((g + ":", g + ",", g + " :")) or (g.endswith(".") and low.startswith(g + " "))
+           for g in _doc_types()["not_subjects"]):
+        return False  # "Ligging plangebied", "Identificatienummer: NL.IMRO...", "Digitaal, teams": headings and fields
     if re.fullmatch(r"[\d\s\-/.:]+", line) or not re.search(r"[A-Za-zÀ-ÿ]{3}", line):
         return False
     return _government_name(line) is None
@@ -159,6 +164,11 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
         if len(value.split()) >= 1 and re.search(r"[A-Za-zÀ-ÿ]{3}", value) and not _DATE_LINE.match(value) \
                 and not _NOT_A_TITLE.match(value) and len(value.split()) <= 30:
             return value
+    for i, line in enumerate(lines[:12]):  # a Kamerstuk: its dossier number, then the dossier's name ("28 286 / Dierenwelzijn")
+        name = lines[i + 1] if i + 1 < len(lines) else ""
+        if _KAMERSTUK.fullmatch(line) and re.search(r"[A-Za-zÀ-ÿ]{3}", name) and len(name.split()) <= 25 \
+                and not _DATE_LINE.match(name) and not _NOT_A_TITLE.match(name):
+            return _clean(name)
     for i, line in enumerate(lines[:30]):  # a notice's or resolution's own name: "Besluit van het college ... tot
         if _RESOLUTION_TITLE.match(line) and len(line.split()) <= 40:  # vaststelling van X", else what it "besluit:"
             return _clean(line)
@@ -176,7 +186,9 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
         if _good_title(hint, type_words, max_words=25) or (
                 len(hint.split()) >= 2 and _DATE_IN.search(title_hint) and not _DATE_LINE.match(hint)):
             return hint
-    for line in lines[:40]:
+    for k, line in enumerate(lines[:40]):
+        if k and lines[k - 1].rstrip().endswith(","):
+            continue  # "Natuur en Voedselkwaliteit" under "Ministerie van Landbouw,": the rest of a letterhead line
         if _good_title(line, type_words):
             return _clean(line)
     return (title_hint or "").strip() or stem
@@ -203,6 +215,10 @@ def meeting(text: str, kind: str, title_hint: str | None = None) -> tuple[str | 
     if kind not in ("besluitenlijst", "verslag", "agenda"):
         return None, None
     opening = "\n".join(([title_hint] if title_hint else []) + _lines(text, 2500)[:20])
+    from .structure import load_structure
+
+    if any(w in opening.casefold() for w in load_structure()["not_meetings"]):
+        return None, None  # "Verslag van een schriftelijk overleg": written questions, no meeting of a body
     bodies = {k: v for k, v in _doc_types()["meeting_bodies"].items() if not k.startswith("_")}
     body = None
     low = opening.casefold()

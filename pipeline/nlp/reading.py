@@ -247,6 +247,8 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
         prev = r.low[i - 1] if i > 0 else ""
         if compare_dates(span_value(d), not_after) == 1 and prev not in good:
             continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
+        if prev in lex.words("date_preps_never"):
+            continue  # "na 20 maart 2013 zijn vergunningen verleend": when they were granted is not written
         prev2 = " ".join(r.low[max(0, i - 2):i])
         score = 0
         if prev in good or prev2.endswith("vergadering van"):
@@ -442,6 +444,9 @@ def read_object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span
             first = [k for k in r.aux if k < trig.i]
             if first:
                 lo = first[-1] + 1
+                fill = lex.words("object_fillers")
+                if all(r.low[k] in fill or k in skip or not r.low[k].isalnum() for k in range(lo, hi)) and first[-1] > 0:
+                    lo, hi = 0, first[-1]  # "De agenda is hierna vastgesteld": the subject, not "hierna"
             if not [k for k in range(lo, hi) if k not in skip and r.low[k].isalnum()] or not mid:
                 lo, hi = trig.j, n
         else:
@@ -453,6 +458,9 @@ def read_object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span
                 break  # "Regioraadsvoorstel resultaten | in DB van 8 april"
             continue
         words.append(toks[k].text_with_ws)
+    fill = lex.words("object_fillers")
+    while len(words) > 1 and words[-1].strip().lower() in fill:
+        words.pop()  # "is de agenda hierna vastgesteld": the agenda, not "de agenda hierna"
     text = " ".join("".join(words).split()).strip(_STRIP_OBJ)
     for phrase in sorted(lex.raw["votes"], key=len, reverse=True):
         text = re.sub(r"^" + re.escape(phrase) + r"\b\s*:?\s*", "", text, flags=re.I)

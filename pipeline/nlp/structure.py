@@ -111,9 +111,20 @@ def _slug(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _kb_body_ids() -> frozenset[str]:
+def _kb_bodies() -> tuple[dict, ...]:
     path = Path(__file__).parent / "data" / "kb_bodies.json"
-    return frozenset(b["id"] for b in json.loads(path.read_text(encoding="utf-8"))["bodies"])
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["bodies"])
+
+
+def _kb_body_ids() -> frozenset[str]:
+    return frozenset(b["id"] for b in _kb_bodies())
+
+
+def _offices() -> frozenset[str]:
+    """Offices of one person in a council or board (wethouder, gedeputeerde, dijkgraaf) whose "zal ..." in
+    minutes is a promise to that meeting; a minister's "zal de brief sturen" in a cabinet's decision list is
+    a follow-up, not a promise."""
+    return frozenset(b["id"] for b in _kb_bodies() if b.get("person_office") and b.get("level") != "rijk")
 
 
 def body_id(words: str, data: dict | None = None) -> str | None:
@@ -307,7 +318,8 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
             if ln.start < tail_from or not ln.text.endswith(","):
                 continue
             os_ = _organs_in(organs, ln.start, ln.end)
-            if os_ and len(ln.text) - len(os_[0].text) < 25:
+            if os_ and (len(ln.text) - len(os_[0].text) < 25 or (  # "De Staatssecretaris van Veiligheid en Justitie,"
+                    os_[0].start_char - ln.start <= 4 and re.match(r"\s+van\s+[A-Z]", text[os_[0].end_char:ln.end]))):
                 body = os_[0]
                 break
     if body is None:  # "Burgemeester en wethouders van Deventer maken bekend", "Het college van ... besluit"
@@ -478,6 +490,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     if ctx.layout in ("letter", "notice", "proposal", None) and ctx.issuer:
         out += _refusals(text, ctx, data)
         out += _letter_acts(text, ctx, dates, data)
+    if ctx.layout in ("letter", "proposal", None):
+        out += _advice(text, ctx, lines, organs, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
         out += _letter_requests(text, ctx, data)
         out += _convocations(text, ctx, dates, data)
@@ -485,7 +499,10 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _promises(text, ctx, organs, data)
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
         out += _proposal(text, ctx, lines, data)
+    if ctx.layout in ("proposal", "letter", None):
+        out += _meeting_plans(text, ctx, organs, dates, data)
     out += _cited(text, organs, dates, data)
+    out += _cited_named(text, ctx, organs, dates, data)
     out.sort(key=lambda r: r["start"])
     return out
 
@@ -622,9 +639,24 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
     if not date:
         return out
     rxs = [re.compile(p, re.I) for p in data["promises"]]
+    future = re.compile(data["promise_future"], re.I)
+    offices = _offices() - {"griffier"}
+    previous: Span | None = None  # the office that opens the previous sentence ("Wethouder Bot geeft aan ...")
     for s, e in _sentences(text, 0, len(text)):
         sent = text[s:e]
+        opener = next((o for o in _organs_in(organs, s, min(e, s + 120))  # at the start of the sentence or its line
+                       if o.start_char - max(s, text.rfind("\n", s, o.start_char) + 1) <= 4), None)
         m = next((m for rx in rxs for m in [rx.search(sent)] if m), None)
+        if m is None and "?" not in sent:
+            f = future.match(sent)  # what an office "zal" do: planned, its day unwritten (a promise is "zegt toe")
+            if f and f.group("pron") and previous is not None:
+                # "Hij zal dit in de staf gaan voorbereiden": the office of the sentence before
+                out.append(_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=previous._.canonical,
+                                   actor_text=previous.text, predicate="toezeggen"))
+            elif f and opener is not None and opener._.canonical in offices and opener.end_char <= s + f.end("lead"):
+                out.append(_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=opener._.canonical,
+                                   actor_text=opener.text, predicate="toezeggen"))
+        previous = opener if opener is not None and opener._.canonical in offices else None
         if m is None or "?" in sent:
             continue
         verb_at = s + m.start()
@@ -774,9 +806,146 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
             if re.search(phrase, low):
                 ds = _day_dates(dates, s, e) or ([d for d in dates if s <= d.start_char and d.end_char <= e and d._.value]
                                                  if status == "planned" else [])
+                past = status == "realized" and re.search(r"\b(?:heb|hebben) (?:ik|wij|we)\b|\b(?:ik|wij|we) (?:heb|hebben)\b", low)  # "hebben wij u geïnformeerd": earlier
                 date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (
-                    (None, None) if status == "planned" else (ctx.doc_date, None))  # a plan without its date
+                    (None, None) if status == "planned" or past else (ctx.doc_date, None))  # a plan without its date
                 out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=ctx.issuer,
                                    actor_text=ctx.issuer_text, date=date, date_text=date_text, predicate="toezeggen"))
                 break
+    return out
+
+
+def _text_of(lines: list[_Line], i: int, end: int) -> str:
+    """The text of line ``i`` and the lines after it up to character ``end``."""
+    return " ".join(ln.text for ln in lines[i:] if ln.start < end)
+
+
+def _addressee(lines: list[_Line], organs: list[Span], data: dict) -> tuple[str | None, str | None]:
+    """The body a note is addressed to: "Aan de Minister", "Aan" with the body on the next line."""
+    labels = data["addressee_labels"]
+    for i, ln in enumerate(lines[:50]):
+        low = " ".join(ln.text.lower().split()).rstrip(" :")
+        label = next((lb for lb in sorted(labels, key=len, reverse=True)
+                      if low == lb or low.startswith(lb + " ") or low.startswith(lb + ":")), None)
+        if label is None or len(low.split()) > 6:
+            continue
+        span_end = ln.end if low != label else (lines[i + 1].end if i + 1 < len(lines) else ln.end)
+        os_ = _organs_in(organs, ln.start, span_end)
+        if os_:
+            return os_[0]._.canonical, os_[0].text
+        words = re.sub(r"^\s*" + re.escape(label) + r"\s*:?\s*", "", _text_of(lines, i, span_end), flags=re.I).split()
+        for rx, body in data["addressee_codes"].items():  # "Aan: MPVO", "Aan MVvws": a minister's code
+            if words and re.fullmatch(rx, words[0].strip(",.:")):
+                return body, words[0].strip(",.:")
+        return None, None
+    return None, None
+
+
+def _advice(text: str, ctx: Context, lines: list[_Line], organs: list[Span], data: dict) -> list[dict]:
+    """A note for a decision ("ter beslissing"): its advice ("U wordt geadviseerd in te stemmen met:",
+    "Geadviseerd besluit") proposes each point to the body the note is addressed to, on the note's date
+    (a note without a day has none; its deadline is not the date of the proposal)."""
+    out: list[dict] = []
+    markers, ends = data["advice_markers"], data["advice_end"]
+    start = None
+    for ln in lines[:200]:
+        low = " ".join(re.sub(r"^\s*\d{1,2}[.)]\s*", "", ln.text).lower().split())
+        if any(low.startswith(m) for m in markers):
+            start = ln
+            break
+    if start is None:
+        return out
+    actor, actor_text = _addressee(lines, organs, data)
+    date = ctx.doc_date if actor and ctx.doc_date and _DAY.match(ctx.doc_date) else None  # no body, no date
+    lead = re.sub(r"^\s*\d{1,2}[.)]\s*", "", start.text).strip()
+    lead_low = lead.lower().rstrip(" :")
+    verb = "" if lead_low in markers else lead  # "U wordt geadviseerd in te stemmen met:" names the act
+    points: list[tuple[int, int]] = []
+    para_start = None
+    for ln in lines[lines.index(start) + 1:]:
+        low = " ".join(re.sub(r"^\s*\d{1,2}[.)]\s*", "", ln.text).lower().split()).rstrip(" :")
+        if any(low == e or low.startswith(e + " ") for e in ends) and len(low.split()) <= 4:
+            break
+        if any(low.startswith(m) for m in markers):
+            verb = "" if low in markers else re.sub(r"^\s*\d{1,2}[.)]\s*", "", ln.text).strip()
+            continue  # "Geadviseerd besluit" with "U wordt geadviseerd in te stemmen met:" under it
+        body = re.sub(r"^[\s_•*▪–·-]+", "", ln.text)
+        if len(body.split()) < 3:
+            continue  # bullets read as "e", "_" and stray letters
+        if para_start is None or re.match(r"^\s*[_•*▪–·-]", ln.text) or text[points[-1][1] if points else ln.start:ln.start].count("\n") > 1:
+            points.append((ln.start + len(ln.text) - len(body), ln.end))
+        else:
+            points[-1] = (points[-1][0], ln.end)
+        para_start = ln.start
+        if len(points) > 6:
+            return []  # not a short advice: a text that merely opens so
+    for s, e in points:
+        out.append(_record(text, ctx, status="proposed", start=s, end=e, obj=(verb + " " + text[s:e]).strip(),
+                           actor=actor, actor_text=actor_text, date=date, predicate="adviseren"))
+    return out
+
+
+def _cited_named(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """Earlier decisions named with their date: "de motie ‘De lusten dan ook de lasten’ (26 juni 2024)", "motie
+    ‘X’ PS 26 juni 2024" (the assembly's motion: the organ written before the date, else the assembly the
+    document is for), and a promise "conform toezegging aan PS van 29 november 2023" (the writer's)."""
+    out: list[dict] = []
+    assemblies = set(data["assemblies"])
+    seen: set[tuple[str, str]] = set()  # a motion named twice is one decision
+    for noun, status in data["cited_named"].items():
+        rx = re.compile(r"\b" + noun + r"\s+(?:[‘'\"“]([^’'\"”\n]{3,160})[’'\"”]|aan\s+)", re.I)
+        for m in rx.finditer(text):
+            d = next((d for d in dates if 0 <= d.start_char - m.end() <= 40 and _DAY.match(str(d._.value or ""))), None)
+            if d is None:
+                continue
+            between = [o for o in organs if m.end() - 1 <= o.start_char and o.end_char <= d.start_char]
+            gap = text[m.end():d.start_char]
+            if between:
+                gap = text[m.end():between[0].start_char] + text[between[-1].end_char:d.start_char]
+            if not re.fullmatch(r"[\s(,]*(?:van\s+|d\.?d\.?\s+|op\s+)?(?:\w+dag\s+)?", gap, re.I):
+                continue  # the date belongs to something else written between
+            if m.group(1) is None:  # "toezegging aan PS van <date>": the writer promised
+                if not between or ctx.issuer is None:
+                    continue
+                actor, actor_text = ctx.issuer, ctx.issuer_text
+            elif between:
+                actor, actor_text = between[-1]._.canonical, between[-1].text
+            elif ctx.meeting_body in assemblies:
+                actor, actor_text = ctx.meeting_body, ctx.meeting_body_text
+            else:
+                continue
+            key = (" ".join((m.group(1) or actor).lower().split()), str(d._.value))
+            if key in seen:
+                continue
+            seen.add(key)
+            s = m.start()
+            out.append(_record(text, Context(), status=status, start=s, end=d.end_char, obj=text[s:d.end_char],
+                               actor=actor, actor_text=actor_text, date=str(d._.value), date_text=d.text,
+                               predicate=noun.split("(")[0].strip("\\b"), cited=True))
+    return out
+
+
+def _meeting_plans(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """The meetings a proposal or letter schedules: "Op 25 september 2024 vindt de bespreking plaats in de
+    vergadering van de Statencommissie Milieu & Energie": planned, of the body whose meeting it is, on that
+    day (only days after the document's own date: a meeting that was held is reported otherwise)."""
+    out: list[dict] = []
+    if not ctx.doc_date or not _DAY.match(ctx.doc_date):
+        return out
+    rx = re.compile(data["meeting_plan_words"], re.I)
+    meet = re.compile(r"\b(?:vergadering|bijeenkomst|sessie|zitting)\s+van\s+(?:de\s+|het\s+)?$", re.I)
+    for s, e in _sentences(text, 0, len(text)):
+        sent = text[s:e]
+        if "?" in sent or not rx.search(sent):
+            continue
+        for o in _organs_in(organs, s, e):
+            if not meet.search(text[max(s, o.start_char - 40):o.start_char]):
+                continue
+            ds = [d for d in _day_dates(dates, s, e) if str(d._.value) > ctx.doc_date]
+            if not ds:
+                continue
+            d = min(ds, key=lambda d: abs(d.start_char - o.start_char))
+            out.append(_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=o._.canonical,
+                               actor_text=o.text, date=str(d._.value), date_text=d.text, predicate="vergaderen"))
+            break
     return out
