@@ -50,6 +50,15 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE TABLE IF NOT EXISTS indexed (
     doc_id TEXT PRIMARY KEY, sha256 TEXT
 );
+CREATE TABLE IF NOT EXISTS entities_held (
+    id INTEGER PRIMARY KEY, doc_id TEXT, label TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    page INTEGER, canonical TEXT, value TEXT, mod TEXT, parent TEXT, role TEXT, warnings TEXT,
+    extracted_canonical TEXT, extracted_warnings TEXT
+);
+CREATE INDEX IF NOT EXISTS entities_held_doc ON entities_held (doc_id);
+CREATE TABLE IF NOT EXISTS document_parts (
+    doc_id TEXT PRIMARY KEY, key TEXT, parts BLOB
+);
 CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
 CREATE INDEX IF NOT EXISTS entities_canonical ON entities (label, canonical);
 CREATE INDEX IF NOT EXISTS decisions_doc ON decisions (doc_id);
@@ -146,10 +155,16 @@ ADDED_COLUMNS = (
     ("decisions", "votes_for", "INTEGER"), ("decisions", "votes_against", "INTEGER"),
     ("decisions", "mandate_holder", "TEXT"), ("decisions", "cited", "INTEGER NOT NULL DEFAULT 0"),
     ("subjects", "government", "TEXT"), ("subjects", "body", "TEXT"),  # PostgreSQL: migration 0003
+    # what extraction said of an entity, kept beside what linking made of it (PostgreSQL: migration 0005)
+    ("entities", "extracted_canonical", "TEXT"), ("entities", "extracted_warnings", "TEXT"),
 )
 # The documents table's columns but the cleaned text (the same in PostgreSQL's schema).
 _DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "doc_type", "pages", "sha256", "path", "format",
                      "words", "warnings") + tuple(c for t, c, _ in ADDED_COLUMNS if t == "documents")
+
+# The columns an entity mention keeps while linking holds it back (``entities_held``).
+_HELD_COLUMNS = ("id", "doc_id", "label", "text", "start", "end", "page", "canonical", "value", "mod", "parent",
+                 "role", "warnings", "extracted_canonical", "extracted_warnings")
 
 _TABLE_MODELS = {"documents": Document, "entities": Entity, "decisions": Decision, "passages": Passage}
 _JSON_COLUMNS = {"warnings"}
@@ -251,13 +266,18 @@ class Store:
         assert doc is not None
         self.remove(doc.doc_id)
         self._insert("documents", [{**self._row(doc, "documents"), "text": extraction.text}])
-        for table, records in (("passages", extraction.passages), ("entities", extraction.entities),
-                               ("decisions", extraction.decisions)):
+        for table, records in (("passages", extraction.passages), ("decisions", extraction.decisions)):
             self._insert(table, [self._row(rec, table) for rec in records])
+        rows = []
+        for rec in extraction.entities:  # what extraction said stays beside what linking makes of it
+            row = self._row(rec, "entities")
+            row["extracted_canonical"], row["extracted_warnings"] = row.get("canonical"), row.get("warnings")
+            rows.append(row)
+        self._insert("entities", rows)
 
     def remove(self, doc_id: str) -> None:
         """Delete a document's rows (its ``indexed`` mark stays until the index drops it too)."""
-        for table in ("documents", "passages", "entities", "decisions"):
+        for table in ("documents", "passages", "entities", "entities_held", "decisions", "document_parts"):
             self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def mark_indexed(self, doc_ids: Iterable[str]) -> None:
@@ -289,6 +309,42 @@ class Store:
 
     def delete_entities(self, row_ids: Iterable[int]) -> None:
         self._many("DELETE FROM entities WHERE id = ?", [(i,) for i in row_ids])
+
+    # -- linking from what extraction said (issue 19) ----------------------------------------
+    #: An entity row as linking reads it: (id, doc_id, label, text, canonical, warnings, extracted canonical,
+    #: extracted warnings, held); the extracted warnings are None for a row stored before spoor kept them.
+    LINK_COLUMNS = ("id", "doc_id", "label", "text", "canonical", "warnings", "extracted_canonical",
+                    "extracted_warnings")
+
+    def link_rows(self, labels: tuple[str, ...] | None = None) -> Iterator[tuple]:
+        """Every entity, and every mention linking holds back (an acronym no document defines), as
+        :attr:`LINK_COLUMNS` plus whether it is held, in document order, read one at a time."""
+        cols = ", ".join(f'"{c}"' for c in self.LINK_COLUMNS)
+        where, args = "", []
+        if labels:
+            where = " WHERE label IN (" + ", ".join("?" for _ in labels) + ")"
+            args = list(labels) * 2
+        sql = (f"SELECT {cols}, 0 AS held, start FROM entities{where} UNION ALL "
+               f"SELECT {cols}, 1 AS held, start FROM entities_held{where} ORDER BY doc_id, start, id")
+        for row in self._exec(sql, args):
+            yield tuple(row[c] for c in self.LINK_COLUMNS) + (bool(row["held"]),)
+
+    def hold_entities(self, row_ids: Iterable[int]) -> None:
+        """Take mentions out of the entities (linking drops them), kept to be linked again by later builds."""
+        cols = ", ".join(f'"{c}"' for c in _HELD_COLUMNS)
+        ids = [(i,) for i in row_ids]
+        self._many(f"INSERT INTO entities_held ({cols}) SELECT {cols} FROM entities WHERE id = ?", ids)
+        self._many("DELETE FROM entities WHERE id = ?", ids)
+
+    def restore_entities(self, updates: Iterable[tuple[int, str | None, list[str]]]) -> None:
+        """Bring held mentions back as entities with (held row id, canonical, warnings) linking gave them."""
+        cols = [c for c in _HELD_COLUMNS if c not in ("id", "canonical", "warnings")]
+        names = ", ".join(f'"{c}"' for c in cols)
+        updates = list(updates)
+        self._many(f"INSERT INTO entities ({names}, canonical, warnings) SELECT {names}, ?, ? FROM entities_held "
+                   "WHERE id = ?", [(canon, json.dumps(warnings, ensure_ascii=False), row_id)
+                                    for row_id, canon, warnings in updates])
+        self._many("DELETE FROM entities_held WHERE id = ?", [(row_id,) for row_id, _, _ in updates])
 
     def _row(self, record, table: str) -> dict:
         columns = self._columns(table)
