@@ -165,7 +165,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             store.unmark_indexed(relinked)
             # The Whoosh index is written by its own processes while subjects are derived here.
             indexing = None if store.searchable else _IndexJob.start(store, folder, workers)
-            refresh_subjects(store, changed=changed)
+            refresh_subjects(store, changed=changed, rederive=rederive)
             clock.lap("derived subjects and relations")
             if indexing is not None:  # before the store commits: a failed index write changes nothing
                 indexing.wait()

@@ -3,6 +3,7 @@ derives from the same files at once: the same canonical ids, subjects and relati
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -97,3 +98,30 @@ def test_build_in_steps_keeps_an_acronym_a_later_document_defines(tmp_path, new_
     build([docs], alone, workers=1, rederive=True)
     assert not [e for e in derived(alone)["entities"] if e[2] == "RWKV"]
     assert derived(steps) == derived(alone)
+
+
+def test_build_in_steps_finds_a_new_name_in_documents_scanned_before(tmp_path, new_store, caplog):
+    """A name that becomes a subject only when a later document repeats it is also found in the documents
+    whose texts earlier builds scanned (and kept what they found); an unchanged document is not scanned again."""
+    docs, steps, fresh = tmp_path / "docs", new_store(), new_store()
+    docs.mkdir()
+    (docs / "notitie.txt").write_text(
+        "Notitie van het college van Hengelo\n\nHengelo, 3 maart 2021\n\n"
+        "Het college wil het Kustfonds Noord verder uitbouwen met de provincie.\n", encoding="utf-8")
+    (docs / "memo.txt").write_text(
+        "Memo van de gemeente Hengelo\n\nHengelo, 5 maart 2021\n\nDe begroting wordt in mei besproken.\n",
+        encoding="utf-8")
+    build([docs], steps, workers=1)
+    assert not any(s[1] == "Kustfonds Noord" for s in derived(steps)["subjects"])  # one mention: no subject yet
+    (docs / "verslag.txt").write_text(
+        "Verslag van de gemeenteraad van Hengelo\n\nHengelo, 10 april 2021\n\n"
+        "Het Kustfonds Noord krijgt een bijdrage. De raad vraagt het Kustfonds Noord om een plan.\n",
+        encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="pipeline.link.subjects"):
+        build([docs], steps, workers=1)
+    assert "subject parts: 2 of 3 documents" in caplog.text  # the new one, and the one naming the new name
+    stepwise = derived(steps)
+    build([docs], fresh, workers=1, rederive=True)
+    assert stepwise == derived(fresh)
+    subject = next(s for s in stepwise["subjects"] if s[1] == "Kustfonds Noord")
+    assert {d for d, _ in subject[-1]} == {"notitie", "verslag"}

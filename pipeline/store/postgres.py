@@ -115,6 +115,12 @@ class PgStore(Store):
     def transaction(self) -> AbstractContextManager:
         return self.conn.transaction()
 
+    def _tuples(self, sql: str, args: Iterable = ()):
+        from psycopg.rows import tuple_row
+
+        with self.conn.cursor(row_factory=tuple_row) as cur:
+            yield from cur.execute(_placeholders(sql), [_clean(a) for a in args] or None)
+
     def _table_columns(self, table: str) -> set[str]:
         return {r["name"] for r in self._exec(
             "SELECT column_name AS name FROM information_schema.columns "

@@ -59,6 +59,9 @@ CREATE INDEX IF NOT EXISTS entities_held_doc ON entities_held (doc_id);
 CREATE TABLE IF NOT EXISTS document_parts (
     doc_id TEXT PRIMARY KEY, key TEXT, parts BLOB
 );
+CREATE TABLE IF NOT EXISTS derived_state (
+    name TEXT PRIMARY KEY, value BLOB
+);
 CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
 CREATE INDEX IF NOT EXISTS entities_canonical ON entities (label, canonical);
 CREATE INDEX IF NOT EXISTS decisions_doc ON decisions (doc_id);
@@ -310,6 +313,31 @@ class Store:
     def delete_entities(self, row_ids: Iterable[int]) -> None:
         self._many("DELETE FROM entities WHERE id = ?", [(i,) for i in row_ids])
 
+    # -- what each document contributes to the subjects, kept between builds (issue 19) ----------
+    def document_parts(self) -> Iterator[tuple[str, str, bytes]]:
+        """(doc_id, key, parts) of every document's stored subject parts (``pipeline.link.parts``)."""
+        for row in self._exec("SELECT doc_id, key, parts FROM document_parts"):
+            yield row["doc_id"], row["key"], row["parts"]
+
+    def put_document_parts(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Store (doc_id, key, parts), replacing what a document had."""
+        rows = list(rows)
+        self._many("DELETE FROM document_parts WHERE doc_id = ?", [(doc_id,) for doc_id, _, _ in rows])
+        self._many("INSERT INTO document_parts (doc_id, key, parts) VALUES (?, ?, ?)", rows)
+
+    def clear_document_parts(self) -> None:
+        """Forget every stored part (a full re-derivation scans every document again)."""
+        self._exec("DELETE FROM document_parts")
+        self._exec("DELETE FROM derived_state")
+
+    def derived_state(self, name: str) -> bytes | None:
+        row = self._exec("SELECT value FROM derived_state WHERE name = ?", (name,)).fetchone()
+        return row["value"] if row else None
+
+    def put_derived_state(self, name: str, value: bytes) -> None:
+        self._exec("DELETE FROM derived_state WHERE name = ?", (name,))
+        self._exec("INSERT INTO derived_state (name, value) VALUES (?, ?)", (name, value))
+
     # -- linking from what extraction said (issue 19) ----------------------------------------
     #: An entity row as linking reads it: (id, doc_id, label, text, canonical, warnings, extracted canonical,
     #: extracted warnings, held); the extracted warnings are None for a row stored before spoor kept them.
@@ -476,13 +504,17 @@ class Store:
     # -- subjects and relations (issue 6; recomputed for the whole corpus) -------
     def put_subjects(self, subjects, relations) -> None:
         """Replace all stored subjects and relations (``pipeline.link.subjects.Subject``/``Relation``)."""
+        from ..models import SubjectDoc
+
+        doc_fields = tuple(SubjectDoc.model_fields)  # what model_dump gives, without its cost per document
         self._exec("DELETE FROM subjects")
         self._exec("DELETE FROM relations")
         self._many(
             "INSERT INTO subjects (id, name, label, kind, generic, aliases, documents, first_seen, last_seen, "
             "mentions, spans, government, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
-              json.dumps([d.model_dump() for d in s.documents]), s.first_seen, s.last_seen, s.mentions,
+              json.dumps([{k: getattr(d, k) for k in doc_fields} for d in s.documents]),
+              s.first_seen, s.last_seen, s.mentions,
               json.dumps(s.spans), s.government, s.body) for s in subjects])
         self._many(
             'INSERT INTO relations (type, source, target, target_name, status, cue, "when", score, doc_id, page, '
@@ -568,8 +600,13 @@ class Store:
             sql, args = sql + " AND label IN (" + ", ".join("?" for _ in labels) + ")", args + list(labels)
         if doc_id is not None:
             sql, args = sql + " AND doc_id = ?", args + [doc_id]
-        for row in self._exec(sql + (" ORDER BY doc_id, start" if ordered else ""), args):
-            yield tuple(row[c] for c in columns)
+        yield from self._tuples(sql + (" ORDER BY doc_id, start" if ordered else ""), args)
+
+    def _tuples(self, sql: str, args: Iterable = ()) -> Iterator[tuple]:
+        """The rows of one statement as plain tuples (no row object per row: for corpus-wide passes)."""
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        yield from cur.execute(sql, tuple(args))
 
     def passage_tuples(self, doc_id: str) -> list[tuple[int, int, int, int, str]]:
         """(passage_no, page, start, end, text) of one document's passages, in order (the index writer's input)."""

@@ -4,7 +4,8 @@
 what linking across the corpus made of it, so a later build links again from the extraction's ids;
 ``entities_held``: mentions linking held back (an acronym no document defines yet), brought back when a
 document that defines it arrives; ``document_parts``: what each document contributes to the subjects
-and relations, kept per document (keyed by its content) so a build scans only the documents that changed.
+and relations, kept per document (keyed by its content) so a build scans only the documents that changed;
+``derived_state``: what those parts share (the names their matches were looked for).
 
 Revision ID: 0005
 Revises: 0004
@@ -29,10 +30,11 @@ def upgrade() -> None:
                'role TEXT, warnings TEXT, extracted_canonical TEXT, extracted_warnings TEXT)')
     op.execute("CREATE INDEX IF NOT EXISTS entities_held_doc ON entities_held (doc_id)")
     op.execute("CREATE TABLE IF NOT EXISTS document_parts (doc_id TEXT PRIMARY KEY, key TEXT, parts BYTEA)")
+    op.execute("CREATE TABLE IF NOT EXISTS derived_state (name TEXT PRIMARY KEY, value BYTEA)")
 
 
 def downgrade() -> None:
-    for table in ("document_parts", "entities_held"):
+    for table in ("derived_state", "document_parts", "entities_held"):
         op.execute(f"DROP TABLE IF EXISTS {table}")
     for table, column, _ in reversed(COLUMNS):
         op.execute(f'ALTER TABLE {table} DROP COLUMN IF EXISTS "{column}"')
