@@ -329,3 +329,17 @@ def test_subjects_no_realised_as_a_body_that_was_there_before_the_proposal():
     assert not _rels(relations, "realized_as")  # the Tweede Kamer was there in 2011: it is not what came of it
     _, relations = derive(docs[1:], ents[1:], decs)
     assert _rels(relations, "realized_as") == {("regionale_havenorganisatie", "tweede_kamer")}
+
+
+def test_records_built_equals_model_construct():
+    """Subjects are built without pydantic's per-field loop; what is stored and served must not change."""
+    from pipeline.link.records import built
+    from pipeline.models import Subject, SubjectDoc
+
+    doc = dict(doc_id="a", date="2020-01-02", pages=[1, 3])
+    assert built(SubjectDoc, **doc).model_dump_json() == SubjectDoc.model_construct(**doc).model_dump_json()
+    values = {name: (f.default_factory() if f.default_factory else f.default) for name, f in Subject.model_fields.items()}
+    values.update(id="s", name="Kustfonds", label="ORG", documents=[built(SubjectDoc, **doc)], mentions=2)
+    assert list(values) == list(Subject.model_fields)
+    made, reference = built(Subject, **values), Subject.model_construct(**values)
+    assert made == reference and made.model_dump_json() == reference.model_dump_json()

@@ -53,7 +53,7 @@ from .relations import COMMON_MIN_DOCS, COMMON_SHARE, RelationFinder, unit_ends_
 from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
     Evidence, Relation, Subject, SubjectDoc, FUNCTION_WORDS, ITEM_RE, WORD_RE, SubjectDraft, initials, is_acronym, name_re,
-    Mention, fold_case, load_rules, stems, units)
+    Mention, built, fold_case, load_rules, stems, units)
 
 _log = logging.getLogger(__name__)
 
@@ -673,7 +673,7 @@ class _Builder(RelationFinder):
                 spans.append((doc_id, st, en, page))
             if self.release:
                 s.spans = set()
-            docs = sorted((SubjectDoc.model_construct(doc_id=d, date=self.docs[d].date, pages=sorted(p))
+            docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
                            for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
             dates = sorted(x.date for x in docs if x.date)
             aliases = [f for f, _ in s.forms.most_common() if f != s.name and f.strip()
@@ -684,10 +684,10 @@ class _Builder(RelationFinder):
                 aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
                 aliases = list(dict.fromkeys(a for a in aliases if fold(a) != fold(s.name)))
             # built from checked parts; validating a long list of spans again costs more than the rest
-            out.append(Subject.model_construct(
-                id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
+            out.append(built(
+                Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
                 documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                mentions=len(spans), spans=spans, government=s.government, body=s.body, relations=[], incoming=[]))
+                mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans))
         out.sort(key=lambda s: (-s.mentions, s.id))
         by_id = {s.id: s for s in out}
         self.relations = [r for r in self.relations if r.source in by_id and (r.type == "same_as" or r.target in by_id
