@@ -49,11 +49,13 @@ class DocParts:
 
     ``for_doc(doc_id)`` gives the parts of a document (a dict: scan name -> what it found), empty for a
     document scanned for the first time; a scan that fills or extends a document's parts calls
-    ``touch(doc_id)`` so they are written back. ``names`` is the set of names every stored part holds the
-    matches of (None: no part holds any)."""
+    ``touch(doc_id)`` so they are written back, and one done with a part of a document calls
+    ``release(doc_id, name)`` (a part kept from an earlier build is then let go: the stored parts are held
+    compressed, and decoded one document at a time). ``names`` is the set of names every stored part holds
+    the matches of (None: no part holds any)."""
 
-    def __init__(self, stored: dict[str, dict] | None = None, names: set[str] | None = None) -> None:
-        self.stored = stored or {}
+    def __init__(self, stored: dict[str, bytes] | None = None, names: set[str] | None = None) -> None:
+        self.stored = stored or {}  # doc_id -> its parts as stored (compressed)
         self.names = names if self.stored else None
         self.parts: dict[str, dict] = {}
         self.dirty: set[str] = set()
@@ -62,24 +64,32 @@ class DocParts:
     def for_doc(self, doc_id: str) -> dict:
         part = self.parts.get(doc_id)
         if part is None:
-            part = self.parts[doc_id] = self.stored.pop(doc_id, None) or {}
+            blob = self.stored.get(doc_id)
+            part = self.parts[doc_id] = self._decode(doc_id, blob) if blob is not None else {}
             if not part:
                 self.dirty.add(doc_id)
         return part
 
+    def _decode(self, doc_id: str, blob: bytes) -> dict:
+        try:
+            return decode(blob)
+        except (ValueError, zlib.error) as exc:  # a damaged part is made again
+            _log.warning("the stored subject parts of %s cannot be read (%s); scanning it again", doc_id, exc)
+            self.stored.pop(doc_id, None)
+            return {}
+
     def touch(self, doc_id: str) -> None:
         self.dirty.add(doc_id)
+
+    def release(self, doc_id: str, name: str) -> None:
+        """Let go of a document's part ``name`` once used, unless it is to be written."""
+        if doc_id not in self.dirty:
+            self.parts[doc_id].pop(name, None)
 
     @classmethod
     def load(cls, store, keys: dict[str, str]) -> DocParts:
         """The parts ``store`` holds whose key is still ``keys[doc_id]`` (the document's current key)."""
-        stored = {}
-        for doc_id, key, blob in store.document_parts():
-            if keys.get(doc_id) == key:
-                try:
-                    stored[doc_id] = decode(blob)
-                except (ValueError, zlib.error) as exc:  # a damaged part is made again
-                    _log.warning("the stored subject parts of %s cannot be read (%s); scanning it again", doc_id, exc)
+        stored = {doc_id: bytes(blob) for doc_id, key, blob in store.document_parts() if keys.get(doc_id) == key}
         raw = store.derived_state(NAMES_STATE)
         names = None
         if raw is not None:
@@ -92,8 +102,14 @@ class DocParts:
 
     def save(self, store, keys: dict[str, str]) -> int:
         """Write the parts made or extended by this derivation, and the names they all cover; how many."""
-        rows = [(doc_id, keys[doc_id], encode(self.parts[doc_id])) for doc_id in sorted(self.dirty)
-                if doc_id in keys and doc_id in self.parts]
+        rows = []
+        for doc_id in sorted(self.dirty):
+            if doc_id not in keys or doc_id not in self.parts:
+                continue
+            blob = self.stored.get(doc_id)
+            whole = self._decode(doc_id, blob) if blob is not None else {}  # what was released since
+            whole.update(self.parts[doc_id])
+            rows.append((doc_id, keys[doc_id], encode(whole)))
         store.put_document_parts(rows)
         if self.names_after is not None:
             store.put_derived_state(NAMES_STATE, encode({"version": parts_version(),

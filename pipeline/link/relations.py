@@ -149,6 +149,7 @@ class RelationFinder:
             for us, ue, r, found in part["cues"]:
                 for m in found:
                     self._apply_cue(doc, us, ue, cues[r], _Found(*m))
+            self.parts.release(doc.doc_id, "cues")
 
     def _apply_cue(self, doc: DocText, us: int, ue: int, rule: dict, m: _Found) -> None:
         cs, ce = us + m.start(), us + m.end()
@@ -217,6 +218,7 @@ class RelationFinder:
             for start, end, dests in part["placements"]:
                 ptext = doc.text[start:end]
                 placement_paras.append((doc, (start, end), ptext, fold(ptext), dests))
+            self.parts.release(doc.doc_id, "placements")
         names_in = self._paragraph_subjects(placement_paras)
         for dec, items in self.proposal_items:
             home, home_ids = None, set()

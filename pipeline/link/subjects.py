@@ -287,6 +287,7 @@ class _Builder(RelationFinder):
             for us, hs, he, end in part["dissolution"]:
                 self.dissolution_items.append((doc.doc_id, us, hs, he))
                 self.item_ends[(doc.doc_id, hs)] = end
+            self.parts.release(doc.doc_id, "dissolution")
 
     def _list_items(self, doc: DocText, after: int) -> list[tuple[int, int, int]]:
         """(head start, head end, item end) of the numbered/bulleted items following offset ``after``."""
@@ -486,6 +487,7 @@ class _Builder(RelationFinder):
                 key = spaceless(text)
                 rec = found.setdefault(key, (kind, label, Counter()))
                 rec[2][text] += 1
+            self.parts.release(doc.doc_id, "candidates")
         for key, (kind, label, forms) in found.items():
             name = forms.most_common(1)[0][0]
             least = cand["plan_min_count"] if kind == "plan" else cand["name_min_count"]
@@ -600,6 +602,8 @@ class _Builder(RelationFinder):
             for name, hits in part["hits"].items():
                 if name in names:
                     found.add(name, doc_id, hits)
+            for key in ("hits", "present", "folded"):
+                self.parts.release(doc_id, key)
         self.parts.names_after = looked_for
         return found
 
