@@ -25,7 +25,8 @@ from .ingest.base import ReadError, check_file
 from .extract import extract_file, get_nlp, iter_files, sha256_of
 from .models import Extraction, Problem, Status
 from .store import Store, open_store
-from .link.subjects import refresh_if_needed as refresh_subjects
+from .link.names import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
+from .link.subjects import refresh_if_needed as refresh_subjects, without_cycle_collection
 
 _log = logging.getLogger(__name__)
 
@@ -272,8 +273,11 @@ def _relink(store: Store) -> set[str]:
     brought back, or dropped when it was indexed (unresolved acronyms are not: see
     ``index.passage_fields``). Reads the rows twice (their distinct forms, then what changed), so
     memory stays bounded by the corpus's distinct names, not its mentions."""
-    from .link.names import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
+    with without_cycle_collection():
+        return _relink_rows(store)
 
+
+def _relink_rows(store: Store) -> set[str]:
     parsed: dict[str | None, tuple[str, ...]] = {}
 
     def warnings_of(raw: str | None) -> tuple[str, ...]:

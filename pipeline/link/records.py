@@ -39,6 +39,17 @@ class Mention(NamedTuple):
     parent: str | None = None  # ORGAN: the organisation (government) the body belongs to, where known
 
 
+class DecisionRow(NamedTuple):
+    """The parts of a ``Decision`` that subjects and relations read: a corpus holds tens of thousands."""
+
+    doc_id: str
+    start: int
+    end: int
+    status: str | None
+    text: str
+    date: str | None
+
+
 @dataclass
 class DocText:
     """What derive() needs of one document: its date, cleaned text and where pages start."""

@@ -31,14 +31,16 @@ Relations, each with its evidence (document, page, sentence):
 from __future__ import annotations
 
 import bisect
-from sys import intern
+import gc
 import json
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from sys import intern
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -53,7 +55,7 @@ from .relations import COMMON_MIN_DOCS, COMMON_SHARE, RelationFinder, unit_ends_
 from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
     Evidence, Relation, Subject, SubjectDoc, FUNCTION_WORDS, ITEM_RE, WORD_RE, SubjectDraft, initials, is_acronym, name_re,
-    Mention, built, fold_case, load_rules, stems, units)
+    DecisionRow, Mention, built, fold_case, load_rules, stems, units)
 
 _log = logging.getLogger(__name__)
 
@@ -581,13 +583,14 @@ class _Builder(RelationFinder):
         again for the names that are new since, when it holds all their words."""
         before = self.parts.names
         looked_for = names | (before or set())  # what every document's parts cover afterwards
-        every = _NameIndex(looked_for)
+        every = None
         added = names - before if before is not None else set()
         extra = _NameIndex(added) if added else None
         found = _NameMatches()
         for doc_id, doc in self.docs.items():
             part = self.parts.for_doc(doc_id)
             if "hits" not in part:
+                every = every or _NameIndex(looked_for)
                 part["hits"], part["present"], part["folded"] = every.scan(doc.text)
                 self.parts.touch(doc_id)
             elif extra is not None:
@@ -832,8 +835,9 @@ def derive(docs: list[DocText], entities: Iterable[Entity | Mention], decisions:
 
 
 # --------------------------------------------------------------------------- store
-def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decision]]:
-    """What derive() needs, read from a :class:`~pipeline.store.Store` (entities as light :class:`Mention` rows)."""
+def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[DecisionRow]]:
+    """What derive() needs, read from a :class:`~pipeline.store.Store` (entities and decisions as light
+    :class:`Mention` and :class:`DecisionRow` rows)."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, page, start in store.page_starts():
         starts[doc_id].append((start, page))
@@ -849,7 +853,22 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decisio
     ents = [Mention(intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c), p if p is None else intern(p))
             for d, lb, t, st, en, c, p in store.entity_tuples(
                 ("doc_id", "label", "text", "start", "end", "canonical", "parent"), SUBJECT_LABELS, ordered=True)]
-    return docs, ents, store.decisions()
+    decisions = [DecisionRow(*row) for row in store.decision_tuples(DecisionRow._fields)]
+    return docs, ents, decisions
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused: a corpus-wide pass makes hundreds of thousands of small objects and
+    frees them all at its end, and the collector would go over the whole heap again and again meanwhile
+    (about a third of the subjects phase's time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def refresh(store, rederive: bool = False) -> tuple[int, int]:
@@ -866,8 +885,9 @@ def refresh(store, rederive: bool = False) -> tuple[int, int]:
         parts = DocParts()
     else:
         parts = DocParts.load(store, keys)
-    subjects, relations = _Builder(*corpus_from_store(store), release=True, parts=parts).run()
-    store.put_subjects(subjects, relations)
+    with without_cycle_collection():
+        subjects, relations = _Builder(*corpus_from_store(store), release=True, parts=parts).run()
+        store.put_subjects(subjects, relations)
     written = parts.save(store, keys)
     _log.info("subject parts: %d of %d documents scanned or extended, the others' kept", written, len(keys))
     return len(subjects), len(relations)

@@ -346,7 +346,7 @@ class Store:
 
     def link_rows(self, labels: tuple[str, ...] | None = None) -> Iterator[tuple]:
         """Every entity, and every mention linking holds back (an acronym no document defines), as
-        :attr:`LINK_COLUMNS` plus whether it is held, in document order, read one at a time."""
+        :attr:`LINK_COLUMNS` plus whether it is held (1) or not (0), in document order, read one at a time."""
         cols = ", ".join(f'"{c}"' for c in self.LINK_COLUMNS)
         where, args = "", []
         if labels:
@@ -354,8 +354,8 @@ class Store:
             args = list(labels) * 2
         sql = (f"SELECT {cols}, 0 AS held, start FROM entities{where} UNION ALL "
                f"SELECT {cols}, 1 AS held, start FROM entities_held{where} ORDER BY doc_id, start, id")
-        for row in self._exec(sql, args):
-            yield tuple(row[c] for c in self.LINK_COLUMNS) + (bool(row["held"]),)
+        for row in self._tuples(sql, args):
+            yield row[:-1]  # without the start it is ordered by
 
     def hold_entities(self, row_ids: Iterable[int]) -> None:
         """Take mentions out of the entities (linking drops them), kept to be linked again by later builds."""
@@ -601,6 +601,11 @@ class Store:
         if doc_id is not None:
             sql, args = sql + " AND doc_id = ?", args + [doc_id]
         yield from self._tuples(sql + (" ORDER BY doc_id, start" if ordered else ""), args)
+
+    def decision_tuples(self, columns: tuple[str, ...]) -> Iterator[tuple]:
+        """The ``columns`` of every decision as plain tuples, in the order of :meth:`decisions`."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        yield from self._tuples(f"SELECT {cols} FROM decisions ORDER BY doc_id, start")
 
     def _tuples(self, sql: str, args: Iterable = ()) -> Iterator[tuple]:
         """The rows of one statement as plain tuples (no row object per row: for corpus-wide passes)."""
