@@ -10,6 +10,9 @@ run measures, and prints as one table beside the targets:
   pages/s, core time (user+sys of every process of the build) per word, the phases the build logs,
   peak RSS of the whole process tree (sampled with psutil; forked processes' shared pages
   count in each) and its peak PSS (shared pages counted once), index size;
+* ``--add N`` (default 7) text documents added to that index (the full build leaves them out): the
+  incremental build's wall time as a share of the full build's (issue 19: at most 5%), its phases, and
+  its peak RSS;
 * the PDF documents added to that index (an incremental build: only they are extracted);
 * a no-change rebuild (``spoor build`` again: nothing may be extracted), measured and per 1,000 docs;
 * query latency of ``pipeline.search.engine.search`` (median, p95) against a bare Whoosh search
@@ -17,6 +20,8 @@ run measures, and prints as one table beside the targets:
 * PDF reading alone, pages/s: pdfminer reader, fast (PDFium) reader and poppler's ``pdftotext``,
   each over the same PDFs in ``--workers`` parallel processes. Without ``pdftotext`` (Debian
   ``poppler-utils``) that row says so.
+
+``--previous FILE`` (the ``--json`` of an earlier run) shows that run's figures beside this one's.
 
 Speed is only ever measured here, never in a unit test.
 """
@@ -239,6 +244,15 @@ def run(args) -> list[tuple[str, str, str, str]]:
             _say(f"corpus: {counts} in {time.perf_counter() - t0:.0f} s -> {corpus}")
     texts = sorted((corpus / "text").glob("*.txt"))
     pdfs = sorted((corpus / "pdf").glob("*.pdf"))
+    text_dirs = [corpus / "text"]
+    if args.add:  # the full build leaves the last ``add`` documents out; they are added after it
+        base, new = work / "split" / "base", work / "split" / "new"
+        shutil.rmtree(work / "split", ignore_errors=True)
+        base.mkdir(parents=True)
+        new.mkdir()
+        for k, path in enumerate(texts):
+            _link(path, (new if k >= len(texts) - args.add else base) / path.name)
+        text_dirs = [base, new]
     ix = work / "index"
     shutil.rmtree(ix, ignore_errors=True)
     rows: list[tuple[str, str, str, str]] = []
@@ -251,7 +265,7 @@ def run(args) -> list[tuple[str, str, str, str]]:
                  f"cpus={os.cpu_count()}", "", "", ""))
 
     # 1. full build of the text documents
-    full = spoor_build([corpus / "text"], ix, args.workers)
+    full = spoor_build(text_dirs[:1], ix, args.workers)
     n_docs, words, pages = store_totals(ix)
     rate = words / full["seconds"]
     row("full build, text: documents / words / pages", f"{n_docs:,} / {words:,} / {pages:,}")
@@ -270,10 +284,21 @@ def run(args) -> list[tuple[str, str, str, str]]:
     for phase in full["phases"]:  # `spoor -v build` logs how long each phase took
         row(f"full build, phase: {phase.rsplit(' in ', 1)[0]}", phase.rsplit(" in ", 1)[-1])
 
-    # 2. the PDFs, added incrementally with the default reader
+    # 2. text documents added to that index: what the build derives again grows with what changed
+    if args.add:
+        few = spoor_build(text_dirs, ix, args.workers)
+        row(f"build, add {args.add} text documents to {n_docs:,}: wall time / share of the full build",
+            f"{few['seconds']:.1f} s / {few['seconds'] / full['seconds']:.1%}", "<= 5% (issue 19)",
+            few["seconds"] <= 0.05 * full["seconds"])
+        row(f"build, add {args.add} text documents: peak RSS, all processes", f"{few['peak_rss'] / 2**20:,.0f} MB")
+        for phase in few["phases"]:
+            row(f"build, add {args.add} text documents, phase: {phase.rsplit(' in ', 1)[0]}",
+                phase.rsplit(" in ", 1)[-1])
+
+    # 3. the PDFs, added incrementally with the default reader
     if pdfs:
         before = {p.stem for p in texts}
-        added = spoor_build([corpus / "text", corpus / "pdf"], ix, args.workers)
+        added = spoor_build([*text_dirs, corpus / "pdf"], ix, args.workers)
         _, pdf_words, pdf_pages = store_totals(ix, {p.stem for p in pdfs})
         row("build, add PDFs (pdfminer): pages / words", f"{pdf_pages:,} / {pdf_words:,}")
         row("build, add PDFs (pdfminer): pages/s in the build", f"{pdf_pages / added['seconds']:,.1f}")
@@ -287,7 +312,7 @@ def run(args) -> list[tuple[str, str, str, str]]:
     row("index size: Whoosh / SQLite store", f"{ix_size / 2**20:,.0f} MB / {du(ix) / 2**20 - ix_size / 2**20:,.0f} MB")
 
     # 3. no-change rebuild: start-up (imports) once, then the per-document work (stat, hash, compare)
-    paths = [corpus / "text"] + ([corpus / "pdf"] if pdfs else [])
+    paths = text_dirs + ([corpus / "pdf"] if pdfs else [])
     n_all = len(texts) + len(pdfs)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import pipeline.cli, pipeline.build, pipeline.reports"], cwd=ROOT,
@@ -337,13 +362,23 @@ def run(args) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _say(text: str) -> None:
     print(f"  .. {text}", file=sys.stderr, flush=True)
 
 
-def table(rows: list[tuple[str, str, str, str]]) -> str:
-    head = ("measure", "value", "target", "met")
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+def table(rows: list[tuple[str, ...]], previous: dict[str, str] | None = None) -> str:
+    head: tuple[str, ...] = ("measure", "value", "target", "met")
+    if previous is not None:  # an earlier run's value of the same measure beside this one's
+        head = ("measure", "before", "value", "target", "met")
+        rows = [(r[0], previous.get(r[0], ""), *r[1:]) for r in rows]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |",
              "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     lines += ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
@@ -362,11 +397,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the query set")
     parser.add_argument("--pdf-sample", type=int, default=0, help="read only this many PDFs (0: all)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--add", type=int, default=7,
+                        help="text documents the full build leaves out and a second build adds (default 7; 0: none)")
+    parser.add_argument("--previous", type=Path, help="the --json of an earlier run, shown beside this one")
     args = parser.parse_args(argv)
+    previous = None
+    if args.previous:
+        previous = {r[0]: r[1] for r in json.loads(args.previous.read_text(encoding="utf-8"))}
     t0 = time.perf_counter()
     rows = run(args)
     rows.append((f"benchmark wall time {time.perf_counter() - t0:.0f} s", "", "", ""))
-    print(table(rows))
+    print(table(rows, previous))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -25,7 +25,8 @@ from .ingest.base import ReadError, check_file
 from .extract import extract_file, get_nlp, iter_files, sha256_of
 from .models import Extraction, Problem, Status
 from .store import Store, open_store
-from .link.subjects import refresh_if_needed as refresh_subjects
+from .link.names import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
+from .link.subjects import refresh_if_needed as refresh_subjects, without_cycle_collection
 
 _log = logging.getLogger(__name__)
 
@@ -165,7 +166,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             store.unmark_indexed(relinked)
             # The Whoosh index is written by its own processes while subjects are derived here.
             indexing = None if store.searchable else _IndexJob.start(store, folder, workers)
-            refresh_subjects(store, changed=changed)
+            refresh_subjects(store, changed=changed, rederive=rederive)
             clock.lap("derived subjects and relations")
             if indexing is not None:  # before the store commits: a failed index write changes nothing
                 indexing.wait()
@@ -263,14 +264,20 @@ def _under(path: Path, roots: list[Path]) -> bool:
 
 
 def _relink(store: Store) -> set[str]:
-    """Unify canonical ids across the corpus (dropping what linking rejects).
+    """Unify canonical ids across the corpus, starting from what extraction said of each mention.
 
-    Returns the doc_ids whose indexed names changed: an ORGAN/ORG/LAW entity renamed or resolved, or
-    dropped when it was indexed (unresolved acronyms are not: see ``index.passage_fields``).
-    Reads the entities as plain rows twice (their distinct forms, then what changed), so memory stays
-    bounded by the corpus's distinct names, not its mentions."""
-    from .link.names import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
+    Every mention is linked again from its extracted canonical id and warnings (kept beside the linked
+    ones), so a build in steps links as one build of the same files would: a mention linking drops (an
+    acronym no document defines) is held back, not deleted, and comes back when a document defining it
+    arrives. Returns the doc_ids whose indexed names changed: an ORGAN/ORG/LAW entity renamed, resolved,
+    brought back, or dropped when it was indexed (unresolved acronyms are not: see
+    ``index.passage_fields``). Reads the rows twice (their distinct forms, then what changed), so
+    memory stays bounded by the corpus's distinct names, not its mentions."""
+    with without_cycle_collection():
+        return _relink_rows(store)
 
+
+def _relink_rows(store: Store) -> set[str]:
     parsed: dict[str | None, tuple[str, ...]] = {}
 
     def warnings_of(raw: str | None) -> tuple[str, ...]:
@@ -278,20 +285,30 @@ def _relink(store: Store) -> set[str]:
             parsed[raw] = tuple(json.loads(raw)) if raw else ()
         return parsed[raw]
 
+    def extracted(canonical, raw, first_canonical, first_raw) -> tuple[str | None, str | None]:
+        # a row stored before the extraction's ids were kept links from what it holds
+        return (canonical, raw) if first_raw is None else (first_canonical, first_raw)
+
     forms: dict[tuple, int] = {}  # in order of first mention: equally good names go to the first seen
-    for label, canonical, text, raw in store.entity_tuples(("label", "canonical", "text", "warnings"),
-                                                           LINKED_LABELS, ordered=True):
-        key = (label, fill_canonical(label, canonical, text), text, warnings_of(raw))
+    for _, _, label, text, canonical, raw, first_canonical, first_raw, _ in store.link_rows(LINKED_LABELS):
+        base, base_raw = extracted(canonical, raw, first_canonical, first_raw)
+        key = (label, fill_canonical(label, base, text), text, warnings_of(base_raw))
         forms[key] = forms.get(key, 0) + 1
     outcome = link_forms(forms)
-    changed_docs, updates, dropped = set(), [], []
-    for row_id, doc_id, label, canonical, text, raw in store.entity_tuples(
-            ("id", "doc_id", "label", "canonical", "text", "warnings")):
-        filled = fill_canonical(label, canonical, text)
+    changed_docs, updates, dropped, restored = set(), [], [], []
+    for row_id, doc_id, label, text, canonical, raw, first_canonical, first_raw, held in store.link_rows():
+        base, base_raw = extracted(canonical, raw, first_canonical, first_raw)
+        filled = fill_canonical(label, base, text)
+        first = warnings_of(base_raw)
+        after = outcome.get((label, filled, text, first), (filled, first)) if label in LINKED_LABELS \
+            else (filled, first)
         before = warnings_of(raw)
-        after = outcome.get((label, filled, text, before), (filled, before)) if label in LINKED_LABELS \
-            else (filled, before)
-        if after is None:
+        if held:
+            if after is None:
+                continue
+            restored.append((row_id, after[0], list(after[1])))
+            indexed = True
+        elif after is None:
             dropped.append(row_id)
             indexed = UNRESOLVED not in before
         elif after[0] != canonical or after[1] != before:
@@ -302,7 +319,8 @@ def _relink(store: Store) -> set[str]:
         if indexed and label in windex.NAME_LABELS:
             changed_docs.add(doc_id)
     store.set_canonicals(updates)
-    store.delete_entities(dropped)
+    store.hold_entities(dropped)
+    store.restore_entities(restored)
     return changed_docs
 
 

@@ -361,3 +361,17 @@ def test_subjects_a_named_omgevingsvisie_of_two_municipalities_is_two_subjects()
     subjects, _ = derive([_gov_doc("e", "2021", e, "Enschede"), _gov_doc("h", "2022", h, "Hengelo")], [], [])
     visions = sorted((s.name, s.government) for s in subjects if s.name.startswith("Omgevingsvisie"))
     assert visions == [("Omgevingsvisie Stad en Land Enschede", "Enschede"), ("Omgevingsvisie Stad en Land Hengelo", "Hengelo")]
+
+
+def test_records_built_equals_model_construct():
+    """Subjects are built without pydantic's per-field loop; what is stored and served must not change."""
+    from pipeline.link.records import built
+    from pipeline.models import Subject, SubjectDoc
+
+    doc = dict(doc_id="a", date="2020-01-02", pages=[1, 3])
+    assert built(SubjectDoc, **doc).model_dump_json() == SubjectDoc.model_construct(**doc).model_dump_json()
+    values = {name: (f.default_factory() if f.default_factory else f.default) for name, f in Subject.model_fields.items()}
+    values.update(id="s", name="Kustfonds", label="ORG", documents=[built(SubjectDoc, **doc)], mentions=2)
+    assert list(values) == list(Subject.model_fields)
+    made, reference = built(Subject, **values), Subject.model_construct(**values)
+    assert made == reference and made.model_dump_json() == reference.model_dump_json()

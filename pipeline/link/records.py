@@ -39,6 +39,17 @@ class Mention(NamedTuple):
     parent: str | None = None  # ORGAN: the organisation (government) the body belongs to, where known
 
 
+class DecisionRow(NamedTuple):
+    """The parts of a ``Decision`` that subjects and relations read: a corpus holds tens of thousands."""
+
+    doc_id: str
+    start: int
+    end: int
+    status: str | None
+    text: str
+    date: str | None
+
+
 @dataclass
 class DocText:
     """What derive() needs of one document: its date, cleaned text and where pages start."""
@@ -76,6 +87,18 @@ def load_rules() -> dict:
     inst["focus_re"] = re.compile(inst["focus"], re.IGNORECASE)
     rules["stop"] = set(rules["stopwords"])
     return rules
+
+
+def built(model, **values):
+    """A record of ``model`` from values already checked, every field given in the model's order: what
+    ``model.model_construct(**values)`` makes, without its loop over the fields (a corpus's subjects have
+    tens of thousands of documents)."""
+    obj = model.__new__(model)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 # --------------------------------------------------------------------------- text helpers

@@ -137,15 +137,21 @@ class RelationFinder:
         cues = self.rules["cues"]
         every_unit = any(rule["literals"] is None for rule in cues)
         for doc in self.docs.values():
-            if every_unit:
-                todo = [(us, ue, r) for us, ue in units(doc.text) for r in range(len(cues))]
-            else:
-                todo = sorted(_units_holding(doc.text, [rule["literals"] for rule in cues]))
-            for us, ue, r in todo:
-                for m in cues[r]["re"].finditer(doc.text[us:ue]):
-                    self._apply_cue(doc, us, ue, cues[r], m)
+            part = self.parts.for_doc(doc.doc_id)
+            if "cues" not in part:  # [unit start, unit end, rule, [[match start, end, text, between start, end]]]
+                if every_unit:
+                    todo = [(us, ue, r) for us, ue in units(doc.text) for r in range(len(cues))]
+                else:
+                    todo = sorted(_units_holding(doc.text, [rule["literals"] for rule in cues]))
+                part["cues"] = [[us, ue, r, found] for us, ue, r in todo
+                                if (found := [_Found.of(m) for m in cues[r]["re"].finditer(doc.text[us:ue])])]
+                self.parts.touch(doc.doc_id)
+            for us, ue, r, found in part["cues"]:
+                for m in found:
+                    self._apply_cue(doc, us, ue, cues[r], _Found(*m))
+            self.parts.release(doc.doc_id, "cues")
 
-    def _apply_cue(self, doc: DocText, us: int, ue: int, rule: dict, m: re.Match) -> None:
+    def _apply_cue(self, doc: DocText, us: int, ue: int, rule: dict, m: _Found) -> None:
         cs, ce = us + m.start(), us + m.end()
         ment = self._mentions_in(doc.doc_id, us, ue)
         before = [x for x in ment if x[1] <= cs and cs - x[1] <= CUE_GAP]
@@ -187,10 +193,13 @@ class RelationFinder:
         pl = self.rules["placement"]
         placement_paras = []  # paragraphs that say where something went, found once per corpus
         words = pl["literals"]  # a placement cue can only match a paragraph holding one of these
-        for doc in self.docs.values():
+
+        def scan(doc: DocText) -> list[list]:
+            """[start, end, destinations] of the document's paragraphs that say where something went."""
+            out = []
             low = fold_case(doc.text) if words is not None else ""
             if words is not None and not any(w in low for w in words):
-                continue
+                return out
             for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text):
                 if words is not None and not any(w in low[para.start():para.end()] for w in words):
                     continue
@@ -198,7 +207,18 @@ class RelationFinder:
                 dests = [next(g for g in m.groups() if g).strip() for rx in pl["cues_re"] for m in rx.finditer(ptext)]
                 dests = [d for d in dests if not pl["past_re"].search(d)]
                 if dests:
-                    placement_paras.append((doc, para, ptext, fold(ptext), dests))
+                    out.append([para.start(), para.end(), dests])
+            return out
+
+        for doc in self.docs.values():
+            part = self.parts.for_doc(doc.doc_id)
+            if "placements" not in part:
+                part["placements"] = scan(doc)
+                self.parts.touch(doc.doc_id)
+            for start, end, dests in part["placements"]:
+                ptext = doc.text[start:end]
+                placement_paras.append((doc, (start, end), ptext, fold(ptext), dests))
+            self.parts.release(doc.doc_id, "placements")
         names_in = self._paragraph_subjects(placement_paras)
         for dec, items in self.proposal_items:
             home, home_ids = None, set()
@@ -228,7 +248,7 @@ class RelationFinder:
                         continue
                     same = bool(stems(home, set()) & stems(dest, set())) or any(
                         fold(self.subjects[h].name) in fold(dest) for h in home_ids)
-                    ev = self._evidence(doc.doc_id, para.start(), para.end())
+                    ev = self._evidence(doc.doc_id, para[0], para[1])
                     note = f"proposed: {home}; outcome: {dest}"
                     self._add("diverged" if not same else "moved_to", s.id, slug(dest), ev, target_name=dest,
                               via=via, note=note, status="stated")
@@ -365,6 +385,27 @@ class RelationFinder:
             used_o.add(o)
             out.append(item)
         return out
+
+
+class _Found(tuple):
+    """A cue's match in a unit, as kept between builds: start(), end(), group(0) and the "between" group's span."""
+
+    def __new__(cls, start: int, end: int, text: str, between_start: int = -1, between_end: int = -1):
+        return super().__new__(cls, (start, end, text, between_start, between_end))
+
+    @staticmethod
+    def of(m: re.Match) -> list:
+        between = m.span("between") if "between" in m.re.groupindex else (-1, -1)
+        return [m.start(), m.end(), m.group(0), *between]
+
+    def start(self, group: int | str = 0) -> int:
+        return self[0] if group == 0 else self[3]
+
+    def end(self, group: int | str = 0) -> int:
+        return self[1] if group == 0 else self[4]
+
+    def group(self, group: int = 0) -> str:
+        return self[2]
 
 
 def _units_holding(text: str, literals: list[list[str]]) -> set[tuple[int, int, int]]:

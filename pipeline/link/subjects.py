@@ -31,13 +31,16 @@ Relations, each with its evidence (document, page, sentence):
 from __future__ import annotations
 
 import bisect
+import gc
 import json
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from sys import intern
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -47,11 +50,12 @@ from ..models import Decision, Entity
 from ..nlp import government
 from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
 from .timeline import actor_name
+from .parts import DocParts
 from .relations import COMMON_MIN_DOCS, COMMON_SHARE, RelationFinder, unit_ends_list  # noqa: F401
 from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
     Evidence, Relation, Subject, SubjectDoc, FUNCTION_WORDS, ITEM_RE, WORD_RE, SubjectDraft, initials, is_acronym, name_re,
-    Mention, fold_case, load_rules, stems, units)
+    DecisionRow, Mention, built, fold_case, load_rules, stems, units)
 
 _log = logging.getLogger(__name__)
 
@@ -123,10 +127,13 @@ def is_kind_word(name: str) -> bool:
 # --------------------------------------------------------------------------- building
 class _Builder(RelationFinder):
     def __init__(self, docs: list[DocText], entities: list[Entity | Mention], decisions: list[Decision],
-                 release: bool = False):
+                 release: bool = False, parts: DocParts | None = None):
         """``release``: the builder owns the texts and records given and lets go of each part once used
-        (a corpus's mentions and texts are most of the memory a build needs)."""
+        (a corpus's mentions and texts are most of the memory a build needs). ``parts``: what earlier
+        derivations found scanning each document (:mod:`pipeline.link.parts`); documents without are
+        scanned, and what is found is added to ``parts``."""
         self.release = release
+        self.parts = parts if parts is not None else DocParts()
         self.rules = load_rules()
         self.words = load_subject_words()
         self.kb = load_kb()
@@ -292,13 +299,19 @@ class _Builder(RelationFinder):
     def _find_dissolution_items(self) -> None:
         cues = [c for c in self.rules["cues"] if c.get("targets") == "after"]
         for doc in self.docs.values():
-            for us, ue in units(doc.text):
-                unit = doc.text[us:ue]
-                if not re.search(self.rules["list_intro"], unit) or not any(c["re"].search(unit) for c in cues):
-                    continue
-                for hs, he, end in self._list_items(doc, ue):
-                    self.dissolution_items.append((doc.doc_id, us, hs, he))
-                    self.item_ends[(doc.doc_id, hs)] = end
+            part = self.parts.for_doc(doc.doc_id)
+            if "dissolution" not in part:
+                part["dissolution"] = found = []
+                self.parts.touch(doc.doc_id)
+                for us, ue in units(doc.text):
+                    unit = doc.text[us:ue]
+                    if not re.search(self.rules["list_intro"], unit) or not any(c["re"].search(unit) for c in cues):
+                        continue
+                    found.extend([us, hs, he, end] for hs, he, end in self._list_items(doc, ue))
+            for us, hs, he, end in part["dissolution"]:
+                self.dissolution_items.append((doc.doc_id, us, hs, he))
+                self.item_ends[(doc.doc_id, hs)] = end
+            self.parts.release(doc.doc_id, "dissolution")
 
     def _list_items(self, doc: DocText, after: int) -> list[tuple[int, int, int]]:
         """(head start, head end, item end) of the numbered/bulleted items following offset ``after``."""
@@ -458,8 +471,12 @@ class _Builder(RelationFinder):
                 done = end
                 yield from plan.finditer(text, start, min(len(text), end + 1))
 
-        for doc in self.docs.values():
-            for kind, rx, label in (("name", quoted, "NAME"), ("name", capital, "NAME"), ("plan", plan, "PROGRAMME")):
+        kinds = (("name", quoted, "NAME"), ("name", capital, "NAME"), ("plan", plan, "PROGRAMME"))
+
+        def scan(doc: DocText) -> list[list]:
+            """[kind, name, start, end] of the document's candidate names (before the corpus-wide checks)."""
+            out = []
+            for k, (kind, rx, _) in enumerate(kinds):
                 for m in (plans(doc.text) if rx is plan else rx.finditer(doc.text)):
                     words = m.group(1).split()
                     while words and fold(words[0]) in not_first:
@@ -469,15 +486,32 @@ class _Builder(RelationFinder):
                     if kind == "name" and self._layout(doc.text, m.start(1), m.group(1), words):
                         continue
                     text = " ".join(words)
-                    if self._covered(doc.doc_id, m.start(1), m.end(1)):
-                        continue
                     if kind == "plan" and fold(text).startswith(tuple(cand["plan_suffixes"])):
                         continue
-                    if kind == "name" and (text.isupper() or self.kb.lookup(text)):
+                    if kind == "name" and text.isupper():
                         continue
-                    key = spaceless(text)
-                    rec = found.setdefault(key, (kind, label, Counter()))
-                    rec[2][text] += 1
+                    out.append([k, text, m.start(1), m.end(1)])
+            return out
+
+        in_kb: dict[str, bool] = {}
+        for doc in self.docs.values():
+            part = self.parts.for_doc(doc.doc_id)
+            if "candidates" not in part:
+                part["candidates"] = scan(doc)
+                self.parts.touch(doc.doc_id)
+            for k, text, start, end in part["candidates"]:
+                kind, _, label = kinds[k]
+                if self._covered(doc.doc_id, start, end):
+                    continue
+                if kind == "name":
+                    if text not in in_kb:
+                        in_kb[text] = bool(self.kb.lookup(text))
+                    if in_kb[text]:
+                        continue
+                key = spaceless(text)
+                rec = found.setdefault(key, (kind, label, Counter()))
+                rec[2][text] += 1
+            self.parts.release(doc.doc_id, "candidates")
         for key, (kind, label, forms) in found.items():
             name = forms.most_common(1)[0][0]
             least = cand["plan_min_count"] if kind == "plan" else cand["name_min_count"]
@@ -610,7 +644,7 @@ class _Builder(RelationFinder):
             if s.searchable:
                 todo.append((s, sorted({s.name} | {f for f in s.forms if len(f) >= 4})))
         counts = Counter() if len(self.docs) >= COMMON_MIN_DOCS else None
-        found = _NameMatches(self.docs, {name for _, names in todo for name in names}, counts)
+        found = self._name_matches({name for _, names in todo for name in names}, counts)
         if counts is not None:
             self._common = {w for w, n in counts.items() if n >= COMMON_SHARE * len(self.docs)}
         for s, names in todo:
@@ -628,6 +662,39 @@ class _Builder(RelationFinder):
             elif s.kind in ("name", "plan"):
                 for doc_id, st, en in s.spans:
                     s.forms[self.docs[doc_id].text[st:en]] += 1
+
+    def _name_matches(self, names: set[str], counts: Counter | None) -> _NameMatches:
+        """Where each of ``names`` matches, in corpus order, and (into ``counts``) the documents each folded
+        word is in. A document scanned before keeps its matches and words in its parts: it is only scanned
+        again for the names that are new since, when it holds all their words."""
+        before = self.parts.names
+        looked_for = names | (before or set())  # what every document's parts cover afterwards
+        every = None
+        added = names - before if before is not None else set()
+        extra = _NameIndex(added) if added else None
+        found = _NameMatches()
+        for doc_id, doc in self.docs.items():
+            part = self.parts.for_doc(doc_id)
+            if "hits" not in part:
+                every = every or _NameIndex(looked_for)
+                part["hits"], part["present"], part["folded"] = every.scan(doc.text)
+                self.parts.touch(doc_id)
+            elif extra is not None:
+                present = set(part["present"].split("\n"))
+                if any(extra.words[name] <= present for name in added):
+                    more = extra.scan(doc.text)[0]
+                    if more:
+                        part["hits"].update(more)
+                        self.parts.touch(doc_id)
+            if counts is not None:
+                counts.update(part["folded"].split("\n"))
+            for name, hits in part["hits"].items():
+                if name in names:
+                    found.add(name, doc_id, hits)
+            for key in ("hits", "present", "folded"):
+                self.parts.release(doc_id, key)
+        self.parts.names_after = looked_for
+        return found
 
     def _find(self, x: str) -> str:
         while self.parent.get(x, x) != x:
@@ -699,7 +766,7 @@ class _Builder(RelationFinder):
                 spans.append((doc_id, st, en, page))
             if self.release:
                 s.spans = set()
-            docs = sorted((SubjectDoc.model_construct(doc_id=d, date=self.docs[d].date, pages=sorted(p))
+            docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
                            for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
             dates = sorted(x.date for x in docs if x.date)
             aliases = [f for f, _ in s.forms.most_common() if f != s.name and f.strip()
@@ -710,10 +777,10 @@ class _Builder(RelationFinder):
                 aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
                 aliases = list(dict.fromkeys(a for a in aliases if fold(a) != fold(s.name)))
             # built from checked parts; validating a long list of spans again costs more than the rest
-            out.append(Subject.model_construct(
-                id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
+            out.append(built(
+                Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
                 documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                mentions=len(spans), spans=spans, government=s.government, body=s.body, relations=[], incoming=[]))
+                mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans))
         out.sort(key=lambda s: (-s.mentions, s.id))
         by_id = {s.id: s for s in out}
         self.relations = [r for r in self.relations if r.source in by_id and (r.type == "same_as" or r.target in by_id
@@ -757,71 +824,83 @@ def _name_key(name: str) -> tuple[str, bool] | None:
     return (plain.group().lower(), False) if plain else None
 
 
-class _NameMatches:
-    """Every match of each name's pattern (:func:`name_re`) in the documents holding all its words.
+class _NameIndex:
+    """Finds every match of each name's pattern (:func:`name_re`) in a document holding all its words.
 
-    Found in one pass over each document: a match of a name can only start at a word that folds to the
-    name's first word, so the pattern is tried there alone instead of scanning the whole text once per
-    name. Names whose first word is not plain letters (a quote, a bracket, an accent) are scanned whole.
-    With ``counts``, also counts the documents each folded word is in.
+    In one pass over the document: a match of a name can only start at a word that folds to the name's
+    first word, so the pattern is tried there alone instead of scanning the whole text once per name.
+    Names whose first word is not plain letters (a quote, a bracket, an accent) are scanned whole. What
+    is found for a name does not depend on the other names looked for.
     """
 
-    def __init__(self, docs: dict[str, DocText], names: set[str], counts: Counter | None = None) -> None:
-        self.found: dict[str, list[tuple[str, list[tuple[int, int, str]]]]] = defaultdict(list)
-        words = {name: frozenset(w.casefold() for w in WORD_RE.findall(name)) for name in names}
-        by_key: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: a whole first word
-        by_start: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: how the first word begins
-        scanned: list[tuple[str, re.Pattern]] = []
+    def __init__(self, names: set[str]) -> None:
+        self.words = {name: frozenset(w.casefold() for w in WORD_RE.findall(name)) for name in names}
+        self.by_key: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: a whole first word
+        self.by_start: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # key: how the first word begins
+        self.scanned: list[tuple[str, re.Pattern]] = []
         for name in sorted(names):
             found = _name_key(name)
             if found is None:
-                scanned.append((name, name_re(name)))
+                self.scanned.append((name, name_re(name)))
             else:
-                (by_key if found[1] else by_start)[found[0]].append((name, name_re(name), _second_key(name)))
-        folded: dict[str, str] = {}
-        keyed: dict[str, str] = {}  # token -> its fold_case
-        for doc_id, doc in docs.items():
-            text = doc.text
-            raw = set(WORD_RE.findall(text))
-            present = {w.casefold() for w in raw}
-            if counts is not None:
-                counts.update({folded.get(w) or folded.setdefault(w, fold(w)) for w in raw})
-            hits: dict[str, list[tuple[int, int, str]]] = {}
-            # the text's \w+ words: its words split where they join parts with - or ' (or hold × or ÷)
-            tokens = {part for w in raw for part in (_PARTS.split(w) if _JOINS.search(w) else (w,)) if part}
-            keys = {keyed.get(t) or keyed.setdefault(t, fold_case(t)) for t in tokens}
-            keys = [(key, True) for key in sorted(keys & by_key.keys())]
-            low = fold_case(text) if keys or by_start else ""
-            keys += [(key, False) for key in sorted(by_start) if key in low]
-            for key, whole in keys:
-                cands = [c for c in (by_key if whole else by_start)[key] if words[c[0]] <= present]
-                if not cands:
-                    continue
-                last: dict[str, int] = {}
-                pos = low.find(key)
-                while pos >= 0:
-                    end = pos + len(key)
-                    # where a word starts (the word a match starts with), and for a whole key where it ends
-                    if (pos == 0 or not _WORD_CHAR.match(text, pos - 1)) and not (whole and _WORD_CHAR.match(text, end)):
-                        nxt = _NEXT_WORD.match(text, end) if whole else None
-                        second = fold_case(nxt.group(1)) if nxt else None
-                        for name, rx, key2 in cands:
-                            if key2 is not None and key2 != second or pos < last.get(name, 0):
-                                continue
-                            hit = rx.match(text, pos)
-                            if hit:
-                                hits.setdefault(name, []).append((hit.start(), hit.end(), hit.group()))
-                                last[name] = hit.end()
-                    pos = low.find(key, end)
-            for name, rx in scanned:
-                if words[name] <= present:
-                    hits[name] = [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
-            for name, found in hits.items():
-                if found:
-                    self.found[name].append((doc_id, found))
+                (self.by_key if found[1] else self.by_start)[found[0]].append((name, name_re(name), _second_key(name)))
+        self.folded: dict[str, str] = {}
+        self.keyed: dict[str, str] = {}  # token -> its fold_case
 
-    def get(self, name: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
-        """(doc_id, [(start, end, text), ...]) of the documents where ``name`` matches, in corpus order."""
+    def scan(self, text: str) -> tuple[dict[str, list[list]], list[str], list[str]]:
+        """({name: [[start, end, text], ...]} of the names matching in ``text``, the text's words case-folded,
+        the text's words folded (``fold``)), each set of words as one string, a word a line (one object
+        per document instead of one per word, for the thousands of documents a build keeps parts of)."""
+        folded, keyed, by_key, by_start = self.folded, self.keyed, self.by_key, self.by_start
+        raw = set(WORD_RE.findall(text))
+        present = {w.casefold() for w in raw}
+        words_folded = {folded.get(w) or folded.setdefault(w, fold(w)) for w in raw}
+        hits: dict[str, list[list]] = {}
+        # the text's \w+ words: its words split where they join parts with - or ' (or hold × or ÷)
+        tokens = {part for w in raw for part in (_PARTS.split(w) if _JOINS.search(w) else (w,)) if part}
+        keys = {keyed.get(t) or keyed.setdefault(t, fold_case(t)) for t in tokens}
+        keys = [(key, True) for key in sorted(keys & by_key.keys())]
+        low = fold_case(text) if keys or by_start else ""
+        keys += [(key, False) for key in sorted(by_start) if key in low]
+        for key, whole in keys:
+            cands = [c for c in (by_key if whole else by_start)[key] if self.words[c[0]] <= present]
+            if not cands:
+                continue
+            last: dict[str, int] = {}
+            pos = low.find(key)
+            while pos >= 0:
+                end = pos + len(key)
+                # where a word starts (the word a match starts with), and for a whole key where it ends
+                if (pos == 0 or not _WORD_CHAR.match(text, pos - 1)) and not (whole and _WORD_CHAR.match(text, end)):
+                    nxt = _NEXT_WORD.match(text, end) if whole else None
+                    second = fold_case(nxt.group(1)) if nxt else None
+                    for name, rx, key2 in cands:
+                        if key2 is not None and key2 != second or pos < last.get(name, 0):
+                            continue
+                        hit = rx.match(text, pos)
+                        if hit:
+                            hits.setdefault(name, []).append([hit.start(), hit.end(), hit.group()])
+                            last[name] = hit.end()
+                pos = low.find(key, end)
+        for name, rx in self.scanned:
+            if self.words[name] <= present:
+                found = [[m.start(), m.end(), m.group()] for m in rx.finditer(text)]
+                if found:
+                    hits[name] = found
+        return hits, "\n".join(present), "\n".join(words_folded)
+
+
+class _NameMatches:
+    """name -> (doc_id, [[start, end, text], ...]) of the documents where it matches, in corpus order."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[tuple[str, list[list]]]] = defaultdict(list)
+
+    def add(self, name: str, doc_id: str, hits: list[list]) -> None:
+        self.found[name].append((doc_id, hits))
+
+    def get(self, name: str) -> list[tuple[str, list[list]]]:
+        """(doc_id, [[start, end, text], ...]) of the documents where ``name`` matches, in corpus order."""
         return self.found.get(name, [])
 
 
@@ -842,8 +921,9 @@ def derive(docs: list[DocText], entities: Iterable[Entity | Mention], decisions:
 
 
 # --------------------------------------------------------------------------- store
-def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decision]]:
-    """What derive() needs, read from a :class:`~pipeline.store.Store` (entities as light :class:`Mention` rows)."""
+def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[DecisionRow]]:
+    """What derive() needs, read from a :class:`~pipeline.store.Store` (entities and decisions as light
+    :class:`Mention` and :class:`DecisionRow` rows)."""
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, page, start in store.page_starts():
         starts[doc_id].append((start, page))
@@ -855,20 +935,52 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decisio
         gov, gov_kind = governments.get(doc_id, (None, None))
         docs.append(DocText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
                             government=gov, government_kind=gov_kind))
-    shared: dict[str, str] = {}  # one string object per distinct id, label and name
-    ents = [Mention(*(shared.setdefault(v, v) if isinstance(v, str) else v for v in row)) for row in store.entity_tuples(
-        ("doc_id", "label", "text", "start", "end", "canonical", "parent"), SUBJECT_LABELS, ordered=True)]
-    return docs, ents, store.decisions()
+    # one string object per distinct id, label and name
+    ents = [Mention(intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c), p if p is None else intern(p))
+            for d, lb, t, st, en, c, p in store.entity_tuples(
+                ("doc_id", "label", "text", "start", "end", "canonical", "parent"), SUBJECT_LABELS, ordered=True)]
+    decisions = [DecisionRow(*row) for row in store.decision_tuples(DecisionRow._fields)]
+    return docs, ents, decisions
 
 
-def refresh(store) -> tuple[int, int]:
-    """Recompute subjects and relations of the whole corpus in ``store`` (caller holds the transaction)."""
-    subjects, relations = _Builder(*corpus_from_store(store), release=True).run()
-    store.put_subjects(subjects, relations)
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused: a corpus-wide pass makes hundreds of thousands of small objects and
+    frees them all at its end, and the collector would go over the whole heap again and again meanwhile
+    (about a third of the subjects phase's time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def refresh(store, rederive: bool = False) -> tuple[int, int]:
+    """Recompute subjects and relations of the whole corpus in ``store`` (caller holds the transaction).
+
+    The texts are only scanned where the store holds no parts for them (:mod:`pipeline.link.parts`):
+    documents new or changed since the last derivation, or all of them with ``rederive``, which forgets
+    every stored part first. Either way the subjects and relations are the same."""
+    from .parts import doc_keys
+
+    keys = doc_keys(store.hashes())
+    if rederive:
+        store.clear_document_parts()
+        parts = DocParts()
+    else:
+        parts = DocParts.load(store, keys)
+    with without_cycle_collection():
+        subjects, relations = _Builder(*corpus_from_store(store), release=True, parts=parts).run()
+        store.put_subjects(subjects, relations)
+    written = parts.save(store, keys)
+    _log.info("subject parts: %d of %d documents scanned or extended, the others' kept", written, len(keys))
     return len(subjects), len(relations)
 
 
-def refresh_if_needed(store, changed: bool = True) -> None:
-    """Recompute subjects when the corpus changed or none are stored yet (the build calls this)."""
-    if changed or not store.has_subjects():
-        refresh(store)
+def refresh_if_needed(store, changed: bool = True, rederive: bool = False) -> None:
+    """Recompute subjects when the corpus changed or none are stored yet (the build calls this);
+    ``rederive``: scan every text again instead of using what earlier builds kept of each."""
+    if changed or rederive or not store.has_subjects():
+        refresh(store, rederive=rederive)

@@ -37,7 +37,7 @@ DOC_TABLES = ("documents", "passages", "entities", "decisions")
 OPTIONAL_TABLES = ("subjects", "relations")
 _ORDER = {"documents": "doc_id", "passages": "doc_id, passage_no", "entities": "doc_id, start, id",
           "decisions": "doc_id, start, id", "relations": "doc_id, id"}
-_DROP = {"entities": {"id"}, "decisions": {"id"}, "relations": {"id"}}
+_DROP = {"entities": {"id", "extracted_canonical", "extracted_warnings"}, "decisions": {"id"}, "relations": {"id"}}
 _LISTS = {"warnings", "aliases"}
 _YEAR_SQL = "CASE WHEN {col} GLOB '[0-9][0-9][0-9][0-9]*' THEN substr({col}, 1, 4) ELSE '" + UNKNOWN_YEAR + "' END"
 _YEAR_SQL_PG = "CASE WHEN {col} ~ '^[0-9]{{4}}' THEN substr({col}, 1, 4) ELSE '" + UNKNOWN_YEAR + "' END"

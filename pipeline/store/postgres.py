@@ -23,7 +23,7 @@ from .sqlite import Store
 _log = logging.getLogger(__name__)
 
 #: The newest migration in pipeline/migrations/versions (a test checks it is Alembic's head).
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 _MIGRATE_LOCK = 0x5370_6F6F  # advisory lock keys ("Spoo", "Spor")
 _BUILD_LOCK = 0x5370_6F72
 
@@ -114,6 +114,12 @@ class PgStore(Store):
 
     def transaction(self) -> AbstractContextManager:
         return self.conn.transaction()
+
+    def _tuples(self, sql: str, args: Iterable = ()):
+        from psycopg.rows import tuple_row
+
+        with self.conn.cursor(row_factory=tuple_row) as cur:
+            yield from cur.execute(_placeholders(sql), [_clean(a) for a in args] or None)
 
     def _table_columns(self, table: str) -> set[str]:
         return {r["name"] for r in self._exec(

@@ -50,6 +50,18 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE TABLE IF NOT EXISTS indexed (
     doc_id TEXT PRIMARY KEY, sha256 TEXT
 );
+CREATE TABLE IF NOT EXISTS entities_held (
+    id INTEGER PRIMARY KEY, doc_id TEXT, label TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    page INTEGER, canonical TEXT, value TEXT, mod TEXT, parent TEXT, role TEXT, warnings TEXT,
+    extracted_canonical TEXT, extracted_warnings TEXT
+);
+CREATE INDEX IF NOT EXISTS entities_held_doc ON entities_held (doc_id);
+CREATE TABLE IF NOT EXISTS document_parts (
+    doc_id TEXT PRIMARY KEY, key TEXT, parts BLOB
+);
+CREATE TABLE IF NOT EXISTS derived_state (
+    name TEXT PRIMARY KEY, value BLOB
+);
 CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
 CREATE INDEX IF NOT EXISTS entities_canonical ON entities (label, canonical);
 CREATE INDEX IF NOT EXISTS decisions_doc ON decisions (doc_id);
@@ -146,10 +158,16 @@ ADDED_COLUMNS = (
     ("decisions", "votes_for", "INTEGER"), ("decisions", "votes_against", "INTEGER"),
     ("decisions", "mandate_holder", "TEXT"), ("decisions", "cited", "INTEGER NOT NULL DEFAULT 0"),
     ("subjects", "government", "TEXT"), ("subjects", "body", "TEXT"),  # PostgreSQL: migration 0003
+    # what extraction said of an entity, kept beside what linking made of it (PostgreSQL: migration 0005)
+    ("entities", "extracted_canonical", "TEXT"), ("entities", "extracted_warnings", "TEXT"),
 )
 # The documents table's columns but the cleaned text (the same in PostgreSQL's schema).
 _DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "doc_type", "pages", "sha256", "path", "format",
                      "words", "warnings") + tuple(c for t, c, _ in ADDED_COLUMNS if t == "documents")
+
+# The columns an entity mention keeps while linking holds it back (``entities_held``).
+_HELD_COLUMNS = ("id", "doc_id", "label", "text", "start", "end", "page", "canonical", "value", "mod", "parent",
+                 "role", "warnings", "extracted_canonical", "extracted_warnings")
 
 _TABLE_MODELS = {"documents": Document, "entities": Entity, "decisions": Decision, "passages": Passage}
 _JSON_COLUMNS = {"warnings"}
@@ -251,13 +269,18 @@ class Store:
         assert doc is not None
         self.remove(doc.doc_id)
         self._insert("documents", [{**self._row(doc, "documents"), "text": extraction.text}])
-        for table, records in (("passages", extraction.passages), ("entities", extraction.entities),
-                               ("decisions", extraction.decisions)):
+        for table, records in (("passages", extraction.passages), ("decisions", extraction.decisions)):
             self._insert(table, [self._row(rec, table) for rec in records])
+        rows = []
+        for rec in extraction.entities:  # what extraction said stays beside what linking makes of it
+            row = self._row(rec, "entities")
+            row["extracted_canonical"], row["extracted_warnings"] = row.get("canonical"), row.get("warnings")
+            rows.append(row)
+        self._insert("entities", rows)
 
     def remove(self, doc_id: str) -> None:
         """Delete a document's rows (its ``indexed`` mark stays until the index drops it too)."""
-        for table in ("documents", "passages", "entities", "decisions"):
+        for table in ("documents", "passages", "entities", "entities_held", "decisions", "document_parts"):
             self._exec(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def mark_indexed(self, doc_ids: Iterable[str]) -> None:
@@ -289,6 +312,67 @@ class Store:
 
     def delete_entities(self, row_ids: Iterable[int]) -> None:
         self._many("DELETE FROM entities WHERE id = ?", [(i,) for i in row_ids])
+
+    # -- what each document contributes to the subjects, kept between builds (issue 19) ----------
+    def document_parts(self) -> Iterator[tuple[str, str, bytes]]:
+        """(doc_id, key, parts) of every document's stored subject parts (``pipeline.link.parts``)."""
+        for row in self._exec("SELECT doc_id, key, parts FROM document_parts"):
+            yield row["doc_id"], row["key"], row["parts"]
+
+    def put_document_parts(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Store (doc_id, key, parts), replacing what a document had."""
+        rows = list(rows)
+        self._many("DELETE FROM document_parts WHERE doc_id = ?", [(doc_id,) for doc_id, _, _ in rows])
+        self._many("INSERT INTO document_parts (doc_id, key, parts) VALUES (?, ?, ?)", rows)
+
+    def clear_document_parts(self) -> None:
+        """Forget every stored part (a full re-derivation scans every document again)."""
+        self._exec("DELETE FROM document_parts")
+        self._exec("DELETE FROM derived_state")
+
+    def derived_state(self, name: str) -> bytes | None:
+        row = self._exec("SELECT value FROM derived_state WHERE name = ?", (name,)).fetchone()
+        return row["value"] if row else None
+
+    def put_derived_state(self, name: str, value: bytes) -> None:
+        self._exec("DELETE FROM derived_state WHERE name = ?", (name,))
+        self._exec("INSERT INTO derived_state (name, value) VALUES (?, ?)", (name, value))
+
+    # -- linking from what extraction said (issue 19) ----------------------------------------
+    #: An entity row as linking reads it: (id, doc_id, label, text, canonical, warnings, extracted canonical,
+    #: extracted warnings, held); the extracted warnings are None for a row stored before spoor kept them.
+    LINK_COLUMNS = ("id", "doc_id", "label", "text", "canonical", "warnings", "extracted_canonical",
+                    "extracted_warnings")
+
+    def link_rows(self, labels: tuple[str, ...] | None = None) -> Iterator[tuple]:
+        """Every entity, and every mention linking holds back (an acronym no document defines), as
+        :attr:`LINK_COLUMNS` plus whether it is held (1) or not (0), in document order, read one at a time."""
+        cols = ", ".join(f'"{c}"' for c in self.LINK_COLUMNS)
+        where, args = "", []
+        if labels:
+            where = " WHERE label IN (" + ", ".join("?" for _ in labels) + ")"
+            args = list(labels) * 2
+        sql = (f"SELECT {cols}, 0 AS held, start FROM entities{where} UNION ALL "
+               f"SELECT {cols}, 1 AS held, start FROM entities_held{where} ORDER BY doc_id, start, id")
+        for row in self._tuples(sql, args):
+            yield row[:-1]  # without the start it is ordered by
+
+    def hold_entities(self, row_ids: Iterable[int]) -> None:
+        """Take mentions out of the entities (linking drops them), kept to be linked again by later builds."""
+        cols = ", ".join(f'"{c}"' for c in _HELD_COLUMNS)
+        ids = [(i,) for i in row_ids]
+        self._many(f"INSERT INTO entities_held ({cols}) SELECT {cols} FROM entities WHERE id = ?", ids)
+        self._many("DELETE FROM entities WHERE id = ?", ids)
+
+    def restore_entities(self, updates: Iterable[tuple[int, str | None, list[str]]]) -> None:
+        """Bring held mentions back as entities with (held row id, canonical, warnings) linking gave them."""
+        cols = [c for c in _HELD_COLUMNS if c not in ("id", "canonical", "warnings")]
+        names = ", ".join(f'"{c}"' for c in cols)
+        updates = list(updates)
+        self._many(f"INSERT INTO entities ({names}, canonical, warnings) SELECT {names}, ?, ? FROM entities_held "
+                   "WHERE id = ?", [(canon, json.dumps(warnings, ensure_ascii=False), row_id)
+                                    for row_id, canon, warnings in updates])
+        self._many("DELETE FROM entities_held WHERE id = ?", [(row_id,) for row_id, _, _ in updates])
 
     def _row(self, record, table: str) -> dict:
         columns = self._columns(table)
@@ -420,13 +504,17 @@ class Store:
     # -- subjects and relations (issue 6; recomputed for the whole corpus) -------
     def put_subjects(self, subjects, relations) -> None:
         """Replace all stored subjects and relations (``pipeline.link.subjects.Subject``/``Relation``)."""
+        from ..models import SubjectDoc
+
+        doc_fields = tuple(SubjectDoc.model_fields)  # what model_dump gives, without its cost per document
         self._exec("DELETE FROM subjects")
         self._exec("DELETE FROM relations")
         self._many(
             "INSERT INTO subjects (id, name, label, kind, generic, aliases, documents, first_seen, last_seen, "
             "mentions, spans, government, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
-              json.dumps([d.model_dump() for d in s.documents]), s.first_seen, s.last_seen, s.mentions,
+              json.dumps([{k: getattr(d, k) for k in doc_fields} for d in s.documents]),
+              s.first_seen, s.last_seen, s.mentions,
               json.dumps(s.spans), s.government, s.body) for s in subjects])
         self._many(
             'INSERT INTO relations (type, source, target, target_name, status, cue, "when", score, doc_id, page, '
@@ -512,8 +600,18 @@ class Store:
             sql, args = sql + " AND label IN (" + ", ".join("?" for _ in labels) + ")", args + list(labels)
         if doc_id is not None:
             sql, args = sql + " AND doc_id = ?", args + [doc_id]
-        for row in self._exec(sql + (" ORDER BY doc_id, start" if ordered else ""), args):
-            yield tuple(row[c] for c in columns)
+        yield from self._tuples(sql + (" ORDER BY doc_id, start" if ordered else ""), args)
+
+    def decision_tuples(self, columns: tuple[str, ...]) -> Iterator[tuple]:
+        """The ``columns`` of every decision as plain tuples, in the order of :meth:`decisions`."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        yield from self._tuples(f"SELECT {cols} FROM decisions ORDER BY doc_id, start")
+
+    def _tuples(self, sql: str, args: Iterable = ()) -> Iterator[tuple]:
+        """The rows of one statement as plain tuples (no row object per row: for corpus-wide passes)."""
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        yield from cur.execute(sql, tuple(args))
 
     def passage_tuples(self, doc_id: str) -> list[tuple[int, int, int, int, str]]:
         """(passage_no, page, start, end, text) of one document's passages, in order (the index writer's input)."""
