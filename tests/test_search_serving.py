@@ -71,3 +71,16 @@ def test_search_serving_a_generation_replaced_mid_search_stays_open_until_it_end
     assert not state._opened  # closed once that search ended
     engine._STATES.clear()
     assert search(built_index, "samenwerking", 5).groups  # the next search opens the index anew
+
+
+def test_search_serving_out_of_time_on_a_cold_index_still_answers(built_index, tmp_path):
+    """The first search of a new index generation pays for reading it; past the budget before anything was
+    scored, it answers anyway (late), never with an empty page that says it ran out of time."""
+    import shutil
+
+    cold = tmp_path / "index"
+    shutil.copytree(built_index, cold)
+    query = "wanneer heeft de regioraad de begroting vastgesteld"
+    answer = search(cold, query, 10, budget=0.0)
+    assert answer.documents and answer.groups[0].hits[0].snippet
+    assert answer.documents == search(cold, query, 10).documents

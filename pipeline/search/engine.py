@@ -656,6 +656,9 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         total = len(results) if results.has_exact_length() or len(rows) < want else results.estimated_length()
         return rows, max(total, len(rows)), (_facets(results) if facets else {}), None, None, None
     scores, hit = state.scores.evaluate(q, searcher, deadline=deadline, skipped=late)
+    if late and not hit.any():  # the budget ran out before anything was scored (a cold index, a busy machine):
+        late.clear()            # an answer late beats an empty page that says it ran out of time
+        scores, hit = state.scores.evaluate(q, searcher)
     if filt is not None:
         hit &= state.scores.matches(filt, searcher)
     matching = np.flatnonzero(hit)
