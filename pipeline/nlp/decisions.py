@@ -143,7 +143,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         rec.setdefault("cited", False)
         if frame.layout == "motion" and rec["actor"] is None and rec["status"] == "proposed":
             continue  # "Voorgesteld 6 juli 2021": the motion's requests are its proposals
-        if any(rec["start"] < t["end"] and t["start"] < rec["end"] and not (t.get("cited") and not rec.get("cited"))
+        if any(rec["start"] < t["end"] and t["start"] < rec["end"] and not (
+                t.get("cited") and not rec.get("cited") and (t["actor"], t["date"]) != (rec["actor"], rec["date"]))
                for t in struct):
             continue  # (an earlier decision cited inside it, "conform het voorstel van het DB van 30 mei", leaves it be)
         cited_in = next((t for t in struct if t.get("cited") and rec["start"] <= t["start"] and t["end"] <= rec["end"]

@@ -42,7 +42,7 @@ _HEAD_LINES = 45
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ITEM = re.compile(
     r"^[ \t]*(?:[-•*▪–][ \t]*)*(?:(?:agendapunt|punt|item)[ \t]+)?"
-    r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
+    r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?|[A-Z]\.\d{1,2}|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 _COUNTS = re.compile(r"^(\d+)-(\d+)$")
@@ -548,7 +548,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             out.append(_record(text, ctx, status=status, start=it.title_start, end=it.title_end, obj=subject,
                                actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
                                vote=read_vote(cell) if read_vote else None, predicate=phrase,
-                               item=(it_start, it.end)))
+                               item=(it_start, it.title_end)))  # the row, not the text under it
             found += 1
         sents = _sentences(text, it.title_end, it.end)
         k = 0
@@ -649,7 +649,7 @@ def _row_outcome(text: str, start: int, end: int, data: dict) -> tuple[str, str,
         if oc is None and not m and len(cell.split()) >= 2 and _DECIDE_CELL.search(cell) and not re.search(r"\b(?:niet|geen)\b", cell, re.I):
             oc = ("adopted", _DECIDE_CELL.search(cell).group(0).lower())  # "Het college besluit ...", "...; akkoord"
         if oc is not None:
-            return subject, oc[0], oc[1], cell
+            return subject, oc[0], oc[1], " ".join(cells[1:])  # the votes may stand in a cell of their own
     return None
 
 
