@@ -124,7 +124,7 @@ def test_a_raadsvoorstel_proposes_to_its_meeting_and_the_council_adopts():
     doc = make_doc(text)
     recs = dated(find_decisions(doc))
     assert doc._.meeting["date"] == "2024-03-20"  # not the date of the college's decision
-    assert doc._.issuer == "gemeenteraad"
+    assert doc._.issuer == "college_bw"  # the college signs the proposal; the griffier signs for the council
     got = [(d["actor"], d["date"], d["status"]) for d in recs]
     assert got.count(("gemeenteraad", "2024-03-20", "proposed")) >= 2
     assert ("gemeenteraad", "2024-03-20", "adopted") in got

@@ -123,6 +123,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     return _plan_actors(_resolution(_merge(records, struct, frame, lex), text, frame, dates), text)
 
 
+_ASSEMBLIES = frozenset(load_structure()["assemblies"])
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
 _PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
@@ -170,12 +171,15 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
                     rec["date"] is None or (rec.get("date_text") is None)):
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif (frame.layout == "proposal" and rec["actor"] is None and rec["status"] == "proposed"
+              and frame.meeting_body in _ASSEMBLIES):
+            # "Voorgesteld besluit: 1. ... vast te stellen": what the raadsvoorstel puts to the council's meeting
+            rec["actor"], rec["actor_text"] = frame.meeting_body, rec.get("actor_text") or frame.meeting_body_text
+            if rec["date"] is None and frame.meeting_date:
+                rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif frame.issuer and rec["actor"] is None and not meeting_kind:
             rec["actor"] = frame.issuer
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
-            if (frame.layout == "proposal" and rec["date"] is None and rec["status"] == "proposed"
-                    and frame.issuer == frame.meeting_body and frame.meeting_date):
-                rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text  # proposed to that meeting
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
                 rec["date"] = frame.doc_date
         elif (frame.layout in ("letter", "notice") and rec["date"] is None and rec["actor"] == frame.issuer
@@ -208,14 +212,20 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
     if formula is None:
         return records
     f_start, f_end, f_date, f_text = formula
+    # a raadsvoorstel's closing "Aldus besloten in de openbare vergadering" is the council's, not the college's
+    adopter, adopter_text = ((frame.meeting_body, frame.meeting_body_text)
+                             if frame.layout == "proposal" and frame.meeting_body in _ASSEMBLIES else (frame.issuer, frame.issuer_text))
     block = [r for r in records if r["start"] < f_start and r["status"] == "adopted" and not r.get("cited")
-             and r.get("date_text") is None and r["actor"] in (frame.issuer, None)]
+             and r.get("date_text") is None and r["actor"] in (frame.issuer, adopter, None)]
     if not block:
+        for r in records:  # the closing line is the only record of the decision: it is the adopter's
+            if r["start"] < f_end and f_start < r["end"] and r["actor"] in (None, frame.issuer) and adopter != frame.issuer:
+                r["actor"], r["actor_text"], r["date"], r["date_text"] = adopter, adopter_text, f_date, f_text
         return records
     for r in block:
         r["date"], r["date_text"] = f_date, f_text
-        r["actor"] = r["actor"] or frame.issuer
-        r["actor_text"] = r.get("actor_text") or frame.issuer_text
+        if r["actor"] in (None, frame.issuer):
+            r["actor"], r["actor_text"] = adopter, adopter_text
     out = [r for r in records if not (r["start"] < f_end and f_start < r["end"] and r not in block)]
     kept: list[dict] = []
     for r in out:

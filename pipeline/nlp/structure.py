@@ -177,9 +177,6 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
             ctx.meeting_body, ctx.meeting_body_text = data["proposal_bodies"][kind], head[title_idx].text.strip()
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body:
         ctx.issuer, ctx.issuer_text = ctx.meeting_body, ctx.meeting_body_text
-    elif ctx.layout == "proposal" and ctx.meeting_body in data["assemblies"]:
-        # a raadsvoorstel: what it proposes and what its "besluit:" block adopts is the assembly's
-        ctx.issuer, ctx.issuer_text = ctx.meeting_body, ctx.meeting_body_text
     elif ctx.layout == "motion" and _motion_body(lines, organs, data):
         ctx.issuer, ctx.issuer_text = _motion_body(lines, organs, data)[1:]
     else:
@@ -324,7 +321,9 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         low = ln.text.lower()
         if not any(c in low or c.replace(" ", "") in low.replace(" ", "") for c in closings):
             continue  # (also "H o o g a c h t e n d," spelled out letter by letter)
-        after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250]
+        formula = any(f in low for f in data["adoption_formulas"])
+        after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250
+                 and not (formula and o._.canonical in data["clerks"])]  # "Aldus besloten ... De griffier, de voorzitter,"
         if after:
             body = after[0]
             break
@@ -444,6 +443,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.,-]+\s+){0,14}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
+_SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|als|indien|wanneer|zodra|nadat|voordat|zodat|of)\b")
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
 
@@ -459,7 +459,8 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
         return outcomes[first], first
     for clause in re.split(r"\s*[:;(]\s*", low):
         m = _PASSIVE.match(clause)
-        if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")):
+        if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")) \
+                and not _SUBORDINATE.search(m.group("subj")):  # "regels die naar verwachting in 2025 worden vastgesteld"
             after = (m.group("mid") + m.group("out")).split()
             for j in range(min(5, len(after)) + 1):  # "worden zonder wijzigingen vastgesteld": the participle after adverbs
                 if j and (after[j - 1] in ("niet", "geen", "nog") or after[j - 1] in outcomes):
