@@ -193,3 +193,30 @@ def test_votes_in_a_cell_of_their_own_lettered_items_and_a_decision_under_the_ta
     recs = dated(find_decisions(make_doc(text)))
     assert [(d["actor"], d["date"], d["status"], d["number"]) for d in recs] == [
         ("gedeputeerde_staten", "2024-04-09", "adopted", "A.3"), ("gedeputeerde_staten", "2024-04-09", "postponed", "A.4")]
+
+
+def test_outcome_fields_of_a_meeting_export_uitslag_status_and_the_vote_on_the_next_line():
+    DATES.update({"12 november 2024": "2024-11-12"})
+    text = ("Besluitenlijst van de raadsvergadering van de gemeente Amersfoort van dinsdag 12 november 2024\n\n"
+            "3.1 Raadsvoorstel Programmabegroting 2025\nUitslag: Aangenomen\nStemverhouding: 30 voor, 7 tegen\n\n"
+            "3.2 Motie 2024-M12 Warme winter voor iedereen\nUitslag: Verworpen\n\n"
+            "3.3 Amendement 2024-A4 Geen verhoging toeristenbelasting\nStatus: Ingetrokken\n\n"
+            "3.4 Motie 2024-M13 Sportvelden\nStatus: in behandeling\n")
+    recs = dated(find_decisions(make_doc(text)))
+    assert [(d["actor"], d["date"], d["status"], d["number"], d["votes_for"]) for d in recs] == [
+        ("gemeenteraad", "2024-11-12", "adopted", "3.1", 30), ("gemeenteraad", "2024-11-12", "rejected", "M12", None),
+        ("gemeenteraad", "2024-11-12", "withdrawn", "A4", None)]
+
+
+def test_the_new_layout_data_loads_and_names_known_bodies():
+    import json
+
+    from pipeline.nlp.structure import DATA_PATH, load_structure
+
+    data = load_structure()
+    kb = {b["id"] for b in json.loads((DATA_PATH.parent / "kb_bodies.json").read_text(encoding="utf-8"))["bodies"]}
+    assert set(data["proposal_bodies"].values()) <= kb and set(data["clerks"]) <= kb
+    assert set(data["proposal_bodies"].values()) <= set(data["assemblies"])
+    assert {"onderwerp", "besluit", "advies"} <= set(data["table_header_words"])
+    assert "uitslag" in data["outcome_field_labels"] and "datum collegebesluit" in data["not_meeting_labels"]
+    assert data["outcomes"]["bespreekstuk"] == "adopted" and "adviezenlijst" in data["layouts"]["decision_list"]

@@ -570,6 +570,18 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 k += 1
                 continue
             label = re.match(r"^(\w+)\s*:\s*(.*)$", low, re.S)
+            if label and label.group(1) in data["outcome_field_labels"] and label.group(2).strip():
+                # "Uitslag: Verworpen" / "Status: Ingetrokken" (Notubiz, iBabs): an outcome only when it states one
+                said = _outcome(label.group(2), data)
+                if said is not None and said[0] != "proposed":
+                    out.append(_record(text, ctx, status=said[0], start=it_start if not found else s, end=e,
+                                       obj=title if not found else sent, actor=body, actor_text=body_text, date=day,
+                                       date_text=day_text, number=number,
+                                       vote=read_vote(text[s:it.end]) if read_vote else None, predicate=said[1],
+                                       item=(it_start, it.end)))
+                    found += 1
+                k += 1
+                continue
             if label and label.group(1) in data["outcome_labels"]:
                 # "Besluit:" / "Conclusie:": the block under the label, one record
                 st = data["outcome_labels"][label.group(1)]
