@@ -191,6 +191,11 @@ def is_item(line: str) -> bool:
     return _ITEM.match(line) is not None
 
 
+def is_row(line: str) -> bool:
+    """True for a table row: cells separated by tabs or by " | " ("Agendapunt 5 | Raadsvoorstel X | aangenomen")."""
+    return "\t" in line or " | " in line
+
+
 def _starts_lower(line: str) -> bool:
     m = _LOWER_START.match(line)
     return bool(m and m.group(1).islower())
@@ -263,7 +268,7 @@ class _Joiner:
         br = "\n\n" if blank else "\n"
         if len(prev) == 1 and is_item(prev):  # a bullet left alone on its line
             return " "
-        if is_item(line) or "\t" in line or self.prev_table:
+        if is_item(line) or is_row(line) or self.prev_table:
             return br
         hyphen = _HYPHEN_END.search(prev) if prev.endswith("-") else None
         if hyphen and (not blank or _starts_lower(line)) and _WORD_START.match(line):
@@ -298,7 +303,7 @@ class _Joiner:
         self.parts.append(line)
         self.pos = start + len(line)
         self.prev = line
-        self.prev_table = "\t" in line
+        self.prev_table = is_row(line)
 
     def result(self) -> CleanText:
         while len(self.page_starts) < max(1, self.n_pages):

@@ -35,7 +35,7 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import Context, adoption_formula, body_id, load_structure, read_context, structure_decisions
+from .structure import Context, adoption_formula, body_id, is_header_row, load_structure, read_context, structure_decisions
 
 _log = logging.getLogger(__name__)
 register_extensions()
@@ -100,8 +100,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
                 consumed.update(used)
                 continue
         rec = _read_unit(doc, readings, idx, lex, ctx, in_schedule)
-        if rec is None:
-            continue
+        if rec is None or is_header_row(rec.get("text", "").split("\n")[0]):
+            continue  # "Nr | Onderwerp | Besluit": a table's header, no decision
         nxt = readings[idx + 1] if idx + 1 < len(readings) else None
         if not rec.get("_attach") and rec.get("object") is None and rec.get("text", "").rstrip().endswith(":") and nxt is not None \
                 and nxt.unit.marker is None and nxt.unit.start - rec["end"] <= 3 and (
@@ -123,6 +123,9 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     return _plan_actors(_resolution(_merge(records, struct, frame, lex), text, frame, dates), text)
 
 
+_ASSEMBLIES = frozenset(load_structure()["assemblies"])
+_DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
+_PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
 _GENERIC_ACTORS = {"raad", "de raad", "commissie", "de commissie", "vergadering", "de vergadering", "overleg",
                    "het overleg", "bestuur", "het bestuur"}
@@ -141,8 +144,18 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         rec.setdefault("cited", False)
         if frame.layout == "motion" and rec["actor"] is None and rec["status"] == "proposed":
             continue  # "Voorgesteld 6 juli 2021": the motion's requests are its proposals
-        if any(rec["start"] < t["end"] and t["start"] < rec["end"] for t in struct):
-            continue
+        if any(rec["start"] < t["end"] and t["start"] < rec["end"] and not (
+                t.get("cited") and not rec.get("cited") and (t["actor"], t["date"]) != (rec["actor"], rec["date"]))
+               for t in struct):
+            continue  # (an earlier decision cited inside it, "conform het voorstel van het DB van 30 mei", leaves it be)
+        cited_in = next((t for t in struct if t.get("cited") and rec["start"] <= t["start"] and t["end"] <= rec["end"]
+                         and t["date"] == rec["date"] and t["actor"] != rec["actor"]), None)
+        if cited_in is not None:  # "Het AB besluit conform het voorstel van het DB van 30 mei 2023:": that date is the proposal's
+            rec["date"], rec["date_text"] = None, None
+            if meeting_kind and rec["actor"] == frame.meeting_body:
+                rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+            if rec["status"] == "proposed" and _DECIDES.search(rec["text"][:cited_in["start"] - rec["start"]]):
+                rec["status"] = "adopted"
         text_low = (rec.get("actor_text") or "").lower()
         head = text_low.split()[-1] if text_low else ""
         generic = text_low in _GENERIC_ACTORS and (  # "de raad" of a ministerraad; not of a bestuurlijk overleg
@@ -158,13 +171,19 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
                     rec["date"] is None or (rec.get("date_text") is None)):
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif (frame.layout == "proposal" and rec["actor"] is None and rec["status"] == "proposed"
+              and frame.meeting_body in _ASSEMBLIES):
+            # "Voorgesteld besluit: 1. ... vast te stellen": what the raadsvoorstel puts to the council's meeting
+            rec["actor"], rec["actor_text"] = frame.meeting_body, rec.get("actor_text") or frame.meeting_body_text
+            if rec["date"] is None and frame.meeting_date:
+                rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif frame.issuer and rec["actor"] is None and not meeting_kind:
             rec["actor"] = frame.issuer
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
                 rec["date"] = frame.doc_date
         elif (frame.layout in ("letter", "notice") and rec["date"] is None and rec["actor"] == frame.issuer
-              and text_low in pronouns and rec["status"] in ("adopted", "rejected")):
+              and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or _PERFECT.search(rec["text"]))):
             rec["date"] = frame.doc_date  # "Wij hebben besloten ...": decided when the letter was written
         if meeting_kind and frame.meeting_body and any(
                 t["_item"][0] <= rec["start"] < t["_item"][1] and t["actor"] == rec["actor"] and t["date"] == rec["date"]
@@ -193,14 +212,20 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
     if formula is None:
         return records
     f_start, f_end, f_date, f_text = formula
+    # a raadsvoorstel's closing "Aldus besloten in de openbare vergadering" is the council's, not the college's
+    adopter, adopter_text = ((frame.meeting_body, frame.meeting_body_text)
+                             if frame.layout == "proposal" and frame.meeting_body in _ASSEMBLIES else (frame.issuer, frame.issuer_text))
     block = [r for r in records if r["start"] < f_start and r["status"] == "adopted" and not r.get("cited")
-             and r.get("date_text") is None and r["actor"] in (frame.issuer, None)]
+             and r.get("date_text") is None and r["actor"] in (frame.issuer, adopter, None)]
     if not block:
+        for r in records:  # the closing line is the only record of the decision: it is the adopter's
+            if r["start"] < f_end and f_start < r["end"] and r["actor"] in (None, frame.issuer) and adopter != frame.issuer:
+                r["actor"], r["actor_text"], r["date"], r["date_text"] = adopter, adopter_text, f_date, f_text
         return records
     for r in block:
         r["date"], r["date_text"] = f_date, f_text
-        r["actor"] = r["actor"] or frame.issuer
-        r["actor_text"] = r.get("actor_text") or frame.issuer_text
+        if r["actor"] in (None, frame.issuer):
+            r["actor"], r["actor_text"] = adopter, adopter_text
     out = [r for r in records if not (r["start"] < f_end and f_start < r["end"] and r not in block)]
     kept: list[dict] = []
     for r in out:
@@ -499,6 +524,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
     expected: str | None = None  # the next top-level marker
     nested: str | None = None  # the next marker of a list nested in the last point
     nested_short = False
+    roman = False
     top_number: str | None = None
     top_indent = 0
     gap = 0
@@ -511,8 +537,8 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         u = r.unit
         m = u.marker if u.first_in_block and u.marker != "-" else None
         if m:
-            if expected is None and (m.lower() in ("1", "a") or (intro.any_start and m.isdigit())):
-                top_indent, expected = u.indent, m
+            if expected is None and (m.lower() in ("1", "a") or m == "I" or (intro.any_start and m.isdigit())):
+                top_indent, expected, roman = u.indent, m, m == "I"
             if expected is None:
                 break
             short = len(r.low) <= 8
@@ -522,7 +548,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
                 end_k = _block_end(readings, k)
                 recs.append(_point(doc, readings, k, end_k, m, intro, lex, date_fb, act_fb))
                 used.update(range(k, end_k + 1))
-                expected, nested, gap, top_number = _next_marker(m), None, 0, m
+                expected, nested, gap, top_number = _next_marker(m, roman), None, 0, m
                 k = end_k + 1
                 continue
             if recs and (is_nested or (m.lower() in ("1", "a") and gap == 0)):
@@ -556,9 +582,14 @@ def _block_end(readings: list[Reading | None], k: int) -> int:
     return k
 
 
-def _next_marker(m: str) -> str:
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _next_marker(m: str, roman: bool = False) -> str:
     if m.isdigit():
         return str(int(m) + 1)
+    if roman and m in _ROMAN[:-1]:  # "I." "II." "III.": the articles of a notice's "BESLUIT:"
+        return _ROMAN[_ROMAN.index(m) + 1]
     return chr(ord(m) + 1)
 
 

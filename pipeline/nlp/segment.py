@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # --------------------------------------------------------------------------- segmentation
 _MARKER = re.compile(
     r"^(?P<indent>[ \t\u00a0]*)(?:[-•*–·▪◦]\s*)?"
-    r"(?:(?P<num>\(?(?:\d{1,2}|[a-zA-Z])[.)])(?=\s)|(?P<bare>\d{1,2})[.)]?\s*$)"
+    r"(?:(?P<num>\(?(?:\d{1,2}|I{2,3}|IV|VI{0,3}|IX|XI{0,3}|[a-zA-Z])[.)])(?=\s)|(?P<bare>\d{1,2})[.)]?\s*$)"
 )
 _BULLET = re.compile(r"^(?P<indent>[ \t\u00a0]*)[-•*–·▪◦](?=\s|$)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s")

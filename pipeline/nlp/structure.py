@@ -42,10 +42,12 @@ _HEAD_LINES = 45
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ITEM = re.compile(
     r"^[ \t]*(?:[-•*▪–][ \t]*)*(?:(?:agendapunt|punt|item)[ \t]+)?"
-    r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
+    r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?|[A-Z]\.\d{1,2}|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 _COUNTS = re.compile(r"^(\d+)-(\d+)$")
+_MEETING_TITLE = re.compile(r"^\S+(?:\s+\S+)?\s+van\s+de\s+(?:openbare\s+|besloten\s+)?(?:\w+\s+)?vergadering\b")
+_CELLS = re.compile(r"\t+|[ \t]+\|[ \t]*|[ \t]*\|[ \t]+")
 
 
 @lru_cache(maxsize=2)
@@ -169,6 +171,10 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
         ctx.layout, title_idx = "proposal", -1  # a proposal to a meeting, its fields below a table
     if ctx.layout in ("decision_list", "minutes", "agenda", "proposal"):
         _meeting(ctx, lines[:150] if ctx.layout == "proposal" else head, title_idx, organs, dates, data)
+    if ctx.layout == "proposal" and ctx.meeting_body is None and 0 <= title_idx < len(head):
+        kind = _starts(_clean_head(head[title_idx].text), list(data["proposal_bodies"]))
+        if kind:  # "Raadsvoorstel": to the council; "Statenvoorstel": to the States
+            ctx.meeting_body, ctx.meeting_body_text = data["proposal_bodies"][kind], head[title_idx].text.strip()
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body:
         ctx.issuer, ctx.issuer_text = ctx.meeting_body, ctx.meeting_body_text
     elif ctx.layout == "motion" and _motion_body(lines, organs, data):
@@ -186,8 +192,8 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             return "notice", i
     for i, ln in enumerate(head):
         low = _clean_head(ln.text)
-        if len(low.split()) > 16:
-            continue
+        if len(low.split()) > 16 and not _MEETING_TITLE.match(low):
+            continue  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden op ..."
         for kind in ("decision_list", "minutes", "agenda", "motion", "proposal"):
             if _starts(low, layouts[kind]):
                 if kind == "minutes" and any(w in low for w in data["not_meetings"]):
@@ -214,8 +220,8 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
     for i, ln in enumerate(head):
         low = ln.text.lower().rstrip(" :")
         lab = _starts(low, labels)
-        if lab is None or len(low) > len(lab) + 60:
-            continue
+        if lab is None or len(low) > len(lab) + 60 or _starts(low, data["not_meeting_labels"]):
+            continue  # "Datum collegebesluit: 23 januari 2024" is not the meeting's date
         rest = ln.text[len(lab):].strip(" :\t")
         nxt = head[i + 1] if i + 1 < len(head) else None
         span_start, span_end = (ln.start, ln.end) if rest else ((nxt.start, nxt.end) if nxt else (ln.start, ln.end))
@@ -233,6 +239,12 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
             ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
         if ctx.meeting_body is None:
             _body_from_line(ctx, title, ds[0] if ds else None, organs, data, strip_type=True)
+        if ctx.meeting_body is None:  # "BESLUITENLIJST" / "van de openbare vergadering van het algemeen bestuur"
+            for ln in head[title_idx + 1:title_idx + 4]:
+                os_ = _organs_in(organs, ln.start, ln.end)
+                if os_ and _meeting_word(ln.text.lower(), data):
+                    ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
+                    break
         if ctx.meeting_date is None:  # the lines under the title: "Donderdag 8 februari 08.30 uur", "Datum: ..."
             for ln in head[title_idx + 1:title_idx + 16]:
                 ds = _day_dates(dates, ln.start, ln.end)
@@ -309,7 +321,9 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         low = ln.text.lower()
         if not any(c in low or c.replace(" ", "") in low.replace(" ", "") for c in closings):
             continue  # (also "H o o g a c h t e n d," spelled out letter by letter)
-        after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250]
+        formula = any(f in low for f in data["adoption_formulas"])
+        after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250
+                 and not (formula and o._.canonical in data["clerks"])]  # "Aldus besloten ... De griffier, de voorzitter,"
         if after:
             body = after[0]
             break
@@ -396,7 +410,8 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
                 t_start, t_end = lines[i + 1].start, lines[i + 1].end
                 title = lines[i + 1].text
                 i += 1
-            if title and len(title.split()) <= 30 and not title.rstrip().endswith(";"):
+            point = bool(title) and title[0].islower() and i > 0 and lines[i - 1].text.rstrip().endswith((":", ";"))
+            if title and len(title.split()) <= 30 and not title.rstrip().endswith(";") and not point:
                 if items:
                     items[-1].end = ln.start
                 items.append(_Item(m.group("num"), t_start, t_end, len(text)))
@@ -427,7 +442,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.-]+\s+){0,8}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
+_PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.,-]+\s+){0,14}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
+_SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|als|indien|wanneer|zodra|nadat|voordat|zodat|of)\b")
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
 
@@ -443,13 +459,18 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
         return outcomes[first], first
     for clause in re.split(r"\s*[:;(]\s*", low):
         m = _PASSIVE.match(clause)
-        if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")):
-            rest = m.group("out")
-            for p in sorted(outcomes, key=len, reverse=True):
-                if rest == p or rest.startswith(p + " ") or rest.startswith("besproken en " + p):
-                    if p in ("besloten", "conform", "ingestemd") and not m.group("subj").strip():
-                        continue
-                    return outcomes[p], p
+        if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")) \
+                and not _SUBORDINATE.search(m.group("subj")):  # "regels die naar verwachting in 2025 worden vastgesteld"
+            after = (m.group("mid") + m.group("out")).split()
+            for j in range(min(5, len(after)) + 1):  # "worden zonder wijzigingen vastgesteld": the participle after adverbs
+                if j and (after[j - 1] in ("niet", "geen", "nog") or after[j - 1] in outcomes):
+                    break
+                rest = " ".join(after[j:])
+                for p in sorted(outcomes, key=len, reverse=True):
+                    if rest == p or rest.startswith(p + " ") or rest.startswith("besproken en " + p):
+                        if p in ("besloten", "conform", "ingestemd") and not m.group("subj").strip():
+                            continue
+                        return outcomes[p], p
     for phrase in data["proposal_phrases"]:
         if re.search(phrase, low):
             return "proposed", "voorstellen"
@@ -520,22 +541,76 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
         nm = number_rx.search(title)
         number = nm.group(1).replace(" ", "") if nm else it.number
         found = 0
+        it_start = text.rfind("\n", 0, it.title_start) + 1  # with its number: "4. Subsidieregeling X"
+        row = _row_outcome(text, it.title_start, it.title_end, data)
+        if row is not None:  # "Agendapunt 5 | Raadsvoorstel X | Besluit: aangenomen (unaniem)", a table row
+            subject, status, phrase, cell = row
+            title = subject
+            out.append(_record(text, ctx, status=status, start=it.title_start, end=it.title_end, obj=subject,
+                               actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
+                               vote=read_vote(cell) if read_vote else None, predicate=phrase,
+                               item=(it_start, it.title_end)))  # the row, not the text under it
+            found += 1
         sents = _sentences(text, it.title_end, it.end)
         k = 0
         while k < len(sents):
             s, e = sents[k]
             sent = text[s:e]
             low = _BULLET.sub("", sent).lower().strip()
+            row = _row_outcome(text, s, e, data)
+            if row is not None:  # a row under the item: "- Motie M1 (SP) Betaalbare huurwoningen | aangenomen"
+                subject, status, phrase, cell = row
+                rm = number_rx.search(subject)
+                out.append(_record(text, ctx, status=status, start=s, end=e, obj=subject, actor=body,
+                                   actor_text=body_text, date=day, date_text=day_text,
+                                   number=rm.group(1).replace(" ", "") if rm else number,
+                                   vote=read_vote(cell) if read_vote else None, predicate=phrase,
+                                   item=(s, e)))
+                found += 1
+                k += 1
+                continue
             label = re.match(r"^(\w+)\s*:\s*(.*)$", low, re.S)
+            if label and label.group(1) in data["outcome_field_labels"] and label.group(2).strip():
+                # "Uitslag: Verworpen" / "Status: Ingetrokken" (Notubiz, iBabs): an outcome only when it states one
+                said = _outcome(label.group(2), data)
+                if said is not None and said[0] != "proposed":
+                    out.append(_record(text, ctx, status=said[0], start=it_start if not found else s, end=e,
+                                       obj=title if not found else sent, actor=body, actor_text=body_text, date=day,
+                                       date_text=day_text, number=number,
+                                       vote=read_vote(text[s:it.end]) if read_vote else None, predicate=said[1],
+                                       item=(it_start, it.end)))
+                    found += 1
+                k += 1
+                continue
             if label and label.group(1) in data["outcome_labels"]:
                 # "Besluit:" / "Conclusie:": the block under the label, one record
                 st = data["outcome_labels"][label.group(1)]
                 end = e if label.group(2).strip() else (sents[k + 1][1] if k + 1 < len(sents) else e)
                 obj = label.group(2).strip() or (text[sents[k + 1][0]:sents[k + 1][1]] if k + 1 < len(sents) else "")
+                said = _outcome(obj, data) if obj and st == "adopted" else None
+                if said is not None and said[0] != "proposed":
+                    st = said[0]  # "Besluit: Aangehouden; het voorstel komt terug ..."
+                points = []
+                if obj.rstrip().endswith(":") and label.group(2).strip():
+                    # "Besluit: Het college besluit:" then "1. in te stemmen met ...;" "2. de raad ... te informeren."
+                    blk_end = text.find("\n\n", e)
+                    blk_end = it.end if blk_end < 0 or blk_end > it.end else blk_end
+                    points = [(e + pm.start(), e + pm.end(), pm.group(1), e + pm.start(2))
+                              for pm in _POINTS.finditer(text[e:blk_end])]
+                for ps, pe, pn, po in points:
+                    out.append(_record(text, ctx, status=st, start=ps, end=pe, obj=text[po:pe], actor=body,
+                                       actor_text=body_text, date=day, date_text=day_text,
+                                       number=pn, predicate="besluiten", item=(it_start, it.end)))
+                    found += 1
+                if points:
+                    k += 1
+                    while k < len(sents) and sents[k][0] < points[-1][1]:
+                        k += 1
+                    continue
                 if obj and st != "promised":
                     out.append(_record(text, ctx, status=st, start=s, end=end, obj=obj or title, actor=body,
                                        actor_text=body_text, date=day, date_text=day_text, number=number,
-                                       predicate="besluiten", item=(it.title_start, it.end)))
+                                       predicate="besluiten", item=(it_start, it.end)))
                     found += 1
                 k += 2 if not label.group(2).strip() else 1
                 continue
@@ -544,7 +619,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 obj = text[sents[k + 1][0]:sents[k + 1][1]] if low.rstrip().endswith(":") and k + 1 < len(sents) else sent
                 out.append(_record(text, ctx, status="adopted", start=s, end=end, obj=obj, actor=body,
                                    actor_text=body_text, date=day, date_text=day_text, number=number,
-                                   predicate="concluderen", item=(it.title_start, it.end)))
+                                   predicate="concluderen", item=(it_start, it.end)))
                 found += 1
                 k += 1
                 continue
@@ -554,7 +629,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 out.append(_record(text, ctx, status=oc[0], start=it.title_start if not found else s, end=e,
                                    obj=title if not found else sent, actor=body, actor_text=body_text, date=day,
                                    date_text=day_text, number=number, vote=vote, predicate=oc[1],
-                                   item=(it.title_start, it.end)))
+                                   item=(it_start, it.end)))
                 found += 1
             k += 1
         if found == 0:
@@ -562,8 +637,48 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             if ctx.layout == "agenda" and _agenda_decides(title, data):
                 out.append(_record(text, ctx, status="proposed", start=it.title_start, end=it.title_end, obj=title,
                                    actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
-                                   predicate="agenderen", item=(it.title_start, it.end)))
+                                   predicate="agenderen", item=(it_start, it.end)))
     return out
+
+
+def _row_outcome(text: str, start: int, end: int, data: dict) -> tuple[str, str, str, str] | None:
+    """(subject, status, outcome phrase, outcome cell) of a table row or pipe row whose later cell states
+    the outcome: "Raadsvoorstel X | Besluit: aangenomen (unaniem)", "Motie M27 (CDA) ...\tAangenomen (49 voor, 0 tegen)"."""
+    row = text[start:end]
+    if not _CELLS.search(row) or is_header_row(row.split("\n")[0]):
+        return None
+    cells = [c.strip(" *_") for c in _CELLS.split(_BULLET.sub("", row))]
+    cells = [c for c in cells if c and c not in ("-", "–")]
+    cells = [c for c in cells if not re.fullmatch(r"(?:(?:agendapunt|punt|nr\.?)\s*)?\d{1,2}(?:[a-z]|\.\d{1,2})?[.)]?", c, re.I)]
+    if len(cells) < 2:
+        return None
+    subject = cells[0]
+    for cell in cells[1:]:
+        m = re.match(r"^(\w+)\s*:\s*(.+)$", cell, re.S)
+        said = m.group(2) if m and m.group(1).lower() in data["outcome_labels"] else cell
+        oc = _outcome(said, data)
+        if oc is None and m and data["outcome_labels"][m.group(1).lower()] == "adopted" and not _PROMISE_CELL.search(said):
+            oc = ("adopted", m.group(1).lower())  # "Besluit: Het college besluit het ontwerp ter inzage te leggen"
+        if oc is None and not m and len(cell.split()) >= 2 and _DECIDE_CELL.search(cell) and not re.search(r"\b(?:niet|geen)\b", cell, re.I):
+            oc = ("adopted", _DECIDE_CELL.search(cell).group(0).lower())  # "Het college besluit ...", "...; akkoord"
+        if oc is not None:
+            return subject, oc[0], oc[1], " ".join(cells[1:])  # the votes may stand in a cell of their own
+    return None
+
+
+def is_header_row(row: str) -> bool:
+    """True for a table's header row: "Nr | Onderwerp | Besluit", "Agendapunt\tOnderwerp\tBesluit"."""
+    if not _CELLS.search(row.strip()):
+        return False
+    cells = [c.strip(" *_:").lower() for c in _CELLS.split(_BULLET.sub("", row.strip()))]
+    cells = [c for c in cells if c]
+    words = set(load_structure()["table_header_words"])
+    return len(cells) >= 2 and all(c in words for c in cells)
+
+
+_POINTS = re.compile(r"^[ \t]*(\d{1,2}|[a-z])[.)][ \t]+(\S.*)$", re.M)
+_DECIDE_CELL = re.compile(r"\b(?:besluit|besluiten|besloten|stemt in|stemmen in|ingestemd|akkoord)\b", re.I)
+_PROMISE_CELL = re.compile(r"\btoe\b|\btoegezegd\b")
 
 
 def _agenda_decides(title: str, data: dict) -> bool:
