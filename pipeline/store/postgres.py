@@ -83,6 +83,7 @@ class PgStore(Store):
     """The store in a PostgreSQL database (same methods as the SQLite :class:`~pipeline.store.sqlite.Store`)."""
 
     searchable = True
+    concurrent_writers = True
 
     def __init__(self, url: str):
         try:
