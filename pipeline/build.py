@@ -4,6 +4,10 @@ Only new or changed files (by SHA-256 of their bytes) are extracted again;
 documents whose file left the folder are removed; a file that cannot be read
 is reported and its previously stored version, if any, is kept. The store is
 written in one transaction and the index in one commit.
+
+With ``--scheduler`` and a store many processes may write (PostgreSQL) the cluster's workers store
+their documents themselves, one transaction each (see ``pipeline.distributed``), and the build's own
+transaction holds only the corpus-wide step: removals, linking, subjects, the word list.
 """
 
 from __future__ import annotations
@@ -92,6 +96,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     ``pdf_reader`` is "pdfminer" (default) or "fast" (PDFium's text layer).
     ``scheduler`` sends extraction to a Dask cluster instead: "local" starts one of ``workers``
     processes for this build, anything else is a scheduler address (see ``pipeline.distributed``).
+    With a PostgreSQL store the workers then write their documents to the database themselves.
     ``rederive``: link the entities and derive subjects and relations over the whole corpus again, even
     when no document changed.
     """

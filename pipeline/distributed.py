@@ -100,18 +100,16 @@ def _worker_store(url: str):
     stores = _STORES.__dict__.setdefault("stores", {})
     if url not in stores:
         stores[url] = open_store(url)
+        stores[url].writing_worker()
     return stores[url]
 
 
 def store_extraction(store, result: Extraction) -> None:
     """Store one document in its own transaction, its passages made searchable and marked indexed
     (what the build's last step would otherwise do for it); linking later re-marks what it renames."""
-    doc_id = result.document.doc_id
     with store.transaction():
-        store.put(result)
-        doc, _ = store.document(doc_id)
-        store.index_passages([(doc, store.passages(doc_id), store.entities(doc_id))])
-        store.mark_indexed([doc_id])
+        store.put_searchable(result)
+        store.mark_indexed([result.document.doc_id])
 
 
 def _write_task(path: str, absolute: str, digest: str, pdf_reader: str, nlp_base: str, url: str) -> Written:
