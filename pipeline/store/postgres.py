@@ -153,7 +153,7 @@ class PgStore(Store):
             held = {row[0]: row[1:] for row in self._tuples(
                 "SELECT passage_no, title, names, bodies, orgs FROM passages WHERE doc_id = ?", (doc.doc_id,))}
             for p in passages:
-                f = passage_fields(doc, p, entities)
+                f = passage_fields(doc, p, entities, parts=False)
                 fields = _searchable(f)
                 n += 1
                 if held.get(p.passage_no) != fields:
@@ -176,7 +176,7 @@ class PgStore(Store):
         super().put(extraction.model_copy(update={"passages": []}))
         rows = []
         for p in extraction.passages:
-            title, names, bodies, orgs = _searchable(passage_fields(doc, p, extraction.entities))
+            title, names, bodies, orgs = _searchable(passage_fields(doc, p, extraction.entities, parts=False))
             rows.append({**self._row(p, "passages"), "title": title, "names": names, "bodies": bodies, "orgs": orgs})
         self._insert("passages", rows)
 
