@@ -4,6 +4,10 @@ Only new or changed files (by SHA-256 of their bytes) are extracted again;
 documents whose file left the folder are removed; a file that cannot be read
 is reported and its previously stored version, if any, is kept. The store is
 written in one transaction and the index in one commit.
+
+With ``--scheduler`` and a store many processes may write (PostgreSQL) the cluster's workers store
+their documents themselves, one transaction each (see ``pipeline.distributed``), and the build's own
+transaction holds only the corpus-wide step: removals, linking, subjects, the word list.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ PARALLEL_MIN_DOCS = 16
 #: Files a folder of documents often holds beside them that are no document of the corpus (notes on
 #: where the documents came from): skipped unless ``include_defaults`` says otherwise.
 DEFAULT_EXCLUDES = ("README*", "SOURCES*", "readme*", "sources*")
+#: The store's ``derived_state`` mark of documents a cluster's workers stored whose corpus-wide step
+#: (linking, subjects, the word list) has not been committed yet.
+WORKER_WRITES = "worker_writes_pending"
 
 
 class NothingToBuild(ValueError):
@@ -89,6 +96,7 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
     ``pdf_reader`` is "pdfminer" (default) or "fast" (PDFium's text layer).
     ``scheduler`` sends extraction to a Dask cluster instead: "local" starts one of ``workers``
     processes for this build, anything else is a scheduler address (see ``pipeline.distributed``).
+    With a PostgreSQL store the workers then write their documents to the database themselves.
     ``rederive``: link the entities and derive subjects and relations over the whole corpus again, even
     when no document changed.
     """
@@ -146,21 +154,48 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
 
         extracted: list[str] = []
         clock = _Clock()
+
+        def stored(doc_id: str) -> None:
+            extracted.append(doc_id)
+            (report.updated if doc_id in known else report.added).append(doc_id)
+
+        # A store many processes may write (PostgreSQL): the cluster's workers store their documents
+        # themselves, each in its own transaction, and this process only runs the corpus-wide step.
+        # A mark, committed first, says the corpus-wide step is owed until that step commits, so a
+        # build stopped in between is finished by the next one even when no file changed since.
+        by_workers = bool(scheduler and todo and store.concurrent_writers)
+        owed = bool(store.derived_state(WORKER_WRITES))
+        if by_workers:
+            from .distributed import write_on_cluster
+
+            with store.transaction():
+                store.put_derived_state(WORKER_WRITES, b"1")
+            for n, written in enumerate(write_on_cluster(todo, scheduler, store.url, nlp_base, workers,
+                                                         pdf_reader), 1):
+                if progress:
+                    progress(written.path, n, len(todo))
+                if written.status is Status.FAILURE:
+                    report.problems.extend(written.errors)
+                    continue
+                stored(written.doc_id)
+            clock.lap(f"extracted {len(extracted)} documents, stored by the cluster's workers")
         with store.transaction():
             for doc_id in gone:
                 store.remove(doc_id)
-            for n, result in enumerate(extract_many(todo, nlp_base, workers, pdf_reader, scheduler), 1):
+            for n, result in enumerate(() if by_workers else
+                                       extract_many(todo, nlp_base, workers, pdf_reader, scheduler), 1):
                 if progress:
                     progress(result.path, n, len(todo))
                 if result.status is Status.FAILURE:
                     report.problems.extend(result.errors)
                     continue
                 store.put(result)
-                doc_id = result.document.doc_id
-                extracted.append(doc_id)
-                (report.updated if doc_id in known else report.added).append(doc_id)
-            clock.lap(f"extracted and stored {len(extracted)} documents")
-            changed = bool(extracted or gone or rederive)
+                stored(result.document.doc_id)
+            if not by_workers:
+                clock.lap(f"extracted and stored {len(extracted)} documents")
+            changed = bool(extracted or gone or rederive or owed)
+            if by_workers or owed:
+                store.put_derived_state(WORKER_WRITES, b"")
             relinked = _relink(store) if changed else set()
             clock.lap("linked entities across the corpus")
             store.unmark_indexed(relinked)

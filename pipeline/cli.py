@@ -117,7 +117,9 @@ def build(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or f
     Without --scheduler, --workers local processes extract. With --scheduler, the workers of a Dask
     cluster extract (each loads the spaCy pipeline once) and this process alone writes the store and
     the index: `--scheduler local --workers 4`, or `--scheduler tcp://host:8786` after `dask scheduler`
-    and `dask worker tcp://host:8786` on each machine. The machines must share the filesystem."""
+    and `dask worker tcp://host:8786` on each machine. The machines must share the filesystem. With a
+    PostgreSQL --store the workers write their documents to the database themselves (each must reach
+    it) and this process only links, derives subjects and updates the word list at the end."""
     from .build import NothingToBuild, build as run_build
     from .index.writer import IndexWriteError
     from .reports import build_summary

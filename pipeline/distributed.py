@@ -10,14 +10,23 @@ cluster build fills the store exactly as a local one does and the index is writt
 A worker that dies loses nothing: the scheduler runs its documents again elsewhere. A document
 that kills every worker it is given (``distributed.scheduler.allowed-failures`` times) is reported
 as a failed file, like a file that cannot be read, and the rest of the build goes on.
+
+With a store that takes many writers at once (PostgreSQL) there is no single writer
+(:func:`write_on_cluster`): each worker stores the documents it extracted itself, one transaction
+per document (``put`` replaces a document's rows, so a task run again after its worker died writes
+the same rows once), fills their searchable passage columns and marks them indexed, and sends back
+only a :class:`Written` (doc_id, status, problems). The build's process then runs the short
+corpus-wide step alone: removals, linking, subjects, the word list.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import extract_file, get_nlp
@@ -72,6 +81,55 @@ def _extract_task(path: str, absolute: str, digest: str, pdf_reader: str, nlp_ba
     return result
 
 
+@dataclass
+class Written:
+    """What a worker that stored its document itself sends back (no entities, passages or text)."""
+
+    path: str
+    status: Status
+    doc_id: str | None = None
+    errors: list[Problem] = field(default_factory=list)
+
+
+_STORES = threading.local()  # per worker thread: url -> an open store, reused by its next tasks
+
+
+def _worker_store(url: str):
+    from .store import open_store
+
+    stores = _STORES.__dict__.setdefault("stores", {})
+    if url not in stores:
+        stores[url] = open_store(url)
+        stores[url].writing_worker()
+    return stores[url]
+
+
+def store_extraction(store, result: Extraction) -> None:
+    """Store one document in its own transaction, its passages made searchable and marked indexed
+    (what the build's last step would otherwise do for it); linking later re-marks what it renames."""
+    with store.transaction():
+        store.put_searchable(result)
+        store.mark_indexed([result.document.doc_id])
+
+
+def _write_task(path: str, absolute: str, digest: str, pdf_reader: str, nlp_base: str, url: str) -> Written:
+    """Runs on a worker: extracts the file and writes its records to the store at ``url`` itself."""
+    result = _extract_task(path, absolute, digest, pdf_reader, nlp_base)
+    if result.status is Status.FAILURE or result.document is None:
+        return Written(path, result.status, None, result.errors)
+    try:
+        store_extraction(_worker_store(url), result)
+    except BaseException:  # a broken connection is not reused: the retry opens a new one
+        store = _STORES.__dict__.get("stores", {}).pop(url, None)
+        if store is not None:
+            try:
+                store.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection
+                pass
+        raise
+    return Written(path, result.status, result.document.doc_id, result.errors)
+
+
 @contextmanager
 def connect(scheduler: str, workers: int | None = None):
     """A ``distributed.Client``: ``scheduler`` is "local" (a LocalCluster of ``workers`` processes,
@@ -110,6 +168,24 @@ def extract_on_cluster(todo: list[tuple[Path, str]], scheduler: str, nlp_base: s
     At most ``window`` documents (default 8 per worker) are in flight or waiting to be yielded, so
     memory stays bounded however large the corpus. Workers read the files by absolute path; the
     records name them as given, as in a local run."""
+    yield from _run_on_cluster(_extract_task, (pdf_reader, nlp_base), _lost, todo, scheduler, nlp_base,
+                               workers, window)
+
+
+def write_on_cluster(todo: list[tuple[Path, str]], scheduler: str, url: str, nlp_base: str = "nl",
+                     workers: int | None = None, pdf_reader: str = "pdfminer",
+                     window: int | None = None) -> Iterator[Written]:
+    """Extract (path, sha256) pairs on a Dask cluster whose workers store each document in the
+    database at ``url`` themselves; yields a :class:`Written` per document, in the order of ``todo``.
+
+    Every worker must reach the database at ``url``. A document is in the store once its Written is
+    yielded; one the workers could not extract (or that killed them) is left as it was stored."""
+    yield from _run_on_cluster(_write_task, (pdf_reader, nlp_base, url), _lost_written, todo, scheduler,
+                               nlp_base, workers, window)
+
+
+def _run_on_cluster(task: Callable, args: tuple, lost: Callable, todo: list[tuple[Path, str]], scheduler: str,
+                    nlp_base: str, workers: int | None, window: int | None) -> Iterator:
     if not todo:
         return
     from distributed import as_completed
@@ -123,7 +199,7 @@ def extract_on_cluster(todo: list[tuple[Path, str]], scheduler: str, nlp_base: s
         _log.info("extracting %d documents on %s (%d workers)", len(todo), client.scheduler.address, n_workers)
         items = iter(enumerate(todo))
         index_of: dict = {}   # future -> position in todo
-        done: dict[int, Extraction] = {}  # finished, waiting for the ones before them
+        done: dict[int, object] = {}  # finished, waiting for the ones before them
         next_out = 0
 
         def submit():
@@ -131,8 +207,8 @@ def extract_on_cluster(todo: list[tuple[Path, str]], scheduler: str, nlp_base: s
                 i, (path, digest) = next(items)
             except StopIteration:
                 return None
-            fut = client.submit(_extract_task, str(path), os.path.abspath(path), digest, pdf_reader, nlp_base,
-                                pure=False, retries=RETRIES, key=f"spoor-extract-{Path(path).stem}-{os.urandom(4).hex()}")
+            fut = client.submit(task, str(path), os.path.abspath(path), digest, *args, pure=False, retries=RETRIES,
+                                key=f"spoor-extract-{Path(path).stem}-{os.urandom(4).hex()}")
             index_of[fut] = i
             return fut
 
@@ -143,7 +219,7 @@ def extract_on_cluster(todo: list[tuple[Path, str]], scheduler: str, nlp_base: s
             try:
                 done[i] = fut.result()
             except (KilledWorker, FutureCancelledError) as exc:
-                done[i] = _lost(path, exc)
+                done[i] = lost(path, exc)
             fut.release()
             while next_out in done:
                 yield done.pop(next_out)
@@ -157,3 +233,8 @@ def _lost(path: Path, exc: Exception) -> Extraction:
                "skipped (is the file very large, or does it crash the reader?)")
     _log.warning("%s: %s", path, message)
     return Extraction(path=str(path), status=Status.FAILURE, errors=[Problem(path=str(path), message=message)])
+
+
+def _lost_written(path: Path, exc: Exception) -> Written:
+    failed = _lost(path, exc)
+    return Written(failed.path, failed.status, None, failed.errors)

@@ -192,8 +192,9 @@ def part_words(text: str) -> str:
     return " ".join(out)
 
 
-def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) -> dict:
-    """The Whoosh document for one passage; ``entities`` are the document's entities."""
+def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity], parts: bool = True) -> dict:
+    """The Whoosh document for one passage; ``entities`` are the document's entities. Without ``parts``
+    the compounds' parts are left out (a PostgreSQL store, whose search splits compounds itself, has no use for them)."""
     # An acronym no document defines carries no identity yet; linking may drop it later.
     inside = [e for e in entities if passage.start <= e.start < passage.end and UNRESOLVED not in e.warnings]
     bodies = sorted({e.canonical or e.text for e in inside if e.label == "ORGAN"})
@@ -206,7 +207,7 @@ def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity]) 
         id=f"{doc.doc_id}#{passage.passage_no}", doc_id=doc.doc_id, passage_no=passage.passage_no,
         page=passage.page, start=passage.start, title=doc.title, date=doc.date or "",
         doc_type=doc.doc_type, bodies=",".join(bodies), orgs=",".join(orgs), names=names,
-        text=passage.text, parts=part_words(passage.text), meeting_body=getattr(doc, "meeting_body", None) or "",
+        text=passage.text, parts=part_words(passage.text) if parts else "", meeting_body=getattr(doc, "meeting_body", None) or "",
         meeting_date=getattr(doc, "meeting_date", None) or "",
     )
     for name in ("government", "government_code"):  # an empty ID would be a term of its own

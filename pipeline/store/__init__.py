@@ -40,6 +40,10 @@ class Store(Protocol):
 
     #: Whether the store also answers searches itself (PostgreSQL); otherwise a Whoosh index does.
     searchable: bool
+    #: Whether many processes may write documents at once (a cluster's workers store their own documents).
+    concurrent_writers: bool
+    #: The address other processes open the same store by (a database's), or None (a folder).
+    url: str | None
     #: The index folder (embedded store) or None (a database).
     folder: Path | None
 

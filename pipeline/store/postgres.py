@@ -83,6 +83,7 @@ class PgStore(Store):
     """The store in a PostgreSQL database (same methods as the SQLite :class:`~pipeline.store.sqlite.Store`)."""
 
     searchable = True
+    concurrent_writers = True
 
     def __init__(self, url: str):
         try:
@@ -147,11 +148,16 @@ class PgStore(Store):
 
         n, rows = 0, []
         for doc, passages, entities in items:
+            # only passages whose fields change are written (each write makes the tsv and its index
+            # entries again): linking that renames one name touches a few passages of a document
+            held = {row[0]: row[1:] for row in self._tuples(
+                "SELECT passage_no, title, names, bodies, orgs FROM passages WHERE doc_id = ?", (doc.doc_id,))}
             for p in passages:
-                f = passage_fields(doc, p, entities)
-                rows.append((f["title"] or "", f["names"], [b for b in f["bodies"].split(",") if b],
-                             [o for o in f["orgs"].split(",") if o], doc.doc_id, p.passage_no))
+                f = passage_fields(doc, p, entities, parts=False)
+                fields = _searchable(f)
                 n += 1
+                if held.get(p.passage_no) != fields:
+                    rows.append((*fields, doc.doc_id, p.passage_no))
             if len(rows) >= 2000:
                 self._many("UPDATE passages SET title = ?, names = ?, bodies = ?, orgs = ? "
                            "WHERE doc_id = ? AND passage_no = ?", rows)
@@ -160,12 +166,39 @@ class PgStore(Store):
                    "WHERE doc_id = ? AND passage_no = ?", rows)
         return n
 
+    def put_searchable(self, extraction) -> None:
+        """``put``, the passages inserted already searchable: their names and bodies from the document's
+        own entities (what ``index_passages`` gives them before linking renames any), so the ``tsv``
+        column and its index are made once. The caller marks the document indexed in the same transaction."""
+        from ..index.writer import passage_fields
+
+        doc = extraction.document
+        super().put(extraction.model_copy(update={"passages": []}))
+        rows = []
+        for p in extraction.passages:
+            title, names, bodies, orgs = _searchable(passage_fields(doc, p, extraction.entities, parts=False))
+            rows.append({**self._row(p, "passages"), "title": title, "names": names, "bodies": bodies, "orgs": orgs})
+        self._insert("passages", rows)
+
+    def writing_worker(self) -> None:
+        """This connection stores documents for a cluster build: its commits do not wait for the disk.
+        Safe: the build's own last commit does, and the write-ahead log reaches the disk in order, so
+        once that commit is durable every document written before it is too; a crash before it loses
+        documents the next build extracts again (their hashes are not stored)."""
+        self._exec("SET synchronous_commit TO off")
+
     def finish_build(self) -> None:
         """After a build's writes, in its transaction: the word list for typos, and a new generation."""
         self._exec("DELETE FROM vocabulary")
         self._exec("INSERT INTO vocabulary SELECT word, ndoc FROM ts_stat("
                    "'SELECT to_tsvector(''simple'', text) FROM passages') WHERE length(word) > 2")
         self._exec("UPDATE generation SET n = n + 1 WHERE id = 1")
+
+
+def _searchable(fields: dict) -> tuple[str, str, list[str], list[str]]:
+    """(title, names, bodies, orgs) of a passage's index fields, as the passages table holds them."""
+    return (_clean(fields["title"] or ""), _clean(fields["names"]),
+            [_clean(b) for b in fields["bodies"].split(",") if b], [_clean(o) for o in fields["orgs"].split(",") if o])
 
 
 def _libpq_url(url: str) -> str:

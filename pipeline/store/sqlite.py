@@ -183,6 +183,11 @@ class Store:
 
     #: Whether the store also answers searches itself (PostgreSQL); SQLite leaves that to Whoosh.
     searchable = False
+    #: Whether many processes may write documents at once (PostgreSQL): a cluster's workers then store
+    #: what they extract themselves; SQLite takes one writer, the build's process.
+    concurrent_writers = False
+    #: The address other processes open the same store by (a database's; None for a folder).
+    url: str | None = None
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -489,8 +494,9 @@ class Store:
             yield row["doc_id"], row["page"], row["start"]
 
     def texts(self) -> Iterator[tuple[str, str | None, str, str]]:
-        """(doc_id, date, cleaned text, doc_type) of every stored document."""
-        for row in self._exec("SELECT doc_id, date, text, doc_type FROM documents"):
+        """(doc_id, date, cleaned text, doc_type) of every stored document, by doc_id (so what is derived
+        from them does not depend on the order the documents were written in, e.g. by a cluster's workers)."""
+        for row in self._exec("SELECT doc_id, date, text, doc_type FROM documents ORDER BY doc_id"):
             yield row["doc_id"], row["date"], row["text"] or "", row["doc_type"] or ""
 
     @staticmethod
