@@ -67,9 +67,9 @@ def test_distributed_local_cluster_gives_the_records_of_a_local_build(small_corp
     assert len(rebuilt.unchanged) == 20 and not rebuilt.added
 
 
-@pytest.mark.slow
-def test_distributed_build_survives_a_killed_worker(small_corpus, local_build, cluster, tmp_path):
-    folder, _ = local_build
+def _build_killing_a_worker(cluster, small_corpus, target):
+    """Builds ``small_corpus`` into ``target`` on ``cluster`` and SIGKILLs a worker once the first document is
+    back; returns the build's report (the build must finish, and the killed worker be replaced)."""
     first = threading.Event()
     done: list[int] = []
     outcome: dict = {}
@@ -80,8 +80,7 @@ def test_distributed_build_survives_a_killed_worker(small_corpus, local_build, c
 
     def run():
         try:
-            outcome["report"] = build([small_corpus], tmp_path / "ix", scheduler=cluster.scheduler_address,
-                                      progress=progress)
+            outcome["report"] = build([small_corpus], target, scheduler=cluster.scheduler_address, progress=progress)
         except BaseException as exc:  # noqa: BLE001 - handed to the test thread
             outcome["error"] = exc
 
@@ -97,8 +96,14 @@ def test_distributed_build_survives_a_killed_worker(small_corpus, local_build, c
         assert not thread.is_alive(), "the build did not finish after a worker was killed"
         assert "error" not in outcome, outcome.get("error")
         assert victim not in client.run(os.getpid).values()  # the killed worker was replaced
-    report = outcome["report"]
     assert done_at_kill < 20, "the worker was killed only after the last document"
+    return outcome["report"]
+
+
+@pytest.mark.slow
+def test_distributed_build_survives_a_killed_worker(small_corpus, local_build, cluster, tmp_path):
+    folder, _ = local_build
+    report = _build_killing_a_worker(cluster, small_corpus, tmp_path / "ix")
     assert len(report.added) == 20 and len(report.problems) == 1
     assert _records(tmp_path / "ix") == _records(folder)
 
@@ -194,33 +199,7 @@ def test_distributed_pg_workers_write_the_records_of_a_local_build(small_corpus,
 @pytest.mark.slow
 def test_distributed_pg_build_survives_a_killed_worker(small_corpus, pg_local_build, pg_server, cluster):
     url = pg_server()
-    first = threading.Event()
-    done: list[int] = []
-    outcome: dict = {}
-
-    def progress(path, n, total):
-        done.append(n)
-        first.set()
-
-    def run():
-        try:
-            outcome["report"] = build([small_corpus], url, scheduler=cluster.scheduler_address, progress=progress)
-        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
-            outcome["error"] = exc
-
-    with distributed.Client(cluster) as client:
-        pids = client.run(os.getpid)
-        thread = threading.Thread(target=run)
-        thread.start()
-        assert first.wait(120), "no document came back from the cluster"
-        victim = sorted(pids.values())[0]
-        os.kill(victim, signal.SIGKILL)
-        done_at_kill = len(done)
-        thread.join(300)
-        assert not thread.is_alive(), "the build did not finish after a worker was killed"
-        assert "error" not in outcome, outcome.get("error")
-    report = outcome["report"]
-    assert done_at_kill < 20, "the worker was killed only after the last document"
+    report = _build_killing_a_worker(cluster, small_corpus, url)
     assert len(report.added) == 20 and len(report.problems) == 1
     assert _pg_state(url) == _pg_state(pg_local_build)
 
