@@ -453,17 +453,17 @@ class Store:
             sql, args = sql + " AND doc_id = ?", args + [doc_id]
         if label:
             sql, args = sql + " AND label = ?", args + [label]
-        return [self._model(Entity, r) for r in self._exec(sql + " ORDER BY doc_id, start", args)]
+        return [self._model(Entity, r) for r in self._exec(sql + " ORDER BY doc_id, start, id", args)]
 
     def entity_rows(self) -> list[tuple[int, Entity]]:
         return [(r["id"], self._model(Entity, r)) for r in self._exec(
-            "SELECT * FROM entities ORDER BY doc_id, start")]
+            "SELECT * FROM entities ORDER BY doc_id, start, id")]
 
     def decisions(self, doc_id: str | None = None) -> list[Decision]:
         sql, args = "SELECT * FROM decisions", []
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", [doc_id]
-        return [self._model(Decision, r) for r in self._exec(sql + " ORDER BY doc_id, start", args)]
+        return [self._model(Decision, r) for r in self._exec(sql + " ORDER BY doc_id, start, id", args)]
 
     def passages(self, doc_id: str | None = None) -> list[Passage]:
         sql, args = "SELECT * FROM passages", []
@@ -606,12 +606,12 @@ class Store:
             sql, args = sql + " AND label IN (" + ", ".join("?" for _ in labels) + ")", args + list(labels)
         if doc_id is not None:
             sql, args = sql + " AND doc_id = ?", args + [doc_id]
-        yield from self._tuples(sql + (" ORDER BY doc_id, start" if ordered else ""), args)
+        yield from self._tuples(sql + (" ORDER BY doc_id, start, id" if ordered else ""), args)
 
     def decision_tuples(self, columns: tuple[str, ...]) -> Iterator[tuple]:
         """The ``columns`` of every decision as plain tuples, in the order of :meth:`decisions`."""
         cols = ", ".join(f'"{c}"' for c in columns)
-        yield from self._tuples(f"SELECT {cols} FROM decisions ORDER BY doc_id, start")
+        yield from self._tuples(f"SELECT {cols} FROM decisions ORDER BY doc_id, start, id")
 
     def _tuples(self, sql: str, args: Iterable = ()) -> Iterator[tuple]:
         """The rows of one statement as plain tuples (no row object per row: for corpus-wide passes)."""
