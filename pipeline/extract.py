@@ -280,7 +280,8 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
             dec.government, dec.government_code = dec_gov.name, dec_gov.code
     document = Document(
         doc_id=doc_id,
-        title=metadata.meeting_title(metadata.title(text, doc_id, title_hint), kind, meeting_body, meeting_date),
+        title=metadata.meeting_title(metadata.title(text, doc_id, title_hint), kind, meeting_body, meeting_date,
+                                     text),
         date=doc_date,
         date_source=date_source,
         doc_type=kind,

@@ -235,6 +235,9 @@ def keep_hyphen(left: str, right: str, vocab: _Vocabulary | None = None) -> bool
     return clash in _CLASH and len(left) >= 3 and len(right) >= 3
 
 
+_LONG_LINE = 50  # characters: a line this long that stops mid-sentence runs on after a blank line
+
+
 def _typical_width(pages: list[list[str]]) -> float:
     """Width (in characters) of a full line if the text is wrapped to a measure, else 0."""
     lengths = sorted(len(line) for lines in pages for line in lines if line)
@@ -250,12 +253,13 @@ def _typical_width(pages: list[list[str]]) -> float:
 class _Joiner:
     """Assembles lines into text, deciding the separator between consecutive lines."""
 
-    def __init__(self, n_pages: int, width: float, vocab: _Vocabulary | None) -> None:
+    def __init__(self, n_pages: int, width: float | list[float], vocab: _Vocabulary | None) -> None:
         self.parts: list[str] = []
         self.pos = 0
         self.prev: str | None = None
         self.prev_table = False
-        self.width = width
+        self.widths = width if isinstance(width, list) else [width] * max(1, n_pages)
+        self.width = self.widths[0] if self.widths else 0.0
         self.vocab = vocab
         self.page_starts: list[int] = []
         self.n_pages = n_pages
@@ -281,7 +285,9 @@ class _Joiner:
         if blank:
             # a blank line inside a sentence (pdf text boxes split a paragraph): a full line
             # without end punctuation, followed by a lower-case continuation
-            return " " if lower and not ends and not prev.endswith(";") and self._full(prev) else br
+            # (or a long line: a letter's first page has too many short address lines to show its measure)
+            return " " if lower and not ends and not prev.endswith((";", ":")) and (
+                self._full(prev) or len(prev) >= _LONG_LINE) else br
         if lower and (not ends or self._full(prev)):
             return " "
         if self._full(prev) and not (new_page and ends):  # a finished sentence at a page end
@@ -291,6 +297,7 @@ class _Joiner:
     def add(self, page: int, line: str, blank: bool) -> None:
         new_page = len(self.page_starts) <= page
         sep = "" if self.prev is None else self.separator(self.prev, line, blank, new_page)
+        self.width = self.widths[page] if page < len(self.widths) else self.width  # the measure of this line's page
         if self.prev is not None and sep in ("", "-"):  # after a line-end hyphen
             if sep == "":  # drop the hyphen: ver-/gunning -> vergunning
                 self.parts[-1] = self.parts[-1][:-1]
@@ -325,7 +332,10 @@ def clean_pages(pages: list[str]) -> CleanText:
     split = remove_running_lines([[_tidy_line(line) for line in lines] for lines in raw])
     hyphen_ends = any(line.endswith("-") for lines in split for line in lines)
     vocab = _Vocabulary(split) if hyphen_ends else None
-    joiner = _Joiner(len(pages), _typical_width(split), vocab)
+    width = _typical_width(split)
+    # a page set to its own measure (a letter's first page among scanned ones, an annex in another layout)
+    widths = [_typical_width([lines]) or width for lines in split]
+    joiner = _Joiner(len(pages), widths, vocab)
     for page_no, lines in enumerate(split):
         blank, first = False, True  # a page break by itself is not a paragraph break
         for line in lines:

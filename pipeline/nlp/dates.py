@@ -35,6 +35,7 @@ _log = logging.getLogger(__name__)
 SEASON_CODES = ("SP", "SU", "FA", "WI")
 _FAR_DAYS = 240  # a year-less date further than this from its reference belongs to the adjacent year
 _SHORT_DAY = re.compile(r"\s*(\d{1,2})[.:\-/](\d{1,2})[.:\-/](\d{2})[ \t]*$", re.M)  # "25.02.25" ("25:02:25" read by OCR)
+_PARAGRAPH_CHARS = 400  # a year in a name ("tussenrapportage 2015") anchors a year-less date this close, in its paragraph
 _NEAR_CHARS = 2500  # an explicit date further back than this no longer anchors a year-less one (the document date does)
 MODS = ("START", "MID", "END", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX")
 
@@ -166,6 +167,11 @@ def _season_year(season: str, rel: str, ref: tuple[int, int | None, int | None])
     return ry if start + 3 <= rm else ry - 1
 
 
+def _narrative_year(text: str, mn: Mention) -> bool:
+    """True for a year the text tells time with ("in 2015", "eind 2015"), not one in a name."""
+    return bool(mn.mod or date_patterns().prefix_preposition.search(text[max(0, mn.start - 20):mn.start]))
+
+
 def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int | None, int | None]) -> None:
     """Give year-less mentions a year: from their list, the nearest explicit date, or the anchor."""
     P = date_patterns()
@@ -202,6 +208,7 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
 
     last: tuple[int, int | None, int | None] | None = None
     last_at = 0
+    year_only: tuple[int, int] | None = None  # a year in a name, (year, end): it anchors only nearby
     for mn in mentions:
         if not mn.keep:
             continue
@@ -212,9 +219,20 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
             mn.y = mentions[mn.parent].y
             mn.explicit = True
         if mn.explicit and mn.kind in ("date", "month", "year", "season"):
+            if mn.kind == "year" and doc_ref is not None and not _narrative_year(text, mn):
+                # "Verordening ... 2015", "Jaarrekening 2022": a name's year anchors only its own paragraph
+                # ("de tussenrapportage 2015 ... de periode januari tot en met augustus")
+                year_only = (mn.y, mn.end)
+                continue
             last = (mn.y, mn.m if mn.kind != "season" else None, mn.d)
             last_at = mn.end
+            year_only = None
             continue
+        if year_only is not None and mn.kind in ("date", "month", "interval") and mn.y is None:
+            gap = text[year_only[1]:mn.start]
+            if len(gap) <= _PARAGRAPH_CHARS and not re.search(r"\n[ \t]*\n", gap):
+                last, last_at = (year_only[0], None, None), year_only[1]
+            year_only = None
         if mn.kind in ("date", "month") and mn.y is None:
             if mn.rel and (doc_ref or last):
                 mn.y = _relative_year(mn.m, mn.d, doc_ref or last, mn.rel)

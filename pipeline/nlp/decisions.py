@@ -206,7 +206,9 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
     the decisions of its "besluit:" block (which otherwise carry the date at the top: a publication or the
     proposal's date), and the closing line is no decision of its own then. The heading that names the same
     decision ("Besluit van het college ... tot vaststelling van X") gives way to the block."""
-    if frame.layout in ("decision_list", "minutes", "agenda"):
+    if frame.layout in ("decision_list", "minutes"):
+        return _record_adopted(records, text, frame, dates)
+    if frame.layout == "agenda":
         return records
     formula = adoption_formula(text, dates)
     if formula is None:
@@ -235,6 +237,36 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
             continue
         kept.append(r)
     return kept
+
+
+def _record_adopted(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
+    """A decision list or minutes close with "Vastgesteld in de vergadering gehouden op 7 januari 2025": the
+    record itself was adopted then, by the meeting's body, a later date than the meeting's. A line that says
+    so without a date ("Deze besluitenlijst is digitaal vastgesteld") is no dated decision."""
+    formula = adoption_formula(text, dates, meeting=True)
+    if formula is not None:
+        f_start, f_end, f_date, f_text = formula
+        for r in records:
+            if r["start"] < f_end and f_start < r["end"] and not r.get("cited"):
+                r["date"], r["date_text"], r["status"] = f_date, f_text, "adopted"
+                r["actor"] = r["actor"] or frame.meeting_body
+                r["actor_text"] = r["actor_text"] or frame.meeting_body_text
+                r["start"] = max(r["start"], f_start)
+                r["text"] = text[r["start"]:r["end"]]
+                r["object"] = _own_record_object(frame)
+    for r in records:
+        if (r.get("date_text") is None or r["date_text"] not in r["text"]) and _SELF_ADOPTED.search(r["text"]):
+            r["date"] = None
+    return records
+
+
+_SELF_ADOPTED = re.compile(r"(?i)\b(?:deze|dit)\s+(?:besluitenlijst|notulen|verslag|actielijst)\s+(?:is|zijn|wordt|worden)\s+"
+                           r"(?:\w+\s+){0,2}(?:vastgesteld|goedgekeurd)\b")
+
+
+def _own_record_object(frame: Context) -> str:
+    kind = "notulen" if frame.layout == "minutes" else "besluitenlijst"
+    return f"{kind} van de vergadering van {frame.meeting_date} vastgesteld" if frame.meeting_date else f"{kind} vastgesteld"
 
 
 def _plan_actors(records: list[dict], text: str) -> list[dict]:
@@ -365,6 +397,8 @@ def _pronoun_subject(r: Reading, trig: Trigger | None, lex: Lexicon) -> str | No
 
 def _subject_pronoun(r: Reading, lex: Lexicon, ctx: _Ctx, trig: Trigger | None = None) -> tuple[str | None, str | None]:
     word = _pronoun_subject(r, trig, lex)
+    if word == "ik" and ctx.minutes:
+        return None, None  # a speaker in the minutes, not the body that issued them
     if word:
         return ctx.issuer, word
     return None, None
@@ -430,8 +464,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         date_fb = (ctx.doc_date, None)
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None:
         return None
-    if tense == "present" and date is None and not ctx.minutes and not _strong_present(r, trig, lex):
-        return None  # generic present: "het bestuur besluit over de begroting"
+    if tense == "present" and date is None and not ctx.minutes and not _strong_present(r, trig, lex) \
+            and not (act_fb[0] and act_fb[1] in ("ik", "wij", "we")):
+        return None  # generic present: "het bestuur besluit over de begroting" (not the writer's "verleng ik")
     return _record(r, doc, status=status, trig=trig, actor=actor, actor_fallback=act_fb, date=date,
                    date_fallback=date_fb, start=r.span.start_char, end=r.span.end_char,
                    obj=read_object(r, trig, actor, date, lex), vote=vote, idx=idx)

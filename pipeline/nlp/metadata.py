@@ -99,7 +99,8 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     for line in heads:
         for entry in types:
             for phrase in entry["phrases"]:
-                if re.match(rf"{_phrase_re(phrase)}\b", line) and len(line.split()) <= 8:
+                if re.match(rf"{_phrase_re(phrase)}\b", line) and (len(line.split()) <= 8 or (
+                        len(line.split()) <= 16 and not re.search(r"[.;:]\s", line + " "))):
                     return entry["type"]
     for entry in types:
         for phrase in entry["phrases"] + entry.get("names", []):
@@ -238,12 +239,23 @@ _BODY_LABEL = {"gemeenteraad": "gemeenteraad", "raadscommissie": "commissie", "p
 _TYPE_LABEL = {"besluitenlijst": "Besluitenlijst", "verslag": "Verslag", "agenda": "Agenda"}
 
 
-def meeting_title(current: str, kind: str, body: str | None, date: str | None) -> str:
-    """``current`` unless it is only a type word, a body or a date: then "Besluitenlijst <body> <date>"."""
+def meeting_title(current: str, kind: str, body: str | None, date: str | None, text: str = "") -> str:
+    """The title of a meeting's record names the meeting: its own head line ("Besluitenlijst Openbaar
+    B&W-vergadering Wassenaar", with the date when that line has none) rather than an item's decision;
+    ``current`` when it already names it, "Besluitenlijst <body> <date>" when it is only a type word,
+    a body or a date."""
     if kind not in _TYPE_LABEL or not (body or date):
         return current
     type_words = {p for entry in _doc_types()["types"] for p in entry["phrases"]}
     low = current.casefold().strip()
+    own = [p for entry in _doc_types()["types"] if entry["type"] == kind for p in entry["phrases"]]
+    if text and not low.startswith(tuple(own)):
+        for line in _lines(text, 1500)[:15]:
+            head = _clean(line)
+            hl = head.casefold()
+            if re.match(rf"(?:(?:openbare|concept|definitieve)\s+)?(?:{'|'.join(map(re.escape, own))})\b", hl) \
+                    and 3 <= len(head.split()) <= 16 and not head.endswith((",", ":", ";")):
+                return head if (_DATE_IN.search(head) or not date) else f"{head} {date}"
     weak = (low in type_words or low in {b.casefold() for b in _BODY_LABEL.values()} or bool(_DATE_LINE.match(current))
             or _government_name(current) is not None or low.startswith(tuple(type_words)) and len(low.split()) <= 2)
     if not weak:

@@ -376,7 +376,9 @@ def read_tense(r: Reading, trig: Trigger) -> str:
 
 
 def is_negated(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
-    """'is niet aangenomen' (rejected)."""
+    """'is niet aangenomen', 'verlengen we niet' (rejected)."""
+    if trig.kind in ("present", "past") and "niet" in r.low[trig.j:trig.j + 3]:
+        return True  # the finite verb first: "Daarom verlengen we de termijn niet", "verleng ik niet"
     return "niet" in r.low[max(0, trig.i - 2):trig.i]
 
 

@@ -94,11 +94,8 @@ def segment(text: str, abbreviations: set[str] | None = None) -> list[Unit]:
         heading = md or (len(block) == 1 and len(btext) < 0.6 * width and not btext.rstrip().endswith((".", ";", "?", "!", ",")))
         cuts = [start]
         for sm in _SENT_END.finditer(btext):
-            word = btext[:sm.start() + 1].split()[-1] if btext[:sm.start() + 1].split() else ""
-            if _is_abbreviation(word, abbreviations) and word.lower().rstrip(".") not in _CAN_END:
-                continue
-            if re.fullmatch(r"\s*(?:[-•*–·▪◦]\s*)?\(?\w{1,2}[.)]", btext[:sm.start() + 1]):
-                continue  # the list marker "10."
+            if ends_no_sentence(btext[:sm.start() + 1], abbreviations):
+                continue  # "art. 37", "d.d. 5 november", the list marker "10."
             cuts.append(start + sm.end())
         cuts.append(end)
         for k in range(len(cuts) - 1):
@@ -125,6 +122,16 @@ def _hard_break(prev: str, nxt: str, width: int) -> bool:
     if p.endswith(".") or p[-1].isdigit():
         return True
     return len(p.strip()) < 0.8 * width
+
+
+def ends_no_sentence(before: str, abbreviations: set[str] | frozenset[str]) -> bool:
+    """True when the full stop that ends ``before`` closes an abbreviation ("art.", "d.d.", initials) or a
+    list marker ("1.", "b)") rather than a sentence."""
+    words = before.split()
+    word = words[-1] if words else ""
+    if _is_abbreviation(word, abbreviations) and word.lower().rstrip(".") not in _CAN_END:
+        return True
+    return bool(re.fullmatch(r"\s*(?:[-•*–·▪◦]\s*)?\(?\w{1,2}[.)]", before))
 
 
 def _is_abbreviation(word: str, abbreviations: set[str]) -> bool:

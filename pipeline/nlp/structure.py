@@ -35,6 +35,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from .segment import ends_no_sentence
+
 _log = logging.getLogger(__name__)
 
 DATA_PATH = Path(__file__).parent / "data" / "structure.json"
@@ -42,7 +44,7 @@ _HEAD_LINES = 45
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ITEM = re.compile(
     r"^[ \t]*(?:[-•*▪–][ \t]*)*(?:(?:agendapunt|punt|item)[ \t]+)?"
-    r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?|[A-Z]\.\d{1,2}|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
+    r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?(?:\.(?:[a-z]|\d{1,2})(?![\w]))*|[A-Z]\.\d{1,2}|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 _COUNTS = re.compile(r"^(\d+)-(\d+)$")
@@ -395,13 +397,37 @@ class _Item:
     end: int
 
 
+def _next_number(num: str) -> str:
+    return str(int(num) + 1) if num.isdigit() else chr(ord(num) + 1)
+
+
 def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     date_starts = {d.start_char for d in dates}
+    labels = load_structure()["outcome_labels"]
     items: list[_Item] = []
+    expect: str | None = None  # the next point's number under "Besluit:" ("1.", "2." are points, not items)
+    inner: str | None = None  # the next sub-point's number, in a list inside a point
     i = 0
     while i < len(lines):
         ln = lines[i]
         m = _ITEM.match(ln.text)
+        label = re.fullmatch(r"(\w+)\s*:", ln.text.strip().lower())
+        if label and label.group(1) in labels:
+            expect, inner = "1", None
+            i += 1
+            continue
+        num = m.group("num").lower() if m else ""
+        if m and expect is not None and m.group("title"):
+            if num in (expect, "a" if expect == "1" else expect) and num != inner:
+                expect, inner = _next_number(num), None
+                i += 1
+                continue
+            if num == inner or (num in ("1", "a") and expect not in ("1", "a")):
+                inner = _next_number(num)  # a list inside a point: "indien: 1. ...; 2. ...;"
+                i += 1
+                continue
+        if m:
+            expect = None
         if m and not any(ln.start <= s <= ln.start + len(m.group("num")) + 4 for s in date_starts):
             title = m.group("title")
             t_start = ln.start + (m.start("title") if title else 0)
@@ -419,6 +445,11 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     return items
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(json.loads((DATA_PATH.parent / "decisions.json").read_text(encoding="utf-8"))["abbreviations"])
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences and bullet points of text[start:end] as (start, end) offsets."""
     out = []
@@ -430,7 +461,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos += len(piece)
         if not piece.strip() or re.fullmatch(r"\s*(?:[-•*▪–·]\s*)*", piece):
             continue
-        cuts = [0] + [m.end() for m in _SENT.finditer(piece)] + [len(piece)]
+        cuts = [0] + [m.end() for m in _SENT.finditer(piece)
+                      if not ends_no_sentence(piece[:m.start()], _abbreviations())] + [len(piece)]
         for a, b in zip(cuts, cuts[1:]):
             s, e = p_start + a, p_start + b
             while s < e and (text[s].isspace() or text[s] in "-•*▪–·"):
@@ -591,7 +623,10 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 if said is not None and said[0] != "proposed":
                     st = said[0]  # "Besluit: Aangehouden; het voorstel komt terug ..."
                 points = []
-                if obj.rstrip().endswith(":") and label.group(2).strip():
+                if not label.group(2).strip():
+                    # "Besluit:" then "1. De ... vast te stellen." "2. De raad te informeren ...": one record a point
+                    points = _block_points(text, e, it.end)
+                elif obj.rstrip().endswith(":") and label.group(2).strip():
                     # "Besluit: Het college besluit:" then "1. in te stemmen met ...;" "2. de raad ... te informeren."
                     blk_end = text.find("\n\n", e)
                     blk_end = it.end if blk_end < 0 or blk_end > it.end else blk_end
@@ -638,6 +673,39 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 out.append(_record(text, ctx, status="proposed", start=it.title_start, end=it.title_end, obj=title,
                                    actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
                                    predicate="agenderen", item=(it_start, it.end)))
+    return out
+
+
+def _block_points(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """The numbered points right under an outcome label, (start, end, number, text start) each, a point
+    running to the next one (a page break may cut it: "van het\n\nRekenkameronderzoek ..."); none unless
+    they count from 1 or a."""
+    block = text[start:end]
+    found = []
+    expect = inner = None  # the next point's number; the next sub-point's ("indien: 1. ...; 2. ...;")
+
+    for pm in _POINTS.finditer(block):
+        num = pm.group(1).lower()
+        if expect is None and not found and block[:pm.start()].strip():
+            break  # text before the first point: not a list under the label
+        if inner is not None and num == inner:
+            inner = _next_number(num)
+        elif found and num in ("1", "a") and num != expect:
+            inner = _next_number(num)  # a list inside the point before
+        elif (not found and num in ("1", "a")) or num == expect:
+            found.append(pm)
+            expect, inner = _next_number(num), None
+        elif found:
+            break
+    out = []
+    for k, pm in enumerate(found):
+        p_end = found[k + 1].start() if k + 1 < len(found) else len(block)
+        if k + 1 == len(found):  # the last point ends with its full stop, else at the next paragraph
+            stop = re.search(r"[.;][ \t]*(?:\n|$)", block[pm.start():])
+            para = re.search(r"\n[ \t]*\n", block[pm.end():])
+            p_end = (pm.start() + stop.end() if stop else pm.end() + para.start() if para else len(block))
+        seg = block[pm.start():p_end].rstrip()
+        out.append((start + pm.start(), start + pm.start() + len(seg), pm.group(1), start + pm.start(2)))
     return out
 
 
@@ -828,14 +896,16 @@ def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> lis
     return out
 
 
-def adoption_formula(text: str, dates: list[Span]) -> tuple[int, int, str, str] | None:
+def adoption_formula(text: str, dates: list[Span], meeting: bool = False) -> tuple[int, int, str, str] | None:
     """(start, end, ISO date, date text) of the closing formula of a resolution or notice, "Aldus besloten in
-    de openbare vergadering van 28 maart 2023", in the last part of the text; None without one."""
+    de openbare vergadering van 28 maart 2023", in the last part of the text; None without one. With
+    ``meeting``, the formula that adopts a decision list or minutes ("Vastgesteld in de vergadering gehouden
+    op 7 januari 2025")."""
     data = load_structure()
     low = text.lower()
     tail_from = max(0, len(text) - 4000)
     best = None
-    for p in data["adoption_formulas"]:
+    for p in data["record_adoption_formulas" if meeting else "adoption_formulas"]:
         for m in re.finditer(re.escape(p), low[tail_from:]):
             start = tail_from + m.start()
             end = text.find("\n\n", start)
@@ -942,18 +1012,23 @@ def _addressee(lines: list[_Line], organs: list[Span], data: dict) -> tuple[str 
         low = " ".join(ln.text.lower().split()).rstrip(" :")
         label = next((lb for lb in sorted(labels, key=len, reverse=True)
                       if low == lb or low.startswith(lb + " ") or low.startswith(lb + ":")), None)
-        if label is None or len(low.split()) > 6:
+        if label is None or len(low.split()) > 16:
             continue
         span_end = ln.end if low != label else (lines[i + 1].end if i + 1 < len(lines) else ln.end)
         os_ = _organs_in(organs, ln.start, span_end)
-        if os_:
+        if os_:  # "Aan: Het college van burgemeester en wethouders van de gemeente Amsterdam"
             return os_[0]._.canonical, os_[0].text
+        if len(low.split()) > 6:
+            continue
         words = re.sub(r"^\s*" + re.escape(label) + r"\s*:?\s*", "", _text_of(lines, i, span_end), flags=re.I).split()
         for rx, body in data["addressee_codes"].items():  # "Aan: MPVO", "Aan MVvws": a minister's code
             if words and re.fullmatch(rx, words[0].strip(",.:")):
                 return body, words[0].strip(",.:")
         return None, None
     return None, None
+
+
+_PLACE_DATE = re.compile(r"^[A-Z][\w'’. -]{1,40},?\s+(?:\d{1,2}[ -]\w+[ -]\d{4}|\d{1,2}-\d{1,2}-\d{2,4})$")
 
 
 def _advice(text: str, ctx: Context, lines: list[_Line], organs: list[Span], data: dict) -> list[dict]:
@@ -965,8 +1040,9 @@ def _advice(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     start = None
     for ln in lines[:200]:
         low = " ".join(re.sub(r"^\s*\d{1,2}[.)]\s*", "", ln.text).lower().split())
-        if any(low.startswith(m) for m in markers):
-            start = ln
+        if any(low.startswith(m) for m in markers) or (
+                low.endswith(":") and len(low.split()) <= 14 and any(f" {m}" in low for m in data["advice_inverted"])):
+            start = ln  # "Op grond van het vorenstaande adviseer ik u:"
             break
     if start is None:
         return out
@@ -974,13 +1050,16 @@ def _advice(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     date = ctx.doc_date if actor and ctx.doc_date and _DAY.match(ctx.doc_date) else None  # no body, no date
     lead = re.sub(r"^\s*\d{1,2}[.)]\s*", "", start.text).strip()
     lead_low = lead.lower().rstrip(" :")
-    verb = "" if lead_low in markers else lead  # "U wordt geadviseerd in te stemmen met:" names the act
+    verb = "" if lead_low in markers or not any(lead_low.startswith(m) for m in markers) else lead
+    # ("U wordt geadviseerd in te stemmen met:" names the act; "Op grond hiervan adviseer ik u:" does not)
     points: list[tuple[int, int]] = []
     para_start = None
     for ln in lines[lines.index(start) + 1:]:
         low = " ".join(re.sub(r"^\s*\d{1,2}[.)]\s*", "", ln.text).lower().split()).rstrip(" :")
         if any(low == e or low.startswith(e + " ") for e in ends) and len(low.split()) <= 4:
             break
+        if _PLACE_DATE.match(ln.text.strip()):
+            break  # "Amsterdam, 11 april 2018": the signature
         if any(low.startswith(m) for m in markers):
             verb = "" if low in markers else re.sub(r"^\s*\d{1,2}[.)]\s*", "", ln.text).strip()
             continue  # "Geadviseerd besluit" with "U wordt geadviseerd in te stemmen met:" under it

@@ -1,0 +1,139 @@
+"""A college's decision list, an objection committee's advice and a Wob letter as real archives write
+them (issue 15, after a blind annotation of decision lists and letters of two more municipalities):
+hierarchical item numbers ("5.b.2") with numbered points under "Besluit:", the list's own adoption at
+the next meeting, a year in a regulation's name that must not date what follows, an advice announced
+mid-sentence, a letter in the first person singular, a paragraph broken by a blank line.
+Read end to end by the whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.ingest.clean import clean_pages
+from pipeline.models import CleanText
+
+
+def run(nlp, text: str, doc_id: str = "genre"):
+    return analyse(doc_id, CleanText(text=text), nlp)
+
+
+def dated(extraction) -> list[tuple]:
+    return [(d.actor, d.date, d.status) for d in extraction.decisions if d.date]
+
+
+COLLEGE_LIST = """Openbare besluitenlijst van de vergadering van het college van burgemeester en wethouders
+Datum: 17-12-2024
+
+5.b.2
+
+Raadsinformatiebrief appreciatie rekenkameronderzoek woonbeleid
+
+Besluit:
+
+1. De bestuurlijke appreciatie op de aanbevelingen van het
+
+Rekenkameronderzoek Effectiviteit Woonbeleid te versturen aan de gemeenteraad.
+
+5.b.3
+
+Uitvoerings- en handhavingsstrategie
+
+Besluit:
+
+1. In te stemmen met de Uitvoerings- en handhavingsstrategie 2025-2028.
+2. De gemeenteraad te informeren over de strategie middels bijgaande raadsinformatiebrief.
+3. Een onderzoek in te stellen naar de benodigde capaciteit.
+
+10.a.3
+
+Beantwoording schriftelijke vragen art. 37 RvO raadslid Jansen
+
+Besluit:
+
+1. De beantwoording van de schriftelijke vragen vast te stellen, gesteld door raadslid Jansen d.d. 6 december 2024.
+
+11
+
+Sluiting
+
+Vastgesteld in de vergadering gehouden op 7 januari 2025.
+
+Het college van burgemeester en wethouders,
+
+Deze besluitenlijst is digitaal vastgesteld.
+"""
+
+
+def test_college_list_numbered_points_under_besluit_are_one_decision_each(nlp):
+    ex = run(nlp, COLLEGE_LIST)
+    at_meeting = [d for d in ex.decisions if d.date == "2024-12-17"]
+    assert [(d.actor, d.status) for d in at_meeting] == [("college_bw", "adopted")] * 5
+    texts = [" ".join(d.text.split()) for d in at_meeting]
+    assert "Rekenkameronderzoek Effectiviteit Woonbeleid te versturen aan de gemeenteraad" in texts[0]  # across the break
+    assert texts[2].startswith("2. De gemeenteraad te informeren")
+    assert "d.d. 6 december 2024" in texts[4]  # "art." and "d.d." end no sentence
+
+
+def test_college_list_is_adopted_at_the_next_meeting_and_a_dateless_line_has_no_date(nlp):
+    ex = run(nlp, COLLEGE_LIST)
+    assert ("college_bw", "2025-01-07", "adopted") in dated(ex)
+    digital = [d for d in ex.decisions if "digitaal" in d.text]
+    assert all(d.date is None for d in digital)
+
+
+def test_a_year_in_a_regulations_name_does_not_date_a_yearless_meeting(nlp):
+    text = ("Besluitenlijst van de vergadering van het college van burgemeester en wethouders\nDatum: 11-10-2022\n\n"
+            "4\n\nWijziging afstemmingsverordening\n\nBesluit:\n\nDe wijziging van de Afstemmingsverordening "
+            "Participatiewet gemeente Wassenaar 2015 vast te stellen.\n\n5\n\nKomende raad\n\n"
+            "College bespreekt de aanstaande raadsvergadering van 18 oktober.\n")
+    values = {e.text: e.value for e in run(nlp, text).entities if e.label == "DATE"}
+    assert values["18 oktober"] == "2022-10-18"
+
+
+def test_a_reports_year_dates_the_months_of_its_own_paragraph(nlp):
+    text = ("Agenda gemeenteraad 12 oktober 2015\n\nOp 17 maart 2014 heeft de raad de kaders vastgesteld.\n\n"
+            "Het college biedt de tussenrapportage 2015 aan. De rapportage is gebaseerd op de periode januari "
+            "tot en met augustus.\n")
+    values = [e.value for e in run(nlp, text).entities if e.label == "DATE"]
+    assert "2015-01/2015-08" in values or {"2015-01", "2015-08"} <= set(values)
+
+
+ADVICE = """Advies van de bezwaarschriftencommissie
+
+Aan           Het college van burgemeester en wethouders van de gemeente Amsterdam
+Datum         11 april 2018
+Onderwerp     Advies naar aanleiding van het bezwaarschrift tegen het verwijderen van een fiets
+
+1. Inleiding
+Tegen dit besluit is op 9 februari 2018 een bezwaarschrift ingediend.
+
+3. Advies
+Op grond van het vorenstaande adviseer ik u:
+-  Het bezwaarschrift van 9 februari 2018 niet-ontvankelijk te verklaren.
+
+Amsterdam, 11 april 2018
+"""
+
+
+def test_an_advice_announced_mid_sentence_is_proposed_to_the_addressee(nlp):
+    recs = [d for d in run(nlp, ADVICE).decisions if d.predicate == "adviseren"]
+    assert [(d.actor, d.date, d.status) for d in recs] == [("college_bw", "2018-04-11", "proposed")]
+    assert recs[0].object.startswith("Het bezwaarschrift van 9 februari 2018 niet-ontvankelijk")
+
+
+def test_a_paragraph_broken_by_a_blank_line_is_one_sentence_again():
+    page = ("Geachte heer,\n\nOp 13 november 2018 heeft u met een beroep op de Wet openbaarheid van bestuur informatie\n\n"
+            "verzocht over het noodbevel.\n\nUw verzoek is op 16 november 2018 ontvangen. Op 12 december 2018 is de\n\n"
+            "beslistermijn met vier weken verdaagd.\n\nHoogachtend,\n")
+    text = clean_pages([page]).text
+    assert "informatie verzocht over het noodbevel." in text
+    assert "Op 12 december 2018 is de beslistermijn met vier weken verdaagd." in text
+    assert "Geachte heer,\n\nOp 13" in text  # a short line stays its own paragraph
+
+
+def test_a_letters_extension_of_the_term_is_the_issuers_decision(nlp):
+    text = ("Gemeente Amsterdam\n\nDatum 12 augustus 2020\nOnderwerp Uw Wob-verzoek\n\nGeachte heer/mevrouw,\n\n"
+            "Het is niet mogelijk om binnen vier weken op uw verzoek te beslissen. Op grond van artikel 6 van de Wob "
+            "verleng ik de beslistermijn van uw verzoek met vier weken.\n\nMet vriendelijke groet,\n\n"
+            "de burgemeester van Amsterdam\n")
+    recs = [d for d in run(nlp, text).decisions if "beslistermijn" in d.text]
+    assert [(d.actor, d.date, d.status) for d in recs] == [("burgemeester", "2020-08-12", "adopted")]
