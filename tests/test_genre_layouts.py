@@ -216,7 +216,7 @@ def test_the_new_layout_data_loads_and_names_known_bodies():
     data = load_structure()
     kb = {b["id"] for b in json.loads((DATA_PATH.parent / "kb_bodies.json").read_text(encoding="utf-8"))["bodies"]}
     assert set(data["proposal_bodies"].values()) <= kb and set(data["clerks"]) <= kb
-    assert set(data["proposal_bodies"].values()) <= set(data["assemblies"])
+    assert set(data["proposal_bodies"].values()) <= set(data["assemblies"]) | {"college_bw"}  # a college's voordracht
     assert {"onderwerp", "besluit", "advies"} <= set(data["table_header_words"])
     assert "uitslag" in data["outcome_field_labels"] and "datum collegebesluit" in data["not_meeting_labels"]
     assert data["outcomes"]["bespreekstuk"] == "adopted" and "adviezenlijst" in data["layouts"]["decision_list"]

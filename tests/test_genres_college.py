@@ -137,3 +137,64 @@ def test_a_letters_extension_of_the_term_is_the_issuers_decision(nlp):
             "de burgemeester van Amsterdam\n")
     recs = [d for d in run(nlp, text).decisions if "beslistermijn" in d.text]
     assert [(d.actor, d.date, d.status) for d in recs] == [("burgemeester", "2020-08-12", "adopted")]
+
+
+VOORDRACHT = """Voordracht voor het College van B&W
+Principenota Havenkwartier
+
+Datum collegevergadering:
+6 maart 2018
+
+Onderwerp:
+In te stemmen met de Principenota Havenkwartier
+
+Het college van Burgemeester en Wethouders besluit:
+
+1. Kennis te nemen van de gebiedsuitwerking en in te stemmen met de ontwikkelopgave voor:
+a. Het ontwikkelen van het projectgebied.
+
+b. Het verbinden van het projectgebied met zijn omgeving.
+
+2.
+
+In te stemmen met de volgende deelprojecten:
+a. Het voorbereiden van een herinrichting van het pontplein in 2019.
+
+b. Het starten van een project voor het deelgebied Tolhuis, gericht op een fase-2-besluit in kwartaal 1 2019.
+Specifieke onderzoeksopdrachten in 2018 betreffen de optimalisering van programma, grondopbrengsten en dekkingsbronnen voor realisering van het metrostation, nader cultuurhistorisch onderzoek, tijdelijk gebruik van vrijkomende terreinen, busontsluiting en woonschepen in het gebied.
+
+c.
+
+d. Het starten van een verkenning naar de vernieuwing van de buurt.
+
+3.
+
+In te stemmen met het als volgt vormgeven van het bestuurlijk opdrachtgeverschap:
+Bestuurlijk opdrachtgevers:
+- Tolhuis: wethouder Verkeer en Vervoer
+- Havenkwartier: wethouder Ruimtelijke Ordening
+Ambtelijk opdrachtgevers:
+- Tolhuis: directeur Verkeer
+
+4. Kennis te nemen van de financiële dekking van de proceskosten.
+
+Toelichting
+
+In het kader van het projectbesluit vindt in kwartaal 1 2019 tevens besluitvorming plaats over:
+a. De omvang van de bouwvelden.
+b. Het tijdelijk gebruik van terreinen.
+"""
+
+
+def test_a_college_voordracht_proposes_every_point_to_the_college_meeting(nlp):
+    ex = run(nlp, VOORDRACHT)
+    assert (ex.document.doc_type, ex.document.meeting_body, ex.document.meeting_date) == (
+        "raadsvoorstel", "college_bw", "2018-03-06")
+    points = [d for d in ex.decisions if d.number and d.number.isdigit()]
+    assert [(d.number, d.actor, d.date, d.status) for d in points] == [
+        (n, "college_bw", "2018-03-06", "proposed") for n in ("1", "2", "3", "4")]
+
+
+def test_decisions_announced_for_a_later_quarter_are_planned(nlp):
+    later = [d for d in run(nlp, VOORDRACHT).decisions if d.start > VOORDRACHT.index("Toelichting")]
+    assert later and {(d.date, d.status) for d in later} == {("2019-01/2019-03", "planned")}

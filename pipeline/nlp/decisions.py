@@ -24,6 +24,7 @@ How it reads a document:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -170,6 +171,15 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
             if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
                     rec["date"] is None or (rec.get("date_text") is None)):
+                rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif (frame.layout == "proposal" and rec["status"] == "adopted" and not rec.get("cited")
+              and frame.meeting_body is not None and rec["actor"] in (None, frame.meeting_body)
+              and (rec.get("date_text") is None or rec["date"] in (frame.meeting_date, frame.doc_date))
+              and rec.get("number")):
+            # "Het college besluit: 1. In te stemmen met ...": in a proposal, what it puts to the meeting
+            rec["status"], rec["actor"] = "proposed", frame.meeting_body
+            rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
+            if frame.meeting_date:
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif (frame.layout == "proposal" and rec["actor"] is None and rec["status"] == "proposed"
               and frame.meeting_body in _ASSEMBLIES):
@@ -554,6 +564,9 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         # (minutes that report another body's decision, "De raad heeft ... besloten:", do not date it)
         date_fb = (ctx.doc_date, None)
     act_fb = (None, None) if intro.actor is not None else _subject_pronoun(r0, lex, ctx)
+    if intro.status == "adopted" and intro.date is not None and \
+            compare_dates(span_value(intro.date), ctx.doc_date) == 1:  # "vindt in kwartaal 1 2019 besluitvorming plaats over:"
+        intro = dataclasses.replace(intro, status="planned")
     recs: list[dict] = []
     used: set[int] = {idx}
     expected: str | None = None  # the next top-level marker
@@ -571,6 +584,9 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             continue
         u = r.unit
         m = u.marker if u.first_in_block and u.marker != "-" else None
+        if m is None and u.first_in_block:
+            lone = re.fullmatch(r"\s*\(?([0-9]{1,2}|[a-zA-Z])[.)]\s*", r.span.text)
+            m = lone.group(1) if lone and expected is not None else None  # "d." alone: an empty point
         if m:
             if expected is None and (m.lower() in ("1", "a") or m == "I" or (intro.any_start and m.isdigit())):
                 top_indent, expected, roman = u.indent, m, m == "I"
@@ -587,14 +603,14 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
                 k = end_k + 1
                 continue
             if recs and (is_nested or (m.lower() in ("1", "a") and gap == 0)):
-                parent = top_number or ""
-                if m.isalpha() and m.islower() and parent.isdigit():
-                    recs.append(_point(doc, readings, k, k, parent + m, intro, lex, date_fb, act_fb))  # "9a"
                 nested, nested_short = _next_marker(m), short
                 used.update(range(k, _block_end(readings, k) + 1))  # a nested enumeration: part of the point
                 k = _block_end(readings, k) + 1
                 continue
             break
+        if recs and expected is not None and (u.marker == "-" or (len(r.low) <= 6 and r.low[-1].endswith(":"))):
+            k += 1  # a point's own bullets and sub-headings ("Bestuurlijk opdrachtgevers:" "- Sixhaven: ...")
+            continue
         gap += 1
         if expected is None and gap == 1 and not recs and not u.heading and not u.marker and (
                 r0.low[-1].endswith(":") or r.triggers):
@@ -604,8 +620,8 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             rec["start"] = r0.span.start_char
             rec["text"] = doc_text(doc)[rec["start"]:rec["end"]]
             return [rec], used | set(range(k, end_k + 1))
-        if gap > (3 if not recs else 4) or (len(r.low) > 40 and not u.marker):
-            break
+        if gap > (3 if not recs else 4) or (len(r.low) > 40 and not u.marker and nested is None):
+            break  # (a long paragraph inside a point's own list, "a. ... b. ... Specifieke opdrachten ...", goes on)
         k += 1
     return recs, used
 

@@ -171,12 +171,12 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
     if ctx.layout is None and any(_starts(ln.text.lower().rstrip(" :"), ["vergaderdatum", "datum vergadering"])
                                   for ln in lines[:150]):
         ctx.layout, title_idx = "proposal", -1  # a proposal to a meeting, its fields below a table
+    if ctx.layout == "proposal" and 0 <= title_idx < len(head):
+        kind = _starts(_clean_head(head[title_idx].text), list(data["proposal_bodies"]))
+        if kind:  # "Raadsvoorstel": to the council; "Statenvoorstel": to the States; "Voordracht voor het college"
+            ctx.meeting_body, ctx.meeting_body_text = data["proposal_bodies"][kind], head[title_idx].text.strip()
     if ctx.layout in ("decision_list", "minutes", "agenda", "proposal"):
         _meeting(ctx, lines[:150] if ctx.layout == "proposal" else head, title_idx, organs, dates, data)
-    if ctx.layout == "proposal" and ctx.meeting_body is None and 0 <= title_idx < len(head):
-        kind = _starts(_clean_head(head[title_idx].text), list(data["proposal_bodies"]))
-        if kind:  # "Raadsvoorstel": to the council; "Statenvoorstel": to the States
-            ctx.meeting_body, ctx.meeting_body_text = data["proposal_bodies"][kind], head[title_idx].text.strip()
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body:
         ctx.issuer, ctx.issuer_text = ctx.meeting_body, ctx.meeting_body_text
     elif ctx.layout == "motion" and _motion_body(lines, organs, data):
@@ -222,10 +222,13 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
     for i, ln in enumerate(head):
         low = ln.text.lower().rstrip(" :")
         lab = _starts(low, labels)
-        if lab is None or len(low) > len(lab) + 60 or _starts(low, data["not_meeting_labels"]):
-            continue  # "Datum collegebesluit: 23 januari 2024" is not the meeting's date
+        own = ctx.layout == "proposal" and ctx.meeting_body == "college_bw" and re.search(r"college|b&w|b en w", low)
+        if lab is None or len(low) > len(lab) + 60 or (_starts(low, data["not_meeting_labels"]) and not own):
+            continue  # "Datum collegebesluit: 23 januari 2024" is not the meeting's date (but a college proposal's)
         rest = ln.text[len(lab):].strip(" :\t")
         nxt = head[i + 1] if i + 1 < len(head) else None
+        if rest and ln.text.rstrip().endswith(":") and not re.search(r"\d", rest):
+            rest = ""  # "Datum collegevergadering:" with the date on the next line
         span_start, span_end = (ln.start, ln.end) if rest else ((nxt.start, nxt.end) if nxt else (ln.start, ln.end))
         ds = _day_dates(dates, span_start, span_end)
         if ds and ctx.meeting_date is None and ("datum" in lab or lab == "vergadering"):
