@@ -198,3 +198,13 @@ def test_a_college_voordracht_proposes_every_point_to_the_college_meeting(nlp):
 def test_decisions_announced_for_a_later_quarter_are_planned(nlp):
     later = [d for d in run(nlp, VOORDRACHT).decisions if d.start > VOORDRACHT.index("Toelichting")]
     assert later and {(d.date, d.status) for d in later} == {("2019-01/2019-03", "planned")}
+
+
+def test_an_earlier_decision_cited_as_a_participle_phrase(nlp):
+    text = ("Burgemeester van Amsterdam\n\nDatum 18 januari 2019\nOnderwerp Beslissing op uw Wob-verzoek\n\n"
+            "Geachte heer,\n\nU heeft informatie verzocht over het op 2 november 2018 uitgevaardigde noodbevel. "
+            "Het gaat ook om de op 5 maart 2018 door de gemeenteraad vastgestelde verordening.\n\n"
+            "Hoogachtend,\n\nde burgemeester van Amsterdam\n")
+    cited = {(d.actor, d.date, d.status, d.predicate) for d in run(nlp, text).decisions if d.cited}
+    assert ("gemeenteraad", "2018-03-05", "adopted", "vaststellen") in cited
+    assert ("burgemeester", "2018-11-02", "adopted", "uitvaardigen") in cited

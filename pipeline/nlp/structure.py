@@ -559,6 +559,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _meeting_plans(text, ctx, organs, dates, data)
     out += _cited(text, organs, dates, data)
     out += _cited_named(text, ctx, organs, dates, data)
+    out += _cited_participles(text, ctx, organs, dates)
     out.sort(key=lambda r: r["start"])
     return out
 
@@ -953,6 +954,52 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
                            predicate=noun, cited=True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _adjectival_participles() -> dict[str, tuple[str, str]]:
+    """Participles of deciding verbs as adjectives ("vastgestelde", "uitgevaardigde", "aangenomen") -> (status, lemma)."""
+    verbs = json.loads((DATA_PATH.parent / "decisions.json").read_text(encoding="utf-8"))["verbs"]
+    out = {}
+    for lemma, v in verbs.items():
+        status = {"decide": "adopted", "reject": "rejected"}.get(v.get("class"))
+        for p in v.get("participle", []) if status else []:
+            if " " not in p:
+                out[p if p.endswith("en") else p + "e"] = (status, lemma)
+    return out
+
+
+_CITED_PARTICIPLE = re.compile(r"\b(?:het|de|dit|deze|uw|ons|onze)\s+(?:op|bij\s+besluit\s+van|d\.d\.)\s+$", re.I)
+
+
+def _cited_participles(text: str, ctx: Context, organs: list[Span], dates: list[Span]) -> list[dict]:
+    """Earlier decisions as participle phrases: "het op 2 november 2018 uitgevaardigde noodbevel", "de op 12
+    maart 2024 door de raad vastgestelde verordening". The body is the one named, else the document's issuer
+    (a letter speaks of its own body's acts)."""
+    out = []
+    forms = _adjectival_participles()
+    for d in dates:
+        if not _DAY.match(str(d._.value or "")) or not _CITED_PARTICIPLE.search(text[max(0, d.start_char - 40):d.start_char]):
+            continue
+        m = re.match(r"\s+(?:door\s+(?:het\s+|de\s+)?(?P<who>[^,.;]{2,60}?)\s+)?(?P<part>\w+)\s+(?P<noun>[\w-]+)", text[d.end_char:d.end_char + 120])
+        if not m or m.group("part").lower() not in forms:
+            continue
+        actor = actor_text = None
+        if m.group("who"):
+            o = next((o for o in organs if d.end_char + m.start("who") <= o.start_char < d.end_char + m.end("who")), None)
+            if o is None:
+                continue
+            actor, actor_text = o._.canonical, o.text
+        elif ctx.issuer and ctx.layout not in ("decision_list", "minutes", "agenda"):
+            actor, actor_text = ctx.issuer, ctx.issuer_text
+        else:
+            continue
+        s = max(0, d.start_char - 40) + _CITED_PARTICIPLE.search(text[max(0, d.start_char - 40):d.start_char]).start()
+        e = d.end_char + m.end()
+        status, lemma = forms[m.group("part").lower()]
+        out.append(_record(text, Context(), status=status, start=s, end=e, obj=text[s:e], actor=actor,
+                           actor_text=actor_text, date=str(d._.value), date_text=d.text, predicate=lemma, cited=True))
     return out
 
 
