@@ -92,3 +92,22 @@ def test_metadata_written_consultation_has_no_meeting():
             "De vaste commissie voor Onderwijs, Cultuur en Wetenschap heeft vragen voorgelegd.")
     assert metadata.meeting(text, "verslag") == (None, None)
     assert metadata.meeting("Verslag van de commissievergadering van 16 januari 2025\nAanwezig: ...", "verslag")[0] == "raadscommissie"
+
+
+@pytest.mark.parametrize("hint, text, expected", [
+    ("Valckenboschlaan 8 Zeist", "Valckenboschlaan 8 Zeist\n\nPlanstatus:\tvastgesteld\nContactpersoon Plannen-makers:\tDhr. C. Vaartjes\n",
+     "Valckenboschlaan 8 Zeist"),  # a plan named by its address
+    ("Gemeente Uden Bestemmingsplan Hoek Erphoevenweg", "Gemeente Uden Bestemmingsplan Hoek Erphoevenweg\n\n2.\tBestaande situatie\t3\n",
+     "Bestemmingsplan Hoek Erphoevenweg"),
+    ("Wijzigingsplan Bekslaan Zuidzijde", "Wijzigingsplan Bekslaan Zuidzijde\n\nFase\tDatum\nwijzigingsplan\nter inzage legging\t26 april t/m 6 juni\n",
+     "Wijzigingsplan Bekslaan Zuidzijde"),
+])
+def test_metadata_title_of_a_plan_is_its_own_heading(hint, text, expected):
+    assert metadata.title(text, "stem", hint) == expected
+
+
+def test_metadata_title_of_a_decision_list_is_its_head_line_with_the_date():
+    text = ("Besluitenlijst Openbaar B&W-vergadering Wassenaar\n\nDatum\n\n17-12-2024\n\n1\n\nOpening\n\nBesluit:\n\n"
+            "College neemt kennis van de stand van zaken.\n")
+    title = metadata.meeting_title(metadata.title(text, "x"), "besluitenlijst", "college_bw", "2024-12-17", text)
+    assert title == "Besluitenlijst Openbaar B&W-vergadering Wassenaar 2024-12-17"

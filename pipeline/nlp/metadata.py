@@ -118,10 +118,12 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     return _doc_types()["default"]
 
 
-def _good_title(line: str, type_words: set[str], max_words: int = 16) -> bool:
+def _good_title(line: str, type_words: set[str], max_words: int = 16, heading: bool = False) -> bool:
+    """``heading``: the document's own first heading, where a plan named by its address is a title
+    ("Valckenboschlaan 8 Zeist")."""
     words = line.split()
     low = line.casefold().rstrip(":")
-    if low in type_words or _BULLET.match(line) or _NOT_A_TITLE.match(line) or _ADDRESS.search(line):
+    if low in type_words or _BULLET.match(line) or _NOT_A_TITLE.match(line) or (_ADDRESS.search(line) and not heading):
         return False
     if not 2 <= len(words) <= max_words or line.endswith(("...", "…", ",", ":", ";")):  # ";": "De raad van X;"
         return False
@@ -142,6 +144,18 @@ def _government_name(line: str):
     from .government import lookup
 
     return lookup(line) or lookup(re.sub(r"(?i)^(?:gemeente|provincie|waterschap)\s+", "", line))
+
+
+def _without_government(line: str) -> str:
+    """A heading without the government that opens it, when more follows: "Gemeente Uden Bestemmingsplan X"."""
+    m = re.match(r"(?i)(?:gemeente|provincie|waterschap)\s+", line)
+    if not m:
+        return line
+    words = line[m.end():].split()
+    for n in (3, 2, 1):
+        if len(words) > n + 1 and _government_name(" ".join(words[:n])) is not None:
+            return " ".join(words[n:])
+    return line
 
 
 def _clean(line: str) -> str:
@@ -177,16 +191,16 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
             what = _clean(_BULLET.sub("", lines[i + 1]).rstrip(";.,"))
             if _good_title(what, type_words, max_words=25):
                 return what[0].upper() + what[1:]
-    for i, line in enumerate(lines[:30]):
-        if line.casefold().rstrip(":") in type_words and i + 1 < len(lines):
-            following = _clean(lines[i + 1])
-            if _good_title(following, type_words, max_words=25):
-                return following
     if title_hint and title_hint.strip():
-        hint = _clean(title_hint)
-        if _good_title(hint, type_words, max_words=25) or (
+        hint = _without_government(_clean(title_hint))  # "Gemeente Uden Bestemmingsplan Hoek X" -> "Bestemmingsplan Hoek X"
+        if _good_title(hint, type_words, max_words=25, heading=True) or (
                 len(hint.split()) >= 2 and _DATE_IN.search(title_hint) and not _DATE_LINE.match(hint)):
             return hint
+    for i, line in enumerate(lines[:30]):
+        if line.casefold().rstrip(":") in type_words and i + 1 < len(lines) and "\t" not in lines[i + 1]:
+            following = _clean(lines[i + 1])  # (not a table row: "ter inzage legging<TAB>26 april t/m 6 juni")
+            if _good_title(following, type_words, max_words=25):
+                return following
     for k, line in enumerate(lines[:40]):
         if k and lines[k - 1].rstrip().endswith(","):
             continue  # "Natuur en Voedselkwaliteit" under "Ministerie van Landbouw,": the rest of a letterhead line
