@@ -82,8 +82,9 @@ def test_minutes_with_a_long_title_line_and_passive_outcomes_after_adverbs():
     assert doc._.layout == "minutes" and doc._.meeting["date"] == "2023-10-04"
     assert [(d["actor"], d["date"], d["status"], d["votes_for"]) for d in recs] == [
         ("gemeenteraad", "2023-10-04", "adopted", None),
-        ("gemeenteraad", "2023-10-04", "rejected", 12),
-        ("gemeenteraad", "2023-10-04", "adopted", None)]
+        ("gemeenteraad", "2023-10-04", "adopted", None),  # "Het voorstel": item 5, from its title on
+        ("gemeenteraad", "2023-10-04", "rejected", 12)]
+    assert recs[1]["object"] == "Verordening leerlingenvervoer" and recs[2]["number"] == "M3"
 
 
 def test_the_meetings_body_on_the_line_under_the_title_and_a_cited_proposal_inside_a_decision():

@@ -208,3 +208,21 @@ def test_an_earlier_decision_cited_as_a_participle_phrase(nlp):
     cited = {(d.actor, d.date, d.status, d.predicate) for d in run(nlp, text).decisions if d.cited}
     assert ("gemeenteraad", "2018-03-05", "adopted", "vaststellen") in cited
     assert ("burgemeester", "2018-11-02", "adopted", "uitvaardigen") in cited
+
+
+MINUTES = """Notulen van de openbare vergadering van de gemeenteraad van Hengelo, gehouden op dinsdag 5 maart 2024
+
+5. Raadsvoorstel Verordening jeugdhulp 2024
+Wethouder Jansen zegt toe de raad voor de zomer te informeren over de wachtlijsten.
+Motie M3 van de SP over wachtlijsten wordt verworpen met 12 stemmen voor en 21 tegen.
+Het voorstel wordt met algemene stemmen aangenomen.
+"""
+
+
+def test_minutes_a_motions_outcome_is_the_motions_and_the_proposal_keeps_its_own(nlp):
+    recs = {(d.status, d.number): d for d in run(nlp, MINUTES).decisions}
+    motion = recs[("rejected", "M3")]
+    assert motion.text.startswith("Motie M3") and (motion.votes_for, motion.votes_against) == (12, 21)
+    assert recs[("adopted", "5")].object == "Raadsvoorstel Verordening jeugdhulp 2024"
+    promise = next(d for d in recs.values() if d.status == "promised")
+    assert promise.actor == "wethouder" and promise.object.startswith("Wethouder Jansen zegt toe")

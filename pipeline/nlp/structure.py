@@ -665,10 +665,13 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             oc = _outcome(sent, data)
             if oc is not None:
                 vote = read_vote(sent) if read_vote else None
-                out.append(_record(text, ctx, status=oc[0], start=it.title_start if not found else s, end=e,
-                                   obj=title if not found else sent, actor=body, actor_text=body_text, date=day,
-                                   date_text=day_text, number=number, vote=vote, predicate=oc[1],
-                                   item=(it_start, it.end)))
+                own = number_rx.search(sent) if re.match(r"(?i)\W*(?:de\s+|het\s+)?(?:motie|amendement)", sent) else None
+                # "Motie M3 ... wordt verworpen": the motion's, not the item's; "Het voorstel wordt aangenomen": the item's
+                whole = own is None and (not found or re.match(r"(?i)\W*(?:het|dit)\s+(?:raads|staten)?voorstel\b", sent))
+                out.append(_record(text, ctx, status=oc[0], start=it.title_start if whole else s, end=e,
+                                   obj=title if whole else sent, actor=body, actor_text=body_text, date=day,
+                                   date_text=day_text, number=own.group(1).replace(" ", "") if own else number,
+                                   vote=vote, predicate=oc[1], item=(it_start, it.end)))
                 found += 1
             k += 1
         if found == 0:
@@ -848,12 +851,13 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
             continue
         verb_at = s + m.start()
         before = [o for o in _organs_in(organs, s, verb_at + 1)
-                  if not re.search(r"\b(?:aan|met|naar|van|bij|voor)\s+(?:de\s+|het\s+)?$", text[max(s, o.start_char - 12):o.start_char], re.I)]
+                  if not re.search(r"\b(?:aan|met|naar|van|bij|voor)\s+(?:de\s+|het\s+)?$", text[max(s, o.start_char - 12):o.start_char], re.I)
+                  and not o.text.lower().endswith(("voorstel", "voorstellen", "besluit", "besluiten"))]  # "Raadsvoorstel X" is a title
         if not before:
             continue
         actor = before[0]
         s = max(s, text.rfind("\n", s, actor.start_char) + 1)  # not the item's title line above it
-        out.append(_record(text, ctx, status="promised", start=s, end=e, obj=sent, actor=actor._.canonical,
+        out.append(_record(text, ctx, status="promised", start=s, end=e, obj=text[s:e], actor=actor._.canonical,
                            actor_text=actor.text, date=date, date_text=date_text, predicate="toezeggen"))
     return out
 
