@@ -226,3 +226,15 @@ def test_minutes_a_motions_outcome_is_the_motions_and_the_proposal_keeps_its_own
     assert recs[("adopted", "5")].object == "Raadsvoorstel Verordening jeugdhulp 2024"
     promise = next(d for d in recs.values() if d.status == "promised")
     assert promise.actor == "wethouder" and promise.object.startswith("Wethouder Jansen zegt toe")
+
+
+def test_a_letters_expectation_with_a_quarter_is_planned_and_a_mandate_holder_under_namens_dezen(nlp):
+    text = ("Gemeente Tilburg\nDatum: 4 februari 2025\nOnderwerp: besluit op uw aanvraag omgevingsvergunning\n\n"
+            "Geachte heer Jansen,\n\nWij hebben besloten de omgevingsvergunning voor het bouwen van een dakkapel te "
+            "verlenen. Wij verwachten u eind tweede kwartaal 2025 het definitieve besluit toe te sturen.\n\n"
+            "Hoogachtend,\nBurgemeester en wethouders van Tilburg,\nnamens dezen,\n\nhet hoofd van de afdeling Vergunningen\n")
+    recs = run(nlp, text).decisions
+    assert [(d.actor, d.date, d.status) for d in recs if d.status == "planned"] == [
+        ("college_bw", "2025-04/2025-06", "planned")]
+    adopted = next(d for d in recs if d.status == "adopted")
+    assert (adopted.date, adopted.mandate_holder) == ("2025-02-04", "het hoofd van de afdeling Vergunningen")

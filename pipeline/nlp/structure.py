@@ -372,20 +372,24 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
             ctx.issuer, ctx.issuer_text = kinds[kind], None
     # mandate: "namens deze," then the holder's role line
     low_tail = text[tail_from:].lower()
-    for w in data["mandate_words"]:
+    for w in sorted(data["mandate_words"], key=len, reverse=True):  # "namens dezen" before "namens deze"
         k = low_tail.find(w)
         if k < 0:
             continue
         pos = tail_from + k + len(w)
+        seen = 0
         for ln in lines:
             if ln.start < pos and ln.end <= pos:
                 continue
-            rest = text[max(pos, ln.start):ln.end].strip(" ,:")
+            rest = text[max(pos, ln.start):ln.end].strip(" ,:;.")
             if not rest:
                 continue
             if any(re.search(r"\b" + re.escape(r) + r"\b", rest.lower()) for r in data["holder_roles"]):
-                ctx.mandate_holder = rest[:120]
-            break
+                ctx.mandate_holder = rest[:120]  # "het hoofd van de afdeling Vergunningen", maybe under a name line
+                break
+            seen += 1
+            if seen >= 3:
+                break
         if ctx.mandate_holder is None:
             ctx.mandate_holder = w  # the mandate is there, its holder is not written
         break
