@@ -238,3 +238,40 @@ def test_a_letters_expectation_with_a_quarter_is_planned_and_a_mandate_holder_un
         ("college_bw", "2025-04/2025-06", "planned")]
     adopted = next(d for d in recs if d.status == "adopted")
     assert (adopted.date, adopted.mandate_holder) == ("2025-02-04", "het hoofd van de afdeling Vergunningen")
+
+
+VERORDENING = """GEMEENTEBLAD
+Officiële uitgave van de gemeente Utrecht
+Nr. 123456
+15 maart 2024
+
+Verordening van de gemeenteraad van de gemeente Utrecht houdende regels omtrent de parkeerbelastingen
+
+De raad van de gemeente Utrecht;
+gelezen het voorstel van het college van burgemeester en wethouders van 6 februari 2024;
+besluit vast te stellen de volgende verordening:
+Artikel 1 Inwerkingtreding
+Deze verordening treedt in werking op 1 april 2024.
+Ondertekening
+Aldus vastgesteld in de openbare vergadering van 7 maart 2024.
+De griffier,
+De voorzitter,
+"""
+
+
+def test_a_notice_of_a_councils_regulation_is_the_councils_not_its_clerks(nlp):
+    ex = run(nlp, VERORDENING)
+    assert ex.document.issuer == "gemeenteraad"
+    assert ("gemeenteraad", "2024-03-07", "adopted") in dated(ex)
+    assert not any(d.actor == "griffier" for d in ex.decisions)
+
+
+def test_a_notices_title_is_its_heading_under_the_number(nlp):
+    text = ("GEMEENTEBLAD\nOfficiële uitgave van de gemeente Ede\nNr. 98765\n22 april 2024\n\n"
+            "Verkeersbesluit instellen eenrichtingsverkeer Stationsweg\n\n"
+            "Het college van burgemeester en wethouders van de gemeente Ede;\ngelet op artikel 18 van de Wegenverkeerswet 1994;\n"
+            "besluit:\n1. eenrichtingsverkeer in te stellen op de Stationsweg;\n\nEde, 16 april 2024\n"
+            "Burgemeester en wethouders van Ede,\n")
+    ex = run(nlp, text)
+    assert ex.document.title == "Verkeersbesluit instellen eenrichtingsverkeer Stationsweg"
+    assert ex.document.issuer == "college_bw"

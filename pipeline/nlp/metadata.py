@@ -184,6 +184,13 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
         if _KAMERSTUK.fullmatch(line) and re.search(r"[A-Za-zÀ-ÿ]{3}", name) and len(name.split()) <= 25 \
                 and not _DATE_LINE.match(name) and not _NOT_A_TITLE.match(name):
             return _clean(name)
+    if any(re.match(r"(?:gemeenteblad|provinciaal blad|waterschapsblad|staatscourant|blad gemeenschappelijke regeling)\b",
+                    line.casefold()) for line in lines[:4]):
+        for line in lines[1:15]:  # an official notice: its heading under "Nr. 98765" and the date
+            if _RESOLUTION_TITLE.match(line) and len(line.split()) <= 40:
+                return _clean(line)
+            if _good_title(line, type_words, max_words=30) and not re.match(r"(?i)offici[eë]le uitgave|nr\.?\s", line):
+                return _clean(line)
     for i, line in enumerate(lines[:30]):  # a notice's or resolution's own name: "Besluit van het college ... tot
         if _RESOLUTION_TITLE.match(line) and len(line.split()) <= 40:  # vaststelling van X", else what it "besluit:"
             return _clean(line)

@@ -332,11 +332,13 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         if after:
             body = after[0]
             break
+    formula_tail = any(f in text[tail_from:].lower() for f in data["adoption_formulas"])
     if body is None:  # "Gedeputeerde Staten van Overijssel," alone on a line near the end
         for ln in lines:
             if ln.start < tail_from or not ln.text.endswith(","):
                 continue
-            os_ = _organs_in(organs, ln.start, ln.end)
+            os_ = [o for o in _organs_in(organs, ln.start, ln.end)
+                   if not (formula_tail and o._.canonical in data["clerks"])]  # "Aldus vastgesteld ... De griffier,"
             if os_ and (len(ln.text) - len(os_[0].text) < 25 or (  # "De Staatssecretaris van Veiligheid en Justitie,"
                     os_[0].start_char - ln.start <= 4 and re.match(r"\s+van\s+[A-Z]", text[os_[0].end_char:ln.end]))):
                 body = os_[0]
@@ -344,9 +346,10 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
     if body is None:  # "Burgemeester en wethouders van Deventer maken bekend", "Het college van ... besluit"
         for ln in lines[:40]:
             os_ = _organs_in(organs, ln.start, min(ln.end, ln.start + 60))
-            if os_ and os_[0].start_char - ln.start <= 4 and re.search(
-                    r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten)\b", ln.text, re.I):
-                body = os_[0]
+            if os_ and os_[0].start_char - ln.start <= 4 and (re.search(
+                    r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten)\b", ln.text, re.I)
+                    or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)):
+                body = os_[0]  # (the opening of a resolution: "De raad van de gemeente Utrecht;")
                 break
     if body is None:  # "Hoogachtend, wethouder Financiën, ...": a signing office
         for ln in lines:
