@@ -275,3 +275,22 @@ def test_a_notices_title_is_its_heading_under_the_number(nlp):
     ex = run(nlp, text)
     assert ex.document.title == "Verkeersbesluit instellen eenrichtingsverkeer Stationsweg"
     assert ex.document.issuer == "college_bw"
+
+
+def test_a_list_of_promises_gives_one_promise_a_row_with_its_office_and_date(nlp):
+    text = ("Lijst van toezeggingen commissie Bestuur en Middelen\nBijgewerkt tot en met 20 november 2024\n\n"
+            "Nr. | Datum | Toezegging | Portefeuillehouder | Stand van zaken\n"
+            "T2024-12 | 5 maart 2024 | De raad ontvangt voor de zomer een evaluatie van het parkeerbeleid | wethouder Bakker | afgedaan\n"
+            "T2024-15 | 16 april 2024 | Een memo over de kosten van de verbouwing | burgemeester | openstaand\n")
+    ex = run(nlp, text)
+    assert ex.document.doc_type == "toezeggingenlijst"
+    assert [(d.actor, d.date, d.status) for d in ex.decisions] == [
+        ("wethouder", "2024-03-05", "promised"), ("wethouder", None, "realized"), ("burgemeester", "2024-04-16", "promised")]
+    assert ex.decisions[0].object == "De raad ontvangt voor de zomer een evaluatie van het parkeerbeleid"
+
+
+def test_minutes_a_promise_in_the_first_person_after_the_speakers_name(nlp):
+    text = ("Verslag van de openbare vergadering van de raadscommissie Ruimte, gehouden op 12 september 2023\n\n"
+            "3. Voorstel bestemmingsplan Stationsgebied\n"
+            "Wethouder Jansen: ik zeg toe dat het verkeersonderzoek voor 1 december 2023 naar de raad gaat.\n")
+    assert ("wethouder", "2023-09-12", "promised") in dated(run(nlp, text))

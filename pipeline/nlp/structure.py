@@ -201,6 +201,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
                 if kind == "minutes" and any(w in low for w in data["not_meetings"]):
                     break  # "Verslag van een schriftelijk overleg": written questions, no meeting
                 return kind, i
+    for i, ln in enumerate(head[:6]):
+        if _starts(_clean_head(ln.text), data["promise_lists"]):
+            return "promise_list", i
     tail = text[-3000:].lower()
     if any(c in tail for c in data["letter_closings"]) or any(
             re.search(r"^\s*" + re.escape(o) + r"\b", text[:4000], re.I | re.M) for o in data["letter_openings"]):
@@ -550,6 +553,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _meeting_items(text, ctx, lines, dates, data, read_vote)
     if ctx.layout == "motion":
         out += _motion(text, ctx, lines, organs, dates, data)
+    if ctx.layout == "promise_list":
+        out += _promise_rows(text, ctx, lines, organs, dates, data)
     if ctx.layout in ("letter", "notice", "proposal", None) and ctx.issuer:
         out += _refusals(text, ctx, data)
         out += _letter_acts(text, ctx, dates, data)
@@ -866,6 +871,30 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
         s = max(s, text.rfind("\n", s, actor.start_char) + 1)  # not the item's title line above it
         out.append(_record(text, ctx, status="promised", start=s, end=e, obj=text[s:e], actor=actor._.canonical,
                            actor_text=actor.text, date=date, date_text=date_text, predicate="toezeggen"))
+    return out
+
+
+def _promise_rows(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dates: list[Span],
+                  data: dict) -> list[dict]:
+    """A list of promises ("Lijst van toezeggingen"), one a row: promised on the row's date by the office the row
+    names (else the college); a row marked done ("afgedaan") is that too, realized, with no date of its own."""
+    out: list[dict] = []
+    offices = _offices() - {"griffier"}
+    for ln in lines:
+        if len(_CELLS.split(ln.text)) < 3 or is_header_row(ln.text):
+            continue  # a row of cells ("T2024-12 | 5 maart 2024 | De raad ontvangt ... | wethouder Bakker")
+        ds = _day_dates(dates, ln.start, ln.end)
+        if not ds:
+            continue
+        os_ = [o for o in _organs_in(organs, ln.start, ln.end) if o._.canonical in offices]
+        actor, actor_text = (os_[0]._.canonical, os_[0].text) if os_ else ("college_bw", None)
+        cells = [c.strip() for c in _CELLS.split(ln.text) if c.strip()]
+        what = max(cells, key=len) if cells else ln.text
+        out.append(_record(text, ctx, status="promised", start=ln.start, end=ln.end, obj=what, actor=actor,
+                           actor_text=actor_text, date=str(ds[0]._.value), date_text=ds[0].text, predicate="toezeggen"))
+        if any(c.lower().rstrip(".") in data["promise_done"] for c in cells):
+            out.append(_record(text, ctx, status="realized", start=ln.start, end=ln.end, obj=what, actor=actor,
+                               actor_text=actor_text, predicate="afdoen"))
     return out
 
 
