@@ -294,3 +294,15 @@ def test_minutes_a_promise_in_the_first_person_after_the_speakers_name(nlp):
             "3. Voorstel bestemmingsplan Stationsgebied\n"
             "Wethouder Jansen: ik zeg toe dat het verkeersonderzoek voor 1 december 2023 naar de raad gaat.\n")
     assert ("wethouder", "2023-09-12", "promised") in dated(run(nlp, text))
+
+
+def test_council_decision_list_outcomes_written_after_the_vote(nlp):
+    items = ["Motie M12 over fietsparkeren\nMet de stemmen tegen van VVD, DENK en CDA aangenomen.",
+             "Amendement A4 over de begroting\nBij zitten en opstaan met algemene stemmen aangenomen.",
+             "Motie M14 over de haven\nNa hoofdelijke stemming met 25 leden voor en 16 leden tegen verworpen.",
+             "Motie M15 over woningbouw\nZonder hoofdelijke stemming aangenomen."]
+    text = ("Besluitenlijst van de vergadering van de gemeenteraad van Amsterdam van 10 maart 2026\n\n"
+            + "\n\n".join(f"{i + 1}. {t}" for i, t in enumerate(items)) + "\n")
+    got = [(d.number, d.status, d.date, d.vote) for d in run(nlp, text).decisions]
+    assert got == [("M12", "adopted", "2026-03-10", "in meerderheid"), ("A4", "adopted", "2026-03-10", "unaniem"),
+                   ("M14", "rejected", "2026-03-10", "25-16"), ("M15", "adopted", "2026-03-10", "unaniem")]

@@ -318,7 +318,7 @@ def pick_actor_scored(r: Reading, lex: Lexicon, trig: Trigger | None) -> tuple[S
 
 
 _COUNT_VOTES = [
-    re.compile(r"(\d+)\s+stemmen\s+voor\s+en\s+(\d+)\s+(?:stemmen\s+)?tegen"),
+    re.compile(r"(\d+)\s+(?:stemmen|leden)\s+voor\s+en\s+(\d+)\s+(?:stemmen\s+|leden\s+)?tegen"),
     re.compile(r"(\d+)\s+voor\s*(?:,|en)\s*(\d+)\s+tegen"),
     re.compile(r"met\s+(\d+)\s+tegen\s+(\d+)\s+stemmen"),
     re.compile(r"\bvoor\s*:?\s*(\d+)\s*(?:stemmen\s*)?[,;/|]?\s*(?:en\s+)?tegen\s*:?\s*(\d+)\b"),  # "Voor: 36, Tegen: 0"

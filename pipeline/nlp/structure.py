@@ -502,6 +502,10 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
     first = _starts(low, list(outcomes))
     if first and len(words) <= 14 and "?" not in low:
         return outcomes[first], first
+    last = words[-1].strip(".,;:!")
+    if last in outcomes and len(words) <= 30 and "?" not in low and re.match(
+            r"(?:met|bij|na|zonder|in|unaniem|conform)\b", low) and not re.search(r"\b(niet|geen)\b", low):
+        return outcomes[last], last  # "Met de stemmen tegen van VVD en CDA aangenomen.", "Zonder hoofdelijke stemming aangenomen."
     for clause in re.split(r"\s*[:;(]\s*", low):
         m = _PASSIVE.match(clause)
         if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")) \
