@@ -174,12 +174,19 @@ def _cluster_errors(scheduler: str | None) -> tuple[type[Exception], ...]:
 @app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders to extract.")],
             jsonl: Annotated[Path, typer.Option("--jsonl", help="Write the records here as JSON Lines (- for standard output).")],
-            quiet: QuietOpt = False, pdf_reader: PdfReaderOpt = PdfReaderName.pdfminer) -> None:
+            quiet: QuietOpt = False, pdf_reader: PdfReaderOpt = PdfReaderName.pdfminer,
+            exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB", help=(
+                "Leave out files matching this pattern (by name, or by path with a /); repeat for more. "
+                "README* and SOURCES* are left out unless --all-files."))] = None,
+            all_files: Annotated[bool, typer.Option("--all-files", help="Also read README* and SOURCES* files.")] = False,
+            ) -> None:
     """Extract documents, entities and decisions to JSON Lines, without touching the index.
 
     One object per line with "kind": document, entity or decision. Exit code 1 when some
-    file could not be read (each is named); the others are still written."""
-    from .extract import extract_file, get_nlp, iter_files
+    file could not be read (each is named); the others are still written. Files are chosen as
+    `build` chooses them (README* and SOURCES* left out unless --all-files)."""
+    from .build import select_files
+    from .extract import extract_file, get_nlp
     from .link.names import link_entities
     from .store.sqlite import extraction_records, write_jsonl
 
@@ -188,7 +195,11 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders t
             raise _fail(f"{p} does not exist")
     if str(jsonl) != "-":
         _check_writable(jsonl, "--jsonl")
-    files = list(iter_files(paths))
+    files, skipped = select_files(paths, exclude or [], not all_files)
+    if skipped:
+        names = ", ".join(p.name for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        err.print(f"note: {len(skipped)} file(s) left out ({names}): README*/SOURCES* and --exclude "
+                  "patterns; --all-files reads README* and SOURCES* too")
     if not files:
         raise _fail("no files found under " + ", ".join(map(str, paths)))
     results, problems = [], []

@@ -191,6 +191,20 @@ def test_cli_extract_dash_writes_to_standard_output(runner, tmp_path, monkeypatc
     assert "written to standard output" in result.stderr
 
 
+def test_cli_extract_leaves_out_readme_and_sources_like_build(runner, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "brief.txt").write_text("Op 3 maart 2024 heeft de gemeenteraad de begroting vastgesteld.\n", encoding="utf-8")
+    (folder / "SOURCES.md").write_text("# Sources\n\nWhere the files came from.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "--jsonl", "-", "--quiet"])
+    docs = [json.loads(line)["doc_id"] for line in result.stdout.splitlines() if '"kind": "document"' in line]
+    assert result.exit_code == 0 and docs == ["brief"]
+    assert "SOURCES.md" in result.stderr and "--all-files" in result.stderr
+    result = runner.invoke(app, ["extract", str(folder), "--jsonl", "-", "--quiet", "--all-files"])
+    assert sorted(json.loads(line)["doc_id"] for line in result.stdout.splitlines() if '"kind": "document"' in line) == [
+        "SOURCES", "brief"]
+
+
 @pytest.mark.parametrize("args", [["timeline", "--html"], ["timeline", "--csv"], ["decisions", "--csv"]])
 def test_cli_a_file_that_cannot_be_written_is_one_line(runner, built_index, args):
     result = runner.invoke(app, [*args, "/no/such/dir/x.out", "--index", str(built_index)])
