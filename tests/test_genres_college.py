@@ -306,3 +306,13 @@ def test_council_decision_list_outcomes_written_after_the_vote(nlp):
     got = [(d.number, d.status, d.date, d.vote) for d in run(nlp, text).decisions]
     assert got == [("M12", "adopted", "2026-03-10", "in meerderheid"), ("A4", "adopted", "2026-03-10", "unaniem"),
                    ("M14", "rejected", "2026-03-10", "25-16"), ("M15", "adopted", "2026-03-10", "unaniem")]
+
+
+def test_a_letters_impersonal_decision_and_a_cited_compound_decision(nlp):
+    text = ("Gemeente Amsterdam\n\nDatum 27 juni 2018\nOnderwerp Beslissing op uw Wob-verzoek\n\nGeachte heer,\n\n"
+            "Openbaarmaking kan de positie van de gemeente schaden. Daarom is besloten de geheimhouding niet op te heffen. "
+            "Wel wordt doorgewerkt aan de brug, conform het B&W-besluit dd. 13 februari 2018.\n\nHoogachtend,\n\n"
+            "Burgemeester en wethouders van Amsterdam,\n")
+    got = {(d.actor, d.date, d.cited) for d in run(nlp, text).decisions}
+    assert ("college_bw", "2018-06-27", False) in got  # "is besloten" in a letter: the writer's, on its date
+    assert ("college_bw", "2018-02-13", True) in got

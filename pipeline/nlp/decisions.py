@@ -126,7 +126,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
 
 _ASSEMBLIES = frozenset(load_structure()["assemblies"])
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
-_PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b", re.I)
+_PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b"
+                      r"|\b(?:is|werd)\s+(?:daarom\s+|dan\s+ook\s+|dus\s+)?besloten\b", re.I)  # "daarom is besloten ..."
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
 _GENERIC_ACTORS = {"raad", "de raad", "commissie", "de commissie", "vergadering", "de vergadering", "overleg",
                    "het overleg", "bestuur", "het bestuur"}
@@ -461,6 +462,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None
     vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
+    if actor is None and act_fb[0] is None and trig.lemma == "besluiten" and trig.kind in ("part", "past") and tense == "past" \
+            and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])):
+        act_fb = (ctx.issuer, None)  # "Daarom is besloten ...": in a letter, by the body that writes it
     if tense == "bare" and not schedule and actor is None:
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step
     # "Het voorstel werd unaniem aangenomen.": the vote of the decision before

@@ -987,6 +987,14 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
     rx = re.compile(r"\b(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\s+van\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
     for o in organs:
         m = rx.search(text[max(0, o.start_char - 40):o.start_char])
+        if not m and o.text.lower().endswith(("besluit", "besluiten")):  # "conform het B&W-besluit dd. 13 februari 2018"
+            d = next((d for d in dates if 0 <= d.start_char - o.end_char <= 12 and _DAY.match(str(d._.value or ""))
+                      and re.fullmatch(r"\s*(?:van|d\.?\s?d\.?|op)\s*", text[o.end_char:d.start_char], re.I)), None)
+            if d is not None:
+                out.append(_record(text, Context(), status="adopted", start=o.start_char, end=d.end_char,
+                                   obj=text[o.start_char:d.end_char], actor=o._.canonical, actor_text=o.text,
+                                   date=str(d._.value), date_text=d.text, predicate="besluiten", cited=True))
+            continue
         if not m:
             continue
         d = next((d for d in dates if 0 <= d.start_char - o.end_char <= 30 and _DAY.match(str(d._.value or ""))
