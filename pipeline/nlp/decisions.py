@@ -463,7 +463,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
     if actor is None and act_fb[0] is None and trig.lemma == "besluiten" and trig.kind in ("part", "past") and tense == "past" \
-            and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])):
+            and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
+            and not set(_clause_before(r.low, trig.i)) & {"wat", "dat", "zodat", "die", "welke", "waarover", "waartoe", "als", "of"}:
         act_fb = (ctx.issuer, None)  # "Daarom is besloten ...": in a letter, by the body that writes it
     if tense == "bare" and not schedule and actor is None:
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step
@@ -484,6 +485,13 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     return _record(r, doc, status=status, trig=trig, actor=actor, actor_fallback=act_fb, date=date,
                    date_fallback=date_fb, start=r.span.start_char, end=r.span.end_char,
                    obj=read_object(r, trig, actor, date, lex), vote=vote, idx=idx)
+
+
+def _clause_before(low: list[str], i: int) -> list[str]:
+    """The words of the clause before token ``i`` (back to a comma or a colon)."""
+    back = low[max(0, i - 20):i]
+    cut = max((k for k, w in enumerate(back) if w in (",", ":", ";")), default=-1)
+    return back[cut + 1:]
 
 
 def _strong_present(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
