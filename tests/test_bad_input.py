@@ -366,6 +366,30 @@ def test_bad_input_text_beyond_the_size_limit_is_named_and_skipped(runner, world
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("ocrmypdf") is None, reason="ocrmypdf/tesseract not installed")
+def test_bad_input_scan_under_a_one_line_stamp_is_read_through_ocr(tmp_path):
+    """A scan whose text layer is only a stamped file name: the page is read through OCR, not taken as
+    that one line."""
+    from reportlab.pdfgen import canvas
+
+    from pipeline.ingest import read
+
+    d = tmp_path / "docs"
+    d.mkdir()
+    scan = _scanned_text_pdf(d)  # for its picture
+    pdf = d / "mail.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(72, 800, "08_Mail aan stadsdeelvoorzitters gelakt")
+    c.drawImage(str(d.parent / "scan.png"), 40, 500, 510, 150)
+    c.showPage()
+    c.save()
+    scan.unlink()
+    raw = read(pdf)
+    assert "gemeenteraad" in raw.pages[0].lower() and "begroting" in raw.pages[0].lower()
+    assert raw.notes == ["pages read through OCR: 1"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("ocrmypdf") is None, reason="ocrmypdf/tesseract not installed")
 @pytest.mark.parametrize("pdf_reader", ["pdfminer", "fast"])
 def test_bad_input_scanned_page_inside_a_text_pdf_is_read_through_ocr(tmp_path, pdf_reader):
     """A letter whose first page has text and whose second page is a scan: both pages are read,

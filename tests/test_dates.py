@@ -591,3 +591,15 @@ def test_dates_year_less_month_far_from_the_last_explicit_date_takes_the_documen
     assert _found(text, "2011-03-01")[-1] == ("2011-03", "END")
     # nearby, the explicit date still anchors it
     assert _found("Op 31 mei 2010 waren er drie. Eind maart volgt een meeting.", "2011-03-01")[-1][0] == "2010-03"
+
+
+def test_document_date_written_above_its_label_in_a_letterhead():
+    """pdfminer reads a letterhead's columns value first: "11 december 2018" above "Datum"; a date in the
+    letter's first sentence is not the letter's."""
+    from pipeline.nlp.dates import document_date
+
+    text = ("Gemeente\nAmsterdam\n\nRetouradres Postbus 2003, 1000 CA Amsterdam\n\n11 december 2018\n\nDatum\n"
+            "Ons kenmerk\nBehandeld door\nOnderwerp\n\nBesluit aanvraag nadeelcompensatie\n\nGeachte heer,\n\n"
+            "Op 4 februari 2018 heeft u een aanvraag ingediend.\n")
+    assert document_date(text) == ("2018-12-11", "stated")
+    assert document_date("Datum: 3 maart 2024\n\nOp 4 februari 2018 heeft u geschreven.\n") == ("2024-03-03", "stated")

@@ -55,6 +55,11 @@ class PdfReader(Reader):
             before = set(empty)
             pages, empty = _ocr_pages(path, data, pages, empty, self.extract)
             ocred = sorted(before - set(empty))
+        stubs = [i + 1 for i, page in enumerate(pages) if _stub(page)]
+        if stubs and n_images and shutil.which("ocrmypdf"):
+            # a scan whose text layer is one stamped line (a file name, "Gelakt"): read the page itself
+            pages, done = _ocr_stubs(path, data, pages, stubs, self.extract)
+            ocred = sorted(set(ocred) | set(done))
         if empty:
             _log.info("%s: pages without a text layer: %s", path, empty)  # on the records and /status
         notes = ([f"pages read through OCR: {', '.join(map(str, ocred))}"] if ocred else []) + \
@@ -65,12 +70,36 @@ class PdfReader(Reader):
         return RawDocument(path=str(path), format=self.format, pages=pages, title_hint=title, notes=notes)
 
 
-def ocr(data: bytes, problem: str, only_pages_without_text: bool = False) -> bytes:
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _stub(page: str) -> bool:
+    """A page whose only text is one short line (what a scanner or a redaction tool stamps on a scan)."""
+    lines = [ln for ln in page.splitlines() if ln.strip()]
+    return len(lines) == 1 and 10 <= _letters(lines[0]) < 60
+
+
+def _ocr_stubs(path: Path, data: bytes, pages: list[str], stubs: list[int], extract=None) -> tuple[list[str], list[int]]:
+    """``pages`` with the ``stubs`` (1-based) read through OCR where that finds more text; and those pages."""
+    try:
+        redone, _, _, _ = (extract or _extract)(ocr(data, "has scanned pages under a one-line text layer", pages=stubs))
+    except ReadError as exc:
+        _log.warning("%s: %s", path, exc)
+        return pages, []
+    if len(redone) != len(pages):
+        return pages, []
+    done = [n for n in stubs if _letters(redone[n - 1]) > 2 * _letters(pages[n - 1])]
+    return [redone[i] if i + 1 in done else page for i, page in enumerate(pages)], done
+
+
+def ocr(data: bytes, problem: str, only_pages_without_text: bool = False, pages: list[int] | None = None) -> bytes:
     """The PDF ``data`` with a text layer added by ``ocrmypdf -l nld`` (Dutch tesseract).
 
     ``problem`` says why OCR is needed; without ocrmypdf, or when it fails, it starts the
     ``ReadError`` that says how to install or run OCR. ``only_pages_without_text`` leaves pages that
-    have text as they are (a letter whose signed last page is a scan).
+    have text as they are (a letter whose signed last page is a scan); ``pages`` (1-based) reads only
+    those pages, whatever text they have.
     """
     exe = shutil.which("ocrmypdf")
     if exe is None:
@@ -81,7 +110,8 @@ def ocr(data: bytes, problem: str, only_pages_without_text: bool = False) -> byt
         # --force-ocr: this is only called when the text layer is missing or unusable; a layer of a few stray
         # characters would otherwise make ocrmypdf refuse (PriorOcrFoundError) and leave the scan unread
         mode = "--skip-text" if only_pages_without_text else "--force-ocr"
-        cmd = [exe, "-q", "-l", "nld", mode, "--output-type", "pdf", "--optimize", "0", str(src), str(dst)]
+        chosen = ["--pages", ",".join(map(str, pages))] if pages else []
+        cmd = [exe, "-q", "-l", "nld", mode, *chosen, "--output-type", "pdf", "--optimize", "0", str(src), str(dst)]
         _log.info("running OCR: %s", " ".join(cmd))
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=OCR_TIMEOUT)

@@ -364,7 +364,24 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
         m = _SHORT_DAY.match(text, lab.end())
         if m and valid_date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))):
             return (format_value(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))), "stated")
-    labelled = [(lab.start(), first_after(lab.end(), 300)) for lab in P.doc_label.finditer(text)]
+    def near_before(pos: int) -> Mention | None:
+        """A date alone on its line just above the label (a letterhead's columns read value first)."""
+        for mn in reversed(full):
+            if pos - 80 <= mn.end <= pos:
+                line_start = text.rfind("\n", 0, mn.start) + 1
+                line_end = text.find("\n", mn.end)
+                line_end = len(text) if line_end < 0 else line_end
+                if not text[line_start:mn.start].strip() and not text[mn.end:line_end].strip():
+                    return mn
+        return None
+
+    def for_label(lab) -> Mention | None:
+        close = first_after(lab.end(), 300)
+        if close is not None and text.count("\n", lab.end(), close.start) <= 4:
+            return close  # on the label's line or just under it
+        return near_before(lab.start()) or close
+
+    labelled = [(lab.start(), for_label(lab)) for lab in P.doc_label.finditer(text)]
     labelled = [(pos, mn) for pos, mn in labelled if mn is not None]
     for pos, mn in labelled:  # "Datum: ..." in the header first
         if pos < 3000:

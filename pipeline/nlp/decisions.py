@@ -462,6 +462,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None
     vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
+    if tense == "past" and date is not None and date.start - r.span.start > trig.i \
+            and r.low[date.start - r.span.start - 1] in ("vanaf", "tot", "uiterlijk", "voor", "vóór"):
+        date = None  # "heb ik besloten ... rente vanaf 4 februari 2018 ...": a term of the decision, not its date
     if actor is None and act_fb[0] is None and trig.lemma == "besluiten" and trig.kind in ("part", "past") and tense == "past" \
             and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
             and not set(_clause_before(r.low, trig.i)) & {"wat", "dat", "zodat", "die", "welke", "waarover", "waartoe", "als", "of"}:
