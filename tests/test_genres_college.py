@@ -319,3 +319,14 @@ def test_a_letters_impersonal_decision_and_a_cited_compound_decision(nlp):
     subordinate = text.replace("Daarom is besloten de geheimhouding niet op te heffen.",
                                "Zo kunt u per document nagaan wat over de openbaarmaking is besloten.")
     assert not [d for d in run(nlp, subordinate).decisions if not d.cited]  # "wat ... is besloten" tells no decision
+
+
+def test_a_notice_of_a_district_with_the_date_its_decision_was_taken(nlp):
+    text = ("Bekendmakingen\n\nBesluit weigering woningvorming\n\nStadsdeel West - 24 januari 2018\n\n"
+            "Besluit genomen op 19 januari 2018;\n\nweigering van de aanvraag voor het vormen van vijf onzelfstandige "
+            "woonruimten.\n\nVoor het inzien van het besluit kunt u een afspraak maken.\n")
+    ex = run(nlp, text)
+    assert ex.document.issuer == "stadsdeel"
+    assert ("stadsdeel", "2018-01-19", "adopted") in dated(ex)
+    assert [e.text for e in ex.entities if e.label == "ORGAN"] == ["Stadsdeel West"]
+    assert not [e for e in run(nlp, "In het stadsdeel wonen veel mensen.").entities if e.label == "ORGAN"]

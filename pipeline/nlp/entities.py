@@ -399,7 +399,7 @@ class EntityRecognizer:
                 c.end = toks[k].end  # "cie. Ruimte"
                 k += 1
             end, taken = self._name_after(toks, k, starts, acronym_only=named == "acronym",
-                                          topics=c.generic is not None or (e is not None and e.id in self._committees))
+                                          topics=c.generic in ("commissie", "cie") or (e is not None and e.id in self._committees))
             if taken:
                 m = _PAREN_ABBR_RE.match(text, end)
                 if m and m.group(1) in learned_abbrs:

@@ -354,6 +354,15 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                     or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)):
                 body = os_[0]  # (the opening of a resolution: "De raad van de gemeente Utrecht;")
                 break
+    if body is None:  # a notice's head line that is the body alone: "Stadsdeel West - 24 januari 2018"
+        for ln in lines[:15]:
+            os_ = _organs_in(organs, ln.start, ln.end)
+            if os_ and os_[0].start_char - ln.start <= 4 and not re.match(r"(?i)\s*aan\b", ln.text) and re.fullmatch(
+                    r"[\s\-–—,:|]*(?:\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})?[\s.]*",
+                    text[os_[0].end_char:ln.end]) and os_[0]._.canonical not in data["clerks"] \
+                    and not os_[0].text.isupper():  # (not a stray "PS" a scan's logo became)
+                body = os_[0]
+                break
     if body is None:  # "Hoogachtend, wethouder Financiën, ...": a signing office
         for ln in lines:
             if ln.start < tail_from or not any(c in ln.text.lower() for c in closings):
@@ -562,6 +571,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     if ctx.layout in ("letter", "notice", "proposal", None) and ctx.issuer:
         out += _refusals(text, ctx, data)
         out += _letter_acts(text, ctx, dates, data)
+        out += _taken_on(text, ctx, dates)
     if ctx.layout in ("letter", "proposal", None):
         out += _advice(text, ctx, lines, organs, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
@@ -1077,6 +1087,24 @@ def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[d
             seen.add(p)
             out.append(_record(text, ctx, status="proposed", start=ln.start, end=ln.end, obj=ln.text,
                                predicate="afhandelen", **kw))
+    return out
+
+
+_TAKEN_ON = re.compile(r"(?i)\b(?:besluit\s+genomen\s+op|datum\s+(?:van\s+(?:het\s+)?)?besluit|besloten\s+op)\s*:?\s*$")
+
+
+def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
+    """A notice's or permit's "Besluit genomen op 19 januari 2018" / "Datum besluit: ...": the issuer's decision
+    on that date."""
+    out: list[dict] = []
+    for d in dates:
+        if not _DAY.match(str(d._.value or "")) or not _TAKEN_ON.search(text[max(0, d.start_char - 40):d.start_char]):
+            continue
+        s = max(0, d.start_char - 40) + _TAKEN_ON.search(text[max(0, d.start_char - 40):d.start_char]).start()
+        out.append(_record(text, ctx, status="adopted", start=s, end=d.end_char, obj=text[s:d.end_char],
+                           actor=ctx.issuer, actor_text=ctx.issuer_text, date=str(d._.value), date_text=d.text,
+                           predicate="besluiten"))
+        break
     return out
 
 
