@@ -470,8 +470,11 @@ def read_object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span
     return clean_object(text)
 
 
+_LEAD_LABEL = re.compile(r"(?i)^(?:besluit|besluiten|besloten|conclusie|advies|afspraak|uitslag)\s*:\s*")
+
+
 def clean_object(text: str) -> str | None:
-    text = " ".join(text.split()).strip(_STRIP_OBJ)
+    text = _LEAD_LABEL.sub("", " ".join(text.split()).strip(_STRIP_OBJ))  # "Besluit: Overzicht is akkoord"
     if len(text) > _MAX_OBJECT:
         text = text[:_MAX_OBJECT].rsplit(" ", 1)[0] + " …"
     return text or None

@@ -547,7 +547,8 @@ def _record(text: str, ctx: Context, *, status: str, start: int, end: int, obj: 
             date_text: str | None = None, number: str | None = None, vote: str | None = None,
             predicate: str | None = None, item: tuple[int, int] | None = None, cited: bool = False) -> dict:
     vf, va = _vote_fields(vote)
-    obj = " ".join((obj or "").split()).strip(" .,:;-–•*") or None
+    obj = re.sub(r"(?i)^(?:besluit|besluiten|besloten|conclusie|afspraak)\s*:\s*", "",
+                 " ".join((obj or "").split()).strip(" .,:;-–•*")) or None  # "Besluit: conform" -> "conform"
     if obj and len(obj) > 220:
         obj = obj[:220].rsplit(" ", 1)[0] + " …"
     return {"actor": actor, "actor_text": actor_text, "date": date, "date_text": date_text, "status": status,
