@@ -297,6 +297,26 @@ def _scanned_text_pdf(d: Path) -> Path:
     return d / "gescand.pdf"
 
 
+def _pdf_with_scans(tmp_path: Path, name: str, pages: list[tuple[str | None, bool]]) -> Path:
+    """A PDF in ``tmp_path/docs`` with one page per (typed line or None, whether the page holds the scan)."""
+    from reportlab.pdfgen import canvas
+
+    d = tmp_path / "docs"
+    d.mkdir(exist_ok=True)
+    scan = _scanned_text_pdf(d)  # for its picture
+    pdf = d / name
+    c = canvas.Canvas(str(pdf))
+    for line, with_scan in pages:
+        if line:
+            c.drawString(72, 780, line)
+        if with_scan:
+            c.drawImage(str(d.parent / "scan.png"), 40, 500, 510, 150)
+        c.showPage()
+    c.save()
+    scan.unlink()
+    return pdf
+
+
 @pytest.mark.parametrize("pdf_reader", ["pdfminer", "fast"])
 def test_bad_input_scan_without_ocr_says_how_to_install_it(runner, world, monkeypatch, pdf_reader):
     monkeypatch.setattr("pipeline.ingest.pdf.shutil.which", lambda name: None)
@@ -369,20 +389,9 @@ def test_bad_input_text_beyond_the_size_limit_is_named_and_skipped(runner, world
 def test_bad_input_scan_under_a_one_line_stamp_is_read_through_ocr(tmp_path):
     """A scan whose text layer is only a stamped file name: the page is read through OCR, not taken as
     that one line."""
-    from reportlab.pdfgen import canvas
-
     from pipeline.ingest import read
 
-    d = tmp_path / "docs"
-    d.mkdir()
-    scan = _scanned_text_pdf(d)  # for its picture
-    pdf = d / "mail.pdf"
-    c = canvas.Canvas(str(pdf))
-    c.drawString(72, 800, "08_Mail aan stadsdeelvoorzitters gelakt")
-    c.drawImage(str(d.parent / "scan.png"), 40, 500, 510, 150)
-    c.showPage()
-    c.save()
-    scan.unlink()
+    pdf = _pdf_with_scans(tmp_path, "mail.pdf", [("08_Mail aan stadsdeelvoorzitters gelakt", True)])
     raw = read(pdf)
     assert "gemeenteraad" in raw.pages[0].lower() and "begroting" in raw.pages[0].lower()
     assert raw.notes == ["pages read through OCR: 1"]
@@ -394,21 +403,9 @@ def test_bad_input_scan_under_a_one_line_stamp_is_read_through_ocr(tmp_path):
 def test_bad_input_scanned_page_inside_a_text_pdf_is_read_through_ocr(tmp_path, pdf_reader):
     """A letter whose first page has text and whose second page is a scan: both pages are read,
     the text page as it was."""
-    from reportlab.pdfgen import canvas
-
     from pipeline.ingest import read
 
-    d = tmp_path / "docs"
-    d.mkdir()
-    scan = _scanned_text_pdf(d)  # for its picture
-    pdf = d / "brief.pdf"
-    c = canvas.Canvas(str(pdf))
-    c.drawString(72, 760, "Onderwerp: de begroting van het waterschap")
-    c.showPage()
-    c.drawImage(str(d.parent / "scan.png"), 40, 500, 510, 150)
-    c.showPage()
-    c.save()
-    scan.unlink()
+    pdf = _pdf_with_scans(tmp_path, "brief.pdf", [("Onderwerp: de begroting van het waterschap", False), (None, True)])
     raw = read(pdf, pdf_reader)
     assert "Onderwerp: de begroting van het waterschap" in raw.pages[0]
     assert "gemeenteraad" in raw.pages[1].lower() and "begroting" in raw.pages[1].lower()
