@@ -330,3 +330,9 @@ def test_a_notice_of_a_district_with_the_date_its_decision_was_taken(nlp):
     assert ("stadsdeel", "2018-01-19", "adopted") in dated(ex)
     assert [e.text for e in ex.entities if e.label == "ORGAN"] == ["Stadsdeel West"]
     assert not [e for e in run(nlp, "In het stadsdeel wonen veel mensen.").entities if e.label == "ORGAN"]
+
+
+def test_a_plural_form_after_a_modal_is_an_infinitive_not_a_decision(nlp):
+    text = ("Gedeputeerde Staten van Overijssel\n\nDatum: 17 juli 2023\n\nVragen van de gemeenten:\n"
+            "- wil de provincie de termijn van uitstel verlengen\n- kan de provincie de uitzondering opheffen\n")
+    assert not [d for d in run(nlp, text).decisions if "verlengen" in d.text]

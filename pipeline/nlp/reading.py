@@ -357,6 +357,10 @@ def read_tense(r: Reading, trig: Trigger) -> str:
     kinds = {r.aux[k] for k in before}
     if trig.kind in ("present", "past"):
         kinds = {r.aux[k] for k in r.aux if abs(k - trig.i) <= 3}
+        if trig.kind == "present" and r.low[trig.i].endswith("en"):
+            far = {r.aux[k] for k in before if r.aux[k] in ("modal", "future")}
+            if far:  # "wil de provincie de termijn verlengen": the plural form is the infinitive after a modal
+                return "future" if "future" in far else "modal"
     after = [r.aux[trig.j]] if trig.j in r.aux else []  # "vastgelegd moet worden", "vastgesteld zal worden"
     if trig.kind == "part" and after:
         return {"modal": "modal", "future": "future", "passive_present": "present_passive"}.get(after[0], "past")
