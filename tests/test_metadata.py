@@ -111,3 +111,8 @@ def test_metadata_title_of_a_decision_list_is_its_head_line_with_the_date():
             "College neemt kennis van de stand van zaken.\n")
     title = metadata.meeting_title(metadata.title(text, "x"), "besluitenlijst", "college_bw", "2024-12-17", text)
     assert title == "Besluitenlijst Openbaar B&W-vergadering Wassenaar 2024-12-17"
+
+
+def test_metadata_title_is_never_a_table_of_contents_heading():
+    text = "Inhoudsopgave\n\nLeeswijzer Inleiding\nBestemmingsplan en uitwerkingsplan 9\n\nZuidpolder Eemnes, vierde uitwerking\n"
+    assert metadata.title(text, "stem") == "Zuidpolder Eemnes, vierde uitwerking"

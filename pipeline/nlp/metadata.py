@@ -118,6 +118,13 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     return _doc_types()["default"]
 
 
+_SECTION_WORDS = frozenset({
+    "inleiding", "leeswijzer", "aanleiding", "inhoudsopgave", "inhoud", "samenvatting", "bestaande", "situatie",
+    "hoofdstuk", "bijlage", "bijlagen", "toelichting", "planbeschrijving", "onderzoek", "conclusie", "conclusies",
+    "beleidskader", "beleid", "planologisch", "ruimtelijk", "kader", "uitvoerbaarheid", "procedure", "en", "het", "de",
+    "van", "ligging", "plangebied", "begrenzing", "doel", "opzet", "relatie", "met"})
+
+
 def _good_title(line: str, type_words: set[str], max_words: int = 16, heading: bool = False) -> bool:
     """``heading``: the document's own first heading, where a plan named by its address is a title
     ("Valckenboschlaan 8 Zeist")."""
@@ -137,6 +144,9 @@ def _good_title(line: str, type_words: set[str], max_words: int = 16, heading: b
         return False  # "Ligging plangebied", "Identificatienummer: NL.IMRO...", "Digitaal, teams": headings and fields
     if re.fullmatch(r"[\d\s\-/.:]+", line) or not re.search(r"[A-Za-zÀ-ÿ]{3}", line):
         return False
+    words_only = re.findall(r"[a-zà-ÿ]{2,}", low)
+    if words_only and all(w in _SECTION_WORDS or w in type_words for w in words_only):
+        return False  # "Leeswijzer Inleiding", "1 Inleiding 3", "Bestaande situatie 3": headings of a table of contents
     return _government_name(line) is None
 
 
