@@ -269,13 +269,21 @@ def test_search_shows_the_passage_that_holds_a_name_asked_for():
     from pipeline.search.engine import Concept, Matcher, add_text, group_rows
     from pipeline.search.snippets import TOKENS
 
-    concepts = []
-    for word, weight in (("Peters", 4.0), ("woo", 3.0), ("besluit", 1.0)):
-        concepts.append(Concept(weight))
-        add_text(concepts[-1], word, TOKENS, typed=True)
+    def group(words, texts):
+        concepts = []
+        for word, weight in words:
+            concepts.append(Concept(weight))
+            concepts[-1].name = word[:1].isupper()  # as the query's parsing marks a name typed
+            add_text(concepts[-1], word, TOKENS, typed=True)
+        rows = [(10.0 - n, {"doc_id": "woo-besluit", "text": t, "title": "", "passage_no": n}) for n, t in enumerate(texts)]
+        (found,) = group_rows(rows, Matcher(concepts), None, 5, "relevance", per_doc=3)
+        return found
+
     texts = ["Dit besluit is genomen op grond van de Woo.", "Het besluit op uw Woo-verzoek volgt hieronder. Woo besluit.",
              "Tegen dit besluit op grond van de Woo kunt u bezwaar maken.", "Met vriendelijke groet,\n\nGerdo Peters"]
-    rows = [(10.0 - n, {"doc_id": "woo-besluit", "text": t, "title": "", "passage_no": n}) for n, t in enumerate(texts)]
-    (group,) = group_rows(rows, Matcher(concepts), None, 5, "relevance", per_doc=3)
-    assert any("Peters" in h.snippet for h in group.hits), [h.snippet for h in group.hits]
-    assert group.more == 1
+    found = group([("Peters", 2.0), ("woo", 3.0), ("besluit", 1.0)], texts)
+    assert any("Peters" in h.snippet for h in found.hits), [h.snippet for h in found.hits]
+    assert found.more == 1
+    # a common word that is neither a name nor the rarest word asked for does not push a passage out
+    found = group([("groet", 2.0), ("woo", 3.0), ("besluit", 1.0)], texts)
+    assert not any("groet" in h.snippet for h in found.hits)

@@ -492,6 +492,7 @@ class Concept:
         self.phrases: set[tuple[str, ...]] = set()
         self.weight = weight
         self.typed: set = set()  # the terms and phrases of the form typed (empty: every form counts as typed)
+        self.name = False  # typed as a name: capitalised, not a word of the dictionary as written ("Peters", "Heidema")
 
 
 def _parser(schema) -> MultifieldParser:
@@ -600,6 +601,8 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
                 joined_particles.update(p for p in particles for t, w in cache[key]
                                         if w == WEIGHT_FORM and t.startswith("=" + p))
                 concepts[key] = concept
+                concept.name = concept.name or (original[:1].isupper() and original[1:].islower()
+                                                and fold(original) not in compounds.dictionary())
                 add_text(concept, original, analyzer, typed=True)
                 for text, _ in cache[key]:
                     add_text(concept, text, analyzer, typed=_spelling(text) == _spelling(original))
@@ -1246,16 +1249,16 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
 
 
 def _show_all_asked(items: list, per_doc: int, held: dict, held_by: dict, matcher: Matcher) -> None:
-    """A document's passages shown (its first ``per_doc`` ``items``) hold what it holds of the query: a
-    word or name of weight that only a passage further down holds ("Peters" under a letter asked for
-    with "Peters woo besluit") takes the place of the last one shown."""
+    """A document's passages shown (its first ``per_doc`` ``items``) hold the rarest word of the query,
+    or a name typed, if the document does: when only a passage further down holds it ("Peters" under a letter asked
+    for with "Peters woo besluit"), that passage takes the place of the last one shown."""
     if len(items) <= per_doc or not getattr(matcher, "concepts", None):
         return
     shown = {n for _, f, _ in items[:per_doc] for n in held_by.get(id(f), {})}
-    heaviest = max(c.weight for c in matcher.concepts)
-    missing = sorted((n for n in held if n not in shown and matcher.concepts[n].weight >= heaviest / 2),
-                     key=lambda n: -matcher.concepts[n].weight)
-    for n in missing[:1]:
+    concepts = matcher.concepts
+    heaviest = max(range(len(concepts)), key=lambda n: concepts[n].weight)
+    asked = [n for n in held if n not in shown and (n == heaviest or getattr(concepts[n], "name", False))]
+    for n in sorted(asked, key=lambda n: -concepts[n].weight)[:1]:
         at = next((i for i in range(per_doc, len(items)) if n in held_by.get(id(items[i][1]), {})), None)
         if at is not None:
             items.insert(per_doc - 1, items.pop(at))
