@@ -336,7 +336,9 @@ def _role_name(line: str) -> tuple[bool, bool]:
 
 
 def _person(name: str) -> bool:
-    """Whether a name line names a person rather than a body: it has initials, or none of its words is a body's word."""
+    """Whether a name line names a person rather than a body, a label or a heading: it has initials, or
+    no word of a body ("Staten", "Gemeente ...", ``not_names``), no number, and a capitalised word that
+    the dictionary does not know ("Heidema"; not "Kenmerk", "Dierenwelzijn", "KvK")."""
     if re.search(r"\b[A-Z]\.", name):
         return True
     actor_words = _lexicon()["actor_words"]
