@@ -157,3 +157,133 @@ def test_search_when_answered_from_the_meeting_of_a_decision_list(tmp_path):
     (group,) = group_rows([(1.0, fields)], Matcher([]), "date", 5, "relevance")
     assert group.hits[0].snippet.startswith("(college, 29 juni 2015) ")
     assert group.hits[0].meeting_date == "2015-06-29"
+
+
+# --- session 6: identifiers with other separators, names written short, who signed, all of the query shown
+
+MOTION = """Motie over paraveterinairen
+
+De Kamer, gehoord de beraadslaging,
+
+overwegende dat het rapport over de arbeidsmarkt voor dierenartsen adviseert om meer taken te laten
+uitvoeren door paraveterinairen op hbo-niveau, zodat de dierenarts zich kan richten op wat alleen een
+dierenarts kan doen en de zorg voor dieren op het platteland betaalbaar en bereikbaar blijft;
+
+overwegende dat een opleiding tot veterinair technicus kan bijdragen aan een efficiëntere taakverdeling en
+een betere benutting van vaardigheden in de praktijk, en daarmee aan de kwaliteit en de toegankelijkheid
+van de zorg voor gezelschapsdieren en landbouwhuisdieren in het hele land;
+
+verzoekt de regering de benodigde wetswijzigingen te verkennen om paraveterinairen toe te staan specifieke
+handelingen binnen de praktijk zelfstandig uit te voeren, en de Kamer daarover voor de zomer te berichten
+met een overzicht van de handelingen die daarvoor in aanmerking komen en van de eisen aan de opleiding;
+
+verzoekt de regering voorts in overleg met de beroepsorganisaties te bezien hoe de kwaliteit van die
+handelingen geborgd kan worden en welke rol het toezicht daarbij heeft, en gaat over tot de orde van de dag.
+
+Holman
+Van Campen
+"""
+ADDRESSED = """Gemeente Oostwold
+T.a.v. College van B&W
+Postbus 43
+
+Onderwerp: reactie op uw brief over de kapvergunning aan de Esdoornlaan
+
+Geachte college,
+
+Wij hebben uw brief over de kapvergunning aan de Esdoornlaan ontvangen. Wij zien geen reden de vergunning in te trekken.
+
+Gedeputeerde Staten van Overijssel,
+
+voorzitter, A.P. Heidema
+
+secretaris, N. Versteeg
+"""
+MINUTES = """Besluitenlijst raadsvergadering 29 juni 2015
+
+De zienswijze op de begroting van de veiligheidsregio onder kenmerk AU15.05274 wordt vastgesteld.
+Het college van burgemeester en wethouders stelt de raad voor de begroting te aanvaarden.
+Het college van burgemeester en wethouders zegt toe de raad te informeren. Het college van burgemeester en
+wethouders voert het besluit uit.
+"""
+
+
+@pytest.fixture(scope="module")
+def signed_index(tmp_path_factory) -> Path:
+    from pipeline.build import build
+
+    docs = tmp_path_factory.mktemp("signed")
+    for name, text in (("motie-paraveterinairen", MOTION), ("brief-gs-oostwold", ADDRESSED), ("besluitenlijst-raad", MINUTES)):
+        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
+    folder = tmp_path_factory.mktemp("signed-ix")
+    report = build([docs], folder)
+    assert not report.problems, report.problems
+    return folder
+
+
+@pytest.mark.parametrize("query", ["AU15-05274", "au15\u201305274"])
+def test_search_identifier_typed_with_another_separator_finds_it(signed_index, query):
+    result = search(signed_index, query)
+    assert _docs(result)[0] == "besluitenlijst-raad"
+    assert "AU15.05274" in result.hits[0].snippet
+
+
+def test_search_a_name_finds_its_short_form_in_the_text(signed_index):
+    # "college van B&W" is one of many spellings of the body; the long ones (plurals, "&" for "en") must
+    # not crowd it out of the forms searched
+    result = search(signed_index, "college van burgemeester en wethouders Esdoornlaan")
+    assert "b&w" in [a.casefold() for a in result.also]
+    assert "brief-gs-oostwold" in _docs(result)
+    assert any("**B&W**" in h.snippet for h in result.hits if h.doc_id == "brief-gs-oostwold")
+
+
+@pytest.mark.parametrize("query, doc, names", [
+    ("wie ondertekende de motie over paraveterinairen", "motie-paraveterinairen", ["Holman", "Van Campen"]),
+    ("wie heeft de brief over de kapvergunning Esdoornlaan ondertekend", "brief-gs-oostwold", ["Heidema", "Versteeg"]),
+])
+def test_search_who_signed_shows_the_signature(signed_index, query, doc, names):
+    result = search(signed_index, query)
+    assert result.intent == "signer"
+    assert _docs(result)[0] == doc
+    first = result.hits[0].snippet
+    assert all(n in first for n in names), first
+
+
+def test_signature_block_is_names_under_a_text_not_headings_or_labels():
+    from pipeline.search.snippets import signature, signature_words
+
+    assert {"ondertekend", "getekend"} <= signature_words()["signing"] and "griffier" in signature_words()["roles"]
+    for text, block in (("Met vriendelijke groet,\n\n(geanonimiseerd)\n\nGerdo Peters", "Gerdo Peters"),
+                        ("en gaat over tot de orde van de dag.\n\nHolman\nVan Campen", "Holman\nVan Campen"),
+                        ("Aldus besloten.\n\nDe griffier,\n\nJ. de Vries", "De griffier,\n\nJ. de Vries")):
+        span = signature(text)
+        assert span and text[span[0]:span[1]] == block
+    for text in ("Telefoon 038 499 88 99\nKvK\nIBAN", "Datum\nKenmerk\nBijlagen\nGeen", "Geachte raad,\n\nDierenwelzijn",
+                 "Zie hieronder.\nGemeente Wierden\nProvincie Overijssel", "Zie hieronder.\nMinisterie van Financiën"):
+        assert signature(text) is None, text
+
+
+def test_search_shows_the_passage_that_holds_a_name_asked_for():
+    # "Peters woo besluit": three passages about the Woo decision outscore the one under it with the name
+    # typed; a document's passages shown must hold the name too
+    from pipeline.search.engine import Concept, Matcher, add_text, group_rows
+    from pipeline.search.snippets import TOKENS
+
+    def group(words, texts):
+        concepts = []
+        for word, weight in words:
+            concepts.append(Concept(weight))
+            concepts[-1].name = word[:1].isupper()  # as the query's parsing marks a name typed
+            add_text(concepts[-1], word, TOKENS, typed=True)
+        rows = [(10.0 - n, {"doc_id": "woo-besluit", "text": t, "title": "", "passage_no": n}) for n, t in enumerate(texts)]
+        (found,) = group_rows(rows, Matcher(concepts), None, 5, "relevance", per_doc=3)
+        return found
+
+    texts = ["Dit besluit is genomen op grond van de Woo.", "Het besluit op uw Woo-verzoek volgt hieronder. Woo besluit.",
+             "Tegen dit besluit op grond van de Woo kunt u bezwaar maken.", "Met vriendelijke groet,\n\nGerdo Peters"]
+    found = group([("Peters", 2.0), ("woo", 3.0), ("besluit", 1.0)], texts)
+    assert any("Peters" in h.snippet for h in found.hits), [h.snippet for h in found.hits]
+    assert found.more == 1
+    # a common word that is neither a name nor the rarest word asked for does not push a passage out
+    found = group([("groet", 2.0), ("woo", 3.0), ("besluit", 1.0)], texts)
+    assert not any("groet" in h.snippet for h in found.hits)

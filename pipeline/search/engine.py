@@ -61,7 +61,7 @@ from ..index.writer import has_government, index_dir, open_existing
 from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with it)
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
-    TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems,
+    TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems, signature_words,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..store import store_signature
@@ -166,6 +166,8 @@ def split_intent(text: str) -> tuple[str, str | None]:
             intent = intent or INTENTS[bare]
         elif not quoted and '"' not in word and wordforms.is_auxiliary(bare):
             pass  # "zou", "moeten": the question's grammar
+        elif not quoted and intent == "actor" and bare in signature_words()["signing"]:
+            intent = "signer"  # "wie heeft ... ondertekend": the names under the document
         else:
             kept.append(word.rstrip("?") if not quoted else word)
         which = not quoted and bare in ("welke", "welk")
@@ -240,6 +242,8 @@ def _search_state(state, text, words, intent, limit, filt, table, sort, facets, 
     suggestion = _suggest(searcher, words, state, deadline) if time.perf_counter() < deadline else None
     if late:
         notes.append(TIME_NOTE)
+    if intent == "signer":
+        rows = rows + _signature_rows(state, searcher, rows, limit)
     matcher = Matcher(concepts)
     ceiling = _held_at_most(matcher, rows, state, searcher) if shown is not None and sort == "relevance" else None
     groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=shown,
@@ -488,6 +492,7 @@ class Concept:
         self.phrases: set[tuple[str, ...]] = set()
         self.weight = weight
         self.typed: set = set()  # the terms and phrases of the form typed (empty: every form counts as typed)
+        self.name = False  # typed as a name: capitalised, not a word of the dictionary as written ("Peters", "Heidema")
 
 
 def _parser(schema) -> MultifieldParser:
@@ -552,7 +557,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
             named.setdefault(form, concept)
         for word in form.split() if " " in form else ():
             name_of.setdefault(word, concept)
-        for other in group.forms[:MAX_ALIAS_FORMS]:
+        for other in _alias_forms(group.forms):
             f = fold(other)
             if f == form:
                 continue
@@ -596,6 +601,8 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
                 joined_particles.update(p for p in particles for t, w in cache[key]
                                         if w == WEIGHT_FORM and t.startswith("=" + p))
                 concepts[key] = concept
+                concept.name = concept.name or (original[:1].isupper() and original[1:].islower()
+                                                and fold(original) not in compounds.dictionary())
                 add_text(concept, original, analyzer, typed=True)
                 for text, _ in cache[key]:
                     add_text(concept, text, analyzer, typed=_spelling(text) == _spelling(original))
@@ -636,6 +643,23 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
     unique.update({id(c): c for k, c in concepts.items()
                    if k.startswith(("=", "+")) or (fold(k) not in name_words and k not in joined_particles)})
     return out, sorted(set(also), key=str.casefold)[:12], [c for c in unique.values() if c.terms or c.phrases]
+
+
+def _alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
+    """The first ``most`` forms of a name that a search needs: a form that holds a shorter form of the
+    same name ("college van B&W" beside "B&W", "colleges van ..." beside "... wethouders") finds
+    nothing more, so it neither costs a query nor takes the place of a form written otherwise."""
+    folded = {f: fold(f) for f in forms}
+    shorter = [v for v in folded.values() if v]
+    out = []
+    for form in forms:
+        f = folded[form]
+        if any(v != f and len(v) < len(f) and f" {v} " in f" {f} " for v in shorter):
+            continue
+        out.append(form)
+        if len(out) >= most:
+            break
+    return out
 
 
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None, docs: int | None = None,
@@ -717,6 +741,12 @@ class _Columns:
         self.bodies = {(b.decode("utf-8") if isinstance(b, bytes) else b):
                        np.fromiter(reader.postings("bodies", b).all_ids(), dtype=np.int32)
                        for b in reader.lexicon("bodies")}
+
+    def code_of(self) -> dict[str, int]:
+        """doc_id -> its code in ``doc``."""
+        if getattr(self, "_code_of", None) is None:
+            self._code_of = {name: n for n, name in enumerate(self.names)}
+        return self._code_of
 
     def facets(self, hit: np.ndarray) -> dict[str, list[FacetCount]]:
         """Documents with a matching passage, per body, year, type and government (as ``_facets`` counts them)."""
@@ -816,6 +846,11 @@ def _variants(original: str, analyzed: str, reader, schema, particles: tuple[str
     # Only for an identifier's part, or a word the index never holds alone: a word it holds finds a
     # compound when the query holds another of its words too ("inzameling van afval": ``_joined_pairs``).
     if freq == 0 or not stem.isalpha():
+        # The same identifier written with other separators ("AU15-05274" typed, "AU15.05274" written) is
+        # the identifier asked for, not a word that holds it.
+        same = _same_identifier(reader, schema, low) if freq == 0 else []
+        out += [("=" + t, 1.0) for t in same if t not in forms]
+        forms.update(same)
         out += [("=" + t, WEIGHT_IN_COMPOUND if t.endswith(stem) else WEIGHT_IN_COMPOUND_FRONT)
                 for t in _compounds_holding(reader, schema, stem) if t not in forms]
     # A compound typed whole finds its words written apart, in either order ("afvalinzameling" ->
@@ -859,6 +894,31 @@ def _compounds_holding(reader, schema, stem: str, most: int = 3) -> list[str]:
         term = (btext.decode("utf-8") if isinstance(btext, bytes) else btext).split("|", 1)[1]
         found.append((reader.doc_frequency("text", term), term))
     return [t for n, t in sorted(found, reverse=True)[:most] if n]
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+MAX_SAME_IDENTIFIER = 200  # index terms looked at per identifier part (an identifier's parts are rare)
+
+
+def _same_identifier(reader, schema, typed: str) -> list[str]:
+    """Index terms that are the identifier ``typed`` with other separators or none between its parts
+    ("au15-05274", "au15 05274" -> "au15.05274"; "ps23001234" is no identifier typed): found through
+    the parts field, from its rarest-looking (longest) part."""
+    if "parts" not in schema.names():
+        return []
+    pieces = compounds.parts(typed)
+    key = _NOT_ALNUM.sub("", typed.casefold())
+    if len(pieces) < 2 or not key or key.isalpha():
+        return []
+    longest = (analyzed_stems(schema["text"].analyzer, max(pieces, key=len)) or [""])[0]
+    found = []
+    for n, btext in enumerate(reader.expand_prefix("parts", longest + "|")):
+        if n >= MAX_SAME_IDENTIFIER:
+            break
+        term = (btext.decode("utf-8") if isinstance(btext, bytes) else btext).split("|", 1)[1]
+        if _NOT_ALNUM.sub("", term) == key and term != typed and reader.doc_frequency("text", term):
+            found.append(term)
+    return found
 
 
 def _near_terms(reader, term: str, maxdist: int, prefix: int, most: int = 3) -> list[str]:
@@ -1101,7 +1161,8 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     rank_of = {doc_id: n for n, doc_id in enumerate(docs)}  # ties go to the document that came first
     top = 1.0 + (ANSWER_BOOST if intent else 0.0)  # how much re-weighing may raise a passage at most
     start, shown = (0, shown) if not isinstance(shown, tuple) else shown
-    lazy = shown is not None and sort == "relevance" and all(score >= 0 for score, _ in rows)
+    # (a signature answers without holding the query's words: no bound from what a passage holds)
+    lazy = shown is not None and sort == "relevance" and all(score >= 0 for score, _ in rows) and intent != "signer"
 
     weights = np.array([c.weight for c in getattr(matcher, "concepts", ())] or [0.0])
     total = float(weights.sum()) or 1.0
@@ -1139,7 +1200,8 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
                 items = [(rows[i][0], rows[i][1], _LATE) for i in docs[rest]]
                 ranked.append((round(items[0][0] + MORE_PASSAGES * sum(s for s, _, _ in items[1:3]), 4), rest, items))
             break
-        items, held = [], {}  # the concepts the document's passages hold
+        items, held, signed = [], {}, set()  # the concepts the document's passages hold; those signed
+        held_by: dict[int, dict[int, bool]] = {}  # the concepts each passage holds
         for i in docs[doc_id]:
             score, fields = rows[i]
             if intent is None:  # the snippet is made for the passages shown only
@@ -1150,10 +1212,17 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
                 snippet = _in_context(fields) + snippet  # a decision in a list: the date is the meeting's
             score *= (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * float(answers))
             items.append((score, fields, snippet))
+            if intent == "signer" and answers:
+                signed.add(id(fields))
+            held_by[id(fields)] = matcher.last
             for c, typed in matcher.last.items():
                 held[c] = held.get(c, False) or typed
         items.sort(key=lambda it: -it[0])
         scores = [s for s, _, _ in items]
+        if intent == "signer":  # the passage with the signature is shown first, the document keeps its rank
+            items.sort(key=lambda it: id(it[1]) not in signed)
+        if per_doc:
+            _show_all_asked(items, per_doc, held, held_by, matcher)
         # A document that holds all of the query, if in different passages, beats one that holds part of it.
         whole = DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * matcher.share([held])
         ranked.append((round((scores[0] + MORE_PASSAGES * sum(scores[1:3])) * whole, 4), doc_id, items))
@@ -1176,6 +1245,47 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
             bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
             hits=[_hit(s, f, _snippet(matcher, f, intent, snip)) for s, f, snip in shown_items],
             more=matching - len(shown_items)))
+    return out
+
+
+def _show_all_asked(items: list, per_doc: int, held: dict, held_by: dict, matcher: Matcher) -> None:
+    """A document's passages shown (its first ``per_doc`` ``items``) hold the rarest word of the query,
+    or a name typed, if the document does: when only a passage further down holds it ("Peters" under a letter asked
+    for with "Peters woo besluit"), that passage takes the place of the last one shown."""
+    if len(items) <= per_doc or not getattr(matcher, "concepts", None):
+        return
+    shown = {n for _, f, _ in items[:per_doc] for n in held_by.get(id(f), {})}
+    concepts = matcher.concepts
+    heaviest = max(range(len(concepts)), key=lambda n: concepts[n].weight)
+    asked = [n for n in held if n not in shown and (n == heaviest or getattr(concepts[n], "name", False))]
+    for n in sorted(asked, key=lambda n: -concepts[n].weight)[:1]:
+        at = next((i for i in range(per_doc, len(items)) if n in held_by.get(id(items[i][1]), {})), None)
+        if at is not None:
+            items.insert(per_doc - 1, items.pop(at))
+
+
+SIGNATURE_PASSAGES = 8  # the last passages of a document where its signature is looked for, besides those found
+
+
+def _signature_rows(state: _IndexState, searcher, rows, limit: int) -> list:
+    """For a question about who signed: the passages of the first ``limit`` documents of ``rows`` that the
+    query did not find, where their signature may be (all of a short document, the last ones of a long
+    one), each scored as its document's weakest passage found."""
+    columns = state.columns(searcher)
+    code_of = columns.code_of()
+    found = {getattr(f, "docnum", None) for _, f in rows}
+    weakest: dict[str, float] = {}
+    for score, fields in rows:
+        doc_id = fields["doc_id"]
+        if doc_id in weakest or len(weakest) < limit:
+            weakest[doc_id] = min(score, weakest.get(doc_id, score))
+    out = []
+    for doc_id, score in weakest.items():
+        if doc_id not in code_of:
+            continue
+        nums = np.flatnonzero(columns.doc == code_of[doc_id]).tolist()
+        nums = nums if len(nums) <= SIGNATURE_PASSAGES * 3 // 2 else nums[-SIGNATURE_PASSAGES:]
+        out += [(score, LazyFields(doc_id, partial(state.stored_fields, searcher, d), d)) for d in nums if d not in found]
     return out
 
 

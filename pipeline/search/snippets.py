@@ -8,12 +8,16 @@ the query the passage holds (``search._group`` weighs passages and documents by 
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..index import compounds
 from ..index.writer import TOKEN_PATTERN, dutch_analyzer
 from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..nlp.kb import load_kb
@@ -203,6 +207,20 @@ class Matcher:
         The coverage is the share of the query's weight in the passage and in its best sentence,
         half each (words of the query that stand together count for more); the answer is the share
         of the query's weight in the sentence that answers the intent (0.0: none does)."""
+        if intent == "signer":  # who signed: the passage's signature block is the answer, after its best sentence
+            snippet, coverage, _ = self.snippet(text, None)
+            clean, tokens, _, _, _ = _prepared(text)
+            sig = signature(clean)
+            if sig is None:
+                return snippet, coverage, 0.0
+            block = _mark(clean, *sig, tokens, self._spans(tokens)[0]).removeprefix("… ").removesuffix(" …")
+            def plain(x: str) -> str:
+                return x.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+            if not coverage:
+                snippet = block
+            elif plain(block) not in plain(snippet):
+                snippet = snippet.removesuffix(" …") + " … " + block
+            return snippet, coverage, 1.0
         text, tokens, bounds, sentences, _ = _prepared(text)
         spans, hit_concepts = self._spans(tokens)
         coverage = self.share(hit_concepts)
@@ -281,6 +299,95 @@ class Matcher:
             t_start, t_end = sentences[best_tail][0], sentences[best_tail][1]
             snippet = snippet.removesuffix(" …") + " … " + _mark(text, t_start, t_end, tokens, spans).removeprefix("… ")
         return snippet, coverage, best_answers
+
+
+SIGNATURES = Path(__file__).parent / "data" / "signatures.json"
+SIGNATURE_LINES = 6  # a signature block is at most this many short lines
+
+
+@lru_cache(maxsize=1)
+def signature_words() -> dict:
+    """``data/signatures.json``: the words of a question about who signed, and a signature line's roles."""
+    raw = json.loads(SIGNATURES.read_text(encoding="utf-8"))
+    return {"signing": frozenset(w.casefold() for w in raw["signing_words"]),
+            "roles": tuple(sorted({_plain_fold(r) for r in raw["roles"]}, key=len, reverse=True)),
+            "not_names": frozenset(_plain_fold(w) for w in raw["not_names"])}
+
+
+def _plain_fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _role_name(line: str) -> tuple[bool, bool]:
+    """(whether a short line is a signature line, whether it names a person): a name ("Gerdo Peters",
+    "Van Campen", "A.P. Heidema"), a role and a name ("voorzitter, A.P. Heidema"), or a role alone
+    ("De griffier,"); a body's name ("Gedeputeerde Staten van Overijssel,") is one without a person."""
+    bare = line.strip().strip(",:;")
+    if not bare or len(bare) > TAIL_CHARS:
+        return False, False
+    folded = _plain_fold(bare)
+    for role in signature_words()["roles"]:
+        if folded == role or folded.startswith(role) and not folded[len(role):len(role) + 1].isalnum():
+            rest = bare[len(role):].strip(" ,:")
+            return True, bool(rest) and _name_line(rest) and _person(rest)
+    if not _name_line(bare):
+        return False, False
+    return True, _person(bare)
+
+
+def _person(name: str) -> bool:
+    """Whether a name line names a person rather than a body, a label or a heading: it has initials, or
+    no word of a body ("Staten", "Gemeente ...", ``not_names``), no number, and a capitalised word that
+    the dictionary does not know ("Heidema"; not "Kenmerk", "Dierenwelzijn", "KvK")."""
+    if re.search(r"\b[A-Z]\.", name):
+        return True
+    actor_words = _lexicon()["actor_words"]
+    if any(t in actor_words for t, _, _ in _tokens(name)):
+        return False
+    first = _plain_fold(name.split()[0]).strip(".,:;") if name.split() else ""
+    if first in signature_words()["not_names"]:
+        return False  # "Gemeente Wierden", "Ministerie van Financiën"
+    if re.search(r"\d", name):
+        return False  # "Kenmerk D2025-02-015694": a label and a number
+    # "Kenmerk Bijlagen", "Dierenwelzijn": headings and labels are words of the language, "KvK IBAN"
+    # abbreviations; a name has a word the dictionary does not know
+    return any(w[:1].isupper() and w[1:].islower() and len(w) > 2 and not compounds.known(w) and not compounds.split(w)
+               for w in re.findall(r"[^\W\d_]+", name))
+
+
+def signature(text: str) -> tuple[int, int] | None:
+    """(start, end) of the signature block of a passage: consecutive short lines of names and roles
+    (at most SIGNATURE_LINES) of which one names a person, the last such block; None if it has none."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    found, block, person, after = None, [], False, True
+    previous = ""  # the last line before the block that is not blank
+    for start, end, line in [*lines, (len(text), len(text), "\x00")]:
+        if not line.strip() and block:
+            continue  # a blank line within a block
+        ok, named = _role_name(line) if line.strip() and line != "\x00" else (False, False)
+        if ok and len(block) < SIGNATURE_LINES:
+            if not block:  # a signature follows a sentence, a closing formula or a role ("namens ...,")
+                after = bool(previous) and previous.rstrip()[-1:] in ".,;:)"
+            block.append((start, end))
+            person = person or named
+            continue
+        if block and person and (after or _role_in(text, block)):
+            found = (block[0][0], block[-1][1])
+        block, person = ([(start, end)], named) if ok else ([], False)
+        if ok:
+            after = bool(previous) and previous.rstrip()[-1:] in ".,;:)"
+        if line.strip() and not ok:
+            previous = line
+    return found
+
+
+def _role_in(text: str, block: list[tuple[int, int]]) -> bool:
+    """Whether a line of a block starts with a signature role ("voorzitter, ...", "De griffier")."""
+    roles = signature_words()["roles"]
+    return any(_plain_fold(text[s:e].strip()).startswith(roles) for s, e in block)
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|van|de|der|den|ter|ten|te|in|het|'t)$")
