@@ -375,3 +375,13 @@ def test_records_built_equals_model_construct():
     assert list(values) == list(Subject.model_fields)
     made, reference = built(Subject, **values), Subject.model_construct(**values)
     assert made == reference and made.model_dump_json() == reference.model_dump_json()
+
+
+def test_subjects_a_name_a_line_break_ran_through_is_one_alias():
+    text = "De Omgevingsverordening Overijssel geldt.\nVolgens de Omgevingsverordening\nOverijssel is dat zo. De OVO ook."
+    ents = _ents("v", text, {"Omgevingsverordening Overijssel": ("LAW", "ovo"), "Omgevingsverordening\nOverijssel": ("LAW", "ovo"),
+                             "OVO": ("LAW", "ovo")})
+    subjects, _ = derive([_doc("v", "2024-03-01", text)], ents, [])
+    ovo = next(s for s in subjects if s.id == "ovo")
+    assert all("\n" not in a for a in ovo.aliases) and len(ovo.aliases) == len(set(ovo.aliases))
+    assert "Omgevingsverordening Overijssel" not in ovo.aliases or ovo.name != "Omgevingsverordening Overijssel"

@@ -769,9 +769,10 @@ class _Builder(RelationFinder):
             docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
                            for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
             dates = sorted(x.date for x in docs if x.date)
-            aliases = [f for f, _ in s.forms.most_common() if f != s.name and f.strip()
+            aliases = [" ".join(f.split()) for f, _ in s.forms.most_common() if f != s.name and f.strip()
                        and (fold(f) == fold(s.name) or self._other_name(s, f))]
-            aliases = list(dict.fromkeys(aliases))
+            # (a name a line break ran through is the same name: "Omgevingsverordening\nOverijssel")
+            aliases = [a for a in dict.fromkeys(aliases) if a != " ".join(s.name.split())]
             if s.body and s.government and s.body in shared_bodies:
                 # the bare "gemeenteraad" names each government's; with the government it names one
                 aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
