@@ -336,3 +336,15 @@ def test_a_plural_form_after_a_modal_is_an_infinitive_not_a_decision(nlp):
     text = ("Gedeputeerde Staten van Overijssel\n\nDatum: 17 juli 2023\n\nVragen van de gemeenten:\n"
             "- wil de provincie de termijn van uitstel verlengen\n- kan de provincie de uitzondering opheffen\n")
     assert not [d for d in run(nlp, text).decisions if "verlengen" in d.text]
+
+
+def test_a_woo_letters_promise_of_an_answer_and_what_was_sent_and_the_writer_named(nlp):
+    text = ("Gemeente Amsterdam\n\nDatum 12 augustus 2020\nOnderwerp Uw Wob-verzoek\n\nGeachte heer/mevrouw,\n\n"
+            "De noodbevelen zijn u op 22 november 2018 toegezonden. Op grond van artikel 6 van de Wob verleng ik de "
+            "beslistermijn met vier weken. U ontvangt derhalve uiterlijk op 6 oktober 2020 van mij antwoord op uw "
+            "verzoek.\n\nMet vriendelijke groet,\n\nde burgemeester van Amsterdam\n")
+    recs = run(nlp, text).decisions
+    got = {(d.actor, d.date, d.status) for d in recs}
+    assert {("burgemeester", "2018-11-22", "realized"), ("burgemeester", "2020-10-06", "planned"),
+            ("burgemeester", "2020-08-12", "adopted")} <= got
+    assert all(d.actor_text != "ik" for d in recs)  # the writer as the letter names it

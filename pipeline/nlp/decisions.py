@@ -203,6 +203,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         kept.append(rec)
     for rec in kept + struct:
         rec.pop("_item", None)
+        if (rec.get("actor_text") or "").lower() in pronouns and rec["actor"] == frame.issuer and frame.issuer_text:
+            rec["actor_text"] = frame.issuer_text  # "ik", "wij": the body that writes, as the letter names it
         if rec.get("vote") and rec.get("votes_for") is None:
             m = re.match(r"^(\d+)-(\d+)$", rec["vote"])
             if m:

@@ -1116,8 +1116,8 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
     acts = data["letter_acts"]
     for s, e in _sentences(text, 0, len(text)):
         low = " ".join(text[s:e].lower().split())
-        if not re.search(r"\b(ik|wij|we)\b", low):
-            continue
+        if not re.search(r"\b(ik|wij|we|mij|ons|u)\b", low):
+            continue  # (the writer, or the letter's reader: "U ontvangt uiterlijk ... van mij antwoord")
         for phrase, status in acts.items():
             if re.search(phrase, low):
                 ds = _day_dates(dates, s, e) or ([d for d in dates if s <= d.start_char and d.end_char <= e and d._.value]
