@@ -49,17 +49,22 @@ Het college besluit de zone rond de scholen aan te passen. Contactpersoon de hee
 """
 
 
-@pytest.fixture(scope="module")
-def small_index(tmp_path_factory) -> Path:
+def _built(tmp_path_factory, name: str, texts: dict[str, str]) -> Path:
+    """An index of the given texts (file stem -> text), built once per module."""
     from pipeline.build import build
 
-    docs = tmp_path_factory.mktemp("docs")
-    for name, text in (("brief-afval", LETTER), ("notitie-verkeer", NOTE), ("besluitenlijst-college", OTHER)):
-        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
-    folder = tmp_path_factory.mktemp("ix")
+    docs = tmp_path_factory.mktemp(name)
+    for stem, text in texts.items():
+        (docs / f"{stem}.txt").write_text(text, encoding="utf-8")
+    folder = tmp_path_factory.mktemp(name + "-ix")
     report = build([docs], folder)
     assert not report.problems, report.problems
     return folder
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory) -> Path:
+    return _built(tmp_path_factory, "docs", {"brief-afval": LETTER, "notitie-verkeer": NOTE, "besluitenlijst-college": OTHER})
 
 
 def _docs(result) -> list[str]:
@@ -210,15 +215,8 @@ wethouders voert het besluit uit.
 
 @pytest.fixture(scope="module")
 def signed_index(tmp_path_factory) -> Path:
-    from pipeline.build import build
-
-    docs = tmp_path_factory.mktemp("signed")
-    for name, text in (("motie-paraveterinairen", MOTION), ("brief-gs-oostwold", ADDRESSED), ("besluitenlijst-raad", MINUTES)):
-        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
-    folder = tmp_path_factory.mktemp("signed-ix")
-    report = build([docs], folder)
-    assert not report.problems, report.problems
-    return folder
+    return _built(tmp_path_factory, "signed",
+                  {"motie-paraveterinairen": MOTION, "brief-gs-oostwold": ADDRESSED, "besluitenlijst-raad": MINUTES})
 
 
 @pytest.mark.parametrize("query", ["AU15-05274", "au15\u201305274"])
