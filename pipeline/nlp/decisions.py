@@ -36,7 +36,8 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import Context, adoption_formula, body_id, is_header_row, load_structure, read_context, structure_decisions
+from .structure import (SUBORDINATE, Context, adoption_formula, body_id, is_header_row, load_structure, read_context,
+                        structure_decisions)
 
 _log = logging.getLogger(__name__)
 register_extensions()
@@ -465,11 +466,11 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
     if tense == "past" and date is not None and date.start - r.span.start > trig.i \
-            and r.low[date.start - r.span.start - 1] in ("vanaf", "tot", "uiterlijk", "voor", "vóór"):
+            and r.low[date.start - r.span.start - 1] in lex.words("date_preps_term"):
         date = None  # "heb ik besloten ... rente vanaf 4 februari 2018 ...": a term of the decision, not its date
     if actor is None and act_fb[0] is None and trig.lemma == "besluiten" and trig.kind in ("part", "past") and tense == "past" \
             and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
-            and not set(_clause_before(r.low, trig.i)) & {"wat", "dat", "zodat", "die", "welke", "waarover", "waartoe", "als", "of"}:
+            and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
         act_fb = (ctx.issuer, None)  # "Daarom is besloten ...": in a letter, by the body that writes it
     if tense == "bare" and not schedule and actor is None:
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step

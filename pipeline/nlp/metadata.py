@@ -16,6 +16,7 @@ called "Besluitenlijst <body> <date>".
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -62,7 +63,9 @@ _DOSSIER = re.compile(r"^\d{2}\s?\d{3}(?:-\w+)?\s+")  # "32 545 Wet- en regelgev
 
 
 @lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _doc_types() -> dict:
+    """``data/doc_types.json``, read once (callers only read it)."""
     path = resources.files("pipeline.nlp") / "data" / "doc_types.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -118,11 +121,6 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     return _doc_types()["default"]
 
 
-_SECTION_WORDS = frozenset({
-    "inleiding", "leeswijzer", "aanleiding", "inhoudsopgave", "inhoud", "samenvatting", "bestaande", "situatie",
-    "hoofdstuk", "bijlage", "bijlagen", "toelichting", "planbeschrijving", "onderzoek", "conclusie", "conclusies",
-    "beleidskader", "beleid", "planologisch", "ruimtelijk", "kader", "uitvoerbaarheid", "procedure", "en", "het", "de",
-    "van", "ligging", "plangebied", "begrenzing", "doel", "opzet", "relatie", "met"})
 
 
 def _good_title(line: str, type_words: set[str], max_words: int = 16, heading: bool = False) -> bool:
@@ -145,7 +143,8 @@ def _good_title(line: str, type_words: set[str], max_words: int = 16, heading: b
     if re.fullmatch(r"[\d\s\-/.:]+", line) or not re.search(r"[A-Za-zÀ-ÿ]{3}", line):
         return False
     words_only = re.findall(r"[a-zà-ÿ]{2,}", low)
-    if words_only and all(w in _SECTION_WORDS or w in type_words for w in words_only):
+    section = _doc_types()["section_words"]
+    if words_only and all(w in section or w in type_words for w in words_only):
         return False  # "Leeswijzer Inleiding", "1 Inleiding 3", "Bestaande situatie 3": headings of a table of contents
     return _government_name(line) is None
 

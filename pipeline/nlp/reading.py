@@ -477,8 +477,13 @@ def read_object(r: Reading, trig: Trigger | None, actor: Span | None, date: Span
 _LEAD_LABEL = re.compile(r"(?i)^(?:besluit|besluiten|besloten|conclusie|advies|afspraak|uitslag)\s*:\s*")
 
 
+def strip_label(text: str) -> str:
+    """``text`` without the label it opens with: "Besluit: Overzicht is akkoord" -> "Overzicht is akkoord"."""
+    return _LEAD_LABEL.sub("", text)
+
+
 def clean_object(text: str) -> str | None:
-    text = _LEAD_LABEL.sub("", " ".join(text.split()).strip(_STRIP_OBJ))  # "Besluit: Overzicht is akkoord"
+    text = strip_label(" ".join(text.split()).strip(_STRIP_OBJ))
     if len(text) > _MAX_OBJECT:
         text = text[:_MAX_OBJECT].rsplit(" ", 1)[0] + " …"
     return text or None

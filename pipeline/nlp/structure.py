@@ -35,6 +35,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from .reading import load_lexicon, strip_label
 from .segment import ends_no_sentence
 
 _log = logging.getLogger(__name__)
@@ -423,6 +424,19 @@ def _next_number(num: str) -> str:
     return str(int(num) + 1) if num.isdigit() else chr(ord(num) + 1)
 
 
+def _point_step(num: str, expect: str, inner: str | None) -> tuple[str | None, str, str | None]:
+    """Where number ``num`` stands in the numbered points under "Besluit:": ("point", ...) the next point,
+    ("sub", ...) a point of a list inside the point before ("indien: 1. ...; 2. ...;"), (None, ...) neither;
+    with the next point's and sub-point's numbers. ``expect`` is "1" before the first point (or "a")."""
+    if inner is not None and num == inner:
+        return "sub", expect, _next_number(num)
+    if num == expect or (expect == "1" and num == "a"):
+        return "point", _next_number(num), None
+    if num in ("1", "a"):
+        return "sub", expect, _next_number(num)
+    return None, expect, inner
+
+
 def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     date_starts = {d.start_char for d in dates}
     labels = load_structure()["outcome_labels"]
@@ -438,14 +452,9 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
             expect, inner = "1", None
             i += 1
             continue
-        num = m.group("num").lower() if m else ""
         if m and expect is not None and m.group("title"):
-            if num in (expect, "a" if expect == "1" else expect) and num != inner:
-                expect, inner = _next_number(num), None
-                i += 1
-                continue
-            if num == inner or (num in ("1", "a") and expect not in ("1", "a")):
-                inner = _next_number(num)  # a list inside a point: "indien: 1. ...; 2. ...;"
+            step, expect, inner = _point_step(m.group("num").lower(), expect, inner)
+            if step:  # a point under the label, or one of its own list: part of the item
                 i += 1
                 continue
         if m:
@@ -467,11 +476,6 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     return items
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(json.loads((DATA_PATH.parent / "decisions.json").read_text(encoding="utf-8"))["abbreviations"])
-
-
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences and bullet points of text[start:end] as (start, end) offsets."""
     out = []
@@ -484,7 +488,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not piece.strip() or re.fullmatch(r"\s*(?:[-•*▪–·]\s*)*", piece):
             continue
         cuts = [0] + [m.end() for m in _SENT.finditer(piece)
-                      if not ends_no_sentence(piece[:m.start()], _abbreviations())] + [len(piece)]
+                      if not ends_no_sentence(piece[:m.start()], load_lexicon().words("abbreviations"))] + [len(piece)]
         for a, b in zip(cuts, cuts[1:]):
             s, e = p_start + a, p_start + b
             while s < e and (text[s].isspace() or text[s] in "-•*▪–·"):
@@ -497,7 +501,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.,-]+\s+){0,14}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
-_SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|als|indien|wanneer|zodra|nadat|voordat|zodat|of)\b")
+SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|waarover|waartoe|als|indien|wanneer|zodra|nadat|"
+                         r"voordat|zodat|of)\b")  # words that open a subordinate clause
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
 
@@ -518,7 +523,7 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
     for clause in re.split(r"\s*[:;(]\s*", low):
         m = _PASSIVE.match(clause)
         if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")) \
-                and not _SUBORDINATE.search(m.group("subj")):  # "regels die naar verwachting in 2025 worden vastgesteld"
+                and not SUBORDINATE.search(m.group("subj")):  # "regels die naar verwachting in 2025 worden vastgesteld"
             after = (m.group("mid") + m.group("out")).split()
             for j in range(min(5, len(after)) + 1):  # "worden zonder wijzigingen vastgesteld": the participle after adverbs
                 if j and (after[j - 1] in ("niet", "geen", "nog") or after[j - 1] in outcomes):
@@ -547,8 +552,7 @@ def _record(text: str, ctx: Context, *, status: str, start: int, end: int, obj: 
             date_text: str | None = None, number: str | None = None, vote: str | None = None,
             predicate: str | None = None, item: tuple[int, int] | None = None, cited: bool = False) -> dict:
     vf, va = _vote_fields(vote)
-    obj = re.sub(r"(?i)^(?:besluit|besluiten|besloten|conclusie|afspraak)\s*:\s*", "",
-                 " ".join((obj or "").split()).strip(" .,:;-–•*")) or None  # "Besluit: conform" -> "conform"
+    obj = strip_label(" ".join((obj or "").split()).strip(" .,:;-–•*")) or None  # "Besluit: conform" -> "conform"
     if obj and len(obj) > 220:
         obj = obj[:220].rsplit(" ", 1)[0] + " …"
     return {"actor": actor, "actor_text": actor_text, "date": date, "date_text": date_text, "status": status,
@@ -716,20 +720,14 @@ def _block_points(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     they count from 1 or a."""
     block = text[start:end]
     found = []
-    expect = inner = None  # the next point's number; the next sub-point's ("indien: 1. ...; 2. ...;")
-
+    expect, inner = "1", None
     for pm in _POINTS.finditer(block):
-        num = pm.group(1).lower()
-        if expect is None and not found and block[:pm.start()].strip():
+        if not found and block[:pm.start()].strip():
             break  # text before the first point: not a list under the label
-        if inner is not None and num == inner:
-            inner = _next_number(num)
-        elif found and num in ("1", "a") and num != expect:
-            inner = _next_number(num)  # a list inside the point before
-        elif (not found and num in ("1", "a")) or num == expect:
+        step, expect, inner = _point_step(pm.group(1).lower(), expect, inner)
+        if step == "point":
             found.append(pm)
-            expect, inner = _next_number(num), None
-        elif found:
+        elif step is None and found:
             break
     out = []
     for k, pm in enumerate(found):
@@ -1023,7 +1021,7 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
 @lru_cache(maxsize=1)
 def _adjectival_participles() -> dict[str, tuple[str, str]]:
     """Participles of deciding verbs as adjectives ("vastgestelde", "uitgevaardigde", "aangenomen") -> (status, lemma)."""
-    verbs = json.loads((DATA_PATH.parent / "decisions.json").read_text(encoding="utf-8"))["verbs"]
+    verbs = load_lexicon().raw["verbs"]
     out = {}
     for lemma, v in verbs.items():
         status = {"decide": "adopted", "reject": "rejected"}.get(v.get("class"))
@@ -1043,7 +1041,8 @@ def _cited_participles(text: str, ctx: Context, organs: list[Span], dates: list[
     out = []
     forms = _adjectival_participles()
     for d in dates:
-        if not _DAY.match(str(d._.value or "")) or not _CITED_PARTICIPLE.search(text[max(0, d.start_char - 40):d.start_char]):
+        lead = _CITED_PARTICIPLE.search(text[max(0, d.start_char - 40):d.start_char])
+        if not _DAY.match(str(d._.value or "")) or lead is None:
             continue
         m = re.match(r"\s+(?:door\s+(?:het\s+|de\s+)?(?P<who>[^,.;]{2,60}?)\s+)?(?P<part>\w+)\s+(?P<noun>[\w-]+)", text[d.end_char:d.end_char + 120])
         if not m or m.group("part").lower() not in forms:
@@ -1058,7 +1057,7 @@ def _cited_participles(text: str, ctx: Context, organs: list[Span], dates: list[
             actor, actor_text = ctx.issuer, ctx.issuer_text
         else:
             continue
-        s = max(0, d.start_char - 40) + _CITED_PARTICIPLE.search(text[max(0, d.start_char - 40):d.start_char]).start()
+        s = max(0, d.start_char - 40) + lead.start()
         e = d.end_char + m.end()
         status, lemma = forms[m.group("part").lower()]
         out.append(_record(text, Context(), status=status, start=s, end=e, obj=text[s:e], actor=actor,
@@ -1099,9 +1098,10 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
     on that date."""
     out: list[dict] = []
     for d in dates:
-        if not _DAY.match(str(d._.value or "")) or not _TAKEN_ON.search(text[max(0, d.start_char - 40):d.start_char]):
+        lead = _TAKEN_ON.search(text[max(0, d.start_char - 40):d.start_char])
+        if not _DAY.match(str(d._.value or "")) or lead is None:
             continue
-        s = max(0, d.start_char - 40) + _TAKEN_ON.search(text[max(0, d.start_char - 40):d.start_char]).start()
+        s = max(0, d.start_char - 40) + lead.start()
         out.append(_record(text, ctx, status="adopted", start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=ctx.issuer, actor_text=ctx.issuer_text, date=str(d._.value), date_text=d.text,
                            predicate="besluiten"))
