@@ -52,13 +52,14 @@ class PdfReader(Reader):
             ocred = [i + 1 for i, page in enumerate(pages) if page.strip()]
         empty = [i + 1 for i, page in enumerate(pages) if not page.strip()]
         if empty and n_images and shutil.which("ocrmypdf"):
-            before = set(empty)
-            pages, empty = _ocr_pages(path, data, pages, empty, self.extract)
-            ocred = sorted(before - set(empty))
+            pages, done = _reread(path, data, pages, empty, self.extract, "has pages without a text layer",
+                                  lambda new, old: bool(new.strip()), only_pages_without_text=True)
+            ocred, empty = done, [n for n in empty if n not in done]
         stubs = [i + 1 for i, page in enumerate(pages) if _stub(page)]
         if stubs and n_images and shutil.which("ocrmypdf"):
             # a scan whose text layer is one stamped line (a file name, "Gelakt"): read the page itself
-            pages, done = _ocr_stubs(path, data, pages, stubs, self.extract)
+            pages, done = _reread(path, data, pages, stubs, self.extract, "has scanned pages under a one-line text layer",
+                                  lambda new, old: _letters(new) > 2 * _letters(old), pages=stubs)
             ocred = sorted(set(ocred) | set(done))
         if empty:
             _log.info("%s: pages without a text layer: %s", path, empty)  # on the records and /status
@@ -80,17 +81,21 @@ def _stub(page: str) -> bool:
     return len(lines) == 1 and 10 <= _letters(lines[0]) < 60
 
 
-def _ocr_stubs(path: Path, data: bytes, pages: list[str], stubs: list[int], extract=None) -> tuple[list[str], list[int]]:
-    """``pages`` with the ``stubs`` (1-based) read through OCR where that finds more text; and those pages."""
+def _reread(path: Path, data: bytes, texts: list[str], chosen: list[int], extract, problem: str, better,
+            **how) -> tuple[list[str], list[int]]:
+    """``texts`` (one a page) with those of pages ``chosen`` (1-based) read through OCR (``ocr(**how)``) where
+    ``better(new, old)`` says the OCR text is; and those pages. A failed OCR keeps what there was."""
     try:
-        redone, _, _, _ = (extract or _extract)(ocr(data, "has scanned pages under a one-line text layer", pages=stubs))
+        redone, _, _, _ = (extract or _extract)(ocr(data, problem, **how))
     except ReadError as exc:
         _log.warning("%s: %s", path, exc)
-        return pages, []
-    if len(redone) != len(pages):
-        return pages, []
-    done = [n for n in stubs if _letters(redone[n - 1]) > 2 * _letters(pages[n - 1])]
-    return [redone[i] if i + 1 in done else page for i, page in enumerate(pages)], done
+        return texts, []
+    if len(redone) != len(texts):
+        return texts, []
+    done = [n for n in chosen if better(redone[n - 1], texts[n - 1])]
+    if done:
+        _log.info("%s: pages %s read through OCR", path, done)
+    return [redone[i] if i + 1 in done else text for i, text in enumerate(texts)], done
 
 
 def ocr(data: bytes, problem: str, only_pages_without_text: bool = False, pages: list[int] | None = None) -> bytes:
@@ -125,21 +130,6 @@ def ocr(data: bytes, problem: str, only_pages_without_text: bool = False, pages:
             raise ReadError(f"{problem}, and OCR (`ocrmypdf -l nld`) failed ({why}); check that "
                             f"tesseract's Dutch data is installed (`{OCR_INSTALL}`)")
         return dst.read_bytes()
-
-
-def _ocr_pages(path: Path, data: bytes, pages: list[str], empty: list[int], extract=None) -> tuple[list[str], list[int]]:
-    """``pages`` with the ``empty`` ones (1-based) read through OCR; the pages that had text stay as
-    they were. Returns the pages and those still empty. A failed OCR keeps what there was."""
-    try:
-        redone, _, _, _ = (extract or _extract)(ocr(data, "has pages without a text layer", only_pages_without_text=True))
-    except ReadError as exc:
-        _log.warning("%s: %s", path, exc)
-        return pages, empty
-    if len(redone) != len(pages):
-        return pages, empty
-    pages = [redone[i] if i + 1 in empty and redone[i].strip() else page for i, page in enumerate(pages)]
-    _log.info("%s: pages %s read through OCR", path, [n for n in empty if pages[n - 1].strip()])
-    return pages, [n for n in empty if not pages[n - 1].strip()]
 
 
 def _check_envelope(data: bytes) -> None:
