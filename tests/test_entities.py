@@ -277,3 +277,26 @@ def test_entities_body_parent_from_the_place_after_it(nlp, text, surface, parent
 def test_entities_fuzzy_match_does_not_swallow_the_persons_name(nlp):
     found = ents(nlp, "Zij spraken met Gedeputeerde De Bree over de plannen.")
     assert [(e[0], e[1]) for e in found] == [("ORGAN", "Gedeputeerde"), ("PERSON", "De Bree")]
+
+
+def test_entities_committee_meetings_named_councils_and_court_clerks(nlp):
+    text = ("Gemeente Wassenaar\nVragen uit de raad en commissie. College bespreekt de aanstaande commissievergaderingen "
+            "en de commissieronde. De reactiebrief aan de Adviesraad Sociaal Domein gaat vandaag uit. De commissie "
+            "adviseert.\nStadsdeel Centrum Is bereikbaar met de tram. Het griffierecht wordt geheven door de griffier "
+            "van de rechtbank.")
+    found = [(e[1], e[2]) for e in ents(nlp, text) if e[0] == "ORGAN"]
+    assert ("commissie", "raadscommissie") in found  # "raad en commissie": the council's committee
+    assert ("commissievergaderingen", "raadscommissie") in found and ("commissieronde", "raadscommissie") in found
+    assert ("Adviesraad Sociaal Domein", "adviesraad") in found  # the body with its name
+    assert ("Stadsdeel Centrum", "stadsdeel") in found  # "Is" is no part of the name
+    assert [s for s, _ in found].count("commissie") == 1  # "De commissie adviseert": which one is unknown
+    assert "griffier" not in [s for s, _ in found]  # the court's clerk
+
+
+def test_entities_province_letters_need_a_province(nlp):
+    municipal = "Gemeente Amsterdam\nPS\nBesluit weigering woningvorming. Het college van burgemeester en wethouders besluit."
+    assert "provinciale_staten" not in [e[2] for e in ents(nlp, municipal)]
+    about_province = "Gemeente Hengelo\nGS van Overijssel hebben ingestemd met het plan van het college."
+    assert "gedeputeerde_staten" in [e[2] for e in ents(nlp, about_province)]
+    alone = "GS hebben besloten. PS worden geïnformeerd."
+    assert {"gedeputeerde_staten", "provinciale_staten"} <= {e[2] for e in ents(nlp, alone)}

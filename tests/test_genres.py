@@ -154,7 +154,7 @@ De voorzitter concludeert dat de raad instemt met de kadernota.
 def test_genres_minutes_outcomes_votes_promises_and_no_party_as_the_council(nlp):
     x = run(nlp, MINUTES)
     recs = [(d.actor, d.date, d.status, d.number, d.votes_for, d.votes_against) for d in x.decisions if d.date]
-    assert recs == [("gemeenteraad", "2023-06-05", "adopted", "2", 19, 8),
+    assert recs == [("gemeenteraad", "2023-06-05", "adopted", "M1", 19, 8),
                     ("gemeenteraad", "2023-06-05", "rejected", "A2", None, None),
                     ("burgemeester", "2023-06-05", "promised", None, None, None),
                     ("gemeenteraad", "2023-06-05", "adopted", "4", None, None)]

@@ -331,3 +331,40 @@ def test_ingest_damaged_pdf_never_escapes_as_other_exception(tmp_path, cut):
         assert str(exc).startswith(str(path))
     else:
         assert doc.format == "pdf"
+
+
+def test_pdf_decision_table_keeps_each_outcome_on_its_row(tmp_path):
+    """A table's outcome column is its own text box in pdfminer; read by rows, each outcome stays with its item."""
+    from reportlab.pdfgen import canvas
+
+    rows = [("Motie I.1 Asielzoekers het land uit", "Verworpen"), ("Motie I.2 Ouders schade laten vergoeden", "Aangenomen"),
+            ("Motie I.3 Handhavers regionaal afstemmen", "Aangenomen"), ("Motie I.4 Meer OV naar Scheveningen", "Verworpen")]
+    path = tmp_path / "besluitenlijst.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 760, "Besluitenlijst van de vergadering van de gemeenteraad")
+    for i, (item, outcome) in enumerate(rows):
+        c.drawString(72, 700 - 24 * i, item)
+        c.drawString(440, 700 - 24 * i, outcome)
+    c.drawString(72, 560, "De griffier")
+    c.drawString(440, 560, "De voorzitter")
+    c.drawString(440, 546, "van de raad")  # a cell wrapped onto a second line: one cell
+    c.drawString(72, 60, "Pagina")
+    c.drawString(440, 60, "1")  # a footer and its page number are no table row
+    c.save()
+    text = read(path).pages[0]
+    for item, outcome in rows:
+        assert f"{item}\t{outcome}" in text.replace(" \t", "\t")
+    assert "De voorzitter van de raad" in text
+    assert "Pagina\t1" not in text.replace(" \t", "\t")
+
+
+def test_pdf_letter_with_two_side_by_side_lines_is_no_table(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "brief.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 700, "Geachte heer Jansen,")
+    c.drawString(440, 700, "Datum")
+    c.drawString(72, 650, "Hierbij ontvangt u ons besluit op uw aanvraag van 3 maart.")
+    c.save()
+    assert "\t" not in read(path).pages[0]

@@ -240,3 +240,41 @@ def test_structure_meetings_a_proposal_schedules_are_planned():
             "Hoogachtend,\n\nGedeputeerde Staten van Overijssel,\n")
     recs = [d for d in find_decisions(make_doc(text, doc_date="2024-07-16")) if d["status"] == "planned"]
     assert [(d["actor"], d["date"]) for d in recs] == [("statencommissie", "2024-09-18"), ("statencommissie", "2024-09-25")]
+
+
+def test_structure_table_rows_minutes_votes_and_a_stamped_motion():
+    ORGANS.update({"gemeenteraad": "gemeenteraad", "Griffier": "griffier", "De raad van de gemeente Den Haag": "gemeenteraad"})
+    DATES.update({"29 november 2024": "2024-11-29", "23 januari 2025": "2025-01-23", "8 mei 2025": "2025-05-08"})
+    # a decision table read by rows: each row with its outcome, rows that start with a case number too
+    table = ("Besluitenlijst van de vergadering van de gemeenteraad van 8 mei 2025\n\n"
+             "Punt Omschrijving\tBesluit\n"
+             "G.1 Voorstel van het presidium inzake benoeming voorzitters\tAangenomen\n\n"
+             "322129 Motie I.1 PVV Asielzoekers het land uit\tVerworpen\n\n"
+             "322133 Motie I.5 VVD Zet de relschoppers online\tAangenomen\n\n"
+             "Amendement J.A CU/SGP Maak terugkeer mogelijk\tVerworpen\n")
+    recs = dated(find_decisions(make_doc(table)))
+    assert [(d["number"], d["status"]) for d in recs] == [
+        ("G.1", "adopted"), ("I.1", "rejected"), ("I.5", "adopted"), ("J.A", "rejected")]
+    assert {d["actor"] for d in recs} == {"gemeenteraad"}
+    # minutes: the body is the one the head line names, not the clerk listed under it; "De motie wordt
+    # aangenomen" is the motion put to the vote just before
+    minutes = ("Vergadering gemeenteraad Den Haag gehouden op vrijdag 29 november 2024\n"
+               "Voorzitter: de heer R. Sluijs\nGriffier: drs. C. Jansen\n\n"
+               "- Voorstel van het college inzake bestemmingsplan Dreven\n\n"
+               "In stemming komt amendement H.B SP.\n\n"
+               "De voorzitter. Het amendement wordt aangenomen met 37 tegen 7 stemmen.\n\n"
+               "In stemming komt motie H.1 HvDH.\n\n"
+               "De voorzitter. De motie wordt aangenomen met 31 tegen 13 stemmen.\n")
+    recs = dated(find_decisions(make_doc(minutes)))
+    assert [(d["actor"], d["date"], d["number"], d["votes_for"]) for d in recs] == [
+        ("gemeenteraad", "2024-11-29", "H.B", 37), ("gemeenteraad", "2024-11-29", "H.1", 31)]
+    # a motion stamped with its outcome: one record, the motion's request with the stamp's outcome
+    motion = ("GEMEENTERAAD\n\nMotie: Schort het overleg op totdat het Openbaar Ministerie gaat vervolgen Indiener: "
+              "R. Guernaoui, Hart voor Den Haag\n\n"
+              "De raad van de gemeente Den Haag, in vergadering bijeen op 23 januari 2025,\n\n"
+              "Verzoekt de burgemeester,\n\n• de overleggen op te schorten.\n\n"
+              "En gaat over tot de orde van de dag.\n\nP.4 HvDH\n\nverworpen\n\n"
+              "Aldus verworpen in de openbare raadsvergadering van 23 januari 2025\n")
+    recs = find_decisions(make_doc(motion))
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("gemeenteraad", "2025-01-23", "rejected")]
+    assert "op te schorten" in recs[0]["text"]

@@ -193,6 +193,7 @@ def _page_text(layout, counts: list[int]) -> str:
         _collect(item, parts, counts)
         if isinstance(item, LTTextBox) and len(parts) == before + 1:
             boxes.append((before, item))
+    _table_rows(boxes, parts, layout.y0, layout.y1)
     for bullet in orphans:
         for index, box in boxes:
             first = next(iter(box), None)
@@ -203,6 +204,77 @@ def _page_text(layout, counts: list[int]) -> str:
                     parts[index] = "• " + parts[index]
                 break
     return _CID.sub("", "\n".join(parts))
+
+
+_PAGE_NUMBER = re.compile(r"(?i)(?:pagina|blad|page|p\.)?\s*\d{1,3}(?:\s*(?:van|/|of)\s*\d{1,3})?")
+
+
+def _table_rows(boxes: list, parts: list[str], bottom: float = 0.0, top: float = 0.0) -> None:
+    """Put a table's right-hand cells back on their rows.
+
+    pdfminer groups a table's column of outcomes ("Aangenomen", "Verworpen", ...) into text boxes of
+    their own, read after the items, so the reading order loses which outcome is whose. A box of short
+    lines each of which sits on the baseline of a line of another box to its left is such a column: each
+    of its lines is appended to its row's line after a tab ("Motie Y.1 ...\tVerworpen"), as HTML and Word
+    tables are read, and the box itself is dropped. A line that starts in lower case continues the cell
+    above it ("Naar college ter" / "afdoening"). Two rows make no table, and running heads and footers
+    (the top and bottom 7% of the page) and page numbers are left where they are.
+    """
+    from pdfminer.layout import LTTextLine
+
+    margin = (top - bottom) * 0.07  # running heads and footers with their page numbers are no table
+
+    def in_body(ln) -> bool:
+        return top <= bottom or (ln.y0 >= bottom + margin and ln.y1 <= top - margin)
+
+    rows = [(index, [ln for ln in box if isinstance(ln, LTTextLine) and ln.get_text().strip()]) for index, box in boxes]
+    rows = [(index, lines) for index, lines in rows if lines and all(in_body(ln) for ln in lines)]
+    if len(rows) < 2:
+        return
+    moved: dict[int, dict[int, list[str]]] = {}  # left box index -> line number -> cells
+    dropped: set[int] = set()
+    for index, lines in rows:
+        if not lines or any(len(ln.get_text().split()) > 6 for ln in lines):
+            continue
+        placed = []
+        cells: list[tuple[object, str]] = []  # (the line whose row holds the cell, the cell's text)
+        for ln in lines:
+            words = ln.get_text().strip()
+            if cells and words[:1].islower():
+                cells[-1] = (cells[-1][0], cells[-1][1] + " " + words)  # a cell wrapped: "Ter" / "kennisname"
+            else:
+                cells.append((ln, words))
+        if any(_PAGE_NUMBER.fullmatch(words) for _, words in cells):
+            continue  # "... nr. 1366   1": a page number beside a running footer, page furniture
+        for ln, words in cells:
+            mid, height = (ln.y0 + ln.y1) / 2, max(ln.height, 1.0)
+            partner = None
+            for other, others in rows:
+                if other == index or other in dropped:
+                    continue
+                for k, left in enumerate(others):
+                    if left.x1 < ln.x0 - 8 and abs((left.y0 + left.y1) / 2 - mid) <= height / 3:
+                        if partner is None or left.x1 > partner[2].x1:
+                            partner = (other, k, left)
+            if partner is None:
+                break
+            placed.append((partner[0], partner[1], words))
+        else:
+            if len({(o, k) for o, k, _ in placed}) < len(placed):
+                continue
+            dropped.add(index)
+            for other, k, cell in placed:
+                moved.setdefault(other, {}).setdefault(k, []).append(cell)
+    if sum(len(cells) for cells in moved.values()) < 3:
+        return  # two lines side by side make no table ("'s-Gravenhage 2021" beside a running footer)
+    lines_of = dict(rows)
+    for index, cells in moved.items():
+        text = []
+        for k, ln in enumerate(lines_of[index]):
+            text.append(ln.get_text().rstrip("\n") + "".join("\t" + c for c in cells.get(k, [])))
+        parts[index] = "\n".join(text) + "\n"
+    for index in dropped:
+        parts[index] = ""
 
 
 def _is_bullet(text: str) -> bool:

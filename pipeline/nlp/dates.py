@@ -349,6 +349,41 @@ def document_date(text: str) -> tuple[str | None, str | None]:
     return _document_date(text, scan_dates(text))
 
 
+def _column_date(text: str, full: list[Mention], P, at: int) -> str | None:
+    """The date under a "Datum" cell of the header row at ``at`` when its cells are tab-separated (a PDF's
+    table read by rows): the cell in the same column of the next row."""
+    labels = set(P.lx["doc_date_labels"])
+    head = text[:3000]
+    lines = head.split("\n")
+    pos = 0
+    offsets = []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for k, line in enumerate(lines):
+        if "\t" not in line or not offsets[k] <= at <= offsets[k] + len(line):
+            continue
+        cells = line.split("\t")
+        col = next((i for i, c in enumerate(cells) if " ".join(c.lower().split()).rstrip(" :") in labels), None)
+        if col is None:
+            continue
+        nxt = next((j for j in range(k + 1, min(len(lines), k + 4)) if lines[j].strip()), None)
+        if nxt is None or "\t" not in lines[nxt]:
+            continue
+        values = lines[nxt].split("\t")
+        if col >= len(values):
+            continue
+        start = offsets[nxt] + sum(len(v) + 1 for v in values[:col])
+        end = start + len(values[col])
+        for mn in full:
+            if start <= mn.start and mn.end <= end:
+                return _value(mn)
+        m = _SHORT_DAY.match(values[col].strip())
+        if m and valid_date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))):
+            return format_value(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
 def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str | None]:
     P = date_patterns()
     mentions = [mn for mn in scanned if mn.explicit and mn.kind in ("date", "month")]
@@ -360,6 +395,10 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
                 return mn
         return None
 
+    first = P.doc_label.search(text[:3000])
+    column = _column_date(text, full, P, first.end()) if first else None
+    if column is not None:  # a letterhead's table: "Datum\tKenmerk" above "25 februari 2025\tD2025-02-015694"
+        return (column, "stated")
     for lab in P.doc_label.finditer(text[:3000]):  # "Datum\n\n25.02.25": the label's own value, a two-digit year
         m = _SHORT_DAY.match(text, lab.end())
         if m and valid_date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))):

@@ -122,7 +122,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
-    return _plan_actors(_resolution(_merge(records, struct, frame, lex), text, frame, dates), text)
+    return _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex), text, frame, dates), frame), text)
 
 
 _ASSEMBLIES = frozenset(load_structure()["assemblies"])
@@ -251,6 +251,21 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
             continue
         kept.append(r)
     return kept
+
+
+_STAMP = re.compile(r"(?i)^\W*aldus\s+(aangenomen|verworpen|aangehouden|ingetrokken)\b")
+
+
+def _motion_stamp(records: list[dict], frame: Context) -> list[dict]:
+    """A motion stamped "Aldus aangenomen in de openbare raadsvergadering van 23 januari 2025": the stamp is
+    the outcome of the motion's requests (read by ``structure``), not a decision of its own."""
+    if frame.layout != "motion":
+        return records
+    asks = [r for r in records if r.get("predicate") == "verzoeken"]
+    stamps = [r for r in records if _STAMP.match(r["text"]) and r not in asks]
+    if not asks or not stamps:
+        return records
+    return [r for r in records if r not in stamps]  # structure's motion records read the stamp themselves
 
 
 def _record_adopted(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:

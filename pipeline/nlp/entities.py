@@ -26,6 +26,7 @@ import logging
 import re
 from collections import Counter
 
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -114,7 +115,7 @@ class EntityRecognizer:
         cands += self._laws(toks)
         cands += self._suffix_bodies(toks)
         chosen = select_candidates(cands)
-        chosen = [c for c in chosen if not (c.label == "ORGAN" and _in_address(text, c.start, c.end))]
+        chosen = [c for c in chosen if not (c.label == "ORGAN" and (_in_address(text, c.start, c.end) or self._court_clerk(c, text)))]
         # "wethouder De Vries": the office word stays a mention of the body (ORGAN wethouder), the name
         # after it is the person (PERSON De Vries, role wethouder)
         for c in chosen:
@@ -133,6 +134,14 @@ class EntityRecognizer:
                 if m:
                     c.value = "artikel " + m.group("art") + (" lid " + m.group("lid") if m.group("lid") else "")
         return [c for c in chosen if c.label and c.canonical]
+
+    def _court_clerk(self, c: Cand, text: str) -> bool:
+        """'de griffier van de rechtbank' is the court's clerk, not a government's."""
+        bodies, courts = self.kb.court_clerks
+        if c.canonical not in bodies:
+            return False
+        m = re.match(r"\s+van\s+(?:de|het)\s+", text[c.end:c.end + 20])
+        return bool(m) and fold(text[c.end + m.end():c.end + m.end() + 40]).startswith(courts)
 
     # -- 1. KB lookups -----------------------------------------------------------
     def _kb_matches(self, toks: list[Tok]) -> list[Cand]:
@@ -388,7 +397,9 @@ class EntityRecognizer:
                 continue
             e = self.kb.get(c.canonical)
             named = (e is not None and e.named) or (c.generic and self.kb.generic.get(c.generic, {}).get("named_only"))
-            if not named:
+            # a capitalised body compound the KB does not list takes its name: "de Adviesraad Sociaal Domein"
+            suffix_named = c.source == "compound" and e is None and not c.generic and text[c.start:c.start + 1].isupper()
+            if not (named or suffix_named):
                 continue
             k = by_start.get(c.start)
             if k is None:
@@ -411,8 +422,9 @@ class EntityRecognizer:
                         renamed[learned_at[toks[j].start].canonical] = c
                     j += 1
                 c.end = end
-            elif c.generic and self.kb.generic.get(c.generic, {}).get("named_only"):
-                c.label = None
+            elif c.generic and self.kb.generic.get(c.generic, {}).get("named_only") and not (
+                    c.source == "compound" or _coordinated_with_council(text, c.start, c.end)):
+                c.label = None  # "de commissie" alone is any committee; "commissievergadering", "raad en commissie" are the council's
         for c in chosen:
             if c.start in absorbed and c.start in absorbable:
                 c.label = None
@@ -455,7 +467,7 @@ class EntityRecognizer:
         if acronym_only:
             return len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
         if t.text[:1].isupper() and t.text[:1].isalpha():
-            return True
+            return t.text.isupper() or t.ci not in STOP_WORDS  # "Stadsdeel Centrum Is bereikbaar": "Is" is no name
         return topics and t.ci in self.kb.committee_topics
 
     def _suffix_bodies(self, toks: list[Tok]) -> list[Cand]:
@@ -511,6 +523,16 @@ class EntityRecognizer:
             c.canonical == "college_bw" and c.source in ("kb", "fuzzy") for c in chosen
         ) or any(c.generic == "college" and self._van_place(c, chosen, text) for c in chosen)
         full_ids = Counter(c.canonical for c in chosen if c.canonical and c.source in ("kb", "fuzzy", "compound", "learned"))
+        # "PS" or "GS" alone in a municipality's document (a logo's letters, a postscript) names no province's body
+        letters = [c for c in chosen if c.source == "kb" and c.canonical in _LEVEL_BODIES["provincie"]
+                   and text[c.start:c.end].isupper() and c.end - c.start <= 3]
+        others = [c for c in chosen if c not in letters]
+        elsewhere = issuer is not None or any(c.canonical and (c.canonical.startswith(("gemeente_", "waterschap_")) or c.canonical in _LEVEL_BODIES["gemeente"] | _LEVEL_BODIES["waterschap"]) for c in others)
+        if letters and elsewhere and self._level(others, issuer) != "provincie" and not any(
+                c.canonical and (c.canonical in _LEVEL_BODIES["provincie"] or c.canonical.startswith("provincie_")
+                                 or getattr(self.kb.get(c.canonical), "kind", None) == "provincie") for c in others):
+            for c in letters:
+                c.label = None
         # generic words by level and possessive
         for c in chosen:
             if not c.generic:
@@ -596,6 +618,8 @@ class EntityRecognizer:
                     score[level] += 1
             if c.canonical and c.canonical.startswith("provincie_"):
                 score["provincie"] += 0.5
+            elif c.canonical and c.canonical.startswith("gemeente_"):
+                score["gemeente"] += 0.5
         if score["provincie"] > score["gemeente"] and score["provincie"] >= score["waterschap"]:
             return "provincie"
         if score["waterschap"] > score["gemeente"]:
@@ -666,6 +690,15 @@ class EntityRecognizer:
                 c.parent = main_gemeente
             elif e.level == "provincie":
                 c.parent = main_prov
+
+
+_COUNCIL_PAIR_RE = re.compile(r"\braad\s+en\s+(?:de\s+)?$", re.I)
+_COUNCIL_PAIR_AFTER_RE = re.compile(r"^\s+en\s+(?:de\s+)?raad\b", re.I)
+
+
+def _coordinated_with_council(text: str, start: int, end: int) -> bool:
+    """'Vragen uit de raad en commissie', 'commissie en raad': the committee is the council's."""
+    return bool(_COUNCIL_PAIR_RE.search(text[max(0, start - 20):start]) or _COUNCIL_PAIR_AFTER_RE.match(text[end:end + 20]))
 
 
 _PAREN_ABBR_RE = re.compile(r"[ \t]?\(([A-Z][A-Za-z0-9&]{1,7})\)")

@@ -132,6 +132,7 @@ class KnowledgeBase:
         self.body_suffixes: dict[str, dict] = {}
         self.not_suffix_bodies: set[str] = set()
         self.signature_chair: dict[str, str] = {}
+        self.court_clerks: tuple[set[str], tuple[str, ...]] = (set(), ())
         self._fuzzy_keys: list[str] = []
         self._fuzzy_ids: list[str] = []
         self.prefixes_ci: set[tuple[str, ...]] = set()
@@ -277,6 +278,8 @@ def build_kb() -> KnowledgeBase:
     kb.body_suffixes = {fold(k): v for k, v in bodies.get("body_suffixes", {}).items() if not k.startswith("_")}
     kb.not_suffix_bodies = {fold(w) for w in bodies.get("not_suffix_bodies", [])}
     kb.signature_chair = {k: v for k, v in bodies.get("signature_chair", {}).items() if not k.startswith("_")}
+    clerks = bodies.get("court_clerks", {})
+    kb.court_clerks = (set(clerks.get("bodies", [])), tuple(clerks.get("courts", [])))
 
     for o in _read_json("kb_organisations.json")["organisations"]:
         kb.add(Entry(id=o["id"], label="ORG", name=o["name"], kind=o.get("kind", ""), type=o.get("type"),

@@ -50,6 +50,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 _COUNTS = re.compile(r"^(\d+)-(\d+)$")
 _MEETING_TITLE = re.compile(r"^\S+(?:\s+\S+)?\s+van\s+de\s+(?:openbare\s+|besloten\s+)?(?:\w+\s+)?vergadering\b")
+_HELD_MEETING = re.compile(r"^(?:openbare\s+|besloten\s+)?vergadering\s+(?:van\s+)?(?:de\s+|het\s+)?\S+(?:\s+\S+){0,5}?\s+gehouden\s+op\b")
 _CELLS = re.compile(r"\t+|[ \t]+\|[ \t]*|[ \t]*\|[ \t]+")
 
 
@@ -195,7 +196,7 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             return "notice", i
     for i, ln in enumerate(head):
         low = _clean_head(ln.text)
-        if len(low.split()) > 16 and not _MEETING_TITLE.match(low):
+        if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low):
             continue  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden op ..."
         for kind in ("decision_list", "minutes", "agenda", "motion", "proposal"):
             if _starts(low, layouts[kind]):
@@ -205,6 +206,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     for i, ln in enumerate(head[:6]):
         if _starts(_clean_head(ln.text), data["promise_lists"]):
             return "promise_list", i
+    for i, ln in enumerate(head[:3]):
+        if _HELD_MEETING.match(_clean_head(ln.text)):
+            return "minutes", i  # "Vergadering gemeenteraad Den Haag gehouden op vrijdag 29 november 2024"
     tail = text[-3000:].lower()
     if any(c in tail for c in data["letter_closings"]) or any(
             re.search(r"^\s*" + re.escape(o) + r"\b", text[:4000], re.I | re.M) for o in data["letter_openings"]):
@@ -235,9 +239,12 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
             rest = ""  # "Datum collegevergadering:" with the date on the next line
         span_start, span_end = (ln.start, ln.end) if rest else ((nxt.start, nxt.end) if nxt else (ln.start, ln.end))
         ds = _day_dates(dates, span_start, span_end)
+        dated = False
         if ds and ctx.meeting_date is None and ("datum" in lab or lab == "vergadering"):
             ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
-        elif lab in ("vergadering", "orgaan", "gremium", "overleg") and ctx.meeting_body is None:
+            dated = True
+        if (not dated or lab == "vergadering") and lab in ("vergadering", "orgaan", "gremium", "overleg") and ctx.meeting_body is None:
+            # "Vergadering gemeenteraad Den Haag gehouden op vrijdag 29 november 2024": the body and the date
             os_ = _organs_in(organs, span_start, span_end)
             if os_:
                 ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
@@ -272,6 +279,8 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
         for ln in head[:max(title_idx, 0) + 4]:
             low = _clean_head(ln.text)
             os_ = _organs_in(organs, ln.start, ln.end)
+            if os_ and re.match(r"\s*[\w ]+:", ln.text) and ln.text.find(":") < os_[0].end_char - ln.start + 2:
+                continue  # "Griffier: drs. C. Jansen", "Voorzitter: de heer R. Sluijs": who sat, not which body met
             if os_ and len(low.split()) <= 6:
                 ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
                 break
@@ -480,7 +489,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences and bullet points of text[start:end] as (start, end) offsets."""
     out = []
     chunk = text[start:end]
-    pieces = re.split(r"(\n[ \t]*(?:[-•*▪–·][ \t]*)+|\n[ \t]*\n(?=[ \t]*[A-Z])|(?<=:)[ \t]*\n)", chunk)
+    # a bullet, a paragraph that opens with a capital, a line after a colon, a table row (its cells tab-separated)
+    pieces = re.split(r"(\n[ \t]*(?:[-•*▪–·][ \t]*)+|\n[ \t]*\n(?=[ \t]*[A-Z])|(?<=:)[ \t]*\n|\n(?=[^\n\t]+\t)|\n[ \t]*\n(?=\d+[ \t][^\n]*\t))", chunk)
     pos = start
     for piece in pieces:
         p_start = pos
@@ -696,7 +706,13 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             oc = _outcome(sent, data)
             if oc is not None:
                 vote = read_vote(sent) if read_vote else None
-                own = number_rx.search(sent) if re.match(r"(?i)\W*(?:de\s+|het\s+)?(?:motie|amendement)", sent) else None
+                motion = re.match(r"(?i)\W*(?:(?:de\s+|het\s+)?(?:motie|amendement)|(?:de\s+)?voorzitter\.\s+(?:de|het)\s+(?:motie|amendement))", sent)
+                own = number_rx.search(sent) if motion else None
+                if motion and own is None:  # "In stemming komt motie H.1." then "De motie wordt aangenomen ..."
+                    for ps_, pe_ in reversed(sents[max(0, k - 2):k]):
+                        own = number_rx.search(text[ps_:pe_])
+                        if own:
+                            break
                 # "Motie M3 ... wordt verworpen": the motion's, not the item's; "Het voorstel wordt aangenomen": the item's
                 whole = own is None and (not found or re.match(r"(?i)\W*(?:het|dit)\s+(?:raads|staten)?voorstel\b", sent))
                 out.append(_record(text, ctx, status=oc[0], start=it.title_start if whole else s, end=e,
@@ -755,7 +771,9 @@ def _row_outcome(text: str, start: int, end: int, data: dict) -> tuple[str, str,
     subject = cells[0]
     for cell in cells[1:]:
         m = re.match(r"^(\w+)\s*:\s*(.+)$", cell, re.S)
-        said = m.group(2) if m and m.group(1).lower() in data["outcome_labels"] else cell
+        if m and m.group(1).lower() not in data["outcome_labels"]:
+            m = None  # "https://...", "Locatie: Stadhuis": a colon that labels no outcome
+        said = m.group(2) if m else cell
         oc = _outcome(said, data)
         if oc is None and m and data["outcome_labels"][m.group(1).lower()] == "adopted" and not _PROMISE_CELL.search(said):
             oc = ("adopted", m.group(1).lower())  # "Besluit: Het college besluit het ontwerp ter inzage te leggen"
@@ -773,7 +791,7 @@ def is_header_row(row: str) -> bool:
     cells = [c.strip(" *_:").lower() for c in _CELLS.split(_BULLET.sub("", row.strip()))]
     cells = [c for c in cells if c]
     words = set(load_structure()["table_header_words"])
-    return len(cells) >= 2 and all(c in words for c in cells)
+    return len(cells) >= 2 and all(c in words or all(w in words for w in c.split()) for c in cells)  # "Punt Omschrijving"
 
 
 _POINTS = re.compile(r"^[ \t]*(\d{1,2}|[a-z])[.)][ \t]+(\S.*)$", re.M)
@@ -817,10 +835,17 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
     requests = data["motion_requests"]
     status = _motion_outcome(lines[:body_line + 1], data) or "proposed"
+    stamp = _MOTION_STAMP.search(text, ln.end)
+    if stamp:  # "Aldus aangenomen in de openbare raadsvergadering van 23 januari 2025", stamped under the text
+        status = data["outcomes"].get(stamp.group(1).lower(), status)
+        ds = _day_dates(dates, stamp.start(), min(len(text), stamp.end() + 120))
+        if ds:
+            date, date_text = str(ds[0]._.value), ds[0].text
     i = body_line + 1
     while i < len(lines):
         low = lines[i].text.lower()
-        if _starts(low, requests) and not low.startswith("besluit"):
+        amends = low.startswith("besluit") and re.match(r"besluit\s+(?:om\s|het\s|de\s|:)", low) and re.search(r"(?i)\bamendement\b", text[:lines[body_line].start])
+        if _starts(low, requests) and (not low.startswith("besluit") or amends):
             j = i
             while j < len(lines) - 1 and not lines[j].text.rstrip().endswith((";", ".")) and not lines[j + 1].text.lower().startswith(("en gaat over", "verzoekt", "draagt", "roept", "spreekt")):
                 j += 1
@@ -833,6 +858,9 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
             break
         i += 1
     return out
+
+
+_MOTION_STAMP = re.compile(r"(?im)^\W*aldus\s+(aangenomen|verworpen|aangehouden|ingetrokken)\b")
 
 
 def _motion_outcome(head: list[_Line], data: dict) -> str | None:
@@ -1081,11 +1109,13 @@ def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[d
             break
     seen: set[str] = set()
     for ln in lines:
-        low = " ".join(ln.text.lower().split())
+        cell = ln.text.split("\t")[-1]  # a line of its own, or a table row's last cell
+        low = " ".join(cell.lower().split())
         p = _starts(low, data["handlings"])
         if p and len(low.split()) <= len(p.split()) + 1 and p not in seen:
             seen.add(p)
-            out.append(_record(text, ctx, status="proposed", start=ln.start, end=ln.end, obj=ln.text,
+            start = ln.end - len(cell.rstrip()) if cell != ln.text else ln.start
+            out.append(_record(text, ctx, status="proposed", start=start, end=ln.end, obj=cell.strip(),
                                predicate="afhandelen", **kw))
     return out
 
