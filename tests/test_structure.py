@@ -278,3 +278,13 @@ def test_structure_table_rows_minutes_votes_and_a_stamped_motion():
     recs = find_decisions(make_doc(motion))
     assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("gemeenteraad", "2025-01-23", "rejected")]
     assert "op te schorten" in recs[0]["text"]
+
+
+def test_structure_a_body_the_knowledge_base_does_not_know_is_named_as_the_actor():
+    DATES.update({"26 april 2024": "2024-04-26", "4 juli 2024": "2024-07-04"})
+    text = ("Memo aan de raad\n\nDe Verbindende Coalitie stemde op 26 april 2024 in met het plan. "
+            "Op 4 juli 2024 stemde de Verbindende Coalitie in met de inrichting van het Netwerkbureau.\n")
+    recs = dated(find_decisions(make_doc(text, doc_date="2024-08-13")))
+    assert [(d["actor_text"], d["date"]) for d in recs] == [
+        ("Verbindende Coalitie", "2024-04-26"), ("Verbindende Coalitie", "2024-07-04")]
+    assert {d["actor"] for d in recs} == {None}  # no canonical body is made up

@@ -330,6 +330,10 @@ def _plan_actors(records: list[dict], text: str) -> list[dict]:
     return records
 
 
+_NAMED_SUBJECT = re.compile(r"^(?:De|Het)\s+((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)\s+(?=[a-z])")
+_NAMED_AFTER = re.compile(r"\s+(?:de|het)\s+((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)\b")
+
+
 def _same_decision(a: dict, b: dict) -> bool:
     """Two records of one decision: the same actor, date and status, and the words of one in the other."""
     if (a["actor"], a["date"], a["status"]) != (b["actor"], b["date"], b["status"]) or (a.get("number") and b.get("number")):
@@ -487,6 +491,15 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
             and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
         act_fb = (ctx.issuer, None)  # "Daarom is besloten ...": in a letter, by the body that writes it
+    if actor is None and act_fb == (None, None):
+        # "De Verbindende Coalitie stemde in met ...", "In april stemde de Verbindende Coalitie in": a body the KB
+        # does not know, named as the subject
+        named = _NAMED_SUBJECT.match(text)
+        if not (named and trig.i >= len(named.group(0).split())) and 0 <= trig.i < len(r.span):
+            tok = r.span[trig.i]
+            named = _NAMED_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
+        if named:
+            act_fb = (None, named.group(1))
     if tense == "bare" and not schedule and actor is None:
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step
     # "Het voorstel werd unaniem aangenomen.": the vote of the decision before
