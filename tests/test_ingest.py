@@ -368,3 +368,27 @@ def test_pdf_letter_with_two_side_by_side_lines_is_no_table(tmp_path):
     c.drawString(72, 650, "Hierbij ontvangt u ons besluit op uw aanvraag van 3 maart.")
     c.save()
     assert "\t" not in read(path).pages[0]
+
+
+def test_html_page_read_from_its_main_landmark_without_the_site_around_it(tmp_path):
+    body = "".join(f"<p>Burgemeester en wethouders van Utrecht besluiten tot maatregel {i} op de Cooklaan.</p>" for i in range(6))
+    page = (f"<html><head><title>Gemeenteblad 2025, 481722</title></head><body>"
+            f"<a href='#c'>Direct naar content</a><nav><ul><li>Home</li><li>Uitgebreid zoeken</li></ul></nav>"
+            f"<div id='c' role='main'><div><h1>Verkeersbesluit Cooklaan</h1>{body}</div></div>"
+            f"<footer><ul><li>Privacy en cookies</li><li>Sitemap</li></ul></footer></body></html>")
+    (tmp_path / "blad.html").write_text(page, encoding="utf-8")
+    text = read(tmp_path / "blad.html").pages[0]
+    assert "Verkeersbesluit Cooklaan" in text and "maatregel 5" in text
+    assert not any(w in text for w in ("Direct naar content", "Uitgebreid zoeken", "Sitemap"))
+    small = "<html><body><nav>Menu</nav><main><p>Kort.</p></main><p>De rest van de pagina met de tekst.</p></body></html>"
+    (tmp_path / "kort.html").write_text(small, encoding="utf-8")
+    assert "De rest van de pagina" in read(tmp_path / "kort.html").pages[0]  # a near-empty main is not the page
+
+
+def test_markdown_front_matter_is_metadata_not_text(tmp_path):
+    (tmp_path / "brief.md").write_text(
+        '---\ntitle: "Raadsbrief Uitvoeringsprogramma Sport"\nauthor: "Gemeente Utrecht"\npublished: 2025-05-28\n---\n\n'
+        "## Aan de gemeenteraad\n\nGeachte leden van de raad,\n\nWe werken aan een stad.\n", encoding="utf-8")
+    raw = read(tmp_path / "brief.md")
+    assert raw.title_hint == "Raadsbrief Uitvoeringsprogramma Sport"
+    assert "author" not in raw.pages[0] and "We werken aan een stad." in raw.pages[0]

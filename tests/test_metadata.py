@@ -116,3 +116,16 @@ def test_metadata_title_of_a_decision_list_is_its_head_line_with_the_date():
 def test_metadata_title_is_never_a_table_of_contents_heading():
     text = "Inhoudsopgave\n\nLeeswijzer Inleiding\nBestemmingsplan en uitwerkingsplan 9\n\nZuidpolder Eemnes, vierde uitwerking\n"
     assert metadata.title(text, "stem") == "Zuidpolder Eemnes, vierde uitwerking"
+
+
+def test_letter_subject_line_type_and_inline_date():
+    text = ("Werk & Inkomen\n\nStadhuisplein 1\nPostbus 200\n1300 AE Almere\n\nAan de Adviesraad Sociaal Domein\n\n"
+            "Reactie op advies ten aanzien van Maatschappelijke Agenda sociaal domein 2024-2034\n\n"
+            "Geachte mevrouw Kampschoër,\n\nOp 17 mei 2024 ontvingen wij uw advies.\n\nHoogachtend,\n")
+    assert metadata.title(text) == "Reactie op advies ten aanzien van Maatschappelijke Agenda sociaal domein 2024-2034"
+    assert metadata.doc_type(text) == "brief"  # a salutation, whatever type word the subject holds
+    assert metadata.doc_type("Tekst", stem="almere-brief-college-maatschappelijke-agenda") == "brief"  # first in the name
+    from pipeline.nlp.dates import document_date
+
+    fields = "Aan de gemeenteraad\n\nBehandeld door T. van Berkel Datum 28 mei 2025 E-mail t@utrecht.nl Kenmerk 3026\n"
+    assert document_date(fields + "In 2024 en op 3 maart 2025 gebeurde veel.") == ("2025-05-28", "stated")

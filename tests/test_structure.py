@@ -288,3 +288,16 @@ def test_structure_a_body_the_knowledge_base_does_not_know_is_named_as_the_actor
     assert [(d["actor_text"], d["date"]) for d in recs] == [
         ("Verbindende Coalitie", "2024-04-26"), ("Verbindende Coalitie", "2024-07-04")]
     assert {d["actor"] for d in recs} == {None}  # no canonical body is made up
+
+
+def test_structure_listed_promises_one_record_each():
+    ORGANS.update({"Wethouder De Jonge": "wethouder"})
+    DATES.update({"3 oktober 2024": "2024-10-03"})
+    text = ("Besluitenlijst van de vergadering van de gemeenteraad van 3 oktober 2024\n\n"
+            "Toezeggingen\n\nWethouder De Jonge heeft op verzoek van de fractie CDA de volgende toezeggingen gedaan:\n"
+            "- Voor het einde van het jaar breng ik de mogelijkheden in bij het overleg met de scholen.\n\n"
+            "Voor het kerstreces geef ik een terugkoppeling aan de raad over het aanbestedingsbeleid.\n\n"
+            "Aantekeningen\n\nDe vergadering wordt gesloten.\n")
+    recs = [d for d in find_decisions(make_doc(text)) if d["status"] == "promised"]
+    assert [(d["actor"], d["date"]) for d in recs] == [("wethouder", "2024-10-03")] * 2
+    assert "scholen" in recs[0]["text"] and "kerstreces" in recs[1]["text"]

@@ -1,4 +1,9 @@
-"""HTML reader: the stdlib ``html.parser``, script/style dropped, block structure kept as lines."""
+"""HTML reader: the stdlib ``html.parser``, script/style/navigation dropped, block structure kept as lines.
+
+A page with a main landmark (``<main>`` or ``role="main"``, as overheid.nl, CVDR and most municipal sites
+mark their content) is read from that landmark alone, when it holds at least a few lines of text: the site's
+menus, banners and footers around it are no part of the document.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ from .text import split_pages, decode
 
 _log = logging.getLogger(__name__)
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "object"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav"})
+_MAIN_TEXT = 200  # characters a page's main landmark must hold to stand for the page
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl",
     "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -39,11 +45,39 @@ class _TextExtractor(HTMLParser):
         self.h1: list[str] | None = None
         self.in_h1 = False
         self.ol: list[int] = []
+        # the page's main landmark (<main>, role="main"): (tag, nesting level, where its text starts) and the
+        # parts of ``out`` it spans, so site navigation, banners and footers around it can be left out
+        self.main: tuple[str, int, int] | None = None
+        self.main_ranges: list[tuple[int, int]] = []
+
+    def _main_start(self, tag: str, attrs) -> None:
+        if self.main is not None:
+            if tag == self.main[0]:
+                self.main = (tag, self.main[1] + 1, self.main[2])
+            return
+        if tag == "main" or any(k == "role" and (v or "").lower() == "main" for k, v in attrs):
+            self.main = (tag, 1, len(self.out))
+
+    def _main_end(self, tag: str) -> None:
+        if self.main is not None and tag == self.main[0]:
+            level = self.main[1] - 1
+            if level == 0:
+                self.main_ranges.append((self.main[2], len(self.out)))
+                self.main = None
+            else:
+                self.main = (tag, level, self.main[2])
+
+    def main_text(self) -> str | None:
+        """The text inside the page's main landmark, when it holds the page's text; else None."""
+        text = "".join("".join(self.out[a:b]) for a, b in self.main_ranges)
+        return text if len(text.strip()) >= _MAIN_TEXT else None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
             self.in_title = True
             return
+        if not self.skip and tag not in _VOID:
+            self._main_start(tag, attrs)
         if tag in _SKIP:
             if tag not in _VOID:
                 self.skip += 1
@@ -94,6 +128,7 @@ class _TextExtractor(HTMLParser):
             self.pre = max(0, self.pre - 1)
         if tag in _BLOCK:
             self.out.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") else "\n")
+        self._main_end(tag)
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -127,7 +162,7 @@ class HtmlReader(Reader):
             parser.close()
         except Exception as exc:  # html.parser is lenient; this is a last resort
             raise ReadError(f"is HTML that cannot be parsed ({type(exc).__name__}: {exc})") from None
-        body = "".join(parser.out)
+        body = parser.main_text() or "".join(parser.out)  # the main landmark without the site around it
         body = "\n".join(line.strip(" ") for line in body.split("\n"))
         title = _SPACES.sub(" ", "".join(parser.title)).strip()
         if not title and parser.h1:

@@ -199,6 +199,22 @@ class MarkdownReader(Reader):
 
     def read(self, path: Path) -> RawDocument:
         text, _ = decode(read_bytes(path))
-        title = markup_title(text)
+        front, text = front_matter(text)
+        title = front.get("title") or markup_title(text)
         return RawDocument(path=str(path), format=self.format, pages=split_pages(strip_markup(text)),
                            title_hint=title)
+
+
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n([\s\S]{0,20000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]{0,40}):[ \t]*(.*)$", re.M)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """A Markdown file's YAML front matter (``---`` ... ``---`` at the top, as static-site and PDF-to-Markdown
+    tools write it): its one-line ``key: value`` fields, and the text without it. The block is metadata about
+    the file, not the document's words."""
+    m = _FRONT.match(text)
+    if not m or not _FRONT_FIELD.search(m.group(1)):
+        return {}, text
+    fields = {k.lower(): v.strip().strip("\"'") for k, v in _FRONT_FIELD.findall(m.group(1)) if v.strip()}
+    return fields, text[m.end():]

@@ -35,6 +35,7 @@ _log = logging.getLogger(__name__)
 SEASON_CODES = ("SP", "SU", "FA", "WI")
 _FAR_DAYS = 240  # a year-less date further than this from its reference belongs to the adjacent year
 _SHORT_DAY = re.compile(r"\s*(\d{1,2})[.:\-/](\d{1,2})[.:\-/](\d{2})[ \t]*$", re.M)  # "25.02.25" ("25:02:25" read by OCR)
+_INLINE_DATUM = re.compile(r"(?<![\w-])(?:Datum|Verzenddatum|Dagtekening)\s*:?[ \t]+")
 _PARAGRAPH_CHARS = 400  # a year in a name ("tussenrapportage 2015") anchors a year-less date this close, in its paragraph
 _NEAR_CHARS = 2500  # an explicit date further back than this no longer anchors a year-less one (the document date does)
 MODS = ("START", "MID", "END", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX")
@@ -424,6 +425,10 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
     labelled = [(pos, mn) for pos, mn in labelled if mn is not None]
     for pos, mn in labelled:  # "Datum: ..." in the header first
         if pos < 3000:
+            return (_value(mn), "stated")
+    for m in _INLINE_DATUM.finditer(text[:3000]):  # a letterhead's fields on one line: "... Datum 28 mei 2025 E-mail ..."
+        mn = first_after(m.end(), 2)
+        if mn is not None:
             return (_value(mn), "stated")
     header_end = min(len(text), P.lx["doc_date_header_chars"])
     for mn in full:

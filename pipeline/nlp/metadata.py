@@ -37,7 +37,7 @@ _NOT_A_TITLE = re.compile(
     r"directoraat|directie|afdeling|team|ministerie|gemeente|provincie|waterschap|hoogheemraadschap|"
     r"provinciale staten|gedeputeerde staten|tweede kamer|eerste kamer|ministerraad|vergaderjaar|"
     r"hoofdstuk|\d+(?:\.\d+)*\.?\s+(?:hoofdstuk|inleiding)|[a-z]\s+\d+\s+inleiding|inleiding|kvk|iban|"
-    r"nr\.|kst-|issn|offici[eë]le (?:uitgave|bekendmaking)|aldus)\b",
+    r"nr\.|kst-|issn|offici[eë]le (?:uitgave|bekendmaking)|aldus)\b|^==>",  # "==> picture ... omitted <==" (PDF-to-Markdown)
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|^[A-Z][a-z]+(?:straat|weg|plein|laan|dijk|kade|singel|gracht|park)\s+\d|@|www\.")
@@ -105,10 +105,16 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
                 if re.match(rf"{_phrase_re(phrase)}\b", line) and (len(line.split()) <= 8 or (
                         len(line.split()) <= 16 and not re.search(r"[.;:]\s", line + " "))):
                     return entry["type"]
+    named = []  # the type word that comes first in the file name: "almere-brief-...-maatschappelijke-agenda" is a letter
     for entry in types:
         for phrase in entry["phrases"] + entry.get("names", []):
-            if re.search(rf"\b{_phrase_re(phrase)}\b", name):
-                return entry["type"]
+            m = re.search(rf"\b{_phrase_re(phrase)}\b", name)
+            if m:
+                named.append((m.start(), entry["type"]))
+    if named:
+        return min(named)[1]
+    if re.search(r"(?im)^[ \t]*(?:geachte|beste)\s+\S", text[:_OPENING_CHARS * 4]):
+        return "brief"  # a salutation: a letter, whatever type words its subject line holds ("Maatschappelijke agenda")
     opening = " ".join(lines)
     for entry in types:
         for phrase in entry["phrases"]:
@@ -217,6 +223,14 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
             following = _clean(lines[i + 1])  # (not a table row: "ter inzage legging<TAB>26 april t/m 6 juni")
             if _good_title(following, type_words, max_words=25):
                 return following
+    for k, line in enumerate(lines[:60]):  # a letter's subject: the line above "Geachte ...", below its address
+        if re.match(r"(?i)(?:geachte|beste)\s+\S", line):
+            for above in reversed(lines[max(0, k - 3):k]):
+                if re.match(r"(?i)aan\s", above):
+                    break
+                if _good_title(above, type_words, max_words=25):
+                    return _clean(above)
+            break
     for k, line in enumerate(lines[:40]):
         if k and lines[k - 1].rstrip().endswith(","):
             continue  # "Natuur en Voedselkwaliteit" under "Ministerie van Landbouw,": the rest of a letterhead line

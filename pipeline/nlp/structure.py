@@ -885,7 +885,11 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
     future = re.compile(data["promise_future"], re.I)
     offices = _offices() - {"griffier"}
     previous: Span | None = None  # the office that opens the previous sentence ("Wethouder Bot geeft aan ...")
-    for s, e in _sentences(text, 0, len(text)):
+    sentences = _sentences(text, 0, len(text))
+    listed: set[int] = set()  # sentences under "... heeft de volgende toezeggingen gedaan:", one promise each
+    for k, (s, e) in enumerate(sentences):
+        if k in listed:
+            continue
         sent = text[s:e]
         opener = next((o for o in _organs_in(organs, s, min(e, s + 120))  # at the start of the sentence or its line
                        if o.start_char - max(s, text.rfind("\n", s, o.start_char) + 1) <= 4), None)
@@ -909,6 +913,19 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
         if not before:
             continue
         actor = before[0]
+        if sent.rstrip().endswith(":"):  # "Wethouder De Jonge heeft ... de volgende toezeggingen gedaan:" and the list
+            j = k + 1
+            while j < len(sentences):
+                ls, le = sentences[j]
+                item = text[ls:le]
+                if any(rx.search(item) for rx in rxs) or (len(item.split()) <= 4 and not item.rstrip().endswith(".")):
+                    break  # the next intro, or a heading ("Aantekeningen")
+                listed.add(j)
+                out.append(_record(text, ctx, status="promised", start=ls, end=le, obj=item, actor=actor._.canonical,
+                                   actor_text=actor.text, date=date, date_text=date_text, predicate="toezeggen"))
+                j += 1
+            if j > k + 1:
+                continue
         s = max(s, text.rfind("\n", s, actor.start_char) + 1)  # not the item's title line above it
         out.append(_record(text, ctx, status="promised", start=s, end=e, obj=text[s:e], actor=actor._.canonical,
                            actor_text=actor.text, date=date, date_text=date_text, predicate="toezeggen"))
