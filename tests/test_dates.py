@@ -603,3 +603,10 @@ def test_document_date_written_above_its_label_in_a_letterhead():
             "Op 4 februari 2018 heeft u een aanvraag ingediend.\n")
     assert document_date(text) == ("2018-12-11", "stated")
     assert document_date("Datum: 3 maart 2024\n\nOp 4 februari 2018 heeft u geschreven.\n") == ("2024-03-03", "stated")
+
+
+def test_quarter_of_a_written_year_with_van():
+    from pipeline.nlp.dates import scan_dates
+
+    found = [(m.y, m.m, m.end_point) for m in scan_dates("In Q4 van 2026 volgt een voortgangsrapportage.")]
+    assert found == [(2026, 10, (2026, 12, None))]  # not the fourth quarter of the document's own year

@@ -144,7 +144,7 @@ class _Patterns:
             rf"{letter_before}(?:(?P<o>{ordw}){ws}(?:{_alt(lx['quarter_words'])})|(?:kwartaal){ws}(?P<n>[1-4])(?![0-9]))"
             rf"(?:{of_year}|{ws}van{ws}het{ws}jaar)?(?![^\W\d_])", fl)
         self.quarter_code = re.compile(
-            rf"(?<![\w.\-/])(?:(?:{_alt(lx['quarter_prefixes'])})[ \t]?(?P<n>[1-4])(?:[ \t]*[-/'][ \t]*|[ \t]+)(?P<y>{year})"
+            rf"(?<![\w.\-/])(?:(?:{_alt(lx['quarter_prefixes'])})[ \t]?(?P<n>[1-4])(?:[ \t]*[-/'][ \t]*|[ \t]+(?:van[ \t]+)?)(?P<y>{year})"
             rf"|(?P<y2>{year})[ \t]*[-/]?[ \t]*Q(?P<n2>[1-4]))(?![\w])")
         self.quarter_code_bare = re.compile(  # "in Q3", "uiterlijk Q1": a quarter of the anchor's year
             rf"(?:^|(?<=[\s(]))(?:{_alt(lx['bare_month_prepositions'])}){ws}(?:het{ws})?(?P<q>Q(?P<n>[1-4]))(?![\w\-/'])", fl)
