@@ -301,3 +301,14 @@ def test_structure_listed_promises_one_record_each():
     recs = [d for d in find_decisions(make_doc(text)) if d["status"] == "promised"]
     assert [(d["actor"], d["date"]) for d in recs] == [("wethouder", "2024-10-03")] * 2
     assert "scholen" in recs[0]["text"] and "kerstreces" in recs[1]["text"]
+
+
+def test_structure_inverted_promise_with_what_follows():
+    ORGANS.update({"Commissie beheer": "raadscommissie", "wethouder Rog": "wethouder"})
+    DATES.update({"17 juni 2021": "2021-06-17"})
+    text = ("Besluitenlijst\n\nCommissie beheer\n\nDatum: donderdag 17 juni 2021\n\n8. Aanpak rattenoverlast\n"
+            "Bij de behandeling van agendapunt 8 zegt wethouder Rog op verzoek van D66 het volgende toe. De bestrijding "
+            "zal gemonitord worden en er volgt jaarlijks een voortgangsrapportage.\n\nToelichting\n")
+    recs = [d for d in find_decisions(make_doc(text)) if d["status"] == "promised"]
+    assert [(d["actor"], d["date"]) for d in recs] == [("wethouder", "2021-06-17")]
+    assert recs[0]["text"].startswith("De bestrijding zal gemonitord worden")  # what was promised, not the intro

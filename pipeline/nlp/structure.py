@@ -910,9 +910,22 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
         before = [o for o in _organs_in(organs, s, verb_at + 1)
                   if not re.search(r"\b(?:aan|met|naar|van|bij|voor)\s+(?:de\s+|het\s+)?$", text[max(s, o.start_char - 12):o.start_char], re.I)
                   and not o.text.lower().endswith(("voorstel", "voorstellen", "besluit", "besluiten"))]  # "Raadsvoorstel X" is a title
+        if not before:  # "Bij de behandeling van agendapunt 8 zegt wethouder Rog het volgende toe."
+            before = [o for o in _organs_in(organs, verb_at, s + m.end()) if o._.canonical in offices
+                      and o.start_char - verb_at <= 12]
         if not before:
             continue
         actor = before[0]
+        if re.search(r"\bhet\s+volgende\s+toe\W*$", sent):  # ... and what follows in the paragraph is the promise
+            j = k + 1
+            while j < len(sentences) and "\n\n" not in text[sentences[j - 1][1]:sentences[j][0]]:
+                listed.add(j)
+                j += 1
+            if j > k + 1:
+                ls, le = sentences[k + 1][0], sentences[j - 1][1]
+                out.append(_record(text, ctx, status="promised", start=ls, end=le, obj=text[ls:le], actor=actor._.canonical,
+                                   actor_text=actor.text, date=date, date_text=date_text, predicate="toezeggen"))
+                continue
         if sent.rstrip().endswith(":"):  # "Wethouder De Jonge heeft ... de volgende toezeggingen gedaan:" and the list
             j = k + 1
             while j < len(sentences):
