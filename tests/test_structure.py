@@ -312,3 +312,19 @@ def test_structure_inverted_promise_with_what_follows():
     recs = [d for d in find_decisions(make_doc(text)) if d["status"] == "promised"]
     assert [(d["actor"], d["date"]) for d in recs] == [("wethouder", "2021-06-17")]
     assert recs[0]["text"].startswith("De bestrijding zal gemonitord worden")  # what was promised, not the intro
+
+
+def test_structure_letter_deliveries_on_a_later_date_are_planned_and_a_proposals_we_is_the_college():
+    ORGANS.update({"Burgemeester en wethouders van Utrecht": "college_bw"})
+    DATES.update({"28 mei 2025": "2025-05-28", "Q4 van 2026": "2026-10/2026-12", "2027": "2027", "2024": "2024"})
+    letter = ("Aan de gemeenteraad\n\nDatum 28 mei 2025\n\nGeachte leden van de raad,\n\nIn Q4 van 2026 volgt een "
+              "voortgangsrapportage van het uitvoeringsprogramma. In 2024 volgde een eerdere rapportage.\n\n"
+              "Met vriendelijke groet,\n\nBurgemeester en wethouders van Utrecht,\n")
+    recs = [d for d in find_decisions(make_doc(letter, doc_date="2025-05-28")) if d["status"] == "planned"]
+    assert [(d["actor"], d["date"]) for d in recs] == [("college_bw", "2026-10/2026-12")]  # the earlier one is no plan
+    DATES.update({"10 oktober 2024": "2024-10-10"})
+    proposal = ("Raadsvoorstel\n\nVergaderdatum: 10 oktober 2024\n\nWe verwachten de uitvoeringsagenda eind 2024 op "
+                "te leveren. We kiezen hiermee voor een duidelijkere scheiding tussen regie en uitvoering.\n")
+    recs = find_decisions(make_doc(proposal, doc_date="2024-10-03"))
+    assert not [d for d in recs if d["status"] == "adopted" and d["date"]]  # what a proposal argues is no decision
+    assert {d["actor"] for d in recs if d.get("actor_text") in ("we", "We")} <= {"college_bw"}

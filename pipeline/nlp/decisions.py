@@ -52,6 +52,7 @@ class _Ctx:
     doc_date: str | None
     issuer: str | None
     minutes: bool
+    voice: str | None = None  # whom "we" means: in a proposal to a council, the college that proposes
 
 
 def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
@@ -75,6 +76,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     minutes = any(m in head for m in lex.raw.get("minutes_markers", [])) and not any(
         w in head for w in load_structure()["not_meetings"])  # "verslag van een schriftelijk overleg": no meeting
     ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer, minutes or frame.layout in ("decision_list", "minutes"))
+    if frame.layout == "proposal" and frame.meeting_body in _PROPOSERS:
+        ctx.voice = _PROPOSERS[frame.meeting_body]
     units = segment(text, lex.words("abbreviations"))
     readings = [read_unit(doc, u, lex, organs, dates) for u in units]
     records: list[dict] = []
@@ -125,6 +128,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     return _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex), text, frame, dates), frame), text)
 
 
+_PROPOSERS = {"gemeenteraad": "college_bw", "provinciale_staten": "gedeputeerde_staten", "algemeen_bestuur": "dagelijks_bestuur"}
 _ASSEMBLIES = frozenset(load_structure()["assemblies"])
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
 _PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b"
@@ -204,6 +208,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         kept.append(rec)
     for rec in kept + struct:
         rec.pop("_item", None)
+        if frame.layout == "proposal" and (rec.get("actor_text") or "").lower() in ("we", "wij") and rec["status"] == "adopted" \
+                and rec.get("date_text") is None:
+            rec["date"] = None  # "We kiezen hiermee voor ...": what a proposal argues, no decision taken on its date
         if (rec.get("actor_text") or "").lower() in pronouns and rec["actor"] == frame.issuer and frame.issuer_text:
             rec["actor_text"] = frame.issuer_text  # "ik", "wij": the body that writes, as the letter names it
         if rec.get("vote") and rec.get("votes_for") is None:
@@ -433,7 +440,7 @@ def _subject_pronoun(r: Reading, lex: Lexicon, ctx: _Ctx, trig: Trigger | None =
     if word == "ik" and ctx.minutes:
         return None, None  # a speaker in the minutes, not the body that issued them
     if word:
-        return ctx.issuer, word
+        return (ctx.voice if word in ("we", "wij") and ctx.voice else ctx.issuer), word
     return None, None
 
 

@@ -1169,13 +1169,32 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
     return out
 
 
+def _after(value: str, day: str) -> bool:
+    """True when a date (at any precision) lies wholly after another: "2026-10" after "2025-05-28", not
+    "2017-08-07" after "2017-08"."""
+    n = min(len(value), len(day))
+    return value[:n] > day[:n]
+
+
 def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
     """A letter's promises and their fulfilment in the first person: "heb ik u toezeggingen gedaan",
     "doe ik graag af", "kom ik voor 28 februari 2025 terug op"."""
     out: list[dict] = []
     acts = data["letter_acts"]
+    future_verbs = re.compile(r"\b(?:" + "|".join(map(re.escape, data["letter_future_verbs"])) + r")\b")
     for s, e in _sentences(text, 0, len(text)):
         low = " ".join(text[s:e].lower().split())
+        if ctx.layout == "letter" and ctx.doc_date and future_verbs.search(low) and len(low.split()) <= 50 \
+                and not re.search(r"\b(?:zou|zouden|kan|kunnen)\b", low):
+            # "In Q4 van 2026 volgt een voortgangsrapportage", "Bij de rapportage in Q4 2026 rapporteren we ...":
+            # what the writer will deliver on a later date
+            later = [d for d in dates if s <= d.start_char and d.end_char <= e and d._.value
+                     and _after(str(d._.value).split("/")[0], ctx.doc_date)]
+            if later:
+                out.append(_record(text, ctx, status="planned", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
+                                   actor_text=ctx.issuer_text, date=str(later[0]._.value), date_text=later[0].text,
+                                   predicate="toezeggen"))
+                continue
         if not re.search(r"\b(ik|wij|we|mij|ons|u)\b", low):
             continue  # (the writer, or the letter's reader: "U ontvangt uiterlijk ... van mij antwoord")
         for phrase, status in acts.items():
