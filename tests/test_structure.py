@@ -328,3 +328,13 @@ def test_structure_letter_deliveries_on_a_later_date_are_planned_and_a_proposals
     recs = find_decisions(make_doc(proposal, doc_date="2024-10-03"))
     assert not [d for d in recs if d["status"] == "adopted" and d["date"]]  # what a proposal argues is no decision
     assert {d["actor"] for d in recs if d.get("actor_text") in ("we", "We")} <= {"college_bw"}
+
+
+def test_structure_list_whose_line_breaks_were_lost_and_a_year_in_a_name():
+    DATES.update({"11 juli 2023": "2023-07-11", "2023": "2023"})
+    text = ("Besluitenlijst 8e vergadering gemeenteraad, 11 juli 2023 Voorzitter: mevrouw E. Blanksma Griffier: de heer "
+            "G.J. de Graaf Groen Links (6) VVD (5) Helder Helmond (5) SP (3) CDA (3) D66 (3) aanwezig zijn alle leden. "
+            "Raadsvoorstel 65 1e Bestuursrapportage. Het voorstel wordt met algemene stemmen aangenomen. besluit: 1. "
+            "Vaststellen van de 1e bestuursrapportage 2023.\n")
+    recs = dated(find_decisions(make_doc(text)))
+    assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("gemeenteraad", "2023-07-11", "adopted")]

@@ -176,7 +176,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 rec["actor"] = frame.meeting_body
                 rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
             if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
-                    rec["date"] is None or (rec.get("date_text") is None)):
+                    rec["date"] is None or rec.get("date_text") is None
+                    or (len(rec["date"]) < len(frame.meeting_date) and frame.meeting_date.startswith(rec["date"]))):
+                # (a year in a name, "de Berap 2023 wordt aangenomen", is not the day the meeting took it)
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif (frame.layout == "proposal" and rec["status"] == "adopted" and not rec.get("cited")
               and frame.meeting_body is not None and rec["actor"] in (None, frame.meeting_body)

@@ -196,8 +196,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             return "notice", i
     for i, ln in enumerate(head):
         low = _clean_head(ln.text)
-        if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low):
-            continue  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden op ..."
+        if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low) \
+                and not (i == 0 and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:120])):
+            continue  # (a first line that runs on, its line breaks lost: "Besluitenlijst 8e vergadering gemeenteraad, 11 juli 2023 Voorzitter: ...")  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden op ..."
         for kind in ("decision_list", "minutes", "agenda", "motion", "proposal"):
             if _starts(low, layouts[kind]):
                 if kind == "minutes" and any(w in low for w in data["not_meetings"]):
