@@ -285,3 +285,43 @@ def test_search_shows_the_passage_that_holds_a_name_asked_for():
     # a common word that is neither a name nor the rarest word asked for does not push a passage out
     found = group([("groet", 2.0), ("woo", 3.0), ("besluit", 1.0)], texts)
     assert not any("groet" in h.snippet for h in found.hits)
+
+
+# --- session 7: the first page of documents, the outcome of an agenda item further down
+
+def _council_minutes(n: int) -> str:
+    """Short minutes that name the college of B&W in every form it has, and nothing else of the letter asked for."""
+    return (f"Verslag raadsvergadering {n}\n\nHet college van burgemeester en wethouders (B&W) van Oostwold: "
+            f"burgemeester en wethouders, het college van B en W, college B&W, punt {n}.\n")
+
+
+FAR_LETTER = """Gemeente Wierden
+T.a.v. het college van burgemeester en wethouders
+
+Onderwerp: uw verzoek
+
+Geachte college,
+
+""" + "Wij hebben uw verzoek ontvangen en zullen het in de komende weken met de betrokken partijen behandelen. " * 12 + """
+Wij besluiten de projectbesluitprocedure voor het windpark te staken.
+
+Gedeputeerde Staten van Overijssel
+"""
+
+
+@pytest.fixture(scope="module")
+def page_index(tmp_path_factory) -> Path:
+    texts = {f"verslag-raad-{n:02d}": _council_minutes(n) for n in range(24)}
+    # and notes that name neither: the name's words are rarer than common words, as in a real corpus
+    notes = {f"notitie-{n:02d}": f"Notitie {n}\n\n" + "\n\n".join(
+        f"De planning van project {n}.{k} loopt volgens schema en de kosten blijven binnen het budget." for k in range(8))
+        for n in range(30)}
+    return _built(tmp_path_factory, "page", {**texts, **notes, "brief-gs-wierden": FAR_LETTER})
+
+
+def test_search_first_page_holds_the_document_with_all_of_the_query(page_index):
+    # the long name's common words score the minutes high, passage by passage; the letter holds the name
+    # and the rare words asked for, and is what the user looks for: it is on the first page of ten
+    query = "brief aan het college van burgemeester en wethouders van Wierden projectbesluitprocedure staken"
+    assert _docs(search(page_index, query, limit=10))[0] == "brief-gs-wierden"
+    assert _docs(search(page_index, query, limit=10)) == _docs(search(page_index, query, limit=50))[:10]

@@ -40,7 +40,7 @@ import time
 import unicodedata
 from collections import OrderedDict, defaultdict
 from collections.abc import Mapping
-from functools import lru_cache, partial
+from functools import lru_cache, partial, reduce
 from pathlib import Path
 
 import numpy as np
@@ -238,7 +238,7 @@ def _search_state(state, text, words, intent, limit, filt, table, sort, facets, 
     rows, total, facet_counts, counts, documents, matching = _run(
         searcher, expanded, max(limit * 2, MIN_POOL), filt, facets, state,
         docs=limit + max(limit // 2, MIN_SPARE_DOCS), per_doc=PER_DOC, load=partial(state.stored_fields, searcher),
-        deadline=deadline, late=late)
+        deadline=deadline, late=late, concepts=concepts, intent=intent)
     suggestion = _suggest(searcher, words, state, deadline) if time.perf_counter() < deadline else None
     if late:
         notes.append(TIME_NOTE)
@@ -663,7 +663,8 @@ def _alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
 
 
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None, docs: int | None = None,
-         per_doc: int = PER_DOC, load=None, deadline: float | None = None, late: list[str] | None = None):
+         per_doc: int = PER_DOC, load=None, deadline: float | None = None, late: list[str] | None = None,
+         concepts: list[Concept] | None = None, intent: str | None = None):
     """(the top passages of ``q`` as (score, stored fields), how many passages match, facets, matching
     passages per doc_id of those passages, how many documents match and which (None without ``state``)).
 
@@ -673,7 +674,10 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     each of the best ``docs`` documents (ranked by their best passage), and at least the best ``want``.
     Without ``state``, Whoosh's own collector does it all (the same answer, slower). ``load(docnum)``:
     the rows' stored fields are read by it when first used (``LazyFields``), not here. Past ``deadline``,
-    the query's words not scored yet are left out and named in ``late``."""
+    the query's words not scored yet are left out and named in ``late``. With the query's ``concepts``
+    (and ``intent``), when more documents match than ``docs``, the pool is chosen by each passage's bound
+    (``_bounds``: the most re-weighing can make of it) rather than by its score alone, so a document whose
+    passages hold all of the query is not pushed out by many that hold only a long name's common words."""
     if state is None:
         results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec(searcher.schema) if facets else None)
         rows = [(h.score, h.fields()) for h in results[:want]]
@@ -692,10 +696,13 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     # The best passages above a score, the threshold lowered until they hold ``docs`` documents: within
     # them each document's best passages are its best overall. Of those, the best ``want`` and each
     # document's best ``per_doc`` are re-weighed.
+    rank = scores
+    if concepts and docs is not None and np.count_nonzero(per) > docs:
+        rank = _bounds(scores, matching, concepts, intent, q, state, searcher, columns, bool(late))
     m = first = min(len(matching), max(want, (docs or 0) * per_doc) * 2)
     while True:
-        top = matching if m >= len(matching) else matching[np.argpartition(-scores[matching], m - 1)[:m]]
-        order = top[np.lexsort((top, -scores[top]))]  # Whoosh's order: score, then document number
+        top = matching if m >= len(matching) else matching[np.argpartition(-rank[matching], m - 1)[:m]]
+        order = top[np.lexsort((top, -rank[top]))]  # Whoosh's order: score, then document number
         codes = columns.doc[order]
         if docs is None or m >= len(matching) or len(np.unique(codes)) >= docs:
             break
@@ -708,6 +715,8 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         if rank < want or (docs is not None and n < per_doc and (n or len(seen) < docs)):
             chosen.append(d)
             seen[code] = n
+    if rank is not scores:  # the rows in the order of their scores, as without bounds
+        chosen = sorted(chosen, key=lambda d: (-scores[d], d))
     if load is None:
         rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
     else:  # read when re-weighed, and only then (most of the pool is not, see ``group_rows``)
@@ -717,6 +726,63 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
     docs_matching = [columns.names[c] for c in np.flatnonzero(per).tolist()]
     return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching
+
+
+def _leaf_ids(q, state, searcher, late: bool = False) -> dict:
+    """The passages each term (text) and phrase (words) of the text field in ``q`` matches, from the
+    leaves ``Scores.evaluate`` kept for it (any boost: the passages are the same)."""
+    out: dict = {}
+
+    def walk(node):
+        if isinstance(node, Term) and node.fieldname == "text":
+            out.setdefault(node.text, node)
+        elif isinstance(node, Phrase) and node.fieldname == "text":
+            out.setdefault(tuple(node.words), node)
+        elif hasattr(node, "subqueries"):
+            for sub in node.subqueries:
+                walk(sub)
+        elif isinstance(node, (AndNot,)):
+            walk(node.a)
+
+    walk(q)
+    kept = state.scores.leaves  # out of time (``late``), a leaf not scored is not scored for this either
+    return {key: state.scores.leaf(node, searcher)[0] for key, node in out.items() if not late or node in kept}
+
+
+def _bounds(scores: np.ndarray, matching: np.ndarray, concepts: list[Concept], intent: str | None, q, state,
+            searcher, columns, late: bool = False) -> np.ndarray:
+    """Per passage, the most ``group_rows`` can make of its score once re-weighed: its coverage (and
+    answer share) at most the share of the query's concepts it holds, times the share its document
+    holds (what ``_held_at_most`` bounds for the rows, here for every matching passage, from the word
+    lists alone)."""
+    ids = _leaf_ids(q, state, searcher, late)
+    weights = np.array([c.weight for c in concepts], dtype=np.float64)
+    total = float(weights.sum()) or 1.0
+    share = np.zeros(len(matching))
+    whole = np.zeros(len(columns.names))
+    for c, weight in zip(concepts, weights.tolist()):
+        found = [ids[t] for t in c.terms if t in ids] + [ids[p] for p in c.phrases if p in ids]
+        for p in c.phrases:  # a phrase searched only as a name's words: each of them holds part of it
+            if p not in ids and all(w in ids for w in p):
+                found.append(reduce(np.intersect1d, [ids[w] for w in p]))
+        if not found:
+            continue
+        mask = np.zeros(len(scores), dtype=bool)
+        for f in found:
+            mask[f] = True
+        share += weight * mask[matching]
+        held = np.zeros(len(columns.names), dtype=bool)
+        held[columns.doc[matching[mask[matching]]]] = True
+        whole += weight * held
+    share = np.minimum(1.0, share / total)
+    factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share
+    if intent:
+        factor *= 1.0 + ANSWER_BOOST * share
+    doc_share = np.minimum(1.0, whole / total)[columns.doc[matching]]
+    factor *= DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * doc_share
+    out = np.zeros(len(scores))
+    out[matching] = scores[matching] * factor
+    return out
 
 
 class _Columns:
