@@ -325,3 +325,65 @@ def test_search_first_page_holds_the_document_with_all_of_the_query(page_index):
     query = "brief aan het college van burgemeester en wethouders van Wierden projectbesluitprocedure staken"
     assert _docs(search(page_index, query, limit=10))[0] == "brief-gs-wierden"
     assert _docs(search(page_index, query, limit=10)) == _docs(search(page_index, query, limit=50))[:10]
+
+
+ITEM_MINUTES = """Besluitenlijst commissie Ruimte 12 maart 2024
+
+1. Opening
+
+De voorzitter opent de vergadering.
+
+2. Vaststellen besluitenlijst
+
+Vastgesteld.
+
+3. Startnotitie Kerkstraat 12
+
+""" + "\n\n".join(
+    f"{name} vraagt hoe de bomen aan de {side} kant van het perceel worden ingepast, en of de buurt bij de verdere "
+    f"uitwerking wordt betrokken. Zij wil weten hoe hoog de bebouwing aan de {side} kant wordt en of er genoeg "
+    "parkeerplaatsen komen. De wethouder legt uit dat de buurt in het najaar wordt uitgenodigd en dat de hoogte "
+    "gelijk blijft aan die van de huizen ernaast. Over de parkeerplaatsen volgt een notitie."
+    for name, side in (("Anna de Wit", "noordelijke"), ("Karel Smit", "zuidelijke"), ("Fatma Yilmaz", "oostelijke"))) + """
+
+De voorzitter concludeert dat het voorstel als hamerstuk naar de raad gaat.
+
+4. Nota parkeren
+
+Verworpen.
+"""
+
+
+def test_search_on_both_backends_signature_other_names_and_an_items_outcome(empty_store, tmp_path):
+    from pipeline.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for stem, text in {"motie-paraveterinairen": MOTION, "brief-gs-oostwold": ADDRESSED,
+                       "besluitenlijst-commissie": ITEM_MINUTES}.items():
+        (docs / f"{stem}.txt").write_text(text, encoding="utf-8")
+    assert not build([docs], empty_store).problems
+    # who signed: the names under the letter, though no passage with the query's words holds them
+    signed = search(empty_store, "wie heeft de brief over de kapvergunning Esdoornlaan ondertekend")
+    assert signed.intent == "signer" and _docs(signed)[0] == "brief-gs-oostwold"
+    assert "Heidema" in signed.hits[0].snippet and "Versteeg" in signed.hits[0].snippet
+    # a name's short form is searched, however many long forms it has
+    named = search(empty_store, "college van burgemeester en wethouders Esdoornlaan")
+    assert "b&w" in [a.casefold() for a in named.also] and "brief-gs-oostwold" in _docs(named)
+    # what was decided on item 3: said passages below its heading, before item 4 (which was rejected)
+    outcome = search(empty_store, "wat besloot de commissie over de startnotitie Kerkstraat")
+    assert outcome.intent == "outcome" and _docs(outcome)[0] == "besluitenlijst-commissie"
+    first = outcome.hits[0].snippet
+    assert "hamerstuk" in first and "Verworpen" not in first, first
+
+
+def test_outcome_words_data_file_loads():
+    from pipeline.search import split_intent
+    from pipeline.search.snippets import outcome_words
+
+    words = outcome_words()
+    assert {"besloot", "aangenomen", "uitslag"} <= words["question"] and "besluit" not in words["question"]
+    assert {"aangenom", "hamerstuk", "verworp"} <= words["stems"]
+    assert split_intent("is de motie over de kerk aangenomen?")[1] == "outcome"
+    assert split_intent("wat besloot de raad over de begroting")[1] == "outcome"
+    assert split_intent("windmolens besluit")[1] is None

@@ -62,6 +62,7 @@ from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
     TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems, signature_words,
+    item_answer, outcome_words, plain_fold as _plain_fold,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..store import store_signature
@@ -173,6 +174,8 @@ def split_intent(text: str) -> tuple[str, str | None]:
         which = not quoted and bare in ("welke", "welk")
         quoted ^= word.count('"') % 2 == 1
     rest = " ".join(w for w in kept if w)
+    if intent in (None, "what") and any(_plain_fold(w.strip('?!.,"')) in outcome_words()["question"] for w in kept):
+        intent = "outcome"  # "wat besloot de raad over ...", "is de motie ... aangenomen?": the item's outcome
     return (rest, intent) if rest.strip(' "') else (text, None)
 
 
@@ -247,7 +250,8 @@ def _search_state(state, text, words, intent, limit, filt, table, sort, facets, 
     matcher = Matcher(concepts)
     ceiling = _held_at_most(matcher, rows, state, searcher) if shown is not None and sort == "relevance" else None
     groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=shown,
-                        deadline=deadline, notes=notes, held_at_most=ceiling)
+                        deadline=deadline, notes=notes, held_at_most=ceiling,
+                        following=partial(_following, state, searcher))
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=documents if documents is not None else len(groups),
                         hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also,
@@ -557,7 +561,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
             named.setdefault(form, concept)
         for word in form.split() if " " in form else ():
             name_of.setdefault(word, concept)
-        for other in _alias_forms(group.forms):
+        for other in alias_forms(group.forms):
             f = fold(other)
             if f == form:
                 continue
@@ -645,7 +649,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
     return out, sorted(set(also), key=str.casefold)[:12], [c for c in unique.values() if c.terms or c.phrases]
 
 
-def _alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
+def alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
     """The first ``most`` forms of a name that a search needs: a form that holds a shorter form of the
     same name ("college van B&W" beside "B&W", "colleges van ..." beside "... wethouders") finds
     nothing more, so it neither costs a query nor takes the place of a form written otherwise."""
@@ -1207,7 +1211,8 @@ def _facets(results) -> dict[str, list[FacetCount]]:
 def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str,
                per_doc: int | None = None, counts: dict[str, int] | None = None,
                shown: int | tuple[int, int] | None = None, deadline: float | None = None,
-               notes: list[str] | None = None, held_at_most: np.ndarray | None = None) -> list[DocGroup]:
+               notes: list[str] | None = None, held_at_most: np.ndarray | None = None,
+               following=None) -> list[DocGroup]:
     """Passages re-weighed by how much of the query they hold and whether they answer it, per document:
     the best ``limit`` documents, each with its best ``per_doc`` passages (all without a cap) and how
     many more of its passages match (``counts``: matching passages per doc_id; else those in ``rows``).
@@ -1220,7 +1225,10 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     ``ANSWER_BOOST`` for a question). ``deadline`` (``time.perf_counter()``): past it, the documents
     not yet re-weighed keep their scores as ranked, and ``notes`` says the answer is partial.
     ``held_at_most`` (concepts x rows, ``_held_at_most``): which of the matcher's concepts each row may
-    hold at most, from the index's word lists; it bounds a document's score more tightly."""
+    hold at most, from the index's word lists; it bounds a document's score more tightly.
+    ``following(fields)``: the texts of the passages after a passage in its document (at most
+    ``ITEM_PASSAGES``); for a question about an outcome or a date, the first ``ITEM_DOCS`` documents'
+    first snippet that does not answer it gets the answer from the rest of its agenda item (``item_answer``)."""
     docs: dict[str, list[int]] = {}
     for i, (_, fields) in enumerate(rows):
         docs.setdefault(fields["doc_id"], []).append(i)
@@ -1301,17 +1309,54 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
         dated = {doc_id: items[0][1].get("date") or None for _, doc_id, items in ranked}
         ranked.sort(key=lambda r: dated[r[1]] or ("" if sort == "date" else "\uffff"), reverse=(sort == "date"))
     out = []
-    for score, doc_id, items in ranked[start:limit if shown is None else min(limit, shown)]:  # models for what is shown
-        shown_items = items[:per_doc] if per_doc else items
+    for n, (score, doc_id, items) in enumerate(ranked[start:limit if shown is None else min(limit, shown)]):
+        shown_items = items[:per_doc] if per_doc else items  # models for what is shown
         first = items[0][1]
         matching = max(len(items), (counts or {}).get(doc_id, 0))
+        hits = [_hit(s, f, _snippet(matcher, f, intent, snip)) for s, f, snip in shown_items]
+        if following is not None and intent in ITEM_INTENTS and start + n < ITEM_DOCS and hits \
+                and not _answered(matcher, shown_items[0][1], intent):
+            found = item_answer(getattr(matcher, "matcher", matcher), shown_items[0][1].get("text", ""),
+                                following(shown_items[0][1]), intent)
+            if found:
+                hits[0].snippet = hits[0].snippet.removesuffix(" …") + " … " + found
         out.append(DocGroup(
             doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
             doc_type=first.get("doc_type", ""), score=score,
             bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
-            hits=[_hit(s, f, _snippet(matcher, f, intent, snip)) for s, f, snip in shown_items],
-            more=matching - len(shown_items)))
+            hits=hits, more=matching - len(shown_items)))
     return out
+
+
+_alias_forms = alias_forms  # its old name
+
+
+#: Questions whose answer may stand further down the agenda item the question's words are in, how many
+#: passages after the one found it is looked for, and in how many of the first documents shown.
+ITEM_INTENTS = ("outcome", "date")
+ITEM_PASSAGES, ITEM_DOCS = 8, 3
+
+
+def _answered(matcher, fields, intent: str) -> bool:
+    """Whether a passage's snippet answers ``intent`` itself: a sentence of it does (the matcher's answer; the
+    PostgreSQL backend's own snippet may hold another item's words), or, for a date, its meeting's."""
+    if intent == "date" and fields.get("meeting_date"):
+        return True
+    return getattr(matcher, "matcher", matcher).snippet(fields.get("text", ""), intent)[2] > 0
+
+
+def _following(state: _IndexState, searcher, fields) -> list[str]:
+    """The texts of the (at most ``ITEM_PASSAGES``) passages after the passage ``fields`` in its document."""
+    docnum = getattr(fields, "docnum", None)
+    columns = state.columns(searcher)
+    code = columns.code_of().get(fields["doc_id"])
+    if docnum is None or code is None:
+        return []
+    nums = np.flatnonzero(columns.doc == code)
+    after = [state.stored_fields(searcher, int(d)) for d in nums[nums > docnum][:ITEM_PASSAGES].tolist()]
+    number = fields.get("passage_no", 0)
+    return [f.get("text", "") for f in sorted(after, key=lambda f: f.get("passage_no", 0))
+            if f.get("passage_no", 0) > number]
 
 
 def _show_all_asked(items: list, per_doc: int, held: dict, held_by: dict, matcher: Matcher) -> None:
@@ -1333,6 +1378,12 @@ def _show_all_asked(items: list, per_doc: int, held: dict, held_by: dict, matche
 SIGNATURE_PASSAGES = 8  # the last passages of a document where its signature is looked for, besides those found
 
 
+def signature_passages(numbers: list[int]) -> list[int]:
+    """Of a document's passages (numbers in order), those where its signature may be: all of a short
+    document, the last ``SIGNATURE_PASSAGES`` of a long one (both backends)."""
+    return numbers if len(numbers) <= SIGNATURE_PASSAGES * 3 // 2 else numbers[-SIGNATURE_PASSAGES:]
+
+
 def _signature_rows(state: _IndexState, searcher, rows, limit: int) -> list:
     """For a question about who signed: the passages of the first ``limit`` documents of ``rows`` that the
     query did not find, where their signature may be (all of a short document, the last ones of a long
@@ -1349,8 +1400,7 @@ def _signature_rows(state: _IndexState, searcher, rows, limit: int) -> list:
     for doc_id, score in weakest.items():
         if doc_id not in code_of:
             continue
-        nums = np.flatnonzero(columns.doc == code_of[doc_id]).tolist()
-        nums = nums if len(nums) <= SIGNATURE_PASSAGES * 3 // 2 else nums[-SIGNATURE_PASSAGES:]
+        nums = signature_passages(np.flatnonzero(columns.doc == code_of[doc_id]).tolist())
         out += [(score, LazyFields(doc_id, partial(state.stored_fields, searcher, d), d)) for d in nums if d not in found]
     return out
 

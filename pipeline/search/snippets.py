@@ -118,7 +118,7 @@ def _prepared(text: str) -> tuple[str, list, list[int], list[tuple[int, int, int
 # A line this short is a sentence of its own; the answer to "wie"/"wanneer" may be on such a line up to
 # TAIL_LINES sentences past the one that holds the question, and is then added to the snippet.
 SHORT_LINE = 60
-TAIL_INTENTS = ("actor", "date")
+TAIL_INTENTS = ("actor", "date", "outcome")
 TAIL_LINES, TAIL_CHARS = 3, 80
 _NEWLINE = re.compile(r"\n")
 
@@ -244,6 +244,8 @@ class Matcher:
                 kinds[j]["actor"] = any(tokens[i][0] in lex["actor_words"] for i in range(lo, k)
                                         if not hit_concepts[i]) or _names(rest[start:end])
                 kinds[j]["what"] = k - lo >= 6
+                kinds[j]["outcome"] = any(tokens[i][0] in outcome_words()["stems"] for i in range(lo, k)
+                                          if not hit_concepts[i])
             return kinds[j]
 
         for j, (start, end, lo, k) in enumerate(sentences):
@@ -301,6 +303,74 @@ class Matcher:
         return snippet, coverage, best_answers
 
 
+OUTCOMES = Path(__file__).parent / "data" / "outcomes.json"
+
+
+@lru_cache(maxsize=1)
+def outcome_words() -> dict:
+    """``data/outcomes.json``: the words of a question about an outcome (folded) and the stems of the
+    words a sentence gives one with."""
+    raw = json.loads(OUTCOMES.read_text(encoding="utf-8"))
+    return {"question": frozenset(plain_fold(w) for w in raw["question_words"]),
+            "stems": frozenset(t for w in raw["outcome_words"] for t in analyzed_stems(TOKENS, w))}
+
+
+# An agenda item's heading: a numbered or lettered line ("06. Vaststellen startnotitie ...", "b. Herbenoeming ...").
+_HEADING = re.compile(r"^[ \t]*(\d{1,3}|[a-zA-Z])[.)][ \t]+\S", re.MULTILINE)
+
+
+def _later_heading(label: str, other: str) -> bool:
+    """Whether a heading labelled ``other`` starts an item after the one labelled ``label`` ("7" after "6",
+    "c" after "b", a number after a letter: the next main item)."""
+    if label.isdigit():
+        return other.isdigit() and int(other) > int(label)
+    return other.isdigit() or (other.islower() == label.islower() and other > label)
+
+
+def item_answer(matcher: Matcher, text: str, following: list[str], intent: str) -> str | None:
+    """The sentence that gives the outcome (or date) of the agenda item a passage's words are in, from the
+    rest of the item: the passage after its first matched word, then the ``following`` passages, up to
+    the next item's heading. None when the passage names no item heading before its match (the item's
+    end is then unknown) or the item gives no answer."""
+    clean, tokens, _, _, _ = _prepared(text)
+    spans, hit_concepts = matcher._spans(tokens)
+    headings = list(_HEADING.finditer(clean))
+    if not spans or not headings:
+        return None
+    # the item that holds most of the query (the first of equals), and the first word of it matched
+    best, heading, at = 0.0, None, 0
+    for m, nxt in zip(headings, [*headings[1:], None]):
+        stop = nxt.start() if nxt is not None else len(clean)
+        inside = [i for i, (_, s, _) in enumerate(tokens) if m.start() <= s < stop and hit_concepts[i]]
+        share = matcher.share([hit_concepts[i] for i in inside]) if inside else 0.0
+        if share > best:
+            best, heading, at = share, m, tokens[inside[0]][1]
+    if heading is None:
+        return None
+    label, at = heading.group(1), at - heading.start()
+    lex = _lexicon()
+    for n, part in enumerate([clean[heading.start():], *following]):
+        part_clean, part_tokens, _, sentences, _ = _prepared(part)
+        end = len(part_clean)
+        for m in _HEADING.finditer(part_clean):
+            if _later_heading(label, m.group(1)):
+                end = m.start()
+                break
+        for start, stop, lo, k in sentences:
+            if start >= end:
+                break
+            sentence = part_clean[start:min(stop, end)]
+            if n == 0 and start <= at:
+                continue  # the item's own words: the passage's snippet shows them
+            if intent == "outcome" and any(part_tokens[i][0] in outcome_words()["stems"] for i in range(lo, k)) \
+                    or intent == "date" and lex["date_scan"].search(sentence):
+                line = " ".join(sentence.split())
+                return line if len(line) <= SNIPPET_CHARS else line[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        if end < len(part_clean):
+            return None
+    return None
+
+
 SIGNATURES = Path(__file__).parent / "data" / "signatures.json"
 SIGNATURE_LINES = 6  # a signature block is at most this many short lines
 
@@ -310,11 +380,12 @@ def signature_words() -> dict:
     """``data/signatures.json``: the words of a question about who signed, and a signature line's roles."""
     raw = json.loads(SIGNATURES.read_text(encoding="utf-8"))
     return {"signing": frozenset(w.casefold() for w in raw["signing_words"]),
-            "roles": tuple(sorted({_plain_fold(r) for r in raw["roles"]}, key=len, reverse=True)),
-            "not_names": frozenset(_plain_fold(w) for w in raw["not_names"])}
+            "roles": tuple(sorted({plain_fold(r) for r in raw["roles"]}, key=len, reverse=True)),
+            "not_names": frozenset(plain_fold(w) for w in raw["not_names"])}
 
 
-def _plain_fold(text: str) -> str:
+def plain_fold(text: str) -> str:
+    """``text`` casefolded, accents dropped ("Financiën" -> "financien")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -325,7 +396,7 @@ def _role_name(line: str) -> tuple[bool, bool]:
     bare = line.strip().strip(",:;")
     if not bare or len(bare) > TAIL_CHARS:
         return False, False
-    folded = _plain_fold(bare)
+    folded = plain_fold(bare)
     for role in signature_words()["roles"]:
         if folded == role or folded.startswith(role) and not folded[len(role):len(role) + 1].isalnum():
             rest = bare[len(role):].strip(" ,:")
@@ -344,7 +415,7 @@ def _person(name: str) -> bool:
     actor_words = _lexicon()["actor_words"]
     if any(t in actor_words for t, _, _ in _tokens(name)):
         return False
-    first = _plain_fold(name.split()[0]).strip(".,:;") if name.split() else ""
+    first = plain_fold(name.split()[0]).strip(".,:;") if name.split() else ""
     if first in signature_words()["not_names"]:
         return False  # "Gemeente Wierden", "Ministerie van Financiën"
     if re.search(r"\d", name):
@@ -387,7 +458,7 @@ def signature(text: str) -> tuple[int, int] | None:
 def _role_in(text: str, block: list[tuple[int, int]]) -> bool:
     """Whether a line of a block starts with a signature role ("voorzitter, ...", "De griffier")."""
     roles = signature_words()["roles"]
-    return any(_plain_fold(text[s:e].strip()).startswith(roles) for s, e in block)
+    return any(plain_fold(text[s:e].strip()).startswith(roles) for s, e in block)
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|van|de|der|den|ter|ten|te|in|het|'t)$")
