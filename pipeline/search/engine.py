@@ -680,7 +680,7 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     the rows' stored fields are read by it when first used (``LazyFields``), not here. Past ``deadline``,
     the query's words not scored yet are left out and named in ``late``. With the query's ``concepts``
     (and ``intent``), when more documents match than ``docs``, the pool is chosen by each passage's bound
-    (``_bounds``: the most re-weighing can make of it) rather than by its score alone, so a document whose
+    (``_pool_by_bounds``: the most re-weighing can make of it) rather than by its score alone, so a document whose
     passages hold all of the query is not pushed out by many that hold only a long name's common words."""
     if state is None:
         results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec(searcher.schema) if facets else None)
@@ -700,17 +700,18 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     # The best passages above a score, the threshold lowered until they hold ``docs`` documents: within
     # them each document's best passages are its best overall. Of those, the best ``want`` and each
     # document's best ``per_doc`` are re-weighed.
-    rank = scores
-    if concepts and docs is not None and np.count_nonzero(per) > docs:
-        rank = _bounds(scores, matching, concepts, intent, q, state, searcher, columns, bool(late))
     m = first = min(len(matching), max(want, (docs or 0) * per_doc) * 2)
-    while True:
-        top = matching if m >= len(matching) else matching[np.argpartition(-rank[matching], m - 1)[:m]]
-        order = top[np.lexsort((top, -rank[top]))]  # Whoosh's order: score, then document number
+    if concepts and docs is not None and np.count_nonzero(per) > docs:
+        order = _pool_by_bounds(scores, matching, m, docs, concepts, intent, q, state, searcher, columns, bool(late))
         codes = columns.doc[order]
-        if docs is None or m >= len(matching) or len(np.unique(codes)) >= docs:
-            break
-        m = min(len(matching), m * 4)
+    else:
+        while True:
+            top = matching if m >= len(matching) else matching[np.argpartition(-scores[matching], m - 1)[:m]]
+            order = top[np.lexsort((top, -scores[top]))]  # Whoosh's order: score, then document number
+            codes = columns.doc[order]
+            if docs is None or m >= len(matching) or len(np.unique(codes)) >= docs:
+                break
+            m = min(len(matching), m * 4)
     chosen, seen = [], {}
     for rank, (d, code) in enumerate(zip(order.tolist(), codes.tolist())):
         if rank >= want and (docs is None or rank >= first and len(seen) >= docs):
@@ -719,8 +720,7 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         if rank < want or (docs is not None and n < per_doc and (n or len(seen) < docs)):
             chosen.append(d)
             seen[code] = n
-    if rank is not scores:  # the rows in the order of their scores, as without bounds
-        chosen = sorted(chosen, key=lambda d: (-scores[d], d))
+    chosen.sort(key=lambda d: (-scores[d], d))  # the rows in the order of their scores
     if load is None:
         rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
     else:  # read when re-weighed, and only then (most of the pool is not, see ``group_rows``)
@@ -732,9 +732,13 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching
 
 
+#: The best passages by score among which the pool of a page is chosen by bound (``_pool_by_bounds``).
+POOL_CANDIDATES = 2000
+
+
 def _leaf_ids(q, state, searcher, late: bool = False) -> dict:
-    """The passages each term (text) and phrase (words) of the text field in ``q`` matches, from the
-    leaves ``Scores.evaluate`` kept for it (any boost: the passages are the same)."""
+    """The passages (sorted document numbers) each term (text) and phrase (words) of the text field in ``q``
+    matches, from the leaves ``Scores.evaluate`` kept for it (any boost: the passages are the same)."""
     out: dict = {}
 
     def walk(node):
@@ -745,48 +749,85 @@ def _leaf_ids(q, state, searcher, late: bool = False) -> dict:
         elif hasattr(node, "subqueries"):
             for sub in node.subqueries:
                 walk(sub)
-        elif isinstance(node, (AndNot,)):
-            walk(node.a)
 
     walk(q)
     kept = state.scores.leaves  # out of time (``late``), a leaf not scored is not scored for this either
-    return {key: state.scores.leaf(node, searcher)[0] for key, node in out.items() if not late or node in kept}
+    found = {}
+    for key, node in out.items():
+        if late and node not in kept:
+            continue
+        ids = state.scores.leaf(node, searcher)[0]
+        ok = state.memo.get(("sorted", key))
+        if ok is None:
+            ok = state.memo[("sorted", key)] = bool(len(ids) < 2 or np.all(ids[1:] >= ids[:-1]))
+        found[key] = ids if ok else np.sort(ids)
+    return found
 
 
-def _bounds(scores: np.ndarray, matching: np.ndarray, concepts: list[Concept], intent: str | None, q, state,
-            searcher, columns, late: bool = False) -> np.ndarray:
-    """Per passage, the most ``group_rows`` can make of its score once re-weighed: its coverage (and
-    answer share) at most the share of the query's concepts it holds, times the share its document
-    holds (what ``_held_at_most`` bounds for the rows, here for every matching passage, from the word
-    lists alone)."""
+def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int, concepts: list[Concept],
+                    intent: str | None, q, state, searcher, columns, late: bool = False) -> np.ndarray:
+    """The passages of a page's pool, best bound first: among the best ``POOL_CANDIDATES`` passages by
+    score, the best ``m`` by bound, more until they hold ``docs`` documents.
+
+    A passage's bound is the most ``group_rows`` can make of its score once re-weighed: its coverage
+    (and answer share) at most the share of the query's concepts it holds, times the share its document
+    holds (as ``_held_at_most`` bounds the rows, from the word lists alone), so a document that holds all
+    of the query is not pushed out of the pool by many that hold only a long name's common words."""
+    cand = matching if len(matching) <= POOL_CANDIDATES else \
+        matching[np.argpartition(-scores[matching], POOL_CANDIDATES - 1)[:POOL_CANDIDATES]]
+    cand = np.sort(cand)
     ids = _leaf_ids(q, state, searcher, late)
+    code = columns.doc[cand]
+    ranges = columns.ranges()
+    if ranges is not None:
+        owners, where = np.unique(code, return_inverse=True)
+        lo, hi = ranges[0][owners], ranges[1][owners]
+
+    def held(key) -> tuple[np.ndarray, np.ndarray | None]:
+        """(which candidates hold ``key``, which of their documents do)."""
+        if isinstance(key, tuple) and key not in ids:  # a name's words searched apart: all of them
+            parts = [held(w) for w in key]
+            if not parts or any(p[0] is None for p in parts):
+                return None, None
+            docs_of = None if ranges is None else np.logical_and.reduce([p[1] for p in parts])
+            return np.logical_and.reduce([p[0] for p in parts]), docs_of
+        found = ids.get(key)
+        if found is None:
+            return None, None
+        at = np.minimum(np.searchsorted(found, cand), len(found) - 1)
+        mine = found[at] == cand if len(found) else np.zeros(len(cand), dtype=bool)
+        docs_of = None if ranges is None else np.searchsorted(found, lo) < np.searchsorted(found, hi)
+        return mine, docs_of
+
     weights = np.array([c.weight for c in concepts], dtype=np.float64)
     total = float(weights.sum()) or 1.0
-    share = np.zeros(len(matching))
-    whole = np.zeros(len(columns.names))
+    share, whole = np.zeros(len(cand)), np.zeros(len(cand))
     for c, weight in zip(concepts, weights.tolist()):
-        found = [ids[t] for t in c.terms if t in ids] + [ids[p] for p in c.phrases if p in ids]
-        for p in c.phrases:  # a phrase searched only as a name's words: each of them holds part of it
-            if p not in ids and all(w in ids for w in p):
-                found.append(reduce(np.intersect1d, [ids[w] for w in p]))
-        if not found:
-            continue
-        mask = np.zeros(len(scores), dtype=bool)
-        for f in found:
-            mask[f] = True
-        share += weight * mask[matching]
-        held = np.zeros(len(columns.names), dtype=bool)
-        held[columns.doc[matching[mask[matching]]]] = True
-        whole += weight * held
+        mine, docs_of = np.zeros(len(cand), dtype=bool), np.zeros(len(owners) if ranges is not None else 0, dtype=bool)
+        for key in [*c.terms, *c.phrases]:
+            p, d = held(key)
+            if p is not None:
+                mine |= p
+                if d is not None:
+                    docs_of |= d
+        share += weight * mine
+        if ranges is not None:
+            whole += weight * docs_of[where]
     share = np.minimum(1.0, share / total)
     factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share
     if intent:
         factor *= 1.0 + ANSWER_BOOST * share
-    doc_share = np.minimum(1.0, whole / total)[columns.doc[matching]]
-    factor *= DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * doc_share
-    out = np.zeros(len(scores))
-    out[matching] = scores[matching] * factor
-    return out
+    if ranges is not None:
+        factor *= DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * np.minimum(1.0, whole / total)
+    bound = scores[cand] * factor
+    k = min(len(cand), m)
+    while True:
+        top = np.arange(len(cand)) if k >= len(cand) else np.argpartition(-bound, k - 1)[:k]
+        if k >= len(cand) or len(np.unique(code[top])) >= docs:
+            break
+        k = min(len(cand), k * 4)
+    top = top[np.lexsort((cand[top], -bound[top]))]
+    return cand[top]
 
 
 class _Columns:
@@ -811,6 +852,20 @@ class _Columns:
         self.bodies = {(b.decode("utf-8") if isinstance(b, bytes) else b):
                        np.fromiter(reader.postings("bodies", b).all_ids(), dtype=np.int32)
                        for b in reader.lexicon("bodies")}
+
+    def ranges(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(first passage, last passage + 1) per document code, when each document's passages are
+        consecutive document numbers (as a build writes them); None when they are not."""
+        if getattr(self, "_ranges", False) is False:
+            n = len(self.names)
+            lo = np.full(n, len(self.doc), dtype=np.int64)
+            hi = np.zeros(n, dtype=np.int64)
+            at = np.arange(len(self.doc))
+            np.minimum.at(lo, self.doc, at)
+            np.maximum.at(hi, self.doc, at + 1)
+            counts = np.bincount(self.doc, minlength=n)
+            self._ranges = (lo, hi) if np.array_equal(hi - lo, counts) else None
+        return self._ranges
 
     def code_of(self) -> dict[str, int]:
         """doc_id -> its code in ``doc``."""
