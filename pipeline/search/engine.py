@@ -31,6 +31,7 @@ its time budget (``SEARCH_BUDGET_S``; the web app passes less) and says so in ``
 
 from __future__ import annotations
 
+import copy
 import heapq
 import logging
 import os
@@ -39,9 +40,10 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial, reduce
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -137,8 +139,9 @@ class SearchResult(BaseModel):
     intent: str | None = None
     also: list[str] = Field(default_factory=list)  # other names searched for
     notes: list[str] = Field(default_factory=list)  # what was left out to answer in time (Dutch)
-    # every document with a matching passage (for counts over all of them; not part of the JSON)
-    matching: list[str] = Field(default_factory=list, exclude=True, repr=False)
+    # every document with a matching passage (for counts over all of them; not part of the JSON): a list,
+    # or a ``DocNames`` that names them when read (a common word matches thousands of documents)
+    matching: Any = Field(default_factory=list, exclude=True, repr=False)
 
 
 def clean_query(query: str) -> str:
@@ -248,14 +251,16 @@ def _search_state(state, text, words, intent, limit, filt, table, sort, facets, 
     if intent == "signer":
         rows = rows + _signature_rows(state, searcher, rows, limit)
     matcher = Matcher(concepts)
+    # only the first ``limit`` documents are returned: re-weighed best bound first, the rest left once none
+    # of them can reach the page (``group_rows``: the same documents in the same order as re-weighing all)
     ceiling = _held_at_most(matcher, rows, state, searcher) if shown is not None and sort == "relevance" else None
-    groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=shown,
+    groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=limit if shown is None else shown,
                         deadline=deadline, notes=notes, held_at_most=ceiling,
                         following=partial(_following, state, searcher))
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=documents if documents is not None else len(groups),
                         hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also,
-                        notes=notes, matching=matching or [])
+                        notes=notes, matching=matching if matching is not None else [])
 
 
 #: Seconds a search may take in all before it answers with what it has and a note (``TIME_NOTE``): widening
@@ -514,7 +519,7 @@ def _parse(parser, text: str):
 def _not_excludes(q):
     """Or([a, b, Not(c)]) -> AndNot(Or([a, b]), c): with OR as the default, "x NOT y" must still exclude y."""
     if hasattr(q, "subqueries") and not isinstance(q, Phrase):
-        q = q.copy()
+        q = copy.copy(q)  # a shallow copy: its subqueries are replaced (Whoosh's copy() copies them all deep)
         q.subqueries = [_not_excludes(sub) for sub in q.subqueries]
     if isinstance(q, Or):
         negated = [sub.query for sub in q.subqueries if isinstance(sub, Not)]
@@ -620,7 +625,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
             concept.phrases.add(tuple(node.words))
             concept.typed.add(tuple(node.words))
         if hasattr(node, "subqueries") and not isinstance(node, Phrase):
-            node = node.copy()
+            node = copy.copy(node)  # shallow: its subqueries are replaced
             node.subqueries = [widen(sub) for sub in node.subqueries]
         return node
 
@@ -728,8 +733,27 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         rows = [(score, LazyFields(names[code], partial(load, d), d)) for d, code, score in
                 zip(chosen, columns.doc[chosen].tolist(), scores[chosen].tolist())]
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
-    docs_matching = [columns.names[c] for c in np.flatnonzero(per).tolist()]
+    docs_matching = DocNames(np.flatnonzero(per), columns.names)
     return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching
+
+
+class DocNames(Sequence):
+    """The doc_ids of document codes, named when read: ``SearchResult.matching`` without a list of thousands
+    of names made for every search that does not read them."""
+
+    def __init__(self, codes: np.ndarray, names: list[str]):
+        self._codes, self._names = codes, names
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._names[c] for c in self._codes[i].tolist()]
+        return self._names[int(self._codes[i])]
+
+    def __iter__(self):
+        return (self._names[c] for c in self._codes.tolist())
 
 
 #: The best passages by score among which the pool of a page is chosen by bound (``_pool_by_bounds``).
@@ -752,16 +776,8 @@ def _leaf_ids(q, state, searcher, late: bool = False) -> dict:
 
     walk(q)
     kept = state.scores.leaves  # out of time (``late``), a leaf not scored is not scored for this either
-    found = {}
-    for key, node in out.items():
-        if late and node not in kept:
-            continue
-        ids = state.scores.leaf(node, searcher)[0]
-        ok = state.memo.get(("sorted", key))
-        if ok is None:
-            ok = state.memo[("sorted", key)] = bool(len(ids) < 2 or np.all(ids[1:] >= ids[:-1]))
-        found[key] = ids if ok else np.sort(ids)
-    return found
+    # a leaf's passages come in document order (``Postings`` reads them so; Whoosh's collector too)
+    return {key: state.scores.leaf(node, searcher)[0] for key, node in out.items() if not late or node in kept}
 
 
 def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int, concepts: list[Concept],
