@@ -757,7 +757,7 @@ class DocNames(Sequence):
 
 
 #: The best passages by score among which the pool of a page is chosen by bound (``_pool_by_bounds``).
-POOL_CANDIDATES = 2000
+POOL_CANDIDATES = 600
 
 
 def _leaf_ids(q, state, searcher, late: bool = False) -> dict:
@@ -791,50 +791,46 @@ def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int,
     of the query is not pushed out of the pool by many that hold only a long name's common words."""
     cand = matching if len(matching) <= POOL_CANDIDATES else \
         matching[np.argpartition(-scores[matching], POOL_CANDIDATES - 1)[:POOL_CANDIDATES]]
-    cand = np.sort(cand)
     ids = _leaf_ids(q, state, searcher, late)
     code = columns.doc[cand]
-    ranges = columns.ranges()
-    if ranges is not None:
-        owners, where = np.unique(code, return_inverse=True)
-        lo, hi = ranges[0][owners], ranges[1][owners]
+    owners, where = np.unique(code, return_inverse=True)
 
-    def held(key) -> tuple[np.ndarray, np.ndarray | None]:
+    def held(key) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(which candidates hold ``key``, which of their documents do)."""
         if isinstance(key, tuple) and key not in ids:  # a name's words searched apart: all of them
             parts = [held(w) for w in key]
             if not parts or any(p[0] is None for p in parts):
                 return None, None
-            docs_of = None if ranges is None else np.logical_and.reduce([p[1] for p in parts])
-            return np.logical_and.reduce([p[0] for p in parts]), docs_of
+            return np.logical_and.reduce([p[0] for p in parts]), np.logical_and.reduce([p[1] for p in parts])
         found = ids.get(key)
         if found is None:
             return None, None
         at = np.minimum(np.searchsorted(found, cand), len(found) - 1)
         mine = found[at] == cand if len(found) else np.zeros(len(cand), dtype=bool)
-        docs_of = None if ranges is None else np.searchsorted(found, lo) < np.searchsorted(found, hi)
-        return mine, docs_of
+        docs_of = state.memo.get(("docs holding", key))
+        if docs_of is None:  # which documents have a passage with it: the same for every query of this index
+            docs_of = np.zeros(len(columns.names), dtype=bool)
+            docs_of[columns.doc[found]] = True
+            state.memo[("docs holding", key)] = docs_of
+        return mine, docs_of[owners]
 
     weights = np.array([c.weight for c in concepts], dtype=np.float64)
     total = float(weights.sum()) or 1.0
     share, whole = np.zeros(len(cand)), np.zeros(len(cand))
     for c, weight in zip(concepts, weights.tolist()):
-        mine, docs_of = np.zeros(len(cand), dtype=bool), np.zeros(len(owners) if ranges is not None else 0, dtype=bool)
+        mine, docs_of = np.zeros(len(cand), dtype=bool), np.zeros(len(owners), dtype=bool)
         for key in [*c.terms, *c.phrases]:
             p, d = held(key)
             if p is not None:
                 mine |= p
-                if d is not None:
-                    docs_of |= d
+                docs_of |= d
         share += weight * mine
-        if ranges is not None:
-            whole += weight * docs_of[where]
+        whole += weight * docs_of[where]
     share = np.minimum(1.0, share / total)
     factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share
     if intent:
         factor *= 1.0 + ANSWER_BOOST * share
-    if ranges is not None:
-        factor *= DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * np.minimum(1.0, whole / total)
+    factor *= DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * np.minimum(1.0, whole / total)
     bound = scores[cand] * factor
     k = min(len(cand), m)
     while True:
@@ -868,20 +864,6 @@ class _Columns:
         self.bodies = {(b.decode("utf-8") if isinstance(b, bytes) else b):
                        np.fromiter(reader.postings("bodies", b).all_ids(), dtype=np.int32)
                        for b in reader.lexicon("bodies")}
-
-    def ranges(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """(first passage, last passage + 1) per document code, when each document's passages are
-        consecutive document numbers (as a build writes them); None when they are not."""
-        if getattr(self, "_ranges", False) is False:
-            n = len(self.names)
-            lo = np.full(n, len(self.doc), dtype=np.int64)
-            hi = np.zeros(n, dtype=np.int64)
-            at = np.arange(len(self.doc))
-            np.minimum.at(lo, self.doc, at)
-            np.maximum.at(hi, self.doc, at + 1)
-            counts = np.bincount(self.doc, minlength=n)
-            self._ranges = (lo, hi) if np.array_equal(hi - lo, counts) else None
-        return self._ranges
 
     def code_of(self) -> dict[str, int]:
         """doc_id -> its code in ``doc``."""
