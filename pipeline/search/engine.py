@@ -509,11 +509,45 @@ def _parser(schema) -> MultifieldParser:
 
 
 def _parse(parser, text: str):
+    q = plain_words(parser.schema, text)
+    if q is not None:
+        return q
     try:
         q = parser.parse(text)
     except Exception:  # noqa: BLE001 - whoosh's parser errors are not one class
         q = parser.parse(re.sub(r"[^\w\s]", " ", text))
     return _not_excludes(q)
+
+
+_PLAIN = re.compile(r"[^\W_]+")
+_OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+
+
+def plain_words(schema, text: str):
+    """The query Whoosh's parser makes of ``text`` (``_parser``: the fields OR'ed, with their boosts),
+    without its plugin passes, when ``text`` is only plain words (letters and digits) that each field's
+    analyser makes one index word of or none in every field; None for anything else (phrases, operators,
+    field:value, punctuation), which the parser reads. A question's words are mostly plain: this is
+    most of what parsing costs."""
+    words, parts, pos, seen = text.split(" "), [], 0, set()
+    for word in words:
+        if not _PLAIN.fullmatch(word) or word in _OPERATOR_WORDS:
+            return None
+        start = text.index(word, pos)
+        pos = end = start + len(word)
+        found = [list(schema[f].process_text(word, mode="query", tokenize=True, removestops=True)) for f in FIELDS]
+        if not any(found):
+            continue  # a stop word
+        if any(len(t) != 1 for t in found):
+            return None
+        for f, (term,) in zip(FIELDS, found):
+            if (f, term) in seen:
+                continue  # a word typed twice: the parser's query holds it once, where first typed
+            seen.add((f, term))
+            node = Term(f, term, boost=FIELD_BOOSTS[f])
+            node.startchar, node.endchar = start, end
+            parts.append(node)
+    return Or(parts) if parts else None
 
 
 def _not_excludes(q):
