@@ -127,6 +127,17 @@ _NEWLINE = re.compile(r"\n")
 VARIANT_SHARE = 0.75
 
 
+_NONE: dict = {}  # the concepts of a token that matches none (``Matcher._spans``; never written to)
+
+
+@lru_cache(maxsize=4096)
+def _number_words(text: str) -> list[tuple[int, int]]:
+    """(token number, start) of each number word of a passage ("drie", "twintig"): ``_prepared``'s tokens."""
+    clean, tokens, _, _, _ = _prepared(text)
+    words = _lexicon()["number_words"]
+    return [(i, start) for i, (_, start, end) in enumerate(tokens) if clean[start:end].casefold() in words]
+
+
 class Matcher:
     """Finds the sentence of a passage that best answers the query, and marks the matched terms."""
 
@@ -142,18 +153,31 @@ class Matcher:
                 self._phrases[p[0]].append((n, p, not c.typed or p in c.typed))
         self._keys = self._terms.keys() | self._phrases.keys()
 
-    def _spans(self, tokens) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
-        """Token index spans that match, and per token index the concepts it matches (concept -> typed form)."""
-        texts = [t for t, _, _ in tokens]
-        spans, hit_concepts = [], [{} for _ in tokens]
+    def _spans(self, tokens, where: dict[str, list[int]] | None = None) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
+        """Token index spans that match, and per token index the concepts it matches (concept -> typed form;
+        an empty dict, one for all, where it matches none). ``where`` (``_prepared``): the token numbers of
+        each word, so that only the tokens that are words of the query are looked at."""
+        texts = None
+        spans, hit_concepts = [], [_NONE] * len(tokens)
         terms, phrases = self._terms, self._phrases
-        for i, t in enumerate(texts):
+        if where is None:
+            at = range(len(tokens))
+        else:
+            at = sorted(i for key in self._keys & where.keys() for i in where[key])
+        for i in at:
+            t = tokens[i][0]
             for n, typed in terms.get(t, ()):
                 spans.append((i, i + 1))
+                if hit_concepts[i] is _NONE:
+                    hit_concepts[i] = {}
                 hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
             for n, p, typed in phrases.get(t, ()):
+                if texts is None:
+                    texts = [t for t, _, _ in tokens]
                 if tuple(texts[i:i + len(p)]) == p:
                     spans.append((i, i + len(p)))
+                    if hit_concepts[i] is _NONE:
+                        hit_concepts[i] = {}
                     hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
         return spans, hit_concepts
 
@@ -221,8 +245,9 @@ class Matcher:
             elif plain(block) not in plain(snippet):
                 snippet = snippet.removesuffix(" …") + " … " + block
             return snippet, coverage, 1.0
-        text, tokens, bounds, sentences, _ = _prepared(text)
-        spans, hit_concepts = self._spans(tokens)
+        original = text
+        text, tokens, bounds, sentences, where = _prepared(text)
+        spans, hit_concepts = self._spans(tokens, where)
         coverage = self.share(hit_concepts)
         self._held(hit_concepts)
         # The answer is what the passage says besides the query's own words: look for dates and
@@ -230,8 +255,7 @@ class Matcher:
         rest = _blank(text, 0, len(text), [tok for tok, hit in zip(tokens, hit_concepts) if hit])
         lex = _lexicon()
         numbers = [m.start() for m in lex["digits"].finditer(rest)]
-        numbers += [start for (_, start, end), hit in zip(tokens, hit_concepts)
-                    if not hit and text[start:end].casefold() in lex["number_words"]]
+        numbers += [start for i, start in _number_words(original) if not hit_concepts[i]]
         found = {"date": [m.start() for m in lex["date_scan"].finditer(rest)], "number": sorted(numbers)}
         best, best_score, best_answers, best_share, best_tail = None, -1.0, 0.0, 0.0, None
         kinds: dict[int, dict[str, bool]] = {}
