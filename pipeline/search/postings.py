@@ -130,9 +130,9 @@ class Postings:
             K1 = weighting.K1
             idf = self.searcher.idf(fieldname, btext)
             avgfl = self.searcher.avg_field_length(fieldname) or 1
-            fl = self._field_lengths(fieldname)[ids]
-            # whoosh.scoring.bm25, operation for operation
-            scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
+            # whoosh.scoring.bm25, operation for operation; its length part per document worked out once
+            norm = self._length_norms(fieldname, K1, B, avgfl)[ids]
+            scores = idf * ((weights * (K1 + 1)) / (weights + norm))
         else:  # WeightScorer: the weight is the score
             scores = weights
         if boost != 1.0:
@@ -200,6 +200,15 @@ class Postings:
                 lengths[raw == 0] = 1  # Whoosh's doc_field_length(..., default=1) for a missing length
                 found[offset:offset + len(raw)] = lengths
             self._lengths[fieldname] = found
+        return found
+
+    def _length_norms(self, fieldname: str, K1: float, B: float, avgfl: float) -> np.ndarray:
+        """BM25's ``K1 * ((1 - B) + B * length / avgfl)`` of every document, kept with the lengths: the
+        same numbers, element for element, as working it out for a term's documents each time."""
+        key = ("norm", fieldname, K1, B, avgfl)
+        found = self._lengths.get(key)
+        if found is None:
+            found = self._lengths[key] = K1 * ((1 - B) + B * self._field_lengths(fieldname) / avgfl)
         return found
 
     # -- phrases -----------------------------------------------------------------------------------
