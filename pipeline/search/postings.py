@@ -224,9 +224,11 @@ class Postings:
         except ValueError:
             return np.empty(0, dtype=np.int32), np.empty(0)
         parts = [self._term(q.fieldname, w, 1.0, values=True) for w in words]
-        common = parts[0][0]
-        for ids, _, _ in parts[1:]:
-            common = np.intersect1d(common, ids, assume_unique=True)
+        # the passages that hold every word: the rarest word's, looked up in the others' (sorted) lists
+        common = min((ids for ids, _, _ in parts), key=len)
+        for ids, _, _ in parts:
+            if ids is not common:
+                common = _sorted_intersection(common, ids)
         if not len(common):
             return np.empty(0, dtype=np.int32), np.empty(0)
         # Word k of the phrase must stand at a position p + k of a passage where word 0 stands at p:
