@@ -705,6 +705,9 @@ def alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
     return out
 
 
+_alias_forms = alias_forms  # its old name
+
+
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None, docs: int | None = None,
          per_doc: int = PER_DOC, load=None, deadline: float | None = None, late: list[str] | None = None,
          concepts: list[Concept] | None = None, intent: str | None = None):
@@ -1413,9 +1416,6 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
             bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
             hits=hits, more=matching - len(shown_items)))
     return out
-
-
-_alias_forms = alias_forms  # its old name
 
 
 #: Questions whose answer may stand further down the agenda item the question's words are in, how many
