@@ -387,3 +387,17 @@ def test_outcome_words_data_file_loads():
     assert split_intent("is de motie over de kerk aangenomen?")[1] == "outcome"
     assert split_intent("wat besloot de raad over de begroting")[1] == "outcome"
     assert split_intent("windmolens besluit")[1] is None
+
+
+def test_item_answer_reads_the_rest_of_the_item_and_stops_at_the_next():
+    from pipeline.search.engine import Concept, Matcher, add_text
+    from pipeline.search.snippets import TOKENS, item_answer
+
+    concept = Concept(1.0)
+    add_text(concept, "kerkstraat", TOKENS, typed=True)
+    matcher = Matcher([concept])
+    text = "2. Opening\n\nDe voorzitter opent.\n\n3. Startnotitie Kerkstraat\n\nDe buurt wordt gehoord."
+    later = ["De wethouder licht toe.", "Het plan gaat op 14 mei 2024 naar de raad.\n\n4. Nota parkeren\n\nVerworpen."]
+    assert "14 mei 2024" in item_answer(matcher, text, later, "date")
+    assert item_answer(matcher, text, later, "outcome") is None  # item 4's outcome is not item 3's
+    assert item_answer(matcher, "Geen agendapunt over de Kerkstraat.", later, "date") is None  # no item heading
