@@ -111,3 +111,20 @@ def test_postings_arrays_of_an_older_generation_are_not_read(tmp_path, corpus_co
     second = warm(folder, min_df=1)
     assert second != first and [p.name for p in (folder / CACHE).iterdir()] == [second.name]
     assert {h.doc_id[:3] for h in search(folder, "Veilig Thuis Twente", limit=50).hits} >= {"003"}
+
+
+def test_a_leafs_passages_come_in_document_order(built_index):
+    # the pool of a page is chosen by bounds looked up in the leaves' passages (engine._pool_by_bounds,
+    # np.searchsorted): they must be sorted, however the term or phrase was scored
+    from whoosh.query import Phrase, Term
+
+    from pipeline.search.engine import index_state
+
+    from pipeline.search.snippets import TOKENS, analyzed_stems
+
+    (work,), (regio,), (twente,) = (analyzed_stems(TOKENS, w) for w in ("samenwerking", "regio", "twente"))
+    with index_state(built_index) as state:
+        names = next(iter(state.searcher.reader().lexicon("names")))  # a name in the names field
+        for q in (Term("text", work), Term("text", twente), Phrase("text", [regio, twente]), Term("names", names)):
+            ids = state.scores.leaf(q, state.searcher)[0]
+            assert len(ids) and (ids[1:] > ids[:-1]).all(), q

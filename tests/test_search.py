@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -425,3 +427,27 @@ def test_search_part_of_a_hyphenated_compound_counts(built_index):
     result = search(built_index, "Uiterlijk wanneer moesten de veertien gemeenten de conferentie-uitkomsten "
                                  "onderling hebben uitgewisseld?")
     assert result.groups[0].doc_id.startswith("004") and "1 mei 2013" in result.hits[0].snippet
+
+
+def test_plain_words_are_parsed_as_whoosh_parses_them(built_index):
+    # engine.plain_words skips Whoosh's parser for plain words: it must make the very same query
+    import glob
+
+    from pipeline.search import engine
+
+    with engine.index_state(built_index) as state:
+        schema = state.searcher.schema
+        queries = ["GGD", "de GGD", "samenwerking gemeenten 2015", "heroriëntatie Twenteraad", "wie is de griffier"]
+        for name in sorted(glob.glob(str(Path(__file__).parent / "data" / "questions*.json"))):
+            queries += [engine.split_intent(q["q"])[0] for q in json.loads(Path(name).read_text(encoding="utf-8"))["questions"]]
+        fast = 0
+        for text in queries:
+            mine = engine.plain_words(schema, text)
+            if mine is None:
+                continue
+            fast += 1
+            theirs = engine._not_excludes(state.parser.parse(text))
+            assert mine == theirs, text
+            assert [(t.fieldname, t.text, t.startchar, t.endchar) for t in mine.subqueries] == \
+                   [(t.fieldname, t.text, t.startchar, t.endchar) for t in theirs.subqueries], text
+        assert fast > len(queries) // 3  # most questions are plain words

@@ -285,3 +285,119 @@ def test_search_shows_the_passage_that_holds_a_name_asked_for():
     # a common word that is neither a name nor the rarest word asked for does not push a passage out
     found = group([("groet", 2.0), ("woo", 3.0), ("besluit", 1.0)], texts)
     assert not any("groet" in h.snippet for h in found.hits)
+
+
+# --- session 7: the first page of documents, the outcome of an agenda item further down
+
+def _council_minutes(n: int) -> str:
+    """Short minutes that name the college of B&W in every form it has, and nothing else of the letter asked for."""
+    return (f"Verslag raadsvergadering {n}\n\nHet college van burgemeester en wethouders (B&W) van Oostwold: "
+            f"burgemeester en wethouders, het college van B en W, college B&W, punt {n}.\n")
+
+
+FAR_LETTER = """Gemeente Wierden
+T.a.v. het college van burgemeester en wethouders
+
+Onderwerp: uw verzoek
+
+Geachte college,
+
+""" + "Wij hebben uw verzoek ontvangen en zullen het in de komende weken met de betrokken partijen behandelen. " * 12 + """
+Wij besluiten de projectbesluitprocedure voor het windpark te staken.
+
+Gedeputeerde Staten van Overijssel
+"""
+
+
+@pytest.fixture(scope="module")
+def page_index(tmp_path_factory) -> Path:
+    texts = {f"verslag-raad-{n:02d}": _council_minutes(n) for n in range(24)}
+    # and notes that name neither: the name's words are rarer than common words, as in a real corpus
+    notes = {f"notitie-{n:02d}": f"Notitie {n}\n\n" + "\n\n".join(
+        f"De planning van project {n}.{k} loopt volgens schema en de kosten blijven binnen het budget." for k in range(8))
+        for n in range(30)}
+    return _built(tmp_path_factory, "page", {**texts, **notes, "brief-gs-wierden": FAR_LETTER})
+
+
+def test_search_first_page_holds_the_document_with_all_of_the_query(page_index):
+    # the long name's common words score the minutes high, passage by passage; the letter holds the name
+    # and the rare words asked for, and is what the user looks for: it is on the first page of ten
+    query = "brief aan het college van burgemeester en wethouders van Wierden projectbesluitprocedure staken"
+    assert _docs(search(page_index, query, limit=10))[0] == "brief-gs-wierden"
+    assert _docs(search(page_index, query, limit=10)) == _docs(search(page_index, query, limit=50))[:10]
+
+
+ITEM_MINUTES = """Besluitenlijst commissie Ruimte 12 maart 2024
+
+1. Opening
+
+De voorzitter opent de vergadering.
+
+2. Vaststellen besluitenlijst
+
+Vastgesteld.
+
+3. Startnotitie Kerkstraat 12
+
+""" + "\n\n".join(
+    f"{name} vraagt hoe de bomen aan de {side} kant van het perceel worden ingepast, en of de buurt bij de verdere "
+    f"uitwerking wordt betrokken. Zij wil weten hoe hoog de bebouwing aan de {side} kant wordt en of er genoeg "
+    "parkeerplaatsen komen. De wethouder legt uit dat de buurt in het najaar wordt uitgenodigd en dat de hoogte "
+    "gelijk blijft aan die van de huizen ernaast. Over de parkeerplaatsen volgt een notitie."
+    for name, side in (("Anna de Wit", "noordelijke"), ("Karel Smit", "zuidelijke"), ("Fatma Yilmaz", "oostelijke"))) + """
+
+De voorzitter concludeert dat het voorstel als hamerstuk naar de raad gaat.
+
+4. Nota parkeren
+
+Verworpen.
+"""
+
+
+def test_search_on_both_backends_signature_other_names_and_an_items_outcome(empty_store, tmp_path):
+    from pipeline.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for stem, text in {"motie-paraveterinairen": MOTION, "brief-gs-oostwold": ADDRESSED,
+                       "besluitenlijst-commissie": ITEM_MINUTES}.items():
+        (docs / f"{stem}.txt").write_text(text, encoding="utf-8")
+    assert not build([docs], empty_store).problems
+    # who signed: the names under the letter, though no passage with the query's words holds them
+    signed = search(empty_store, "wie heeft de brief over de kapvergunning Esdoornlaan ondertekend")
+    assert signed.intent == "signer" and _docs(signed)[0] == "brief-gs-oostwold"
+    assert "Heidema" in signed.hits[0].snippet and "Versteeg" in signed.hits[0].snippet
+    # a name's short form is searched, however many long forms it has
+    named = search(empty_store, "college van burgemeester en wethouders Esdoornlaan")
+    assert "b&w" in [a.casefold() for a in named.also] and "brief-gs-oostwold" in _docs(named)
+    # what was decided on item 3: said passages below its heading, before item 4 (which was rejected)
+    outcome = search(empty_store, "wat besloot de commissie over de startnotitie Kerkstraat")
+    assert outcome.intent == "outcome" and _docs(outcome)[0] == "besluitenlijst-commissie"
+    first = outcome.hits[0].snippet
+    assert "hamerstuk" in first and "Verworpen" not in first, first
+
+
+def test_outcome_words_data_file_loads():
+    from pipeline.search import split_intent
+    from pipeline.search.snippets import outcome_words
+
+    words = outcome_words()
+    assert {"besloot", "aangenomen", "uitslag"} <= words["question"] and "besluit" not in words["question"]
+    assert {"aangenom", "hamerstuk", "verworp"} <= words["stems"]
+    assert split_intent("is de motie over de kerk aangenomen?")[1] == "outcome"
+    assert split_intent("wat besloot de raad over de begroting")[1] == "outcome"
+    assert split_intent("windmolens besluit")[1] is None
+
+
+def test_item_answer_reads_the_rest_of_the_item_and_stops_at_the_next():
+    from pipeline.search.engine import Concept, Matcher, add_text
+    from pipeline.search.snippets import TOKENS, item_answer
+
+    concept = Concept(1.0)
+    add_text(concept, "kerkstraat", TOKENS, typed=True)
+    matcher = Matcher([concept])
+    text = "2. Opening\n\nDe voorzitter opent.\n\n3. Startnotitie Kerkstraat\n\nDe buurt wordt gehoord."
+    later = ["De wethouder licht toe.", "Het plan gaat op 14 mei 2024 naar de raad.\n\n4. Nota parkeren\n\nVerworpen."]
+    assert "14 mei 2024" in item_answer(matcher, text, later, "date")
+    assert item_answer(matcher, text, later, "outcome") is None  # item 4's outcome is not item 3's
+    assert item_answer(matcher, "Geen agendapunt over de Kerkstraat.", later, "date") is None  # no item heading

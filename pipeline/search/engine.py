@@ -31,6 +31,7 @@ its time budget (``SEARCH_BUDGET_S``; the web app passes less) and says so in ``
 
 from __future__ import annotations
 
+import copy
 import heapq
 import logging
 import os
@@ -39,9 +40,10 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict, defaultdict
-from collections.abc import Mapping
-from functools import lru_cache, partial
+from collections.abc import Mapping, Sequence
+from functools import lru_cache, partial, reduce
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -62,6 +64,7 @@ from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
     TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems, signature_words,
+    item_answer, outcome_words, plain_fold as _plain_fold,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..store import store_signature
@@ -136,8 +139,9 @@ class SearchResult(BaseModel):
     intent: str | None = None
     also: list[str] = Field(default_factory=list)  # other names searched for
     notes: list[str] = Field(default_factory=list)  # what was left out to answer in time (Dutch)
-    # every document with a matching passage (for counts over all of them; not part of the JSON)
-    matching: list[str] = Field(default_factory=list, exclude=True, repr=False)
+    # every document with a matching passage (for counts over all of them; not part of the JSON): a list,
+    # or a ``DocNames`` that names them when read (a common word matches thousands of documents)
+    matching: Any = Field(default_factory=list, exclude=True, repr=False)
 
 
 def clean_query(query: str) -> str:
@@ -173,6 +177,8 @@ def split_intent(text: str) -> tuple[str, str | None]:
         which = not quoted and bare in ("welke", "welk")
         quoted ^= word.count('"') % 2 == 1
     rest = " ".join(w for w in kept if w)
+    if intent in (None, "what") and any(_plain_fold(w.strip('?!.,"')) in outcome_words()["question"] for w in kept):
+        intent = "outcome"  # "wat besloot de raad over ...", "is de motie ... aangenomen?": the item's outcome
     return (rest, intent) if rest.strip(' "') else (text, None)
 
 
@@ -238,20 +244,23 @@ def _search_state(state, text, words, intent, limit, filt, table, sort, facets, 
     rows, total, facet_counts, counts, documents, matching = _run(
         searcher, expanded, max(limit * 2, MIN_POOL), filt, facets, state,
         docs=limit + max(limit // 2, MIN_SPARE_DOCS), per_doc=PER_DOC, load=partial(state.stored_fields, searcher),
-        deadline=deadline, late=late)
+        deadline=deadline, late=late, concepts=concepts, intent=intent)
     suggestion = _suggest(searcher, words, state, deadline) if time.perf_counter() < deadline else None
     if late:
         notes.append(TIME_NOTE)
     if intent == "signer":
         rows = rows + _signature_rows(state, searcher, rows, limit)
     matcher = Matcher(concepts)
+    # only the first ``limit`` documents are returned: re-weighed best bound first, the rest left once none
+    # of them can reach the page (``group_rows``: the same documents in the same order as re-weighing all)
     ceiling = _held_at_most(matcher, rows, state, searcher) if shown is not None and sort == "relevance" else None
-    groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=shown,
-                        deadline=deadline, notes=notes, held_at_most=ceiling)
+    groups = group_rows(rows, matcher, intent, limit, sort, per_doc, counts, shown=limit if shown is None else shown,
+                        deadline=deadline, notes=notes, held_at_most=ceiling,
+                        following=partial(_following, state, searcher))
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=documents if documents is not None else len(groups),
                         hits=hits, suggestion=suggestion, groups=groups, facets=facet_counts, intent=intent, also=also,
-                        notes=notes, matching=matching or [])
+                        notes=notes, matching=matching if matching is not None else [])
 
 
 #: Seconds a search may take in all before it answers with what it has and a note (``TIME_NOTE``): widening
@@ -500,6 +509,9 @@ def _parser(schema) -> MultifieldParser:
 
 
 def _parse(parser, text: str):
+    q = plain_words(parser.schema, text)
+    if q is not None:
+        return q
     try:
         q = parser.parse(text)
     except Exception:  # noqa: BLE001 - whoosh's parser errors are not one class
@@ -507,10 +519,41 @@ def _parse(parser, text: str):
     return _not_excludes(q)
 
 
+_PLAIN = re.compile(r"[^\W_]+")
+_OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+
+
+def plain_words(schema, text: str):
+    """The query Whoosh's parser makes of ``text`` (``_parser``: the fields OR'ed, with their boosts),
+    without its plugin passes, when ``text`` is only plain words (letters and digits) that each field's
+    analyser makes one index word of or none in every field; None for anything else (phrases, operators,
+    field:value, punctuation), which the parser reads. A question's words are mostly plain: this is
+    most of what parsing costs."""
+    words, parts, pos, seen = text.split(" "), [], 0, set()
+    for word in words:
+        if not _PLAIN.fullmatch(word) or word in _OPERATOR_WORDS:
+            return None
+        start = text.index(word, pos)
+        pos = end = start + len(word)
+        found = [list(schema[f].process_text(word, mode="query", tokenize=True, removestops=True)) for f in FIELDS]
+        if not any(found):
+            continue  # a stop word
+        if any(len(t) != 1 for t in found):
+            return None
+        for f, (term,) in zip(FIELDS, found):
+            if (f, term) in seen:
+                continue  # a word typed twice: the parser's query holds it once, where first typed
+            seen.add((f, term))
+            node = Term(f, term, boost=FIELD_BOOSTS[f])
+            node.startchar, node.endchar = start, end
+            parts.append(node)
+    return Or(parts) if parts else None
+
+
 def _not_excludes(q):
     """Or([a, b, Not(c)]) -> AndNot(Or([a, b]), c): with OR as the default, "x NOT y" must still exclude y."""
     if hasattr(q, "subqueries") and not isinstance(q, Phrase):
-        q = q.copy()
+        q = copy.copy(q)  # a shallow copy: its subqueries are replaced (Whoosh's copy() copies them all deep)
         q.subqueries = [_not_excludes(sub) for sub in q.subqueries]
     if isinstance(q, Or):
         negated = [sub.query for sub in q.subqueries if isinstance(sub, Not)]
@@ -557,7 +600,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
             named.setdefault(form, concept)
         for word in form.split() if " " in form else ():
             name_of.setdefault(word, concept)
-        for other in _alias_forms(group.forms):
+        for other in alias_forms(group.forms):
             f = fold(other)
             if f == form:
                 continue
@@ -616,7 +659,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
             concept.phrases.add(tuple(node.words))
             concept.typed.add(tuple(node.words))
         if hasattr(node, "subqueries") and not isinstance(node, Phrase):
-            node = node.copy()
+            node = copy.copy(node)  # shallow: its subqueries are replaced
             node.subqueries = [widen(sub) for sub in node.subqueries]
         return node
 
@@ -645,7 +688,7 @@ def _expand(q, raw: str, searcher, table: AliasTable, memo: dict | None = None, 
     return out, sorted(set(also), key=str.casefold)[:12], [c for c in unique.values() if c.terms or c.phrases]
 
 
-def _alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
+def alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
     """The first ``most`` forms of a name that a search needs: a form that holds a shorter form of the
     same name ("college van B&W" beside "B&W", "colleges van ..." beside "... wethouders") finds
     nothing more, so it neither costs a query nor takes the place of a form written otherwise."""
@@ -662,8 +705,12 @@ def _alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
     return out
 
 
+_alias_forms = alias_forms  # its old name
+
+
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None, docs: int | None = None,
-         per_doc: int = PER_DOC, load=None, deadline: float | None = None, late: list[str] | None = None):
+         per_doc: int = PER_DOC, load=None, deadline: float | None = None, late: list[str] | None = None,
+         concepts: list[Concept] | None = None, intent: str | None = None):
     """(the top passages of ``q`` as (score, stored fields), how many passages match, facets, matching
     passages per doc_id of those passages, how many documents match and which (None without ``state``)).
 
@@ -673,7 +720,10 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     each of the best ``docs`` documents (ranked by their best passage), and at least the best ``want``.
     Without ``state``, Whoosh's own collector does it all (the same answer, slower). ``load(docnum)``:
     the rows' stored fields are read by it when first used (``LazyFields``), not here. Past ``deadline``,
-    the query's words not scored yet are left out and named in ``late``."""
+    the query's words not scored yet are left out and named in ``late``. With the query's ``concepts``
+    (and ``intent``), when more documents match than ``docs``, the pool is chosen by each passage's bound
+    (``_pool_by_bounds``: the most re-weighing can make of it) rather than by its score alone, so a document whose
+    passages hold all of the query is not pushed out by many that hold only a long name's common words."""
     if state is None:
         results = searcher.search(q, limit=want, filter=filt, groupedby=_facet_spec(searcher.schema) if facets else None)
         rows = [(h.score, h.fields()) for h in results[:want]]
@@ -693,13 +743,17 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
     # them each document's best passages are its best overall. Of those, the best ``want`` and each
     # document's best ``per_doc`` are re-weighed.
     m = first = min(len(matching), max(want, (docs or 0) * per_doc) * 2)
-    while True:
-        top = matching if m >= len(matching) else matching[np.argpartition(-scores[matching], m - 1)[:m]]
-        order = top[np.lexsort((top, -scores[top]))]  # Whoosh's order: score, then document number
+    if concepts and docs is not None and np.count_nonzero(per) > docs:
+        order = _pool_by_bounds(scores, matching, m, docs, concepts, intent, q, state, searcher, columns, bool(late))
         codes = columns.doc[order]
-        if docs is None or m >= len(matching) or len(np.unique(codes)) >= docs:
-            break
-        m = min(len(matching), m * 4)
+    else:
+        while True:
+            top = matching if m >= len(matching) else matching[np.argpartition(-scores[matching], m - 1)[:m]]
+            order = top[np.lexsort((top, -scores[top]))]  # Whoosh's order: score, then document number
+            codes = columns.doc[order]
+            if docs is None or m >= len(matching) or len(np.unique(codes)) >= docs:
+                break
+            m = min(len(matching), m * 4)
     chosen, seen = [], {}
     for rank, (d, code) in enumerate(zip(order.tolist(), codes.tolist())):
         if rank >= want and (docs is None or rank >= first and len(seen) >= docs):
@@ -708,6 +762,7 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         if rank < want or (docs is not None and n < per_doc and (n or len(seen) < docs)):
             chosen.append(d)
             seen[code] = n
+    chosen.sort(key=lambda d: (-scores[d], d))  # the rows in the order of their scores
     if load is None:
         rows = [(float(scores[d]), searcher.stored_fields(d)) for d in chosen]
     else:  # read when re-weighed, and only then (most of the pool is not, see ``group_rows``)
@@ -715,8 +770,113 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
         rows = [(score, LazyFields(names[code], partial(load, d), d)) for d, code, score in
                 zip(chosen, columns.doc[chosen].tolist(), scores[chosen].tolist())]
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
-    docs_matching = [columns.names[c] for c in np.flatnonzero(per).tolist()]
+    docs_matching = DocNames(np.flatnonzero(per), columns.names)
     return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching
+
+
+class DocNames(Sequence):
+    """The doc_ids of document codes, named when read: ``SearchResult.matching`` without a list of thousands
+    of names made for every search that does not read them."""
+
+    def __init__(self, codes: np.ndarray, names: list[str]):
+        self._codes, self._names = codes, names
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._names[c] for c in self._codes[i].tolist()]
+        return self._names[int(self._codes[i])]
+
+    def __iter__(self):
+        return (self._names[c] for c in self._codes.tolist())
+
+
+#: The best passages by score among which the pool of a page is chosen by bound (``_pool_by_bounds``).
+POOL_CANDIDATES = 600
+
+
+def _leaf_ids(q, state, searcher, late: bool = False) -> dict:
+    """The passages (sorted document numbers) each term (text) and phrase (words) of the text field in ``q``
+    matches, from the leaves ``Scores.evaluate`` kept for it (any boost: the passages are the same)."""
+    out: dict = {}
+
+    def walk(node):
+        if isinstance(node, Term) and node.fieldname == "text":
+            out.setdefault(node.text, node)
+        elif isinstance(node, Phrase) and node.fieldname == "text":
+            out.setdefault(tuple(node.words), node)
+        elif hasattr(node, "subqueries"):
+            for sub in node.subqueries:
+                walk(sub)
+
+    walk(q)
+    kept = state.scores.leaves  # out of time (``late``), a leaf not scored is not scored for this either
+    # a leaf's passages come in document order (``Postings`` reads them so; Whoosh's collector too)
+    return {key: state.scores.leaf(node, searcher)[0] for key, node in out.items() if not late or node in kept}
+
+
+def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int, concepts: list[Concept],
+                    intent: str | None, q, state, searcher, columns, late: bool = False) -> np.ndarray:
+    """The passages of a page's pool, best bound first: among the best ``POOL_CANDIDATES`` passages by
+    score, the best ``m`` by bound, more until they hold ``docs`` documents.
+
+    A passage's bound is the most ``group_rows`` can make of its score once re-weighed: its coverage
+    (and answer share) at most the share of the query's concepts it holds, times the share its document
+    holds (as ``_held_at_most`` bounds the rows, from the word lists alone), so a document that holds all
+    of the query is not pushed out of the pool by many that hold only a long name's common words."""
+    cand = matching if len(matching) <= POOL_CANDIDATES else \
+        matching[np.argpartition(-scores[matching], POOL_CANDIDATES - 1)[:POOL_CANDIDATES]]
+    ids = _leaf_ids(q, state, searcher, late)
+    code = columns.doc[cand]
+    owners, where = np.unique(code, return_inverse=True)
+
+    def held(key) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(which candidates hold ``key``, which of their documents do)."""
+        if isinstance(key, tuple) and key not in ids:  # a name's words searched apart: all of them
+            parts = [held(w) for w in key]
+            if not parts or any(p[0] is None for p in parts):
+                return None, None
+            return np.logical_and.reduce([p[0] for p in parts]), np.logical_and.reduce([p[1] for p in parts])
+        found = ids.get(key)
+        if found is None:
+            return None, None
+        at = np.minimum(np.searchsorted(found, cand), len(found) - 1)
+        mine = found[at] == cand if len(found) else np.zeros(len(cand), dtype=bool)
+        docs_of = state.memo.get(("docs holding", key))
+        if docs_of is None:  # which documents have a passage with it: the same for every query of this index
+            docs_of = np.zeros(len(columns.names), dtype=bool)
+            docs_of[columns.doc[found]] = True
+            state.memo[("docs holding", key)] = docs_of
+        return mine, docs_of[owners]
+
+    weights = np.array([c.weight for c in concepts], dtype=np.float64)
+    total = float(weights.sum()) or 1.0
+    share, whole = np.zeros(len(cand)), np.zeros(len(cand))
+    for c, weight in zip(concepts, weights.tolist()):
+        mine, docs_of = np.zeros(len(cand), dtype=bool), np.zeros(len(owners), dtype=bool)
+        for key in [*c.terms, *c.phrases]:
+            p, d = held(key)
+            if p is not None:
+                mine |= p
+                docs_of |= d
+        share += weight * mine
+        whole += weight * docs_of[where]
+    share = np.minimum(1.0, share / total)
+    factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share
+    if intent:
+        factor *= 1.0 + ANSWER_BOOST * share
+    factor *= DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * np.minimum(1.0, whole / total)
+    bound = scores[cand] * factor
+    k = min(len(cand), m)
+    while True:
+        top = np.arange(len(cand)) if k >= len(cand) else np.argpartition(-bound, k - 1)[:k]
+        if k >= len(cand) or len(np.unique(code[top])) >= docs:
+            break
+        k = min(len(cand), k * 4)
+    top = top[np.lexsort((cand[top], -bound[top]))]
+    return cand[top]
 
 
 class _Columns:
@@ -1141,7 +1301,8 @@ def _facets(results) -> dict[str, list[FacetCount]]:
 def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str,
                per_doc: int | None = None, counts: dict[str, int] | None = None,
                shown: int | tuple[int, int] | None = None, deadline: float | None = None,
-               notes: list[str] | None = None, held_at_most: np.ndarray | None = None) -> list[DocGroup]:
+               notes: list[str] | None = None, held_at_most: np.ndarray | None = None,
+               following=None) -> list[DocGroup]:
     """Passages re-weighed by how much of the query they hold and whether they answer it, per document:
     the best ``limit`` documents, each with its best ``per_doc`` passages (all without a cap) and how
     many more of its passages match (``counts``: matching passages per doc_id; else those in ``rows``).
@@ -1154,7 +1315,10 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     ``ANSWER_BOOST`` for a question). ``deadline`` (``time.perf_counter()``): past it, the documents
     not yet re-weighed keep their scores as ranked, and ``notes`` says the answer is partial.
     ``held_at_most`` (concepts x rows, ``_held_at_most``): which of the matcher's concepts each row may
-    hold at most, from the index's word lists; it bounds a document's score more tightly."""
+    hold at most, from the index's word lists; it bounds a document's score more tightly.
+    ``following(fields)``: the texts of the passages after a passage in its document (at most
+    ``ITEM_PASSAGES``); for a question about an outcome or a date, the first ``ITEM_DOCS`` documents'
+    first snippet that does not answer it gets the answer from the rest of its agenda item (``item_answer``)."""
     docs: dict[str, list[int]] = {}
     for i, (_, fields) in enumerate(rows):
         docs.setdefault(fields["doc_id"], []).append(i)
@@ -1235,17 +1399,51 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
         dated = {doc_id: items[0][1].get("date") or None for _, doc_id, items in ranked}
         ranked.sort(key=lambda r: dated[r[1]] or ("" if sort == "date" else "\uffff"), reverse=(sort == "date"))
     out = []
-    for score, doc_id, items in ranked[start:limit if shown is None else min(limit, shown)]:  # models for what is shown
-        shown_items = items[:per_doc] if per_doc else items
+    for n, (score, doc_id, items) in enumerate(ranked[start:limit if shown is None else min(limit, shown)]):
+        shown_items = items[:per_doc] if per_doc else items  # models for what is shown
         first = items[0][1]
         matching = max(len(items), (counts or {}).get(doc_id, 0))
+        hits = [_hit(s, f, _snippet(matcher, f, intent, snip)) for s, f, snip in shown_items]
+        if following is not None and intent in ITEM_INTENTS and start + n < ITEM_DOCS and hits \
+                and not _answered(matcher, shown_items[0][1], intent):
+            found = item_answer(getattr(matcher, "matcher", matcher), shown_items[0][1].get("text", ""),
+                                following(shown_items[0][1]), intent)
+            if found:
+                hits[0].snippet = hits[0].snippet.removesuffix(" …") + " … " + found
         out.append(DocGroup(
             doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
             doc_type=first.get("doc_type", ""), score=score,
             bodies=sorted({b for _, f, _ in items for b in _split(f.get("bodies"))}),
-            hits=[_hit(s, f, _snippet(matcher, f, intent, snip)) for s, f, snip in shown_items],
-            more=matching - len(shown_items)))
+            hits=hits, more=matching - len(shown_items)))
     return out
+
+
+#: Questions whose answer may stand further down the agenda item the question's words are in, how many
+#: passages after the one found it is looked for, and in how many of the first documents shown.
+ITEM_INTENTS = ("outcome", "date")
+ITEM_PASSAGES, ITEM_DOCS = 8, 3
+
+
+def _answered(matcher, fields, intent: str) -> bool:
+    """Whether a passage's snippet answers ``intent`` itself: a sentence of it does (the matcher's answer; the
+    PostgreSQL backend's own snippet may hold another item's words), or, for a date, its meeting's."""
+    if intent == "date" and fields.get("meeting_date"):
+        return True
+    return getattr(matcher, "matcher", matcher).snippet(fields.get("text", ""), intent)[2] > 0
+
+
+def _following(state: _IndexState, searcher, fields) -> list[str]:
+    """The texts of the (at most ``ITEM_PASSAGES``) passages after the passage ``fields`` in its document."""
+    docnum = getattr(fields, "docnum", None)
+    columns = state.columns(searcher)
+    code = columns.code_of().get(fields["doc_id"])
+    if docnum is None or code is None:
+        return []
+    nums = np.flatnonzero(columns.doc == code)
+    after = [state.stored_fields(searcher, int(d)) for d in nums[nums > docnum][:ITEM_PASSAGES].tolist()]
+    number = fields.get("passage_no", 0)
+    return [f.get("text", "") for f in sorted(after, key=lambda f: f.get("passage_no", 0))
+            if f.get("passage_no", 0) > number]
 
 
 def _show_all_asked(items: list, per_doc: int, held: dict, held_by: dict, matcher: Matcher) -> None:
@@ -1267,6 +1465,12 @@ def _show_all_asked(items: list, per_doc: int, held: dict, held_by: dict, matche
 SIGNATURE_PASSAGES = 8  # the last passages of a document where its signature is looked for, besides those found
 
 
+def signature_passages(numbers: list[int]) -> list[int]:
+    """Of a document's passages (numbers in order), those where its signature may be: all of a short
+    document, the last ``SIGNATURE_PASSAGES`` of a long one (both backends)."""
+    return numbers if len(numbers) <= SIGNATURE_PASSAGES * 3 // 2 else numbers[-SIGNATURE_PASSAGES:]
+
+
 def _signature_rows(state: _IndexState, searcher, rows, limit: int) -> list:
     """For a question about who signed: the passages of the first ``limit`` documents of ``rows`` that the
     query did not find, where their signature may be (all of a short document, the last ones of a long
@@ -1283,8 +1487,7 @@ def _signature_rows(state: _IndexState, searcher, rows, limit: int) -> list:
     for doc_id, score in weakest.items():
         if doc_id not in code_of:
             continue
-        nums = np.flatnonzero(columns.doc == code_of[doc_id]).tolist()
-        nums = nums if len(nums) <= SIGNATURE_PASSAGES * 3 // 2 else nums[-SIGNATURE_PASSAGES:]
+        nums = signature_passages(np.flatnonzero(columns.doc == code_of[doc_id]).tolist())
         out += [(score, LazyFields(doc_id, partial(state.stored_fields, searcher, d), d)) for d in nums if d not in found]
     return out
 

@@ -25,7 +25,8 @@ from rapidfuzz.distance import Levenshtein
 from ..index import compounds
 from . import wordforms
 from ..link.aliases import alias_table, fold
-from .engine import (MARK_CLOSE, MARK_OPEN, MAX_ALIAS_FORMS, FacetCount, QueryError, SearchResult, add_text, Concept, group_rows, Matcher, analyzed_stems, TOKENS)
+from .engine import (ITEM_PASSAGES, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, FacetCount, QueryError, SearchResult, add_text,
+                     alias_forms, Concept, group_rows, Matcher, analyzed_stems, signature_passages, TOKENS)
 from ..store import store_signature
 from ..store.postgres import shared_store
 
@@ -40,6 +41,9 @@ HEADLINE = (f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=40, MinWords=
 # pg_trgm similarity of an index word to a typed word the index does not know: to search it too,
 # and to suggest it instead ("did you mean")
 NEAR_SIMILARITY, SUGGEST_SIMILARITY = 0.3, 0.45
+# other names searched per name typed: each is one more phrase of the tsquery, cheap for the database, so
+# every form the Whoosh backend would search and more (``engine.alias_forms`` leaves out the redundant ones)
+MAX_ALIAS_FORMS = 32
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
@@ -95,21 +99,66 @@ def search_database(url: str, text: str, words: str, intent: str | None, limit: 
             f"SELECT p.doc_id, COUNT(*) AS n {match} GROUP BY p.doc_id", [*q_args, *w_args]).fetchall()}
         total = sum(per_doc_counts.values())
         facet_counts = _facets(store, match, [*q_args, *w_args]) if facets else {}
-    headlines: dict[str, str] = {}
-    fields = []
-    for r in rows:
-        f = {"doc_id": r["doc_id"], "passage_no": r["passage_no"], "page": r["page"], "text": r["text"] or "",
-             "title": r["title"] or "", "date": r["date"] or "", "doc_type": r["doc_type"] or "",
-             "bodies": ",".join(r["bodies"] or []), "orgs": ",".join(r["orgs"] or []),
-             "meeting_body": r["meeting_body"] or "", "meeting_date": r["meeting_date"] or "",
-             "government": r["government"] or ""}
-        headlines[f["text"]] = " ".join((r["headline"] or "").split())
-        fields.append((float(r["score"]) * 10, f))
-    groups = group_rows(fields, _Headlines(Matcher(concepts), headlines), intent, limit, sort, per_doc,
-                        per_doc_counts, shown=shown)
+        headlines: dict[str, str] = {}
+        fields = []
+        for r in rows:
+            f = _fields(r)
+            headlines[f["text"]] = " ".join((r["headline"] or "").split())
+            fields.append((float(r["score"]) * 10, f))
+        if intent == "signer":
+            fields += _signature_rows(store, fields, limit, headlines)
+        groups = group_rows(fields, _Headlines(Matcher(concepts), headlines), intent, limit, sort, per_doc,
+                            per_doc_counts, shown=shown, following=lambda f: _following(store, f))
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=len(per_doc_counts), hits=hits, suggestion=suggestion,
                         groups=groups, facets=facet_counts, intent=intent, also=also, matching=list(per_doc_counts))
+
+
+def _fields(r) -> dict:
+    """A passage row as the stored fields ``group_rows`` reads."""
+    return {"doc_id": r["doc_id"], "passage_no": r["passage_no"], "page": r["page"], "text": r["text"] or "",
+            "title": r["title"] or "", "date": r["date"] or "", "doc_type": r["doc_type"] or "",
+            "bodies": ",".join(r["bodies"] or []), "orgs": ",".join(r["orgs"] or []),
+            "meeting_body": r["meeting_body"] or "", "meeting_date": r["meeting_date"] or "",
+            "government": r["government"] or ""}
+
+
+_PASSAGE_COLUMNS = ("p.doc_id, p.passage_no, p.page, p.text, p.bodies, p.orgs, d.title, d.date, d.doc_type, "
+                    "d.meeting_body, d.meeting_date, d.government")
+
+
+def _signature_rows(store, fields: list, limit: int, headlines: dict[str, str]) -> list:
+    """For a question about who signed: the passages of the first ``limit`` documents found that the query
+    did not find, where their signature may be (``engine.signature_passages``), each scored as its
+    document's weakest passage found (as the Whoosh backend's ``_signature_rows``)."""
+    weakest: dict[str, float] = {}
+    for score, f in fields:
+        if f["doc_id"] in weakest or len(weakest) < limit:
+            weakest[f["doc_id"]] = min(score, weakest.get(f["doc_id"], score))
+    if not weakest:
+        return []
+    found = {(f["doc_id"], f["passage_no"]) for _, f in fields}
+    rows = store._exec(f"SELECT {_PASSAGE_COLUMNS} FROM passages p JOIN documents d ON d.doc_id = p.doc_id "
+                       "WHERE p.doc_id = ANY(?) ORDER BY p.doc_id, p.passage_no", [sorted(weakest)]).fetchall()
+    per_doc: dict[str, list] = {}
+    for r in rows:
+        per_doc.setdefault(r["doc_id"], []).append(r)
+    out = []
+    for doc_id, score in weakest.items():
+        for r in signature_passages(per_doc.get(doc_id, [])):
+            if (doc_id, r["passage_no"]) not in found:
+                f = _fields(r)
+                text = " ".join(f["text"].split())
+                headlines.setdefault(f["text"], text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS] + " …")
+                out.append((score, f))
+    return out
+
+
+def _following(store, fields: dict) -> list[str]:
+    """The texts of the passages after ``fields``' passage in its document (at most ``ITEM_PASSAGES``)."""
+    rows = store._exec("SELECT text FROM passages WHERE doc_id = ? AND passage_no > ? ORDER BY passage_no LIMIT ?",
+                       [fields["doc_id"], fields.get("passage_no", 0), ITEM_PASSAGES]).fetchall()
+    return [r["text"] or "" for r in rows]
 
 
 class _Headlines:
@@ -133,7 +182,7 @@ class _Headlines:
         sentence, coverage, answers = self.matcher.snippet(text, intent)
         # A question ("wanneer", "wie", "hoeveel") is answered by the sentence that holds the date,
         # body or number; ts_headline picks fragments by the query words alone.
-        return (sentence if answers else self.headlines.get(text, "")), coverage, answers
+        return (sentence if answers else self.headlines.get(text, "") or sentence), coverage, answers
 
 
 def _plan(store, words: str, table):
@@ -170,7 +219,7 @@ def _plan(store, words: str, table):
             n, group = _name_at(tokens, i, names)
             if group is not None:
                 form = " ".join(tokens[i:i + n])
-                others = [f for f in group.forms if fold(f) != fold(form)][:MAX_ALIAS_FORMS]
+                others = [f for f in alias_forms([f for f in group.forms if fold(f) != fold(form)], MAX_ALIAS_FORMS)]
                 parts = ["phraseto_tsquery(?::regconfig, ?)"] * (1 + len(others))
                 args = [a for f in [form, *others] for a in (CONFIG, f)]
                 also += others

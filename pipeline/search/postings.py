@@ -130,9 +130,9 @@ class Postings:
             K1 = weighting.K1
             idf = self.searcher.idf(fieldname, btext)
             avgfl = self.searcher.avg_field_length(fieldname) or 1
-            fl = self._field_lengths(fieldname)[ids]
-            # whoosh.scoring.bm25, operation for operation
-            scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
+            # whoosh.scoring.bm25, operation for operation; its length part per document worked out once
+            norm = self._length_norms(fieldname, K1, B, avgfl)[ids]
+            scores = idf * ((weights * (K1 + 1)) / (weights + norm))
         else:  # WeightScorer: the weight is the score
             scores = weights
         if boost != 1.0:
@@ -202,6 +202,15 @@ class Postings:
             self._lengths[fieldname] = found
         return found
 
+    def _length_norms(self, fieldname: str, K1: float, B: float, avgfl: float) -> np.ndarray:
+        """BM25's ``K1 * ((1 - B) + B * length / avgfl)`` of every document, kept with the lengths: the
+        same numbers, element for element, as working it out for a term's documents each time."""
+        key = ("norm", fieldname, K1, B, avgfl)
+        found = self._lengths.get(key)
+        if found is None:
+            found = self._lengths[key] = K1 * ((1 - B) + B * self._field_lengths(fieldname) / avgfl)
+        return found
+
     # -- phrases -----------------------------------------------------------------------------------
     def _phrase(self, q: Phrase):
         field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
@@ -215,9 +224,11 @@ class Postings:
         except ValueError:
             return np.empty(0, dtype=np.int32), np.empty(0)
         parts = [self._term(q.fieldname, w, 1.0, values=True) for w in words]
-        common = parts[0][0]
-        for ids, _, _ in parts[1:]:
-            common = np.intersect1d(common, ids, assume_unique=True)
+        # the passages that hold every word: the rarest word's, looked up in the others' (sorted) lists
+        common = min((ids for ids, _, _ in parts), key=len)
+        for ids, _, _ in parts:
+            if ids is not common:
+                common = _sorted_intersection(common, ids)
         if not len(common):
             return np.empty(0, dtype=np.int32), np.empty(0)
         # Word k of the phrase must stand at a position p + k of a passage where word 0 stands at p:
@@ -352,35 +363,48 @@ class Scores:
         """(score per passage, which passages match) for query ``q``.
 
         Past ``deadline`` (``time.perf_counter()``), a term or phrase not scored before is left out (as
-        matching nothing) and appended to ``skipped``: an expensive query answers in part, in time."""
-        scores, hit = np.zeros(self.size), np.zeros(self.size, dtype=bool)
-        self._add(q, searcher, scores, hit, 1.0, (deadline, skipped if skipped is not None else []))
+        matching nothing) and appended to ``skipped``: an expensive query answers in part, in time.
+        The parts' scores are summed in one pass (``np.bincount``), in the order the query names them:
+        the same sums, to the last bit, as adding them one by one."""
+        parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self._add(q, searcher, parts, 1.0, (deadline, skipped if skipped is not None else []))
+        hit = np.zeros(self.size, dtype=bool)
+        if not parts:
+            return np.zeros(self.size), hit
+        if len(parts) == 1:
+            ids, values = parts[0]
+            scores = np.zeros(self.size)
+            scores[ids] = values
+        else:
+            ids = np.concatenate([i for i, _ in parts])
+            scores = np.bincount(ids, weights=np.concatenate([v for _, v in parts]), minlength=self.size)
+        hit[ids] = True
         return scores, hit
 
-    def _add(self, q, searcher, scores, hit, factor: float, budget=(None, None)) -> None:
+    def _add(self, q, searcher, parts: list, factor: float, budget=(None, None)) -> None:
+        """Append the (passages, scores) that ``q`` adds, times ``factor``, to ``parts``."""
         boost = factor * getattr(q, "boost", 1.0)
         if isinstance(q, Or) and not getattr(q, "minmatch", 0) and getattr(q, "scale", None) is None:
             for sub in q.subqueries:
-                self._add(sub, searcher, scores, hit, boost, budget)
+                self._add(sub, searcher, parts, boost, budget)
         elif isinstance(q, (And, AndNot, AndMaybe)):
-            parts = [self.evaluate(sub, searcher, *budget) for sub in (q.subqueries if isinstance(q, And) else (q.a, q.b))]
+            found = [self.evaluate(sub, searcher, *budget) for sub in (q.subqueries if isinstance(q, And) else (q.a, q.b))]
             if isinstance(q, And):
-                mask = np.logical_and.reduce([h for _, h in parts])
-                total = np.sum([s for s, _ in parts], axis=0)
+                mask = np.logical_and.reduce([h for _, h in found])
+                total = np.sum([s for s, _ in found], axis=0)
             elif isinstance(q, AndNot):
-                mask, total = parts[0][1] & ~parts[1][1], parts[0][0]
+                mask, total = found[0][1] & ~found[1][1], found[0][0]
             else:
-                mask, total = parts[0][1], parts[0][0] + parts[1][0]
-            scores[mask] += total[mask] * boost
-            hit |= mask
+                mask, total = found[0][1], found[0][0] + found[1][0]
+            ids = np.flatnonzero(mask)
+            parts.append((ids, total[ids] * boost))
         else:  # a term, a phrase, or anything else Whoosh scores itself, boost included
             deadline, skipped = budget
             if deadline is not None and q not in self.leaves and time.perf_counter() > deadline:
                 skipped.append(q)
                 return
             ids, values = self.leaf(q, searcher)
-            scores[ids] += values * factor
-            hit[ids] = True
+            parts.append((ids, values * factor))
 
 
 class _Positions:

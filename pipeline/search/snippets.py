@@ -118,13 +118,24 @@ def _prepared(text: str) -> tuple[str, list, list[int], list[tuple[int, int, int
 # A line this short is a sentence of its own; the answer to "wie"/"wanneer" may be on such a line up to
 # TAIL_LINES sentences past the one that holds the question, and is then added to the snippet.
 SHORT_LINE = 60
-TAIL_INTENTS = ("actor", "date")
+TAIL_INTENTS = ("actor", "date", "outcome")
 TAIL_LINES, TAIL_CHARS = 3, 80
 _NEWLINE = re.compile(r"\n")
 
 # A passage that holds a concept only in another form (an alias, a variant, a near word) counts it
 # at this share of its weight: the form the user typed is the better evidence.
 VARIANT_SHARE = 0.75
+
+
+_NONE: dict = {}  # the concepts of a token that matches none (``Matcher._spans``; never written to)
+
+
+@lru_cache(maxsize=4096)
+def _number_words(text: str) -> list[tuple[int, int]]:
+    """(token number, start) of each number word of a passage ("drie", "twintig"): ``_prepared``'s tokens."""
+    clean, tokens, _, _, _ = _prepared(text)
+    words = _lexicon()["number_words"]
+    return [(i, start) for i, (_, start, end) in enumerate(tokens) if clean[start:end].casefold() in words]
 
 
 class Matcher:
@@ -142,18 +153,31 @@ class Matcher:
                 self._phrases[p[0]].append((n, p, not c.typed or p in c.typed))
         self._keys = self._terms.keys() | self._phrases.keys()
 
-    def _spans(self, tokens) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
-        """Token index spans that match, and per token index the concepts it matches (concept -> typed form)."""
-        texts = [t for t, _, _ in tokens]
-        spans, hit_concepts = [], [{} for _ in tokens]
+    def _spans(self, tokens, where: dict[str, list[int]] | None = None) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
+        """Token index spans that match, and per token index the concepts it matches (concept -> typed form;
+        an empty dict, one for all, where it matches none). ``where`` (``_prepared``): the token numbers of
+        each word, so that only the tokens that are words of the query are looked at."""
+        texts = None
+        spans, hit_concepts = [], [_NONE] * len(tokens)
         terms, phrases = self._terms, self._phrases
-        for i, t in enumerate(texts):
+        if where is None:
+            at = range(len(tokens))
+        else:
+            at = sorted(i for key in self._keys & where.keys() for i in where[key])
+        for i in at:
+            t = tokens[i][0]
             for n, typed in terms.get(t, ()):
                 spans.append((i, i + 1))
+                if hit_concepts[i] is _NONE:
+                    hit_concepts[i] = {}
                 hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
             for n, p, typed in phrases.get(t, ()):
+                if texts is None:
+                    texts = [t for t, _, _ in tokens]
                 if tuple(texts[i:i + len(p)]) == p:
                     spans.append((i, i + len(p)))
+                    if hit_concepts[i] is _NONE:
+                        hit_concepts[i] = {}
                     hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
         return spans, hit_concepts
 
@@ -221,8 +245,9 @@ class Matcher:
             elif plain(block) not in plain(snippet):
                 snippet = snippet.removesuffix(" …") + " … " + block
             return snippet, coverage, 1.0
-        text, tokens, bounds, sentences, _ = _prepared(text)
-        spans, hit_concepts = self._spans(tokens)
+        original = text
+        text, tokens, bounds, sentences, where = _prepared(text)
+        spans, hit_concepts = self._spans(tokens, where)
         coverage = self.share(hit_concepts)
         self._held(hit_concepts)
         # The answer is what the passage says besides the query's own words: look for dates and
@@ -230,8 +255,7 @@ class Matcher:
         rest = _blank(text, 0, len(text), [tok for tok, hit in zip(tokens, hit_concepts) if hit])
         lex = _lexicon()
         numbers = [m.start() for m in lex["digits"].finditer(rest)]
-        numbers += [start for (_, start, end), hit in zip(tokens, hit_concepts)
-                    if not hit and text[start:end].casefold() in lex["number_words"]]
+        numbers += [start for i, start in _number_words(original) if not hit_concepts[i]]
         found = {"date": [m.start() for m in lex["date_scan"].finditer(rest)], "number": sorted(numbers)}
         best, best_score, best_answers, best_share, best_tail = None, -1.0, 0.0, 0.0, None
         kinds: dict[int, dict[str, bool]] = {}
@@ -244,6 +268,8 @@ class Matcher:
                 kinds[j]["actor"] = any(tokens[i][0] in lex["actor_words"] for i in range(lo, k)
                                         if not hit_concepts[i]) or _names(rest[start:end])
                 kinds[j]["what"] = k - lo >= 6
+                kinds[j]["outcome"] = any(tokens[i][0] in outcome_words()["stems"] for i in range(lo, k)
+                                          if not hit_concepts[i])
             return kinds[j]
 
         for j, (start, end, lo, k) in enumerate(sentences):
@@ -301,6 +327,74 @@ class Matcher:
         return snippet, coverage, best_answers
 
 
+OUTCOMES = Path(__file__).parent / "data" / "outcomes.json"
+
+
+@lru_cache(maxsize=1)
+def outcome_words() -> dict:
+    """``data/outcomes.json``: the words of a question about an outcome (folded) and the stems of the
+    words a sentence gives one with."""
+    raw = json.loads(OUTCOMES.read_text(encoding="utf-8"))
+    return {"question": frozenset(plain_fold(w) for w in raw["question_words"]),
+            "stems": frozenset(t for w in raw["outcome_words"] for t in analyzed_stems(TOKENS, w))}
+
+
+# An agenda item's heading: a numbered or lettered line ("06. Vaststellen startnotitie ...", "b. Herbenoeming ...").
+_HEADING = re.compile(r"^[ \t]*(\d{1,3}|[a-zA-Z])[.)][ \t]+\S", re.MULTILINE)
+
+
+def _later_heading(label: str, other: str) -> bool:
+    """Whether a heading labelled ``other`` starts an item after the one labelled ``label`` ("7" after "6",
+    "c" after "b", a number after a letter: the next main item)."""
+    if label.isdigit():
+        return other.isdigit() and int(other) > int(label)
+    return other.isdigit() or (other.islower() == label.islower() and other > label)
+
+
+def item_answer(matcher: Matcher, text: str, following: list[str], intent: str) -> str | None:
+    """The sentence that gives the outcome (or date) of the agenda item a passage's words are in, from the
+    rest of the item: the passage after its first matched word, then the ``following`` passages, up to
+    the next item's heading. None when the passage names no item heading before its match (the item's
+    end is then unknown) or the item gives no answer."""
+    clean, tokens, _, _, _ = _prepared(text)
+    spans, hit_concepts = matcher._spans(tokens)
+    headings = list(_HEADING.finditer(clean))
+    if not spans or not headings:
+        return None
+    # the item that holds most of the query (the first of equals), and the first word of it matched
+    best, heading, at = 0.0, None, 0
+    for m, nxt in zip(headings, [*headings[1:], None]):
+        stop = nxt.start() if nxt is not None else len(clean)
+        inside = [i for i, (_, s, _) in enumerate(tokens) if m.start() <= s < stop and hit_concepts[i]]
+        share = matcher.share([hit_concepts[i] for i in inside]) if inside else 0.0
+        if share > best:
+            best, heading, at = share, m, tokens[inside[0]][1]
+    if heading is None:
+        return None
+    label, at = heading.group(1), at - heading.start()
+    lex = _lexicon()
+    for n, part in enumerate([clean[heading.start():], *following]):
+        part_clean, part_tokens, _, sentences, _ = _prepared(part)
+        end = len(part_clean)
+        for m in _HEADING.finditer(part_clean):
+            if _later_heading(label, m.group(1)):
+                end = m.start()
+                break
+        for start, stop, lo, k in sentences:
+            if start >= end:
+                break
+            sentence = part_clean[start:min(stop, end)]
+            if n == 0 and start <= at:
+                continue  # the item's own words: the passage's snippet shows them
+            if intent == "outcome" and any(part_tokens[i][0] in outcome_words()["stems"] for i in range(lo, k)) \
+                    or intent == "date" and lex["date_scan"].search(sentence):
+                line = " ".join(sentence.split())
+                return line if len(line) <= SNIPPET_CHARS else line[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        if end < len(part_clean):
+            return None
+    return None
+
+
 SIGNATURES = Path(__file__).parent / "data" / "signatures.json"
 SIGNATURE_LINES = 6  # a signature block is at most this many short lines
 
@@ -310,11 +404,12 @@ def signature_words() -> dict:
     """``data/signatures.json``: the words of a question about who signed, and a signature line's roles."""
     raw = json.loads(SIGNATURES.read_text(encoding="utf-8"))
     return {"signing": frozenset(w.casefold() for w in raw["signing_words"]),
-            "roles": tuple(sorted({_plain_fold(r) for r in raw["roles"]}, key=len, reverse=True)),
-            "not_names": frozenset(_plain_fold(w) for w in raw["not_names"])}
+            "roles": tuple(sorted({plain_fold(r) for r in raw["roles"]}, key=len, reverse=True)),
+            "not_names": frozenset(plain_fold(w) for w in raw["not_names"])}
 
 
-def _plain_fold(text: str) -> str:
+def plain_fold(text: str) -> str:
+    """``text`` casefolded, accents dropped ("Financiën" -> "financien")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -325,7 +420,7 @@ def _role_name(line: str) -> tuple[bool, bool]:
     bare = line.strip().strip(",:;")
     if not bare or len(bare) > TAIL_CHARS:
         return False, False
-    folded = _plain_fold(bare)
+    folded = plain_fold(bare)
     for role in signature_words()["roles"]:
         if folded == role or folded.startswith(role) and not folded[len(role):len(role) + 1].isalnum():
             rest = bare[len(role):].strip(" ,:")
@@ -344,7 +439,7 @@ def _person(name: str) -> bool:
     actor_words = _lexicon()["actor_words"]
     if any(t in actor_words for t, _, _ in _tokens(name)):
         return False
-    first = _plain_fold(name.split()[0]).strip(".,:;") if name.split() else ""
+    first = plain_fold(name.split()[0]).strip(".,:;") if name.split() else ""
     if first in signature_words()["not_names"]:
         return False  # "Gemeente Wierden", "Ministerie van Financiën"
     if re.search(r"\d", name):
@@ -387,7 +482,7 @@ def signature(text: str) -> tuple[int, int] | None:
 def _role_in(text: str, block: list[tuple[int, int]]) -> bool:
     """Whether a line of a block starts with a signature role ("voorzitter, ...", "De griffier")."""
     roles = signature_words()["roles"]
-    return any(_plain_fold(text[s:e].strip()).startswith(roles) for s, e in block)
+    return any(plain_fold(text[s:e].strip()).startswith(roles) for s, e in block)
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|van|de|der|den|ter|ten|te|in|het|'t)$")
