@@ -35,12 +35,25 @@ def limiter() -> anyio.CapacityLimiter:
         return found
 
 
-def searching(handler):
-    """A Starlette endpoint that runs the plain function ``handler(request)`` in a search thread."""
+def searching(handler, answers=None):
+    """A Starlette endpoint that runs the plain function ``handler(request)`` in a search thread.
+
+    ``answers`` (a ``cache.Answers``): a request answered before under the same index generation is
+    answered from it, without waiting for a search thread; a finished answer is kept there. The
+    generation is read in Starlette's thread pool (for a database it is a query) before the search."""
 
     @functools.wraps(handler)
     async def endpoint(request):
-        return await anyio.to_thread.run_sync(handler, request, limiter=limiter())
+        if answers is None:
+            return await anyio.to_thread.run_sync(handler, request, limiter=limiter())
+        key = answers.key(request)
+        generation = await anyio.to_thread.run_sync(answers.generation)
+        kept = answers.get(key, generation)
+        if kept is not None:
+            return kept
+        response = await anyio.to_thread.run_sync(handler, request, limiter=limiter())
+        answers.put(key, generation, response)
+        return response
 
     return endpoint
 
