@@ -7,16 +7,17 @@ concurrent clients, and how long a plain search waits while the worst queries we
 Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
 and number of requests, stops the server and prints the figures. Nothing leaves the machine.
 
-Two mixes of queries (``--mix``): ``distinct`` sends a query no request sent before (one, two or three
-words of ``WORDS``, some as a question, some asking for page 2), so no cache of results or of a query's
-words can carry the figure; ``repeat`` cycles through the 16 ``QUERIES``, as people repeat the common
+Two mixes of queries (``--mix``): ``distinct`` sends a query no request of the run sent before (one,
+two or three words of ``WORDS``, some as a question, some asking for page 2; one run of them goes on
+from phase to phase), so no cache of answers or of a query's words can carry the figure; ``repeat`` cycles through the 16 ``QUERIES``, as people repeat the common
 searches. Each client keeps one connection open and sends its next request when the answer is in
 (a closed loop, like wrk): with 50 clients, the latency is 50 divided by the requests per second.
 Each phase also prints the server's CPU time per answer (its processes' user + system time, from /proc):
 other work on a shared machine slows the answers down, not that figure.
 
 Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
-query may have) is sent, and 20 ms later a plain search: both times and the worst query's notes are printed.
+query may have) is sent, and 20 ms later a plain search not sent before (two words of ``WORDS``, from the
+same run as the distinct mix): both times and the worst query's notes are printed.
 """
 
 from __future__ import annotations
@@ -125,12 +126,14 @@ def _path(q: str, page: int = 1) -> str:
     return "/api/search?" + urlencode({"q": q, **({"page": page} if page != 1 else {})})
 
 
-def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None) -> dict:
-    """``clients`` threads, each with its own kept-alive connection, searching for ``seconds``."""
+def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None,
+          fresh=None) -> dict:
+    """``clients`` threads, each with its own kept-alive connection, searching for ``seconds``
+    (``fresh``: the run of distinct queries to go on with)."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
-    fresh = distinct_queries()
+    fresh = fresh if fresh is not None else distinct_queries()
     stop = time.perf_counter() + seconds
 
     def client(n: int) -> None:
@@ -174,7 +177,7 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
             "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu}
 
 
-def during_worst(port: int, query: str, after: float = 0.02) -> dict:
+def during_worst(port: int, query: str, after: float = 0.02, plain: str = "subsidie gemeenteraad") -> dict:
     """The worst query's own time and notes, and a plain search's latency sent ``after`` seconds into it."""
     out: dict = {}
 
@@ -195,7 +198,7 @@ def during_worst(port: int, query: str, after: float = 0.02) -> dict:
     t.start()
     time.sleep(after)
     conn = http.client.HTTPConnection(HOST, port, timeout=120)
-    out["plain_status"], out["plain_s"] = _get(conn, _path("subsidie gemeenteraad"))
+    out["plain_status"], out["plain_s"] = _get(conn, _path(plain))
     conn.close()
     t.join()
     return out
@@ -247,9 +250,10 @@ def main() -> None:
         load = f", load average {os.getloadavg()[0]:.1f} before" if hasattr(os, "getloadavg") else ""
         print(f"index {args.index}, {os.cpu_count()} cores{load}, serve --workers {args.workers or 'default'}")
         found = []
+        fresh = distinct_queries()  # one run for all phases: no query is sent twice
         for mix in args.mix:
             for clients in args.clients:
-                r = phase(port, clients, args.seconds, mix, server.pid)
+                r = phase(port, clients, args.seconds, mix, server.pid, fresh)
                 found.append({"mix": mix, **r})
                 cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
                 print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "
@@ -257,7 +261,8 @@ def main() -> None:
                       f"{cpu}")
         worst = {}
         for name, query in WORST.items():
-            w = worst[name] = during_worst(port, query)
+            with_words = next(q for q, page in fresh if page == 1 and len(q.split()) == 2)
+            w = worst[name] = during_worst(port, query, plain=with_words)
             print(f"worst query {name!r}: {w['worst_s'] * 1000:.0f} ms (HTTP {w['worst_status']}, "
                   f"{len(w['notes'])} notes); a plain search sent 20 ms into it: {w['plain_s'] * 1000:.0f} ms "
                   f"(HTTP {w['plain_status']})")

@@ -3,7 +3,8 @@
 People repeat the common searches ("subsidie", "gemeenteraad"), and a page's links repeat the search
 they came from. :class:`Answers` keeps the response of each search request that ran in full, keyed by
 the request (method, path and its query parameters, parsed and in a fixed order, so ``q=a+b`` and
-``q=a%20b`` are one request) together with the generation of the index and store
+``q=a%20b`` are one request; and its Accept and Accept-Language headers, should an answer ever depend
+on them) together with the generation of the index and store
 (``pipeline.search.backend_for(...).generation``: it changes whenever a build commits). A request
 whose generation is not the one kept is a miss, and the first answer of a new generation drops every
 answer of the old one, so a rebuild never serves an answer of the index it replaced.
@@ -52,10 +53,12 @@ class Answers:
 
     @staticmethod
     def key(request: Request) -> tuple:
-        """What makes two requests the same search: method, path and the parsed query parameters in
-        order of name (the values of one name keep their order: the last one counts)."""
+        """What makes two requests the same search: method, path, the parsed query parameters in order
+        of name (the values of one name keep their order: the last one counts), Accept, Accept-Language."""
         params = tuple(sorted(request.query_params.multi_items(), key=itemgetter(0)))
-        return request.method, request.url.path, params
+        headers = request.headers
+        return (request.method, request.url.path, params, headers.get("accept", ""),
+                headers.get("accept-language", ""))
 
     def generation(self):
         """The index's and store's generation now (a file's stat, or one query to a database): call it
