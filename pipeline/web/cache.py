@@ -10,7 +10,7 @@ whose generation is not the one kept is a miss, and the first answer of a new ge
 answer of the old one, so a rebuild never serves an answer of the index it replaced.
 
 Only answers the route marks :func:`finished` are kept: a search that ran in full (no notes of
-wildcards left out or of time running out, well within its time budget), so the same request gives
+wildcards left out or of time running out, within its time budget), so the same request gives
 the same bytes from the cache as from the search. At most ``MOST_ANSWERS`` answers and
 ``MOST_BYTES`` bytes are kept per server process; the least recently used go first.
 """
@@ -65,6 +65,14 @@ class Answers:
         off the event loop."""
         return self._backend.generation(self.folder)
 
+    def holds(self, key: tuple) -> bool:
+        """Whether an answer to ``key`` is kept (of whatever generation): if not, no need to read one."""
+        with self._lock:
+            if key in self._kept:
+                return True
+            self.misses += 1
+            return False
+
     def get(self, key: tuple, generation) -> Response | None:
         """The kept answer to ``key`` under ``generation`` (a new Response, the same bytes), or None."""
         with self._lock:
@@ -82,14 +90,16 @@ class Answers:
         return response
 
     def put(self, key: tuple, generation, response: Response) -> None:
-        """Keep ``response`` as the answer to ``key`` if its route marked it :func:`finished` and
-        ``generation`` (read before the search began) is still the one kept."""
+        """Keep ``response`` as the answer to ``key`` under ``generation`` (read before its search began)
+        if its route marked it :func:`finished`. Answers of another generation are dropped: they are
+        given only to requests that read that generation, so an answer is never older than the index
+        its request saw."""
         body = getattr(response, "body", None)
         if not getattr(response, _FINISHED, False) or not isinstance(body, bytes) or len(body) > self.most_bytes // 8:
             return
         with self._lock:
-            if generation != self._generation:
-                return  # a newer generation was seen meanwhile: this answer may be of the old index
+            if generation != self._generation:  # the first answer since a build (or of a search begun before one)
+                self._drop_all(generation)
             old = self._kept.pop(key, None)
             if old is not None:
                 self._bytes -= len(old[2])
