@@ -63,10 +63,11 @@ def test_web_cache_different_parameters_do_not_share_an_answer(built_index, sear
     assert len(searches) == len(asked) + 1
 
 
-def test_web_cache_a_rebuild_is_never_answered_from_the_old_index(tmp_path, corpus_copy, searches):
+def test_web_cache_a_rebuild_is_never_answered_from_the_old_index(tmp_path, corpus_copy, searches, empty_store):
+    """For an index folder and for a PostgreSQL database alike."""
     from pipeline.build import build
 
-    docs, ix = tmp_path / "docs", tmp_path / "ix"
+    docs, ix = tmp_path / "docs", empty_store
     docs.mkdir()
     for name in ("001_759a8cb1d178ac04.txt", "003_d4d0686746b347e9.txt"):
         shutil.copy(corpus_copy / name, docs)
