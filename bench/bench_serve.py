@@ -2,9 +2,10 @@
 concurrent clients, and how long a plain search waits while the worst queries we could construct run.
 
     .venv/bin/python bench/bench_serve.py --index IX [--workers N] [--seconds 10] [--clients 1 50]
-                                          [--mix distinct repeat]
+                                          [--mix distinct repeat] [--page]
 
-Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
+The searches go to the JSON API (``/api/search``), or with ``--page`` to the search page (``/``: the
+HTML a person sees, with its facets and subject card). Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
 and number of requests, stops the server and prints the figures. Nothing leaves the machine.
 
 Two mixes of queries (``--mix``): ``distinct`` sends a query no request of the run sent before (one,
@@ -122,8 +123,11 @@ def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
     return response.status, time.perf_counter() - start
 
 
+SEARCH_PATH = ["/api/search"]  # or "/" (--page)
+
+
 def _path(q: str, page: int = 1) -> str:
-    return "/api/search?" + urlencode({"q": q, **({"page": page} if page != 1 else {})})
+    return SEARCH_PATH[0] + "?" + urlencode({"q": q, **({"page": page} if page != 1 else {})})
 
 
 def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None,
@@ -190,8 +194,9 @@ def during_worst(port: int, query: str, after: float = 0.02, plain: str = "subsi
         out["worst_status"], out["worst_s"] = response.status, time.perf_counter() - start
         try:
             out["notes"] = json.loads(body).get("notes", [])
-        except ValueError:
-            out["notes"] = []
+        except ValueError:  # the search page: its notes are "Let op: ..." lines
+            out["notes"] = [part.split(">", 1)[1].split("</div>", 1)[0]
+                            for part in body.decode("utf-8", "replace").split('class="notice note"')[1:]]
         conn.close()
 
     t = threading.Thread(target=worst)
@@ -213,7 +218,10 @@ def main() -> None:
     ap.add_argument("--mix", nargs="+", choices=("distinct", "repeat"), default=["distinct", "repeat"],
                     help="distinct: no query sent twice; repeat: 16 common queries over and over")
     ap.add_argument("--code", default=str(ROOT), help="folder whose pipeline/ to serve (an older checkout, to compare)")
+    ap.add_argument("--page", action="store_true", help="search the HTML search page (/), not the API")
     args = ap.parse_args()
+    if args.page:
+        SEARCH_PATH[0] = "/"
     port = _free_port()
     index = str(Path(args.index).resolve())
     cmd = [sys.executable, "-c", "from pipeline.cli import app; app()", "serve", "--index", index, "--host", HOST,
@@ -248,7 +256,8 @@ def main() -> None:
             for t in threads:
                 t.join()
         load = f", load average {os.getloadavg()[0]:.1f} before" if hasattr(os, "getloadavg") else ""
-        print(f"index {args.index}, {os.cpu_count()} cores{load}, serve --workers {args.workers or 'default'}")
+        print(f"index {args.index}, {os.cpu_count()} cores{load}, serve --workers {args.workers or 'default'}, "
+              f"searching {SEARCH_PATH[0]}")
         found = []
         fresh = distinct_queries()  # one run for all phases: no query is sent twice
         for mix in args.mix:
