@@ -103,7 +103,8 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
 
     Pages and API answers are made in Starlette's thread pool (plain ``def`` routes), searches in a
     smaller pool of their own within a time budget (``pool``), so a slow search never holds up the event
-    loop and other requests.
+    loop and other requests. The search page's and the API's finished answers are kept until a build
+    changes the index (``cache``), so a repeated search is answered without searching.
 
     ``warm``: have each index generation's common words written as arrays in a separate process
     (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
