@@ -2,21 +2,23 @@
 concurrent clients, and how long a plain search waits while the worst queries we could construct run.
 
     .venv/bin/python bench/bench_serve.py --index IX [--workers N] [--seconds 10] [--clients 1 50]
-                                          [--mix distinct repeat]
+                                          [--mix distinct repeat] [--page]
 
-Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
+The searches go to the JSON API (``/api/search``), or with ``--page`` to the search page (``/``: the
+HTML a person sees, with its facets and subject card). Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
 and number of requests, stops the server and prints the figures. Nothing leaves the machine.
 
-Two mixes of queries (``--mix``): ``distinct`` sends a query no request sent before (one, two or three
-words of ``WORDS``, some as a question, some asking for page 2), so no cache of results or of a query's
-words can carry the figure; ``repeat`` cycles through the 16 ``QUERIES``, as people repeat the common
+Two mixes of queries (``--mix``): ``distinct`` sends a query no request of the run sent before (one,
+two or three words of ``WORDS``, some as a question, some asking for page 2; one run of them goes on
+from phase to phase), so no cache of answers or of a query's words can carry the figure; ``repeat`` cycles through the 16 ``QUERIES``, as people repeat the common
 searches. Each client keeps one connection open and sends its next request when the answer is in
 (a closed loop, like wrk): with 50 clients, the latency is 50 divided by the requests per second.
 Each phase also prints the server's CPU time per answer (its processes' user + system time, from /proc):
 other work on a shared machine slows the answers down, not that figure.
 
 Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
-query may have) is sent, and 20 ms later a plain search: both times and the worst query's notes are printed.
+query may have) is sent, and 20 ms later a plain search not sent before (two words of ``WORDS``, from the
+same run as the distinct mix): both times and the worst query's notes are printed.
 """
 
 from __future__ import annotations
@@ -121,16 +123,21 @@ def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
     return response.status, time.perf_counter() - start
 
 
+SEARCH_PATH = ["/api/search"]  # or "/" (--page)
+
+
 def _path(q: str, page: int = 1) -> str:
-    return "/api/search?" + urlencode({"q": q, **({"page": page} if page != 1 else {})})
+    return SEARCH_PATH[0] + "?" + urlencode({"q": q, **({"page": page} if page != 1 else {})})
 
 
-def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None) -> dict:
-    """``clients`` threads, each with its own kept-alive connection, searching for ``seconds``."""
+def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None,
+          fresh=None) -> dict:
+    """``clients`` threads, each with its own kept-alive connection, searching for ``seconds``
+    (``fresh``: the run of distinct queries to go on with)."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
-    fresh = distinct_queries()
+    fresh = fresh if fresh is not None else distinct_queries()
     stop = time.perf_counter() + seconds
 
     def client(n: int) -> None:
@@ -174,7 +181,7 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
             "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu}
 
 
-def during_worst(port: int, query: str, after: float = 0.02) -> dict:
+def during_worst(port: int, query: str, after: float = 0.02, plain: str = "subsidie gemeenteraad") -> dict:
     """The worst query's own time and notes, and a plain search's latency sent ``after`` seconds into it."""
     out: dict = {}
 
@@ -187,15 +194,16 @@ def during_worst(port: int, query: str, after: float = 0.02) -> dict:
         out["worst_status"], out["worst_s"] = response.status, time.perf_counter() - start
         try:
             out["notes"] = json.loads(body).get("notes", [])
-        except ValueError:
-            out["notes"] = []
+        except ValueError:  # the search page: its notes are "Let op: ..." lines
+            out["notes"] = [part.split(">", 1)[1].split("</div>", 1)[0]
+                            for part in body.decode("utf-8", "replace").split('class="notice note"')[1:]]
         conn.close()
 
     t = threading.Thread(target=worst)
     t.start()
     time.sleep(after)
     conn = http.client.HTTPConnection(HOST, port, timeout=120)
-    out["plain_status"], out["plain_s"] = _get(conn, _path("subsidie gemeenteraad"))
+    out["plain_status"], out["plain_s"] = _get(conn, _path(plain))
     conn.close()
     t.join()
     return out
@@ -210,7 +218,10 @@ def main() -> None:
     ap.add_argument("--mix", nargs="+", choices=("distinct", "repeat"), default=["distinct", "repeat"],
                     help="distinct: no query sent twice; repeat: 16 common queries over and over")
     ap.add_argument("--code", default=str(ROOT), help="folder whose pipeline/ to serve (an older checkout, to compare)")
+    ap.add_argument("--page", action="store_true", help="search the HTML search page (/), not the API")
     args = ap.parse_args()
+    if args.page:
+        SEARCH_PATH[0] = "/"
     port = _free_port()
     index = str(Path(args.index).resolve())
     cmd = [sys.executable, "-c", "from pipeline.cli import app; app()", "serve", "--index", index, "--host", HOST,
@@ -245,11 +256,13 @@ def main() -> None:
             for t in threads:
                 t.join()
         load = f", load average {os.getloadavg()[0]:.1f} before" if hasattr(os, "getloadavg") else ""
-        print(f"index {args.index}, {os.cpu_count()} cores{load}, serve --workers {args.workers or 'default'}")
+        print(f"index {args.index}, {os.cpu_count()} cores{load}, serve --workers {args.workers or 'default'}, "
+              f"searching {SEARCH_PATH[0]}")
         found = []
+        fresh = distinct_queries()  # one run for all phases: no query is sent twice
         for mix in args.mix:
             for clients in args.clients:
-                r = phase(port, clients, args.seconds, mix, server.pid)
+                r = phase(port, clients, args.seconds, mix, server.pid, fresh)
                 found.append({"mix": mix, **r})
                 cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
                 print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "
@@ -257,7 +270,8 @@ def main() -> None:
                       f"{cpu}")
         worst = {}
         for name, query in WORST.items():
-            w = worst[name] = during_worst(port, query)
+            with_words = next(q for q, page in fresh if page == 1 and len(q.split()) == 2)
+            w = worst[name] = during_worst(port, query, plain=with_words)
             print(f"worst query {name!r}: {w['worst_s'] * 1000:.0f} ms (HTTP {w['worst_status']}, "
                   f"{len(w['notes'])} notes); a plain search sent 20 ms into it: {w['plain_s'] * 1000:.0f} ms "
                   f"(HTTP {w['plain_status']})")

@@ -34,6 +34,7 @@ from ..search import engine as search_module
 from ..search import MARK_CLOSE, MARK_OPEN
 from ..store import locate, open_store, store_exists
 from . import api, feeds, results, safety
+from .cache import Answers, finished
 from .pool import searching
 from .filters import FilterError, date_nl, doc_types, message_nl, statuses_nl, whole_number
 from .status import status as index_status
@@ -102,7 +103,8 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
 
     Pages and API answers are made in Starlette's thread pool (plain ``def`` routes), searches in a
     smaller pool of their own within a time budget (``pool``), so a slow search never holds up the event
-    loop and other requests.
+    loop and other requests. The search page's and the API's finished answers are kept until a build
+    changes the index (``cache``), so a repeated search is answered without searching.
 
     ``warm``: have each index generation's common words written as arrays in a separate process
     (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
@@ -125,10 +127,11 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
         card = None
         if found.result is not None:
             card = _filtered_card(subject_card(folder, q), found.checked, results.governments(folder))
-        return page("search.html", 400 if found.error else 200, q=q, found=found, result=found.result, card=card,
-                    error=found.error,
-                    filters=filters, sort=found.sort, link=found.link, names=_names(folder), doc_types=doc_types(),
-                    feed=found.link("/feed") if q.strip() and not found.error else None)
+        return finished(page("search.html", 400 if found.error else 200, q=q, found=found, result=found.result,
+                             card=card, error=found.error,
+                             filters=filters, sort=found.sort, link=found.link, names=_names(folder),
+                             doc_types=doc_types(), feed=found.link("/feed") if q.strip() and not found.error else None),
+                        found.complete and not found.error)
 
     def document_page(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
@@ -209,12 +212,14 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
         return page("timeline.html", 400 if error else 200, filters=filters, error=error, count=len(evs),
                     body=Markup(body), css=Markup(TIMELINE_CSS), statuses=STATUSES_NL)
 
-    routes = [Route("/", searching(search_page)), Route("/doc/{doc_id}", document_page),
+    answers = Answers(folder)  # finished searches, kept until a build changes the index (``cache``)
+    routes = [Route("/", searching(search_page, answers)), Route("/doc/{doc_id}", document_page),
               Route("/tijdlijn", timeline_page), Route("/subject", subject_page), Route("/file/{doc_id}", original_file),
               Route("/status", status_page), Route("/feed", searching(feed)), Route("/static/{name}", static_file),
-              *api.routes(folder)]
+              *api.routes(folder, answers)]
     app = Starlette(routes=routes, middleware=[Middleware(safety.SecurityHeaders)])
     app.state.folder = folder
+    app.state.answers = answers
     return app
 
 

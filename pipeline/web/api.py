@@ -17,6 +17,7 @@ from starlette.routing import Route
 from .. import __version__
 from ..store import open_store
 from . import results
+from .cache import finished
 from .pool import searching
 from .filters import FilterError, check_document, check_status, check_type, parse_date, statuses_nl, whole_number
 
@@ -47,8 +48,9 @@ def _size(request: Request, default: int) -> int:
     return size
 
 
-def routes(folder: Path) -> list[Route]:
-    """The API's routes over the store and index at ``folder``."""
+def routes(folder: Path, answers=None) -> list[Route]:
+    """The API's routes over the store and index at ``folder`` (``answers``: a ``cache.Answers`` that
+    keeps finished searches)."""
 
     def api_search(request: Request) -> JSONResponse:
         p = request.query_params
@@ -69,7 +71,7 @@ def routes(folder: Path) -> list[Route]:
             return _error(400, found.error, found.error, found.error_field or "q")
         res = found.result
         govs = results.governments(folder)
-        return JSONResponse({
+        return finished(JSONResponse({
             "query": q, "page": found.page, "pages": found.pages, "page_size": size, "documents": found.documents,
             "passages": res.total if res else 0, "suggestion": res.suggestion if res else None,
             "also_searched": res.also if res else [], "notes": res.notes if res else [],
@@ -84,7 +86,7 @@ def routes(folder: Path) -> list[Route]:
                 for g in found.groups],
             "facets": {k: [{"value": f.value, "count": f.count} for f in v] for k, v in found.facets.items()},
             "next": (found.link("/api/search", page=found.page + 1) if found.page < found.pages else None),
-        })
+        }), found.complete)
 
     def api_documents(request: Request) -> JSONResponse:
         p = request.query_params
@@ -183,7 +185,7 @@ def routes(folder: Path) -> list[Route]:
     async def openapi(request: Request) -> JSONResponse:
         return JSONResponse(openapi_description())
 
-    return [Route("/api/search", searching(api_search)), Route("/api/documents", api_documents),
+    return [Route("/api/search", searching(api_search, answers)), Route("/api/documents", api_documents),
             Route("/api/documents/{doc_id}", api_document), Route("/api/decisions", api_decisions),
             Route("/api/timeline", api_timeline), Route("/api/subjects", api_subjects),
             Route("/api/openapi.json", openapi)]

@@ -35,12 +35,31 @@ def limiter() -> anyio.CapacityLimiter:
         return found
 
 
-def searching(handler):
-    """A Starlette endpoint that runs the plain function ``handler(request)`` in a search thread."""
+def searching(handler, answers=None):
+    """A Starlette endpoint that runs the plain function ``handler(request)`` in a search thread.
+
+    ``answers`` (a ``cache.Answers``): a request answered before is answered from it, without waiting
+    for a search thread, once the index generation is read (in Starlette's thread pool: for a database
+    it is a query) and found to be the kept answer's; a request not answered before goes straight to a
+    search thread, which reads the generation before it searches and keeps a finished answer under it."""
 
     @functools.wraps(handler)
     async def endpoint(request):
-        return await anyio.to_thread.run_sync(handler, request, limiter=limiter())
+        if answers is None:
+            return await anyio.to_thread.run_sync(handler, request, limiter=limiter())
+        key = answers.key(request)
+        if answers.holds(key):
+            kept = answers.get(key, await anyio.to_thread.run_sync(answers.generation))
+            if kept is not None:
+                return kept
+
+        def search_and_keep():
+            generation = answers.generation()  # before the search: an answer is never newer than its key
+            response = handler(request)
+            answers.put(key, generation, response)
+            return response
+
+        return await anyio.to_thread.run_sync(search_and_keep, limiter=limiter())
 
     return endpoint
 

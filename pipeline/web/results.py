@@ -17,6 +17,7 @@ every matching document (``SearchResult.matching``) and the filter works on the 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -61,6 +62,9 @@ class ResultPage:
     error_field: str | None = None
     note: str | None = None
     checked: dict[str, str | None] = field(default_factory=dict)  # the filters as the library took them
+    #: the search ran in full (nothing left out, no note, within its time budget): the same request gives
+    #: the same page until a build changes the index, so the web app may keep it (``cache``)
+    complete: bool = False
 
     def link(self, base: str = "/", **change) -> str:
         """The address of this search with some parameters changed (None removes one; the page resets)."""
@@ -178,6 +182,7 @@ def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relev
     kw = dict(doc_type=checked["type"], body=checked["body"], organisation=checked["org"],
               date_from=checked["from"], date_to=checked["to"], sort=out.sort, facets=True, per_doc=PER_DOC,
               budget=SEARCH_BUDGET_S)
+    started = time.perf_counter()
     try:
         # only the page's documents are made, ranked as among all ``want_docs``
         result = search(folder, q, want_docs, government=gov, shown=window, **kw)
@@ -190,6 +195,8 @@ def run(folder: Path, q: str, filters: dict[str, str | None], sort: str = "relev
         out.error = "Er is nog geen index: voer eerst `spoor build` uit."
         return out
     out.result = result
+    # a search that hit its deadline may leave out what a quicker run finds (a suggestion, more words)
+    out.complete = not result.notes and time.perf_counter() - started < kw["budget"]
     if "government" in result.facets:
         _cut(out, result.groups, sum(f.count for f in result.facets.get("type", [])) or len(result.groups),
              sliced=True)
