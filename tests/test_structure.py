@@ -338,3 +338,15 @@ def test_structure_list_whose_line_breaks_were_lost_and_a_year_in_a_name():
             "Vaststellen van de 1e bestuursrapportage 2023.\n")
     recs = dated(find_decisions(make_doc(text)))
     assert [(d["actor"], d["date"], d["status"]) for d in recs] == [("gemeenteraad", "2023-07-11", "adopted")]
+
+
+def test_structure_cited_mandate_decisions_and_no_guessed_date_for_nobodys_decision():
+    ORGANS.update({"Gedeputeerde Staten": "gedeputeerde_staten"})
+    DATES.update({"17 december 2013": "2013-12-17", "9 januari 2014": "2014-01-09"})
+    text = ("Provinciaal blad\n\nOndermandaatbesluit directeur Concernzaken\n\nGelet op:\n"
+            "- het mandaatbesluit van Gedeputeerde Staten voor de provinciale organisatie 2014 van 17 december 2013;\n\n"
+            "Besluiten omtrent verzekeringsovereenkomsten op basis van het beschikbare budget\n")
+    recs = find_decisions(make_doc(text, doc_date="2014-01-09"))
+    cited = [d for d in recs if d.get("cited")]
+    assert [(d["actor"], d["date"], d["status"]) for d in cited] == [("gedeputeerde_staten", "2013-12-17", "adopted")]
+    assert all(d["date"] is None for d in recs if d["actor"] is None and not d.get("actor_text"))

@@ -210,6 +210,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         kept.append(rec)
     for rec in kept + struct:
         rec.pop("_item", None)
+        if rec["actor"] is None and not rec.get("actor_text") and rec.get("date_text") is None and rec["date"]:
+            rec["date"] = None  # a date the text does not give, for a decision of nobody known, would be a guess
         if frame.layout == "proposal" and (rec.get("actor_text") or "").lower() in ("we", "wij") and rec["status"] == "adopted" \
                 and rec.get("date_text") is None:
             rec["date"] = None  # "We kiezen hiermee voor ...": what a proposal argues, no decision taken on its date

@@ -1052,7 +1052,7 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
     """Earlier decisions as noun phrases: "het besluit van Gedeputeerde Staten van 3 maart 2020"."""
     out = []
     nouns = data["cited_nouns"]
-    rx = re.compile(r"\b(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\s+van\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
+    rx = re.compile(r"\b(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r"|[a-z]{3,}besluit)\s+van\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
     for o in organs:
         m = rx.search(text[max(0, o.start_char - 40):o.start_char])
         if not m and o.text.lower().endswith(("besluit", "besluiten")):  # "conform het B&W-besluit dd. 13 februari 2018"
@@ -1065,11 +1065,14 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
             continue
         if not m:
             continue
-        d = next((d for d in dates if 0 <= d.start_char - o.end_char <= 30 and _DAY.match(str(d._.value or ""))
-                  and re.fullmatch(r"\s*(?:van\s+\w+\s+)?(?:van|d\.?d\.?|op)\s+(?:\w+dag\s+)?", text[o.end_char:d.start_char], re.I)), None)
+        # "het besluit van GS van 3 maart 2020", "het mandaatbesluit van Gedeputeerde Staten voor de provinciale
+        # organisatie 2014 van 17 december 2013": what the decision is about may stand between body and date
+        d = next((d for d in dates if 0 <= d.start_char - o.end_char <= 110 and _DAY.match(str(d._.value or ""))
+                  and re.fullmatch(r"\s*(?:[\w\-]+\s+){0,12}?(?:van|d\.?d\.?|op)\s+(?:\w+dag\s+)?", text[o.end_char:d.start_char], re.I)), None)
         if d is None:
             continue
         noun = m.group(1).lower()
+        noun = noun if noun in nouns else "besluit"  # "mandaatbesluit", "aanwijzingsbesluit": a decision
         s = max(0, o.start_char - 40) + m.start()
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
