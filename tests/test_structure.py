@@ -42,6 +42,7 @@ def test_structure_data_bodies_are_knowledge_base_ids_and_patterns_compile():
     kb = {b["id"] for b in json.loads((DATA_PATH.parent / "kb_bodies.json").read_text(encoding="utf-8"))["bodies"]}
     assert set(data["body_heads"].values()) <= kb
     assert set(data["adopting_bodies"].values()) <= kb
+    assert set(data["proposers"]) | set(data["proposers"].values()) <= kb
     for key in ("promises", "letter_requests", "convocations"):
         assert all(re.compile(p) for p in data[key])
     assert body_id("Bestuurlijk overleg programmeringsafspraken wind ZSDZ") == "bestuurlijk_overleg"

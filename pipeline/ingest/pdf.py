@@ -209,7 +209,7 @@ def _page_text(layout, counts: list[int]) -> str:
 _PAGE_NUMBER = re.compile(r"(?i)(?:pagina|blad|page|p\.)?\s*\d{1,3}(?:\s*(?:van|/|of)\s*\d{1,3})?")
 
 
-def _table_rows(boxes: list, parts: list[str], bottom: float = 0.0, top: float = 0.0) -> None:
+def _table_rows(boxes: list, parts: list[str], bottom: float, top: float) -> None:
     """Put a table's right-hand cells back on their rows.
 
     pdfminer groups a table's column of outcomes ("Aangenomen", "Verworpen", ...) into text boxes of
@@ -225,7 +225,7 @@ def _table_rows(boxes: list, parts: list[str], bottom: float = 0.0, top: float =
     margin = (top - bottom) * 0.07  # running heads and footers with their page numbers are no table
 
     def in_body(ln) -> bool:
-        return top <= bottom or (ln.y0 >= bottom + margin and ln.y1 <= top - margin)
+        return ln.y0 >= bottom + margin and ln.y1 <= top - margin
 
     rows = [(index, [ln for ln in box if isinstance(ln, LTTextLine) and ln.get_text().strip()]) for index, box in boxes]
     rows = [(index, lines) for index, lines in rows if lines and all(in_body(ln) for ln in lines)]
@@ -234,7 +234,7 @@ def _table_rows(boxes: list, parts: list[str], bottom: float = 0.0, top: float =
     moved: dict[int, dict[int, list[str]]] = {}  # left box index -> line number -> cells
     dropped: set[int] = set()
     for index, lines in rows:
-        if not lines or any(len(ln.get_text().split()) > 6 for ln in lines):
+        if any(len(ln.get_text().split()) > 6 for ln in lines):
             continue
         placed = []
         cells: list[tuple[object, str]] = []  # (the line whose row holds the cell, the cell's text)

@@ -350,38 +350,37 @@ def document_date(text: str) -> tuple[str | None, str | None]:
     return _document_date(text, scan_dates(text))
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _column_date(text: str, full: list[Mention], P, at: int) -> str | None:
     """The date under a "Datum" cell of the header row at ``at`` when its cells are tab-separated (a PDF's
-    table read by rows): the cell in the same column of the next row."""
+    table read by rows): the cell in the same column of the next row that is not blank."""
+    start = text.rfind("\n", 0, at) + 1
+    cells = text[start:_line_end(text, at)].split("\t")
     labels = set(P.lx["doc_date_labels"])
-    head = text[:3000]
-    lines = head.split("\n")
-    pos = 0
-    offsets = []
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
-    for k, line in enumerate(lines):
-        if "\t" not in line or not offsets[k] <= at <= offsets[k] + len(line):
-            continue
-        cells = line.split("\t")
-        col = next((i for i, c in enumerate(cells) if " ".join(c.lower().split()).rstrip(" :") in labels), None)
-        if col is None:
-            continue
-        nxt = next((j for j in range(k + 1, min(len(lines), k + 4)) if lines[j].strip()), None)
-        if nxt is None or "\t" not in lines[nxt]:
-            continue
-        values = lines[nxt].split("\t")
-        if col >= len(values):
-            continue
-        start = offsets[nxt] + sum(len(v) + 1 for v in values[:col])
-        end = start + len(values[col])
-        for mn in full:
-            if start <= mn.start and mn.end <= end:
+    col = next((i for i, c in enumerate(cells) if " ".join(c.lower().split()).rstrip(" :") in labels), None)
+    if len(cells) < 2 or col is None:
+        return None
+    pos = start + sum(len(c) + 1 for c in cells)  # the start of the next line
+    for _ in range(3):
+        end = _line_end(text, pos)
+        values = text[pos:end].split("\t")
+        if text[pos:end].strip():
+            if col >= len(values):
+                return None
+            v_start = pos + sum(len(v) + 1 for v in values[:col])
+            v_end = v_start + len(values[col])
+            mn = next((mn for mn in full if v_start <= mn.start and mn.end <= v_end), None)
+            if mn is not None:
                 return _value(mn)
-        m = _SHORT_DAY.match(values[col].strip())
-        if m and valid_date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))):
-            return format_value(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            m = _SHORT_DAY.match(values[col].strip())
+            if m and valid_date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))):
+                return format_value(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            return None
+        pos = end + 1
     return None
 
 

@@ -36,7 +36,7 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import (SUBORDINATE, Context, adoption_formula, body_id, is_header_row, load_structure, read_context,
+from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, body_id, is_header_row, load_structure, read_context,
                         structure_decisions)
 
 _log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     return _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex), text, frame, dates), frame), text)
 
 
-_PROPOSERS = {"gemeenteraad": "college_bw", "provinciale_staten": "gedeputeerde_staten", "algemeen_bestuur": "dagelijks_bestuur"}
+_PROPOSERS = load_structure()["proposers"]  # who proposes to an assembly: whom "we" means in its proposals
 _ASSEMBLIES = frozenset(load_structure()["assemblies"])
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
 _PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b"
@@ -264,16 +264,13 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
     return kept
 
 
-_STAMP = re.compile(r"(?i)^\W*aldus\s+(aangenomen|verworpen|aangehouden|ingetrokken)\b")
-
-
 def _motion_stamp(records: list[dict], frame: Context) -> list[dict]:
     """A motion stamped "Aldus aangenomen in de openbare raadsvergadering van 23 januari 2025": the stamp is
     the outcome of the motion's requests (read by ``structure``), not a decision of its own."""
     if frame.layout != "motion":
         return records
     asks = [r for r in records if r.get("predicate") == "verzoeken"]
-    stamps = [r for r in records if _STAMP.match(r["text"]) and r not in asks]
+    stamps = [r for r in records if MOTION_STAMP.match(r["text"]) and r not in asks]
     if not asks or not stamps:
         return records
     return [r for r in records if r not in stamps]  # structure's motion records read the stamp themselves

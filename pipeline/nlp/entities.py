@@ -523,16 +523,7 @@ class EntityRecognizer:
             c.canonical == "college_bw" and c.source in ("kb", "fuzzy") for c in chosen
         ) or any(c.generic == "college" and self._van_place(c, chosen, text) for c in chosen)
         full_ids = Counter(c.canonical for c in chosen if c.canonical and c.source in ("kb", "fuzzy", "compound", "learned"))
-        # "PS" or "GS" alone in a municipality's document (a logo's letters, a postscript) names no province's body
-        letters = [c for c in chosen if c.source == "kb" and c.canonical in _LEVEL_BODIES["provincie"]
-                   and text[c.start:c.end].isupper() and c.end - c.start <= 3]
-        others = [c for c in chosen if c not in letters]
-        elsewhere = issuer is not None or any(c.canonical and (c.canonical.startswith(("gemeente_", "waterschap_")) or c.canonical in _LEVEL_BODIES["gemeente"] | _LEVEL_BODIES["waterschap"]) for c in others)
-        if letters and elsewhere and self._level(others, issuer) != "provincie" and not any(
-                c.canonical and (c.canonical in _LEVEL_BODIES["provincie"] or c.canonical.startswith("provincie_")
-                                 or getattr(self.kb.get(c.canonical), "kind", None) == "provincie") for c in others):
-            for c in letters:
-                c.label = None
+        self._drop_stray_province_letters(chosen, text, issuer)
         # generic words by level and possessive
         for c in chosen:
             if not c.generic:
@@ -601,6 +592,23 @@ class EntityRecognizer:
                 if len(inst) == 1:
                     c.canonical = inst[0]
         self._parents(chosen, text, issuer, level)
+
+    def _drop_stray_province_letters(self, chosen: list[Cand], text: str, issuer) -> None:
+        """"PS" or "GS" alone in a municipality's or water board's document that names no province (a logo's
+        letters, a postscript) names no province's body."""
+        letters = [c for c in chosen if c.source == "kb" and c.canonical in _LEVEL_BODIES["provincie"]
+                   and text[c.start:c.end].isupper() and c.end - c.start <= 3]
+        if not letters:
+            return
+        others = [c for c in chosen if c not in letters]
+        local = _LEVEL_BODIES["gemeente"] | _LEVEL_BODIES["waterschap"]
+        elsewhere = issuer is not None or any(
+            c.canonical and (c.canonical.startswith(("gemeente_", "waterschap_")) or c.canonical in local) for c in others)
+        province = any(c.canonical and (c.canonical in _LEVEL_BODIES["provincie"] or c.canonical.startswith("provincie_")
+                                        or getattr(self.kb.get(c.canonical), "kind", None) == "provincie") for c in others)
+        if elsewhere and not province and self._level(others, issuer) != "provincie":
+            for c in letters:
+                c.label = None
 
     def _level(self, chosen: list[Cand], issuer) -> str:
         """'gemeente', 'provincie' or 'waterschap': whose document this is."""

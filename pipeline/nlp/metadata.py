@@ -40,6 +40,7 @@ _NOT_A_TITLE = re.compile(
     r"nr\.|kst-|issn|offici[eë]le (?:uitgave|bekendmaking)|aldus)\b|^==>",  # "==> picture ... omitted <==" (PDF-to-Markdown)
     re.IGNORECASE,
 )
+_SALUTATION = re.compile(r"(?im)^[ \t]*(?:geachte|beste)\s+\S")  # "Geachte leden van de raad,": a letter
 _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|^[A-Z][a-z]+(?:straat|weg|plein|laan|dijk|kade|singel|gracht|park)\s+\d|@|www\.")
 _DUTCH_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
 _DATE_LINE = re.compile(
@@ -113,7 +114,7 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
                 named.append((m.start(), entry["type"]))
     if named:
         return min(named)[1]
-    if re.search(r"(?im)^[ \t]*(?:geachte|beste)\s+\S", text[:_OPENING_CHARS * 4]):
+    if _SALUTATION.search(text[:_OPENING_CHARS * 4]):
         return "brief"  # a salutation: a letter, whatever type words its subject line holds ("Maatschappelijke agenda")
     opening = " ".join(lines)
     for entry in types:
@@ -224,7 +225,7 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
             if _good_title(following, type_words, max_words=25):
                 return following
     for k, line in enumerate(lines[:60]):  # a letter's subject: the line above "Geachte ...", below its address
-        if re.match(r"(?i)(?:geachte|beste)\s+\S", line):
+        if _SALUTATION.match(line):
             for above in reversed(lines[max(0, k - 3):k]):
                 if re.match(r"(?i)aan\s", above):
                     break

@@ -35,7 +35,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from .reading import load_lexicon, strip_label
+from .reading import compare_dates, load_lexicon, strip_label
 from .segment import ends_no_sentence
 
 _log = logging.getLogger(__name__)
@@ -198,7 +198,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
         low = _clean_head(ln.text)
         if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low) \
                 and not (i == 0 and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:120])):
-            continue  # (a first line that runs on, its line breaks lost: "Besluitenlijst 8e vergadering gemeenteraad, 11 juli 2023 Voorzitter: ...")  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden op ..."
+            continue  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden
+            # op ...", a motion's labelled title, or a first line that runs on, its line breaks lost ("Besluitenlijst 8e
+            # vergadering gemeenteraad, 11 juli 2023 Voorzitter: ...")
         for kind in ("decision_list", "minutes", "agenda", "motion", "proposal"):
             if _starts(low, layouts[kind]):
                 if kind == "minutes" and any(w in low for w in data["not_meetings"]):
@@ -240,11 +242,9 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
             rest = ""  # "Datum collegevergadering:" with the date on the next line
         span_start, span_end = (ln.start, ln.end) if rest else ((nxt.start, nxt.end) if nxt else (ln.start, ln.end))
         ds = _day_dates(dates, span_start, span_end)
-        dated = False
         if ds and ctx.meeting_date is None and ("datum" in lab or lab == "vergadering"):
             ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
-            dated = True
-        if (not dated or lab == "vergadering") and lab in ("vergadering", "orgaan", "gremium", "overleg") and ctx.meeting_body is None:
+        if lab in ("vergadering", "orgaan", "gremium", "overleg") and ctx.meeting_body is None:
             # "Vergadering gemeenteraad Den Haag gehouden op vrijdag 29 november 2024": the body and the date
             os_ = _organs_in(organs, span_start, span_end)
             if os_:
@@ -836,7 +836,7 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (ctx.doc_date, None)
     requests = data["motion_requests"]
     status = _motion_outcome(lines[:body_line + 1], data) or "proposed"
-    stamp = _MOTION_STAMP.search(text, ln.end)
+    stamp = MOTION_STAMP.search(text, ln.end)
     if stamp:  # "Aldus aangenomen in de openbare raadsvergadering van 23 januari 2025", stamped under the text
         status = data["outcomes"].get(stamp.group(1).lower(), status)
         ds = _day_dates(dates, stamp.start(), min(len(text), stamp.end() + 120))
@@ -861,7 +861,7 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     return out
 
 
-_MOTION_STAMP = re.compile(r"(?im)^\W*aldus\s+(aangenomen|verworpen|aangehouden|ingetrokken)\b")
+MOTION_STAMP = re.compile(r"(?im)^\W*aldus\s+(aangenomen|verworpen|aangehouden|ingetrokken)\b")  # a motion's outcome stamp
 
 
 def _motion_outcome(head: list[_Line], data: dict) -> str | None:
@@ -1173,13 +1173,6 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
     return out
 
 
-def _after(value: str, day: str) -> bool:
-    """True when a date (at any precision) lies wholly after another: "2026-10" after "2025-05-28", not
-    "2017-08-07" after "2017-08"."""
-    n = min(len(value), len(day))
-    return value[:n] > day[:n]
-
-
 def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
     """A letter's promises and their fulfilment in the first person: "heb ik u toezeggingen gedaan",
     "doe ik graag af", "kom ik voor 28 februari 2025 terug op"."""
@@ -1193,7 +1186,7 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
             # "In Q4 van 2026 volgt een voortgangsrapportage", "Bij de rapportage in Q4 2026 rapporteren we ...":
             # what the writer will deliver on a later date
             later = [d for d in dates if s <= d.start_char and d.end_char <= e and d._.value
-                     and _after(str(d._.value).split("/")[0], ctx.doc_date)]
+                     and compare_dates(str(d._.value), ctx.doc_date) == 1]
             if later:
                 out.append(_record(text, ctx, status="planned", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
                                    actor_text=ctx.issuer_text, date=str(later[0]._.value), date_text=later[0].text,
