@@ -64,7 +64,7 @@ from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
     TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems, signature_words,
-    item_answer, outcome_words, plain_fold as _plain_fold,
+    item_answer, outcome_words, plain_fold,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
 from ..store import store_signature
@@ -177,7 +177,7 @@ def split_intent(text: str) -> tuple[str, str | None]:
         which = not quoted and bare in ("welke", "welk")
         quoted ^= word.count('"') % 2 == 1
     rest = " ".join(w for w in kept if w)
-    if intent in (None, "what") and any(_plain_fold(w.strip('?!.,"')) in outcome_words()["question"] for w in kept):
+    if intent in (None, "what") and any(plain_fold(w.strip('?!.,"')) in outcome_words()["question"] for w in kept):
         intent = "outcome"  # "wat besloot de raad over ...", "is de motie ... aangenomen?": the item's outcome
     return (rest, intent) if rest.strip(' "') else (text, None)
 
@@ -703,9 +703,6 @@ def alias_forms(forms: list[str], most: int = MAX_ALIAS_FORMS) -> list[str]:
         if len(out) >= most:
             break
     return out
-
-
-_alias_forms = alias_forms  # its old name
 
 
 def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None = None, docs: int | None = None,
