@@ -351,3 +351,28 @@ def test_structure_cited_mandate_decisions_and_no_guessed_date_for_nobodys_decis
     cited = [d for d in recs if d.get("cited")]
     assert [(d["actor"], d["date"], d["status"]) for d in cited] == [("gedeputeerde_staten", "2013-12-17", "adopted")]
     assert all(d["date"] is None for d in recs if d["actor"] is None and not d.get("actor_text"))
+
+
+def test_structure_raadsvoorstel_with_its_signed_raadsbesluit():
+    """A raadsvoorstel proposes its points to the council; the raadsbesluit under it, signed "Almere, 10
+    oktober 2024 / De raad voornoemd," without "Aldus besloten", is the council's adoption on that day, and
+    the proposal stays the college's."""
+    DATES.update({"20 juni 2024": "2024-06-20", "10 oktober 2024": "2024-10-10"})
+    text = ("Voorstel aan de raad\n\nDatum raadsvergadering\n20 juni 2024\n\nOnderwerp\n\nMaatschappelijke agenda\n\n"
+            "Voorgesteld raadsbesluit\n\n1. De Maatschappelijke agenda vast te stellen.\n\n"
+            "2. Het beleidskader sociaal domein in te trekken.\n\n"
+            "Beoogd effect\n\nWe kiezen hiermee voor een duidelijkere scheiding tussen regie en uitvoering.\n\n"
+            "Raadsbesluit\n\nDe raad van de gemeente Almere\n\nGezien het voorstel van burgemeester en wethouders,\n\n"
+            "Besluit:\n\n1. De Maatschappelijke agenda vast te stellen.\n\n"
+            "2. Het beleidskader sociaal domein in te trekken.\n\n"
+            "Almere, 10 oktober 2024\n\nDe raad voornoemd,\n\nDe griffier,\n\nDe voorzitter,\n")
+    doc = make_doc(text)
+    recs = find_decisions(doc)
+    assert doc._.issuer == "college_bw"
+    adopted = [(d["number"], d["actor"], d["date"]) for d in recs if d["status"] == "adopted" and d["date"]]
+    assert adopted == [("1", "gemeenteraad", "2024-10-10"), ("2", "gemeenteraad", "2024-10-10")]
+    proposed = [d["number"] for d in recs if d["status"] == "proposed" and d["number"]]
+    assert proposed == ["1", "2"]
+    # without the signature the besluit block stays what the proposal puts to the meeting
+    unsigned = find_decisions(make_doc(text.replace("De raad voornoemd,", "")))
+    assert not [d for d in unsigned if d["status"] == "adopted" and d["date"] == "2024-10-10"]

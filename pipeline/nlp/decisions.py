@@ -125,7 +125,10 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
-    return _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex), text, frame, dates), frame), text)
+    out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex), text, frame, dates), frame), text)
+    for rec in out:
+        rec.pop("_put", None)
+    return out
 
 
 _PROPOSERS = load_structure()["proposers"]  # who proposes to an assembly: whom "we" means in its proposals
@@ -185,7 +188,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
               and (rec.get("date_text") is None or rec["date"] in (frame.meeting_date, frame.doc_date))
               and rec.get("number")):
             # "Het college besluit: 1. In te stemmen met ...": in a proposal, what it puts to the meeting
-            rec["status"], rec["actor"] = "proposed", frame.meeting_body
+            # (unless a signed closing after it shows the meeting took it: see _resolution)
+            rec["status"], rec["actor"], rec["_put"] = "proposed", frame.meeting_body, True
             rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
             if frame.meeting_date:
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
@@ -242,8 +246,16 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
     # a raadsvoorstel's closing "Aldus besloten in de openbare vergadering" is the council's, not the college's
     adopter, adopter_text = ((frame.meeting_body, frame.meeting_body_text)
                              if frame.layout == "proposal" and frame.meeting_body in _ASSEMBLIES else (frame.issuer, frame.issuer_text))
-    block = [r for r in records if r["start"] < f_start and r["status"] == "adopted" and not r.get("cited")
-             and r.get("date_text") is None and r["actor"] in (frame.issuer, adopter, None)]
+    block_from = 0
+    if frame.layout == "proposal":  # the raadsbesluit under a raadsvoorstel: its "besluit:" block, not the argument
+        heads = [m.start() for m in _BESLUIT_HEAD.finditer(text, 0, f_start)]
+        block_from = heads[-1] if heads else 0
+    for r in records:
+        if r.pop("_put", False) and block_from <= r["start"] < f_start and adopter == frame.meeting_body:
+            r["status"], r["date_text"] = "adopted", None  # the council's own "besluit:" block, signed and dated
+    block = [r for r in records if block_from <= r["start"] < f_start and r["status"] == "adopted" and not r.get("cited")
+             and r.get("date_text") is None and r["actor"] in (frame.issuer, adopter, None)
+             and (r.get("actor_text") or "").lower() not in ("we", "wij")]
     if not block:
         for r in records:  # the closing line is the only record of the decision: it is the adopter's
             if r["start"] < f_end and f_start < r["end"] and r["actor"] in (None, frame.issuer) and adopter != frame.issuer:
@@ -262,6 +274,9 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
             continue
         kept.append(r)
     return kept
+
+
+_BESLUIT_HEAD = re.compile(r"(?im)^\W*(?:besluit|besluiten|besluit\s+het\s+volgende)\s*:?\s*$")
 
 
 def _motion_stamp(records: list[dict], frame: Context) -> list[dict]:
@@ -357,7 +372,9 @@ def _dedupe(records: list[dict]) -> list[dict]:
     for rec in records:
         dup = False
         for o in out:
-            if rec.get("number") and rec["number"] == o.get("number") and _similar(rec["text"], o["text"]):
+            if rec.get("number") and rec["number"] == o.get("number") and rec["status"] == o["status"] \
+                    and _similar(rec["text"], o["text"]):
+                # (a raadsvoorstel's proposed points and its raadsbesluit's adopted ones are two decisions)
                 dup = True
             elif (rec["start"], rec["end"]) == (o["start"], o["end"]):
                 dup = True

@@ -185,6 +185,9 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
         ctx.issuer, ctx.issuer_text = _motion_body(lines, organs, data)[1:]
     else:
         _signature(ctx, text, lines, organs, data)
+        if ctx.layout == "proposal" and ctx.issuer and ctx.issuer == ctx.meeting_body and ctx.issuer in data["proposers"]:
+            # "De raad voornoemd," under the raadsbesluit a raadsvoorstel carries: the proposal is the college's
+            ctx.issuer, ctx.issuer_text = data["proposers"][ctx.issuer], None
     return ctx
 
 
@@ -1029,7 +1032,27 @@ def adoption_formula(text: str, dates: list[Span], meeting: bool = False) -> tup
             ds = _day_dates(dates, start, min(end, start + 200))
             if ds and (best is None or start > best[0]):
                 best = (start, ds[0].end_char, str(ds[0]._.value), ds[0].text)
+    if best is None and not meeting:
+        best = _signed_closing(text, dates, tail_from)
     return best
+
+
+_SIGNED_BY = re.compile(r"(?i)^\W*(?:de|het)\s+\w+(?:\s+\w+){0,3}\s+voornoemd\b")
+
+
+def _signed_closing(text: str, dates: list[Span], tail_from: int) -> tuple[int, int, str, str] | None:
+    """"Almere, 10 oktober 2024" with "De raad voornoemd," under it: a resolution signed without
+    "Aldus besloten"; the place-and-date line dates it."""
+    lines = [ln for ln in _lines(text) if ln.start >= tail_from and ln.text.strip()]
+    for i, ln in enumerate(lines):
+        if not _PLACE_DATE.match(ln.text.strip()):
+            continue
+        if not any(_SIGNED_BY.match(nxt.text) for nxt in lines[i + 1:i + 3]):
+            continue
+        ds = _day_dates(dates, ln.start, ln.end)
+        if ds:
+            return (ln.start, ds[0].end_char, str(ds[0]._.value), ds[0].text)
+    return None
 
 
 def _refusals(text: str, ctx: Context, data: dict) -> list[dict]:
