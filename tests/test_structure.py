@@ -376,3 +376,22 @@ def test_structure_raadsvoorstel_with_its_signed_raadsbesluit():
     # without the signature the besluit block stays what the proposal puts to the meeting
     unsigned = find_decisions(make_doc(text.replace("De raad voornoemd,", "")))
     assert not [d for d in unsigned if d["status"] == "adopted" and d["date"] == "2024-10-10"]
+
+
+def test_structure_collegevoorstel_besluit_with_lists_nested_twice():
+    """A proposal to the college ("Voorstel aan Burgemeester en / Wethouders") closed by "Aldus vastgesteld in
+    het college van BenW d.d. 4 juni 2024": its points are the college's adoptions that day, also the points
+    after a point whose own list has a list ("1. ... A. ... a. ... b. ... B. ... 2. ...")."""
+    DATES.update({"4 juni 2024": "2024-06-04"})
+    text = ("Voorstel aan Burgemeester en\nWethouders\nDatum BenW\n4 juni 2024\n\nOnderwerp\n\nMaatschappelijke agenda\n\n"
+            "Besluit\n\nHet college besluit:\n1. De raad voor te stellen:\n\n"
+            "A. De uitgangspunten van de agenda vast te stellen:\n\n"
+            "a. Het versterken van kansrijke, bestaande bewegingen als fundament.\n\n"
+            "b. Een breder perspectief op de ontwikkeling en groei van de stad.\n\n"
+            "B. Het beleidskader sociaal domein in te trekken.\n\n"
+            "2. In te stemmen met de reactiebrief aan de adviesraad.\n\n"
+            "3. De motie 24058.001 hiermee als afgedaan te beschouwen.\n\n"
+            "Aldus vastgesteld in het college van BenW d.d. 4 juni 2024\n")
+    recs = find_decisions(make_doc(text))
+    points = [(d["number"], d["actor"], d["date"], d["status"]) for d in recs if d["number"]]
+    assert points == [(n, "college_bw", "2024-06-04", "adopted") for n in ("1", "2", "3")]

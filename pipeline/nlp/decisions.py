@@ -245,7 +245,7 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
     f_start, f_end, f_date, f_text = formula
     # a raadsvoorstel's closing "Aldus besloten in de openbare vergadering" is the council's, not the college's
     adopter, adopter_text = ((frame.meeting_body, frame.meeting_body_text)
-                             if frame.layout == "proposal" and frame.meeting_body in _ASSEMBLIES else (frame.issuer, frame.issuer_text))
+                             if frame.layout == "proposal" and frame.meeting_body else (frame.issuer, frame.issuer_text))
     block_from = 0
     if frame.layout == "proposal":  # the raadsbesluit under a raadsvoorstel: its "besluit:" block, not the argument
         heads = [m.start() for m in _BESLUIT_HEAD.finditer(text, 0, f_start)]
@@ -255,7 +255,8 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
             r["status"], r["date_text"] = "adopted", None  # the council's own "besluit:" block, signed and dated
     block = [r for r in records if block_from <= r["start"] < f_start and r["status"] == "adopted" and not r.get("cited")
              and r.get("date_text") is None and r["actor"] in (frame.issuer, adopter, None)
-             and (r.get("actor_text") or "").lower() not in ("we", "wij")]
+             and not (frame.layout == "proposal" and re.search(r"(?i)\b(?:we|wij)\b", r["text"]))]
+    # (a proposal's "we kiezen voor ...", even inside the block, argues; it is not what the meeting took)
     if not block:
         for r in records:  # the closing line is the only record of the decision: it is the adopter's
             if r["start"] < f_end and f_start < r["end"] and r["actor"] in (None, frame.issuer) and adopter != frame.issuer:
@@ -641,7 +642,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
     recs: list[dict] = []
     used: set[int] = {idx}
     expected: str | None = None  # the next top-level marker
-    nested: str | None = None  # the next marker of a list nested in the last point
+    nested: list[str] = []  # the next marker of each list nested in the last point, outermost first
     nested_short = False
     roman = False
     top_number: str | None = None
@@ -664,17 +665,19 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             if expected is None:
                 break
             short = len(r.low) <= 8
-            is_nested = nested is not None and m == nested and (
+            level = next((i for i in range(len(nested) - 1, -1, -1) if nested[i] == m), None)
+            is_nested = level is not None and (  # ("A." "a." "b." "B.": a list nested in a nested one)
                 u.indent > top_indent or m != expected or (short and nested_short))
             if not is_nested and m == expected and u.indent <= top_indent:
                 end_k = _block_end(readings, k)
                 recs.append(_point(doc, readings, k, end_k, m, intro, lex, date_fb, act_fb))
                 used.update(range(k, end_k + 1))
-                expected, nested, gap, top_number = _next_marker(m, roman), None, 0, m
+                expected, nested, gap, top_number = _next_marker(m, roman), [], 0, m
                 k = end_k + 1
                 continue
             if recs and (is_nested or (m.lower() in ("1", "a") and gap == 0)):
-                nested, nested_short = _next_marker(m), short
+                nested = (nested[:level] if is_nested else nested) + [_next_marker(m)]
+                nested_short = short
                 used.update(range(k, _block_end(readings, k) + 1))  # a nested enumeration: part of the point
                 k = _block_end(readings, k) + 1
                 continue
@@ -691,7 +694,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             rec["start"] = r0.span.start_char
             rec["text"] = doc_text(doc)[rec["start"]:rec["end"]]
             return [rec], used | set(range(k, end_k + 1))
-        if gap > (3 if not recs else 4) or (len(r.low) > 40 and not u.marker and nested is None):
+        if gap > (3 if not recs else 4) or (len(r.low) > 40 and not u.marker and not nested):
             break  # (a long paragraph inside a point's own list, "a. ... b. ... Specifieke opdrachten ...", goes on)
         k += 1
     return recs, used
