@@ -392,3 +392,16 @@ def test_markdown_front_matter_is_metadata_not_text(tmp_path):
     raw = read(tmp_path / "brief.md")
     assert raw.title_hint == "Raadsbrief Uitvoeringsprogramma Sport"
     assert "author" not in raw.pages[0] and "We werken aan een stad." in raw.pages[0]
+
+
+def test_text_whose_line_breaks_became_double_spaces_gets_its_lines_back(tmp_path):
+    """A scraper's text of a decision list: one 5,000-character line, its line breaks turned into runs of spaces."""
+    from pipeline.ingest.text import unflatten
+
+    items = [f"{n}. Raadsvoorstel {n}  Het voorstel wordt met algemene stemmen aangenomen.  besluit: het plan vast te stellen."
+             for n in range(1, 60)]
+    flat = "Besluitenlijst vergadering gemeenteraad, 11 juli 2023  " + "  ".join(items)
+    page = unflatten(flat)
+    assert "\n2. Raadsvoorstel 2\nHet voorstel wordt" in page
+    ordinary = "\n".join(["Een gewone regel met  twee spaties ergens in het midden van de zin."] * 80)
+    assert unflatten(ordinary) == ordinary

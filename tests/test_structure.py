@@ -395,3 +395,22 @@ def test_structure_collegevoorstel_besluit_with_lists_nested_twice():
     recs = find_decisions(make_doc(text))
     points = [(d["number"], d["actor"], d["date"], d["status"]) for d in recs if d["number"]]
     assert points == [(n, "college_bw", "2024-06-04", "adopted") for n in ("1", "2", "3")]
+
+
+def test_structure_each_motion_line_of_an_item_is_its_own_outcome():
+    """Under "Moties vreemd aan de agenda", every "Motie X wordt aangenomen/verworpen" line is a decision of its own,
+    also without a full stop, with an aside ("wordt, na een stemverklaring van FVD, unaniem aangenomen") or a quoted
+    title."""
+    DATES.update({"11 juli 2023": "2023-07-11"})
+    text = ("Besluitenlijst vergadering gemeenteraad, 11 juli 2023\n\n"
+            "19. Moties vreemd aan de agenda\n"
+            "Motie 67 wordt unaniem aangenomen\n"
+            "Wij vragen het college om: de verbreding van de A67 opnieuw te agenderen;\n"
+            "Motie Whatsapp buurtpreventiegroepen wordt unaniem aangenomen\n"
+            "Verzoekt het college om:\n1.\n2.\nte onderzoeken of dat privacy gevaren met zich meebrengt;\n"
+            "Motie Safe Streets wordt, na een stemverklaring van FVD, unaniem aangenomen.\n"
+            "Motie ‘Oplegger wijzigingen raadsvoorstel’ wordt verworpen: Voor: 14 (HH, FVD) Tegen: 19 (GrL, SP)\n"
+            "20. Sluiting\n")
+    recs = [d for d in find_decisions(make_doc(text)) if d["date"] == "2023-07-11"]
+    assert [d["status"] for d in recs] == ["adopted", "adopted", "adopted", "rejected"]
+    assert all(d["actor"] == "gemeenteraad" for d in recs)

@@ -172,6 +172,20 @@ def split_pages(text: str) -> list[str]:
     return text.split("\f")
 
 
+_GAP = re.compile(r"[ \t]{2,}")
+
+
+def unflatten(page: str) -> str:
+    """A page whose line breaks an export turned into runs of spaces (a 15,000-character line with a hundred
+    "  " gaps, as a scraper's text of a PDF has them) gets its lines back: each gap of two or more spaces
+    becomes a line break. A page of ordinary lines is left alone."""
+    if len(page) < 2000 or page.count("\n") * 1000 > len(page):
+        return page
+    if len(_GAP.findall(page)) * 400 < len(page):
+        return page
+    return "\n".join(_GAP.sub("\n", line).strip() for line in page.split("\n"))
+
+
 class TextReader(Reader):
     """``.txt``: encoding detected; pages split on form feeds; Markdown/HTML markup removed if any."""
 
@@ -188,7 +202,8 @@ class TextReader(Reader):
         if looks_like_markup(text):
             title = markup_title(text)
             text = strip_markup(text)
-        return RawDocument(path=str(path), format=self.format, pages=split_pages(text), title_hint=title)
+        return RawDocument(path=str(path), format=self.format, pages=[unflatten(p) for p in split_pages(text)],
+                           title_hint=title)
 
 
 class MarkdownReader(Reader):

@@ -493,8 +493,11 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences and bullet points of text[start:end] as (start, end) offsets."""
     out = []
     chunk = text[start:end]
-    # a bullet, a paragraph that opens with a capital, a line after a colon, a table row (its cells tab-separated)
-    pieces = re.split(r"(\n[ \t]*(?:[-•*▪–·][ \t]*)+|\n[ \t]*\n(?=[ \t]*[A-Z])|(?<=:)[ \t]*\n|\n(?=[^\n\t]+\t)|\n[ \t]*\n(?=\d+[ \t][^\n]*\t))", chunk)
+    # a bullet, a paragraph that opens with a capital, a line after a colon, a table row (its cells tab-separated),
+    # a line that ends in an outcome ("Motie 67 wordt unaniem aangenomen"), a line that opens with a motion
+    pieces = re.split(r"(\n[ \t]*(?:[-•*▪–·][ \t]*)+|\n[ \t]*\n(?=[ \t]*[A-Z])|(?<=:)[ \t]*\n|\n(?=[^\n\t]+\t)|\n[ \t]*\n(?=\d+[ \t][^\n]*\t)"
+                      r"|(?:(?<=aangenomen)|(?<=verworpen)|(?<=ingetrokken)|(?<=aangehouden))[ \t]*\n"
+                      r"|\n(?=[ \t]*(?:De |Het )?(?:Motie|Amendement)\b))", chunk)
     pos = start
     for piece in pieces:
         p_start = pos
@@ -514,7 +517,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_PASSIVE = re.compile(r"^(?P<subj>(?:[\w’'()/.,-]+\s+){0,14}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
+_PASSIVE = re.compile(r"^(?P<subj>(?:[\w‘’“”\"'()/.,-]+\s+){0,14}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
 SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|waarover|waartoe|als|indien|wanneer|zodra|nadat|"
                          r"voordat|zodat|of)\b")  # words that open a subordinate clause
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
@@ -535,6 +538,8 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
             r"(?:met|bij|na|zonder|in|unaniem|conform)\b", low) and not re.search(r"\b(niet|geen)\b", low):
         return outcomes[last], last  # "Met de stemmen tegen van VVD en CDA aangenomen.", "Zonder hoofdelijke stemming aangenomen."
     for clause in re.split(r"\s*[:;(]\s*", low):
+        # "Motie X wordt, na een stemverklaring van FVD, unaniem aangenomen": the aside left out
+        clause = re.sub(r"\b(wordt|werd|is|worden|werden|zijn),[^,]{1,60},\s*", r"\1 ", clause)
         m = _PASSIVE.match(clause)
         if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")) \
                 and not SUBORDINATE.search(m.group("subj")):  # "regels die naar verwachting in 2025 worden vastgesteld"
