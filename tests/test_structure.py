@@ -414,3 +414,21 @@ def test_structure_each_motion_line_of_an_item_is_its_own_outcome():
     recs = [d for d in find_decisions(make_doc(text)) if d["date"] == "2023-07-11"]
     assert [d["status"] for d in recs] == ["adopted", "adopted", "adopted", "rejected"]
     assert all(d["actor"] == "gemeenteraad" for d in recs)
+
+
+def test_structure_letter_of_a_wethouder_writing_wij_is_the_colleges_and_cites_a_raadsbesluit():
+    """A letter signed "G. Slegers, wethouder" that says "wij" speaks for the college; "het raadsbesluit ‘X’ d.d.
+    27 november 2025" is the council's earlier decision."""
+    DATES.update({"27 november 2025": "2025-11-27", "22 juni 2026": "2026-06-22", "22 april 2026": "2026-04-22"})
+    text = ("Gemeente Zaanstad\n\nAan de gemeenteraad\n\nDatum 22 juni 2026\n\n"
+            "In het kader van het raadsbesluit ‘Kredietbesluit Stadsweg A7’ d.d. 27 november 2025 informeerden wij u "
+            "over de planning.\n\nOp 22 april 2026 hebben wij u geïnformeerd over de stikstof.\n\n"
+            "Wij hebben besloten de uitvoering uit te stellen.\n\n"
+            "Met vriendelijke groet,\n\nG. Slegers, wethouder\n")
+    doc = make_doc(text, doc_date="2026-06-22")
+    recs = find_decisions(doc)
+    assert doc._.issuer == "college_bw"
+    assert ("gemeenteraad", "2025-11-27", "adopted") in [(d["actor"], d["date"], d["status"]) for d in recs]
+    assert ("college_bw", "2026-06-22", "adopted") in [(d["actor"], d["date"], d["status"]) for d in recs]
+    ik = find_decisions(make_doc(text.replace("wij", "ik").replace("Wij hebben", "Ik heb"), doc_date="2026-06-22"))
+    assert ("wethouder", "2026-06-22", "adopted") in [(d["actor"], d["date"], d["status"]) for d in ik]

@@ -188,6 +188,10 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
         if ctx.layout == "proposal" and ctx.issuer and ctx.issuer == ctx.meeting_body and ctx.issuer in data["proposers"]:
             # "De raad voornoemd," under the raadsbesluit a raadsvoorstel carries: the proposal is the college's
             ctx.issuer, ctx.issuer_text = data["proposers"][ctx.issuer], None
+        if ctx.issuer in data["collective_bodies"] and ctx.layout in ("letter", None):
+            plural = len(re.findall(r"(?i)\b(?:wij|we)\b", text))
+            if plural > len(re.findall(r"(?i)\bik\b", text)):  # a wethouder signs what "wij", the college, write
+                ctx.issuer, ctx.issuer_text = data["collective_bodies"][ctx.issuer], None
     return ctx
 
 
@@ -1322,7 +1326,9 @@ def _cited_named(text: str, ctx: Context, organs: list[Span], dates: list[Span],
     assemblies = set(data["assemblies"])
     seen: set[tuple[str, str]] = set()  # a motion named twice is one decision
     for noun, status in data["cited_named"].items():
-        rx = re.compile(r"\b" + noun + r"\s+(?:[‘'\"“]([^’'\"”\n]{3,160})[’'\"”]|aan\s+)", re.I)
+        own_body = data["cited_named_bodies"].get(noun)  # "het raadsbesluit ‘X’ d.d. 27 november 2025": the council's
+        rx = re.compile(r"\b" + noun + r"\s+(?:[‘'\"“]([^’'\"”\n]{3,160})[’'\"”]|aan\s+"
+                        + (r"|(?=(?:van|d\.?\s?d\.?)\s+\d)" if own_body else "") + ")", re.I)
         for m in rx.finditer(text):
             d = next((d for d in dates if 0 <= d.start_char - m.end() <= 40 and _DAY.match(str(d._.value or ""))), None)
             if d is None:
@@ -1333,7 +1339,9 @@ def _cited_named(text: str, ctx: Context, organs: list[Span], dates: list[Span],
                 gap = text[m.end():between[0].start_char] + text[between[-1].end_char:d.start_char]
             if not re.fullmatch(r"[\s(,]*(?:van\s+|d\.?d\.?\s+|op\s+)?(?:\w+dag\s+)?", gap, re.I):
                 continue  # the date belongs to something else written between
-            if m.group(1) is None:  # "toezegging aan PS van <date>": the writer promised
+            if own_body and not between:
+                actor, actor_text = own_body, noun
+            elif m.group(1) is None:  # "toezegging aan PS van <date>": the writer promised
                 if not between or ctx.issuer is None:
                     continue
                 actor, actor_text = ctx.issuer, ctx.issuer_text
