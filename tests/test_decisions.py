@@ -339,3 +339,16 @@ def test_decisions_a_date_after_na_does_not_date_the_decision():
     assert all(d["date"] != "2013-03-21" for d in recs)
     recs = find_decisions(make_doc("Op 21 maart 2013 zijn door het college een aantal vergunningen verleend.\n"))
     assert [d["date"] for d in recs] == ["2013-03-21"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "U kunt ervoor kiezen om niet met dit voorstel in te stemmen.",
+    "In het geval dat u ervoor kiest om niet met dit voorstel in te stemmen, laat het beleidskader op zich wachten.",
+    "Met de uitvoeringsagenda geven we invulling aan de uitgangspunten die met deze agenda zijn vastgesteld.",
+])
+def test_options_conditions_and_relative_clauses_of_a_letter_are_no_dated_decisions(sentence):
+    """What a proposal offers the reader, a condition, a decision a relative clause mentions: none is a decision the
+    writer took on the letter's date."""
+    text = "Geachte leden van de raad,\n\n" + sentence + "\n\nHoogachtend,\n\nhet college van burgemeester en wethouders\n"
+    recs = find_decisions(make_doc(text, doc_date="2024-10-03"))
+    assert not [d for d in recs if d["date"]]

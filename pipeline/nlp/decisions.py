@@ -475,6 +475,12 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return _record(r, doc, status="proposed", trig=trig, actor=None, date=date,
                        start=r.span.start_char, end=r.span.end_char,
                        obj=clean_object(r.span[_first_word(r) + 2:].text), predicate=qlemma or (trig.lemma if trig else None), idx=idx)
+    k = _first_word(r)
+    if r.low[k:k + 1] == ["u"] and r.low[k + 1:k + 2] and r.low[k + 1] in ("kunt", "kan", "zou", "mag", "moet"):
+        return None  # "U kunt ervoor kiezen niet in te stemmen": an option put to the reader, no decision
+    if r.low[k:k + 1] in (["indien"], ["ingeval"], ["mocht"]) or r.low[k:k + 3] in (["in", "het", "geval"], ["in", "geval", "dat"]) \
+            or (r.low[k:k + 1] == ["als"] and "u" in r.low[k + 1:k + 4]):
+        return None  # "In het geval dat u ervoor kiest niet in te stemmen, ...": a condition, no decision taken
     if not r.triggers:
         if schedule and r.organs and r.dates and len(r.low) <= 25:
             actor = pick_actor(r, lex, None)
@@ -497,7 +503,12 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     pron = _pronoun_subject(r, trig, lex)
     if pron and actor is not None and r.low[actor.start - r.span.start - 1: actor.start - r.span.start] != ["door"]:
         actor = None  # "Wij adviseren dat het orgaan ...": the organ is not the actor
-    date = pick_date(r, lex, trig, ctx.doc_date if tense == "past" else None)
+    # "de uitgangspunten die met deze agenda zijn vastgesteld": a decision a relative clause mentions takes no date
+    # it does not write (the plan "dat de raad op 3 maart heeft vastgesteld" keeps its own)
+    relative = tense == "past" and bool(SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))))
+    date = pick_date(r, lex, trig, ctx.doc_date if tense == "past" and not relative else None)
+    if relative and date is None and not ctx.minutes:
+        return None
     if date is None and cls != "change" and tense in ("past", "present", "present_passive", "bare", "future"):
         date = _governing_date(readings, idx, lex, sched, actor)
     when = compare_dates(span_value(date) if date is not None else None, ctx.doc_date)
