@@ -432,3 +432,17 @@ def test_structure_letter_of_a_wethouder_writing_wij_is_the_colleges_and_cites_a
     assert ("college_bw", "2026-06-22", "adopted") in [(d["actor"], d["date"], d["status"]) for d in recs]
     ik = find_decisions(make_doc(text.replace("wij", "ik").replace("Wij hebben", "Ik heb"), doc_date="2026-06-22"))
     assert ("wethouder", "2026-06-22", "adopted") in [(d["actor"], d["date"], d["status"]) for d in ik]
+
+
+def test_structure_meeting_the_kb_does_not_know_and_the_chairs_conclusion_heading():
+    """"Besluitenlijst Carrousel" names a meeting by its own name; "Datum en tijdstip" has the date on the next
+    line; "Conclusie voorzitter" heads the outcome on the line under it; "De motie wordt mogelijk ingetrokken" is
+    no outcome yet."""
+    DATES.update({"19 september 2024": "2024-09-19"})
+    text = ("Zaal\n\nStad\n\nDatum en tijdstip\n\n19 september 2024 20:35-22:00 uur\n\nOnderwerp\n\n"
+            "Besluitenlijst Carrousel\n\nRaadsvoorstel Maatschappelijke Agenda (24161)\n\n"
+            "Voorzitter: Martine van Bemmel\n\nConclusie voorzitter\n\nOpnieuw agenderen\n\n"
+            "Motie: Gezonde voeding\tDe motie wordt mogelijk ingetrokken.\n")
+    recs = [d for d in find_decisions(make_doc(text)) if d["date"]]
+    assert [(d["actor_text"], d["date"], d["status"]) for d in recs] == [("Carrousel", "2024-09-19", "adopted")]
+    assert "Opnieuw agenderen" in recs[0]["text"]

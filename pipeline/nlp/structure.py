@@ -33,8 +33,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from .government import lookup
 from .reading import compare_dates, load_lexicon, strip_label
 from .segment import ends_no_sentence
 
@@ -249,6 +251,8 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
             rest = ""  # "Datum collegevergadering:" with the date on the next line
         span_start, span_end = (ln.start, ln.end) if rest else ((nxt.start, nxt.end) if nxt else (ln.start, ln.end))
         ds = _day_dates(dates, span_start, span_end)
+        if not ds and "datum" in lab and rest and not re.search(r"\d", rest) and nxt is not None:
+            ds = _day_dates(dates, nxt.start, nxt.end)  # "Datum en tijdstip" with the date on the next line
         if ds and ctx.meeting_date is None and ("datum" in lab or lab == "vergadering"):
             ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
         if lab in ("vergadering", "orgaan", "gremium", "overleg") and ctx.meeting_body is None:
@@ -334,6 +338,13 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
     found = body_id(words, data)
     if found:
         ctx.meeting_body, ctx.meeting_body_text = found, words
+    elif strip_type and ctx.layout in ("decision_list", "minutes") and _OWN_NAME.fullmatch(words) \
+            and lookup(words) is None and not any(w.lower() in STOP_WORDS for w in words.split()[:1]):
+        ctx.meeting_body_text = words  # "Besluitenlijst Carrousel", "Verslag Politieke Markt": a meeting the KB
+        # does not know, by its own name (its records name it in actor_text; no canonical id is made up)
+
+
+_OWN_NAME = re.compile(r"[A-Z][\w-]{2,}(?: [A-Za-z][\w-]+){0,2}")
 
 
 def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], data: dict) -> None:
@@ -527,6 +538,10 @@ SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|waarove
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
 
+_NOT_YET = ("niet", "geen", "nog", "mogelijk", "misschien", "wellicht", "eventueel", "waarschijnlijk")
+# ("De motie wordt mogelijk ingetrokken": no outcome yet)
+
+
 def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
     """(status, phrase) of an outcome sentence: "Vastgesteld.", "Het verslag wordt ongewijzigd vastgesteld"."""
     low = " ".join(_BULLET.sub("", sentence).lower().split()).rstrip(".!; ")
@@ -549,7 +564,7 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
                 and not SUBORDINATE.search(m.group("subj")):  # "regels die naar verwachting in 2025 worden vastgesteld"
             after = (m.group("mid") + m.group("out")).split()
             for j in range(min(5, len(after)) + 1):  # "worden zonder wijzigingen vastgesteld": the participle after adverbs
-                if j and (after[j - 1] in ("niet", "geen", "nog") or after[j - 1] in outcomes):
+                if j and (after[j - 1] in _NOT_YET or after[j - 1] in outcomes):
                     break
                 rest = " ".join(after[j:])
                 for p in sorted(outcomes, key=len, reverse=True):
@@ -590,7 +605,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     data = load_structure()
     lines = _lines(text)
     out: list[dict] = []
-    if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
+    if ctx.layout in ("decision_list", "minutes", "agenda") and (ctx.meeting_body or ctx.meeting_body_text) \
+            and ctx.meeting_date:
         out += _meeting_items(text, ctx, lines, dates, data, read_vote)
     if ctx.layout == "motion":
         out += _motion(text, ctx, lines, organs, dates, data)
@@ -659,7 +675,8 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 found += 1
                 k += 1
                 continue
-            label = re.match(r"^(\w+)\s*:\s*(.*)$", low, re.S)
+            chair = re.fullmatch(r"(\w+)\s+(?:van\s+)?(?:de\s+)?voorzitter", low)  # "Conclusie voorzitter" as a heading
+            label = re.match(r"^(\w+)\s*:\s*(.*)$", chair.group(1) + ":" if chair else low, re.S)
             if label and label.group(1) in data["outcome_field_labels"] and label.group(2).strip():
                 # "Uitslag: Verworpen" / "Status: Ingetrokken" (Notubiz, iBabs): an outcome only when it states one
                 said = _outcome(label.group(2), data)
