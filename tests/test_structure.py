@@ -446,3 +446,19 @@ def test_structure_meeting_the_kb_does_not_know_and_the_chairs_conclusion_headin
     recs = [d for d in find_decisions(make_doc(text)) if d["date"]]
     assert [(d["actor_text"], d["date"], d["status"]) for d in recs] == [("Carrousel", "2024-09-19", "adopted")]
     assert "Opnieuw agenderen" in recs[0]["text"]
+
+
+def test_structure_letter_reports_what_the_reader_was_told_and_plans_by_season():
+    """"2 juni jl. bent u geïnformeerd" is what the college did then (a "kennisgeving" "van college aan de
+    gemeenteraad" signed by a wethouder is the college's); "In het najaar van 2026 bespreken we ..." is a plan."""
+    from pipeline.nlp.reading import compare_dates
+
+    assert compare_dates("2026-FA", "2026-06-29") == 1 and compare_dates("2026-SP", "2026-06-29") == -1
+    DATES.update({"2 juni": "2026-06-02", "25 juni 2026": "2026-06-25"})
+    text = ("Kennisgeving\n\nDATUM 25 juni 2026\n\nTer informatie van college aan de gemeenteraad\n\n"
+            "Geachte leden van de gemeenteraad,\n\n2 juni jl. bent u geïnformeerd over de uitspraak van de rechtbank.\n\n"
+            "Met vriendelijke groet,\n\nH. van der Laan, wethouder\n")
+    doc = make_doc(text, doc_date="2026-06-25")
+    recs = find_decisions(doc)
+    assert doc._.issuer == "college_bw"
+    assert ("college_bw", "2026-06-02", "realized") in [(d["actor"], d["date"], d["status"]) for d in recs]

@@ -337,11 +337,18 @@ def read_vote(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+_SEASON_START = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
+
+
 def compare_dates(value: str | None, ref: str | None) -> int | None:
     """-1 / 0 / 1 when ``value`` is before / at / after ``ref``; None if unknown."""
     if not value or not ref:
         return None
-    a = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value.split("/")[0])
+    first = value.split("/")[0]
+    season = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", first)
+    if season:  # "najaar 2026" is 2026-FA: compared by its first month
+        first = f"{season.group(1)}-{_SEASON_START[season.group(2)]}"
+    a = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", first)
     b = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", ref)
     if not a or not b:
         return None

@@ -192,7 +192,9 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
             ctx.issuer, ctx.issuer_text = data["proposers"][ctx.issuer], None
         if ctx.issuer in data["collective_bodies"] and ctx.layout in ("letter", None):
             plural = len(re.findall(r"(?i)\b(?:wij|we)\b", text))
-            if plural > len(re.findall(r"(?i)\bik\b", text)):  # a wethouder signs what "wij", the college, write
+            from_board = re.search(r"(?i)\bvan\s+(?:het\s+)?college\s+(?:van\s+b&w\s+)?aan\s+de\s+(?:gemeente)?raad\b", text[:3000])
+            if plural > len(re.findall(r"(?i)\bik\b", text)) or from_board:
+                # a wethouder signs what "wij", the college, write ("Ter informatie van college aan de gemeenteraad")
                 ctx.issuer, ctx.issuer_text = data["collective_bodies"][ctx.issuer], None
     return ctx
 
@@ -1247,7 +1249,8 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
             if re.search(phrase, low):
                 ds = _day_dates(dates, s, e) or ([d for d in dates if s <= d.start_char and d.end_char <= e and d._.value]
                                                  if status == "planned" else [])
-                past = status == "realized" and re.search(r"\b(?:heb|hebben) (?:ik|wij|we)\b|\b(?:ik|wij|we) (?:heb|hebben)\b", low)  # "hebben wij u geïnformeerd": earlier
+                past = status == "realized" and re.search(  # "hebben wij u geïnformeerd", "bent u geïnformeerd": earlier
+                    r"\b(?:heb|hebben) (?:ik|wij|we)\b|\b(?:ik|wij|we) (?:heb|hebben)\b|\b(?:bent|werd|werden) u\b|\binformeerden\b", low)
                 date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (
                     (None, None) if status == "planned" or past else (ctx.doc_date, None))  # a plan without its date
                 out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=ctx.issuer,
