@@ -405,3 +405,27 @@ def test_text_whose_line_breaks_became_double_spaces_gets_its_lines_back(tmp_pat
     assert "\n2. Raadsvoorstel 2\nHet voorstel wordt" in page
     ordinary = "\n".join(["Een gewone regel met  twee spaties ergens in het midden van de zin."] * 80)
     assert unflatten(ordinary) == ordinary
+
+
+def test_xml_publication_read_as_lines_with_its_metadata_first(tmp_path):
+    """An officielebekendmakingen/CVDR XML file: metadata fields first, a line per paragraph, inline emphasis kept
+    in its line (the place-and-date line split over three <nadruk> elements reads whole), title from the title."""
+    from pipeline.ingest import read
+
+    f = tmp_path / "bekendmaking.xml"
+    f.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<cvdr xmlns:dcterms="http://purl.org/dc/terms/"><meta>'
+        "<dcterms:title>Beleidsregels parkeren</dcterms:title><dcterms:issued>2016-10-11</dcterms:issued></meta>\n"
+        "<body><kop><titel>GEMEENTEBLAD</titel></kop>\n  <tekst>\n    <al>Het college heeft <nadruk>besloten</nadruk>"
+        " de regels vast te stellen.</al>\n    <tussenkop>\n      <nadruk>Kampen, 2</nadruk>\n      <nadruk>3</nadruk>\n"
+        "      <nadruk> december 2015</nadruk>\n    </tussenkop>\n  </tekst></body></cvdr>\n", encoding="utf-8")
+    doc = read(f)
+    lines = doc.pages[0].splitlines()
+    assert lines[:2] == ["title: Beleidsregels parkeren", "issued: 2016-10-11"]
+    assert "Het college heeft besloten de regels vast te stellen." in lines
+    assert "Kampen, 23 december 2015" in lines
+    assert doc.title_hint == "Beleidsregels parkeren"
+    bad = tmp_path / "kapot.xml"
+    bad.write_text("<cvdr><al>open", encoding="utf-8")
+    with pytest.raises(ReadError, match="not well-formed XML"):
+        read(bad)

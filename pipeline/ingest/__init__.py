@@ -16,6 +16,7 @@ from .html import HtmlReader
 from .pdf import PdfReader
 from .pdf_fast import FastPdfReader
 from .text import MarkdownReader, TextReader
+from .xml import XmlReader
 
 __all__ = ["PDF_READERS", "SUPPORTED_SUFFIXES", "Reader", "ReadError", "read", "reader_for", "readers"]
 
@@ -23,7 +24,7 @@ _log = logging.getLogger(__name__)
 
 readers: dict[str, Reader] = {
     suffix: reader
-    for reader in (PdfReader(), TextReader(), MarkdownReader(), HtmlReader())
+    for reader in (PdfReader(), TextReader(), MarkdownReader(), HtmlReader(), XmlReader())
     for suffix in reader.suffixes
 }
 """Suffix (lower case, with dot) -> the reader for it."""
