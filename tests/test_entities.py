@@ -300,3 +300,14 @@ def test_entities_province_letters_need_a_province(nlp):
     assert "gedeputeerde_staten" in [e[2] for e in ents(nlp, about_province)]
     alone = "GS hebben besloten. PS worden geïnformeerd."
     assert {"gedeputeerde_staten", "provinciale_staten"} <= {e[2] for e in ents(nlp, alone)}
+
+
+def test_entities_named_consultations_and_capitalised_overleg_compounds(nlp):
+    """"een Bestuurlijk Overleg Transitie Sociaal Domein" (written with capitals) takes its name, "het
+    Fractievoorzittersoverleg" is a body, "het Werkoverleg" of a department is not."""
+    found = {(e[1], e[0]) for e in ents(nlp, "In 2012 startten de gemeenten een Bestuurlijk Overleg Transitie "
+                                                   "Sociaal Domein. Het voorstel gaat naar het Fractievoorzittersoverleg. "
+                                                   "Dit bespreekt het Werkoverleg van de afdeling.")}
+    assert ("Bestuurlijk Overleg Transitie Sociaal Domein", "ORGAN") in found
+    assert ("Fractievoorzittersoverleg", "ORGAN") in found
+    assert not any(t == "Werkoverleg" and lab == "ORGAN" for t, lab in found)

@@ -409,7 +409,9 @@ class EntityRecognizer:
             if c.generic in self._abbreviated_generic and k < len(toks) and toks[k].text == "." and not toks[k].space_before:
                 c.end = toks[k].end  # "cie. Ruimte"
                 k += 1
-            end, taken = self._name_after(toks, k, starts, acronym_only=named == "acronym",
+            # ("BO ATT" takes an acronym; "Bestuurlijk Overleg Transitie Sociaal Domein", written with capitals, its words)
+            titled = all(w[:1].isupper() for w in text[c.start:c.end].split())
+            end, taken = self._name_after(toks, k, starts, acronym_only=named == "acronym" and not titled,
                                           topics=c.generic in ("commissie", "cie") or (e is not None and e.id in self._committees))
             if taken:
                 m = _PAREN_ABBR_RE.match(text, end)
