@@ -610,3 +610,15 @@ def test_quarter_of_a_written_year_with_van():
 
     found = [(m.y, m.m, m.end_point) for m in scan_dates("In Q4 van 2026 volgt een voortgangsrapportage.")]
     assert found == [(2026, 10, (2026, 12, None))]  # not the fourth quarter of the document's own year
+
+
+def test_dates_document_date_from_a_publications_fields_not_from_a_sentence_or_a_checklist() -> None:
+    """A publication's "issued: 2016-10-11" field dates it; a date that ends a wrapped sentence ("tussen 1 september
+    2022 en" / "30 januari 2023.") and "dagtekening;" in the list of what an objection must hold do not."""
+    assert document_date("identifier: CVDR1\n\nmodified: 2016-10-26\n\nissued: 2016-10-11\n\nTekst.\n") == (
+        "2016-10-11", "stated")
+    text = ("Scheepvaartvergunning voor het overschrijden van de toegestane afmetingen van een schip.\n"
+            "Besluitnummer 560746 bekend gemaakt op 23 augustus 2022 voor het varen met het schip Klazina tussen 1 september 2022 en\n"
+            "30 januari 2023.\n\nHet bezwaarschrift moet de volgende inhoud hebben:\n1.\nnaam en adres indiener;\n2.\n"
+            "dagtekening;\n3.\nhet nummer van de vergunning.\n")
+    assert document_date(text)[0] != "2023-01-30"

@@ -420,7 +420,7 @@ def test_xml_publication_read_as_lines_with_its_metadata_first(tmp_path):
         " de regels vast te stellen.</al>\n    <tussenkop>\n      <nadruk>Kampen, 2</nadruk>\n      <nadruk>3</nadruk>\n"
         "      <nadruk> december 2015</nadruk>\n    </tussenkop>\n  </tekst></body></cvdr>\n", encoding="utf-8")
     doc = read(f)
-    lines = doc.pages[0].splitlines()
+    lines = [ln for ln in doc.pages[0].splitlines() if ln]
     assert lines[:2] == ["title: Beleidsregels parkeren", "issued: 2016-10-11"]
     assert "Het college heeft besloten de regels vast te stellen." in lines
     assert "Kampen, 23 december 2015" in lines

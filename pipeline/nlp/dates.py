@@ -438,18 +438,22 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
             return (_value(mn), "stated")
     lines_seen = 0
     pos = 0
+    prev = ""
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             lines_seen += 1
             if lines_seen > P.lx["doc_date_header_lines"]:
                 break
+            # ("... tussen 1 september 2022 en" / "30 januari 2023.": the end of a sentence, not a date line)
+            runs_on = bool(re.search(r"\b(?:en|tot|tussen|van|vanaf|op|of|per|t/m|na|voor)$", prev))
             for mn in full:
-                if pos <= mn.start < pos + len(line):
+                if pos <= mn.start < pos + len(line) and not runs_on:
                     rest = (text[pos:mn.start] + text[mn.end:pos + len(line)]).strip(" \t\r\n*_#>|-–:,.")
                     title = lines_seen <= 3 and len(stripped) <= 120
                     if title or not rest or rest.lower() in P.lx["weekdays"]:
                         return (_value(mn), "stated")
+            prev = stripped
         pos += len(line)
     if labelled:  # a colophon further down
         return (_value(labelled[0][1]), "stated")

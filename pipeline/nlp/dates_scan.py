@@ -185,7 +185,8 @@ class _Patterns:
 
         # document date
         self.doc_label = re.compile(
-            rf"(?im)^[\s*#_>|]*(?:{_alt(lx['doc_date_labels'])}){letter_after}[\s*_|]*[:.\-]?[\s*_|]*")
+            rf"(?im)^[\s*#_>|]*(?:{_alt(lx['doc_date_labels'])}){letter_after}(?![ \t]*[;,])[\s*_|]*[:.\-]?[\s*_|]*")
+        # (not "dagtekening;" in a list of what an objection must hold)
         self.dd_marker = re.compile(rf"(?:^|(?<=[\s(,]))(?:{_alt(lx['dd_markers'])})\s*$", fl)
         self.place_line = re.compile(r"(?:^|\n)[ \t*_]*[A-Z][^\W\d_]+(?:[ -][^\W\d_]+){0,3},[ \t]*$")
         self.schedule = re.compile(rf"{letter_before}(?:{_alt(lx['schedule_words'])}){letter_after}", fl)
