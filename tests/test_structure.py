@@ -462,3 +462,14 @@ def test_structure_letter_reports_what_the_reader_was_told_and_plans_by_season()
     recs = find_decisions(doc)
     assert doc._.issuer == "college_bw"
     assert ("college_bw", "2026-06-02", "realized") in [(d["actor"], d["date"], d["status"]) for d in recs]
+
+
+def test_structure_notice_signed_under_its_place_and_date_line_names_its_issuer():
+    """"Bergen, 23 december 2015" with "Burgemeester en wethouders van Bergen (NH)" under it: the college issued it."""
+    DATES.update({"23 december 2015": "2015-12-23", "24 december 2015": "2015-12-24"})
+    text = ("Ter inzage: omgevingsvergunning\n\nVennewatersweg 29 - bouw bedrijfswoning.\n\n"
+            "Dit ontwerpbesluit ligt vanaf 24 december 2015 zes weken ter inzage.\n\n"
+            "Bergen, 23 december 2015\n\nBurgemeester en wethouders van Bergen (NH)\n")
+    doc = make_doc(text, doc_date="2015-12-23")
+    find_decisions(doc)
+    assert doc._.issuer == "college_bw"

@@ -377,6 +377,18 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                     os_[0].start_char - ln.start <= 4 and re.match(r"\s+van\s+[A-Z]", text[os_[0].end_char:ln.end]))):
                 body = os_[0]
                 break
+    if body is None:  # a notice signed "Bergen, 23 december 2015" / "Burgemeester en wethouders van Bergen (NH)"
+        tail = [ln for ln in lines if ln.start >= tail_from and ln.text.strip()]
+        for i, ln in enumerate(tail):
+            if not _PLACE_DATE.match(ln.text.strip()):
+                continue
+            for nxt in tail[i + 1:i + 3]:
+                os_ = [o for o in _organs_in(organs, nxt.start, nxt.end) if o._.canonical not in data["clerks"]]
+                if os_ and os_[0].start_char - nxt.start <= 4:
+                    body = os_[0]
+                    break
+            if body is not None:
+                break
     if body is None:  # "Burgemeester en wethouders van Deventer maken bekend", "Het college van ... besluit"
         for ln in lines[:40]:
             os_ = _organs_in(organs, ln.start, min(ln.end, ln.start + 60))
