@@ -473,3 +473,16 @@ def test_structure_notice_signed_under_its_place_and_date_line_names_its_issuer(
     doc = make_doc(text, doc_date="2015-12-23")
     find_decisions(doc)
     assert doc._.issuer == "college_bw"
+
+
+def test_structure_letter_cites_its_own_request_and_the_addressees_advice():
+    """A letter to a body: "ons verzoek van 1 mei 2024" is the writer's earlier act, "Op 17 mei 2024 ontvingen wij uw
+    advies" the addressee's, each on its own date."""
+    DATES.update({"1 mei 2024": "2024-05-01", "17 mei 2024": "2024-05-17", "4 juni 2024": "2024-06-04"})
+    ORGANS.update({"Adviesraad Sociaal Domein": "adviesraad"})
+    text = ("Datum\n\n4 juni 2024\n\nAan de Adviesraad Sociaal Domein\n\nReactie op advies\n\nGeachte mevrouw Jansen,\n\n"
+            "Op 17 mei 2024 ontvingen wij uw advies over de agenda. Dit naar aanleiding van ons verzoek van 1 mei 2024 "
+            "om een formeel advies uit te brengen.\n\nHoogachtend,\n\nburgemeester en wethouders van Almere,\n")
+    recs = find_decisions(make_doc(text, doc_date="2024-06-04"))
+    got = {(d["actor"], d["date"], d["status"]) for d in recs}
+    assert ("adviesraad", "2024-05-17", "realized") in got and ("college_bw", "2024-05-01", "realized") in got

@@ -633,6 +633,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     if ctx.layout in ("letter", "proposal", None):
         out += _advice(text, ctx, lines, organs, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
+        out += _addressee_acts(text, lines, organs, dates)
         out += _letter_requests(text, ctx, data)
         out += _convocations(text, ctx, dates, data)
     if ctx.layout in ("decision_list", "minutes"):
@@ -644,6 +645,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     out += _cited(text, organs, dates, data)
     out += _cited_named(text, ctx, organs, dates, data)
     out += _cited_participles(text, ctx, organs, dates)
+    out += _cited_own(text, ctx, dates, data)
     out.sort(key=lambda r: r["start"])
     return out
 
@@ -1139,6 +1141,56 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         s = max(0, o.start_char - 40) + m.start()
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
+                           predicate=noun, cited=True))
+    return out
+
+
+_YOUR_ACT = re.compile(r"(?i)\buw\s+(?:brief|advies|verzoek|zienswijze|reactie|e-?mail|aanvraag)\s+(?:van|d\.?\s?d\.?)\s+(?:\w+dag\s+)?$")
+_RECEIVED = re.compile(r"(?i)[\s,]*(?:ontvingen|ontving|kregen|kreeg)\s+(?:wij|we|ik)\s+uw\s+"
+                       r"(?:brief|advies|verzoek|zienswijze|reactie|e-?mail|aanvraag)\b")
+
+
+def _addressee_acts(text: str, lines: list[_Line], organs: list[Span], dates: list[Span]) -> list[dict]:
+    """What the body a letter answers did, with its date: "uw advies van 17 mei 2024", "Op 17 mei 2024 ontvingen
+    wij uw advies" (the addressee's act, realized then; only when the letter is addressed to a body)."""
+    actor, actor_text = _addressee(lines, organs, load_structure())
+    if actor is None:
+        return []
+    out = []
+    for d in dates:
+        if not _DAY.match(str(d._.value or "")):
+            continue
+        before = _YOUR_ACT.search(text[max(0, d.start_char - 60):d.start_char])
+        after = _RECEIVED.match(text, d.end_char, min(len(text), d.end_char + 80))
+        if before is None and after is None:
+            continue
+        s = max(0, d.start_char - 60) + before.start() if before else d.start_char
+        e = d.end_char if before else after.end()
+        out.append(_record(text, Context(), status="realized", start=s, end=e, obj=text[s:e], actor=actor,
+                           actor_text=actor_text, date=str(d._.value), date_text=d.text, predicate="ontvangen",
+                           cited=True))
+    return out
+
+
+def _cited_own(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
+    """The writer's own earlier act named with its date: "naar aanleiding van ons verzoek van 1 mei 2024",
+    "onze brief d.d. 3 maart 2024", "mijn besluit van 12 juni 2023"."""
+    if ctx.issuer is None:
+        return []
+    nouns = data["cited_nouns"]
+    rx = re.compile(r"\b(?:ons|onze|mijn)\s+(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+                    + r")\s+(?:van|d\.?\s?d\.?)\s+(?:\w+dag\s+)?$", re.I)
+    out = []
+    for d in dates:
+        if not _DAY.match(str(d._.value or "")):
+            continue
+        m = rx.search(text[max(0, d.start_char - 60):d.start_char])
+        if m is None:
+            continue
+        s = max(0, d.start_char - 60) + m.start()
+        noun = m.group(1).lower()
+        out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
+                           actor=ctx.issuer, actor_text=ctx.issuer_text, date=str(d._.value), date_text=d.text,
                            predicate=noun, cited=True))
     return out
 
