@@ -964,11 +964,11 @@ def refresh(store, rederive: bool = False) -> tuple[int, int]:
     The texts are only scanned where the store holds no parts for them (:mod:`pipeline.link.parts`):
     documents new or changed since the last derivation, or all of them with ``rederive``, which forgets
     every stored part first. Either way the subjects and relations are the same."""
-    from .parts import doc_keys
+    from .parts import NAMES_STATE, doc_keys
 
     keys = doc_keys(store.hashes())
     if rederive:
-        store.clear_document_parts()
+        store.clear_document_parts((NAMES_STATE,))
         parts = DocParts()
     else:
         parts = DocParts.load(store, keys)
