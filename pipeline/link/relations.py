@@ -12,6 +12,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..models import Decision
 from ..nlp.kb import fold, slug, spaceless
@@ -21,6 +22,7 @@ from .records import (WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, 
 _log = logging.getLogger(__name__)
 
 _LEAD_WORD = re.compile(r"\w+")
+_folded = lru_cache(maxsize=65536)(fold)  # a mention's text, met again and again
 # A word in this share of the documents says nothing about which proposal became which outcome.
 COMMON_SHARE = 0.8
 COMMON_MIN_DOCS = 4
@@ -104,9 +106,10 @@ class RelationFinder:
         for s in self.subjects.values():
             if s.kind == "topic" or s.type_kind == "type":
                 continue  # a kind of body's other names ("GS", "college") are the knowledge base's, no renaming
-            seen = {fold(s.name)}
+            name = fold(s.name)
+            seen = {name}
             spans = sorted(s.spans, key=lambda x: (self._date(x[0]), x[0], x[1]))
-            name_docs = {d for d, st, en in spans if fold(self.docs[d].text[st:en]) == fold(s.name)}
+            name_docs = {d for d, st, en in spans if _folded(self.docs[d].text[st:en]) == name}
             for f, _ in s.forms.most_common():
                 if fold(f) in seen or not f.strip() or not self._other_name(s, f):
                     continue
