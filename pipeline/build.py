@@ -29,7 +29,8 @@ from .ingest.base import ReadError, check_file
 from .extract import extract_file, get_nlp, iter_files, sha256_of
 from .models import Extraction, Problem, Status
 from .store import Store, open_store
-from .link.names import LINKED_LABELS, UNRESOLVED, fill_canonical, link_forms
+from .link.names import LINKED_LABELS
+from .link.relink import relink
 from .link.subjects import refresh_if_needed as refresh_subjects, without_cycle_collection
 
 _log = logging.getLogger(__name__)
@@ -180,6 +181,11 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
                 stored(written.doc_id)
             clock.lap(f"extracted {len(extracted)} documents, stored by the cluster's workers")
         with store.transaction():
+            # what the documents that leave or are replaced held, counted out of the corpus's names below
+            # (a cluster's workers have replaced theirs already: then every mention is linked again)
+            leaving = set(gone) | {path.stem for path, _ in todo if path.stem in known}
+            left = None if by_workers and leaving else list(
+                store.link_rows(LINKED_LABELS, doc_ids=sorted(leaving), with_start=True)) if leaving else []
             for doc_id in gone:
                 store.remove(doc_id)
             for n, result in enumerate(() if by_workers else
@@ -196,7 +202,10 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             changed = bool(extracted or gone or rederive or owed)
             if by_workers or owed:
                 store.put_derived_state(WORKER_WRITES, b"")
-            relinked = _relink(store) if changed else set()
+            if left is not None:  # an updated document that failed to extract keeps its stored rows
+                gone_now = set(gone) | (set(extracted) & leaving)
+                left = [row for row in left if row[1] in gone_now]
+            relinked = _relink(store, extracted, left, full=rederive or owed) if changed else set()
             clock.lap("linked entities across the corpus")
             store.unmark_indexed(relinked)
             # The Whoosh index is written by its own processes while subjects are derived here.
@@ -298,65 +307,16 @@ def _under(path: Path, roots: list[Path]) -> bool:
     return any(resolved == root or root in resolved.parents for root in roots)
 
 
-def _relink(store: Store) -> set[str]:
-    """Unify canonical ids across the corpus, starting from what extraction said of each mention.
+def _relink(store: Store, added: Iterable[str] = (), left: list[tuple] | None = None,
+            full: bool = True) -> set[str]:
+    """Unify canonical ids across the corpus, starting from what extraction said of each mention; the
+    doc_ids whose indexed names changed (see :func:`pipeline.link.relink.relink`).
 
-    Every mention is linked again from its extracted canonical id and warnings (kept beside the linked
-    ones), so a build in steps links as one build of the same files would: a mention linking drops (an
-    acronym no document defines) is held back, not deleted, and comes back when a document defining it
-    arrives. Returns the doc_ids whose indexed names changed: an ORGAN/ORG/LAW entity renamed, resolved,
-    brought back, or dropped when it was indexed (unresolved acronyms are not: see
-    ``index.passage_fields``). Reads the rows twice (their distinct forms, then what changed), so
-    memory stays bounded by the corpus's distinct names, not its mentions."""
+    With ``full`` every mention is linked again; else only the mentions of the documents stored now
+    (``added``) and of the names whose ids change when the mentions ``left`` (the link rows of the
+    documents removed or replaced, read before they went) are counted out and the new ones in."""
     with without_cycle_collection():
-        return _relink_rows(store)
-
-
-def _relink_rows(store: Store) -> set[str]:
-    parsed: dict[str | None, tuple[str, ...]] = {}
-
-    def warnings_of(raw: str | None) -> tuple[str, ...]:
-        if raw not in parsed:
-            parsed[raw] = tuple(json.loads(raw)) if raw else ()
-        return parsed[raw]
-
-    def extracted(canonical, raw, first_canonical, first_raw) -> tuple[str | None, str | None]:
-        # a row stored before the extraction's ids were kept links from what it holds
-        return (canonical, raw) if first_raw is None else (first_canonical, first_raw)
-
-    forms: dict[tuple, int] = {}  # in order of first mention: equally good names go to the first seen
-    for _, _, label, text, canonical, raw, first_canonical, first_raw, _ in store.link_rows(LINKED_LABELS):
-        base, base_raw = extracted(canonical, raw, first_canonical, first_raw)
-        key = (label, fill_canonical(label, base, text), text, warnings_of(base_raw))
-        forms[key] = forms.get(key, 0) + 1
-    outcome = link_forms(forms)
-    changed_docs, updates, dropped, restored = set(), [], [], []
-    for row_id, doc_id, label, text, canonical, raw, first_canonical, first_raw, held in store.link_rows():
-        base, base_raw = extracted(canonical, raw, first_canonical, first_raw)
-        filled = fill_canonical(label, base, text)
-        first = warnings_of(base_raw)
-        after = outcome.get((label, filled, text, first), (filled, first)) if label in LINKED_LABELS \
-            else (filled, first)
-        before = warnings_of(raw)
-        if held:
-            if after is None:
-                continue
-            restored.append((row_id, after[0], list(after[1])))
-            indexed = True
-        elif after is None:
-            dropped.append(row_id)
-            indexed = UNRESOLVED not in before
-        elif after[0] != canonical or after[1] != before:
-            updates.append((row_id, after[0], list(after[1])))
-            indexed = True
-        else:
-            continue
-        if indexed and label in windex.NAME_LABELS:
-            changed_docs.add(doc_id)
-    store.set_canonicals(updates)
-    store.hold_entities(dropped)
-    store.restore_entities(restored)
-    return changed_docs
+        return relink(store, added, left, full=full)
 
 
 def _index_in_store(store, changed: bool) -> int:

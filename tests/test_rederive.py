@@ -1,5 +1,6 @@
 """An index built in steps (documents added, changed, removed) holds what ``spoor build --rederive``
-derives from the same files at once: the same canonical ids, subjects and relations (issue 19)."""
+derives from the same files at once: the same canonical ids (and mentions held back), subjects,
+relations and events (issue 19), though a build in steps links only what changed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import build
+from pipeline.link.timeline import events
 from pipeline.store import open_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -38,12 +40,17 @@ def derived(folder) -> dict:
                           for s in store.subjects())
         relations = sorted((r.type, r.source, r.target, r.target_name, r.evidence.doc_id, r.evidence.start)
                            for r in store.relations())
+        # which mentions linking holds back (the id a held one had before does not matter: it is linked again)
+        held = sorted((row[1], row[2], row[3], row[-1]) for row in store.link_rows(held=True, with_start=True))
+        dates = {d.doc_id: d.date for d in store.documents()}
+        timeline = [(e.date, e.actor, e.what, e.status, tuple((s.doc_id, s.start) for s in e.sources))
+                    for e in events(store.decisions(), documents=dates)]
     finally:
         store.close()
-    return {"entities": entities, "subjects": subjects, "relations": relations}
+    return {"entities": entities, "subjects": subjects, "relations": relations, "held": held, "events": timeline}
 
 
-def test_build_in_steps_equals_rederive(tmp_path, new_store):
+def test_build_in_steps_equals_rederive(tmp_path, new_store, caplog):
     files = sorted(p for p in CORPUS.iterdir() if p.suffix == ".txt")
     assert len(files) >= 3
     docs, steps = tmp_path / "docs", new_store()
@@ -51,23 +58,27 @@ def test_build_in_steps_equals_rederive(tmp_path, new_store):
     for f in files[:-1]:
         shutil.copy(f, docs / f.name)
     build([docs], steps, workers=1)
-    shutil.copy(files[-1], docs / files[-1].name)  # a document added
-    build([docs], steps, workers=1)
-    changed = docs / files[0].name  # a document changed: a paragraph of another added to it
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n" + files[1].read_text(encoding="utf-8")[:3000],
-                       encoding="utf-8")
-    build([docs], steps, workers=1)
-    (docs / files[1].name).unlink()  # a document removed
-    report = build([docs], steps, workers=1)
+    with caplog.at_level(logging.INFO, logger="pipeline.link.relink"):
+        shutil.copy(files[-1], docs / files[-1].name)  # a document added
+        build([docs], steps, workers=1)
+        changed = docs / files[0].name  # a document changed: a paragraph of another added to it
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n\n" + files[1].read_text(encoding="utf-8")[:3000],
+                           encoding="utf-8")
+        build([docs], steps, workers=1)
+        (docs / files[1].name).unlink()  # a document removed
+        report = build([docs], steps, workers=1)
     assert report.removed == [files[1].stem]
+    # each step linked only the mentions of the documents it stored and of the names whose ids changed
+    steps_linked = [r.getMessage() for r in caplog.records if r.name == "pipeline.link.relink"]
+    assert len(steps_linked) == 3 and all("wrote the mentions of" in m for m in steps_linked), steps_linked
 
     stepwise = derived(steps)
 
     fresh = new_store()
     build([docs], fresh, workers=1, rederive=True)
     once = derived(fresh)
-    assert once["subjects"] and once["relations"]
-    for part in ("entities", "subjects", "relations"):
+    assert once["subjects"] and once["relations"] and once["events"]
+    for part in ("entities", "held", "subjects", "relations", "events"):
         assert stepwise[part] == once[part], part
     rederived = build([docs], steps, workers=1, rederive=True)  # nothing extracted, everything derived again
     assert not rederived.added and not rederived.updated

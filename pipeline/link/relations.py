@@ -12,6 +12,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..models import Decision
 from ..nlp.kb import fold, slug, spaceless
@@ -21,6 +22,7 @@ from .records import (WORD_RE, CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, DocText, 
 _log = logging.getLogger(__name__)
 
 _LEAD_WORD = re.compile(r"\w+")
+_folded = lru_cache(maxsize=65536)(fold)  # a mention's text, met again and again
 # A word in this share of the documents says nothing about which proposal became which outcome.
 COMMON_SHARE = 0.8
 COMMON_MIN_DOCS = 4
@@ -104,18 +106,25 @@ class RelationFinder:
         for s in self.subjects.values():
             if s.kind == "topic" or s.type_kind == "type":
                 continue  # a kind of body's other names ("GS", "college") are the knowledge base's, no renaming
-            seen = {fold(s.name)}
+            name = fold(s.name)
+            seen = {name}
             spans = sorted(s.spans, key=lambda x: (self._date(x[0]), x[0], x[1]))
-            name_docs = {d for d, st, en in spans if fold(self.docs[d].text[st:en]) == fold(s.name)}
+            texts = [self.docs[d].text[st:en] for d, st, en in spans]
+            name_docs = {span[0] for span, text in zip(spans, texts) if _folded(text) == name}
+            first: dict[str, tuple] = {}  # a form -> its first mention, and its first in a document without the name
+            first_other: dict[str, tuple] = {}
+            for span, text in zip(spans, texts):
+                first.setdefault(text, span)
+                if span[0] not in name_docs:
+                    first_other.setdefault(text, span)
             for f, _ in s.forms.most_common():
                 if fold(f) in seen or not f.strip() or not self._other_name(s, f):
                     continue
                 seen.add(fold(f))
-                where = [x for x in spans if self.docs[x[0]].text[x[1]:x[2]] == f]
-                if not where:
+                if f not in first:
                     continue
-                other = [x for x in where if x[0] not in name_docs]
-                doc_id, st, en = (other or where)[0]
+                other = f in first_other
+                doc_id, st, en = first_other[f] if other else first[f]
                 us, ue = self._unit_of(doc_id, st)
                 self._add("same_as", s.id, f, self._evidence(doc_id, us, ue), target_name=f,
                           note="across documents" if other and name_docs else None)
@@ -220,6 +229,8 @@ class RelationFinder:
                 placement_paras.append((doc, (start, end), ptext, fold(ptext), dests))
             self.parts.release(doc.doc_id, "placements")
         names_in = self._paragraph_subjects(placement_paras)
+        slugs: dict[str, str] = {}
+        dest_stems: dict[str, set[str]] = {}
         for dec, items in self.proposal_items:
             home, home_ids = None, set()
             for rx in pl["home_re"]:
@@ -235,22 +246,32 @@ class RelationFinder:
                 home_ids = {first[0][2]}
                 home = self.subjects[first[0][2]].name
             pdate = self._date(dec.doc_id)
-            via = self._evidence(dec.doc_id, dec.start, dec.end)
+            via = None
             roots = [self._find(sid) for sid in items]
+            home_stems = stems(home, set())
+            keys = self._added_keys()
             for k in sorted(set().union(*(names_in(root) for root in roots))):
                 doc, para, ptext, fp, dests = placement_paras[k]
                 if self._date(doc.doc_id) <= pdate:
                     continue
                 dest = dests[-1]
+                target = slugs.get(dest) or slugs.setdefault(dest, slug(dest))
                 for root in roots:
                     s = self.subjects.get(root)
                     if s is None or k not in names_in(root):
                         continue
-                    same = bool(stems(home, set()) & stems(dest, set())) or any(
+                    if ("diverged", s.id, target) in keys and ("moved_to", s.id, target) in keys:
+                        continue  # one relation per type, source and target: this one adds nothing
+                    if dest not in dest_stems:
+                        dest_stems[dest] = stems(dest, set())
+                    same = bool(home_stems & dest_stems[dest]) or any(
                         fold(self.subjects[h].name) in fold(dest) for h in home_ids)
+                    if s.id == target or ("diverged" if not same else "moved_to", s.id, target) in keys:
+                        continue
+                    via = via or self._evidence(dec.doc_id, dec.start, dec.end)
                     ev = self._evidence(doc.doc_id, para[0], para[1])
                     note = f"proposed: {home}; outcome: {dest}"
-                    self._add("diverged" if not same else "moved_to", s.id, slug(dest), ev, target_name=dest,
+                    self._add("diverged" if not same else "moved_to", s.id, target, ev, target_name=dest,
                               via=via, note=note, status="stated")
 
     def _paragraph_subjects(self, paras: list) -> Callable[[str], set[int]]:

@@ -100,6 +100,27 @@ def load_subject_words() -> dict:
     return words
 
 
+@lru_cache(maxsize=65536)
+def _fold_name(text: str) -> str:
+    """``fold`` of a name met again and again (an entity's text, a knowledge-base name)."""
+    return fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _beside_re(parent: str, name: str) -> re.Pattern | None:
+    """What a folded text starts with when it names the government ``parent``/``name`` right after a body
+    ("raad van Enschede": " van enschede"); None when there is no name to look for."""
+    entry = load_kb().get(parent)
+    names = {fold(name), *(fold(a) for a in (entry.aliases if entry else ()))}
+    if entry is not None:
+        names.add(fold(entry.name))
+    names = sorted(n for n in names if n)
+    if not names:
+        return None
+    return re.compile(r"\W{0,3}(?:van\s+(?:de\s+|het\s+)?(?:gemeente\s+|provincie\s+)?)?(?:"
+                      + "|".join(map(re.escape, names)) + r")\b")
+
+
 @lru_cache(maxsize=4096)
 def government_name(parent: str) -> str | None:
     """The name of the government an organisation id (an ORGAN's ``parent``: "gemeente_enschede",
@@ -252,8 +273,8 @@ class _Builder(RelationFinder):
         """The government a mention of a kind of body belongs to; None where the document's government is not
         known; ``_NONE`` for a plural or a body of no government in particular."""
         doc = self.docs[e.doc_id]
-        text = fold(e.text)
-        if (not is_acronym(e.text) and e.text not in entry.abbreviations and text != fold(entry.name)
+        text = _fold_name(e.text)
+        if (not is_acronym(e.text) and e.text not in entry.abbreviations and text != _fold_name(entry.name)
                 and text.endswith(("en", "s"))):
             return _NONE  # "de gemeenteraden", "raden"
         parent = getattr(e, "parent", None)
@@ -269,13 +290,8 @@ class _Builder(RelationFinder):
 
     def _named_beside(self, text: str, end: int, parent: str, name: str) -> bool:
         """Whether the text names the government ``parent``/``name`` right after a body ("raad van Enschede")."""
-        after = fold(text[end:end + 60])
-        entry = self.kb.get(parent)
-        names = {fold(name), *(fold(a) for a in (entry.aliases if entry else ()))}
-        if entry is not None:
-            names.add(fold(entry.name))
-        return any(re.match(r"\W{0,3}(?:van\s+(?:de\s+|het\s+)?(?:gemeente\s+|provincie\s+)?)?" + re.escape(n) + r"\b", after)
-                   for n in names if n)
+        rx = _beside_re(parent, name)
+        return rx is not None and rx.match(fold(text[end:end + 60])) is not None
 
     def _entities_in(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
         spans = self.ent_spans.get(doc_id, [])
@@ -964,11 +980,11 @@ def refresh(store, rederive: bool = False) -> tuple[int, int]:
     The texts are only scanned where the store holds no parts for them (:mod:`pipeline.link.parts`):
     documents new or changed since the last derivation, or all of them with ``rederive``, which forgets
     every stored part first. Either way the subjects and relations are the same."""
-    from .parts import doc_keys
+    from .parts import NAMES_STATE, doc_keys
 
     keys = doc_keys(store.hashes())
     if rederive:
-        store.clear_document_parts()
+        store.clear_document_parts((NAMES_STATE,))
         parts = DocParts()
     else:
         parts = DocParts.load(store, keys)

@@ -84,6 +84,7 @@ class PgStore(Store):
 
     searchable = True
     concurrent_writers = True
+    _SCAN = ""  # the planner chooses from its statistics
 
     def __init__(self, url: str):
         try:

@@ -188,6 +188,9 @@ class Store:
     concurrent_writers = False
     #: The address other processes open the same store by (a database's; None for a folder).
     url: str | None = None
+    #: Read every row of a table rather than look up most of them through an index (SQLite has no
+    #: statistics to choose so itself, and reading the mentions of a corpus label by label costs half again).
+    _SCAN = " NOT INDEXED"
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -330,10 +333,14 @@ class Store:
         self._many("DELETE FROM document_parts WHERE doc_id = ?", [(doc_id,) for doc_id, _, _ in rows])
         self._many("INSERT INTO document_parts (doc_id, key, parts) VALUES (?, ?, ?)", rows)
 
-    def clear_document_parts(self) -> None:
-        """Forget every stored part (a full re-derivation scans every document again)."""
+    def clear_document_parts(self, states: Iterable[str] | None = None) -> None:
+        """Forget every stored part (a full re-derivation scans every document again) and the
+        ``derived_state`` entries named in ``states`` (all of them with None)."""
         self._exec("DELETE FROM document_parts")
-        self._exec("DELETE FROM derived_state")
+        if states is None:
+            self._exec("DELETE FROM derived_state")
+        else:
+            self._many("DELETE FROM derived_state WHERE name = ?", [(name,) for name in states])
 
     def derived_state(self, name: str) -> bytes | None:
         row = self._exec("SELECT value FROM derived_state WHERE name = ?", (name,)).fetchone()
@@ -349,18 +356,39 @@ class Store:
     LINK_COLUMNS = ("id", "doc_id", "label", "text", "canonical", "warnings", "extracted_canonical",
                     "extracted_warnings")
 
-    def link_rows(self, labels: tuple[str, ...] | None = None) -> Iterator[tuple]:
+    def link_rows(self, labels: tuple[str, ...] | None = None, doc_ids: list[str] | None = None,
+                  named: tuple[str, str] | None = None, held: bool | None = None,
+                  with_start: bool = False) -> Iterator[tuple]:
         """Every entity, and every mention linking holds back (an acronym no document defines), as
-        :attr:`LINK_COLUMNS` plus whether it is held (1) or not (0), in document order, read one at a time."""
+        :attr:`LINK_COLUMNS` plus whether it is held (1) or not (0), in document order, read one at a time.
+
+        ``labels``: of these labels only; ``doc_ids``: of these documents only; ``named``: (label, canonical)
+        the entities (not held) linking gave that id; ``held``: only the held (True) or the other (False)
+        mentions; ``with_start``: each row ends with the mention's start offset too."""
+        if doc_ids is not None and len(doc_ids) > 500:  # within any database's limit of parameters
+            ids = sorted(doc_ids)
+            for k in range(0, len(ids), 500):
+                yield from self.link_rows(labels, ids[k:k + 500], named, held, with_start)
+            return
         cols = ", ".join(f'"{c}"' for c in self.LINK_COLUMNS)
-        where, args = "", []
-        if labels:
-            where = " WHERE label IN (" + ", ".join("?" for _ in labels) + ")"
-            args = list(labels) * 2
-        sql = (f"SELECT {cols}, 0 AS held, start FROM entities{where} UNION ALL "
-               f"SELECT {cols}, 1 AS held, start FROM entities_held{where} ORDER BY doc_id, start, id")
-        for row in self._tuples(sql, args):
-            yield row[:-1]  # without the start it is ordered by
+        selects, args = [], []
+        for table, flag in (("entities", 0), ("entities_held", 1)):
+            if held is not None and held != bool(flag) or named is not None and flag:
+                continue
+            where = []
+            if labels:
+                where.append("label IN (" + ", ".join("?" for _ in labels) + ")")
+                args += list(labels)
+            if doc_ids is not None:
+                where.append("doc_id IN (" + ", ".join("?" for _ in doc_ids) + ")" if doc_ids else "1 = 0")
+                args += list(doc_ids)
+            if named is not None:
+                where.append("label = ? AND canonical = ?")
+                args += list(named)
+            selects.append(f"SELECT {cols}, {flag} AS held, start FROM {table}"
+                           + (" WHERE " + " AND ".join(where) if where else ""))
+        for row in self._tuples(" UNION ALL ".join(selects) + " ORDER BY doc_id, start, id", args):
+            yield row if with_start else row[:-1]
 
     def hold_entities(self, row_ids: Iterable[int]) -> None:
         """Take mentions out of the entities (linking drops them), kept to be linked again by later builds."""
@@ -601,7 +629,7 @@ class Store:
         document order when ``ordered``, read one at a time: linking, subjects and the index writer
         go over every mention of a corpus without making a record of each."""
         cols = ", ".join(f'"{c}"' for c in columns)
-        sql, args = f"SELECT {cols} FROM entities WHERE 1 = 1", []
+        sql, args = f"SELECT {cols} FROM entities{self._SCAN if doc_id is None else ''} WHERE 1 = 1", []
         if labels:
             sql, args = sql + " AND label IN (" + ", ".join("?" for _ in labels) + ")", args + list(labels)
         if doc_id is not None:
