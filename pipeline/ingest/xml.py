@@ -24,6 +24,8 @@ from .text import split_pages
 _INLINE = frozenset({"nadruk", "extref", "intref", "sup", "sub", "span", "a", "b", "i", "em", "strong", "u",
                      "br", "noot-ref", "inf"})
 _META = frozenset({"meta", "metadata"})
+#: metadata fields named like a letter's labels, which metadata.title and structure would read as one
+_LETTER_LABELS = frozenset({"betreft", "onderwerp", "kenmerk", "aan", "van", "datum", "inzake"})
 _TITLES = ("title", "intitule", "titel", "citeertitel")
 _SPACES = re.compile(r"\s+")
 
@@ -57,6 +59,8 @@ def render(root: ET.Element) -> tuple[str, str | None]:
             titles.setdefault(tag, _SPACES.sub(" ", own))
         if meta and len(el) == 0 and (own or el.get("content")):
             field = el.get("name") or (parent if tag == "al" else tag)  # (a field's paragraph: the field's name)
+            if field.lower() in _LETTER_LABELS:
+                field = "metadata " + field  # CVDR's "betreft" (what a change concerns) is no letter's subject line
             lines.append(f"{field}: {_SPACES.sub(' ', own or el.get('content', '')).strip()}")
         else:
             if own or (inline and el.text):
