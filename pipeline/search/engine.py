@@ -898,6 +898,18 @@ class _Columns:
         self.bodies = {(b.decode("utf-8") if isinstance(b, bytes) else b):
                        np.fromiter(reader.postings("bodies", b).all_ids(), dtype=np.int32)
                        for b in reader.lexicon("bodies")}
+        # every (body, passage) pair as two arrays, and per document its year, type and government as a
+        # number: a search's facets are then a few array operations, not a loop per body and document
+        self._body_names = list(self.bodies)
+        ids = list(self.bodies.values())
+        self._body_passage = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int32)
+        self._body_of = np.repeat(np.arange(len(ids), dtype=np.int64), [len(i) for i in ids])
+        self._doc_values = {}
+        for name, values in (("year", self.year), ("type", self.type), ("government", self.government)):
+            if values is not None:
+                kinds = list(dict.fromkeys(values))
+                index = {v: n for n, v in enumerate(kinds)}
+                self._doc_values[name] = (kinds, np.array([index[v] for v in values], dtype=np.int64))
 
     def code_of(self) -> dict[str, int]:
         """doc_id -> its code in ``doc``."""
@@ -908,15 +920,16 @@ class _Columns:
     def facets(self, hit: np.ndarray) -> dict[str, list[FacetCount]]:
         """Documents with a matching passage, per body, year, type and government (as ``_facets`` counts them)."""
         docs = np.unique(self.doc[hit])
-        counted = {"body": {b: len(np.unique(self.doc[ids[hit[ids]]])) for b, ids in self.bodies.items()},
-                   "year": defaultdict(int), "type": defaultdict(int)}
-        if self.government is not None:
-            counted["government"] = defaultdict(int)
-        for d in docs.tolist():
-            counted["year"][self.year[d]] += 1
-            counted["type"][self.type[d]] += 1
-            if self.government is not None:
-                counted["government"][self.government[d]] += 1
+        counted: dict[str, dict[str, int]] = {}
+        # a body counts the documents of the matching passages that name it: distinct (body, document) pairs
+        named = hit[self._body_passage]
+        pairs = np.unique(self._body_of[named] * len(self.names) + self.doc[self._body_passage[named]])
+        per_body = np.bincount(pairs // len(self.names), minlength=len(self._body_names)) if len(self.names) else []
+        counted["body"] = dict(zip(self._body_names, np.asarray(per_body).tolist()))
+        for name in ("year", "type", "government"):
+            if name in self._doc_values:
+                kinds, codes = self._doc_values[name]
+                counted[name] = dict(zip(kinds, np.bincount(codes[docs], minlength=len(kinds)).tolist()))
         out = {}
         for name, counts in counted.items():
             found = [FacetCount(value=v, count=c) for v, c in counts.items() if v and c]
@@ -1599,7 +1612,14 @@ def dutch_date(iso: str) -> str:
 
 
 def _split(value: str | None) -> list[str]:
-    return [v for v in (value or "").split(",") if v]
+    return list(_parts(value or ""))
+
+
+@lru_cache(maxsize=4096)
+def _parts(value: str) -> tuple[str, ...]:
+    """The names of a comma-separated field (a passage's bodies, its organisations: the same for every
+    passage of a document, so read once)."""
+    return tuple(v for v in value.split(",") if v)
 
 
 def _hit(score: float, fields: dict, snippet: str) -> Hit:
