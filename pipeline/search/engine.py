@@ -1343,21 +1343,29 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     if held_at_most is None or not len(getattr(matcher, "concepts", ())) or len(held_at_most) != len(weights):
         held_at_most = None
 
-    def bound(doc_id: str) -> float:
-        at = docs[doc_id]
+    def bounds_of() -> dict[str, float]:
         if held_at_most is None:
-            raw = sorted((rows[i][0] for i in at), reverse=True)
-            return top * (raw[0] + MORE_PASSAGES * sum(raw[1:3]))
+            out = {}
+            for doc_id, at in docs.items():
+                raw = sorted((rows[i][0] for i in at), reverse=True)
+                out[doc_id] = top * (raw[0] + MORE_PASSAGES * sum(raw[1:3]))
+            return out
         # A passage's coverage, and its answer share, are at most the share of the query it holds:
-        # COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * that, times 1 + ANSWER_BOOST * that for a question.
-        held = held_at_most[:, at]
-        share = np.minimum(1.0, weights @ held / total)
-        factor = (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share) * (1.0 + (ANSWER_BOOST * share if intent else 0.0))
-        each = sorted((rows[i][0] * f for i, f in zip(at, factor.tolist())), reverse=True)
-        whole = min(1.0, float(weights @ held.any(axis=1)) / total)
-        return (each[0] + MORE_PASSAGES * sum(each[1:3])) * (DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * whole)
+        # COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * that, times 1 + ANSWER_BOOST * that for a question;
+        # a document's share at most that of the concepts its passages hold (all rows and documents at once).
+        share = np.minimum(1.0, weights @ held_at_most / total)
+        factor = ((COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share) * (1.0 + (ANSWER_BOOST * share if intent else 0.0))).tolist()
+        owner = np.zeros((len(rows), len(docs)))
+        for n, at in enumerate(docs.values()):
+            owner[at, n] = 1.0
+        whole = np.minimum(1.0, (weights @ ((held_at_most @ owner) > 0)) / total).tolist()
+        out = {}
+        for (doc_id, at), held in zip(docs.items(), whole):
+            each = sorted((rows[i][0] * factor[i] for i in at), reverse=True)
+            out[doc_id] = (each[0] + MORE_PASSAGES * sum(each[1:3])) * (DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * held)
+        return out
 
-    bounds = {d: bound(d) for d in docs} if lazy else {}
+    bounds = bounds_of() if lazy else {}
     order = sorted(docs, key=lambda d: (-bounds[d], rank_of[d])) if lazy else list(docs)
     ranked = []  # (document score, doc_id, its passages best first)
     partial = False
@@ -1515,8 +1523,9 @@ def _held_at_most(matcher: Matcher, rows, state: _IndexState, searcher) -> np.nd
 
     def has(term: str) -> np.ndarray:
         if term not in where:
-            ids = state.scores.leaf(Term("text", term), searcher)[0]
-            where[term] = np.isin(nums_arr, ids)
+            ids = state.scores.leaf(Term("text", term), searcher)[0]  # sorted (``_leaf_ids``)
+            at = np.minimum(np.searchsorted(ids, nums_arr), len(ids) - 1)
+            where[term] = ids[at] == nums_arr if len(ids) else np.zeros(len(nums_arr), dtype=bool)
         return where[term]
 
     for n, concept in enumerate(matcher.concepts):
@@ -1578,6 +1587,9 @@ class LazyFields(Mapping):
 
     def __getitem__(self, key):
         return self._doc_id if key == "doc_id" else self._all()[key]
+
+    def get(self, key, default=None):
+        return self._doc_id if key == "doc_id" else self._all().get(key, default)
 
     def __iter__(self):
         return iter(self._all())
