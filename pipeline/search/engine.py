@@ -768,7 +768,7 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
                 zip(chosen, columns.doc[chosen].tolist(), scores[chosen].tolist())]
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
     docs_matching = DocNames(np.flatnonzero(per), columns.names)
-    return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching
+    return rows, len(matching), (columns.facets(hit, per) if facets else {}), counts, len(docs_matching), docs_matching
 
 
 class DocNames(Sequence):
@@ -827,7 +827,10 @@ def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int,
         matching[np.argpartition(-scores[matching], POOL_CANDIDATES - 1)[:POOL_CANDIDATES]]
     ids = _leaf_ids(q, state, searcher, late)
     code = columns.doc[cand]
-    owners, where = np.unique(code, return_inverse=True)
+    owners = np.flatnonzero(np.bincount(code, minlength=len(columns.names)))  # np.unique(code, return_inverse=True)
+    where = np.zeros(len(columns.names), dtype=np.intp)
+    where[owners] = np.arange(len(owners))
+    where = where[code]
 
     def held(key) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(which candidates hold ``key``, which of their documents do)."""
@@ -917,9 +920,10 @@ class _Columns:
             self._code_of = {name: n for n, name in enumerate(self.names)}
         return self._code_of
 
-    def facets(self, hit: np.ndarray) -> dict[str, list[FacetCount]]:
-        """Documents with a matching passage, per body, year, type and government (as ``_facets`` counts them)."""
-        docs = np.unique(self.doc[hit])
+    def facets(self, hit: np.ndarray, per: np.ndarray | None = None) -> dict[str, list[FacetCount]]:
+        """Documents with a matching passage, per body, year, type and government (as ``_facets`` counts them);
+        ``per``: the matching passages of each document, when known."""
+        docs = np.unique(self.doc[hit]) if per is None else np.flatnonzero(per)
         counted: dict[str, dict[str, int]] = {}
         # a body counts the documents of the matching passages that name it: distinct (body, document) pairs
         named = hit[self._body_passage]
@@ -932,7 +936,8 @@ class _Columns:
                 counted[name] = dict(zip(kinds, np.bincount(codes[docs], minlength=len(kinds)).tolist()))
         out = {}
         for name, counts in counted.items():
-            found = [FacetCount(value=v, count=c) for v, c in counts.items() if v and c]
+            # (a str and an int each: built without validating, there are hundreds of bodies)
+            found = [FacetCount.model_construct(value=v, count=c) for v, c in counts.items() if v and c]
             key = (lambda c: c.value) if name == "year" else (lambda c: (-c.count, c.value))
             out[name] = sorted(found, key=key, reverse=(name == "year"))
         return out
@@ -1138,12 +1143,25 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None, deadline: 
     words = [w for w in re.findall(r"\w+", raw) if not w.isdigit()]
     analyzer = schema["text"].analyzer
     out, seen = [], set()
+    memo = {} if memo is None else memo
+
+    def stems_of(text: str) -> list[str]:  # kept per index generation: the same pairs come back in other queries
+        found = memo.get(("stems", text))
+        if found is None:
+            found = memo[("stems", text)] = analyzed_stems(analyzer, text)
+        return found
+
+    def frequency(term: str) -> int:
+        found = memo.get(("frequency", term))
+        if found is None:
+            found = memo[("frequency", term)] = reader.doc_frequency("text", term)
+        return found
 
     def add(joined: str, parts: list[str], phrasal: bool = False) -> None:
-        if not phrasal and not all(analyzed_stems(analyzer, p) for p in parts):
+        if not phrasal and not all(stems_of(p) for p in parts):
             return  # "zou de" is no "zoude": a stop word is never half of a compound
-        stems = analyzed_stems(analyzer, joined)
-        if len(stems) == 1 and stems[0] not in seen and reader.doc_frequency("text", stems[0]):
+        stems = stems_of(joined)
+        if len(stems) == 1 and stems[0] not in seen and frequency(stems[0]):
             seen.add(stems[0])
             out.append((Term("text", stems[0], boost=WEIGHT_COMPOUND), parts))
 
@@ -1160,14 +1178,11 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None, deadline: 
     for w in dict.fromkeys(w.casefold() for w in words):
         if out_of_time():
             return out
-        stems = analyzed_stems(analyzer, w)
+        stems = stems_of(w)
         if len(stems) == 1:
             key = ("holding", stems[0])
-            if memo is None or key not in memo:
-                found = _compounds_holding(reader, schema, stems[0], most=50)
-                if memo is None:
-                    memo = {}
-                memo[key] = found
+            if key not in memo:
+                memo[key] = _compounds_holding(reader, schema, stems[0], most=50)
             for term in memo[key]:
                 holding[term].append(w)
     for term, parts in sorted(holding.items(), key=lambda kv: (-len(kv[1]), kv[0])):

@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -627,9 +628,15 @@ def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
     return lo, min(end, lo + SNIPPET_CHARS)
 
 
+_START = itemgetter(1)  # a token's start
+
+
 def _mark(text: str, start: int, end: int, tokens, spans) -> str:
     """text[start:end] with the matched spans wrapped in **...**, on one line."""
-    chars = sorted({(tokens[a][1], tokens[b - 1][2]) for a, b in spans
+    # the tokens come in text order and the spans in token order: only those from ``start`` to ``end``
+    first = bisect_left(spans, (bisect_left(tokens, start, key=_START),))
+    last = bisect_left(spans, (bisect_right(tokens, end, key=_START),))
+    chars = sorted({(tokens[a][1], tokens[b - 1][2]) for a, b in spans[first:last]
                     if tokens[a][1] >= start and tokens[b - 1][2] <= end})
     out, pos = [], start
     for s, e in chars:
