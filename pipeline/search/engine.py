@@ -936,8 +936,7 @@ class _Columns:
                 counted[name] = dict(zip(kinds, np.bincount(codes[docs], minlength=len(kinds)).tolist()))
         out = {}
         for name, counts in counted.items():
-            # (a str and an int each: built without validating, there are hundreds of bodies)
-            found = [FacetCount.model_construct(value=v, count=c) for v, c in counts.items() if v and c]
+            found = [FacetCount(value=v, count=c) for v, c in counts.items() if v and c]
             key = (lambda c: c.value) if name == "year" else (lambda c: (-c.count, c.value))
             out[name] = sorted(found, key=key, reverse=(name == "year"))
         return out
