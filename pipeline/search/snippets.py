@@ -32,7 +32,19 @@ SNIPPET_MAX_CHARS = 420  # whole sentences that hold more of the query may make 
 
 
 def analyzed_stems(analyzer, text: str) -> list[str]:
-    return [t.text for t in analyzer(text, mode="query")]
+    """The index terms ``analyzer`` makes of ``text`` (as a query), kept for the last ``KEEP_STEMS`` texts:
+    a search analyses its words and their variants per field many times, and queries share words."""
+    key = (id(analyzer), text)
+    found = _STEMS.get(key)
+    if found is None or found[0] is not analyzer:  # (the analyzer is kept with it: its id is not reused)
+        if len(_STEMS) > KEEP_STEMS:
+            _STEMS.clear()
+        found = _STEMS[key] = (analyzer, tuple(t.text for t in analyzer(text, mode="query")))
+    return list(found[1])
+
+
+KEEP_STEMS = 100_000
+_STEMS: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
 
 
 @lru_cache(maxsize=1)
