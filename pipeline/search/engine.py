@@ -879,6 +879,10 @@ def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int,
     return cand[top]
 
 
+#: Bodies x documents up to which a search's body facet is counted on a grid of flags (else by sorting).
+MAX_FACET_GRID = 4_000_000
+
+
 class _Columns:
     """Per passage (Whoosh document number) its document; per document its year and type; per body
     its passages: read once per index generation, for facet counts over a mask of matches."""
@@ -927,9 +931,14 @@ class _Columns:
         counted: dict[str, dict[str, int]] = {}
         # a body counts the documents of the matching passages that name it: distinct (body, document) pairs
         named = hit[self._body_passage]
-        pairs = np.unique(self._body_of[named] * len(self.names) + self.doc[self._body_passage[named]])
-        per_body = np.bincount(pairs // len(self.names), minlength=len(self._body_names)) if len(self.names) else []
-        counted["body"] = dict(zip(self._body_names, np.asarray(per_body).tolist()))
+        pairs = self._body_of[named] * len(self.names) + self.doc[self._body_passage[named]]
+        if len(self._body_names) * len(self.names) <= MAX_FACET_GRID:  # marked on a grid of bodies x documents
+            grid = np.zeros(len(self._body_names) * len(self.names), dtype=bool)
+            grid[pairs] = True
+            per_body = grid.reshape(len(self._body_names), len(self.names)).sum(axis=1)
+        else:
+            per_body = np.bincount(np.unique(pairs) // len(self.names), minlength=len(self._body_names))
+        counted["body"] = dict(zip(self._body_names, per_body.tolist()))
         for name in ("year", "type", "government"):
             if name in self._doc_values:
                 kinds, codes = self._doc_values[name]
