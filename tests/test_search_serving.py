@@ -84,3 +84,31 @@ def test_search_serving_out_of_time_on_a_cold_index_still_answers(built_index, t
     answer = search(cold, query, 10, budget=0.0)
     assert answer.documents and answer.groups[0].hits[0].snippet
     assert answer.documents == search(cold, query, 10).documents
+
+
+def test_search_serving_snippet_dates_and_numbers_found_once_are_those_of_the_blanked_passage():
+    """A passage's dates and numbers are found once (``snippets._features``) and used for every query whose
+    words, blanked out, change none of them; ``unchanged_by`` must say no whenever blanking would."""
+    import random
+
+    from pipeline.search import snippets
+
+    pieces = ["12 juli", "1 januari 2020", "2019", "3,5", "12-05-2020", "op 4", "de raad", "juli", "besluit",
+              "art.12", "nr. 7", "12 de raad juli", "twee", "Q3", "€ 1.200", "x12", "12x", "(2021)", "\n", ". ",
+              "Gemeente", "ABC", "2019-2020", "5/6"]
+    lex = snippets._lexicon()
+    rng = random.Random(20)
+    fast = slow = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(3, 14)))
+        clean, tokens, *_ = snippets._prepared(text)
+        feats = snippets._features(text)
+        blanked = sorted(rng.sample(tokens, rng.randint(0, min(4, len(tokens)))), key=lambda t: t[1])
+        rest = snippets._blank(clean, 0, len(clean), blanked)
+        if feats.unchanged_by(clean, blanked):
+            fast += 1
+            assert [m.start() for m in lex["digits"].finditer(rest)] == feats.numbers, (text, blanked)
+            assert [m.start() for m in lex["date_scan"].finditer(rest)] == feats.dates, (text, blanked)
+        else:
+            slow += 1
+    assert fast > 50 and slow > 50  # both ways were tried

@@ -768,7 +768,7 @@ def _run(searcher, q, want: int, filt, facets: bool, state: _IndexState | None =
                 zip(chosen, columns.doc[chosen].tolist(), scores[chosen].tolist())]
     counts = {columns.names[c]: int(per[c]) for c in seen}  # matching passages of the documents shown
     docs_matching = DocNames(np.flatnonzero(per), columns.names)
-    return rows, len(matching), (columns.facets(hit) if facets else {}), counts, len(docs_matching), docs_matching
+    return rows, len(matching), (columns.facets(hit, per) if facets else {}), counts, len(docs_matching), docs_matching
 
 
 class DocNames(Sequence):
@@ -827,7 +827,10 @@ def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int,
         matching[np.argpartition(-scores[matching], POOL_CANDIDATES - 1)[:POOL_CANDIDATES]]
     ids = _leaf_ids(q, state, searcher, late)
     code = columns.doc[cand]
-    owners, where = np.unique(code, return_inverse=True)
+    owners = np.flatnonzero(np.bincount(code, minlength=len(columns.names)))  # np.unique(code, return_inverse=True)
+    where = np.zeros(len(columns.names), dtype=np.intp)
+    where[owners] = np.arange(len(owners))
+    where = where[code]
 
     def held(key) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(which candidates hold ``key``, which of their documents do)."""
@@ -876,6 +879,10 @@ def _pool_by_bounds(scores: np.ndarray, matching: np.ndarray, m: int, docs: int,
     return cand[top]
 
 
+#: Bodies x documents up to which a search's body facet is counted on a grid of flags (else by sorting).
+MAX_FACET_GRID = 4_000_000
+
+
 class _Columns:
     """Per passage (Whoosh document number) its document; per document its year and type; per body
     its passages: read once per index generation, for facet counts over a mask of matches."""
@@ -898,6 +905,18 @@ class _Columns:
         self.bodies = {(b.decode("utf-8") if isinstance(b, bytes) else b):
                        np.fromiter(reader.postings("bodies", b).all_ids(), dtype=np.int32)
                        for b in reader.lexicon("bodies")}
+        # every (body, passage) pair as two arrays, and per document its year, type and government as a
+        # number: a search's facets are then a few array operations, not a loop per body and document
+        self._body_names = list(self.bodies)
+        ids = list(self.bodies.values())
+        self._body_passage = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int32)
+        self._body_of = np.repeat(np.arange(len(ids), dtype=np.int64), [len(i) for i in ids])
+        self._doc_values = {}
+        for name, values in (("year", self.year), ("type", self.type), ("government", self.government)):
+            if values is not None:
+                kinds = list(dict.fromkeys(values))
+                index = {v: n for n, v in enumerate(kinds)}
+                self._doc_values[name] = (kinds, np.array([index[v] for v in values], dtype=np.int64))
 
     def code_of(self) -> dict[str, int]:
         """doc_id -> its code in ``doc``."""
@@ -905,18 +924,25 @@ class _Columns:
             self._code_of = {name: n for n, name in enumerate(self.names)}
         return self._code_of
 
-    def facets(self, hit: np.ndarray) -> dict[str, list[FacetCount]]:
-        """Documents with a matching passage, per body, year, type and government (as ``_facets`` counts them)."""
-        docs = np.unique(self.doc[hit])
-        counted = {"body": {b: len(np.unique(self.doc[ids[hit[ids]]])) for b, ids in self.bodies.items()},
-                   "year": defaultdict(int), "type": defaultdict(int)}
-        if self.government is not None:
-            counted["government"] = defaultdict(int)
-        for d in docs.tolist():
-            counted["year"][self.year[d]] += 1
-            counted["type"][self.type[d]] += 1
-            if self.government is not None:
-                counted["government"][self.government[d]] += 1
+    def facets(self, hit: np.ndarray, per: np.ndarray | None = None) -> dict[str, list[FacetCount]]:
+        """Documents with a matching passage, per body, year, type and government (as ``_facets`` counts them);
+        ``per``: the matching passages of each document, when known."""
+        docs = np.unique(self.doc[hit]) if per is None else np.flatnonzero(per)
+        counted: dict[str, dict[str, int]] = {}
+        # a body counts the documents of the matching passages that name it: distinct (body, document) pairs
+        named = hit[self._body_passage]
+        pairs = self._body_of[named] * len(self.names) + self.doc[self._body_passage[named]]
+        if len(self._body_names) * len(self.names) <= MAX_FACET_GRID:  # marked on a grid of bodies x documents
+            grid = np.zeros(len(self._body_names) * len(self.names), dtype=bool)
+            grid[pairs] = True
+            per_body = grid.reshape(len(self._body_names), len(self.names)).sum(axis=1)
+        else:
+            per_body = np.bincount(np.unique(pairs) // len(self.names), minlength=len(self._body_names))
+        counted["body"] = dict(zip(self._body_names, per_body.tolist()))
+        for name in ("year", "type", "government"):
+            if name in self._doc_values:
+                kinds, codes = self._doc_values[name]
+                counted[name] = dict(zip(kinds, np.bincount(codes[docs], minlength=len(kinds)).tolist()))
         out = {}
         for name, counts in counted.items():
             found = [FacetCount(value=v, count=c) for v, c in counts.items() if v and c]
@@ -1125,12 +1151,25 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None, deadline: 
     words = [w for w in re.findall(r"\w+", raw) if not w.isdigit()]
     analyzer = schema["text"].analyzer
     out, seen = [], set()
+    memo = {} if memo is None else memo
+
+    def stems_of(text: str) -> list[str]:  # kept per index generation: the same pairs come back in other queries
+        found = memo.get(("stems", text))
+        if found is None:
+            found = memo[("stems", text)] = analyzed_stems(analyzer, text)
+        return found
+
+    def frequency(term: str) -> int:
+        found = memo.get(("frequency", term))
+        if found is None:
+            found = memo[("frequency", term)] = reader.doc_frequency("text", term)
+        return found
 
     def add(joined: str, parts: list[str], phrasal: bool = False) -> None:
-        if not phrasal and not all(analyzed_stems(analyzer, p) for p in parts):
+        if not phrasal and not all(stems_of(p) for p in parts):
             return  # "zou de" is no "zoude": a stop word is never half of a compound
-        stems = analyzed_stems(analyzer, joined)
-        if len(stems) == 1 and stems[0] not in seen and reader.doc_frequency("text", stems[0]):
+        stems = stems_of(joined)
+        if len(stems) == 1 and stems[0] not in seen and frequency(stems[0]):
             seen.add(stems[0])
             out.append((Term("text", stems[0], boost=WEIGHT_COMPOUND), parts))
 
@@ -1147,14 +1186,11 @@ def _joined_pairs(raw: str, reader, schema, memo: dict | None = None, deadline: 
     for w in dict.fromkeys(w.casefold() for w in words):
         if out_of_time():
             return out
-        stems = analyzed_stems(analyzer, w)
+        stems = stems_of(w)
         if len(stems) == 1:
             key = ("holding", stems[0])
-            if memo is None or key not in memo:
-                found = _compounds_holding(reader, schema, stems[0], most=50)
-                if memo is None:
-                    memo = {}
-                memo[key] = found
+            if key not in memo:
+                memo[key] = _compounds_holding(reader, schema, stems[0], most=50)
             for term in memo[key]:
                 holding[term].append(w)
     for term, parts in sorted(holding.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -1330,21 +1366,29 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
     if held_at_most is None or not len(getattr(matcher, "concepts", ())) or len(held_at_most) != len(weights):
         held_at_most = None
 
-    def bound(doc_id: str) -> float:
-        at = docs[doc_id]
+    def bounds_of() -> dict[str, float]:
         if held_at_most is None:
-            raw = sorted((rows[i][0] for i in at), reverse=True)
-            return top * (raw[0] + MORE_PASSAGES * sum(raw[1:3]))
+            out = {}
+            for doc_id, at in docs.items():
+                raw = sorted((rows[i][0] for i in at), reverse=True)
+                out[doc_id] = top * (raw[0] + MORE_PASSAGES * sum(raw[1:3]))
+            return out
         # A passage's coverage, and its answer share, are at most the share of the query it holds:
-        # COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * that, times 1 + ANSWER_BOOST * that for a question.
-        held = held_at_most[:, at]
-        share = np.minimum(1.0, weights @ held / total)
-        factor = (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share) * (1.0 + (ANSWER_BOOST * share if intent else 0.0))
-        each = sorted((rows[i][0] * f for i, f in zip(at, factor.tolist())), reverse=True)
-        whole = min(1.0, float(weights @ held.any(axis=1)) / total)
-        return (each[0] + MORE_PASSAGES * sum(each[1:3])) * (DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * whole)
+        # COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * that, times 1 + ANSWER_BOOST * that for a question;
+        # a document's share at most that of the concepts its passages hold (all rows and documents at once).
+        share = np.minimum(1.0, weights @ held_at_most / total)
+        factor = ((COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * share) * (1.0 + (ANSWER_BOOST * share if intent else 0.0))).tolist()
+        owner = np.zeros((len(rows), len(docs)))
+        for n, at in enumerate(docs.values()):
+            owner[at, n] = 1.0
+        whole = np.minimum(1.0, (weights @ ((held_at_most @ owner) > 0)) / total).tolist()
+        out = {}
+        for (doc_id, at), held in zip(docs.items(), whole):
+            each = sorted((rows[i][0] * factor[i] for i in at), reverse=True)
+            out[doc_id] = (each[0] + MORE_PASSAGES * sum(each[1:3])) * (DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * held)
+        return out
 
-    bounds = {d: bound(d) for d in docs} if lazy else {}
+    bounds = bounds_of() if lazy else {}
     order = sorted(docs, key=lambda d: (-bounds[d], rank_of[d])) if lazy else list(docs)
     ranked = []  # (document score, doc_id, its passages best first)
     partial = False
@@ -1502,8 +1546,9 @@ def _held_at_most(matcher: Matcher, rows, state: _IndexState, searcher) -> np.nd
 
     def has(term: str) -> np.ndarray:
         if term not in where:
-            ids = state.scores.leaf(Term("text", term), searcher)[0]
-            where[term] = np.isin(nums_arr, ids)
+            ids = state.scores.leaf(Term("text", term), searcher)[0]  # sorted (``_leaf_ids``)
+            at = np.minimum(np.searchsorted(ids, nums_arr), len(ids) - 1)
+            where[term] = ids[at] == nums_arr if len(ids) else np.zeros(len(nums_arr), dtype=bool)
         return where[term]
 
     for n, concept in enumerate(matcher.concepts):
@@ -1566,6 +1611,9 @@ class LazyFields(Mapping):
     def __getitem__(self, key):
         return self._doc_id if key == "doc_id" else self._all()[key]
 
+    def get(self, key, default=None):
+        return self._doc_id if key == "doc_id" else self._all().get(key, default)
+
     def __iter__(self):
         return iter(self._all())
 
@@ -1599,7 +1647,14 @@ def dutch_date(iso: str) -> str:
 
 
 def _split(value: str | None) -> list[str]:
-    return [v for v in (value or "").split(",") if v]
+    return list(_parts(value or ""))
+
+
+@lru_cache(maxsize=4096)
+def _parts(value: str) -> tuple[str, ...]:
+    """The names of a comma-separated field (a passage's bodies, its organisations: the same for every
+    passage of a document, so read once)."""
+    return tuple(v for v in value.split(",") if v)
 
 
 def _hit(score: float, fields: dict, snippet: str) -> Hit:

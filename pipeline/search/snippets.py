@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,19 @@ SNIPPET_MAX_CHARS = 420  # whole sentences that hold more of the query may make 
 
 
 def analyzed_stems(analyzer, text: str) -> list[str]:
-    return [t.text for t in analyzer(text, mode="query")]
+    """The index terms ``analyzer`` makes of ``text`` (as a query), kept for the last ``KEEP_STEMS`` texts:
+    a search analyses its words and their variants per field many times, and queries share words."""
+    key = (id(analyzer), text)
+    found = _STEMS.get(key)
+    if found is None or found[0] is not analyzer:  # (the analyzer is kept with it: its id is not reused)
+        if len(_STEMS) > KEEP_STEMS:
+            _STEMS.clear()
+        found = _STEMS[key] = (analyzer, tuple(t.text for t in analyzer(text, mode="query")))
+    return list(found[1])
+
+
+KEEP_STEMS = 100_000
+_STEMS: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +151,62 @@ def _number_words(text: str) -> list[tuple[int, int]]:
     return [(i, start) for i, (_, start, end) in enumerate(tokens) if clean[start:end].casefold() in words]
 
 
+class _Features:
+    """What ``Matcher.snippet`` asks of a passage whatever the query (``_features``): where the digits and
+    dates are, per sentence the tokens that are actor words and outcome words, per token its sentence."""
+
+    __slots__ = ("numbers", "dates", "in_match", "sentence_of", "actors", "outcomes", "names")
+
+    def __init__(self, text: str):
+        clean, tokens, _, sentences, _ = _prepared(text)
+        lex = _lexicon()
+        digits = [m.span() for m in lex["digits"].finditer(clean)]
+        dates = [m.span() for m in lex["date_scan"].finditer(clean)]
+        self.numbers = [s for s, _ in digits]
+        self.dates = [s for s, _ in dates]
+        in_match = bytearray(len(clean))  # 1 where a digit or date match of the clean text is
+        for s, e in digits + dates:
+            in_match[s:e] = b"\x01" * (e - s)
+        self.in_match = bytes(in_match)
+        self.sentence_of = [0] * len(tokens)
+        actor_words, stems = lex["actor_words"], outcome_words()["stems"]
+        self.actors, self.outcomes = [], []
+        for j, (_, _, lo, k) in enumerate(sentences):
+            self.sentence_of[lo:k] = [j] * (k - lo)
+            self.actors.append([i for i in range(lo, k) if tokens[i][0] in actor_words])
+            self.outcomes.append([i for i in range(lo, k) if tokens[i][0] in stems])
+        self.names: dict[int, bool] = {}  # sentence -> ``_names`` of it as written (filled when asked)
+
+    def unchanged_by(self, clean: str, blanked) -> bool:
+        """Whether blanking the ``blanked`` tokens (term, start, end; in order) out of ``clean`` leaves the
+        digit and date matches as they are in ``clean`` (then ``numbers`` and ``dates`` are those of the
+        blanked text): no token holds a digit or a part of a match, none touches a word character, and
+        none follows a digit across white space only (a date's "12 ... juli" could then form). Else False."""
+        end_before = 0
+        for _, s, e in blanked:
+            if s < end_before or self.in_match.find(1, s, e) != -1:
+                return False
+            if (s and _word_char(clean[s - 1])) or (e < len(clean) and _word_char(clean[e])):
+                return False
+            j = s - 1
+            while j >= 0 and clean[j].isspace():
+                j -= 1
+            if (j >= 0 and clean[j].isdecimal()) or any(c.isdecimal() for c in clean[s:e]):
+                return False
+            end_before = e
+        return True
+
+
+def _word_char(ch: str) -> bool:
+    """Whether ``ch`` is a character ``re``'s ``\\w`` matches (a letter, digit or underscore)."""
+    return ch.isalnum() or ch == "_"
+
+
+@lru_cache(maxsize=4096)
+def _features(text: str) -> _Features:
+    return _Features(text)
+
+
 class Matcher:
     """Finds the sentence of a passage that best answers the query, and marks the matched terms."""
 
@@ -157,8 +226,13 @@ class Matcher:
         """Token index spans that match, and per token index the concepts it matches (concept -> typed form;
         an empty dict, one for all, where it matches none). ``where`` (``_prepared``): the token numbers of
         each word, so that only the tokens that are words of the query are looked at."""
+        return self._match(tokens, where)[:2]
+
+    def _match(self, tokens, where: dict[str, list[int]] | None = None):
+        """``_spans`` and the numbers of the tokens that match a concept, in order (the only ones whose
+        entry in the second list is not empty)."""
         texts = None
-        spans, hit_concepts = [], [_NONE] * len(tokens)
+        spans, hit_concepts, matched = [], [_NONE] * len(tokens), []
         terms, phrases = self._terms, self._phrases
         if where is None:
             at = range(len(tokens))
@@ -179,7 +253,9 @@ class Matcher:
                     if hit_concepts[i] is _NONE:
                         hit_concepts[i] = {}
                     hit_concepts[i][n] = hit_concepts[i].get(n, False) or typed
-        return spans, hit_concepts
+            if hit_concepts[i] is not _NONE:
+                matched.append(i)
+        return spans, hit_concepts, matched
 
     def share(self, hits) -> float:
         """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less."""
@@ -202,7 +278,7 @@ class Matcher:
 
         The same sums in the same order as ``snippet``, over the tokens that are words of the query only
         (found through the passage's word positions, ``_prepared``), not over every token."""
-        text, tokens, _, sentences, where = _prepared(text)
+        text, tokens, bounds, sentences, where = _prepared(text)
         at = sorted({i for key in self._keys & where.keys() for i in where[key]})
         texts = None
         hits: list[dict[int, bool]] = []
@@ -219,7 +295,9 @@ class Matcher:
         kept = [(i, h) for i, h in zip(at, hits) if h]
         self._held([h for _, h in kept])
         best_share, first = 0.0, [i for i, _ in kept]
-        for start, end, lo, k in sentences:
+        # only the sentences that hold a match (sentence j runs from bounds[j] to bounds[j + 1])
+        for j in dict.fromkeys(bisect_right(bounds, tokens[i][1]) - 1 for i in first):
+            start, end, lo, k = sentences[j]
             a, b = bisect_left(first, lo), bisect_left(first, k)
             if a < b and text[start:end].strip():
                 best_share = max(best_share, self.share([h for _, h in kept[a:b]]))
@@ -247,35 +325,62 @@ class Matcher:
             return snippet, coverage, 1.0
         original = text
         text, tokens, bounds, sentences, where = _prepared(text)
-        spans, hit_concepts = self._spans(tokens, where)
-        coverage = self.share(hit_concepts)
-        self._held(hit_concepts)
+        spans, hit_concepts, matched = self._match(tokens, where)
+        hits = [hit_concepts[i] for i in matched]  # the tokens that match, in order: the rest add nothing
+        coverage = self.share(hits)
+        self._held(hits)
         # The answer is what the passage says besides the query's own words: look for dates and
-        # numbers once, with those words blanked out.
-        rest = _blank(text, 0, len(text), [tok for tok, hit in zip(tokens, hit_concepts) if hit])
+        # numbers once, with those words blanked out (as found in the passage, ``_features``, unless
+        # blanking them changes what is found).
+        feats = _features(original)
+        blanked = [tokens[i] for i in matched]
+        rest = None if feats.unchanged_by(text, blanked) else _blank(text, 0, len(text), blanked)
         lex = _lexicon()
-        numbers = [m.start() for m in lex["digits"].finditer(rest)]
+        if rest is None:
+            numbers = list(feats.numbers)
+            dates = feats.dates
+        else:
+            numbers = [m.start() for m in lex["digits"].finditer(rest)]
+            dates = [m.start() for m in lex["date_scan"].finditer(rest)]
         numbers += [start for i, start in _number_words(original) if not hit_concepts[i]]
-        found = {"date": [m.start() for m in lex["date_scan"].finditer(rest)], "number": sorted(numbers)}
+        found = {"date": dates, "number": sorted(numbers)}
         best, best_score, best_answers, best_share, best_tail = None, -1.0, 0.0, 0.0, None
         kinds: dict[int, dict[str, bool]] = {}
+
+        def names(j: int, start: int, end: int, lo: int, k: int) -> bool:
+            """``_names`` of sentence ``j`` with the query's words blanked out."""
+            if rest is not None:
+                return _names(rest[start:end])
+            a, b = bisect_left(matched, lo), bisect_left(matched, k)
+            if a == b:  # none of its words blanked: as written
+                if j not in feats.names:
+                    feats.names[j] = _names(text[start:end])
+                return feats.names[j]
+            return _names(_blank(text, start, end, blanked[a:b]))
 
         def has(j: int) -> dict[str, bool]:
             if j not in kinds:
                 start, end, lo, k = sentences[j]
                 kinds[j] = {kind: bisect_left(at, start) < len(at) and at[bisect_left(at, start)] < end
                             for kind, at in found.items()}
-                kinds[j]["actor"] = any(tokens[i][0] in lex["actor_words"] for i in range(lo, k)
-                                        if not hit_concepts[i]) or _names(rest[start:end])
+                kinds[j]["actor"] = any(not hit_concepts[i] for i in feats.actors[j]) or names(j, start, end, lo, k)
                 kinds[j]["what"] = k - lo >= 6
-                kinds[j]["outcome"] = any(tokens[i][0] in outcome_words()["stems"] for i in range(lo, k)
-                                          if not hit_concepts[i])
+                kinds[j]["outcome"] = any(not hit_concepts[i] for i in feats.outcomes[j])
             return kinds[j]
 
-        for j, (start, end, lo, k) in enumerate(sentences):
-            if not any(hit_concepts[lo:k]) or not text[start:end].strip():
+        # the sentences that hold a word of the query, in order, with the first and last of their matches
+        held_in: dict[int, list[int]] = {}
+        for n, i in enumerate(matched):
+            j = feats.sentence_of[i]
+            if j in held_in:
+                held_in[j][1] = n + 1
+            else:
+                held_in[j] = [n, n + 1]
+        for j, (a, b) in held_in.items():
+            start, end, lo, k = sentences[j]
+            if not text[start:end].strip():
                 continue
-            share = self.share(hit_concepts[lo:k])
+            share = self.share(hits[a:b])
             score = share * 10 + 0.3 * sum(has(j).values())
             answers, last, tail = (share if intent and has(j).get(intent) else 0.0), j, None
             if intent and not answers:  # the answer may follow in the next sentence or two ("... : <name>")
@@ -306,12 +411,15 @@ class Matcher:
         first, last = best
         # A sentence or two before or after that holds more of the query joins the snippet, as long
         # as the snippet stays readable: "via een 'collegeregeling'. [...] Het Twente Bedrijf ..."
-        held = {n for i in range(sentences[first][2], sentences[last][3]) for n in hit_concepts[i]}
+        def concepts_in(lo: int, k: int) -> set[int]:
+            return {n for h in hits[bisect_left(matched, lo):bisect_left(matched, k)] for n in h}
+
+        held = concepts_in(sentences[first][2], sentences[last][3])
         for j in (first - 1, last + 1, first - 2, last + 2):
             if not 0 <= j < len(sentences):
                 continue
             lo_j, hi_j = min(first, j), max(last, j)
-            more = {n for i in range(sentences[j][2], sentences[j][3]) for n in hit_concepts[i]} - held
+            more = concepts_in(sentences[j][2], sentences[j][3]) - held
             if more and sentences[hi_j][1] - sentences[lo_j][0] <= SNIPPET_MAX_CHARS:
                 first, last = lo_j, hi_j
                 held |= more
@@ -532,9 +640,15 @@ def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
     return lo, min(end, lo + SNIPPET_CHARS)
 
 
+_START = itemgetter(1)  # a token's start
+
+
 def _mark(text: str, start: int, end: int, tokens, spans) -> str:
     """text[start:end] with the matched spans wrapped in **...**, on one line."""
-    chars = sorted({(tokens[a][1], tokens[b - 1][2]) for a, b in spans
+    # the tokens come in text order and the spans in token order: only those from ``start`` to ``end``
+    first = bisect_left(spans, (bisect_left(tokens, start, key=_START),))
+    last = bisect_left(spans, (bisect_right(tokens, end, key=_START),))
+    chars = sorted({(tokens[a][1], tokens[b - 1][2]) for a, b in spans[first:last]
                     if tokens[a][1] >= start and tokens[b - 1][2] <= end})
     out, pos = [], start
     for s, e in chars:
