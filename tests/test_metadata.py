@@ -129,3 +129,12 @@ def test_letter_subject_line_type_and_inline_date():
 
     fields = "Aan de gemeenteraad\n\nBehandeld door T. van Berkel Datum 28 mei 2025 E-mail t@utrecht.nl Kenmerk 3026\n"
     assert document_date(fields + "In 2024 en op 3 maart 2025 gebeurde veel.") == ("2025-05-28", "stated")
+
+
+def test_title_is_never_a_date_line_with_its_full_stop():
+    """"30 januari 2023." alone on a line (the end of a wrapped sentence) names no subject."""
+    from pipeline.nlp.metadata import title
+
+    text = ("Besluitnummer 560746 ingevolge de Scheepvaartverkeerswet bekend gemaakt op 23 augustus 2022 voor het varen "
+            "met het schip Klazina tussen 1 september 2022 en\n30 januari 2023.\n\nScheepvaartvergunning Mark en Dintel\n")
+    assert title(text) != "30 januari 2023."

@@ -45,7 +45,7 @@ _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|^[A-Z][a-z]+(?:straat|weg|plein|laa
 _DUTCH_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
 _DATE_LINE = re.compile(
     rf"^(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{{1,2}}\s+(?:{_DUTCH_MONTHS})\s+\d{{4}}"
-    rf"(?:\s+\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*uur)?)?$|^(?:{_DUTCH_MONTHS})\s+\d{{4}}$", re.IGNORECASE)
+    rf"(?:\s+\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*uur)?)?[.,;]?$|^(?:{_DUTCH_MONTHS})\s+\d{{4}}[.,;]?$", re.IGNORECASE)
 _DATE_IN = re.compile(rf"\b(\d{{1,2}})\s+({_DUTCH_MONTHS})\s+(\d{{4}})\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 _LABEL = re.compile(r"^(?:(?:onderwerp|betreft|inzake)\b\s*(?:[:\t ]|$)|(?:titel(?:\s+bestemmingsplan)?|plan|projectomschrijving)"
