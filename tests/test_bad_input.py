@@ -409,3 +409,14 @@ def test_bad_input_scanned_page_inside_a_text_pdf_is_read_through_ocr(tmp_path, 
     raw = read(pdf, pdf_reader)
     assert "Onderwerp: de begroting van het waterschap" in raw.pages[0]
     assert "gemeenteraad" in raw.pages[1].lower() and "begroting" in raw.pages[1].lower()
+
+
+def test_extract_names_a_file_it_cannot_read_once(runner, tmp_path):
+    """One line for a file spoor cannot read: its path once, then the problem."""
+    bad = tmp_path / "besluitenlijst.json"
+    bad.write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(bad), "--jsonl", str(tmp_path / "out.jsonl"), "--quiet"])
+    lines = _problem_lines(result)
+    assert len([ln for ln in lines if str(bad) in ln]) == 1
+    line = next(ln for ln in lines if str(bad) in ln)
+    assert line.count(str(bad)) == 1 and "unsupported file type '.json'" in line
