@@ -85,17 +85,14 @@ def worst_query() -> str:
     return WORST["100 infix wildcards"]
 
 
-def _cpu_seconds(pid: int) -> float | None:
-    """CPU seconds the server process and its worker processes have used (Linux' /proc; else None).
-
-    Other work on a shared machine slows the answers down but not this: CPU per answer says how many
-    answers a core gives when the server has it to itself."""
+def _cpu_by_process(pid: int) -> dict[int, float]:
+    """CPU seconds the server process and each of its worker processes have used (Linux' /proc; else {})."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    total, found = 0.0, False
+    found: dict[int, float] = {}
     try:
         entries = os.listdir("/proc")
     except OSError:
-        return None
+        return found
     for entry in entries:
         if not entry.isdigit():
             continue
@@ -104,9 +101,17 @@ def _cpu_seconds(pid: int) -> float | None:
         except OSError:
             continue
         if int(entry) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
-            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
-            found = True
-    return total if found else None
+            found[int(entry)] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return found
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the server process and its worker processes have used (Linux' /proc; else None).
+
+    Other work on a shared machine slows the answers down but not this: CPU per answer says how many
+    answers a core gives when the server has it to itself."""
+    found = _cpu_by_process(pid)
+    return sum(found.values()) if found else None
 
 
 def _free_port() -> int:
@@ -167,18 +172,24 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
         conn.close()
 
     started = time.perf_counter()
-    cpu_before = _cpu_seconds(pid) if pid else None
+    by_process = _cpu_by_process(pid) if pid else {}
+    cpu_before = sum(by_process.values()) if by_process else None
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
-    cpu_after = _cpu_seconds(pid) if pid else None
+    after = _cpu_by_process(pid) if pid else {}
+    cpu_after = sum(after.values()) if after else None
+    # How the work split over the processes (with --workers N: each worker's share of the server's CPU,
+    # the supervisor's being about nothing); an even split is what N processes need to answer N times as many.
+    used = sorted((after[p] - by_process.get(p, 0.0) for p in after), reverse=True)
+    split = [share for share in (round(u / sum(used) * 100) for u in used) if share] if sum(used) > 0 else []
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
     cpu = (cpu_after - cpu_before) / max(1, len(latencies)) * 1000 if cpu_before is not None and cpu_after else None
     return {"clients": clients, "requests": len(latencies), "errors": errors[0], "rps": len(latencies) / wall,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu}
+            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu, "cpu_split": split}
 
 
 def during_worst(port: int, query: str, after: float = 0.02, plain: str = "subsidie gemeenteraad") -> dict:
@@ -265,6 +276,8 @@ def main() -> None:
                 r = phase(port, clients, args.seconds, mix, server.pid, fresh)
                 found.append({"mix": mix, **r})
                 cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
+                if len(r["cpu_split"]) > 1:
+                    cpu += " (split over processes " + "/".join(f"{s}%" for s in r["cpu_split"]) + ")"
                 print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "
                       f"p95 {r['p95']:7.1f} ms, p99 {r['p99']:7.1f} ms, {r['errors']} errors, {r['requests']} answered"
                       f"{cpu}")
