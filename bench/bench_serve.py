@@ -171,7 +171,7 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
             i += 1
         conn.close()
 
-    started = time.perf_counter()
+    started, client_cpu = time.perf_counter(), time.process_time()
     by_process = _cpu_by_process(pid) if pid else {}
     cpu_before = sum(by_process.values()) if by_process else None
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
@@ -180,6 +180,7 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
+    client_cpu = (time.process_time() - client_cpu) / max(1, len(latencies)) * 1000  # this script's threads
     after = _cpu_by_process(pid) if pid else {}
     cpu_after = sum(after.values()) if after else None
     # How the work split over the processes (with --workers N: each worker's share of the server's CPU,
@@ -189,7 +190,8 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
     cpu = (cpu_after - cpu_before) / max(1, len(latencies)) * 1000 if cpu_before is not None and cpu_after else None
     return {"clients": clients, "requests": len(latencies), "errors": errors[0], "rps": len(latencies) / wall,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu, "cpu_split": split}
+            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu, "cpu_split": split,
+            "client_cpu_ms": client_cpu}
 
 
 def during_worst(port: int, query: str, after: float = 0.02, plain: str = "subsidie gemeenteraad") -> dict:
@@ -276,6 +278,7 @@ def main() -> None:
                 r = phase(port, clients, args.seconds, mix, server.pid, fresh)
                 found.append({"mix": mix, **r})
                 cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
+                cpu += f"; client CPU {r['client_cpu_ms']:.1f} ms"
                 if len(r["cpu_split"]) > 1:
                     cpu += " (split over processes " + "/".join(f"{s}%" for s in r["cpu_split"]) + ")"
                 print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -138,3 +139,32 @@ def test_serve_bounds_workers_each_listen_and_share_the_connections():
             c.close()
         for sock in listening:
             sock.close()
+
+
+def test_serve_bounds_a_worker_with_more_than_its_share_ends_connections(monkeypatch):
+    """A worker process holding more than its share of the open connections ends them after the answer
+    (the client connects again, maybe to the other process); the answer is the same, and a worker at its
+    share keeps them open."""
+    import multiprocessing
+
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from pipeline.web import pool
+
+    counts = multiprocessing.Array("q", 2 * pool.MAX_WORKERS)
+    app = Starlette(routes=[Route("/", lambda request: PlainTextResponse("antwoord"))])
+    app.add_middleware(pool.BalanceConnections)
+    client = TestClient(app)
+    assert client.get("/").headers.get("connection") is None  # not under `serve --workers N`: as ever
+    monkeypatch.setattr(pool, "_SHARED", [None, -1])
+    pool._claim_slot(counts)
+    other = 2 * (1 - pool._SHARED[1])
+    counts[other] = os.getppid()  # a second worker process, alive
+    for mine, theirs, closes in ((30, 20, True), (26, 24, False), (25, 25, False), (20, 30, False)):
+        counts[2 * pool._SHARED[1] + 1], counts[other + 1] = mine, theirs
+        answer = client.get("/")
+        assert answer.text == "antwoord"
+        assert (answer.headers.get("connection") == "close") is closes, (mine, theirs)
