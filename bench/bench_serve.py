@@ -105,6 +105,29 @@ def _cpu_by_process(pid: int) -> dict[int, float]:
     return found
 
 
+def _connections_by_process(pid: int, port: int) -> list[int]:
+    """How many established connections to ``port`` each server process holds (Linux' /proc; else []),
+    most first: with --workers N, how evenly the clients came to the processes."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 01: established
+                inodes.add(f"socket:[{fields[9]}]")
+    held = []
+    for process in _cpu_by_process(pid):
+        try:
+            links = [os.readlink(f"/proc/{process}/fd/{fd}") for fd in os.listdir(f"/proc/{process}/fd")]
+        except OSError:
+            continue
+        held.append(sum(link in inodes for link in links))
+    return sorted((n for n in held if n), reverse=True)
+
+
 def _cpu_seconds(pid: int) -> float | None:
     """CPU seconds the server process and its worker processes have used (Linux' /proc; else None).
 
@@ -177,6 +200,10 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
+    held: list[int] = []
+    if pid:  # half-way: how the clients' connections are spread over the server's processes
+        time.sleep(seconds / 2)
+        held = _connections_by_process(pid, port)
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
@@ -190,7 +217,7 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
     cpu = (cpu_after - cpu_before) / max(1, len(latencies)) * 1000 if cpu_before is not None and cpu_after else None
     return {"clients": clients, "requests": len(latencies), "errors": errors[0], "rps": len(latencies) / wall,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu, "cpu_split": split,
+            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu, "cpu_split": split, "connections": held,
             "client_cpu_ms": client_cpu}
 
 
@@ -279,6 +306,8 @@ def main() -> None:
                 found.append({"mix": mix, **r})
                 cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
                 cpu += f"; client CPU {r['client_cpu_ms']:.1f} ms"
+                if len(r["connections"]) > 1:
+                    cpu += "; connections held half-way " + "/".join(map(str, r["connections"]))
                 if len(r["cpu_split"]) > 1:
                     cpu += " (split over processes " + "/".join(f"{s}%" for s in r["cpu_split"]) + ")"
                 print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "
