@@ -14,7 +14,9 @@ from phase to phase), so no cache of answers or of a query's words can carry the
 searches. Each client keeps one connection open and sends its next request when the answer is in
 (a closed loop, like wrk): with 50 clients, the latency is 50 divided by the requests per second.
 Each phase also prints the server's CPU time per answer (its processes' user + system time, from /proc):
-other work on a shared machine slows the answers down, not that figure.
+other work on a shared machine slows the answers down, not that figure; and this script's own CPU time per
+request (the clients'), and with --workers N how many of the clients' connections each server process
+holds half-way through the phase and how the server's CPU time split over the processes.
 
 Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
 query may have) is sent, and 20 ms later a plain search not sent before (two words of ``WORDS``, from the
