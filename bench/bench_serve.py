@@ -14,7 +14,9 @@ from phase to phase), so no cache of answers or of a query's words can carry the
 searches. Each client keeps one connection open and sends its next request when the answer is in
 (a closed loop, like wrk): with 50 clients, the latency is 50 divided by the requests per second.
 Each phase also prints the server's CPU time per answer (its processes' user + system time, from /proc):
-other work on a shared machine slows the answers down, not that figure.
+other work on a shared machine slows the answers down, not that figure; and this script's own CPU time per
+request (the clients'), and with --workers N how many of the clients' connections each server process
+holds half-way through the phase and how the server's CPU time split over the processes.
 
 Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
 query may have) is sent, and 20 ms later a plain search not sent before (two words of ``WORDS``, from the
@@ -85,17 +87,14 @@ def worst_query() -> str:
     return WORST["100 infix wildcards"]
 
 
-def _cpu_seconds(pid: int) -> float | None:
-    """CPU seconds the server process and its worker processes have used (Linux' /proc; else None).
-
-    Other work on a shared machine slows the answers down but not this: CPU per answer says how many
-    answers a core gives when the server has it to itself."""
+def _cpu_by_process(pid: int) -> dict[int, float]:
+    """CPU seconds the server process and each of its worker processes have used (Linux' /proc; else {})."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    total, found = 0.0, False
+    found: dict[int, float] = {}
     try:
         entries = os.listdir("/proc")
     except OSError:
-        return None
+        return found
     for entry in entries:
         if not entry.isdigit():
             continue
@@ -104,9 +103,40 @@ def _cpu_seconds(pid: int) -> float | None:
         except OSError:
             continue
         if int(entry) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
-            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
-            found = True
-    return total if found else None
+            found[int(entry)] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return found
+
+
+def _connections_by_process(pid: int, port: int) -> list[int]:
+    """How many established connections to ``port`` each server process holds (Linux' /proc; else []),
+    most first: with --workers N, how evenly the clients came to the processes."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 01: established
+                inodes.add(f"socket:[{fields[9]}]")
+    held = []
+    for process in _cpu_by_process(pid):
+        try:
+            links = [os.readlink(f"/proc/{process}/fd/{fd}") for fd in os.listdir(f"/proc/{process}/fd")]
+        except OSError:
+            continue
+        held.append(sum(link in inodes for link in links))
+    return sorted((n for n in held if n), reverse=True)
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the server process and its worker processes have used (Linux' /proc; else None).
+
+    Other work on a shared machine slows the answers down but not this: CPU per answer says how many
+    answers a core gives when the server has it to itself."""
+    found = _cpu_by_process(pid)
+    return sum(found.values()) if found else None
 
 
 def _free_port() -> int:
@@ -166,19 +196,31 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
             i += 1
         conn.close()
 
-    started = time.perf_counter()
-    cpu_before = _cpu_seconds(pid) if pid else None
+    started, client_cpu = time.perf_counter(), time.process_time()
+    by_process = _cpu_by_process(pid) if pid else {}
+    cpu_before = sum(by_process.values()) if by_process else None
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
+    held: list[int] = []
+    if pid:  # half-way: how the clients' connections are spread over the server's processes
+        time.sleep(seconds / 2)
+        held = _connections_by_process(pid, port)
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
-    cpu_after = _cpu_seconds(pid) if pid else None
+    client_cpu = (time.process_time() - client_cpu) / max(1, len(latencies)) * 1000  # this script's threads
+    after = _cpu_by_process(pid) if pid else {}
+    cpu_after = sum(after.values()) if after else None
+    # How the work split over the processes (with --workers N: each worker's share of the server's CPU,
+    # the supervisor's being about nothing); an even split is what N processes need to answer N times as many.
+    used = sorted((after[p] - by_process.get(p, 0.0) for p in after), reverse=True)
+    split = [share for share in (round(u / sum(used) * 100) for u in used) if share] if sum(used) > 0 else []
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
     cpu = (cpu_after - cpu_before) / max(1, len(latencies)) * 1000 if cpu_before is not None and cpu_after else None
     return {"clients": clients, "requests": len(latencies), "errors": errors[0], "rps": len(latencies) / wall,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu}
+            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000, "cpu_ms": cpu, "cpu_split": split, "connections": held,
+            "client_cpu_ms": client_cpu}
 
 
 def during_worst(port: int, query: str, after: float = 0.02, plain: str = "subsidie gemeenteraad") -> dict:
@@ -265,6 +307,11 @@ def main() -> None:
                 r = phase(port, clients, args.seconds, mix, server.pid, fresh)
                 found.append({"mix": mix, **r})
                 cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
+                cpu += f"; client CPU {r['client_cpu_ms']:.1f} ms"
+                if len(r["connections"]) > 1:
+                    cpu += "; connections held half-way " + "/".join(map(str, r["connections"]))
+                if len(r["cpu_split"]) > 1:
+                    cpu += " (split over processes " + "/".join(f"{s}%" for s in r["cpu_split"]) + ")"
                 print(f"{mix:8s} {clients:3d} clients: {r['rps']:7.1f} requests/s, p50 {r['p50']:7.1f} ms, "
                       f"p95 {r['p95']:7.1f} ms, p99 {r['p99']:7.1f} ms, {r['errors']} errors, {r['requests']} answered"
                       f"{cpu}")

@@ -548,15 +548,15 @@ def serve(index: IndexOpt = DEFAULT_INDEX,
     import uvicorn
 
     from .web import SERVE_ENV, create_app
-    from .web.pool import NoDelayHTTPProtocol
+    from .web.pool import NoDelayHTTPProtocol, serve_workers
 
     _need_store(index)
     _check_port(host, port)
     err.print(f"spoor: open http://{host}:{port}/ (Ctrl+C stops)")
     if workers > 1:  # each process opens the index itself
         os.environ[SERVE_ENV] = str(index)
-        uvicorn.run("pipeline.web:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                    log_level="warning", http=NoDelayHTTPProtocol or "auto")
+        serve_workers("pipeline.web:app_from_environment", workers, host, port, factory=True, log_level="warning",
+                      http=NoDelayHTTPProtocol or "auto")
         return
     uvicorn.run(create_app(index, warm=True), host=host, port=port, log_level="warning", http=NoDelayHTTPProtocol or "auto")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -97,3 +98,73 @@ def test_serve_bounds_cli_json_says_what_was_left_out(built_index):
     assert found["notes"] and "jokertekens" in found["notes"][0]
     plain = json.loads(CliRunner().invoke(app, ["search", "regioraad", "--index", str(built_index), "--json"]).stdout)
     assert plain["notes"] == []
+
+
+def test_serve_bounds_workers_each_listen_and_share_the_connections():
+    """`spoor serve --workers N` gives each worker process its own socket on the port (SO_REUSEPORT), so
+    the kernel shares the clients' connections out over the processes instead of one process taking a
+    whole burst of them (which made 50 clients slower on two processes than on one)."""
+    import pickle
+
+    from pipeline.web.pool import PortPerWorker, reuse_port
+
+    if not reuse_port():
+        pytest.skip("the kernel shares a port among sockets only on Linux")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    workers = [pickle.loads(pickle.dumps(PortPerWorker("127.0.0.1", port))) for _ in range(2)]  # as each worker gets it
+    listening = [found[0] for found in workers]
+    clients = []
+    try:
+        for sock in listening:
+            assert sock.getsockname() == ("127.0.0.1", port)
+            sock.listen(64)
+            sock.setblocking(False)
+        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]
+        time.sleep(0.2)
+        taken = []
+        for sock in listening:
+            n = 0
+            while True:
+                try:
+                    sock.accept()[0].close()
+                except BlockingIOError:
+                    break
+                n += 1
+            taken.append(n)
+        assert sum(taken) == 40 and min(taken) >= 5, taken  # all 40 on one process: 1 in 2**39
+    finally:
+        for c in clients:
+            c.close()
+        for sock in listening:
+            sock.close()
+
+
+def test_serve_bounds_a_worker_with_more_than_its_share_ends_connections(monkeypatch):
+    """A worker process holding more than its share of the open connections ends them after the answer
+    (the client connects again, maybe to the other process); the answer is the same, and a worker at its
+    share keeps them open."""
+    import multiprocessing
+
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from pipeline.web import pool
+
+    counts = multiprocessing.Array("q", 2 * pool.MAX_WORKERS)
+    app = Starlette(routes=[Route("/", lambda request: PlainTextResponse("antwoord"))])
+    app.add_middleware(pool.BalanceConnections)
+    client = TestClient(app)
+    assert client.get("/").headers.get("connection") is None  # not under `serve --workers N`: as ever
+    monkeypatch.setattr(pool, "_SHARED", [None, -1])
+    pool._claim_slot(counts)
+    other = 2 * (1 - pool._SHARED[1])
+    counts[other] = os.getppid()  # a second worker process, alive
+    for mine, theirs, closes in ((30, 20, True), (26, 24, False), (25, 25, False), (20, 30, False)):
+        counts[2 * pool._SHARED[1] + 1], counts[other + 1] = mine, theirs
+        answer = client.get("/")
+        assert answer.text == "antwoord"
+        assert (answer.headers.get("connection") == "close") is closes, (mine, theirs)

@@ -229,7 +229,11 @@ SERVE_ENV = "SPOOR_SERVE_INDEX"
 
 def app_from_environment() -> Starlette:
     """The app over the index named in ``SPOOR_SERVE_INDEX`` (uvicorn's factory for each worker process)."""
-    return create_app(os.environ[SERVE_ENV], warm=True)
+    from .pool import BalanceConnections
+
+    app = create_app(os.environ[SERVE_ENV], warm=True)
+    app.add_middleware(BalanceConnections)
+    return app
 
 
 TIMELINE_FILTERS = ("overheid", "orgaan", "status", "van", "tot", "onderwerp")
