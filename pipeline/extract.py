@@ -222,8 +222,7 @@ def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = N
         raw = ingest.read(path, pdf_reader)
         digest = sha256 or sha256_of(path)
     except ingest.ReadError as exc:
-        message = str(exc)  # ("PATH: has an unsupported file type ...": the path is the Problem's own field)
-        return _failed(path, message[len(f"{path}: "):] if message.startswith(f"{path}: ") else message)
+        return _failed(path, exc.reason)  # (the path is the Problem's own field)
     except OSError as exc:
         return _failed(path, f"cannot be read ({exc.strerror or exc})")
     cleaned = clean.clean_pages(raw.pages)

@@ -67,9 +67,10 @@ def read(path: Path, pdf_reader: str = "pdfminer") -> RawDocument:
             reader = pdf
         return reader.read(path)
     except ReadError as exc:
-        raise ReadError(f"{path}: {exc}") from None
+        reason = exc.reason
     except MemoryError:
-        raise ReadError(f"{path}: is too large to read into memory; split it") from None
+        reason = "is too large to read into memory; split it"
     except Exception as exc:  # a reader bug must not sink a run; say what happened
         _log.exception("unexpected error reading %s", path)
-        raise ReadError(f"{path}: could not be read ({type(exc).__name__}: {exc})") from None
+        reason = f"could not be read ({type(exc).__name__}: {exc})"
+    raise ReadError(f"{path}: {reason}", reason=reason)

@@ -18,7 +18,12 @@ SNIFF_BYTES = 4096
 
 
 class ReadError(Exception):
-    """A file could not be read; the message says why, in words a user can act on."""
+    """A file could not be read; the message says why, in words a user can act on. ``reason`` is the
+    message without the file's path (for a report that names the file in a field of its own)."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason if reason is not None else message
 
 
 class Reader(ABC):
