@@ -476,11 +476,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                        start=r.span.start_char, end=r.span.end_char,
                        obj=clean_object(r.span[_first_word(r) + 2:].text), predicate=qlemma or (trig.lemma if trig else None), idx=idx)
     k = _first_word(r)
-    if r.low[k:k + 1] == ["u"] and r.low[k + 1:k + 2] and r.low[k + 1] in ("kunt", "kan", "zou", "mag", "moet"):
-        return None  # "U kunt ervoor kiezen niet in te stemmen": an option put to the reader, no decision
-    if r.low[k:k + 1] in (["indien"], ["ingeval"], ["mocht"]) or r.low[k:k + 3] in (["in", "het", "geval"], ["in", "geval", "dat"]) \
-            or (r.low[k:k + 1] == ["als"] and "u" in r.low[k + 1:k + 4]):
-        return None  # "In het geval dat u ervoor kiest niet in te stemmen, ...": a condition, no decision taken
+    opening = " ".join(r.low[k:k + 4]) + " "
+    if any(opening.startswith(p + " ") for p in lex.raw["not_taken_openers"]):
+        return None  # "U kunt ervoor kiezen niet in te stemmen", "In het geval dat u ...": an option, a condition
     if not r.triggers:
         if schedule and r.organs and r.dates and len(r.low) <= 25:
             actor = pick_actor(r, lex, None)

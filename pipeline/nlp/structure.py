@@ -633,7 +633,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     if ctx.layout in ("letter", "proposal", None):
         out += _advice(text, ctx, lines, organs, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
-        out += _addressee_acts(text, lines, organs, dates)
+        out += _addressee_acts(text, lines, organs, dates, data)
         out += _letter_requests(text, ctx, data)
         out += _convocations(text, ctx, dates, data)
     if ctx.layout in ("decision_list", "minutes"):
@@ -1150,10 +1150,10 @@ _RECEIVED = re.compile(r"(?i)[\s,]*(?:ontvingen|ontving|kregen|kreeg)\s+(?:wij|w
                        r"(?:brief|advies|verzoek|zienswijze|reactie|e-?mail|aanvraag)\b")
 
 
-def _addressee_acts(text: str, lines: list[_Line], organs: list[Span], dates: list[Span]) -> list[dict]:
+def _addressee_acts(text: str, lines: list[_Line], organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
     """What the body a letter answers did, with its date: "uw advies van 17 mei 2024", "Op 17 mei 2024 ontvingen
     wij uw advies" (the addressee's act, realized then; only when the letter is addressed to a body)."""
-    actor, actor_text = _addressee(lines, organs, load_structure())
+    actor, actor_text = _addressee(lines, organs, data)
     if actor is None:
         return []
     out = []
