@@ -227,3 +227,15 @@ def test_clean_repairs_utf8_read_as_windows_1252(broken, right):
 def test_clean_leaves_correct_dutch_alone():
     text = "Eén reëel geïnformeerd café: € 1.200, ‘aldus’ — de raad."
     assert clean_pages([text]).text == text
+
+
+def test_a_heading_without_full_stop_keeps_its_own_line_above_a_full_paragraph_line():
+    width = "x" * 80
+    pages = ["Fase 2 Stadsweg A7 wordt in de zomer van 2027 (na de voltooiing van AVANT) uitgevoerd\n"
+             "In het kader van het raadsbesluit over de uitvoering van fase 2 van de Stadsweg A7 informeerden\n"
+             "wij u dat de realisatie in de zomer van 2026 werd nagestreefd, tegelijk met de werken ernaast.\n"
+             "Het college van\nDe Wolden besloot op de gemeente te wachten met de rest van het werk van " + width + "\n"]
+    text = clean_pages(pages).text
+    assert "uitgevoerd\nIn het kader" in text
+    assert "informeerden wij u" in text  # a wrapped line still joins
+    assert "Het college van\nDe Wolden" in text or "Het college van De Wolden" in text  # a name is no new sentence

@@ -287,3 +287,19 @@ def test_genres_convocation_letter_calls_the_meeting_of_the_body(nlp):
     recs = dated(run(nlp, CONVOCATION))
     assert ("voorzitter_gemeenteraad", "2024-09-02", "realized") in recs  # the call, by the signer
     assert ("gemeenteraad", "2024-09-09", "planned") in recs  # the meeting it calls
+
+
+def test_genres_letter_a_plan_put_before_the_council_and_a_heading_run_into_its_paragraph(nlp):
+    """"werd aan de raad voorgelegd" is a proposal to the council on its date; a heading without its full stop
+    ("... in de zomer van 2027 uitgevoerd") does not lend its words to the paragraph under it."""
+    text = ("Raadsinformatiebrief\n\nDatum 1 juli 2026\n\nAan de leden van de gemeenteraad,\n\n"
+            "Op 22 januari 2026 werd de Voedselvisie aan de raad voorgelegd ter vaststelling.\n\n"
+            "Fase 2 van de weg wordt in de zomer van 2027 uitgevoerd\n"
+            "In het kader van het raadsbesluit ‘Krediet fase 2’ d.d. 27 november 2025 informeerden wij u dat de "
+            "realisatie van deze tweede fase van de herinrichting van de weg in de zomer van 2026 werd nagestreefd.\n\n"
+            "Met vriendelijke groet,\n\nhet college van burgemeester en wethouders\n")
+    x = run(nlp, text)
+    got = {(d.actor, d.date, d.status) for d in x.decisions}
+    assert ("gemeenteraad", "2026-01-22", "proposed") in got
+    informed = [d for d in x.decisions if "informeerden" in d.text]
+    assert informed and all(not d.text.startswith("Fase 2") for d in informed)

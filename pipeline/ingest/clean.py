@@ -235,6 +235,26 @@ def keep_hyphen(left: str, right: str, vocab: _Vocabulary | None = None) -> bool
     return clash in _CLASH and len(left) >= 3 and len(right) >= 3
 
 
+# words that open a sentence, never continue one with a capital: a line that ends in a plain word and a line that
+# starts with one of these ("In het kader", "De aanbesteding") are a heading and its paragraph
+_OPENERS = frozenset({"in", "de", "het", "op", "wij", "we", "dit", "deze", "daarom", "hierbij", "met", "voor", "na",
+                      "ook", "er", "om", "bij", "als", "daarnaast", "tevens", "verder", "hiermee", "inmiddels",
+                      "vanaf", "sinds", "tijdens", "door", "u", "het", "ons", "onze", "zoals", "nadat", "omdat"})
+_FUNCTION_END = frozenset({"van", "de", "het", "een", "en", "of", "in", "op", "aan", "met", "voor", "door", "bij",
+                           "naar", "te", "tot", "om", "over", "uit", "gemeente", "provincie", "waterschap", "dat",
+                           "die", "dan", "als", "na", "onder", "tussen", "per", "zoals"})
+
+
+def run_in_heading(prev: str, line: str) -> bool:
+    """A line ending in a plain lower-case word above a line that opens a new sentence."""
+    last = prev.rsplit(None, 1)[-1] if prev.strip() else ""
+    words = line.split(None, 2)
+    if len(words) < 2 or not last.isalpha() or not last.islower() or last in _FUNCTION_END:
+        return False
+    first, second = words[0], words[1]
+    return first[:1].isupper() and first.lower() in _OPENERS and second[:1].islower() and second[:1].isalpha()
+
+
 _LONG_LINE = 50  # characters: a line this long that stops mid-sentence runs on after a blank line
 
 
@@ -290,6 +310,8 @@ class _Joiner:
                 self._full(prev) or len(prev) >= _LONG_LINE) else br
         if lower and (not ends or self._full(prev)):
             return " "
+        if not ends and run_in_heading(prev, line):
+            return br  # "... wordt in 2027 uitgevoerd" / "In het kader van ...": a heading above its paragraph
         if self._full(prev) and not (new_page and ends):  # a finished sentence at a page end
             return " "                                      # usually ends its paragraph
         return "\n\n" if new_page else br

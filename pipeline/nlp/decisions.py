@@ -535,6 +535,12 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             named = _NAMED_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
         if named:
             act_fb = (None, named.group(1))
+    if actor is None and act_fb == (None, None) and trig.kind == "part" and trig.lemma in lex.words("put_before_lemmas"):
+        # "Op 22 januari werd de visie aan de raad voorgelegd": put before the body that is to decide, as an agenda
+        # item is
+        dets = lex.words("determiners")
+        actor = next((o for o in r.organs if o.start - r.span.start < trig.i and "aan" in [
+            w for w in r.low[max(0, o.start - r.span.start - 2): o.start - r.span.start] if w not in dets][-1:]), None)
     if tense == "bare" and not schedule and actor is None:
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step
     # "Het voorstel werd unaniem aangenomen.": the vote of the decision before

@@ -162,7 +162,7 @@ def _norm_token(text: str) -> str:
 
 
 _PREDICATIVE_NEXT = {"en", "of", "door", "in", "op", "met", "bij", "per", "tot", "te", "om", "voor", "aan", "na",
-                     "vanaf", "sinds", "is", "zijn", "werd", "werden", "wordt", "worden", "heeft", "hebben", "maar",
+                     "vanaf", "sinds", "ter", "ten", "is", "zijn", "werd", "werden", "wordt", "worden", "heeft", "hebben", "maar",
                      "dat", "waarbij", "onder", "conform", "zoals", "als", "tijdens", "van", "uit", "over", "naar"}
 
 

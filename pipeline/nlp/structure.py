@@ -36,6 +36,8 @@ from typing import Any
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from ..ingest.clean import run_in_heading
+
 from .government import lookup
 from .reading import compare_dates, load_lexicon, strip_label
 from .segment import ends_no_sentence
@@ -535,6 +537,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         cuts = [0] + [m.end() for m in _SENT.finditer(piece)
                       if not ends_no_sentence(piece[:m.start()], load_lexicon().words("abbreviations"))] + [len(piece)]
+        if "\n" in piece:  # a heading run into its paragraph: "... in 2027 uitgevoerd" / "In het kader van ..."
+            nl = [m.start() for m in re.finditer("\n", piece)]
+            cuts = sorted(set(cuts) | {k + 1 for k in nl if run_in_heading(piece[piece.rfind("\n", 0, k) + 1:k],
+                                                                            piece[k + 1:piece.find("\n", k + 1) % (len(piece) + 1)])})
         for a, b in zip(cuts, cuts[1:]):
             s, e = p_start + a, p_start + b
             while s < e and (text[s].isspace() or text[s] in "-•*▪–·"):
