@@ -303,3 +303,41 @@ def test_genres_letter_a_plan_put_before_the_council_and_a_heading_run_into_its_
     assert ("gemeenteraad", "2026-01-22", "proposed") in got
     informed = [d for d in x.decisions if "informeerden" in d.text]
     assert informed and all(not d.text.startswith("Fase 2") for d in informed)
+
+
+AGENDA_WITH_PROPOSALS = """Agenda Algemeen Bestuur GGD Noord
+Datum : 07 november 2024
+
+1. Opening
+1.1. Vaststellen agenda
+
+3. Bestemming resultaat jaarrekening 2023 (bijlage 3.1)
+Voorgesteld wordt:
+1. De bestemming resultaat 2023 te wijzigen.
+
+2. Het college van burgemeester en wethouders van Almere te verzoeken in te stemmen met de mutatie.
+
+4. Begroting 2025 (bijlage 4.1)
+Voorgesteld wordt:
+1. De begroting 2025 vast te stellen.
+2. De reactiebrief op de zienswijzen vast te stellen en te verzenden naar de gemeenten.
+
+Agenda Algemeen bestuur GGD Noord, 07 november 2024
+
+Actualiteitenmemo
+
+Wet Suïcidepreventie
+De initiatiefwet Suïcidepreventie is door de eerste en tweede kamer goedgekeurd.
+"""
+
+
+def test_genres_agenda_item_with_proposal_points_is_its_points_and_a_footer_is_no_plan(nlp):
+    decisions = run(nlp, AGENDA_WITH_PROPOSALS).decisions
+    recs = [(d.number, d.status, d.date, d.text.split("(")[0].strip()) for d in decisions]
+    texts = [r[3] for r in recs]
+    assert "De begroting 2025 vast te stellen." in texts
+    assert any(t.startswith("De reactiebrief") for t in texts)  # the last point of an item is no title
+    assert not any(t.startswith(("Bestemming resultaat", "Begroting 2025")) for t in texts)  # titles give way
+    assert not any(t.startswith("Agenda Algemeen") for t in texts)  # the running footer plans nothing
+    assert all(d.actor != "algemeen_bestuur" for d in decisions if "Suïcidepreventie" in d.text)  # the chambers' act
+    assert all(r[2] == "2024-11-07" for r in recs if r[1] == "proposed")

@@ -125,7 +125,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
-    out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex), text, frame, dates), frame), text)
+    out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex, text), text, frame, dates), frame), text)
     for rec in out:
         rec.pop("_put", None)
     return out
@@ -141,7 +141,7 @@ _GENERIC_ACTORS = {"raad", "de raad", "commissie", "de commissie", "vergadering"
                    "het overleg", "bestuur", "het bestuur"}
 
 
-def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon) -> list[dict]:
+def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon, text: str = "") -> list[dict]:
     """The sentence records and the records of the document's frame, as one list in document order.
 
     A sentence record inside an item the frame read (the same decision) gives way; one without an
@@ -212,6 +212,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 for t in struct):
             continue
         kept.append(rec)
+    if frame.layout == "agenda":
+        struct = _points_over_titles(struct, text, lex)
     for rec in kept + struct:
         rec.pop("_item", None)
         if rec["actor"] is None and not rec.get("actor_text") and rec.get("date_text") is None and rec["date"]:
@@ -228,6 +230,19 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         if frame.mandate_holder and rec["actor"] is not None and rec["actor"] == frame.issuer and not rec.get("cited"):
             rec["mandate_holder"] = frame.mandate_holder
     return sorted(kept + struct, key=lambda r: r["start"])
+
+
+def _points_over_titles(struct: list[dict], text: str, lex: Lexicon) -> list[dict]:
+    """An agenda item whose "Voorgesteld wordt: 1. ... 2. ..." points were read is those points, not also its title."""
+    intro = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex.raw["proposal_intro_words"]) + r")\b[^\n:]{0,40}:", re.I)
+    order = sorted(struct, key=lambda r: r["start"])
+    drop = set()
+    for t, nxt in zip(order, order[1:]):
+        if t["status"] == nxt["status"] == "proposed" and t.get("number") and nxt.get("number") in ("1", "a", "A") \
+                and (t["actor"], t["date"]) == (nxt["actor"], nxt["date"]) and intro.search(text[t["end"]:nxt["start"]]) \
+                and not re.search(r"(?m)^[ \t]*\d+(?:\.\d+)*[.)]?[ \t]+\w", text[t["end"]:nxt["start"]]):  # (no other item between)
+            drop.add(id(t))
+    return [t for t in struct if id(t) not in drop]
 
 
 def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
@@ -480,7 +495,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     if any(opening.startswith(p + " ") for p in lex.raw["not_taken_openers"]):
         return None  # "U kunt ervoor kiezen niet in te stemmen", "In het geval dat u ...": an option, a condition
     if not r.triggers:
-        if schedule and r.organs and r.dates and len(r.low) <= 25:
+        if schedule and r.organs and r.dates and len(r.low) <= 25 and r.low[_first_word(r)] not in lex.words("title_words"):
             actor = pick_actor(r, lex, None)
             date = pick_date(r, lex, None)
             if actor is not None and date is not None:
@@ -535,6 +550,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             named = _NAMED_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
         if named:
             act_fb = (None, named.group(1))
+    if actor is None and trig.kind == "part" and "door" in r.low[max(0, trig.i - 8):trig.i] and tense != "bare":
+        return None  # "De wet is door de eerste en tweede kamer goedgekeurd": the act of an agent it does not know
     if actor is None and act_fb == (None, None) and trig.kind == "part" and trig.lemma in lex.words("put_before_lemmas"):
         # "Op 22 januari werd de visie aan de raad voorgelegd": put before the body that is to decide, as an agenda
         # item is
