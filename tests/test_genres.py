@@ -341,3 +341,25 @@ def test_genres_agenda_item_with_proposal_points_is_its_points_and_a_footer_is_n
     assert not any(t.startswith("Agenda Algemeen") for t in texts)  # the running footer plans nothing
     assert all(d.actor != "algemeen_bestuur" for d in decisions if "Suïcidepreventie" in d.text)  # the chambers' act
     assert all(r[2] == "2024-11-07" for r in recs if r[1] == "proposed")
+
+
+BOARD_RESOLUTION = """BESLUIT AB 10 oktober 2024 Begroting 2025 inclusief meerjarenraming 2026 - 2028 Tekstuele versie: 11102024_13:09 / versie 15102024_09u02
+
+1. Kennis te nemen van de ingekomen zienswijzen op de ontwerpbegroting.
+
+2. In te stemmen met een incidentele ophoging van de inwonerbijdrage voor 2025 met
+
+€ 343 (x 1.000) om het nadelig resultaat af te dekken.
+
+3. De begroting 2025 ter vaststelling te agenderen in de vergadering van het AB van 7 november 2024.
+"""
+
+
+def test_genres_a_board_resolution_titled_besluit_ab_date_is_its_points_on_that_day(nlp):
+    from pipeline.nlp import metadata
+    from pipeline.nlp.dates import document_date
+
+    assert metadata.title(BOARD_RESOLUTION) == "BESLUIT AB 10 oktober 2024 Begroting 2025 inclusief meerjarenraming 2026 - 2028"
+    assert document_date(BOARD_RESOLUTION)[0] == "2024-10-10"
+    points = [(d.number, d.actor, d.date, d.status) for d in run(nlp, BOARD_RESOLUTION).decisions if d.number]
+    assert points == [(n, "algemeen_bestuur", "2024-10-10", "adopted") for n in ("1", "2", "3")]

@@ -450,7 +450,8 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
             for mn in full:
                 if pos <= mn.start < pos + len(line) and not runs_on:
                     rest = (text[pos:mn.start] + text[mn.end:pos + len(line)]).strip(" \t\r\n*_#>|-–:,.")
-                    title = lines_seen <= 3 and len(stripped) <= 120
+                    title = lines_seen <= 3 and (len(stripped) <= 120 or (lines_seen == 1 and mn.start - pos <= 40))  # (a long title line
+                    # that names its date early: "BESLUIT AB 10 oktober 2024 Begroting 2025 ... Tekstuele versie: ...")
                     if title or not rest or rest.lower() in P.lx["weekdays"]:
                         return (_value(mn), "stated")
             prev = stripped

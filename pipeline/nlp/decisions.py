@@ -645,7 +645,10 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
     last = next((w for w in reversed(words) if w), "")
     heading = r.unit.heading and last.endswith(("besluit", "beslispunten")) and len(low) <= 8
-    if not ((ends_colon and (decide_verb or noun)) or heading or points):
+    # "BESLUIT AB 10 oktober 2024 Begroting 2025": the title of what a meeting decided, its points below
+    titled = bool(low) and low[0] in ("besluit", "besluiten") and r.unit.first_in_block and r.unit.last_in_block \
+        and any(o.start - r.span.start <= 3 for o in r.organs) and bool(r.dates) and not r.span.text.rstrip().endswith(".")
+    if not ((ends_colon and (decide_verb or noun)) or heading or points or titled):
         return None
     proposal = points or any(p in text for p in lex.raw["proposal_intro_words"])
     status = "proposed" if proposal else "adopted"

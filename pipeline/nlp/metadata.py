@@ -133,8 +133,11 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
 def _good_title(line: str, type_words: set[str], max_words: int = 16, heading: bool = False) -> bool:
     """``heading``: the document's own first heading, where a plan named by its address is a title
     ("Valckenboschlaan 8 Zeist")."""
+    line = _VERSION.sub("", line)
     words = line.split()
     low = line.casefold().rstrip(":")
+    if line[:1].islower() or line[:1] in "€$%(":
+        return False  # "€ 250 (x 1.000) voor versterking ...", "met ingang van ...": the rest of a wrapped sentence
     if low in type_words or _BULLET.match(line) or _NOT_A_TITLE.match(line) or (_ADDRESS.search(line) and not heading):
         return False
     if not 2 <= len(words) <= max_words or line.endswith(("...", "…", ",", ":", ";")):  # ";": "De raad van X;"
@@ -174,7 +177,11 @@ def _without_government(line: str) -> str:
     return line
 
 
+_VERSION = re.compile(r"\s+(?:tekstuele\s+)?versie\s*:?\s*\S*\d\S*.*$", re.IGNORECASE)  # "... Tekstuele versie: 11102024_13:09"
+
+
 def _clean(line: str) -> str:
+    line = _VERSION.sub("", line)
     line = _PUBLISHABLE.sub("", _TRAILING_TIME.sub("", line))
     line = _DOSSIER.sub("", line)
     return " ".join(line.strip("“”\"'‘’ ").split())[:200]
