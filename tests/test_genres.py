@@ -363,3 +363,12 @@ def test_genres_a_board_resolution_titled_besluit_ab_date_is_its_points_on_that_
     assert document_date(BOARD_RESOLUTION)[0] == "2024-10-10"
     points = [(d.number, d.actor, d.date, d.status) for d in run(nlp, BOARD_RESOLUTION).decisions if d.number]
     assert points == [(n, "algemeen_bestuur", "2024-10-10", "adopted") for n in ("1", "2", "3")]
+
+
+def test_genres_list_item_not_dealt_with_is_postponed_on_the_meeting_date(nlp):
+    text = ("Besluitenlijst van de vergadering van de gemeenteraad van Den Haag van 13 februari 2025\n\n"
+            "A\tVaststelling van de agenda\taangenomen\n\n"
+            "B\tWerkagenda circulaire economie (RIS318676) NIET AAN DE ORDE GEWEEST\n\n"
+            "C\tVoorstel van het college inzake winkelcentrum\taangenomen\n")
+    recs = [(d.status, d.actor, d.date) for d in run(nlp, text).decisions if "Werkagenda" in d.text]
+    assert recs == [("postponed", "gemeenteraad", "2025-02-13")]

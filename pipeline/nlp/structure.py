@@ -577,6 +577,9 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
     first = _starts(low, list(outcomes))
     if first and len(words) <= 14 and "?" not in low:
         return outcomes[first], first
+    trailing = next((p for p in data["trailing_outcomes"] if p != "_doc" and (low == p or low.endswith(" " + p))), None)
+    if trailing and len(words) <= 30 and "?" not in low:
+        return data["trailing_outcomes"][trailing], trailing  # "Leegstandsdebat NIET AAN DE ORDE GEWEEST"
     last = words[-1].strip(".,;:!")
     if last in outcomes and len(words) <= 30 and "?" not in low and re.match(
             r"(?:met|bij|na|zonder|in|unaniem|conform)\b", low) and not re.search(r"\b(niet|geen)\b", low):
@@ -826,6 +829,8 @@ def _row_outcome(text: str, start: int, end: int, data: dict) -> tuple[str, str,
     if len(cells) < 2:
         return None
     subject = cells[0]
+    if len(subject) == 1 and len(cells) == 2:  # "Q<TAB>Leegstandsdebat NIET AAN DE ORDE GEWEEST": an item letter
+        subject = cells[1]
     for cell in cells[1:]:
         m = re.match(r"^(\w+)\s*:\s*(.+)$", cell, re.S)
         if m and m.group(1).lower() not in data["outcome_labels"]:
