@@ -372,3 +372,38 @@ def test_genres_list_item_not_dealt_with_is_postponed_on_the_meeting_date(nlp):
             "C\tVoorstel van het college inzake winkelcentrum\taangenomen\n")
     recs = [(d.status, d.actor, d.date) for d in run(nlp, text).decisions if "Werkagenda" in d.text]
     assert recs == [("postponed", "gemeenteraad", "2025-02-13")]
+
+
+COVER_NOTE = """Oplegnotitie voor:
+Agendapunt:
+Vergaderdatum:
+Onderwerp:
+Behandeling:
+Status:
+
+algemeen bestuur GGD Noord
+4
+11 mei 2023
+Voortgang GALA/IZA in de regio
+Besluitvormend
+Openbaar
+
+Voorstel
+
+Op basis van de bespreking van het dilemma wordt voorgesteld te komen tot de volgende besluiten:
+
+1) De besluitvorming over de thema's te agenderen voor vergaderingen van het algemeen bestuur.
+
+2) De bestuurlijk portefeuillehouders op inhoud en proces mee te nemen in de verdere uitwerking.
+"""
+
+
+def test_genres_cover_note_read_column_by_column_proposes_its_points_to_the_board(nlp):
+    """A form whose labels and values were read as two columns ("Onderwerp:" ... "Voortgang ...") gives its subject
+    as title and its meeting; "wordt voorgesteld te komen tot de volgende besluiten:" heads the proposals."""
+    from pipeline.nlp import metadata
+
+    assert metadata.title(COVER_NOTE) == "Voortgang GALA/IZA in de regio"
+    assert metadata.doc_type(COVER_NOTE) == "raadsvoorstel"
+    points = [(d.number, d.actor, d.date, d.status) for d in run(nlp, COVER_NOTE).decisions if d.number]
+    assert points == [(n, "algemeen_bestuur", "2023-05-11", "proposed") for n in ("1", "2")]

@@ -641,7 +641,8 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     words = [_letters(w) for w in low]
     ends_colon = bool(low) and low[-1].endswith(":")
     decide_verb = any(t.lemma == "besluiten" and t.kind in ("present", "past", "part") for t in r.triggers)
-    noun = any(w.endswith(("besluit", "beslispunten", "beslispunt")) for w in words)
+    noun = any(w.endswith(("besluit", "beslispunten", "beslispunt")) for w in words) or (
+        ends_colon and "besluiten" in words[-2:])  # "... te komen tot de volgende besluiten:"
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
     last = next((w for w in reversed(words) if w), "")
     heading = r.unit.heading and last.endswith(("besluit", "beslispunten")) and len(low) <= 8

@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .segment import label_column
+
 _log = logging.getLogger(__name__)
 
 _OPENING_CHARS = 1500
@@ -191,12 +193,15 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
     """A human title that names the subject (see the module docstring for the order of the cues)."""
     type_words = {p for entry in _doc_types()["types"] for p in entry["phrases"]}
     lines = _lines(text, _TITLE_CHARS)[:60]
+    column = label_column(lines)
     for i, line in enumerate(lines[:45]):
         m = _LABEL.match(line)
         if not m:
             continue
         value = m.group(1).strip()
-        if not value and i + 1 < len(lines) and not _LABEL.match(lines[i + 1]) and lines[i + 1] not in (":", "-"):
+        if not value and i in column:  # a form read column by column: "Onderwerp:" ... "Voortgang GALA/IZA in de regio"
+            value = lines[column[i]]
+        elif not value and i + 1 < len(lines) and not _LABEL.match(lines[i + 1]) and lines[i + 1] not in (":", "-"):
             value = lines[i + 1]
         value = _clean(value)
         if len(value.split()) >= 1 and re.search(r"[A-Za-zÀ-ÿ]{3}", value) and not _DATE_LINE.match(value) \

@@ -141,3 +141,22 @@ def _is_abbreviation(word: str, abbreviations: set[str]) -> bool:
     if w in abbreviations or len(w) == 1:
         return True
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", w))  # initials "g.j"
+
+
+def label_column(lines: list[str]) -> dict[int, int]:
+    """A form read column by column: a run of labels ("Agendapunt:", "Vergaderdatum:", "Onderwerp:") and then their
+    values in the same order; label line index -> value line index."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and re.fullmatch(r"[^:\n]{1,40}:", lines[j].strip()):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                if j + (k - i) < len(lines):
+                    out[k] = j + (k - i)
+            i = j
+        else:
+            i += 1
+    return out

@@ -40,7 +40,7 @@ from ..ingest.clean import run_in_heading
 
 from .government import lookup
 from .reading import compare_dates, load_lexicon, strip_label
-from .segment import ends_no_sentence
+from .segment import ends_no_sentence, label_column
 
 _log = logging.getLogger(__name__)
 
@@ -245,17 +245,27 @@ def _organs_in(organs: list[Span], start: int, end: int) -> list[Span]:
     return [o for o in organs if start <= o.start_char and o.end_char <= end]
 
 
+def _label_column(head: list[_Line]) -> dict[int, int]:
+    return label_column([ln.text for ln in head])
+
+
 def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span], dates: list[Span], data: dict) -> None:
     labels = data["meeting_labels"]
+    column = _label_column(head)
     # labelled fields: "Vergadering: Gemeenteraad Heerlen", "Vergaderdatum: 29 januari 2025"
     for i, ln in enumerate(head):
         low = ln.text.lower().rstrip(" :")
         lab = _starts(low, labels)
+        if lab is None and i in column and _starts(low, data["meeting_body_labels"]) and ctx.meeting_body is None:
+            os_ = _organs_in(organs, head[column[i]].start, head[column[i]].end)  # "Oplegnotitie voor:" ... "algemeen bestuur"
+            if os_:
+                ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
+            continue
         own = ctx.layout == "proposal" and ctx.meeting_body == "college_bw" and re.search(r"college|b&w|b en w", low)
         if lab is None or len(low) > len(lab) + 60 or (_starts(low, data["not_meeting_labels"]) and not own):
             continue  # "Datum collegebesluit: 23 januari 2024" is not the meeting's date (but a college proposal's)
         rest = ln.text[len(lab):].strip(" :\t")
-        nxt = head[i + 1] if i + 1 < len(head) else None
+        nxt = head[column[i]] if i in column else (head[i + 1] if i + 1 < len(head) else None)
         if rest and ln.text.rstrip().endswith(":") and not re.search(r"\d", rest):
             rest = ""  # "Datum collegevergadering:" with the date on the next line
         span_start, span_end = (ln.start, ln.end) if rest else ((nxt.start, nxt.end) if nxt else (ln.start, ln.end))
@@ -1263,11 +1273,12 @@ def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[d
     out: list[dict] = []
     kw = dict(actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
               date_text=ctx.meeting_date_text)
+    column = _label_column(lines[:60])
     for i, ln in enumerate(lines[:60]):
         low = ln.text.lower()
         if low.startswith("onderwerp"):
             rest = ln.text[len("onderwerp"):].strip(" :")
-            target = ln if rest else (lines[i + 1] if i + 1 < len(lines) else None)
+            target = ln if rest else (lines[column[i]] if i in column else lines[i + 1] if i + 1 < len(lines) else None)
             if target is not None:
                 out.append(_record(text, ctx, status="proposed", start=target.start, end=target.end,
                                    obj=rest or target.text, predicate="voorstellen", **kw))
