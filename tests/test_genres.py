@@ -407,3 +407,11 @@ def test_genres_cover_note_read_column_by_column_proposes_its_points_to_the_boar
     assert metadata.doc_type(COVER_NOTE) == "raadsvoorstel"
     points = [(d.number, d.actor, d.date, d.status) for d in run(nlp, COVER_NOTE).decisions if d.number]
     assert points == [(n, "algemeen_bestuur", "2023-05-11", "proposed") for n in ("1", "2")]
+
+
+def test_genres_cover_note_with_a_heading_between_labels_and_values_and_voorgesteld_om(nlp):
+    text = COVER_NOTE.replace("\nalgemeen bestuur GGD Noord", "\nVoorstel\n\nalgemeen bestuur GGD Noord").replace(
+        "Op basis van de bespreking van het dilemma wordt voorgesteld te komen tot de volgende besluiten:",
+        "Het Algemeen Bestuur wordt voorgesteld om:")
+    points = [(d.number, d.actor, d.date, d.status) for d in run(nlp, text).decisions if d.number]
+    assert points == [(n, "algemeen_bestuur", "2023-05-11", "proposed") for n in ("1", "2")]

@@ -193,6 +193,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
             if frame.meeting_date:
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif (frame.layout == "proposal" and rec["status"] == "proposed" and rec["date"] is None and rec.get("number")
+              and rec["actor"] is not None and rec["actor"] == frame.meeting_body and frame.meeting_date):
+            rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text  # "Het AB wordt voorgesteld om: 1. ..."
         elif (frame.layout == "proposal" and rec["actor"] is None and rec["status"] == "proposed"
               and frame.meeting_body in _ASSEMBLIES):
             # "Voorgesteld besluit: 1. ... vast te stellen": what the raadsvoorstel puts to the council's meeting
@@ -649,7 +652,9 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     # "BESLUIT AB 10 oktober 2024 Begroting 2025": the title of what a meeting decided, its points below
     titled = bool(low) and low[0] in ("besluit", "besluiten") and r.unit.first_in_block and r.unit.last_in_block \
         and any(o.start - r.span.start <= 3 for o in r.organs) and bool(r.dates) and not r.span.text.rstrip().endswith(".")
-    if not ((ends_colon and (decide_verb or noun)) or heading or points or titled):
+    put = ends_colon and any(t.lemma == "voorstellen" and t.kind == "part" for t in r.triggers) and len(low) <= 12
+    # ("Het Algemeen Bestuur wordt voorgesteld om:")
+    if not ((ends_colon and (decide_verb or noun)) or heading or points or titled or put):
         return None
     proposal = points or any(p in text for p in lex.raw["proposal_intro_words"])
     status = "proposed" if proposal else "adopted"

@@ -143,6 +143,9 @@ def _is_abbreviation(word: str, abbreviations: set[str]) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", w))  # initials "g.j"
 
 
+_FORM_BREAKS = frozenset({"voorstel", "advies", "besluit", "samenvatting"})  # a heading between labels and values
+
+
 def label_column(lines: list[str]) -> dict[int, int]:
     """A form read column by column: a run of labels ("Agendapunt:", "Vergaderdatum:", "Onderwerp:") and then their
     values in the same order; label line index -> value line index."""
@@ -153,9 +156,10 @@ def label_column(lines: list[str]) -> dict[int, int]:
         while j < len(lines) and re.fullmatch(r"[^:\n]{1,40}:", lines[j].strip()):
             j += 1
         if j - i >= 3:
+            first = j + 1 if j < len(lines) and lines[j].strip().lower() in _FORM_BREAKS else j  # ("Voorstel")
             for k in range(i, j):
-                if j + (k - i) < len(lines):
-                    out[k] = j + (k - i)
+                if first + (k - i) < len(lines):
+                    out[k] = first + (k - i)
             i = j
         else:
             i += 1
