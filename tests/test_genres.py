@@ -415,3 +415,11 @@ def test_genres_cover_note_with_a_heading_between_labels_and_values_and_voorgest
         "Het Algemeen Bestuur wordt voorgesteld om:")
     points = [(d.number, d.actor, d.date, d.status) for d in run(nlp, text).decisions if d.number]
     assert points == [(n, "algemeen_bestuur", "2023-05-11", "proposed") for n in ("1", "2")]
+
+
+def test_genres_a_regulation_s_metadata_says_who_adopted_it_and_when(nlp):
+    text = ("Identifier: CVDR100394_2\n\nTitle: Beleidsregels verkeersveiligheid en parkeren\n\nCreator: Kampen\n\n"
+            "Isratifiedby: college van burgemeester en wethouders\n\nIssued: 2016-10-11\n\n"
+            "Inwerkingtredingdatum: 2016-10-27\n\nBeleidsregels verkeersveiligheid en parkeren\n\n1. Parkeren\n\n[Vervallen]\n")
+    got = [(d.actor, d.date, d.status, d.object) for d in run(nlp, text).decisions if d.status == "adopted"]
+    assert ("college_bw", "2016-10-11", "adopted", "Beleidsregels verkeersveiligheid en parkeren") in got

@@ -421,7 +421,11 @@ def test_xml_publication_read_as_lines_with_its_metadata_first(tmp_path):
         "      <nadruk> december 2015</nadruk>\n    </tussenkop>\n  </tekst></body></cvdr>\n", encoding="utf-8")
     doc = read(f)
     lines = [ln for ln in doc.pages[0].splitlines() if ln]
-    assert lines[:2] == ["title: Beleidsregels parkeren", "issued: 2016-10-11"]
+    assert lines[:2] == ["Title: Beleidsregels parkeren", "Issued: 2016-10-11"]
+    from pipeline.ingest.clean import clean_pages
+
+    long_title = doc.pages[0].replace("Beleidsregels parkeren", "Beleidsregels parkeren " + "en verkeer " * 8)
+    assert "\n\nIssued: 2016-10-11" in clean_pages([long_title]).text  # each field stays a line of its own
     assert "Het college heeft besloten de regels vast te stellen." in lines
     assert "Kampen, 23 december 2015" in lines
     assert doc.title_hint == "Beleidsregels parkeren"

@@ -6,7 +6,7 @@ entity-expansion bombs (expat >= 2.4). An element that holds text of its own mak
 (emphasis, references) stay in their line, so "<nadruk>Bergen, 2</nadruk><nadruk>3</nadruk><nadruk> december
 2015</nadruk>" reads "Bergen, 23 december 2015". Whitespace between elements is layout, not text. The metadata
 block (``<meta>``, ``<metadata>``: CVDR's ``dcterms:issued``, officielebekendmakingen's ``<meta name content>``)
-comes first, one "field: value" line each, so the dates and bodies it records are read like the text's. Each
+comes first, one "Field: value" line each (capitalised, as a label is), so the dates and bodies it records are read like the text's. Each
 line is a paragraph of its own (a blank line between), never joined to the next by the cleaner.
 """
 
@@ -61,7 +61,8 @@ def render(root: ET.Element) -> tuple[str, str | None]:
             field = el.get("name") or (parent if tag == "al" else tag)  # (a field's paragraph: the field's name)
             if field.lower() in _LETTER_LABELS:
                 field = "metadata " + field  # CVDR's "betreft" (what a change concerns) is no letter's subject line
-            lines.append(f"{field}: {_SPACES.sub(' ', own or el.get('content', '')).strip()}")
+            # (a capital, as a label has: a line that opens in lower case continues the one above it in the cleaner)
+            lines.append(f"{field[:1].upper()}{field[1:]}: {_SPACES.sub(' ', own or el.get('content', '')).strip()}")
         else:
             if own or (inline and el.text):
                 cur.append(el.text or "")

@@ -648,6 +648,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _meeting_items(text, ctx, lines, dates, data, read_vote)
     if ctx.layout == "motion":
         out += _motion(text, ctx, lines, organs, dates, data)
+    out += _ratified(text, ctx, organs, data)
     if ctx.layout == "promise_list":
         out += _promise_rows(text, ctx, lines, organs, dates, data)
     if ctx.layout in ("letter", "notice", "proposal", None) and ctx.issuer:
@@ -1266,6 +1267,27 @@ def _cited_participles(text: str, ctx: Context, organs: list[Span], dates: list[
         out.append(_record(text, Context(), status=status, start=s, end=e, obj=text[s:e], actor=actor,
                            actor_text=actor_text, date=str(d._.value), date_text=d.text, predicate=lemma, cited=True))
     return out
+
+
+def _ratified(text: str, ctx: Context, organs: list[Span], data: dict) -> list[dict]:
+    """A regulation's metadata fields "Isratifiedby: college van burgemeester en wethouders", "Issued: 2016-10-11",
+    "Title: Beleidsregels ...": the body adopted it that day."""
+    fields = data["ratification_fields"]
+    head = text[:4000]
+
+    def field(names: list[str]) -> re.Match | None:
+        return re.search(r"(?im)^(?:" + "|".join(map(re.escape, names)) + r")\s*:\s*(.+)$", head)
+
+    body, day = field(fields["body"]), field(fields["date"])
+    if body is None or day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.group(1).strip()):
+        return []
+    found = _organs_in(organs, body.start(1), body.end(1))
+    if not found:
+        return []
+    name = field(fields["title"])
+    return [_record(text, ctx, status="adopted", start=body.start(), end=body.end(),
+                    obj=name.group(1) if name else body.group(1), actor=found[0]._.canonical, actor_text=found[0].text,
+                    date=day.group(1).strip(), date_text=day.group(1).strip(), predicate="vaststellen")]
 
 
 def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[dict]:
