@@ -423,3 +423,15 @@ def test_genres_a_regulation_s_metadata_says_who_adopted_it_and_when(nlp):
             "Inwerkingtredingdatum: 2016-10-27\n\nBeleidsregels verkeersveiligheid en parkeren\n\n1. Parkeren\n\n[Vervallen]\n")
     got = [(d.actor, d.date, d.status, d.object) for d in run(nlp, text).decisions if d.status == "adopted"]
     assert ("college_bw", "2016-10-11", "adopted", "Beleidsregels verkeersveiligheid en parkeren") in got
+
+
+def test_genres_a_table_that_dates_adopted_plans_and_granted_permits(nlp):
+    text = ("Toelichting\n\nOp 20 maart 2013 is het bestemmingsplan 'Buitengebied Oldambt' vastgesteld.\n\n"
+            "a. Bestemmingsplannen\n\nNaam\tNL.IMRO nummer\tDatum vaststelling\n\n"
+            "Buitengebied Oldambt\tNL.IMRO.1895.01BP0001-0402\t20-3-2013\n"
+            "Oostwold - Huningaweg 11\tNL.IMRO.1895.12BP0002-0401\t1-6-2013\n\n"
+            "c. Omgevingsvergunningen\n\nNaam\tNL.IMRO nummer\tDatum verleend\n\n"
+            "Zuiderveen 83 Winschoten\tNL.IMRO.1895.01OV0003-0401\t14-4-2014\n")
+    got = sorted((d.actor, d.date, d.status) for d in run(nlp, text).decisions if d.date)
+    assert got == [("college_bw", "2014-04-14", "adopted"), ("gemeenteraad", "2013-03-20", "adopted"),
+                   ("gemeenteraad", "2013-06-01", "adopted")]  # the plan the text tells of once, not again as a row

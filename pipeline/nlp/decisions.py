@@ -126,8 +126,11 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
     out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex, text), text, frame, dates), frame), text)
+    told = [r for r in out if not r.get("_row")]
+    out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
     for rec in out:
         rec.pop("_put", None)
+        rec.pop("_row", None)
     return out
 
 

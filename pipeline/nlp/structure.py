@@ -649,6 +649,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     if ctx.layout == "motion":
         out += _motion(text, ctx, lines, organs, dates, data)
     out += _ratified(text, ctx, organs, data)
+    out += _dated_table_rows(text, ctx, lines, dates, data)
     if ctx.layout == "promise_list":
         out += _promise_rows(text, ctx, lines, organs, dates, data)
     if ctx.layout in ("letter", "notice", "proposal", None) and ctx.issuer:
@@ -1266,6 +1267,44 @@ def _cited_participles(text: str, ctx: Context, organs: list[Span], dates: list[
         status, lemma = forms[m.group("part").lower()]
         out.append(_record(text, Context(), status=status, start=s, end=e, obj=text[s:e], actor=actor,
                            actor_text=actor_text, date=str(d._.value), date_text=d.text, predicate=lemma, cited=True))
+    return out
+
+
+def _dated_table_rows(text: str, ctx: Context, lines: list[_Line], dates: list[Span], data: dict) -> list[dict]:
+    """The rows of a table that dates what was adopted or granted ("Oostwold - Huningaweg 11 | NL.IMRO... | 1-6-2013"
+    under "a. Bestemmingsplannen" and "Naam | NL.IMRO nummer | Datum vaststelling"): each an adopted decision of the
+    body the law gives that kind of plan or permit, on its day."""
+    spec = data["dated_tables"]
+    kinds = {**spec["bodies"], **data["adopting_bodies"]}
+    kinds.pop("_doc", None)
+    out: list[dict] = []
+    for i, ln in enumerate(lines):
+        cells = [c.strip().lower() for c in ln.text.split("\t")]
+        col = next((k for k, c in enumerate(cells) if c.rstrip(" :") in spec["headers"]), None)
+        if col is None or len(cells) < 2:
+            continue
+        above = [x.text.lower() for x in reversed(lines[max(0, i - 3):i])]  # the nearest heading first
+        for row in lines[i + 1:i + 30]:
+            parts = row.text.split("\t")
+            if len(parts) < 2:
+                continue
+            if any(c.strip().lower().rstrip(" :") in spec["headers"] for c in parts):
+                break  # the next table's header
+            if len(parts) != len(cells):
+                continue
+            c_start = row.start + sum(len(p) + 1 for p in parts[:col])
+            day = next((d for d in _day_dates(dates, c_start, c_start + len(parts[col]) + 1)), None)
+            if day is None:
+                continue
+            name = parts[0].strip().lower()
+            kind = next((k for where in [name] + above for k in sorted(kinds, key=len, reverse=True)
+                         if re.search(r"\b" + re.escape(k) + r"\b", where)), None)
+            if kind is None:
+                continue
+            rec = _record(text, ctx, status="adopted", start=row.start, end=row.end, obj=parts[0].strip(),
+                          actor=kinds[kind], date=str(day._.value), date_text=day.text, predicate="vaststellen")
+            rec["_row"] = True  # (gives way to the sentence that tells the same decision)
+            out.append(rec)
     return out
 
 
