@@ -558,7 +558,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             act_fb = (None, named.group(1))
     if actor is None and trig.kind == "part" and "door" in r.low[max(0, trig.i - 8):trig.i] and tense != "bare":
         return None  # "De wet is door de eerste en tweede kamer goedgekeurd": the act of an agent it does not know
-    if actor is None and act_fb == (None, None) and trig.kind == "part" and trig.lemma in lex.words("put_before_lemmas"):
+    if actor is None and act_fb == (None, None) and trig.kind == "part" and trig.lemma in lex.words("put_before_lemmas") \
+            and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
         # "Op 22 januari werd de visie aan de raad voorgelegd": put before the body that is to decide, as an agenda
         # item is
         dets = lex.words("determiners")
