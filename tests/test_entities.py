@@ -311,3 +311,13 @@ def test_entities_named_consultations_and_capitalised_overleg_compounds(nlp):
     assert ("Bestuurlijk Overleg Transitie Sociaal Domein", "ORGAN") in found
     assert ("Fractievoorzittersoverleg", "ORGAN") in found
     assert not any(t == "Werkoverleg" and lab == "ORGAN" for t, lab in found)
+
+
+def test_a_body_named_after_a_plan_does_not_make_the_plan_a_body(nlp):
+    """"stuurgroep IHP" is a body; "het IHP (Integraal Huisvestingsplan)" stays the plan, an organisation-like name."""
+    from pipeline.nlp import new_doc
+
+    doc = nlp(new_doc(nlp, "Het IHP (Integraal Huisvestingsplan) kan dit oplossen. Wethouder Van de Beld neemt deel "
+                           "aan de stuurgroep IHP. Het IHP komt later.", {"doc_id": "x"}))
+    organs = {s.text for s in doc.spans["entities"] if s.label_ == "ORGAN"}
+    assert "stuurgroep IHP" in organs and "IHP" not in organs and "Integraal Huisvestingsplan" not in organs

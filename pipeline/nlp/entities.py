@@ -420,8 +420,9 @@ class EntityRecognizer:
                 absorbed.update(t.start for t in toks if c.end <= t.start < end)
                 j = k
                 while j < len(toks) and toks[j].start < end:
-                    if toks[j].start in learned_at and learned_at[toks[j].start].end <= end:
-                        renamed[learned_at[toks[j].start].canonical] = c
+                    if toks[j].start in learned_at and learned_at[toks[j].start].end <= end \
+                            and not learned_at[toks[j].start].canonical.endswith(_THING_ENDS):
+                        renamed[learned_at[toks[j].start].canonical] = c  # (the "stuurgroep IHP" is not the plan IHP)
                     j += 1
                 c.end = end
             elif c.generic and self.kb.generic.get(c.generic, {}).get("named_only") and not (
@@ -704,6 +705,11 @@ class EntityRecognizer:
 
 _COUNCIL_PAIR_RE = re.compile(r"\braad\s+en\s+(?:de\s+)?$", re.I)
 _COUNCIL_PAIR_AFTER_RE = re.compile(r"^\s+en\s+(?:de\s+)?raad\b", re.I)
+
+
+#: what an abbreviation's long form ends in when it names a plan or programme, not a body ("Integraal Huisvestingsplan")
+_THING_ENDS = ("plan", "plannen", "visie", "programma", "nota", "agenda", "strategie", "project", "akkoord", "regeling",
+               "wet", "verordening", "beleid", "onderzoek", "aanpak")
 
 
 def _coordinated_with_council(text: str, start: int, end: int) -> bool:
