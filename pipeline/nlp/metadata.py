@@ -138,8 +138,8 @@ def _good_title(line: str, type_words: set[str], max_words: int = 16, heading: b
     line = _VERSION.sub("", line)
     words = line.split()
     low = line.casefold().rstrip(":")
-    if line[:1].islower() or line[:1] in "€$%(":
-        return False  # "€ 250 (x 1.000) voor versterking ...", "met ingang van ...": the rest of a wrapped sentence
+    if line[:1] in "€$%" or (line[:1].islower() and line.endswith((".", ","))):
+        return False  # "€ 250 (x 1.000) voor versterking ...", "met ingang van 2025.": the rest of a wrapped sentence
     if low in type_words or _BULLET.match(line) or _NOT_A_TITLE.match(line) or (_ADDRESS.search(line) and not heading):
         return False
     if not 2 <= len(words) <= max_words or line.endswith(("...", "…", ",", ":", ";")):  # ";": "De raad van X;"

@@ -158,8 +158,10 @@ def label_column(lines: list[str]) -> dict[int, int]:
         if j - i >= 3:
             first = j + 1 if j < len(lines) and lines[j].strip().lower() in _FORM_BREAKS else j  # ("Voorstel")
             for k in range(i, j):
-                if first + (k - i) < len(lines):
-                    out[k] = first + (k - i)
+                v = first + (k - i)
+                if v >= len(lines) or re.match(r"[^:]{1,30}:(?:\s|$)", lines[v].strip()):
+                    break  # a value that is itself a field ("Vergadering-id: 312 ..."): the columns do not line up
+                out[k] = v
             i = j
         else:
             i += 1
