@@ -50,7 +50,7 @@ from ..models import Decision, Entity
 from ..nlp import government
 from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
 from .timeline import actor_name
-from .parts import DocParts
+from .parts import DocParts, WordCounts
 from .relations import COMMON_MIN_DOCS, COMMON_SHARE, RelationFinder, unit_ends_list  # noqa: F401
 from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
@@ -659,10 +659,9 @@ class _Builder(RelationFinder):
         for s in list(self.subjects.values()):
             if s.searchable:
                 todo.append((s, sorted({s.name} | {f for f in s.forms if len(f) >= 4})))
-        counts = Counter() if len(self.docs) >= COMMON_MIN_DOCS else None
-        found = self._name_matches({name for _, names in todo for name in names}, counts)
-        if counts is not None:
-            self._common = {w for w, n in counts.items() if n >= COMMON_SHARE * len(self.docs)}
+        found = self._name_matches({name for _, names in todo for name in names})
+        if len(self.docs) >= COMMON_MIN_DOCS:
+            self._common = self.parts.words.common(COMMON_SHARE)
         for s, names in todo:
             for name in names:
                 for doc_id, hits in found.get(name):
@@ -679,10 +678,15 @@ class _Builder(RelationFinder):
                 for doc_id, st, en in s.spans:
                     s.forms[self.docs[doc_id].text[st:en]] += 1
 
-    def _name_matches(self, names: set[str], counts: Counter | None) -> _NameMatches:
-        """Where each of ``names`` matches, in corpus order, and (into ``counts``) the documents each folded
-        word is in. A document scanned before keeps its matches and words in its parts: it is only scanned
-        again for the names that are new since, when it holds all their words."""
+    def _name_matches(self, names: set[str]) -> _NameMatches:
+        """Where each of ``names`` matches, in corpus order, and (into ``parts.words``) the documents each
+        folded word is in. A document scanned before keeps its matches and words in its parts: it is only
+        scanned again for the names that are new since, when it holds all their words; its words are only
+        counted when the counts kept from earlier builds do not hold them (see ``parts.WordCounts``)."""
+        words = self.parts.words
+        if not words.usable(COMMON_SHARE, len(self.docs)):
+            words = self.parts.words = WordCounts()
+        keys = self.parts.keys or {}
         before = self.parts.names
         looked_for = names | (before or set())  # what every document's parts cover afterwards
         every = None
@@ -702,8 +706,8 @@ class _Builder(RelationFinder):
                     if more:
                         part["hits"].update(more)
                         self.parts.touch(doc_id)
-            if counts is not None:
-                counts.update(part["folded"].split("\n"))
+            if not words.counted(doc_id):
+                words.add(doc_id, keys.get(doc_id), part["folded"])
             for name, hits in part["hits"].items():
                 if name in names:
                     found.add(name, doc_id, hits)
@@ -980,12 +984,12 @@ def refresh(store, rederive: bool = False) -> tuple[int, int]:
     The texts are only scanned where the store holds no parts for them (:mod:`pipeline.link.parts`):
     documents new or changed since the last derivation, or all of them with ``rederive``, which forgets
     every stored part first. Either way the subjects and relations are the same."""
-    from .parts import NAMES_STATE, doc_keys
+    from .parts import NAMES_STATE, WORDS_STATE, doc_keys
 
     keys = doc_keys(store.hashes())
     if rederive:
-        store.clear_document_parts((NAMES_STATE,))
-        parts = DocParts()
+        store.clear_document_parts((NAMES_STATE, WORDS_STATE))
+        parts = DocParts(keys=keys)
     else:
         parts = DocParts.load(store, keys)
     with without_cycle_collection():
