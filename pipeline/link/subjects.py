@@ -559,6 +559,7 @@ class _Builder(RelationFinder):
         case ("Wonen"/"wonen", "Ruimtelijke Ordening"), knowledge-base entries marked generic ("provincie"),
         and the mentions of a kind of body that belong to no government in particular."""
         lw = self.words
+        span_texts = self._span_texts({s.id: list(s.spans) for s in self.subjects.values() if s.kind == "name"})
         for sid in list(self.subjects):
             s = self.subjects[sid]
             entry = self.kb.get(sid) if s.kind in ("entity", "plan") else None
@@ -567,7 +568,7 @@ class _Builder(RelationFinder):
             if not drop and s.kind in ("name", "plan", "entity") and not kb_named and is_kind_word(s.name):
                 drop = True
             elif not drop and s.kind == "name":
-                texts = [self.docs[d].text[st:en] for d, st, en in s.spans]
+                texts = span_texts[sid]
                 lower = sum(t == t.lower() for t in texts)
                 drop = bool(texts) and (lower >= lw["lowercase_share"] * len(texts)
                                         or len(s.name.split()) == 1 and lower >= lw["lowercase_single"])
@@ -624,7 +625,7 @@ class _Builder(RelationFinder):
                 continue
             doc_govs = {self.docs[d].government for d, _, _ in s.spans if self.docs[d].government}
             by_gov: dict[str | None, set] = defaultdict(set)
-            for span in s.spans:
+            for span in sorted(s.spans):  # a document's text read once
                 by_gov[self._span_government(*span, doc_govs)].add(span)
             named = sorted((g for g in by_gov if g), key=lambda g: (-len(by_gov[g]), g))
             if len(doc_govs) < 2 or not named or len(named) >= self.words["min_governments"]:
@@ -674,9 +675,10 @@ class _Builder(RelationFinder):
                         s.forms[text] += 0
             if not s.spans:
                 del self.subjects[s.id]
-            elif s.kind in ("name", "plan"):
-                for doc_id, st, en in s.spans:
-                    s.forms[self.docs[doc_id].text[st:en]] += 1
+        counted = [s for s, _ in todo if s.spans and s.kind in ("name", "plan")]
+        texts = self._span_texts({s.id: list(s.spans) for s in counted})
+        for s in counted:
+            s.forms.update(texts[s.id])
 
     def _name_matches(self, names: set[str]) -> _NameMatches:
         """Where each of ``names`` matches, in corpus order, and (into ``parts.words``) the documents each
@@ -942,6 +944,25 @@ def derive(docs: list[DocText], entities: Iterable[Entity | Mention], decisions:
 
 
 # --------------------------------------------------------------------------- store
+class _PackedText(DocText):
+    """A document whose text is held as UTF-8 (half the memory of a Python string holding one character
+    beyond Latin-1; a corpus's texts are the largest part of what deriving its subjects holds) and decoded
+    when read; the texts read last are kept decoded. Passes over many documents read them in order."""
+
+    @property
+    def text(self) -> str:
+        return _unpack(self._packed) if self._packed else ""
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._packed = value.encode("utf-8") if value else b""
+
+
+@lru_cache(maxsize=64)
+def _unpack(packed: bytes) -> str:
+    return packed.decode("utf-8")
+
+
 def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[DecisionRow]]:
     """What derive() needs, read from a :class:`~pipeline.store.Store` (entities and decisions as light
     :class:`Mention` and :class:`DecisionRow` rows)."""
@@ -954,7 +975,7 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decisio
         ps = sorted(starts.get(doc_id, [])) or [(0, 1)]
         ps[0] = (0, ps[0][1])
         gov, gov_kind = governments.get(doc_id, (None, None))
-        docs.append(DocText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
+        docs.append(_PackedText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
                             government=gov, government_kind=gov_kind))
     # one string object per distinct id, label and name
     ents = [Mention(intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c), p if p is None else intern(p))
