@@ -170,6 +170,20 @@ class _Builder(RelationFinder):
 
     # -- subjects --------------------------------------------------------------
     def run(self) -> tuple[list[Subject], list[Relation]]:
+        self._derive()
+        return self._finish()
+
+    def write(self, store) -> tuple[int, int]:
+        """Derive the subjects and relations and write them to ``store``, making each subject's record only
+        as it is written (a corpus's subjects with all their mentions are much of what a build holds);
+        how many subjects and relations."""
+        self._derive()
+        relations = self._kept_relations(set(self.subjects))
+        shared = self._shared_bodies()
+        store.put_subjects((self._subject(s, shared) for s in self.subjects.values()), relations)
+        return len(self.subjects), len(relations)
+
+    def _derive(self) -> None:
         self._entity_subjects()
         self._find_dissolution_items()
         self._instances()
@@ -188,7 +202,6 @@ class _Builder(RelationFinder):
             self.mentions = self.ent_spans = self.in_decision = None
             for doc in self.docs.values():
                 doc.text = ""  # what is left needs dates and pages only
-        return self._finish()
 
     def _date(self, doc_id: str) -> str:
         return self.docs[doc_id].date or "9999"
@@ -304,9 +317,16 @@ class _Builder(RelationFinder):
         return out
 
     def _covered(self, doc_id: str, start: int, end: int) -> bool:
-        spans = self.ent_spans.get(doc_id, [])
+        """Whether one of the (up to eight) entity mentions starting last before ``end`` overlaps the span."""
+        spans = self.ent_spans.get(doc_id)
+        if not spans:
+            return False
         i = bisect.bisect_right(spans, (end, 10**9, ""))
-        return any(s < end and e > start for s, e, _ in spans[max(0, i - 8):i])
+        for k in range(i - 1, max(0, i - 8) - 1, -1):
+            s, e, _ = spans[k]
+            if s < end and e > start:
+                return True
+        return False
 
     def _specific(self, sid: str) -> bool:
         s = self.subjects.get(sid)
@@ -776,44 +796,54 @@ class _Builder(RelationFinder):
 
     # -- output ---------------------------------------------------------------
     def _finish(self) -> tuple[list[Subject], list[Relation]]:
-        out = []
-        per_body = Counter(s.body for s in self.subjects.values() if s.body)
-        shared_bodies = {b for b, n in per_body.items() if n > 1}
-        for s in self.subjects.values():
-            pages: dict[str, set[int]] = defaultdict(set)
-            spans = []
-            for doc_id, st, en in sorted(s.spans):
-                page = self.docs[doc_id].page_of(st)
-                pages[doc_id].add(page)
-                spans.append((doc_id, st, en, page))
-            if self.release:
-                s.spans = set()
-            docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
-                           for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
-            dates = sorted(x.date for x in docs if x.date)
-            aliases = [" ".join(f.split()) for f, _ in s.forms.most_common() if f != s.name and f.strip()
-                       and (fold(f) == fold(s.name) or self._other_name(s, f))]
-            # (a name a line break ran through is the same name: "Omgevingsverordening\nOverijssel")
-            aliases = [a for a in dict.fromkeys(aliases) if a != " ".join(s.name.split())]
-            if s.body and s.government and s.body in shared_bodies:
-                # the bare "gemeenteraad" names each government's; with the government it names one
-                aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
-                aliases = list(dict.fromkeys(a for a in aliases if fold(a) != fold(s.name)))
-            # built from checked parts; validating a long list of spans again costs more than the rest
-            out.append(built(
-                Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
-                documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans))
+        shared = self._shared_bodies()
+        out = [self._subject(s, shared) for s in self.subjects.values()]
         out.sort(key=lambda s: (-s.mentions, s.id))
         by_id = {s.id: s for s in out}
-        self.relations = [r for r in self.relations if r.source in by_id and (r.type == "same_as" or r.target in by_id
-                                                                              or r.type in ("diverged", "moved_to"))]
+        self.relations = self._kept_relations(by_id.keys())
         for r in self.relations:
             if r.source in by_id:
                 by_id[r.source].relations.append(r)
             if r.target in by_id and r.type != "same_as" and r.target != r.source:
                 by_id[r.target].incoming.append(r)
         return out, self.relations
+
+    def _shared_bodies(self) -> set[str]:
+        """The kinds of body more than one government's subject is made of ("gemeenteraad")."""
+        per_body = Counter(s.body for s in self.subjects.values() if s.body)
+        return {b for b, n in per_body.items() if n > 1}
+
+    def _kept_relations(self, ids) -> list[Relation]:
+        """The relations between subjects that are kept (``ids``), or to a place named in the text."""
+        return [r for r in self.relations if r.source in ids and (r.type == "same_as" or r.target in ids
+                                                                  or r.type in ("diverged", "moved_to"))]
+
+    def _subject(self, s: SubjectDraft, shared_bodies: set[str]) -> Subject:
+        """The record of one subject (its mentions let go of afterwards when the builder releases what it used)."""
+        pages: dict[str, set[int]] = defaultdict(set)
+        spans = []
+        for doc_id, st, en in sorted(s.spans):
+            page = self.docs[doc_id].page_of(st)
+            pages[doc_id].add(page)
+            spans.append((doc_id, st, en, page))
+        if self.release:
+            s.spans = set()
+        docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
+                       for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
+        dates = sorted(x.date for x in docs if x.date)
+        aliases = [" ".join(f.split()) for f, _ in s.forms.most_common() if f != s.name and f.strip()
+                   and (fold(f) == fold(s.name) or self._other_name(s, f))]
+        # (a name a line break ran through is the same name: "Omgevingsverordening\nOverijssel")
+        aliases = [a for a in dict.fromkeys(aliases) if a != " ".join(s.name.split())]
+        if s.body and s.government and s.body in shared_bodies:
+            # the bare "gemeenteraad" names each government's; with the government it names one
+            aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
+            aliases = list(dict.fromkeys(a for a in aliases if fold(a) != fold(s.name)))
+        # built from checked parts; validating a long list of spans again costs more than the rest
+        return built(
+            Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
+            documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+            mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans)
 
 
 _TOKEN_RE = re.compile(r"\w+")
@@ -1014,11 +1044,10 @@ def refresh(store, rederive: bool = False) -> tuple[int, int]:
     else:
         parts = DocParts.load(store, keys)
     with without_cycle_collection():
-        subjects, relations = _Builder(*corpus_from_store(store), release=True, parts=parts).run()
-        store.put_subjects(subjects, relations)
+        counts = _Builder(*corpus_from_store(store), release=True, parts=parts).write(store)
     written = parts.save(store, keys)
     _log.info("subject parts: %d of %d documents scanned or extended, the others' kept", written, len(keys))
-    return len(subjects), len(relations)
+    return counts
 
 
 def refresh_if_needed(store, changed: bool = True, rederive: bool = False) -> None:
