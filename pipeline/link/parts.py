@@ -120,6 +120,11 @@ class _Part(dict):
         self.raw.pop(name, None)
         self.pop(name, None)
 
+    def pack(self, name: str) -> None:
+        """Keep part ``name`` encoded only, as it will be stored (decoded again if asked for)."""
+        if super().__contains__(name):
+            self.raw[name] = encode(self.pop(name))
+
     def segments(self) -> dict[str, bytes]:
         """What to store: the parts never decoded as they were, the others encoded again."""
         out = {name: bytes(blob) for name, blob in self.raw.items()}
@@ -168,9 +173,12 @@ class DocParts:
         self.dirty.add(doc_id)
 
     def release(self, doc_id: str, name: str) -> None:
-        """Let go of a document's part ``name`` once used, unless it is to be written."""
+        """Let go of a document's part ``name`` once used; one to be written is kept encoded (a build of a
+        whole corpus makes every document's parts: decoded, they would all be held until written)."""
         if doc_id not in self.dirty:
             self.parts[doc_id].drop(name)
+        else:
+            self.parts[doc_id].pack(name)
 
     @classmethod
     def load(cls, store, keys: dict[str, str]) -> DocParts:
