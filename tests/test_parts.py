@@ -39,6 +39,9 @@ def test_parts_are_read_back_one_by_one_and_a_damaged_one_is_made_again(caplog):
         assert "hits" not in part
         part["hits"] = {"Kustfonds Noord": [[3, 18, "Kustfonds Noord"]]}
         part["cues"] = [[0, 10, 1, []]]
+        parts.release(doc_id, "cues")  # made now: kept (encoded) to be written
+        assert part["cues"] == [[0, 10, 1, []]]
+        parts.release(doc_id, "cues")
     parts.names_after = {"Kustfonds Noord"}
     assert parts.save(store, keys) == 2
     again = DocParts.load(store, keys)
