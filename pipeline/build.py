@@ -208,10 +208,16 @@ def build(paths: Iterable[Path], folder: Path, progress: Progress | None = None,
             relinked = _relink(store, extracted, left, full=rederive or owed) if changed else set()
             clock.lap("linked entities across the corpus")
             store.unmark_indexed(relinked)
-            # The Whoosh index is written by its own processes while subjects are derived here.
-            indexing = None if store.searchable else _IndexJob.start(store, folder, workers)
+            # The Whoosh index is written by its own processes while subjects are derived here; what this
+            # process analyses itself (a few documents, or one worker) it indexes after them: no overlap to
+            # gain, and it then does not hold the index's analysers and the derivation at once.
+            pending = None if store.searchable else _IndexJob.pending(store, folder)
+            alongside = pending is not None and _IndexJob.procs(pending[0], workers) > 1
+            indexing = _IndexJob.start(store, folder, workers, pending) if alongside else None
             refresh_subjects(store, changed=changed, rederive=rederive)
             clock.lap("derived subjects and relations")
+            if pending is not None and not alongside:
+                indexing = _IndexJob.start(store, folder, workers, pending)
             if indexing is not None:  # before the store commits: a failed index write changes nothing
                 indexing.wait()
                 clock.lap("waited for the index writer's processes")
@@ -343,19 +349,29 @@ class _IndexJob:
         self.writer, self.folder, self.stale, self.orphans, self.added = writer, folder, stale, orphans, 0
         self.done = False
 
-    @classmethod
-    def start(cls, store: Store, folder: Path, workers: int | None) -> _IndexJob | None:
+    @staticmethod
+    def pending(store: Store, folder: Path) -> tuple[set[str], set[str]]:
+        """(documents the index lacks, documents it holds that the store does not)."""
         if not windex.exists(folder):
             store.unmark_indexed()
         elif windex.outdated(folder):  # made by an earlier spoor: every passage is indexed again
             _log.warning("the search index in %s was made by an earlier spoor; it is written anew", folder)
             store.unmark_indexed()
-        stale, orphans = store.stale_in_index()
+        return store.stale_in_index()
+
+    @staticmethod
+    def procs(stale: set[str], workers: int | None) -> int:
+        """How many processes analyse the passages (1: this process does, as it hands them over)."""
+        procs = workers or os.cpu_count() or 1
+        return procs if len(stale) >= windex.PARALLEL_MIN_DOCS else 1
+
+    @classmethod
+    def start(cls, store: Store, folder: Path, workers: int | None,
+              pending: tuple[set[str], set[str]] | None = None) -> _IndexJob | None:
+        stale, orphans = pending if pending is not None else cls.pending(store, folder)
         if not stale and not orphans:
             return None
-        procs = workers or os.cpu_count() or 1
-        job = cls(windex.PassageWriter(folder, procs if len(stale) >= windex.PARALLEL_MIN_DOCS else 1),
-                  folder, stale, orphans)
+        job = cls(windex.PassageWriter(folder, cls.procs(stale, workers)), folder, stale, orphans)
         try:
             for doc_id in orphans:
                 job.writer.remove(doc_id)

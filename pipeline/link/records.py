@@ -63,6 +63,8 @@ class DocText:
     government_kind: str | None = None
 
     def page_of(self, offset: int) -> int:
+        if len(self.page_starts) == 1:
+            return self.page_starts[0][1]
         i = bisect.bisect_right(self.page_starts, (offset, 10**9)) - 1
         return self.page_starts[max(i, 0)][1]
 

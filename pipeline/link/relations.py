@@ -102,14 +102,32 @@ class RelationFinder:
         if rel.type == "ended":
             self._ended_in.add((rel.source, rel.evidence.doc_id))
 
+    def _span_texts(self, wanted: dict[str, list[tuple]]) -> dict[str, list[str]]:
+        """key -> the texts of its spans ((doc_id, start, end), in the order given), each document's text read
+        once (texts are held packed: see ``subjects.corpus_from_store``); equal texts are one string."""
+        by_doc: dict[str, list[tuple]] = defaultdict(list)
+        for key, spans in wanted.items():
+            for k, (doc_id, st, en) in enumerate(spans):
+                by_doc[doc_id].append((key, k, st, en))
+        out = {key: [""] * len(spans) for key, spans in wanted.items()}
+        same: dict[str, str] = {}
+        for doc_id, items in by_doc.items():
+            text = self.docs[doc_id].text
+            for key, k, st, en in items:
+                t = text[st:en]
+                out[key][k] = same.setdefault(t, t)
+        return out
+
     def _same_as(self) -> None:
-        for s in self.subjects.values():
-            if s.kind == "topic" or s.type_kind == "type":
-                continue  # a kind of body's other names ("GS", "college") are the knowledge base's, no renaming
+        todo = [s for s in self.subjects.values() if s.kind != "topic" and s.type_kind != "type"]
+        # (a kind of body's other names ("GS", "college") are the knowledge base's, no renaming)
+        date = {doc_id: self._date(doc_id) for doc_id in self.docs}
+        ordered = {s.id: sorted(s.spans, key=lambda x: (date[x[0]], x[0], x[1])) for s in todo}
+        span_texts = self._span_texts(ordered)
+        for s in todo:
             name = fold(s.name)
             seen = {name}
-            spans = sorted(s.spans, key=lambda x: (self._date(x[0]), x[0], x[1]))
-            texts = [self.docs[d].text[st:en] for d, st, en in spans]
+            spans, texts = ordered[s.id], span_texts[s.id]
             name_docs = {span[0] for span, text in zip(spans, texts) if _folded(text) == name}
             first: dict[str, tuple] = {}  # a form -> its first mention, and its first in a document without the name
             first_other: dict[str, tuple] = {}
@@ -308,11 +326,12 @@ class RelationFinder:
         last_doc: dict[str, str] = {}
         self._first_doc: dict[str, str] = {}
         for doc_id, lst in self.mentions.items():
-            for _, _, sid in lst:
-                if self._date(doc_id) > last_doc.get(sid, ""):
-                    last_doc[sid] = self._date(doc_id)
-                if self._date(doc_id) < self._first_doc.get(sid, "9999~"):
-                    self._first_doc[sid] = self._date(doc_id)
+            date = self._date(doc_id)
+            for sid in {x[2] for x in lst}:
+                if date > last_doc.get(sid, ""):
+                    last_doc[sid] = date
+                if date < self._first_doc.get(sid, "9999~"):
+                    self._first_doc[sid] = date
         proposals: dict[str, list[Decision]] = defaultdict(list)
         for d in self.decisions:
             if d.status in PROPOSED:

@@ -50,7 +50,7 @@ from ..models import Decision, Entity
 from ..nlp import government
 from ..nlp.kb import FUZZY_LONG, FUZZY_MIN_LEN, fold, load_kb, slug, spaceless
 from .timeline import actor_name
-from .parts import DocParts
+from .parts import DocParts, WordCounts
 from .relations import COMMON_MIN_DOCS, COMMON_SHARE, RelationFinder, unit_ends_list  # noqa: F401
 from .records import (  # noqa: F401  (re-exported: pipeline.link.subjects is where callers look)
     CUE_GAP, HAPPENED, MATCH_MIN, PROPOSED, RELATION_TYPES, RULES_PATH, SUBJECT_LABELS, SUGGEST_MIN, DocText,
@@ -170,6 +170,20 @@ class _Builder(RelationFinder):
 
     # -- subjects --------------------------------------------------------------
     def run(self) -> tuple[list[Subject], list[Relation]]:
+        self._derive()
+        return self._finish()
+
+    def write(self, store) -> tuple[int, int]:
+        """Derive the subjects and relations and write them to ``store``, making each subject's record only
+        as it is written (a corpus's subjects with all their mentions are much of what a build holds);
+        how many subjects and relations."""
+        self._derive()
+        relations = self._kept_relations(set(self.subjects))
+        shared = self._shared_bodies()
+        store.put_subjects((self._subject(s, shared) for s in self.subjects.values()), relations)
+        return len(self.subjects), len(relations)
+
+    def _derive(self) -> None:
         self._entity_subjects()
         self._find_dissolution_items()
         self._instances()
@@ -188,7 +202,6 @@ class _Builder(RelationFinder):
             self.mentions = self.ent_spans = self.in_decision = None
             for doc in self.docs.values():
                 doc.text = ""  # what is left needs dates and pages only
-        return self._finish()
 
     def _date(self, doc_id: str) -> str:
         return self.docs[doc_id].date or "9999"
@@ -304,9 +317,16 @@ class _Builder(RelationFinder):
         return out
 
     def _covered(self, doc_id: str, start: int, end: int) -> bool:
-        spans = self.ent_spans.get(doc_id, [])
+        """Whether one of the (up to eight) entity mentions starting last before ``end`` overlaps the span."""
+        spans = self.ent_spans.get(doc_id)
+        if not spans:
+            return False
         i = bisect.bisect_right(spans, (end, 10**9, ""))
-        return any(s < end and e > start for s, e, _ in spans[max(0, i - 8):i])
+        for k in range(i - 1, max(0, i - 8) - 1, -1):
+            s, e, _ = spans[k]
+            if s < end and e > start:
+                return True
+        return False
 
     def _specific(self, sid: str) -> bool:
         s = self.subjects.get(sid)
@@ -559,6 +579,7 @@ class _Builder(RelationFinder):
         case ("Wonen"/"wonen", "Ruimtelijke Ordening"), knowledge-base entries marked generic ("provincie"),
         and the mentions of a kind of body that belong to no government in particular."""
         lw = self.words
+        span_texts = self._span_texts({s.id: list(s.spans) for s in self.subjects.values() if s.kind == "name"})
         for sid in list(self.subjects):
             s = self.subjects[sid]
             entry = self.kb.get(sid) if s.kind in ("entity", "plan") else None
@@ -567,7 +588,7 @@ class _Builder(RelationFinder):
             if not drop and s.kind in ("name", "plan", "entity") and not kb_named and is_kind_word(s.name):
                 drop = True
             elif not drop and s.kind == "name":
-                texts = [self.docs[d].text[st:en] for d, st, en in s.spans]
+                texts = span_texts[sid]
                 lower = sum(t == t.lower() for t in texts)
                 drop = bool(texts) and (lower >= lw["lowercase_share"] * len(texts)
                                         or len(s.name.split()) == 1 and lower >= lw["lowercase_single"])
@@ -624,7 +645,7 @@ class _Builder(RelationFinder):
                 continue
             doc_govs = {self.docs[d].government for d, _, _ in s.spans if self.docs[d].government}
             by_gov: dict[str | None, set] = defaultdict(set)
-            for span in s.spans:
+            for span in sorted(s.spans):  # a document's text read once
                 by_gov[self._span_government(*span, doc_govs)].add(span)
             named = sorted((g for g in by_gov if g), key=lambda g: (-len(by_gov[g]), g))
             if len(doc_govs) < 2 or not named or len(named) >= self.words["min_governments"]:
@@ -659,10 +680,9 @@ class _Builder(RelationFinder):
         for s in list(self.subjects.values()):
             if s.searchable:
                 todo.append((s, sorted({s.name} | {f for f in s.forms if len(f) >= 4})))
-        counts = Counter() if len(self.docs) >= COMMON_MIN_DOCS else None
-        found = self._name_matches({name for _, names in todo for name in names}, counts)
-        if counts is not None:
-            self._common = {w for w, n in counts.items() if n >= COMMON_SHARE * len(self.docs)}
+        found = self._name_matches({name for _, names in todo for name in names})
+        if len(self.docs) >= COMMON_MIN_DOCS:
+            self._common = self.parts.words.common(COMMON_SHARE)
         for s, names in todo:
             for name in names:
                 for doc_id, hits in found.get(name):
@@ -675,14 +695,20 @@ class _Builder(RelationFinder):
                         s.forms[text] += 0
             if not s.spans:
                 del self.subjects[s.id]
-            elif s.kind in ("name", "plan"):
-                for doc_id, st, en in s.spans:
-                    s.forms[self.docs[doc_id].text[st:en]] += 1
+        counted = [s for s, _ in todo if s.spans and s.kind in ("name", "plan")]
+        texts = self._span_texts({s.id: list(s.spans) for s in counted})
+        for s in counted:
+            s.forms.update(texts[s.id])
 
-    def _name_matches(self, names: set[str], counts: Counter | None) -> _NameMatches:
-        """Where each of ``names`` matches, in corpus order, and (into ``counts``) the documents each folded
-        word is in. A document scanned before keeps its matches and words in its parts: it is only scanned
-        again for the names that are new since, when it holds all their words."""
+    def _name_matches(self, names: set[str]) -> _NameMatches:
+        """Where each of ``names`` matches, in corpus order, and (into ``parts.words``) the documents each
+        folded word is in. A document scanned before keeps its matches and words in its parts: it is only
+        scanned again for the names that are new since, when it holds all their words; its words are only
+        counted when the counts kept from earlier builds do not hold them (see ``parts.WordCounts``)."""
+        words = self.parts.words
+        if not words.usable(COMMON_SHARE, len(self.docs)):
+            words = self.parts.words = WordCounts()
+        keys = self.parts.keys or {}
         before = self.parts.names
         looked_for = names | (before or set())  # what every document's parts cover afterwards
         every = None
@@ -702,8 +728,8 @@ class _Builder(RelationFinder):
                     if more:
                         part["hits"].update(more)
                         self.parts.touch(doc_id)
-            if counts is not None:
-                counts.update(part["folded"].split("\n"))
+            if not words.counted(doc_id):
+                words.add(doc_id, keys.get(doc_id), part["folded"])
             for name, hits in part["hits"].items():
                 if name in names:
                     found.add(name, doc_id, hits)
@@ -770,44 +796,54 @@ class _Builder(RelationFinder):
 
     # -- output ---------------------------------------------------------------
     def _finish(self) -> tuple[list[Subject], list[Relation]]:
-        out = []
-        per_body = Counter(s.body for s in self.subjects.values() if s.body)
-        shared_bodies = {b for b, n in per_body.items() if n > 1}
-        for s in self.subjects.values():
-            pages: dict[str, set[int]] = defaultdict(set)
-            spans = []
-            for doc_id, st, en in sorted(s.spans):
-                page = self.docs[doc_id].page_of(st)
-                pages[doc_id].add(page)
-                spans.append((doc_id, st, en, page))
-            if self.release:
-                s.spans = set()
-            docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
-                           for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
-            dates = sorted(x.date for x in docs if x.date)
-            aliases = [" ".join(f.split()) for f, _ in s.forms.most_common() if f != s.name and f.strip()
-                       and (fold(f) == fold(s.name) or self._other_name(s, f))]
-            # (a name a line break ran through is the same name: "Omgevingsverordening\nOverijssel")
-            aliases = [a for a in dict.fromkeys(aliases) if a != " ".join(s.name.split())]
-            if s.body and s.government and s.body in shared_bodies:
-                # the bare "gemeenteraad" names each government's; with the government it names one
-                aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
-                aliases = list(dict.fromkeys(a for a in aliases if fold(a) != fold(s.name)))
-            # built from checked parts; validating a long list of spans again costs more than the rest
-            out.append(built(
-                Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
-                documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans))
+        shared = self._shared_bodies()
+        out = [self._subject(s, shared) for s in self.subjects.values()]
         out.sort(key=lambda s: (-s.mentions, s.id))
         by_id = {s.id: s for s in out}
-        self.relations = [r for r in self.relations if r.source in by_id and (r.type == "same_as" or r.target in by_id
-                                                                              or r.type in ("diverged", "moved_to"))]
+        self.relations = self._kept_relations(by_id.keys())
         for r in self.relations:
             if r.source in by_id:
                 by_id[r.source].relations.append(r)
             if r.target in by_id and r.type != "same_as" and r.target != r.source:
                 by_id[r.target].incoming.append(r)
         return out, self.relations
+
+    def _shared_bodies(self) -> set[str]:
+        """The kinds of body more than one government's subject is made of ("gemeenteraad")."""
+        per_body = Counter(s.body for s in self.subjects.values() if s.body)
+        return {b for b, n in per_body.items() if n > 1}
+
+    def _kept_relations(self, ids) -> list[Relation]:
+        """The relations between subjects that are kept (``ids``), or to a place named in the text."""
+        return [r for r in self.relations if r.source in ids and (r.type == "same_as" or r.target in ids
+                                                                  or r.type in ("diverged", "moved_to"))]
+
+    def _subject(self, s: SubjectDraft, shared_bodies: set[str]) -> Subject:
+        """The record of one subject (its mentions let go of afterwards when the builder releases what it used)."""
+        pages: dict[str, set[int]] = defaultdict(set)
+        spans = []
+        for doc_id, st, en in sorted(s.spans):
+            page = self.docs[doc_id].page_of(st)
+            pages[doc_id].add(page)
+            spans.append((doc_id, st, en, page))
+        if self.release:
+            s.spans = set()
+        docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
+                       for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
+        dates = sorted(x.date for x in docs if x.date)
+        aliases = [" ".join(f.split()) for f, _ in s.forms.most_common() if f != s.name and f.strip()
+                   and (fold(f) == fold(s.name) or self._other_name(s, f))]
+        # (a name a line break ran through is the same name: "Omgevingsverordening\nOverijssel")
+        aliases = [a for a in dict.fromkeys(aliases) if a != " ".join(s.name.split())]
+        if s.body and s.government and s.body in shared_bodies:
+            # the bare "gemeenteraad" names each government's; with the government it names one
+            aliases = [f"{a} {s.government}" if fold(s.government) not in fold(a) else a for a in aliases]
+            aliases = list(dict.fromkeys(a for a in aliases if fold(a) != fold(s.name)))
+        # built from checked parts; validating a long list of spans again costs more than the rest
+        return built(
+            Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
+            documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+            mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans)
 
 
 _TOKEN_RE = re.compile(r"\w+")
@@ -938,6 +974,25 @@ def derive(docs: list[DocText], entities: Iterable[Entity | Mention], decisions:
 
 
 # --------------------------------------------------------------------------- store
+class _PackedText(DocText):
+    """A document whose text is held as UTF-8 (half the memory of a Python string holding one character
+    beyond Latin-1; a corpus's texts are the largest part of what deriving its subjects holds) and decoded
+    when read; the texts read last are kept decoded. Passes over many documents read them in order."""
+
+    @property
+    def text(self) -> str:
+        return _unpack(self._packed) if self._packed else ""
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._packed = value.encode("utf-8") if value else b""
+
+
+@lru_cache(maxsize=64)
+def _unpack(packed: bytes) -> str:
+    return packed.decode("utf-8")
+
+
 def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[DecisionRow]]:
     """What derive() needs, read from a :class:`~pipeline.store.Store` (entities and decisions as light
     :class:`Mention` and :class:`DecisionRow` rows)."""
@@ -950,7 +1005,7 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decisio
         ps = sorted(starts.get(doc_id, [])) or [(0, 1)]
         ps[0] = (0, ps[0][1])
         gov, gov_kind = governments.get(doc_id, (None, None))
-        docs.append(DocText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
+        docs.append(_PackedText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
                             government=gov, government_kind=gov_kind))
     # one string object per distinct id, label and name
     ents = [Mention(intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c), p if p is None else intern(p))
@@ -980,20 +1035,19 @@ def refresh(store, rederive: bool = False) -> tuple[int, int]:
     The texts are only scanned where the store holds no parts for them (:mod:`pipeline.link.parts`):
     documents new or changed since the last derivation, or all of them with ``rederive``, which forgets
     every stored part first. Either way the subjects and relations are the same."""
-    from .parts import NAMES_STATE, doc_keys
+    from .parts import NAMES_STATE, WORDS_STATE, doc_keys
 
     keys = doc_keys(store.hashes())
     if rederive:
-        store.clear_document_parts((NAMES_STATE,))
-        parts = DocParts()
+        store.clear_document_parts((NAMES_STATE, WORDS_STATE))
+        parts = DocParts(keys=keys)
     else:
         parts = DocParts.load(store, keys)
     with without_cycle_collection():
-        subjects, relations = _Builder(*corpus_from_store(store), release=True, parts=parts).run()
-        store.put_subjects(subjects, relations)
+        counts = _Builder(*corpus_from_store(store), release=True, parts=parts).write(store)
     written = parts.save(store, keys)
     _log.info("subject parts: %d of %d documents scanned or extended, the others' kept", written, len(keys))
-    return len(subjects), len(relations)
+    return counts
 
 
 def refresh_if_needed(store, changed: bool = True, rederive: bool = False) -> None:

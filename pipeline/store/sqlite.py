@@ -537,7 +537,8 @@ class Store:
 
     # -- subjects and relations (issue 6; recomputed for the whole corpus) -------
     def put_subjects(self, subjects, relations) -> None:
-        """Replace all stored subjects and relations (``pipeline.link.subjects.Subject``/``Relation``)."""
+        """Replace all stored subjects and relations (``pipeline.link.subjects.Subject``/``Relation``);
+        ``subjects`` may be an iterator, each subject written as it comes."""
         from ..models import SubjectDoc
 
         doc_fields = tuple(SubjectDoc.model_fields)  # what model_dump gives, without its cost per document
@@ -546,10 +547,10 @@ class Store:
         self._many(
             "INSERT INTO subjects (id, name, label, kind, generic, aliases, documents, first_seen, last_seen, "
             "mentions, spans, government, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
+            ((s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
               json.dumps([{k: getattr(d, k) for k in doc_fields} for d in s.documents]),
               s.first_seen, s.last_seen, s.mentions,
-              json.dumps(s.spans), s.government, s.body) for s in subjects])
+              json.dumps(s.spans), s.government, s.body) for s in subjects))
         self._many(
             'INSERT INTO relations (type, source, target, target_name, status, cue, "when", score, doc_id, page, '
             'text, start, "end", date, via, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
