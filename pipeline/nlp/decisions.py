@@ -197,7 +197,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             if frame.meeting_date:
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif (frame.layout == "proposal" and rec["status"] == "proposed" and rec["date"] is None and rec.get("number")
-              and rec["actor"] is not None and rec["actor"] == frame.meeting_body and frame.meeting_date):
+              and rec["actor"] is not None and rec["actor"] == frame.meeting_body and frame.meeting_date
+              and "besluit" not in (rec.get("actor_text") or "").lower()):  # (not the raadsbesluit's own points)
             rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text  # "Het AB wordt voorgesteld om: 1. ..."
         elif (frame.layout == "proposal" and rec["actor"] is None and rec["status"] == "proposed"
               and frame.meeting_body in _ASSEMBLIES):
