@@ -435,3 +435,11 @@ def test_genres_a_table_that_dates_adopted_plans_and_granted_permits(nlp):
     got = sorted((d.actor, d.date, d.status) for d in run(nlp, text).decisions if d.date)
     assert got == [("college_bw", "2014-04-14", "adopted"), ("gemeenteraad", "2013-03-20", "adopted"),
                    ("gemeenteraad", "2013-06-01", "adopted")]  # the plan the text tells of once, not again as a row
+
+
+def test_genres_letter_a_conversation_that_will_take_place_in_two_bodies_is_planned_for_each(nlp):
+    text = ("Groningen, 31 oktober 2019.\n\nGeachte Raadsleden,\n\nEr wordt een verslag van de bijeenkomst gemaakt. "
+            "Medio 2020 zal in de raadscommissie O&W en de gemeenteraad het gesprek over de toekomst van de jeugdzorg "
+            "plaatsvinden.\n\nMet vriendelijke groet,\n\nDe werkgroep\n")
+    got = {(d.actor, d.date, d.status) for d in run(nlp, text).decisions}
+    assert {("raadscommissie", "2020", "planned"), ("gemeenteraad", "2020", "planned")} <= got

@@ -1543,18 +1543,28 @@ def _meeting_plans(text: str, ctx: Context, organs: list[Span], dates: list[Span
         return out
     rx = re.compile(data["meeting_plan_words"], re.I)
     meet = re.compile(r"\b(?:vergadering|bijeenkomst|sessie|zitting)\s+van\s+(?:de\s+|het\s+)?$", re.I)
+    held_in = re.compile(r"\b(?:in|en)\s+(?:de\s+|het\s+)$", re.I)  # "zal in de raadscommissie O&W en de gemeenteraad"
     for s, e in _sentences(text, 0, len(text)):
         sent = text[s:e]
         if "?" in sent or not rx.search(sent):
             continue
+        takes_place = re.search(r"\bplaats(?:vinden)?\b", sent, re.I) and re.search(r"\b(?:zal|zullen|gaat|gaan)\b", sent, re.I)
+        found = []
         for o in _organs_in(organs, s, e):
-            if not meet.search(text[max(s, o.start_char - 40):o.start_char]):
+            before = text[max(s, o.start_char - 40):o.start_char]
+            if meet.search(before):
+                ds = [d for d in _day_dates(dates, s, e) if str(d._.value) > ctx.doc_date]
+            elif takes_place and held_in.search(before) and (not found or found[-1][0].end_char >= o.start_char - 12):
+                # "Medio 2020 zal in de raadscommissie O&W en de gemeenteraad het gesprek ... plaatsvinden"
+                ds = [d for d in dates if s <= d.start_char and d.end_char <= e
+                      and compare_dates(str(d._.value or ""), ctx.doc_date) == 1]
+            else:
                 continue
-            ds = [d for d in _day_dates(dates, s, e) if str(d._.value) > ctx.doc_date]
-            if not ds:
-                continue
-            d = min(ds, key=lambda d: abs(d.start_char - o.start_char))
+            if ds:
+                found.append((o, min(ds, key=lambda d: abs(d.start_char - o.start_char))))
+            if found and meet.search(before):
+                break
+        for o, d in found:
             out.append(_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=o._.canonical,
                                actor_text=o.text, date=str(d._.value), date_text=d.text, predicate="vergaderen"))
-            break
     return out
