@@ -443,3 +443,12 @@ def test_genres_letter_a_conversation_that_will_take_place_in_two_bodies_is_plan
             "plaatsvinden.\n\nMet vriendelijke groet,\n\nDe werkgroep\n")
     got = {(d.actor, d.date, d.status) for d in run(nlp, text).decisions}
     assert {("raadscommissie", "2020", "planned"), ("gemeenteraad", "2020", "planned")} <= got
+
+
+def test_genres_notice_laying_a_draft_open_is_the_issuer_s_proposal_on_its_date(nlp):
+    text = ("STAATSCOURANT\n\nOfficiële uitgave van het Koninkrijk der Nederlanden sinds 1814.\n\n"
+            "Ter inzage: omgevingsvergunning\n\n•Vennewatersweg 29, Egmond-Binnen - bouw bedrijfswoning.\n\n"
+            "Dit ontwerpbesluit ligt vanaf 24 december 2015 zes weken ter inzage in het gemeentehuis van Bergen.\n\n"
+            "Bergen, 23 december 2015\n\nBurgemeester en wethouders van Bergen (NH)\n")
+    got = {(d.actor, d.date, d.status) for d in run(nlp, text).decisions}
+    assert ("college_bw", "2015-12-23", "proposed") in got

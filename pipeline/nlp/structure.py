@@ -656,6 +656,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _refusals(text, ctx, data)
         out += _letter_acts(text, ctx, dates, data)
         out += _taken_on(text, ctx, dates)
+        if ctx.layout == "notice":
+            out += _draft_laid_open(text, ctx)
     if ctx.layout in ("letter", "proposal", None):
         out += _advice(text, ctx, lines, organs, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
@@ -1374,6 +1376,22 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
                            predicate="besluiten"))
         break
     return out
+
+
+_DRAFT = re.compile(r"\bontwerp(?:[-\w]*)?\b[^.]{0,200}\b(?:ligt|liggen|wordt|worden|is|zijn)\b[^.]{0,120}\bter\s+(?:inzage|visie)\b"
+                    r"|\bter\s+(?:inzage|visie)\b[^.]{0,80}\bontwerp", re.I)
+
+
+def _draft_laid_open(text: str, ctx: Context) -> list[dict]:
+    """A notice that lays a draft open for views ("Dit ontwerpbesluit ligt vanaf 24 december 2015 zes weken ter
+    inzage"): the issuer's proposed decision, on the notice's date."""
+    if not ctx.issuer or not ctx.doc_date or not _DAY.match(ctx.doc_date):
+        return []
+    for s, e in _sentences(text, 0, len(text)):
+        if _DRAFT.search(text[s:e]):
+            return [_record(text, ctx, status="proposed", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
+                            actor_text=ctx.issuer_text, date=ctx.doc_date, predicate="ter inzage leggen")]
+    return []
 
 
 def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
