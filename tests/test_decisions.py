@@ -352,3 +352,13 @@ def test_options_conditions_and_relative_clauses_of_a_letter_are_no_dated_decisi
     text = "Geachte leden van de raad,\n\n" + sentence + "\n\nHoogachtend,\n\nhet college van burgemeester en wethouders\n"
     recs = find_decisions(make_doc(text, doc_date="2024-10-03"))
     assert not [d for d in recs if d["date"]]
+
+
+def test_a_proposal_with_its_particle_after_the_addressee_is_no_adoption(nlp):
+    """"Het college stelt de raad voor een krediet beschikbaar te stellen": the college proposes (the particle
+    "beschikbaar" belongs to the infinitive), it does not make the credit available."""
+    from pipeline.nlp import new_doc
+
+    doc = nlp(new_doc(nlp, "Agenda gemeenteraad 12 oktober 2015\n\nHet college stelt thans de raad voor een krediet "
+                           "van € 4,7 mln beschikbaar te stellen.\n", {"doc_id": "x"}))
+    assert not [d for d in doc._.decisions if d["status"] == "adopted"]

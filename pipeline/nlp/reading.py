@@ -206,10 +206,17 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                     continue
                 for k in range(i + 1, min(n, i + 16)):
                     if tuple(low[k:k + len(pt)]) == pt:
+                        if lex.infinitives.get(tuple(low[k:k + len(pt) + 2])) == (lemma, "te_inf"):
+                            break  # "stelt de raad voor een krediet beschikbaar te stellen": the particle of the infinitive
                         after = low[k + len(pt)] if k + len(pt) < n else ""
-                        if after in dets or (after.isalpha() and k + len(pt) not in date_starts
-                                             and after not in ("met", "om", "te", "dat", "van", "en", "aan", "op", "in", "tot")):
-                            break  # a preposition ("stelt voor de raad"), not the particle
+                        rest = low[k + len(pt):k + len(pt) + 12]
+                        infinitive = "te" in rest[1:] and not any(w in (".", ";", ",", "om") for w in rest[:rest.index("te")]) \
+                            and "dat" not in low[i + 1:k]  # ("stelt u dat ... voor een ieder om ... aan te dragen")
+                        if (after in dets or (after.isalpha() and k + len(pt) not in date_starts
+                                              and after not in ("met", "om", "te", "dat", "van", "en", "aan", "op", "in", "tot"))) \
+                                and not (lemma == "voorstellen" and infinitive):
+                            break  # a preposition ("stelt voor de raad"), not the particle (but "stelt de raad voor
+                            # een krediet beschikbaar te stellen")
                         out.append(Trigger(lemma, tense, i, k + len(pt)))
                         break
     # a noun or infinitive that is part of a matched verb group does not count twice
