@@ -622,3 +622,12 @@ def test_dates_document_date_from_a_publications_fields_not_from_a_sentence_or_a
             "30 januari 2023.\n\nHet bezwaarschrift moet de volgende inhoud hebben:\n1.\nnaam en adres indiener;\n2.\n"
             "dagtekening;\n3.\nhet nummer van de vergunning.\n")
     assert document_date(text)[0] != "2023-01-30"
+
+
+def test_dates_a_full_date_just_before_anchors_a_year_less_one_rather_than_a_name_s_year():
+    """"7 november 2024 / Begroting 2025 / 4.2 Besluiten AB 10 oktober": the meeting's date just above anchors
+    "10 oktober" (2024), not the budget's year."""
+    from pipeline.nlp.dates import find_dates
+
+    text = "Vergaderdatum:\nOnderwerp:\n\n7 november 2024\nBegroting 2025\n4.2 Besluiten AB 10 oktober t.a.v. begroting\n"
+    assert "2024-10-10" in [m.value for m in find_dates(text, "2024-11-07")]
