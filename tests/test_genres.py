@@ -305,7 +305,16 @@ def test_genres_letter_a_plan_put_before_the_council_and_a_heading_run_into_its_
     assert informed and all(not d.text.startswith("Fase 2") for d in informed)
 
 
-AGENDA_WITH_PROPOSALS = """Agenda Algemeen Bestuur GGD Noord
+AGENDA_WITH_PROPOSALS = """Bundel - Algemeen Bestuur van 7 november 2024
+
+3	Bestemming resultaat jaarrekening 2023
+
+4	Begroting 2025
+
+4.1 Oplegnotitie Begroting 2025
+4.2 Besluiten AB 10-10-2024 inz. Begroting 2025
+
+Agenda Algemeen Bestuur GGD Noord
 Datum : 07 november 2024
 
 1. Opening
@@ -338,6 +347,7 @@ def test_genres_agenda_item_with_proposal_points_is_its_points_and_a_footer_is_n
     assert "De begroting 2025 vast te stellen." in texts
     assert any(t.startswith("De reactiebrief") for t in texts)  # the last point of an item is no title
     assert not any(t.startswith(("Bestemming resultaat", "Begroting 2025")) for t in texts)  # titles give way
+    assert not any(t.startswith(("Oplegnotitie", "Besluiten AB")) for t in texts)  # a bundle's attachments propose nothing
     assert not any(t.startswith("Agenda Algemeen") for t in texts)  # the running footer plans nothing
     assert all(d.actor != "algemeen_bestuur" for d in decisions if "Suïcidepreventie" in d.text)  # the chambers' act
     assert all(r[2] == "2024-11-07" for r in recs if r[1] == "proposed")

@@ -244,12 +244,28 @@ def _points_over_titles(struct: list[dict], text: str, lex: Lexicon) -> list[dic
     intro = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex.raw["proposal_intro_words"]) + r")\b[^\n:]{0,40}:", re.I)
     order = sorted(struct, key=lambda r: r["start"])
     drop = set()
+    attachments = lex.words("attachment_words")
+    for t in order:  # "4.1 Oplegnotitie Begroting 2025" in a bundle's contents: a document that goes with an item
+        first = (t.get("object") or t["text"]).split(maxsplit=1)[:1]
+        if t["status"] == "proposed" and re.fullmatch(r"\d+\.\d+", t.get("number") or "") and first \
+                and first[0].lower().strip(":") in attachments:
+            drop.add(id(t))
     for t, nxt in zip(order, order[1:]):
         if t["status"] == nxt["status"] == "proposed" and t.get("number") and nxt.get("number") in ("1", "a", "A") \
                 and (t["actor"], t["date"]) == (nxt["actor"], nxt["date"]) and intro.search(text[t["end"]:nxt["start"]]) \
                 and not re.search(r"(?m)^[ \t]*\d+(?:\.\d+)*[.)]?[ \t]+\w", text[t["end"]:nxt["start"]]):  # (no other item between)
             drop.add(id(t))
+    titles = {_title_key(t) for t in order if id(t) in drop}
+    # the same item's title in the bundle's table of contents gives way too
+    drop |= {id(t) for t in order if t["status"] == "proposed" and re.fullmatch(r"\d+", t.get("number") or "")
+             and _title_key(t) in titles}
     return [t for t in struct if id(t) not in drop]
+
+
+def _title_key(t: dict) -> str:
+    """An agenda item's title without its number and "(bijlage 3.1)": "bestemming resultaat jaarrekening 2023"."""
+    text = re.sub(r"\((?:bijlage|bijlagen)[^)]*\)?", "", t.get("object") or t["text"], flags=re.I)
+    return " ".join(re.sub(r"^\s*\d+[.)]?\s*", "", text).lower().split())
 
 
 def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
