@@ -245,8 +245,10 @@ class Postings:
         # the passages that hold every word: the rarest word's, looked up in the others' (sorted) lists
         common = min((ids for ids, _, _ in parts), key=len)
         for ids, _, _ in parts:
-            if ids is not common:
-                common = _sorted_intersection(common, ids)
+            if ids is not common and len(common):  # a mask of all passages: quicker than a search per passage
+                held = np.zeros(self.size, dtype=bool)
+                held[ids] = True
+                common = common[held[common]]
         if not len(common):
             return np.empty(0, dtype=np.int32), np.empty(0)
         # Word k of the phrase must stand at a position p + k of a passage where word 0 stands at p:
@@ -272,9 +274,11 @@ class Postings:
 
 
 def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The values of sorted array ``a`` that are in sorted array ``b``."""
+    """The values of sorted array ``a`` that are in sorted array ``b`` (both without repeats)."""
     if not len(a) or not len(b):
         return a[:0]
+    if len(b) < len(a):  # the same values, sorted: the shorter array looked up in the longer
+        a, b = b, a
     at = np.searchsorted(b, a)
     at[at == len(b)] = 0
     return a[b[at] == a]
