@@ -16,9 +16,13 @@ of all passages (``search`` keeps one per open index).
 
 Reading a common word's blocks still costs Whoosh's unpickling (about 1 µs a posting). :func:`warm`
 writes the postings of every word of the text, names and title fields that at least ``MIN_DF``
-passages hold, with the text field's positions, as numpy arrays beside the index
-(``postings/<generation>/``), once per index generation; :class:`Postings` memory-maps them when
-they are there, and reads only the rarer words from Whoosh. ``spoor serve`` runs ``warm`` in a
+passages hold, with the text field's positions and each posting's BM25F score (without a query's
+boost: a word's scores are the same in every query of one index generation), as numpy arrays beside
+the index (``postings/<generation>/``), once per index generation; :class:`Postings` memory-maps them
+when they are there, and reads only the rarer words from Whoosh. A word of the arrays is then a slice
+of them, times its boost: no term dictionary look-up, no idf, no field lengths (a query's first run
+in a new generation costs little more than a repeat). Arrays an older spoor wrote, without scores,
+are scored from their weights as before. ``spoor serve`` runs ``warm`` in a
 separate process when it opens an index generation without them: searches go on meanwhile, and use
 the arrays once they are written.
 """
