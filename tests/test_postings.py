@@ -37,20 +37,28 @@ def changed_index(tmp_path_factory, corpus_copy) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("arrays", [False, True], ids=["blocks", "warm arrays"])
+@pytest.mark.parametrize("arrays", [False, True, "weights only"], ids=["blocks", "warm arrays", "arrays without scores"])
 def test_postings_scores_equal_whooshs_for_every_term(changed_index, arrays):
+    import json
+
     from pipeline.search.postings import warm
 
+    shutil.rmtree(changed_index / "postings", ignore_errors=True)
     if arrays:
-        assert warm(changed_index, min_df=2) is not None  # most words, so the arrays are what is read
-    else:
-        shutil.rmtree(changed_index / "postings", ignore_errors=True)
+        written = warm(changed_index, min_df=2)  # most words, so the arrays are what is read
+        assert written is not None
+        if arrays == "weights only":  # arrays an older spoor wrote: the scores worked out from the weights
+            (written / "scores.npy").unlink()
+            meta = json.loads((written / "meta.json").read_text(encoding="utf-8"))
+            del meta["scoring"]
+            (written / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     with open_existing(changed_index).searcher() as searcher:
         reader = searcher.reader()
         assert not reader.is_atomic() or any(r.has_deletions() for r, _ in reader.leaf_readers())
         fast = Postings(searcher)
         fast.use_cache(changed_index)
-        assert fast.usable and (fast.cache is not None) == arrays
+        assert fast.usable and (fast.cache is not None) == bool(arrays)
+        assert not arrays or (fast.cache.scores is not None) == (arrays is True)  # the scores warm wrote
         checked = 0
         for field in ("text", "names", "title", "bodies", "orgs", "doc_type"):
             for term in list(reader.lexicon(field))[::4]:
@@ -128,3 +136,31 @@ def test_a_leafs_passages_come_in_document_order(built_index):
         for q in (Term("text", work), Term("text", twente), Phrase("text", [regio, twente]), Term("names", names)):
             ids = state.scores.leaf(q, state.searcher)[0]
             assert len(ids) and (ids[1:] > ids[:-1]).all(), q
+
+
+def test_word_analyses_are_kept_per_analysis_not_per_analyzer():
+    # analyses are kept across index generations (each opens its schema's analyzers anew), so two
+    # analyzers that analyse alike share them, and two that do not (stemmed or not) never do
+    import pickle
+
+    from whoosh.analysis import Filter, RegexTokenizer
+
+    from pipeline.index.writer import dutch_analyzer
+    from pipeline.search.snippets import analysis_key, analyzed_stems
+
+    written = pickle.dumps(dutch_analyzer())  # as an index's schema holds it: each generation opened unpickles it
+    stemmed, again, plain = pickle.loads(written), pickle.loads(written), dutch_analyzer(stem=False)
+    assert stemmed is not again and analysis_key(stemmed) == analysis_key(again) != analysis_key(plain)
+    assert analyzed_stems(stemmed, "gemeenten") == analyzed_stems(again, "gemeenten") == ["gemeent"]
+    assert analyzed_stems(plain, "gemeenten") == ["gemeenten"]
+    class NoX(Filter):  # a class of a function's own: an analyzer with it cannot be pickled
+        def __call__(self, tokens):
+            return (t for t in tokens if t.text != "x")
+
+    class Same(Filter):
+        def __call__(self, tokens):
+            return tokens
+
+    odd, other = RegexTokenizer(r"\w+") | NoX(), RegexTokenizer(r"\w+") | Same()
+    assert analysis_key(odd) != analysis_key(other)
+    assert analyzed_stems(odd, "a x b") == ["a", "b"] and analyzed_stems(other, "a x b") == ["a", "x", "b"]

@@ -63,7 +63,8 @@ from ..index.writer import has_government, index_dir, open_existing
 from .postings import AllScores as _AllScores  # noqa: F401  (tests compare with it)
 from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
-    TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analyzed_stems, signature_words,
+    TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analysis_key, analyzed_stems,
+    signature_words,
     item_answer, outcome_words, plain_fold,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
@@ -359,6 +360,8 @@ class _IndexState:
         self._open_lock = threading.Lock()
         self._users, self._retired = 0, False  # searches using it; replaced by a newer generation
         self.parser = _parser(self.ix.schema)
+        for name in FIELDS:  # the words analysed before (other generations) are found by what the analyzers do
+            analysis_key(self.ix.schema[name].analyzer)
         self.lock = threading.RLock()
         self.memo: dict = {}  # (kind, key) -> result, for look-ups that only depend on the index
         self.scores = Scores(self._main.doc_count_all())
@@ -535,7 +538,7 @@ def plain_words(schema, text: str):
             return None
         start = text.index(word, pos)
         pos = end = start + len(word)
-        found = [list(schema[f].process_text(word, mode="query", tokenize=True, removestops=True)) for f in FIELDS]
+        found = [analyzed_stems(schema[f].analyzer, word) for f in FIELDS]  # (process_text's terms, kept)
         if not any(found):
             continue  # a stop word
         if any(len(t) != 1 for t in found):

@@ -16,9 +16,13 @@ of all passages (``search`` keeps one per open index).
 
 Reading a common word's blocks still costs Whoosh's unpickling (about 1 µs a posting). :func:`warm`
 writes the postings of every word of the text, names and title fields that at least ``MIN_DF``
-passages hold, with the text field's positions, as numpy arrays beside the index
-(``postings/<generation>/``), once per index generation; :class:`Postings` memory-maps them when
-they are there, and reads only the rarer words from Whoosh. ``spoor serve`` runs ``warm`` in a
+passages hold, with the text field's positions and each posting's BM25F score (without a query's
+boost: a word's scores are the same in every query of one index generation), as numpy arrays beside
+the index (``postings/<generation>/``), once per index generation; :class:`Postings` memory-maps them
+when they are there, and reads only the rarer words from Whoosh. A word of the arrays is then a slice
+of them, times its boost: no term dictionary look-up, no idf, no field lengths (a query's first run
+in a new generation costs little more than a repeat). Arrays an older spoor wrote, without scores,
+are scored from their weights as before. ``spoor serve`` runs ``warm`` in a
 separate process when it opens an index generation without them: searches go on meanwhile, and use
 the arrays once they are written.
 """
@@ -89,7 +93,7 @@ class Postings:
         if now - self._looked < 1.0:  # a stat call per second at most while the arrays are being written
             return
         self._looked = now
-        self.cache = _Cache.open(self.folder, generation_key(self.searcher))
+        self.cache = _Cache.open(self.folder, generation_key(self.searcher), self.scoring_key())
 
     # -- public ------------------------------------------------------------------------------------
     def score(self, q) -> tuple[np.ndarray, np.ndarray] | None:
@@ -114,30 +118,48 @@ class Postings:
             btext = field.to_bytes(text)
         except ValueError:
             return empty
-        if (fieldname, btext) not in self.searcher.reader():
-            return empty
+        # a word of the arrays is a word of this generation's index: no look-up in the term dictionary
         cached = self.cache.get(fieldname, btext) if self.cache is not None else None
+        if cached is None and (fieldname, btext) not in self.searcher.reader():
+            return empty
         if cached is not None and (cached[2] is not None or not values):
-            ids, weights, vals = cached
+            ids, weights, vals, scores = cached
         else:
             ids, weights, vals = self._read(fieldname, btext, field.format, values)
+            scores = None
             if values:
                 decode = field.format.decode_positions
                 vals = _Positions.of([decode(v) for v in vals])
-        if field.scorable:
-            weighting = self.searcher.weighting
-            B = weighting._field_B.get(fieldname, weighting.B)
-            K1 = weighting.K1
-            idf = self.searcher.idf(fieldname, btext)
-            avgfl = self.searcher.avg_field_length(fieldname) or 1
-            # whoosh.scoring.bm25, operation for operation; its length part per document worked out once
-            norm = self._length_norms(fieldname, K1, B, avgfl)[ids]
-            scores = idf * ((weights * (K1 + 1)) / (weights + norm))
-        else:  # WeightScorer: the weight is the score
-            scores = weights
+        if scores is None:
+            scores = self._bm25(fieldname, btext, ids, weights)
         if boost != 1.0:
             scores = scores * boost
         return (ids, scores, vals) if values else (ids, scores)
+
+    def _bm25(self, fieldname: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """The scores of a term's postings (``ids``, ``weights``), without its boost."""
+        field = self.searcher.schema[fieldname]
+        if not field.scorable:  # WeightScorer: the weight is the score
+            return weights
+        K1, B, avgfl = self._bm25_params(fieldname)
+        idf = self.searcher.idf(fieldname, btext)
+        # whoosh.scoring.bm25, operation for operation; its length part per document worked out once
+        norm = self._length_norms(fieldname, K1, B, avgfl)[ids]
+        return idf * ((weights * (K1 + 1)) / (weights + norm))
+
+    def _bm25_params(self, fieldname: str) -> tuple[float, float, float]:
+        """(K1, B, average field length) of ``fieldname``, as ``whoosh.scoring.BM25F`` scores it."""
+        weighting = self.searcher.weighting
+        return (weighting.K1, weighting._field_B.get(fieldname, weighting.B),
+                self.searcher.avg_field_length(fieldname) or 1)
+
+    def scoring_key(self) -> dict:
+        """What the scores of a term depend on besides its postings and its document frequency (the same
+        in one index generation): the weighting's parameters and the average lengths of the cached fields."""
+        schema = self.searcher.schema
+        return {"docs": self.searcher.doc_count_all(),
+                "fields": {f: list(self._bm25_params(f)) if schema[f].scorable else None
+                           for f in CACHED_FIELDS if f in schema}}
 
     def _read(self, fieldname: str, btext: bytes, format_, values: bool):
         """(global document numbers, weights, [positions' encoded values]) of a term, deleted documents left out."""
@@ -227,8 +249,10 @@ class Postings:
         # the passages that hold every word: the rarest word's, looked up in the others' (sorted) lists
         common = min((ids for ids, _, _ in parts), key=len)
         for ids, _, _ in parts:
-            if ids is not common:
-                common = _sorted_intersection(common, ids)
+            if ids is not common and len(common):  # a mask of all passages: quicker than a search per passage
+                held = np.zeros(self.size, dtype=bool)
+                held[ids] = True
+                common = common[held[common]]
         if not len(common):
             return np.empty(0, dtype=np.int32), np.empty(0)
         # Word k of the phrase must stand at a position p + k of a passage where word 0 stands at p:
@@ -254,9 +278,11 @@ class Postings:
 
 
 def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The values of sorted array ``a`` that are in sorted array ``b``."""
+    """The values of sorted array ``a`` that are in sorted array ``b`` (both without repeats)."""
     if not len(a) or not len(b):
         return a[:0]
+    if len(b) < len(a):  # the same values, sorted: the shorter array looked up in the longer
+        a, b = b, a
     at = np.searchsorted(b, a)
     at[at == len(b)] = 0
     return a[b[at] == a]
@@ -444,35 +470,40 @@ def generation_key(searcher) -> str:
 
 
 class _Cache:
-    """The arrays ``warm`` wrote, memory-mapped: per (field, term) a range of ``ids``/``weights`` and,
-    for the text field, of ``pstart`` into ``pos``."""
+    """The arrays ``warm`` wrote, memory-mapped: per (field, term) a range of ``ids``/``weights``/``scores``
+    and, for the text field, of ``pstart`` into ``pos``. ``scores`` (BM25F without a query's boost) are
+    used when they were worked out with this searcher's weighting and field lengths (``scoring_key``)."""
 
-    def __init__(self, folder: Path, meta: dict):
-        load = lambda name: np.load(folder / f"{name}.npy", mmap_mode="r")  # noqa: E731
+    def __init__(self, folder: Path, meta: dict, scoring: dict | None = None):
+        # plain arrays over the maps: slicing a ``np.memmap`` costs more than slicing an array
+        load = lambda name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r"))  # noqa: E731
         self.ids, self.weights, self.pos, self.pstart = load("ids"), load("weights"), load("pos"), load("pstart")
+        self.scores = load("scores") if meta.get("scoring") is not None and meta.get("scoring") == scoring \
+            and (folder / "scores.npy").exists() else None
         self.terms = {(f, t.encode("utf-8")): tuple(r) for f, items in meta["terms"].items() for t, r in items.items()}
 
     @classmethod
-    def open(cls, folder: Path, key: str) -> _Cache | None:
+    def open(cls, folder: Path, key: str, scoring: dict | None = None) -> _Cache | None:
         where = Path(folder) / CACHE / key
         try:
             meta = json.loads((where / "meta.json").read_text(encoding="utf-8"))
-            return cls(where, meta) if meta.get("key") == key else None
+            return cls(where, meta, scoring) if meta.get("key") == key else None
         except (OSError, ValueError, KeyError):
             return None
 
     def get(self, fieldname: str, btext: bytes):
+        """(ids, weights, positions or None, scores or None) of a term, or None when it is not cached: the
+        weights only when there are no scores (they are what scores are worked out from)."""
         r = self.terms.get((fieldname, btext))
         if r is None:
             return None
         lo, hi, plo = r
-        ids = np.asarray(self.ids[lo:hi])
-        weights = np.asarray(self.weights[lo:hi], dtype=np.float64)
         positions = None
         if plo >= 0:
-            start = np.asarray(self.pstart[plo:plo + (hi - lo) + 1])
-            positions = _Positions(self.pos, start)
-        return ids, weights, positions
+            positions = _Positions(self.pos, self.pstart[plo:plo + (hi - lo) + 1])
+        if self.scores is not None:
+            return self.ids[lo:hi], None, positions, self.scores[lo:hi]
+        return self.ids[lo:hi], np.asarray(self.weights[lo:hi], dtype=np.float64), positions, None
 
 
 def has_arrays(folder: Path, searcher) -> bool:
@@ -497,7 +528,7 @@ def warm(folder: Path, min_df: int = MIN_DF) -> Path | None:
         if (target / "meta.json").exists():
             return target
         reader = searcher.reader()
-        ids, weights, pos, pstart = [], [], [], [np.zeros(1, dtype=np.int64)]
+        ids, weights, scores, pos, pstart = [], [], [], [], [np.zeros(1, dtype=np.int64)]
         terms: dict[str, dict[str, list[int]]] = {}
         n = npos = nposting = 0
         for fieldname in CACHED_FIELDS:
@@ -519,6 +550,7 @@ def warm(folder: Path, min_df: int = MIN_DF) -> Path | None:
                     nposting += len(t_ids)
                 ids.append(t_ids)
                 weights.append(t_weights)
+                scores.append(fast._bm25(fieldname, btext, t_ids, t_weights))  # as ``_term`` works them out
                 terms[fieldname][btext.decode("utf-8")] = [n, n + len(t_ids), plo]
                 n += len(t_ids)
         w64 = np.concatenate(weights) if weights else np.empty(0)
@@ -530,7 +562,9 @@ def warm(folder: Path, min_df: int = MIN_DF) -> Path | None:
         np.save(tmp / "weights.npy", w32 if np.array_equal(w32, w64) else w64)  # tf x boost: exact in float32
         np.save(tmp / "pos.npy", np.concatenate(pos) if pos else np.empty(0, dtype=np.int32))
         np.save(tmp / "pstart.npy", np.concatenate(pstart))
-        (tmp / "meta.json").write_text(json.dumps({"key": key, "min_df": min_df, "terms": terms}), encoding="utf-8")
+        np.save(tmp / "scores.npy", np.concatenate(scores) if scores else np.empty(0))
+        (tmp / "meta.json").write_text(json.dumps({"key": key, "min_df": min_df, "scoring": fast.scoring_key(),
+                                                   "terms": terms}), encoding="utf-8")
         try:
             os.replace(tmp, target)
         except OSError:  # another process wrote the same generation first

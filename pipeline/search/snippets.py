@@ -8,7 +8,10 @@ the query the passage holds (``search._group`` weighs passages and documents by 
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
+import pickle
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -33,18 +36,37 @@ SNIPPET_MAX_CHARS = 420  # whole sentences that hold more of the query may make 
 
 def analyzed_stems(analyzer, text: str) -> list[str]:
     """The index terms ``analyzer`` makes of ``text`` (as a query), kept for the last ``KEEP_STEMS`` texts:
-    a search analyses its words and their variants per field many times, and queries share words."""
-    key = (id(analyzer), text)
+    a search analyses its words and their variants per field many times, and queries share words. They
+    are kept per analysis (``analysis_key``), not per analyzer object: each index generation opened
+    unpickles its schema's analyzers anew, and its first searches find the words analysed before."""
+    key = (analysis_key(analyzer), text)
     found = _STEMS.get(key)
-    if found is None or found[0] is not analyzer:  # (the analyzer is kept with it: its id is not reused)
+    if found is None:
         if len(_STEMS) > KEEP_STEMS:
             _STEMS.clear()
-        found = _STEMS[key] = (analyzer, tuple(t.text for t in analyzer(text, mode="query")))
-    return list(found[1])
+        found = _STEMS[key] = tuple(t.text for t in analyzer(text, mode="query"))
+    return list(found)
+
+
+def analysis_key(analyzer) -> bytes | int:
+    """What an analyzer does, as a key: a digest of its pickled form (chain, stop words, stemmer language),
+    so two analyzers that analyse alike share one; a number of its own when it cannot be pickled."""
+    found = _ANALYSES.get(id(analyzer))
+    if found is None or found[0] is not analyzer:  # (an id is reused once its analyzer is gone)
+        try:
+            key = hashlib.sha1(pickle.dumps(analyzer, protocol=4)).digest()
+        except Exception:  # noqa: BLE001 - a chain with a lambda or a closure in it
+            key = next(_UNIQUE)  # never reused, unlike an id
+        if len(_ANALYSES) > 256:
+            _ANALYSES.clear()
+        found = _ANALYSES[id(analyzer)] = (analyzer, key)
+    return found[1]
 
 
 KEEP_STEMS = 100_000
-_STEMS: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
+_STEMS: dict[tuple[bytes | int, str], tuple[str, ...]] = {}
+_ANALYSES: dict[int, tuple[object, bytes | int]] = {}
+_UNIQUE = itertools.count()
 
 
 @lru_cache(maxsize=1)
