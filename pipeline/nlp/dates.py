@@ -231,7 +231,8 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
             continue
         if year_only is not None and mn.kind in ("date", "month", "interval") and mn.y is None:
             gap = text[year_only[1]:mn.start]
-            recent_day = last is not None and last[2] is not None and mn.start - last_at <= _PARAGRAPH_CHARS
+            recent_day = last is not None and last[2] is not None and mn.start - last_at <= _PARAGRAPH_CHARS \
+                and not re.search(r"\n[ \t]*\n", text[last_at:mn.start])  # (in the same paragraph)
             if len(gap) <= _PARAGRAPH_CHARS and not re.search(r"\n[ \t]*\n", gap) and not recent_day:
                 # (a full date just before, "7 november 2024 / Begroting 2025 / ... 10 oktober", anchors it instead)
                 last, last_at = (year_only[0], None, None), year_only[1]
