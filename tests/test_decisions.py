@@ -362,3 +362,13 @@ def test_a_proposal_with_its_particle_after_the_addressee_is_no_adoption(nlp):
     doc = nlp(new_doc(nlp, "Agenda gemeenteraad 12 oktober 2015\n\nHet college stelt thans de raad voor een krediet "
                            "van € 4,7 mln beschikbaar te stellen.\n", {"doc_id": "x"}))
     assert not [d for d in doc._.decisions if d["status"] == "adopted"]
+
+
+def test_a_passive_with_the_writer_as_agent_stays_the_writer_s(nlp):
+    """"door ons vastgesteld" is the writing body's act; only an agent spoor cannot resolve drops the record."""
+    from pipeline.nlp import new_doc
+
+    text = ("Datum 5 maart 2024\n\nGeachte raad,\n\nHet plan is op 3 maart 2024 door ons vastgesteld.\n\nHoogachtend,\n\n"
+            "burgemeester en wethouders van Almere\n")
+    doc = nlp(new_doc(nlp, text, {"doc_id": "x"}))
+    assert ("college_bw", "2024-03-03", "adopted") in {(d["actor"], d["date"], d["status"]) for d in doc._.decisions}

@@ -239,7 +239,7 @@ def keep_hyphen(left: str, right: str, vocab: _Vocabulary | None = None) -> bool
 # starts with one of these ("In het kader", "De aanbesteding") are a heading and its paragraph
 _OPENERS = frozenset({"in", "de", "het", "op", "wij", "we", "dit", "deze", "daarom", "hierbij", "met", "voor", "na",
                       "ook", "er", "om", "bij", "als", "daarnaast", "tevens", "verder", "hiermee", "inmiddels",
-                      "vanaf", "sinds", "tijdens", "door", "u", "het", "ons", "onze", "zoals", "nadat", "omdat"})
+                      "vanaf", "sinds", "tijdens", "door", "u", "ons", "onze", "zoals", "nadat", "omdat"})
 _FUNCTION_END = frozenset({"van", "de", "het", "een", "en", "of", "in", "op", "aan", "met", "voor", "door", "bij",
                            "naar", "te", "tot", "om", "over", "uit", "gemeente", "provincie", "waterschap", "dat",
                            "die", "dan", "als", "na", "onder", "tussen", "per", "zoals"})

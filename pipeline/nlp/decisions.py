@@ -573,8 +573,11 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             named = _NAMED_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
         if named:
             act_fb = (None, named.group(1))
-    if actor is None and trig.kind == "part" and "door" in r.low[max(0, trig.i - 8):trig.i] and tense != "bare":
+    agent = next((k for k in range(trig.i - 1, max(-1, trig.i - 9), -1) if r.low[k] == "door"), None)
+    if actor is None and trig.kind == "part" and agent is not None and tense != "bare" \
+            and r.low[agent + 1] not in lex.words("agent_pronouns"):
         return None  # "De wet is door de eerste en tweede kamer goedgekeurd": the act of an agent it does not know
+        # (not "door ons vastgesteld": the writer's)
     if actor is None and act_fb == (None, None) and trig.kind == "part" and trig.lemma in lex.words("put_before_lemmas") \
             and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
         # "Op 22 januari werd de visie aan de raad voorgelegd": put before the body that is to decide, as an agenda

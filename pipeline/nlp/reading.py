@@ -214,7 +214,7 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                             and "dat" not in low[i + 1:k]  # ("stelt u dat ... voor een ieder om ... aan te dragen")
                         if (after in dets or (after.isalpha() and k + len(pt) not in date_starts
                                               and after not in ("met", "om", "te", "dat", "van", "en", "aan", "op", "in", "tot"))) \
-                                and not (lemma == "voorstellen" and infinitive):
+                                and not (lemma in lex.words("te_complement_verbs") and infinitive):
                             break  # a preposition ("stelt voor de raad"), not the particle (but "stelt de raad voor
                             # een krediet beschikbaar te stellen")
                         out.append(Trigger(lemma, tense, i, k + len(pt)))

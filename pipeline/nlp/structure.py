@@ -553,9 +553,11 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts = [0] + [m.end() for m in _SENT.finditer(piece)
                       if not ends_no_sentence(piece[:m.start()], load_lexicon().words("abbreviations"))] + [len(piece)]
         if "\n" in piece:  # a heading run into its paragraph: "... in 2027 uitgevoerd" / "In het kader van ..."
-            nl = [m.start() for m in re.finditer("\n", piece)]
-            cuts = sorted(set(cuts) | {k + 1 for k in nl if run_in_heading(piece[piece.rfind("\n", 0, k) + 1:k],
-                                                                            piece[k + 1:piece.find("\n", k + 1) % (len(piece) + 1)])})
+            rows = piece.split("\n")
+            starts = [0]
+            for row in rows[:-1]:
+                starts.append(starts[-1] + len(row) + 1)
+            cuts = sorted(set(cuts) | {starts[k + 1] for k in range(len(rows) - 1) if run_in_heading(rows[k], rows[k + 1])})
         for a, b in zip(cuts, cuts[1:]):
             s, e = p_start + a, p_start + b
             while s < e and (text[s].isspace() or text[s] in "-•*▪–·"):
@@ -1279,8 +1281,11 @@ def _dated_table_rows(text: str, ctx: Context, lines: list[_Line], dates: list[S
     spec = data["dated_tables"]
     kinds = {**spec["bodies"], **data["adopting_bodies"]}
     kinds.pop("_doc", None)
+    by_length = sorted(kinds, key=len, reverse=True)  # "omgevingsvergunningen" before "omgevingsvergunning"
     out: list[dict] = []
     for i, ln in enumerate(lines):
+        if "\t" not in ln.text:
+            continue
         cells = [c.strip().lower() for c in ln.text.split("\t")]
         col = next((k for k, c in enumerate(cells) if c.rstrip(" :") in spec["headers"]), None)
         if col is None or len(cells) < 2:
@@ -1299,7 +1304,7 @@ def _dated_table_rows(text: str, ctx: Context, lines: list[_Line], dates: list[S
             if day is None:
                 continue
             name = parts[0].strip().lower()
-            kind = next((k for where in [name] + above for k in sorted(kinds, key=len, reverse=True)
+            kind = next((k for where in [name] + above for k in by_length
                          if re.search(r"\b" + re.escape(k) + r"\b", where)), None)
             if kind is None:
                 continue
