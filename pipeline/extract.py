@@ -235,21 +235,21 @@ def extract_file(path: Path, nlp: Language | None = None, sha256: str | None = N
             f"document (about {limit // 6_000_000 or 1} minute(s) of work); split the file, or raise the limit "
             f"with SPOOR_MAX_CHARS"))
     result = analyse(path.stem, cleaned, nlp or get_nlp(), path=str(path), fmt=raw.format,
-                     sha256=digest, title_hint=raw.title_hint)
+                     sha256=digest, title_hint=raw.title_hint, date_hint=raw.date_hint)
     if raw.notes and result.document is not None:  # what reading took (OCR) or missed (pages without text)
         result.document.warnings = list(raw.notes) + result.document.warnings
     return result
 
 
 def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", fmt: str = "text",
-            sha256: str = "", title_hint: str | None = None) -> Extraction:
+            sha256: str = "", title_hint: str | None = None, date_hint: str | None = None) -> Extraction:
     """Run the pipeline over cleaned text and turn its annotations into records."""
     text = cleaned.text
     entities: list[Entity] = []
     decisions: list[Decision] = []
     warnings: list[str] = []
     failures: list[str] = []
-    meta = {"doc_id": doc_id}
+    meta = {"doc_id": doc_id, **({"date_hint": date_hint} if date_hint else {})}
     doc_date = date_source = None
     issuer = meeting_info = None
     for offset, piece in chunks(text):

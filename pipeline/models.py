@@ -45,6 +45,10 @@ class RawDocument(BaseModel):
     format: str
     pages: list[str]
     title_hint: str | None = None
+    #: The date the file's own metadata gives the document (an official publication's Dublin Core
+    #: ``DCTERMS.issued`` / ``DC.date`` / ``DCTERMS.available``), ISO; the document's date when its text
+    #: states none.
+    date_hint: str | None = None
     #: What the reader had to do or could not do, one line each, kept among the document's warnings:
     #: "pages read through OCR: 2, 3", "pages without text: 4".
     notes: list[str] = Field(default_factory=list)

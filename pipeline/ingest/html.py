@@ -42,6 +42,7 @@ class _TextExtractor(HTMLParser):
         self.pre = 0
         self.title: list[str] = []
         self.in_title = False
+        self.meta: dict[str, str] = {}  # <meta name content>, names in lower case
         self.h1: list[str] | None = None
         self.in_h1 = False
         self.ol: list[int] = []
@@ -72,7 +73,14 @@ class _TextExtractor(HTMLParser):
         text = "".join("".join(self.out[a:b]) for a, b in self.main_ranges)
         return text if len(text.strip()) >= _MAIN_TEXT else None
 
+    def _meta(self, attrs) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if a.get("name") and a.get("content", "").strip():
+            self.meta.setdefault(a["name"].lower(), a["content"].strip())
+
     def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "meta":
+            self._meta(attrs)
         if tag == "title":
             self.in_title = True
             return
@@ -108,6 +116,8 @@ class _TextExtractor(HTMLParser):
             self.pre += 1
 
     def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag == "meta":
+            self._meta(attrs)
         if tag == "br" and not self.skip:
             self.out.append("\n")
 
@@ -168,7 +178,31 @@ class HtmlReader(Reader):
         if not title and parser.h1:
             title = _SPACES.sub(" ", "".join(parser.h1)).strip()
         return RawDocument(path=str(path), format=self.format, pages=split_pages(body),
-                           title_hint=title or None)
+                           title_hint=title or None, date_hint=meta_date(parser.meta))
+
+
+#: Dublin Core fields that date a page (officielebekendmakingen.nl, overheid.nl's metadata standard), best first:
+#: the day it was issued, then the day it was made available (published)
+_DATE_FIELDS = ("dcterms.issued", "dc.date", "dcterms.date", "dcterms.available")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DMY_DAY = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+
+
+def meta_date(meta: dict[str, str]) -> str | None:
+    """The ISO day a page's metadata gives it ("2013-04-23", "15-01-2014"), or None."""
+    for field in _DATE_FIELDS:
+        value = meta.get(field, "")
+        m = _ISO_DAY.match(value)
+        if m:
+            y, mo, d = m.groups()
+        else:
+            m = _DMY_DAY.match(value)
+            if not m:
+                continue
+            d, mo, y = m.groups()
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            return f"{y}-{int(mo):02d}-{int(d):02d}"
+    return None
 
 
 def _decode_html(data: bytes) -> str:

@@ -309,20 +309,24 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMatch]:
     return analyse(text, anchor)[0]
 
 
-def analyse(text: str, doc_date: str | None = None) -> tuple[list[DateMatch], str | None, str | None]:
+def analyse(text: str, doc_date: str | None = None,
+            hint: str | None = None) -> tuple[list[DateMatch], str | None, str | None]:
     """Dates and document date in one pass: (matches, doc_date, doc_date_source).
 
     With ``doc_date`` given it is the anchor and the source is ``"meta"``;
     otherwise the document date comes from ``document_date`` (source ``"stated"``,
-    ``"inferred"`` or None).
+    ``"inferred"`` or None); ``hint``, the day the file's metadata gives it (an official
+    publication's ``DCTERMS.issued``), wins over an inferred date or none (source ``"metadata"``).
     """
     if not isinstance(text, str) or not text:
-        return ([], doc_date or None, "meta" if doc_date else None)
+        return ([], doc_date or hint or None, "meta" if doc_date else ("metadata" if hint else None))
     mentions = scan_dates(text)
     if doc_date:
         source = "meta"
     else:
         doc_date, source = _document_date(text, mentions)
+        if hint and source in (None, "inferred"):
+            doc_date, source = hint, "metadata"
     ref = parse_iso(doc_date)
     _attach_context(text, mentions)
     _resolve(text, mentions, ref)
@@ -500,8 +504,10 @@ class DateTagger:
         text = doc_text(doc)
         meta = doc._.meta or {}
         anchor = meta.get("doc_date") if isinstance(meta, dict) else None
+        hint = meta.get("date_hint") if isinstance(meta, dict) else None
         # No catch-all here: pipeline.extract runs each component apart and reports a failure.
-        matches, doc._.doc_date, doc._.doc_date_source = analyse(text, str(anchor) if anchor else None)
+        matches, doc._.doc_date, doc._.doc_date_source = analyse(text, str(anchor) if anchor else None,
+                                                                 str(hint) if hint else None)
         spans = []
         for dm in matches:
             span = doc.char_span(dm.start, dm.end, label="DATE", alignment_mode="expand")

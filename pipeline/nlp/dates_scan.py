@@ -103,6 +103,8 @@ class _Patterns:
             rf"(?P<d2>{day}){ws_nl}(?P<m2>{mon})(?:{gap}(?P<y2>{year}))?", fl)
         self.dmy = re.compile(  # "12 oktober 2015", also "12-oktober" and "12-okt-2015"
             rf"{num_before}(?P<d>{day})(?:{ws_nl}|-)(?P<m>{mon})(?:(?:{gap}|-)(?P<y>{year}))?", fl)
+        # a date stamp on a scanned letter: "09MRT2021", "9 MRT. 2021" (day, capital month abbreviation, year)
+        self.stamp = re.compile(rf"{num_before}(?P<d>{day})(?P<m>{abbr.upper()})\.?(?P<y>{year})(?![^\W\d_])")
         self.numeric = re.compile(
             rf"{num_before}(?P<d>[0-3]?[0-9])(?P<s>[-/.])(?P<m>[01]?[0-9])(?P=s)(?P<y>{year})(?![-/.][0-9])")
         self.numeric_sloppy = re.compile(
@@ -364,6 +366,11 @@ def scan_dates(text: str) -> list[Mention]:
             d = int(mt.group("d") or mt.groupdict().get("d2") or 0)
             if y_ok(y) and valid_date(y, mo, d):
                 add(order, Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=True))
+
+    for mt in _matches(P.stamp, text, digits):
+        mo, y, d = P.month(mt.group("m")), int(mt.group("y")), _day(mt.group("d"))
+        if mo is not None and y_ok(y) and valid_date(y, mo, d):
+            add(4, Mention(mt.start(), mt.end(), "date", y, mo, d, explicit=True))
 
     for mt in _matches(P.dmy, text, digits):
         mo = P.month(mt.group("m"))

@@ -139,6 +139,8 @@ _ASSEMBLIES = frozenset(load_structure()["assemblies"])
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
 _PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b"
                       r"|\b(?:is|werd)\s+(?:daarom\s+|dan\s+ook\s+|dus\s+)?besloten\b", re.I)  # "daarom is besloten ..."
+_DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
+_ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
 _GENERIC_ACTORS = {"raad", "de raad", "commissie", "de commissie", "vergadering", "de vergadering", "overleg",
                    "het overleg", "bestuur", "het bestuur"}
@@ -153,11 +155,15 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
     pronouns = lex.words("subject_pronouns")
     meeting_kind = frame.layout in ("decision_list", "minutes", "agenda")
     kept: list[dict] = []
+    # an item that is a paragraph of prose ("De Staten stemden in met ... Verder hebben Provinciale Staten ...
+    # vastgesteld. Ook is ..."): its sentences are its decisions, each with its own words
+    prose = {id(t) for t in struct if meeting_kind and not t.get("cited") and _is_prose(t["text"])}
+    explicit = {id(r) for r in records if r["actor"] is not None}  # bodies the sentences name themselves
     for rec in records:
         rec.setdefault("cited", False)
         if frame.layout == "motion" and rec["actor"] is None and rec["status"] == "proposed":
             continue  # "Voorgesteld 6 juli 2021": the motion's requests are its proposals
-        if any(rec["start"] < t["end"] and t["start"] < rec["end"] and not (
+        if any(rec["start"] < t["end"] and t["start"] < rec["end"] and id(t) not in prose and not (
                 t.get("cited") and not rec.get("cited") and (t["actor"], t["date"]) != (rec["actor"], rec["date"]))
                for t in struct):
             continue  # (an earlier decision cited inside it, "conform het voorstel van het DB van 30 mei", leaves it be)
@@ -173,7 +179,19 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         head = text_low.split()[-1] if text_low else ""
         generic = text_low in _GENERIC_ACTORS and (  # "de raad" of a ministerraad; not of a bestuurlijk overleg
             body_id(text_low) in (None, frame.meeting_body) or head in (frame.meeting_body or ""))
-        if meeting_kind and frame.meeting_body and (rec["actor"] is None or generic):
+        if (meeting_kind and frame.meeting_body and rec["actor"] == frame.meeting_body and frame.meeting_date
+                and not rec.get("cited") and rec["status"] in ("planned", "proposed") and _ASKED.search(rec["text"])):
+            # "Provinciale Staten wordt gevraagd de notulen van 27-5-2019 vast te stellen": put to this meeting
+            rec["status"], rec["date"], rec["date_text"] = "proposed", frame.meeting_date, frame.meeting_date_text
+        elif (meeting_kind and frame.meeting_body and rec["actor"] == frame.meeting_body and frame.meeting_date
+              and not rec.get("cited") and rec["status"] in ("adopted", "rejected", "withdrawn", "postponed")
+              and rec["date"] != frame.meeting_date and (rec.get("date_text") is None or (
+                  rec["date_text"] in rec["text"]
+                  and _DECIDES_COLON.search(rec["text"][:rec["text"].find(rec["date_text"])])))):
+            # "Provinciale Staten besluiten: de geheimhouding ... zoals bekrachtigd d.d. 14 december 2018 op te
+            # heffen": the meeting decides now what an earlier date is named in
+            rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif meeting_kind and frame.meeting_body and (rec["actor"] is None or generic):
             if rec["actor"] is None and rec.get("actor_text") and text_low not in pronouns:
                 pass
             elif rec["actor"] is None and _PARTY_SUBJECT.search(" ".join(rec["text"].lower().split()[:16])):
@@ -214,13 +232,24 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         elif (frame.layout in ("letter", "notice") and rec["date"] is None and rec["actor"] == frame.issuer
               and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or _PERFECT.search(rec["text"]))):
             rec["date"] = frame.doc_date  # "Wij hebben besloten ...": decided when the letter was written
+        if meeting_kind and not any(rec["start"] < t["end"] and t["start"] < rec["end"] and id(t) not in prose
+                                    for t in struct) and _HEADLINE.match(rec["text"].strip()) \
+                and len(rec["text"].split()) <= 8:
+            continue  # "Besluiten Provinciale Staten 1 juni 2016": the list's own head line
         if meeting_kind and frame.meeting_body and any(
                 t["_item"][0] <= rec["start"] < t["_item"][1] and t["actor"] == rec["actor"] and t["date"] == rec["date"]
-                for t in struct):
+                and id(t) not in prose for t in struct):
             continue
         kept.append(rec)
+    if prose:  # a prose item gives way to its sentences when two or more of them name the body that decided
+        struct = [t for t in struct if id(t) not in prose or sum(
+            t["start"] <= r["start"] < t["end"] and id(r) in explicit for r in kept) < 2]
+        kept = [r for r in kept if not any(t["start"] <= r["start"] < t["end"] for t in struct if id(t) in prose)]
     if frame.layout == "agenda":
         struct = _points_over_titles(struct, text, lex)
+    told = [r for r in kept + struct if not r.get("_subject") and not r.get("cited") and r["actor"] == frame.issuer
+            and r["date"] == frame.doc_date and r["status"] in ("adopted", "rejected")]
+    struct = [t for t in struct if not (t.pop("_subject", False) and told)]  # (the subject gives way to what is told)
     for rec in kept + struct:
         rec.pop("_item", None)
         if rec["actor"] is None and not rec.get("actor_text") and rec.get("date_text") is None and rec["date"]:
@@ -237,6 +266,14 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         if frame.mandate_holder and rec["actor"] is not None and rec["actor"] == frame.issuer and not rec.get("cited"):
             rec["mandate_holder"] = frame.mandate_holder
     return sorted(kept + struct, key=lambda r: r["start"])
+
+
+_HEADLINE = re.compile(r"(?i)(?:besluiten|besluitenlijst|agenda|verslag|notulen)\b(?![^\n]*:)")
+
+
+def _is_prose(text: str) -> bool:
+    """Three sentences or more and over 60 words: a paragraph, not an item's title and outcome."""
+    return len(text.split()) > 60 and len(re.findall(r"[a-zà-ÿ)][.!?]\s+[A-Z]", text)) >= 2
 
 
 def _points_over_titles(struct: list[dict], text: str, lex: Lexicon) -> list[dict]:
@@ -396,14 +433,44 @@ _NAMED_SUBJECT = re.compile(r"^(?:De|Het)\s+((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)
 _NAMED_AFTER = re.compile(r"\s+(?:de|het)\s+((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)\b")
 
 
+_GOV_WORD = r"(provincie|gemeente|waterschap|hoogheemraadschap)\b(?:\s+(?:van\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
+_GOV_SUBJECT = re.compile(r"^(?:De|Het)\s+" + _GOV_WORD + r"\s+(?=[a-z])")
+_GOV_AFTER = re.compile(r"\s+(?:de|het)\s+" + _GOV_WORD + r"(?=\s+[a-z])")
+
+
+def _government_subject(r: Reading, doc: Doc, trig: Trigger) -> tuple[str | None, str | None]:
+    """"De provincie dient in juni een gebiedsaanpak in", "Op 23 juni heeft de provincie bekend gemaakt ...": a
+    government as the subject acts through its executive (gedeputeerde staten, the college, the water board's
+    board), as the convention for "namens GS" has it."""
+    from .structure import load_structure
+
+    defaults = load_structure()["government_default_body"]
+    text = r.span.text.strip()
+    m = _GOV_SUBJECT.match(text)
+    if m is not None and len(m.group(0).split()) <= trig.i:
+        return defaults[m.group(1).lower()], m.group(0).strip()
+    for k in sorted(set(r.aux) | {trig.i}):  # the subject after the finite verb: "heeft de provincie ..."
+        if 0 <= k < len(r.span) and k <= trig.i:
+            tok = r.span[k]
+            m = _GOV_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
+            if m is not None:
+                return defaults[m.group(1).lower()], m.group(0).strip()
+    return None, None
+
+
 def _same_decision(a: dict, b: dict) -> bool:
     """Two records of one decision: the same actor, date and status, and the words of one in the other."""
     if (a["actor"], a["date"], a["status"]) != (b["actor"], b["date"], b["status"]) or (a.get("number") and b.get("number")):
         return False
-    wa = {w[:6] for w in re.findall(r"\w{5,}", (a.get("object") or a["text"]).lower())}
-    wb = {w[:6] for w in re.findall(r"\w{5,}", (b.get("object") or b["text"]).lower())}
+    return _overlap(a.get("object") or a["text"], b.get("object") or b["text"]) >= 0.6
+
+
+def _overlap(a: str, b: str) -> float:
+    """The share of the shorter text's words (of five letters or more) that the other has too."""
+    wa = {w[:6] for w in re.findall(r"\w{5,}", a.lower())}
+    wb = {w[:6] for w in re.findall(r"\w{5,}", b.lower())}
     small = min(len(wa), len(wb))
-    return small > 0 and len(wa & wb) >= 0.6 * small
+    return len(wa & wb) / small if small else 0.0
 
 
 def _dedupe(records: list[dict]) -> list[dict]:
@@ -418,7 +485,8 @@ def _dedupe(records: list[dict]) -> list[dict]:
             elif (rec["start"], rec["end"]) == (o["start"], o["end"]):
                 dup = True
             elif not rec.get("number") and abs(rec["_idx"] - o["_idx"]) <= 3 and rec["date"] and rec["predicate"] and all(
-                    rec[key] == o[key] for key in ("actor", "date", "predicate", "status")):
+                    rec[key] == o[key] for key in ("actor", "date", "predicate", "status")) \
+                    and (min(len(rec["text"].split()), len(o["text"].split())) <= 12 or _overlap(rec["text"], o["text"]) >= 0.6):
                 dup = True  # a heading and the sentence under it
         if not dup:
             out.append(rec)
@@ -564,6 +632,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
             and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
         act_fb = (ctx.issuer, None)  # "Daarom is besloten ...": in a letter, by the body that writes it
+    if actor is None and act_fb == (None, None):
+        act_fb = _government_subject(r, doc, trig)
     if actor is None and act_fb == (None, None):
         # "De Verbindende Coalitie stemde in met ...", "In april stemde de Verbindende Coalitie in": a body the KB
         # does not know, named as the subject

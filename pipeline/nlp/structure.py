@@ -54,6 +54,10 @@ _BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 _COUNTS = re.compile(r"^(\d+)-(\d+)$")
 _MEETING_TITLE = re.compile(r"^\S+(?:\s+\S+)?\s+van\s+de\s+(?:openbare\s+|besloten\s+)?(?:\w+\s+)?vergadering\b")
+#: "Het college van dijkgraaf en heemraden nam in de vergadering van dinsdag 24 november de volgende besluiten:",
+#: "In zijn vergadering van 3 maart 2020 heeft het college de volgende besluiten genomen": a list of what a meeting decided
+_DECIDED_AT = re.compile(r"\b(?:in|tijdens)\s+(?:de|zijn|haar|hun)\s+(?:\w+\s+)?vergadering\s+van\s+[^.]{0,40}?\d{1,2}\s+[a-z]+"
+                         r"[^.]{0,60}?\b(?:de\s+)?(?:volgende\s+)?besluit(?:en)?\b")
 _HELD_MEETING = re.compile(r"^(?:openbare\s+|besloten\s+)?vergadering\s+(?:van\s+)?(?:de\s+|het\s+)?\S+(?:\s+\S+){0,5}?\s+gehouden\s+op\b")
 _CELLS = re.compile(r"\t+|[ \t]+\|[ \t]*|[ \t]*\|[ \t]+")
 
@@ -198,7 +202,13 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
             if plural > len(re.findall(r"(?i)\bik\b", text)) or from_board:
                 # a wethouder signs what "wij", the college, write ("Ter informatie van college aan de gemeenteraad")
                 ctx.issuer, ctx.issuer_text = data["collective_bodies"][ctx.issuer], None
+    if ctx.issuer and not ctx.issuer_text:  # the issuer as the document names it (a default body, a signing role)
+        ctx.issuer_text = next((o.text for o in organs if o._.canonical == ctx.issuer), None)
     return ctx
+
+
+#: a letter's closing on a line of its own, wherever it stands (annexes may follow a signed letter)
+_CLOSING_LINE = re.compile(r"(?im)^[ \t]*(?:hoogachtend|met (?:een )?vriendelijke groet(?:en)?)\b")
 
 
 def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
@@ -230,11 +240,43 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     for i, ln in enumerate(head[:3]):
         if _HELD_MEETING.match(_clean_head(ln.text)):
             return "minutes", i  # "Vergadering gemeenteraad Den Haag gehouden op vrijdag 29 november 2024"
+    for i, ln in enumerate(head[:5]):
+        if len(ln.text.split()) <= 30 and _DECIDED_AT.search(_clean_head(ln.text)):
+            return "decision_list", i
+    page = _meeting_page(head, data)
+    if page is not None:
+        return "agenda", page
     tail = text[-3000:].lower()
-    if any(c in tail for c in data["letter_closings"]) or any(
+    if any(c in tail for c in data["letter_closings"]) or _CLOSING_LINE.search(text) or any(
             re.search(r"^\s*" + re.escape(o) + r"\b", text[:4000], re.I | re.M) for o in data["letter_openings"]):
         return "letter", -1
     return None, -1
+
+
+_FULL_DATE = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+                        r"|december)\s+(?:19|20)\d\d\b")
+
+
+def _meeting_page(head: list[_Line], data: dict) -> int | None:
+    """A meeting's page in a council information system: a line that is the body alone ("Algemeen bestuur en
+    dagelijks bestuur"), then its fields as labels ("Datum", "Aanvang", "Locatie", "Voorzitter") and numbered items
+    ("1. Opening en mededelingen"): the agenda of that meeting; the body's line, or None."""
+    bodies = "|".join(re.escape(b) for b in sorted(data["resolution_list_bodies"] + data["meeting_page_bodies"]["bodies"],
+                                                   key=len, reverse=True))
+    body_line = re.compile(rf"(?:\(\w{{1,6}}\)\s*)?(?:openbare\s+)?(?:vergadering\s+(?:van\s+)?(?:de|het)\s+)?(?:{bodies})"
+                           rf"(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?")
+    for i, ln in enumerate(head[:10]):
+        if not body_line.fullmatch(_clean_head(ln.text).rstrip(" :")):
+            continue
+        labels = {_starts(x.text.lower().strip().rstrip(" :"), data["meeting_page_labels"]["labels"]) for x in head[i + 1:i + 16]}
+        labels.discard(None)
+        if "datum" in labels and len(labels) >= 3 and any(
+                re.match(r"\s*\d{1,2}[.)]?\s+opening\b", x.text.lower()) for x in head[i + 1:]):
+            return i
+        if any(_FULL_DATE.search(x.text.lower()) for x in head[i + 1:i + 4]) and any(
+                _clean_head(x.text).rstrip(" :") in ("agenda", "agendapunten") for x in head[i + 1:i + 8]):
+            return i  # "(PS) Provinciale Staten", "Statenvergadering", "vrijdag 4 oktober 2019 10:00", "Agendapunten"
+    return None
 
 
 def _day_dates(dates: list[Span], start: int, end: int) -> list[Span]:
@@ -383,6 +425,24 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         if after:
             body = after[0]
             break
+    if body is None:  # a closing on its own line before annexes: "Hoogachtend," / "De minister van ..., namens deze,"
+        for ln in lines:
+            if ln.start >= tail_from or not _CLOSING_LINE.match(ln.text):
+                continue
+            after = [o for o in organs if o.start_char >= ln.start and o.start_char - ln.end < 250
+                     and o._.canonical not in data["clerks"]]
+            if after:
+                body = after[0]
+    if body is None:  # "de minister voor Basis- en Voortgezet Onderwijs en Media, namens deze, de directeur ...":
+        for i, ln in enumerate(lines):  # the body that gave the mandate, wherever the signature stands (annexes after it)
+            m = re.search(r"(?i)\bnamens\s+dezen?\b", ln.text)
+            if m is None:
+                continue
+            since = lines[i - 1].start if i and len(ln.text[:m.start()].strip(" ,")) < 3 else ln.start
+            os_ = [o for o in _organs_in(organs, since, ln.start + m.start()) if o._.canonical not in data["clerks"]]
+            if os_:
+                body = os_[-1]
+                break
     formula_tail = any(f in text[tail_from:].lower() for f in data["adoption_formulas"])
     if body is None:  # "Gedeputeerde Staten van Overijssel," alone on a line near the end
         for ln in lines:
@@ -410,7 +470,8 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         for ln in lines[:40]:
             os_ = _organs_in(organs, ln.start, min(ln.end, ln.start + 60))
             if os_ and os_[0].start_char - ln.start <= 4 and (re.search(
-                    r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten)\b", ln.text, re.I)
+                    r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten|zijn voornemens|is voornemens)\b",
+                    ln.text, re.I)
                     or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)):
                 body = os_[0]  # (the opening of a resolution: "De raad van de gemeente Utrecht;")
                 break
@@ -440,7 +501,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
     elif ctx.layout in ("letter", "notice") and ctx.issuer is None:
         kinds = data["government_default_body"]
         found: dict[str, int] = {}
-        for m in re.finditer(r"\b(provincie|gemeente|waterschap|hoogheemraadschap)\s+[A-Z]", text[:6000], re.I):
+        for m in re.finditer(r"\b(provincie|gemeente|waterschap|hoogheemraadschap)\s+(?:van\s+)?[A-Z]", text[:6000]):
             found[m.group(1).lower()] = found.get(m.group(1).lower(), 0) + 1
         if found:
             kind = max(found, key=found.get)
@@ -658,14 +719,19 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _refusals(text, ctx, data)
         out += _letter_acts(text, ctx, dates, data)
         out += _taken_on(text, ctx, dates)
-        if ctx.layout == "notice":
+        if ctx.layout in ("notice", None):
             out += _draft_laid_open(text, ctx)
+            out += _laid_open(text, ctx, dates)
+    if ctx.layout in ("letter", None):
+        out += _subject_decision(text, ctx, lines)
     if ctx.layout in ("letter", "proposal", None):
         out += _advice(text, ctx, lines, organs, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
         out += _addressee_acts(text, lines, organs, dates, data)
         out += _letter_requests(text, ctx, data)
         out += _convocations(text, ctx, dates, data)
+    if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
+        out += _asked(text, ctx, organs)
     if ctx.layout in ("decision_list", "minutes"):
         out += _promises(text, ctx, organs, data)
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
@@ -1383,8 +1449,15 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
     return out
 
 
-_DRAFT = re.compile(r"\bontwerp(?:[-\w]*)?\b[^.]{0,200}\b(?:ligt|liggen|wordt|worden|is|zijn)\b[^.]{0,120}\bter\s+(?:inzage|visie)\b"
-                    r"|\bter\s+(?:inzage|visie)\b[^.]{0,80}\bontwerp", re.I)
+_NOT_END = r"(?:[^.]|\.(?=\S))"  # (a dot inside "NL.IMRO.0180.513201.3001" ends no sentence)
+_DRAFT = re.compile(r"\bontwerp(?:[-\w]*)?\b" + _NOT_END + r"{0,200}\b(?:ligt|liggen|wordt|worden|is|zijn)\b"
+                    + _NOT_END + r"{0,120}\bter\s*(?:inzage|visie)\b|\bter\s+(?:inzage|visie)\b" + _NOT_END
+                    + r"{0,80}\bontwerp", re.I)
+#: "ligt vanaf 24 december 2015 zes weken ter inzage", "liggen van 24 april 2013 tot en met 4 juni 2013 ter inzage",
+#: "De periode van de terinzagelegging vangt aan op 10 augustus 2023": the day the documents are laid open
+_LAID_OPEN = re.compile(r"\bter\s*(?:inzage|visie)\b|\bterinzage(?:legging)?\b|\bter-inzage", re.I)
+_OPEN_FROM = re.compile(r"(?i)\b(?:vanaf|van|met ingang van|aan op|begint op|start op|op)\s+(?:\w+dag\s+)?$")
+_LAID_OPEN_PAST = re.compile(r"(?i)\b(?:heeft|hebben|hadden|had)\b[^.]{0,120}\bgelegen\b|\b(?:lag|lagen)\b")
 
 
 def _draft_laid_open(text: str, ctx: Context) -> list[dict]:
@@ -1396,6 +1469,76 @@ def _draft_laid_open(text: str, ctx: Context) -> list[dict]:
         if _DRAFT.search(text[s:e]):
             return [_record(text, ctx, status="proposed", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
                             actor_text=ctx.issuer_text, date=ctx.doc_date, predicate="ter inzage leggen")]
+    return []
+
+
+_ASKED_TO = re.compile(r"\s*(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b(?:\s+om)?\s*(?::|[^.]{0,300}?\bte\s+\w+)", re.I)
+
+
+def _asked(text: str, ctx: Context, organs: list[Span]) -> list[dict]:
+    """An agenda item's request to the meeting's body ("Behandelvoorstel: Provinciale Staten wordt gevraagd om de
+    agenda ... vast te stellen"): proposed to that meeting (whatever dates the request names)."""
+    out: list[dict] = []
+    for s, e in _sentences(text, 0, len(text)):
+        head = [o for o in _organs_in(organs, s, min(e, s + 60)) if o._.canonical == ctx.meeting_body]
+        if not head:
+            continue
+        lead = text[s:head[0].start_char].strip()
+        if not head or (lead and not (lead.endswith(":") and len(lead.split()) <= 2)):
+            continue  # (the body opens the sentence, after a label at most: "Behandelvoorstel:")
+        m = _ASKED_TO.match(text, head[0].end_char, e)
+        if m is None:
+            continue
+        obj = text[m.end():e] if text[m.end() - 1] == ":" else text[head[0].end_char:e]
+        out.append(_record(text, ctx, status="proposed", start=s, end=e, obj=obj, actor=ctx.meeting_body,
+                           actor_text=head[0].text, date=ctx.meeting_date, date_text=ctx.meeting_date_text,
+                           predicate="voorstellen"))
+    return out
+
+
+_SUBJECT_LABEL = re.compile(r"(?i)^\s*(?:betreft|onderwerp|inzake)\b\s*:?[ \t]*(.*)$")
+#: a letter that is itself a decision: "Betreft: Wob-besluit contact met ...", "Besluit op uw Wob-verzoek",
+#: "Beslissing op uw bezwaarschrift", "Beschikking op Wob verzoek"
+_DECISION_SUBJECT = re.compile(r"(?i)^(?:(?:wob|woo)[- ]?(?:besluit|beschikking|beslissing)\b|(?:besluit|beslissing|beschikking)"
+                               r"\s+(?:op|inzake|tot|omgevingsvergunning|over)\b|beschikking\b)")
+
+
+def _subject_decision(text: str, ctx: Context, lines: list[_Line]) -> list[dict]:
+    """A letter whose subject line names it a decision ("Betreft: Besluit op uw Wob-verzoek"): the issuer's decision
+    on the letter's date (kept only when the letter tells no decision of its issuer on that date itself)."""
+    if not ctx.issuer or not ctx.doc_date or not _DAY.match(ctx.doc_date):
+        return []
+    column = _label_column(lines[:80])
+    for i, ln in enumerate(lines[:80]):
+        m = _SUBJECT_LABEL.match(ln.text)
+        if m is None:
+            continue
+        value, target = m.group(1).strip(), ln
+        if not value:
+            target = lines[column[i]] if i in column else (lines[i + 1] if i + 1 < len(lines) else None)
+            value = target.text.strip() if target is not None else ""
+        if _DECISION_SUBJECT.match(value):
+            rec = _record(text, ctx, status="adopted", start=target.start, end=target.end, obj=value, actor=ctx.issuer,
+                          actor_text=ctx.issuer_text, date=ctx.doc_date, predicate="besluiten")
+            rec["_subject"] = True
+            return [rec]
+        return []
+    return []
+
+
+def _laid_open(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
+    """A notice's documents laid open for views from a day ("Dit ontwerpbesluit ligt vanaf 24 december 2015 zes
+    weken ter inzage"): planned by the issuer for that day (once a notice; not what lay open before)."""
+    for s, e in _sentences(text, 0, len(text)):
+        sent = text[s:e]
+        if not _LAID_OPEN.search(sent) or _LAID_OPEN_PAST.search(sent):
+            continue
+        for d in _day_dates(dates, s, e):
+            if _OPEN_FROM.search(text[max(s, d.start_char - 30):d.start_char]) or re.match(
+                    r"(?i)(?:vanaf|van|met ingang van)\s", d.text):  # (the date's span holds its "vanaf")
+                value = str(d._.value).split("/")[0]
+                return [_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=ctx.issuer,
+                                actor_text=ctx.issuer_text, date=value, date_text=d.text, predicate="ter inzage leggen")]
     return []
 
 

@@ -1,0 +1,223 @@
+"""Meeting pages, news lists and notices as governments publish them on the web (issue 15, after a blind
+annotation of a water board, two provinces, two joint arrangements and a municipality): a meeting's page in a
+council information system (the body alone on a line, its fields, numbered items), "Het college nam in de
+vergadering van ... de volgende besluiten:", an agenda's "Provinciale Staten wordt gevraagd om ... vast te
+stellen", a list written as a paragraph of prose, a notice's documents laid open from a day, and the date an
+official publication's HTML metadata gives. Read end to end by the whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse, extract_file
+from pipeline.ingest.html import meta_date
+from pipeline.models import CleanText
+
+
+def run(nlp, text: str, doc_id: str = "page"):
+    return analyse(doc_id, CleanText(text=text), nlp)
+
+
+def dated(extraction) -> list[tuple]:
+    return [(d.actor, d.date, d.status) for d in extraction.decisions if d.date]
+
+
+MEETING_PAGE = """Algemeen bestuur en dagelijks bestuur
+
+Locatie
+Regiokantoor
+Datum
+11 juli 2019
+Aanvang
+11:00
+Voorzitter
+Pieter Broertjes
+
+1. Opening en mededelingen
+
+3. Vaststellen verslag van 13 juni 2019
+
+8. Vaststellen jaarstukken 2018
+
+11. Aanpak actualisering van de gemeenschappelijke regeling
+
+Dit punt is vorige vergadering aangehouden.
+
+14 Actualiteiten en de rondvraag
+"""
+
+
+def test_a_meeting_page_of_fields_and_numbered_items_is_the_agenda_of_that_meeting(nlp):
+    ex = run(nlp, MEETING_PAGE)
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("algemeen_bestuur", "2019-07-11")
+    got = dated(ex)
+    assert ("algemeen_bestuur", "2019-07-11", "proposed") in got
+    assert all(date == "2019-07-11" for _, date, _ in got)  # not the 13 June of the minutes it adopts
+    assert not any("Opening" in d.text or "rondvraag" in d.text for d in ex.decisions)
+
+
+DECIDED_AT = """Het college van dijkgraaf en heemraden nam in de vergadering van dinsdag 24 november de volgende besluiten:
+
+Basisregistratie Grootschalige Topografie
+
+Het college van dijkgraaf en heemraden heeft de jaarlijkse evaluatie Basisregistratie Grootschalige Topografie (BGT) over 2019 vastgesteld.
+
+Onderzoek naar ruimtelijke kwaliteit
+
+Het college heeft ingestemd met de samenwerkingsovereenkomst 'Naar een aanpak voor versterking van ruimtelijke kwaliteit'.
+
+De volgende D&H-vergadering is op dinsdag 8 december 2020.
+"""
+
+
+def test_what_a_board_decided_in_its_meeting_of_a_day_takes_that_day(nlp):
+    ex = run(nlp, DECIDED_AT)
+    got = dated(ex)
+    assert got.count(("college_dijkgraaf_heemraden", "2020-11-24", "adopted")) == 2
+    assert not any(status == "adopted" and date.startswith("2020-12") for _, date, status in got)
+
+
+ASKED = """(PS) Provinciale Staten
+
+Statenvergadering
+
+vrijdag 4 oktober 2019 10:00 - 18:00
+
+Agendapunten
+
+1
+
+Behandelvoorstel:
+Provinciale Staten wordt gevraagd om de agenda voor de Statenvergadering van 4-10-2019 gewijzigd vast te stellen.
+
+5
+
+Behandelvoorstel:
+Provinciale Staten wordt gevraagd de notulen van de Statenvergaderingen van 21-6-2019 en 28-6-2019 ongewijzigd vast te stellen.
+"""
+
+
+def test_an_agenda_asks_its_body_to_decide_at_that_meeting_whatever_dates_the_request_names(nlp):
+    ex = run(nlp, ASKED)
+    assert ex.document.meeting_date == "2019-10-04"
+    got = dated(ex)
+    assert got.count(("provinciale_staten", "2019-10-04", "proposed")) == 2
+    assert not any(date in ("2019-06-21", "2019-06-28") for _, date, _ in got)
+
+
+PROSE_LIST = """Besluiten Provinciale Staten 1 juni 2016
+
+Woensdag 1 juni jl. heeft het college van Gedeputeerde Staten verantwoording afgelegd aan Provinciale Staten over het gevoerde beleid in 2015. Een belangrijke vraag was of de provinciale doelen met het daarvoor beschikbare geld zijn gehaald. De Staten stemden in met de Programmarekening 2015 en de overboeking naar 2016 van de daarvoor in aanmerking komende kredieten. Verder hebben Provinciale Staten de Omgevingsvisie provincie Groningen 2016-2020 vastgesteld. Ook is de voordracht vastgesteld over het voornemen om aandelen in de NOM over te nemen.
+"""
+
+
+def test_a_list_written_as_prose_is_read_sentence_by_sentence(nlp):
+    ex = run(nlp, PROSE_LIST)
+    adopted = [d for d in ex.decisions if d.date == "2016-06-01" and d.status == "adopted"]
+    assert len(adopted) == 3 and {d.actor for d in adopted} == {"provinciale_staten"}
+    assert not any(d.text.startswith("Besluiten Provinciale Staten") for d in ex.decisions)  # the head line
+    assert all(len(d.text.split()) < 40 for d in adopted)  # each its own sentence, not the paragraph
+
+
+LAID_OPEN = """STAATSCOURANT
+
+Officiële uitgave van het Koninkrijk der Nederlanden sinds 1814.
+
+Ter inzage: omgevingsvergunning
+
+Dit ontwerpbesluit ligt vanaf 24 december 2015 zes weken ter inzage in het gemeentehuis van Bergen. Tijdens deze zes weken kunnen belanghebbenden hierover schriftelijk of mondeling hun zienswijze kenbaar maken bij het college van Bergen.
+
+Bergen, 23 december 2015
+
+Burgemeester en wethouders van Bergen (NH)
+"""
+
+LEGGER = """WATERSCHAPSBLAD
+
+Officiële uitgave van het dagelijks bestuur van het Hoogheemraadschap van Delfland
+
+Dijkgraaf en hoogheemraden van Delfland zijn voornemens om de leggerkaart partieel te wijzigen.
+
+De periode van de terinzagelegging vangt aan op 10 augustus 2023 en eindigt op 22 september 2023. Na inwerkingtreding van het definitieve besluit is de leggerkaart gewijzigd.
+"""
+
+
+def test_a_notice_lays_its_documents_open_from_a_day_planned_by_its_issuer(nlp):
+    got = dated(run(nlp, LAID_OPEN))
+    assert ("college_bw", "2015-12-23", "proposed") in got  # the draft, on the notice's date
+    assert ("college_bw", "2015-12-24", "planned") in got  # laid open from the next day
+    got = dated(run(nlp, LEGGER))
+    assert ("college_dijkgraaf_heemraden", "2023-08-10", "planned") in got  # a water board's, not a college's
+    past = run(nlp, "Burgemeester en wethouders van Bergen maken bekend dat het ontwerpbesluit van 1 maart 2015 tot "
+                    "en met 12 april 2015 ter inzage heeft gelegen. Er zijn geen zienswijzen ingediend.\n")
+    assert not any(d.status == "planned" for d in past.decisions)  # what lay open before is no plan
+
+
+PUBLICATION = """<html><head><title>Kennisgeving melding incidentele festiviteit</title>
+<meta name="DC.creator" scheme="OVERHEID.Gemeente" content="Reimerswaal" />
+<meta name="DCTERMS.available" scheme="DCTERMS.W3CDTF" content="2024-05-17" />
+</head><body><h1>Kennisgeving melding incidentele festiviteit Yerseke</h1>
+<p>Burgemeester en wethouders van Reimerswaal maken bekend dat zij een melding hebben ontvangen voor een
+incidentele festiviteit in juni aan de Kerkplein te Yerseke.</p></body></html>
+"""
+
+
+def test_an_official_publication_without_a_date_in_its_text_takes_the_day_its_metadata_gives(nlp, tmp_path):
+    assert meta_date({"dcterms.available": "2024-05-17"}) == "2024-05-17"
+    assert meta_date({"dcterms.issued": "9-1-2014", "dcterms.available": "15-01-2014"}) == "2014-01-09"
+    assert meta_date({"dcterms.available": "onbekend"}) is None
+    path = tmp_path / "kennisgeving.html"
+    path.write_text(PUBLICATION, encoding="utf-8")
+    doc = extract_file(path, nlp).document
+    assert (doc.date, doc.date_source) == ("2024-05-17", "metadata")
+    stated = PUBLICATION.replace("</h1>", "</h1><p>Yerseke, 14 mei 2024</p>")
+    path.write_text(stated, encoding="utf-8")
+    doc = extract_file(path, nlp).document
+    assert (doc.date, doc.date_source) == ("2024-05-14", "stated")  # the text's own date wins
+
+
+WOB_LETTER = """Ministerie van Onderwijs, Cultuur en Wetenschap
+
+Datum\t8 juli 2021
+Betreft\tBesluit op uw Wob-verzoek
+
+Geachte
+
+Bij brief van 11 april 2021 heeft u een verzoek ingediend als bedoeld in artikel 3 van de Wet openbaarheid van bestuur.
+
+4. Besluit
+
+Ik heb besloten op grond van artikel 8 van de Wob uit eigen beweging het advies van de minister van Justitie en Veiligheid bij de afhandeling van het Wob-verzoek te betrekken.
+Ik heb besloten de documenten met nummers 1 t/m 3 openbaar te maken met uitzondering van de daarin vermelde persoonsgegevens.
+
+de minister van Onderwijs, Cultuur en Wetenschap, namens deze, de directeur Wetgeving en Juridische Zaken,
+
+mr. C. Riezebos
+
+Bijlage 1 - Relevante artikelen uit de Wob
+
+Artikel 1
+In deze wet en de daarop berustende bepalingen wordt verstaan onder: document: een bij een bestuursorgaan berustend schriftelijk stuk.
+""" + "Artikel 10\nHet verstrekken van informatie ingevolge deze wet blijft achterwege voor zover dit de eenheid van de Kroon in gevaar zou kunnen brengen.\n" * 40
+
+
+def test_a_decision_letter_signed_before_its_annexes_and_named_a_decision_by_its_subject(nlp):
+    ex = run(nlp, WOB_LETTER)
+    adopted = [d for d in ex.decisions if d.status == "adopted" and d.date == "2021-07-08"]
+    assert len(adopted) == 2 and {d.actor for d in adopted} == {"minister_ocw"}  # two decisions, the signer's
+    told = run(nlp, WOB_LETTER.split("4. Besluit")[0] + "Hoogachtend,\n\nde minister van "
+               "Onderwijs, Cultuur en Wetenschap,\n")
+    assert [(d.actor, d.date, d.status) for d in told.decisions] == [("minister_ocw", "2021-07-08", "adopted")]
+    assert told.decisions[0].text.startswith("Betreft")  # the subject line names the letter a decision
+
+
+def test_a_government_as_subject_acts_through_its_executive(nlp):
+    got = dated(run(nlp, "Zaanstad, 25 juni 2026\n\nDe provincie Noord-Holland heeft op 3 maart 2026 besloten de "
+                         "subsidie te verlenen. Het waterschap heeft op 4 maart 2026 ingestemd met het plan.\n"))
+    assert ("gedeputeerde_staten", "2026-03-03", "adopted") in got
+    assert ("dagelijks_bestuur", "2026-03-04", "adopted") in got
+    assert not dated(run(nlp, "De gemeente is een mooie plek om te wonen sinds 2020.\n"))
+
+
+def test_a_letter_in_the_first_person_singular_decides_on_its_date(nlp):
+    letter = ("Datum 3 februari 2025\nBetreft Uw verzoek om informatie\n\nGeachte heer,\n\n"
+              "Ik heb besloten de gevraagde documenten openbaar te maken.\n\nHoogachtend,\n\nde burgemeester van Almelo,\n")
+    assert ("burgemeester", "2025-02-03", "adopted") in dated(run(nlp, letter))
