@@ -91,6 +91,8 @@ POSITIVES = [
     ("Dit is de stand van augustus 2012.", [("2012-08", None)]),
     ("De planning voor december 2015, januari 2016 staat vast.", [("2015-12", None), ("2016-01", None)]),
     ("Het plan van juni\n2017 is verouderd.", [("2017-06", None)]),
+    ("Besluitvorming in de eerste helft van \n2025.", [("2025-01/2025-06", None)]),  # a wrapped line
+    ("Oplevering in het derde kwartaal\nvan 2025.", [("2025-07/2025-09", None)]),
     # year alone used as a time reference
     ("In 2014 is het plan uitgevoerd.", [("2014", None)]),
     ("De jaarrekening 2015 is goedgekeurd.", [("2015", None)]),
@@ -413,6 +415,7 @@ DOC_DATES = [
      ("2015-12-10", "stated")),
     ("Colofon\n\n**Datum**\n\n3 maart 2016\n\n**Auteur**\n\nJ. Jansen", ("2016-03-03", "stated")),
     ("Presentatie\n\nDatum\n11-2-2015\n\nSpreker", ("2015-02-11", "stated")),
+    ("Kenmerk\n2021-0000112869\nDatum\n09MRT2021\nBetreft\nBeslissing op uw verzoek", ("2021-03-09", "stated")),  # a stamp
     ("Provincie\nPostbus 10078\nDatum\nKenmerk\nPagina\n21.05.2024\nD2024-03-011394\n", ("2024-05-21", "stated")),
     ("P E R S B E R I C H T\n\nZwolle, 12 oktober 2023\n\nDe provincie weert zonnepanelen.", ("2023-10-12", "stated")),
     ("Geachte heer,\n\nHengelo, 4 april 2016\n\nIn uw brief van 1 maart 2016 vraagt u.", ("2016-04-04", "stated")),

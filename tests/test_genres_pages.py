@@ -221,3 +221,103 @@ def test_a_letter_in_the_first_person_singular_decides_on_its_date(nlp):
     letter = ("Datum 3 februari 2025\nBetreft Uw verzoek om informatie\n\nGeachte heer,\n\n"
               "Ik heb besloten de gevraagde documenten openbaar te maken.\n\nHoogachtend,\n\nde burgemeester van Almelo,\n")
     assert ("burgemeester", "2025-02-03", "adopted") in dated(run(nlp, letter))
+
+
+DECIDED_PAGE = """Gemeenteraad
+
+dinsdag 28 november 2023
+
+20:00 - 23:00
+Locatie
+
+Raadszaal
+
+Voorzitter
+M. Poorter
+
+Agendapunten
+
+ 1. 2
+
+  Besluit
+
+  De agenda wordt ongewijzigd vastgesteld. Agendapunt 8b wordt als hamerstuk behandeld.
+
+ 2. 3
+
+  Besluit
+
+  De raad benoemt mevrouw De Vries tot lid van de werkgeverscommissie.
+"""
+
+
+def test_a_meeting_page_that_tells_what_was_decided_under_each_item_is_a_decision_list(nlp):
+    ex = run(nlp, DECIDED_PAGE)
+    got = [d for d in ex.decisions if d.date == "2023-11-28" and d.actor == "gemeenteraad"]
+    assert len(got) >= 2 and all(d.status == "adopted" for d in got)
+    assert not any(d.text.strip() == "Besluit" for d in ex.decisions)  # the label with the decision under it
+
+
+GS_MINUTES = """Openbaar verslag vergadering GS Utrecht 12-03-2019
+
+01A Openbaar verslag GS-vergadering d.d. 5 maart 2019
+
+Het verslag wordt ongewijzigd vastgesteld.
+
+05 Algemene kaders participatietrajecten
+
+BESLUIT:
+
+Gedeputeerde Staten besluiten:
+
+ 1. de richtlijn Participatietraject in concept vast te stellen;
+ 2. het statenvoorstel vast te stellen en voor besluitvorming aan te bieden aan PS;
+ 3. de provinciesecretaris opdracht te geven zorg te dragen voor de implementatie voor uiterlijk 1 juli 2019.
+"""
+
+
+def test_the_points_of_a_boards_decision_in_its_minutes_are_its_decisions_of_that_day(nlp):
+    ex = run(nlp, GS_MINUTES)
+    assert (ex.document.doc_type, ex.document.meeting_date) == ("verslag", "2019-03-12")
+    adopted = [d for d in ex.decisions if (d.actor, d.date, d.status) == ("gedeputeerde_staten", "2019-03-12", "adopted")]
+    assert len(adopted) == 4  # the minutes of 5 March, and the three points
+    assert not any(d.date == "2019-03-05" for d in ex.decisions)
+
+
+NOTICE_REMEDY = """Het dagelijks bestuur van het Waterschap Wilck en Wiericke maakt bekend dat de geldigheidsduur van het peilbesluit
+door gedeputeerde staten van Zuid Holland is verlengd bij besluit van 23 mei 2003.
+a. Gedurende zes weken, van 4 juli tot en met 15 augustus 2003, ligt het verlengingsbesluit ter inzage in het waterschapshuis.
+b. Ingevolge de Algemene wet bestuursrecht kunnen belanghebbenden beroep instellen tegen het verlengingsbesluit.
+
+Waddinxveen, 2 juli 2003
+
+Het dagelijks bestuur van het waterschap,
+"""
+
+
+def test_a_notice_tells_another_bodys_decision_its_period_open_and_no_decision_in_its_legal_remedy(nlp):
+    got = dated(run(nlp, NOTICE_REMEDY))
+    assert ("gedeputeerde_staten", "2003-05-23", "adopted") in got
+    assert ("dagelijks_bestuur", "2003-07-04", "planned") in got  # from the first day of the period
+    assert not any(date == "2003-07-02" for _, date, _ in got)  # "kunnen belanghebbenden beroep instellen"
+
+
+OBJECTION = """Datum 23 april 2021
+Betreft Beslissing op bezwaar
+
+Geachte heer,
+
+Bij brief van 10 februari 2021 heeft uw cliënt bezwaar gemaakt tegen mijn besluit van 24 december 2020.
+In mijn besluit van 24 december 2020 heb ik het verzoek afgewezen.
+Ik verklaar het bezwaar ongegrond.
+
+Hoogachtend,
+
+de staatssecretaris van Financiën,
+"""
+
+
+def test_what_the_addressee_did_is_not_the_writers_decision_and_a_cited_decision_counts_once(nlp):
+    got = dated(run(nlp, OBJECTION))
+    assert not any(date == "2021-02-10" for _, date, _ in got)  # the client's objection
+    assert sum(date == "2020-12-24" for _, date, _ in got) == 1

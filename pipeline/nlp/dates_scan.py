@@ -141,7 +141,7 @@ class _Patterns:
         # "tweede halfjaar", "H2 2024"; without a year a half needs "halfjaar" or "van het jaar"
         self.ordinals = {k.lower(): v for k, v in lx["ordinals"].items()}
         ordw = _alt(self.ordinals)
-        of_year = rf"(?:{ws}(?:van{ws})?(?:het{ws}(?:jaar{ws})?)?(?P<y>{year}))"
+        of_year = rf"(?:{ws_nl}(?:van{ws_nl})?(?:het{ws}(?:jaar{ws_nl})?)?(?P<y>{year}))"  # (a line break may split them)
         self.quarter = re.compile(
             rf"{letter_before}(?:(?P<o>{ordw}){ws}(?:{_alt(lx['quarter_words'])})|(?:kwartaal){ws}(?P<n>[1-4])(?![0-9]))"
             rf"(?:{of_year}|{ws}van{ws}het{ws}jaar)?(?![^\W\d_])", fl)

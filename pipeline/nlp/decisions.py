@@ -128,9 +128,28 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex, text), text, frame, dates), frame), text)
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
+    out = _one_per_mention(out)
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
+    return out
+
+
+def _one_per_mention(records: list[dict]) -> list[dict]:
+    """One record for what is one decision: an earlier decision cited twice ("mijn besluit van 24 december 2020",
+    twice in a letter) and a heading joined to the sentence under it ("Besluit Ik heb besloten ..." and "Ik heb
+    besloten ...", the sentence's own reading kept)."""
+    out: list[dict] = []
+    for rec in records:
+        body = " ".join(rec["text"].split())
+        twin = next((o for o in out if o["actor"] == rec["actor"] and o["date"] == rec["date"] and (
+            (o.get("cited") and rec.get("cited") and _overlap(o["text"], rec["text"]) >= 0.6)
+            or (not o.get("number") and not rec.get("number") and len(body) >= 30 and body != " ".join(o["text"].split())
+                and (body in " ".join(o["text"].split()) or " ".join(o["text"].split()) in body)))), None)
+        if twin is None:
+            out.append(rec)
+        elif not rec.get("cited") and len(body) < len(" ".join(twin["text"].split())):
+            out[out.index(twin)] = rec  # (the sentence, not the heading run into it)
     return out
 
 
@@ -139,6 +158,15 @@ _ASSEMBLIES = frozenset(load_structure()["assemblies"])
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
 _PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b"
                       r"|\b(?:is|werd)\s+(?:daarom\s+|dan\s+ook\s+|dus\s+)?besloten\b", re.I)  # "daarom is besloten ..."
+#: the addressee's own acts in a decision letter: an objection, an appeal, a request ("heeft uw cliënt bezwaar gemaakt")
+_ADDRESSEE = re.compile(r"(?i)\b(?:(?:heeft|hebt)\s+u|u\s+(?:heeft|hebt)|uw\s+cli[eë]nt|verzoeker|bezwaarmaker|aanvrager|appellant"
+                        r"|indiener|belanghebbende)\b[^.]{0,80}\b(?:pro\s+forma\s+)?(?:bezwaar|beroep|verzoek|aanvraag|zienswijze|klacht)"
+                        r"\w*\b[^.]{0,80}\b(?:gemaakt|ingesteld|ingediend|gedaan|aangetekend)\b")
+#: a notice's legal remedies: who may object or appeal, and how; never a decision of their own
+_REMEDY = re.compile(r"(?i)\b(?:kan|kunnen|kunt)\b[^.]{0,120}\b(?:bezwaar\s+(?:maken|indienen|aantekenen)|beroep\s+(?:instellen|"
+                     r"aantekenen)|een\s+bezwaarschrift\s+indienen|(?:een\s+)?zienswijze[n]?\s+(?:indienen|naar\s+voren\s+brengen|"
+                     r"kenbaar\s+maken|geven))\b")
+_LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
@@ -158,12 +186,25 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
     # an item that is a paragraph of prose ("De Staten stemden in met ... Verder hebben Provinciale Staten ...
     # vastgesteld. Ook is ..."): its sentences are its decisions, each with its own words
     prose = {id(t) for t in struct if meeting_kind and not t.get("cited") and _is_prose(t["text"])}
+    # an item whose decision opens its points ("Gedeputeerde Staten besluiten: 1. ... 2. ..."): the points are its
+    # decisions
+    intros = {id(t) for t in struct if meeting_kind and re.search(r"\bbesluit(?:en)?\s*:\s*$", t["text"], re.I)}
     explicit = {id(r) for r in records if r["actor"] is not None}  # bodies the sentences name themselves
     for rec in records:
         rec.setdefault("cited", False)
+        if meeting_kind and _LONE_LABEL.fullmatch(rec["text"].strip()):
+            # "Besluit" on a line of its own above what the meeting decided (a council information system's page):
+            # the decision is the paragraph under it
+            m = re.match(r"\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)", text[rec["end"]:])
+            if m and m.group(1).strip():
+                rec["end"] = rec["end"] + m.end(1)
+                rec["text"] = text[rec["start"]:rec["end"]]
+                rec["object"] = " ".join(m.group(1).split())[:220]
         if frame.layout == "motion" and rec["actor"] is None and rec["status"] == "proposed":
             continue  # "Voorgesteld 6 juli 2021": the motion's requests are its proposals
-        if any(rec["start"] < t["end"] and t["start"] < rec["end"] and id(t) not in prose and not (
+        point = bool(rec.get("number"))
+        if any(rec["start"] < t["end"] and t["start"] < rec["end"] and id(t) not in prose
+               and not (point and id(t) in intros) and not (
                 t.get("cited") and not rec.get("cited") and (t["actor"], t["date"]) != (rec["actor"], rec["date"]))
                for t in struct):
             continue  # (an earlier decision cited inside it, "conform het voorstel van het DB van 30 mei", leaves it be)
@@ -224,6 +265,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             rec["actor"], rec["actor_text"] = frame.meeting_body, rec.get("actor_text") or frame.meeting_body_text
             if rec["date"] is None and frame.meeting_date:
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif frame.issuer and rec["actor"] is None and not meeting_kind and _ADDRESSEE.search(rec["text"][:160]) \
+                and not rec.get("actor_text"):
+            continue  # "Bij brief van 10 februari heeft uw cliënt bezwaar gemaakt": the addressee's act, not the writer's
         elif frame.issuer and rec["actor"] is None and not meeting_kind:
             rec["actor"] = frame.issuer
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
@@ -238,9 +282,12 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             continue  # "Besluiten Provinciale Staten 1 juni 2016": the list's own head line
         if meeting_kind and frame.meeting_body and any(
                 t["_item"][0] <= rec["start"] < t["_item"][1] and t["actor"] == rec["actor"] and t["date"] == rec["date"]
-                and id(t) not in prose for t in struct):
+                and id(t) not in prose and not (point and id(t) in intros) for t in struct):
             continue
         kept.append(rec)
+    if intros:
+        struct = [t for t in struct if id(t) not in intros or not any(
+            t["_item"][0] <= r["start"] < t["_item"][1] and r.get("number") for r in kept)]
     if prose:  # a prose item gives way to its sentences when two or more of them name the body that decided
         struct = [t for t in struct if id(t) not in prose or sum(
             t["start"] <= r["start"] < t["end"] and id(r) in explicit for r in kept) < 2]
@@ -585,6 +632,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     opening = " ".join(r.low[k:k + 4]) + " "
     if any(opening.startswith(p + " ") for p in lex.raw["not_taken_openers"]):
         return None  # "U kunt ervoor kiezen niet in te stemmen", "In het geval dat u ...": an option, a condition
+    if _REMEDY.search(text):
+        return None  # "kunnen belanghebbenden beroep instellen tegen het besluit": the notice's legal remedy
     if not r.triggers:
         if schedule and r.organs and r.dates and len(r.low) <= 25 and r.low[_first_word(r)] not in lex.words("title_words"):
             actor = pick_actor(r, lex, None)
@@ -805,7 +854,9 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
                 u.indent > top_indent or m != expected or (short and nested_short))
             if not is_nested and m == expected and u.indent <= top_indent:
                 end_k = _block_end(readings, k)
-                recs.append(_point(doc, readings, k, end_k, m, intro, lex, date_fb, act_fb))
+                point = _point(doc, readings, k, end_k, m, intro, lex, date_fb, act_fb)
+                if not _REMEDY.search(point["text"]):  # (a notice's "b. ... kunnen belanghebbenden beroep instellen")
+                    recs.append(point)
                 used.update(range(k, end_k + 1))
                 expected, nested, gap, top_number = _next_marker(m, roman), [], 0, m
                 k = end_k + 1

@@ -244,8 +244,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
         if len(ln.text.split()) <= 30 and _DECIDED_AT.search(_clean_head(ln.text)):
             return "decision_list", i
     page = _meeting_page(head, data)
-    if page is not None:
-        return "agenda", page
+    if page is not None:  # after the meeting its page tells what it decided: "Besluit" under each item
+        decided = re.search(r"(?im)^[ \t]*besluit[ \t]*:?[ \t]*$", text)
+        return ("decision_list" if decided else "agenda"), page
     tail = text[-3000:].lower()
     if any(c in tail for c in data["letter_closings"]) or _CLOSING_LINE.search(text) or any(
             re.search(r"^\s*" + re.escape(o) + r"\b", text[:4000], re.I | re.M) for o in data["letter_openings"]):
@@ -258,24 +259,27 @@ _FULL_DATE = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|j
 
 
 def _meeting_page(head: list[_Line], data: dict) -> int | None:
-    """A meeting's page in a council information system: a line that is the body alone ("Algemeen bestuur en
-    dagelijks bestuur"), then its fields as labels ("Datum", "Aanvang", "Locatie", "Voorzitter") and numbered items
-    ("1. Opening en mededelingen"): the agenda of that meeting; the body's line, or None."""
-    bodies = "|".join(re.escape(b) for b in sorted(data["resolution_list_bodies"] + data["meeting_page_bodies"]["bodies"],
-                                                   key=len, reverse=True))
+    """A meeting's page in a council information system (iBabs, Notubiz, a web page): a line that is the body or the
+    meeting alone ("Algemeen bestuur en dagelijks bestuur", "Commissie Watersysteembeheer", "RAADSVERGADERING"), its
+    day, its fields as labels ("Datum", "Aanvang", "Locatie", "Voorzitter") and its items ("1. Opening",
+    "Agendapunten"): that meeting's page; the line of the body, or None."""
+    bodies = "|".join(re.escape(b) for b in sorted(data["resolution_list_bodies"] + data["meeting_page_bodies"]["bodies"]
+                                                   + list(data["body_heads"]), key=len, reverse=True))
     body_line = re.compile(rf"(?:\(\w{{1,6}}\)\s*)?(?:openbare\s+)?(?:vergadering\s+(?:van\s+)?(?:de|het)\s+)?(?:{bodies})"
                            rf"(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?")
+    named = re.compile(r"(?:raads|staten)?commissie\s+[a-zà-ÿ][\w&,\- ]{2,60}")  # "Commissie Watersysteembeheer"
     for i, ln in enumerate(head[:10]):
-        if not body_line.fullmatch(_clean_head(ln.text).rstrip(" :")):
+        low = _clean_head(ln.text).rstrip(" :")
+        if not (body_line.fullmatch(low) or named.fullmatch(low)):
             continue
-        labels = {_starts(x.text.lower().strip().rstrip(" :"), data["meeting_page_labels"]["labels"]) for x in head[i + 1:i + 16]}
+        below = head[i + 1:i + 16]
+        labels = {_starts(x.text.lower().strip().rstrip(" :"), data["meeting_page_labels"]["labels"]) for x in below}
         labels.discard(None)
-        if "datum" in labels and len(labels) >= 3 and any(
-                re.match(r"\s*\d{1,2}[.)]?\s+opening\b", x.text.lower()) for x in head[i + 1:]):
+        items = any(re.match(r"\s*\d{1,2}[.)]?\s+opening\b", x.text.lower()) for x in head[i + 1:]) or any(
+            _clean_head(x.text).rstrip(" :") in ("agenda", "agendapunten") for x in below)
+        dated = any(_FULL_DATE.search(x.text.lower()) for x in head[i + 1:i + 4])
+        if items and (("datum" in labels and len(labels) >= 3) or (dated and (labels or i + 4 < len(head)))):
             return i
-        if any(_FULL_DATE.search(x.text.lower()) for x in head[i + 1:i + 4]) and any(
-                _clean_head(x.text).rstrip(" :") in ("agenda", "agendapunten") for x in head[i + 1:i + 8]):
-            return i  # "(PS) Provinciale Staten", "Statenvergadering", "vrijdag 4 oktober 2019 10:00", "Agendapunten"
     return None
 
 
@@ -1531,13 +1535,21 @@ def _laid_open(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
     weken ter inzage"): planned by the issuer for that day (once a notice; not what lay open before)."""
     for s, e in _sentences(text, 0, len(text)):
         sent = text[s:e]
-        if not _LAID_OPEN.search(sent) or _LAID_OPEN_PAST.search(sent):
+        where = _LAID_OPEN.search(sent)
+        if not where or _LAID_OPEN_PAST.search(sent):
             continue
-        for d in _day_dates(dates, s, e):
+        days = [d for d in dates if s <= d.start_char and d.end_char <= e and _DAY.match(str(d._.value or "").split("/")[0])]
+        for d in days:  # (a day, or a period from a day: "van 4 juli tot en met 15 augustus 2003")
+            if abs(d.start_char - (s + where.start())) > 160 or re.search(
+                    r"(?i)\bbesluit\s+van\s*$", text[max(s, d.start_char - 20):d.start_char]):
+                continue  # (near what lies open; not "bij besluit van 23 mei 2003")
             if _OPEN_FROM.search(text[max(s, d.start_char - 30):d.start_char]) or re.match(
                     r"(?i)(?:vanaf|van|met ingang van)\s", d.text):  # (the date's span holds its "vanaf")
                 value = str(d._.value).split("/")[0]
-                return [_record(text, ctx, status="planned", start=s, end=e, obj=sent, actor=ctx.issuer,
+                a = max(s, text.rfind("\n", s, min(d.start_char, s + where.start())) + 1)  # the line(s) that say it,
+                b = text.find("\n", max(d.end_char, s + where.end()), e)  # not a run-on sentence around them
+                s, e = a, (e if b < 0 else b)
+                return [_record(text, ctx, status="planned", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
                                 actor_text=ctx.issuer_text, date=value, date_text=d.text, predicate="ter inzage leggen")]
     return []
 
