@@ -237,6 +237,12 @@ M. Poorter
 
 Agendapunten
 
+ 1. 1
+
+  Besluit
+
+  De voorzitter opent de vergadering en heet iedereen welkom.
+
  1. 2
 
   Besluit
@@ -256,6 +262,7 @@ def test_a_meeting_page_that_tells_what_was_decided_under_each_item_is_a_decisio
     got = [d for d in ex.decisions if d.date == "2023-11-28" and d.actor == "gemeenteraad"]
     assert len(got) >= 2 and all(d.status == "adopted" for d in got)
     assert not any(d.text.strip() == "Besluit" for d in ex.decisions)  # the label with the decision under it
+    assert not any("opent de vergadering" in d.text for d in ex.decisions)  # nothing decided under that label
 
 
 GS_MINUTES = """Openbaar verslag vergadering GS Utrecht 12-03-2019
@@ -321,3 +328,11 @@ def test_what_the_addressee_did_is_not_the_writers_decision_and_a_cited_decision
     got = dated(run(nlp, OBJECTION))
     assert not any(date == "2021-02-10" for _, date, _ in got)  # the client's objection
     assert sum(date == "2020-12-24" for _, date, _ in got) == 1
+
+
+def test_a_decision_letter_tells_when_it_confirmed_the_request(nlp):
+    letter = ("Datum 1 juli 2021\nBetreft Besluit op uw Wob-verzoek\n\nGeachte heer,\n\nBij brief van 26 maart 2021 heeft u "
+              "verzocht om informatie. De ontvangst van uw verzoek is schriftelijk bevestigd bij e-mail van 6 april 2021.\n\n"
+              "Hoogachtend,\n\nde minister van Buitenlandse Zaken,\n")
+    got = dated(run(nlp, letter))
+    assert ("minister_bz", "2021-04-06", "realized") in got or ("minister", "2021-04-06", "realized") in got

@@ -166,6 +166,9 @@ _ADDRESSEE = re.compile(r"(?i)\b(?:(?:heeft|hebt)\s+u|u\s+(?:heeft|hebt)|uw\s+cl
 _REMEDY = re.compile(r"(?i)\b(?:kan|kunnen|kunt)\b[^.]{0,120}\b(?:bezwaar\s+(?:maken|indienen|aantekenen)|beroep\s+(?:instellen|"
                      r"aantekenen)|een\s+bezwaarschrift\s+indienen|(?:een\s+)?zienswijze[n]?\s+(?:indienen|naar\s+voren\s+brengen|"
                      r"kenbaar\s+maken|geven))\b")
+_DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
+                            r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
+                            r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
@@ -196,6 +199,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             # "Besluit" on a line of its own above what the meeting decided (a council information system's page):
             # the decision is the paragraph under it
             m = re.match(r"\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)", text[rec["end"]:])
+            under = re.split(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+\d|\d{1,2}[.)][ \t]*\n)", text[rec["end"]:rec["end"] + 800])[0]
+            if m and m.group(1).strip() and not _DECISION_WORD.search(under):  # (the item's text, to the next item)
+                continue  # "Besluit: De voorzitter opent de vergadering": nothing decided under the label
             if m and m.group(1).strip():
                 rec["end"] = rec["end"] + m.end(1)
                 rec["text"] = text[rec["start"]:rec["end"]]

@@ -726,8 +726,9 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         if ctx.layout in ("notice", None):
             out += _draft_laid_open(text, ctx)
             out += _laid_open(text, ctx, dates)
-    if ctx.layout in ("letter", None):
+    if ctx.layout in ("letter", None) and ctx.issuer:
         out += _subject_decision(text, ctx, lines)
+        out += _receipt(text, ctx, dates)
     if ctx.layout in ("letter", "proposal", None):
         out += _advice(text, ctx, lines, organs, data)
     if ctx.layout in ("letter", None) and ctx.issuer:
@@ -1528,6 +1529,25 @@ def _subject_decision(text: str, ctx: Context, lines: list[_Line]) -> list[dict]
             return [rec]
         return []
     return []
+
+
+_RECEIPT = re.compile(r"(?i)\bontvangst\b[^.]{0,120}\bbevestigd\b|\bbevestigd\b[^.]{0,60}\bontvangst\b")
+
+
+def _receipt(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
+    """A decision letter's account of the procedure: "De ontvangst van uw verzoek is schriftelijk bevestigd bij brief
+    van 17 mei 2021", "Bij brief van 26 juni 2020 heb ik de ontvangst van uw verzoek bevestigd": realized by the
+    issuer on that day."""
+    out: list[dict] = []
+    for s, e in _sentences(text, 0, len(text)):
+        if not _RECEIPT.search(text[s:e]):
+            continue
+        ds = _day_dates(dates, s, e)
+        if len(ds) == 1:
+            out.append(_record(text, ctx, status="realized", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
+                               actor_text=ctx.issuer_text, date=str(ds[0]._.value), date_text=ds[0].text,
+                               predicate="bevestigen"))
+    return out
 
 
 def _laid_open(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
