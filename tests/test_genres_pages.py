@@ -263,6 +263,9 @@ def test_a_meeting_page_that_tells_what_was_decided_under_each_item_is_a_decisio
     assert len(got) >= 2 and all(d.status == "adopted" for d in got)
     assert not any(d.text.strip() == "Besluit" for d in ex.decisions)  # the label with the decision under it
     assert not any("opent de vergadering" in d.text for d in ex.decisions)  # nothing decided under that label
+    assert ex.document.doc_type == "besluitenlijst" and ex.document.title == "Besluitenlijst gemeenteraad 2023-11-28"
+    chairs = [e for e in ex.entities if e.label == "ORGAN" and e.text.lower() == "voorzitter"]
+    assert chairs and {e.canonical for e in chairs} == {"voorzitter_gemeenteraad"}  # the council's chair
 
 
 GS_MINUTES = """Openbaar verslag vergadering GS Utrecht 12-03-2019

@@ -939,6 +939,30 @@ def _point(doc: Doc, readings: list[Reading | None], k: int, end_k: int, number:
                    obj=clean_object(body), number=number, vote=intro.vote, predicate=pred, idx=k)
 
 
+_CHAIR = re.compile(r"\b[Vv]oorzitter\b(?!\s+(?:van|der|des)\b)")
+
+
+def _meeting_chair(doc: Doc) -> None:
+    """'De voorzitter opent de vergadering': in the record of a body's meeting (its decision list, minutes or
+    agenda) the bare word names the chair of that body (kb_bodies.json ``meeting_chair``), an ORGAN mention."""
+    from .kb import load_kb
+
+    meeting = doc._.meeting or {}
+    target = load_kb().meeting_chair.get(meeting.get("body") or "")
+    if doc._.layout not in ("decision_list", "minutes", "agenda") or not target or "entities" not in doc.spans:
+        return
+    text = doc_text(doc)
+    spans = list(doc.spans["entities"])
+    taken = [(e.start_char, e.end_char) for e in spans]
+    for m in _CHAIR.finditer(text):
+        span = doc.char_span(m.start(), m.end(), label="ORGAN")
+        if span is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        span._.canonical = target
+        spans.append(span)
+    doc.spans["entities"] = sorted(spans, key=lambda e: e.start_char)
+
+
 @Language.factory("spoor_decisions")
 def make_decisions(nlp: Language, name: str):
     """The ``spoor_decisions`` component: sets ``doc._.decisions``."""
@@ -948,6 +972,7 @@ def make_decisions(nlp: Language, name: str):
         # A failure is not caught here: extract.run_pipeline reports it (file and component) and marks
         # the document, instead of storing it as if it held no decisions.
         doc._.decisions = find_decisions(doc, lex)
+        _meeting_chair(doc)
         return doc
 
     return decisions

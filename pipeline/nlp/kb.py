@@ -132,6 +132,7 @@ class KnowledgeBase:
         self.body_suffixes: dict[str, dict] = {}
         self.not_suffix_bodies: set[str] = set()
         self.signature_chair: dict[str, str] = {}
+        self.meeting_chair: dict[str, str] = {}
         self.court_clerks: tuple[set[str], tuple[str, ...]] = (set(), ())
         self._fuzzy_keys: list[str] = []
         self._fuzzy_ids: list[str] = []
@@ -278,6 +279,7 @@ def build_kb() -> KnowledgeBase:
     kb.body_suffixes = {fold(k): v for k, v in bodies.get("body_suffixes", {}).items() if not k.startswith("_")}
     kb.not_suffix_bodies = {fold(w) for w in bodies.get("not_suffix_bodies", [])}
     kb.signature_chair = {k: v for k, v in bodies.get("signature_chair", {}).items() if not k.startswith("_")}
+    kb.meeting_chair = {k: v for k, v in bodies.get("meeting_chair", {}).items() if not k.startswith("_")}
     clerks = bodies.get("court_clerks", {})
     kb.court_clerks = (set(clerks.get("bodies", [])), tuple(clerks.get("courts", [])))
 
@@ -374,6 +376,9 @@ def validate(kb: KnowledgeBase | None = None) -> list[str]:
     for level, target in kb.signature_chair.items():
         if target not in kb.entries:
             problems.append(f"signature_chair {level!r}: unknown body {target!r}")
+    for body, target in kb.meeting_chair.items():
+        if body not in kb.entries or target not in kb.entries:
+            problems.append(f"meeting_chair {body!r}: unknown body {target!r}")
     for word, levels in kb.generic.items():
         for level, target in levels.items():
             if isinstance(target, str) and target not in kb.entries:

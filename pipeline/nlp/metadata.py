@@ -33,7 +33,8 @@ _BULLET = re.compile(r"^\s*(?:[-•*–>]|\d+[.)]|[a-z][.)])\s+")
 _NOT_A_TITLE = re.compile(
     r"^(?:datum|status|versie|opsteller|auteur|spreker|pagina|colofon|uitgave|lees meer|aan|van|onderwerp|betreft|"
     r"verzonden|cc|bcc|kenmerk|ons kenmerk|uw kenmerk|zaaknummer|bijlagen?|inlichtingen|telefoon|e-?mail|fax|"
-    r"behandeld door|retouradres|postbus|content overslaan|u bent hier|kijk of luister|print deze|inhoudsopgave|"
+    r"behandeld door|retouradres|postbus|content overslaan|ga naar de inhoud|ga naar het|naar de hoofdinhoud|vorige pagina|"
+    r"u bent hier|kijk of luister|print deze|inhoudsopgave|"
     r"inhoud|planteksten|vastgesteld|ontwerp|concept|openbaar|registratiekenmerk|geacht|beste|"
     r"klik hier|tik hier|\[?typ hier|vul hier|ter (?:beslissing|besluitvorming|informatie|kennisname|bespreking)|"
     r"directoraat|directie|afdeling|team|ministerie|gemeente|provincie|waterschap|hoogheemraadschap|"
@@ -71,6 +72,11 @@ def _doc_types() -> dict:
     """``data/doc_types.json``, read once (callers only read it)."""
     path = resources.files("pipeline.nlp") / "data" / "doc_types.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def default_type() -> str:
+    """The type of a document no cue names ("document")."""
+    return _doc_types()["default"]
 
 
 def type_keys() -> list[str]:
@@ -314,6 +320,10 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
                     and 3 <= len(head.split()) <= 16 and not head.endswith((",", ":", ";")):
                 return head if (_DATE_IN.search(head) or not date) else f"{head} {date}"
     weak = (low in type_words or low in {b.casefold() for b in _BODY_LABEL.values()} or bool(_DATE_LINE.match(current))
+            or current[:1].islower() or (current.endswith(".") and len(current.split()) > 6)  # a banner, a sentence
+            or len(current.split()) > 14 or bool(_NOT_A_TITLE.match(current.casefold()))
+            # ("De voorzitter opent de vergadering ...": an item's sentence, not the meeting's title)
+            or (len(current.split()) >= 6 and bool(re.match(r"(?:de|het)\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+\s+(?:de|het|een)\b", low)))
             or _government_name(current) is not None or low.startswith(tuple(type_words)) and len(low.split()) <= 2)
     if not weak:
         return current
