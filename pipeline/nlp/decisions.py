@@ -169,6 +169,7 @@ _REMEDY = re.compile(r"(?i)\b(?:kan|kunnen|kunt)\b[^.]{0,120}\b(?:bezwaar\s+(?:m
 _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
                             r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
+_TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
@@ -655,6 +656,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     sched = schedule or (tense == "bare" and short_row)
     if nothing_decided(r, trig):
         return None
+    if trig.lemma == "besluiten" and not r.dates and ":" not in r.low and any(
+            w in _TAKE for w in r.low[max(0, trig.i - 4):trig.i + 3]):
+        return None  # "tijdens deze vergadering neemt de raad besluiten": what a meeting is for, no decision
     scored = pick_actor_scored(r, lex, trig)
     actor = scored[0] if scored else None
     if tense == "bare" and not schedule and scored is not None and scored[1] < 3:
