@@ -93,6 +93,8 @@ POSITIVES = [
     ("Het plan van juni\n2017 is verouderd.", [("2017-06", None)]),
     ("Besluitvorming in de eerste helft van \n2025.", [("2025-01/2025-06", None)]),  # a wrapped line
     ("Oplevering in het derde kwartaal\nvan 2025.", [("2025-07/2025-09", None)]),
+    ("De aanvragen voor 2024-2025-2026 volgen.", [("2024/2026", None)]),  # the years one by one
+    ("De aanvraag is ingediend (maart ’23).", [("2023-03", None)]),
     # year alone used as a time reference
     ("In 2014 is het plan uitgevoerd.", [("2014", None)]),
     ("De jaarrekening 2015 is goedgekeurd.", [("2015", None)]),

@@ -118,14 +118,17 @@ class _Patterns:
         self.my_interval = re.compile(
             rf"{letter_before}(?P<m1>{mon}){sep.replace('[-–—]', '[-–—/]')}(?P<m2>{mon}){gap}(?P<y>{year})", fl)
         self.my = re.compile(rf"{letter_before}(?P<m>{mon}){gap}(?:'|van{ws})?(?P<y>{year})", fl)
+        # "maart ’23", "september '24": a month with the year's last two digits after an apostrophe
+        self.my_short = re.compile(rf"{letter_before}(?P<m>{full})[ \t]+['’‘](?P<y>[0-9]{{2}})(?![0-9\w])", fl)
         rel_season = _alt(lx["relative_seasons"])
         self.season_prefix = re.compile(
             rf"(?:^|(?<=[\s(]))(?:(?:het|de){ws})?(?P<rel>{rel_season}){ws}$", fl)
         self.season = re.compile(
             rf"{letter_before}(?P<s>{_alt(lx['seasons'])})"
             rf"(?:{ws}(?:van{ws}(?:het{ws}jaar{ws})?)?(?P<y>{year})(?:[-/](?:[0-9]{{2}}|{year}))?)?{letter_after}", fl)
-        self.year_interval = re.compile(
-            rf"{num_before}(?P<y1>{year})\s*(?:\\?[-–—/]|t/m|tot en met|tot)\s*(?P<y2>{year}|[0-9]{{2}}(?![0-9]))"
+        self.year_interval = re.compile(  # "2024-2026", "2023 t/m 2026", "2024-2025-2026" (the years one by one)
+            rf"{num_before}(?P<y1>{year})(?:[-–](?:1[89][0-9]{{2}}|20[0-9]{{2}})(?=[-–]))*\s*(?:\\?[-–—/]|t/m|tot en met|tot)\s*"
+            rf"(?P<y2>{year}|[0-9]{{2}}(?![0-9]))"
             rf"(?![-/.,][0-9]|[^\W\d_])", fl)
         self.year = re.compile(rf"{num_before}(?P<y>{year})(?![-/][0-9A-Za-z]|[.,][0-9]|[^\W\d_])")
         self.month_rel_year = re.compile(
@@ -389,6 +392,11 @@ def scan_dates(text: str) -> list[Mention]:
         mo = P.month(mt.group("m"))
         if mo:
             add(6, Mention(mt.start(), mt.end(), "month", int(mt.group("y")), mo, explicit=True))
+
+    for mt in _matches(P.my_short, text, months):
+        mo, y = P.month(mt.group("m")), 2000 + int(mt.group("y"))
+        if mo and y_ok(y):
+            add(6, Mention(mt.start(), mt.end(), "month", y, mo, explicit=True))
 
     for mt in P.season.finditer(text) if P.season_start_re.search(text) else ():
         s = P.seasons[mt.group("s").lower()]
