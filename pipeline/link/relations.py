@@ -121,12 +121,26 @@ class RelationFinder:
     def _same_as(self) -> None:
         todo = [s for s in self.subjects.values() if s.kind != "topic" and s.type_kind != "type"]
         # (a kind of body's other names ("GS", "college") are the knowledge base's, no renaming)
+        # The forms that may be another name of each subject, in the order they are tried, depend on the
+        # forms alone: the texts of a subject's mentions are only read when it has one (few have).
+        tried: dict[str, list[str]] = {}
+        for s in todo:
+            seen = {fold(s.name)}
+            forms = []
+            for f, _ in s.forms.most_common():
+                if fold(f) in seen or not f.strip() or not self._other_name(s, f):
+                    continue
+                seen.add(fold(f))
+                forms.append(f)
+            if forms:
+                tried[s.id] = forms
         date = {doc_id: self._date(doc_id) for doc_id in self.docs}
-        ordered = {s.id: sorted(s.spans, key=lambda x: (date[x[0]], x[0], x[1])) for s in todo}
+        ordered = {s.id: sorted(s.spans, key=lambda x: (date[x[0]], x[0], x[1])) for s in todo if s.id in tried}
         span_texts = self._span_texts(ordered)
         for s in todo:
+            if s.id not in tried:
+                continue
             name = fold(s.name)
-            seen = {name}
             spans, texts = ordered[s.id], span_texts[s.id]
             name_docs = {span[0] for span, text in zip(spans, texts) if _folded(text) == name}
             first: dict[str, tuple] = {}  # a form -> its first mention, and its first in a document without the name
@@ -135,10 +149,7 @@ class RelationFinder:
                 first.setdefault(text, span)
                 if span[0] not in name_docs:
                     first_other.setdefault(text, span)
-            for f, _ in s.forms.most_common():
-                if fold(f) in seen or not f.strip() or not self._other_name(s, f):
-                    continue
-                seen.add(fold(f))
+            for f in tried[s.id]:
                 if f not in first:
                     continue
                 other = f in first_other
@@ -247,6 +258,7 @@ class RelationFinder:
                 placement_paras.append((doc, (start, end), ptext, fold(ptext), dests))
             self.parts.release(doc.doc_id, "placements")
         names_in = self._paragraph_subjects(placement_paras)
+        para_date = [self._date(doc.doc_id) for doc, *_ in placement_paras]
         slugs: dict[str, str] = {}
         dest_stems: dict[str, set[str]] = {}
         for dec, items in self.proposal_items:
@@ -265,25 +277,30 @@ class RelationFinder:
                 home = self.subjects[first[0][2]].name
             pdate = self._date(dec.doc_id)
             via = None
-            roots = [self._find(sid) for sid in items]
+            named = [(root, names_in(root)) for root in (self._find(sid) for sid in items)]
             home_stems = stems(home, set())
             keys = self._added_keys()
-            for k in sorted(set().union(*(names_in(root) for root in roots))):
-                doc, para, ptext, fp, dests = placement_paras[k]
-                if self._date(doc.doc_id) <= pdate:
+            same_as_home: dict[str, bool] = {}  # a destination -> whether it is the proposal's home
+            for k in sorted(set().union(*(ks for _, ks in named))):
+                if para_date[k] <= pdate:
                     continue
+                doc, para, ptext, fp, dests = placement_paras[k]
                 dest = dests[-1]
                 target = slugs.get(dest) or slugs.setdefault(dest, slug(dest))
-                for root in roots:
+                for root, ks in named:
+                    if k not in ks:
+                        continue
                     s = self.subjects.get(root)
-                    if s is None or k not in names_in(root):
+                    if s is None:
                         continue
                     if ("diverged", s.id, target) in keys and ("moved_to", s.id, target) in keys:
                         continue  # one relation per type, source and target: this one adds nothing
-                    if dest not in dest_stems:
-                        dest_stems[dest] = stems(dest, set())
-                    same = bool(home_stems & dest_stems[dest]) or any(
-                        fold(self.subjects[h].name) in fold(dest) for h in home_ids)
+                    same = same_as_home.get(dest)
+                    if same is None:
+                        if dest not in dest_stems:
+                            dest_stems[dest] = stems(dest, set())
+                        same = same_as_home[dest] = bool(home_stems & dest_stems[dest]) or any(
+                            fold(self.subjects[h].name) in fold(dest) for h in home_ids)
                     if s.id == target or ("diverged" if not same else "moved_to", s.id, target) in keys:
                         continue
                     via = via or self._evidence(dec.doc_id, dec.start, dec.end)
@@ -389,16 +406,18 @@ class RelationFinder:
                              stems(self.docs[doc_id].text[st:en], stop))
             return seen[key]
 
+        odates = [self._date(doc_id) for doc_id, *_ in outcomes]
         for p, decs in proposals.items():
             pst = stems(" ".join(d.text for d in decs), stop)
             pents = {x[2] for d in decs for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p}
             per_dec = [{translate.get(x[2], x[2]) for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p} for d in decs]
             ps = self.subjects[p]
             phead = fold(ps.name.split()[-1]) if ps.name else ""
-            for doc_id, st, en, o in outcomes:
-                if o == p or o in pents or self._date(doc_id) <= pdate[p] or translate.get(p, o) != o:
+            after = pdate[p]
+            for (doc_id, st, en, o), odate in zip(outcomes, odates):
+                if o == p or o in pents or odate <= after or translate.get(p, o) != o:
                     continue
-                if self._first_doc.get(o, "9999") < pdate[p]:
+                if self._first_doc.get(o, "9999") < after:
                     continue  # it was there before the proposal: not what the proposal became
                 in_outcome, ostems = outcome_words(doc_id, st, en)
                 oents = in_outcome - {o}

@@ -164,6 +164,7 @@ class _Builder(RelationFinder):
         self.subjects: dict[str, SubjectDraft] = {}
         self.relations: list[Relation] = []
         self.ent_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.ent_bounds: dict[str, tuple[list[int], list[int]]] = {}
         self.parent: dict[str, str] = {}
         self.dissolution_items: list[tuple[str, int, int, int]] = []  # (doc, unit_start, head_start, head_end)
         self.item_ends: dict[tuple[str, int], int] = {}  # (doc, head_start) -> end of the item with description
@@ -199,7 +200,7 @@ class _Builder(RelationFinder):
         self._placements()
         self._proposals_to_outcomes()
         if self.release:
-            self.mentions = self.ent_spans = self.in_decision = None
+            self.mentions = self.ent_spans = self.ent_bounds = self.in_decision = None
             for doc in self.docs.values():
                 doc.text = ""  # what is left needs dates and pages only
 
@@ -225,6 +226,9 @@ class _Builder(RelationFinder):
             self.ent_spans[e.doc_id].append((e.start, e.end, sid))
         for spans in self.ent_spans.values():
             spans.sort()
+        # where each document's entity mentions start and end, as plain numbers (what ``_covered`` bisects)
+        self.ent_bounds = {doc_id: ([x[0] for x in spans], [x[1] for x in spans])
+                           for doc_id, spans in self.ent_spans.items()}
         if self.release:
             self.entities = []
         for s in self.subjects.values():
@@ -318,13 +322,13 @@ class _Builder(RelationFinder):
 
     def _covered(self, doc_id: str, start: int, end: int) -> bool:
         """Whether one of the (up to eight) entity mentions starting last before ``end`` overlaps the span."""
-        spans = self.ent_spans.get(doc_id)
-        if not spans:
+        bounds = self.ent_bounds.get(doc_id)
+        if not bounds:
             return False
-        i = bisect.bisect_right(spans, (end, 10**9, ""))
+        starts, ends = bounds
+        i = bisect.bisect_right(starts, end)
         for k in range(i - 1, max(0, i - 8) - 1, -1):
-            s, e, _ = spans[k]
-            if s < end and e > start:
+            if starts[k] < end and ends[k] > start:
                 return True
         return False
 
@@ -683,16 +687,17 @@ class _Builder(RelationFinder):
         found = self._name_matches({name for _, names in todo for name in names})
         if len(self.docs) >= COMMON_MIN_DOCS:
             self._common = self.parts.words.common(COMMON_SHARE)
+        covered = self._covered
         for s, names in todo:
+            check = s.kind != "instance"  # an instance's mentions may lie in an entity's
+            spans, forms = s.spans, s.forms
             for name in names:
                 for doc_id, hits in found.get(name):
                     for start, end, text in hits:
-                        if s.kind != "topic" and s.kind != "instance" and self._covered(doc_id, start, end):
+                        if check and covered(doc_id, start, end):
                             continue
-                        if s.kind == "topic" and self._covered(doc_id, start, end):
-                            continue
-                        s.spans.add((doc_id, start, end))
-                        s.forms[text] += 0
+                        spans.add((doc_id, start, end))
+                        forms[text] += 0
             if not s.spans:
                 del self.subjects[s.id]
         counted = [s for s, _ in todo if s.spans and s.kind in ("name", "plan")]
@@ -820,17 +825,26 @@ class _Builder(RelationFinder):
 
     def _subject(self, s: SubjectDraft, shared_bodies: set[str]) -> Subject:
         """The record of one subject (its mentions let go of afterwards when the builder releases what it used)."""
-        pages: dict[str, set[int]] = defaultdict(set)
-        spans = []
-        for doc_id, st, en in sorted(s.spans):
-            page = self.docs[doc_id].page_of(st)
-            pages[doc_id].add(page)
-            spans.append((doc_id, st, en, page))
+        spans: list[tuple[str, int, int, int]] = []
+        rows: list[tuple[str, str, str | None, list[int]]] = []  # (date or "9999", doc_id, date, pages)
+        doc_id = doc = pages = None
+        one_page = 0  # the page of a document of one page (0: look each offset up)
+        for d, st, en in sorted(s.spans):  # a document's mentions one after another, in order
+            if d != doc_id:
+                if doc_id is not None:
+                    rows.append((doc.date or "9999", doc_id, doc.date, sorted(pages)))
+                doc_id, doc, pages = d, self.docs[d], set()
+                one_page = doc.page_starts[0][1] if len(doc.page_starts) == 1 else 0
+            page = one_page or doc.page_of(st)
+            pages.add(page)
+            spans.append((d, st, en, page))
+        if doc_id is not None:
+            rows.append((doc.date or "9999", doc_id, doc.date, sorted(pages)))
         if self.release:
             s.spans = set()
-        docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
-                       for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
-        dates = sorted(x.date for x in docs if x.date)
+        rows.sort()  # by date, then doc_id (unique: nothing after it is compared)
+        docs = [built(SubjectDoc, doc_id=d, date=date, pages=p) for _, d, date, p in rows]
+        dates = [date for _, _, date, _ in rows if date]
         aliases = [" ".join(f.split()) for f, _ in s.forms.most_common() if f != s.name and f.strip()
                    and (fold(f) == fold(s.name) or self._other_name(s, f))]
         # (a name a line break ran through is the same name: "Omgevingsverordening\nOverijssel")
@@ -842,7 +856,7 @@ class _Builder(RelationFinder):
         # built from checked parts; validating a long list of spans again costs more than the rest
         return built(
             Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
-            documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+            documents=docs, first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
             mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans)
 
 
