@@ -194,12 +194,27 @@ class RelationFinder:
         ment = self._mentions_in(doc.doc_id, us, ue)
         before = [x for x in ment if x[1] <= cs and cs - x[1] <= CUE_GAP]
         after = [x for x in ment if x[0] >= ce and x[0] - ce <= CUE_GAP]
-        ev = self._evidence(doc.doc_id, us, ue)
-        kw = {"status": self._status(doc.doc_id, us, ue), "cue": m.group(0).strip(), "when": self._when(doc.doc_id, us, ue)}
+        made: list[tuple[Evidence, dict]] = []
+
+        def evidence() -> tuple[Evidence, dict]:
+            """The unit's evidence and the relation's status, cue and date, made once and only for a relation."""
+            if not made:
+                made.append((self._evidence(doc.doc_id, us, ue), {
+                    "status": self._status(doc.doc_id, us, ue), "cue": m.group(0).strip(),
+                    "when": self._when(doc.doc_id, us, ue)}))
+            return made[0]
+
+        keys = self._added_keys()
+
+        def add(type_: str, source: str, target: str) -> None:
+            if source != target and (type_, source, target) not in keys:  # else ``_add`` adds nothing
+                ev, kw = evidence()
+                self._add(type_, source, target, ev, **kw)
+
         if rule["type"] == "replaced_by":
             if before and after:
                 new, old = (before[-1], after[0]) if rule["new"] == "before" else (after[0], before[-1])
-                self._add("replaced_by", old[2], new[2], ev, **kw)
+                add("replaced_by", old[2], new[2])
         elif rule["type"] == "ended":
             if rule.get("side") == "between":
                 gs, ge = us + m.start("between"), us + m.end("between")
@@ -207,22 +222,30 @@ class RelationFinder:
             else:
                 targets = before[-1:] if rule.get("side") == "before" else [x for x in after if x[0] - ce <= 40][:1]
             for _, _, sid in targets:
-                self._ended(sid, ev, kw)
+                self._ended(sid, doc.doc_id, evidence)
         elif rule["type"] == "dissolved_into" and before:
             source = before[-1][2]
             targets = [x[2] for x in after]
             if unit_ends_list(doc.text[us:ue], self.rules):
-                for d, ust, hs, he in self.dissolution_items:
-                    if d == doc.doc_id and ust == us:
-                        heads = self._mentions_in(d, hs, he)
-                        targets += [x[2] for x in heads if self.subjects[x[2]].kind == "instance"] or [x[2] for x in heads]
+                for hs, he in self._dissolution_heads().get((doc.doc_id, us), ()):
+                    heads = self._mentions_in(doc.doc_id, hs, he)
+                    targets += [x[2] for x in heads if self.subjects[x[2]].kind == "instance"] or [x[2] for x in heads]
             for t in dict.fromkeys(targets):
-                self._add("dissolved_into", source, t, ev, **kw)
+                add("dissolved_into", source, t)
 
-    def _ended(self, sid: str, ev: Evidence, kw: dict) -> None:
+    def _dissolution_heads(self) -> dict[tuple[str, int], list[tuple[int, int]]]:
+        """(doc, unit start) -> (head start, head end) of the dissolution items listed after that unit, in order."""
+        if getattr(self, "_heads", None) is None:
+            self._heads = defaultdict(list)
+            for d, ust, hs, he in self.dissolution_items:
+                self._heads[(d, ust)].append((hs, he))
+        return self._heads
+
+    def _ended(self, sid: str, doc_id: str, evidence: Callable[[], tuple[Evidence, dict]]) -> None:
         self._added_keys()
-        if (sid, ev.doc_id) in self._ended_in:
+        if (sid, doc_id) in self._ended_in:
             return  # one ended per subject and document
+        ev, kw = evidence()
         self._append(Relation(type="ended", source=sid, target=sid, target_name=self.subjects[sid].name,
                               evidence=ev, **kw))
 

@@ -159,7 +159,9 @@ class _Builder(RelationFinder):
         self.words = load_subject_words()
         self.kb = load_kb()
         self.docs = {d.doc_id: d for d in docs}
-        self.entities = [e for e in entities if e.label in SUBJECT_LABELS and e.doc_id in self.docs]
+        self.entities = [e if isinstance(e, tuple) else Mention(e.doc_id, e.label, e.text, e.start, e.end, e.canonical,
+                                                                getattr(e, "parent", None))
+                         for e in entities if e.label in SUBJECT_LABELS and e.doc_id in self.docs]
         self.decisions = [d for d in decisions if d.doc_id in self.docs]
         self.subjects: dict[str, SubjectDraft] = {}
         self.relations: list[Relation] = []
@@ -209,10 +211,14 @@ class _Builder(RelationFinder):
 
     def _entity_subjects(self) -> None:
         bodies = self._body_subjects()
+        subjects, ent_spans, no_body = self.subjects, self.ent_spans, (None, None)
         for n, e in enumerate(self.entities):
-            cid = e.canonical or slug(e.text)
-            sid, gov = bodies.get(n, (cid, None))
-            s = self.subjects.get(sid)
+            doc_id, label, text, start, end, canonical = e[:6]
+            cid = canonical or slug(text)
+            sid, gov = bodies.get(n, no_body)
+            if sid is None:
+                sid = cid
+            s = subjects.get(sid)
             if s is None:
                 entry = self.kb.get(cid)
                 kind = "plan" if entry is not None and entry.kind == "programme" else "entity"
@@ -221,9 +227,9 @@ class _Builder(RelationFinder):
                                                       generic=bool(entry and entry.generic) or sid in self.generic_bodies,
                                                       type_kind=entry.kind if entry else "",
                                                       government=gov, body=cid if n in bodies else None)
-            s.forms[e.text] += 1
-            s.spans.add((e.doc_id, e.start, e.end))
-            self.ent_spans[e.doc_id].append((e.start, e.end, sid))
+            s.forms[text] += 1
+            s.spans.add((doc_id, start, end))
+            ent_spans[doc_id].append((start, end, sid))
         for spans in self.ent_spans.values():
             spans.sort()
         # where each document's entity mentions start and end, as plain numbers (what ``_covered`` bisects)
@@ -534,6 +540,7 @@ class _Builder(RelationFinder):
             return out
 
         in_kb: dict[str, bool] = {}
+        keys: dict[str, str] = {}  # a candidate's text -> its spaceless key
         for doc in self.docs.values():
             part = self.parts.for_doc(doc.doc_id)
             if "candidates" not in part:
@@ -548,8 +555,12 @@ class _Builder(RelationFinder):
                         in_kb[text] = bool(self.kb.lookup(text))
                     if in_kb[text]:
                         continue
-                key = spaceless(text)
-                rec = found.setdefault(key, (kind, label, Counter()))
+                key = keys.get(text)
+                if key is None:
+                    key = keys[text] = spaceless(text)
+                rec = found.get(key)
+                if rec is None:
+                    rec = found[key] = (kind, label, Counter())
                 rec[2][text] += 1
             self.parts.release(doc.doc_id, "candidates")
         for key, (kind, label, forms) in found.items():
@@ -1022,7 +1033,9 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decisio
         docs.append(_PackedText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
                             government=gov, government_kind=gov_kind))
     # one string object per distinct id, label and name
-    ents = [Mention(intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c), p if p is None else intern(p))
+    make = tuple.__new__  # what Mention(...) does, without a Python call per mention
+    ents = [make(Mention, (intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c),
+                           p if p is None else intern(p)))
             for d, lb, t, st, en, c, p in store.entity_tuples(
                 ("doc_id", "label", "text", "start", "end", "canonical", "parent"), SUBJECT_LABELS, ordered=True)]
     decisions = [DecisionRow(*row) for row in store.decision_tuples(DecisionRow._fields)]
