@@ -135,25 +135,31 @@ class RelationFinder:
             if forms:
                 tried[s.id] = forms
         date = {doc_id: self._date(doc_id) for doc_id in self.docs}
-        ordered = {s.id: sorted(s.spans, key=lambda x: (date[x[0]], x[0], x[1])) for s in todo if s.id in tried}
-        span_texts = self._span_texts(ordered)
+        spans_of = {s.id: list(s.spans) for s in todo if s.id in tried}
+        span_texts = self._span_texts(spans_of)
         for s in todo:
             if s.id not in tried:
                 continue
             name = fold(s.name)
-            spans, texts = ordered[s.id], span_texts[s.id]
+            spans, texts = spans_of[s.id], span_texts[s.id]
             name_docs = {span[0] for span, text in zip(spans, texts) if _folded(text) == name}
-            first: dict[str, tuple] = {}  # a form -> its first mention, and its first in a document without the name
+            wanted = set(tried[s.id])
+            # a form -> its first mention (by date, document, offset), and its first in a document without the name
+            first: dict[str, tuple] = {}
             first_other: dict[str, tuple] = {}
             for span, text in zip(spans, texts):
-                first.setdefault(text, span)
-                if span[0] not in name_docs:
-                    first_other.setdefault(text, span)
+                if text not in wanted:
+                    continue
+                key = (date[span[0]], span[0], span[1])
+                if text not in first or key < first[text][0]:
+                    first[text] = (key, span)
+                if span[0] not in name_docs and (text not in first_other or key < first_other[text][0]):
+                    first_other[text] = (key, span)
             for f in tried[s.id]:
                 if f not in first:
                     continue
                 other = f in first_other
-                doc_id, st, en = first_other[f] if other else first[f]
+                doc_id, st, en = first_other[f][1] if other else first[f][1]
                 us, ue = self._unit_of(doc_id, st)
                 self._add("same_as", s.id, f, self._evidence(doc_id, us, ue), target_name=f,
                           note="across documents" if other and name_docs else None)
