@@ -167,6 +167,7 @@ class _Builder(RelationFinder):
         self.relations: list[Relation] = []
         self.ent_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.ent_bounds: dict[str, tuple[list[int], list[int]]] = {}
+        self._plural: dict[tuple[str, str], bool] = {}  # (a body's mention, its id) -> whether it is a plural
         self.parent: dict[str, str] = {}
         self.dissolution_items: list[tuple[str, int, int, int]] = []  # (doc, unit_start, head_start, head_end)
         self.item_ends: dict[tuple[str, int], int] = {}  # (doc, head_start) -> end of the item with description
@@ -256,9 +257,17 @@ class _Builder(RelationFinder):
         one body: no subject."""
         govs: dict[int, str | None] = {}
         per_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        bodies: dict[str, object] = {}  # canonical id -> its knowledge-base entry when a kind of body, else None
         for n, e in enumerate(self.entities):
-            entry = self.kb.get(e.canonical) if e.label == "ORGAN" and e.canonical else None
-            if entry is None or entry.kind != "type" or entry.level == "rijk":
+            if e.label != "ORGAN" or not e.canonical:
+                continue
+            entry = bodies.get(e.canonical, _NONE)
+            if entry is _NONE:
+                entry = self.kb.get(e.canonical)
+                if entry is None or entry.kind != "type" or entry.level == "rijk":
+                    entry = None
+                entry = bodies[e.canonical] = entry
+            if entry is None:
                 continue
             gov = govs[n] = self._mention_government(e, entry)
             if gov and gov is not _NONE:
@@ -296,9 +305,13 @@ class _Builder(RelationFinder):
         """The government a mention of a kind of body belongs to; None where the document's government is not
         known; ``_NONE`` for a plural or a body of no government in particular."""
         doc = self.docs[e.doc_id]
-        text = _fold_name(e.text)
-        if (not is_acronym(e.text) and e.text not in entry.abbreviations and text != _fold_name(entry.name)
-                and text.endswith(("en", "s"))):
+        plural = self._plural.get((e.text, e.canonical))
+        if plural is None:
+            text = _fold_name(e.text)
+            plural = self._plural[(e.text, e.canonical)] = (
+                not is_acronym(e.text) and e.text not in entry.abbreviations and text != _fold_name(entry.name)
+                and text.endswith(("en", "s")))
+        if plural:
             return _NONE  # "de gemeenteraden", "raden"
         parent = getattr(e, "parent", None)
         named = government_name(parent) if parent else None
