@@ -42,6 +42,8 @@ def fold_dashes(text: str) -> str:
 
 
 def _plain(word: str) -> str:
+    if word.isascii():  # nothing to fold (most words): NFKD leaves ASCII as it is
+        return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 

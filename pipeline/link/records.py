@@ -184,7 +184,10 @@ def _literals(items: list) -> list[str] | None:
 def stems(text: str, stop: set[str] | None = None) -> set[str]:
     """Content-word stems (folded, first 6 letters) of ``text``."""
     stop = load_rules()["stop"] if stop is None else stop
-    return {fold(w)[:6] for w in WORD_RE.findall(text) if len(w) >= 4 and fold(w) not in stop}
+    return {f[:6] for w in WORD_RE.findall(text) if len(w) >= 4 and (f := _fold_word(w)) not in stop}
+
+
+_fold_word = lru_cache(maxsize=65536)(fold)  # a corpus's words, met again and again
 
 
 def cosine(a: set, b: set) -> float:

@@ -121,28 +121,45 @@ class RelationFinder:
     def _same_as(self) -> None:
         todo = [s for s in self.subjects.values() if s.kind != "topic" and s.type_kind != "type"]
         # (a kind of body's other names ("GS", "college") are the knowledge base's, no renaming)
-        date = {doc_id: self._date(doc_id) for doc_id in self.docs}
-        ordered = {s.id: sorted(s.spans, key=lambda x: (date[x[0]], x[0], x[1])) for s in todo}
-        span_texts = self._span_texts(ordered)
+        # The forms that may be another name of each subject, in the order they are tried, depend on the
+        # forms alone: the texts of a subject's mentions are only read when it has one (few have).
+        tried: dict[str, list[str]] = {}
         for s in todo:
-            name = fold(s.name)
-            seen = {name}
-            spans, texts = ordered[s.id], span_texts[s.id]
-            name_docs = {span[0] for span, text in zip(spans, texts) if _folded(text) == name}
-            first: dict[str, tuple] = {}  # a form -> its first mention, and its first in a document without the name
-            first_other: dict[str, tuple] = {}
-            for span, text in zip(spans, texts):
-                first.setdefault(text, span)
-                if span[0] not in name_docs:
-                    first_other.setdefault(text, span)
+            seen = {fold(s.name)}
+            forms = []
             for f, _ in s.forms.most_common():
                 if fold(f) in seen or not f.strip() or not self._other_name(s, f):
                     continue
                 seen.add(fold(f))
+                forms.append(f)
+            if forms:
+                tried[s.id] = forms
+        date = {doc_id: self._date(doc_id) for doc_id in self.docs}
+        spans_of = {s.id: list(s.spans) for s in todo if s.id in tried}
+        span_texts = self._span_texts(spans_of)
+        for s in todo:
+            if s.id not in tried:
+                continue
+            name = fold(s.name)
+            spans, texts = spans_of[s.id], span_texts[s.id]
+            name_docs = {span[0] for span, text in zip(spans, texts) if _folded(text) == name}
+            wanted = set(tried[s.id])
+            # a form -> its first mention (by date, document, offset), and its first in a document without the name
+            first: dict[str, tuple] = {}
+            first_other: dict[str, tuple] = {}
+            for span, text in zip(spans, texts):
+                if text not in wanted:
+                    continue
+                key = (date[span[0]], span[0], span[1])
+                if text not in first or key < first[text][0]:
+                    first[text] = (key, span)
+                if span[0] not in name_docs and (text not in first_other or key < first_other[text][0]):
+                    first_other[text] = (key, span)
+            for f in tried[s.id]:
                 if f not in first:
                     continue
                 other = f in first_other
-                doc_id, st, en = first_other[f] if other else first[f]
+                doc_id, st, en = first_other[f][1] if other else first[f][1]
                 us, ue = self._unit_of(doc_id, st)
                 self._add("same_as", s.id, f, self._evidence(doc_id, us, ue), target_name=f,
                           note="across documents" if other and name_docs else None)
@@ -183,12 +200,27 @@ class RelationFinder:
         ment = self._mentions_in(doc.doc_id, us, ue)
         before = [x for x in ment if x[1] <= cs and cs - x[1] <= CUE_GAP]
         after = [x for x in ment if x[0] >= ce and x[0] - ce <= CUE_GAP]
-        ev = self._evidence(doc.doc_id, us, ue)
-        kw = {"status": self._status(doc.doc_id, us, ue), "cue": m.group(0).strip(), "when": self._when(doc.doc_id, us, ue)}
+        made: list[tuple[Evidence, dict]] = []
+
+        def evidence() -> tuple[Evidence, dict]:
+            """The unit's evidence and the relation's status, cue and date, made once and only for a relation."""
+            if not made:
+                made.append((self._evidence(doc.doc_id, us, ue), {
+                    "status": self._status(doc.doc_id, us, ue), "cue": m.group(0).strip(),
+                    "when": self._when(doc.doc_id, us, ue)}))
+            return made[0]
+
+        keys = self._added_keys()
+
+        def add(type_: str, source: str, target: str) -> None:
+            if source != target and (type_, source, target) not in keys:  # else ``_add`` adds nothing
+                ev, kw = evidence()
+                self._add(type_, source, target, ev, **kw)
+
         if rule["type"] == "replaced_by":
             if before and after:
                 new, old = (before[-1], after[0]) if rule["new"] == "before" else (after[0], before[-1])
-                self._add("replaced_by", old[2], new[2], ev, **kw)
+                add("replaced_by", old[2], new[2])
         elif rule["type"] == "ended":
             if rule.get("side") == "between":
                 gs, ge = us + m.start("between"), us + m.end("between")
@@ -196,22 +228,30 @@ class RelationFinder:
             else:
                 targets = before[-1:] if rule.get("side") == "before" else [x for x in after if x[0] - ce <= 40][:1]
             for _, _, sid in targets:
-                self._ended(sid, ev, kw)
+                self._ended(sid, doc.doc_id, evidence)
         elif rule["type"] == "dissolved_into" and before:
             source = before[-1][2]
             targets = [x[2] for x in after]
             if unit_ends_list(doc.text[us:ue], self.rules):
-                for d, ust, hs, he in self.dissolution_items:
-                    if d == doc.doc_id and ust == us:
-                        heads = self._mentions_in(d, hs, he)
-                        targets += [x[2] for x in heads if self.subjects[x[2]].kind == "instance"] or [x[2] for x in heads]
+                for hs, he in self._dissolution_heads().get((doc.doc_id, us), ()):
+                    heads = self._mentions_in(doc.doc_id, hs, he)
+                    targets += [x[2] for x in heads if self.subjects[x[2]].kind == "instance"] or [x[2] for x in heads]
             for t in dict.fromkeys(targets):
-                self._add("dissolved_into", source, t, ev, **kw)
+                add("dissolved_into", source, t)
 
-    def _ended(self, sid: str, ev: Evidence, kw: dict) -> None:
+    def _dissolution_heads(self) -> dict[tuple[str, int], list[tuple[int, int]]]:
+        """(doc, unit start) -> (head start, head end) of the dissolution items listed after that unit, in order."""
+        if getattr(self, "_heads", None) is None:
+            self._heads = defaultdict(list)
+            for d, ust, hs, he in self.dissolution_items:
+                self._heads[(d, ust)].append((hs, he))
+        return self._heads
+
+    def _ended(self, sid: str, doc_id: str, evidence: Callable[[], tuple[Evidence, dict]]) -> None:
         self._added_keys()
-        if (sid, ev.doc_id) in self._ended_in:
+        if (sid, doc_id) in self._ended_in:
             return  # one ended per subject and document
+        ev, kw = evidence()
         self._append(Relation(type="ended", source=sid, target=sid, target_name=self.subjects[sid].name,
                               evidence=ev, **kw))
 
@@ -247,6 +287,7 @@ class RelationFinder:
                 placement_paras.append((doc, (start, end), ptext, fold(ptext), dests))
             self.parts.release(doc.doc_id, "placements")
         names_in = self._paragraph_subjects(placement_paras)
+        para_date = [self._date(doc.doc_id) for doc, *_ in placement_paras]
         slugs: dict[str, str] = {}
         dest_stems: dict[str, set[str]] = {}
         for dec, items in self.proposal_items:
@@ -265,25 +306,30 @@ class RelationFinder:
                 home = self.subjects[first[0][2]].name
             pdate = self._date(dec.doc_id)
             via = None
-            roots = [self._find(sid) for sid in items]
+            named = [(root, names_in(root)) for root in (self._find(sid) for sid in items)]
             home_stems = stems(home, set())
             keys = self._added_keys()
-            for k in sorted(set().union(*(names_in(root) for root in roots))):
-                doc, para, ptext, fp, dests = placement_paras[k]
-                if self._date(doc.doc_id) <= pdate:
+            same_as_home: dict[str, bool] = {}  # a destination -> whether it is the proposal's home
+            for k in sorted(set().union(*(ks for _, ks in named))):
+                if para_date[k] <= pdate:
                     continue
+                doc, para, ptext, fp, dests = placement_paras[k]
                 dest = dests[-1]
                 target = slugs.get(dest) or slugs.setdefault(dest, slug(dest))
-                for root in roots:
+                for root, ks in named:
+                    if k not in ks:
+                        continue
                     s = self.subjects.get(root)
-                    if s is None or k not in names_in(root):
+                    if s is None:
                         continue
                     if ("diverged", s.id, target) in keys and ("moved_to", s.id, target) in keys:
                         continue  # one relation per type, source and target: this one adds nothing
-                    if dest not in dest_stems:
-                        dest_stems[dest] = stems(dest, set())
-                    same = bool(home_stems & dest_stems[dest]) or any(
-                        fold(self.subjects[h].name) in fold(dest) for h in home_ids)
+                    same = same_as_home.get(dest)
+                    if same is None:
+                        if dest not in dest_stems:
+                            dest_stems[dest] = stems(dest, set())
+                        same = same_as_home[dest] = bool(home_stems & dest_stems[dest]) or any(
+                            fold(self.subjects[h].name) in fold(dest) for h in home_ids)
                     if s.id == target or ("diverged" if not same else "moved_to", s.id, target) in keys:
                         continue
                     via = via or self._evidence(dec.doc_id, dec.start, dec.end)
@@ -389,16 +435,18 @@ class RelationFinder:
                              stems(self.docs[doc_id].text[st:en], stop))
             return seen[key]
 
+        odates = [self._date(doc_id) for doc_id, *_ in outcomes]
         for p, decs in proposals.items():
             pst = stems(" ".join(d.text for d in decs), stop)
             pents = {x[2] for d in decs for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p}
             per_dec = [{translate.get(x[2], x[2]) for x in self._mentions_in(d.doc_id, d.start, d.end)} - {p} for d in decs]
             ps = self.subjects[p]
             phead = fold(ps.name.split()[-1]) if ps.name else ""
-            for doc_id, st, en, o in outcomes:
-                if o == p or o in pents or self._date(doc_id) <= pdate[p] or translate.get(p, o) != o:
+            after = pdate[p]
+            for (doc_id, st, en, o), odate in zip(outcomes, odates):
+                if o == p or o in pents or odate <= after or translate.get(p, o) != o:
                     continue
-                if self._first_doc.get(o, "9999") < pdate[p]:
+                if self._first_doc.get(o, "9999") < after:
                     continue  # it was there before the proposal: not what the proposal became
                 in_outcome, ostems = outcome_words(doc_id, st, en)
                 oents = in_outcome - {o}

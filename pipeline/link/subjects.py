@@ -159,11 +159,15 @@ class _Builder(RelationFinder):
         self.words = load_subject_words()
         self.kb = load_kb()
         self.docs = {d.doc_id: d for d in docs}
-        self.entities = [e for e in entities if e.label in SUBJECT_LABELS and e.doc_id in self.docs]
+        self.entities = [e if isinstance(e, tuple) else Mention(e.doc_id, e.label, e.text, e.start, e.end, e.canonical,
+                                                                getattr(e, "parent", None))
+                         for e in entities if e.label in SUBJECT_LABELS and e.doc_id in self.docs]
         self.decisions = [d for d in decisions if d.doc_id in self.docs]
         self.subjects: dict[str, SubjectDraft] = {}
         self.relations: list[Relation] = []
         self.ent_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.ent_bounds: dict[str, tuple[list[int], list[int]]] = {}
+        self._plural: dict[tuple[str, str], bool] = {}  # (a body's mention, its id) -> whether it is a plural
         self.parent: dict[str, str] = {}
         self.dissolution_items: list[tuple[str, int, int, int]] = []  # (doc, unit_start, head_start, head_end)
         self.item_ends: dict[tuple[str, int], int] = {}  # (doc, head_start) -> end of the item with description
@@ -199,7 +203,7 @@ class _Builder(RelationFinder):
         self._placements()
         self._proposals_to_outcomes()
         if self.release:
-            self.mentions = self.ent_spans = self.in_decision = None
+            self.mentions = self.ent_spans = self.ent_bounds = self.in_decision = None
             for doc in self.docs.values():
                 doc.text = ""  # what is left needs dates and pages only
 
@@ -208,10 +212,14 @@ class _Builder(RelationFinder):
 
     def _entity_subjects(self) -> None:
         bodies = self._body_subjects()
+        subjects, ent_spans, no_body = self.subjects, self.ent_spans, (None, None)
         for n, e in enumerate(self.entities):
-            cid = e.canonical or slug(e.text)
-            sid, gov = bodies.get(n, (cid, None))
-            s = self.subjects.get(sid)
+            doc_id, label, text, start, end, canonical = e[:6]
+            cid = canonical or slug(text)
+            sid, gov = bodies.get(n, no_body)
+            if sid is None:
+                sid = cid
+            s = subjects.get(sid)
             if s is None:
                 entry = self.kb.get(cid)
                 kind = "plan" if entry is not None and entry.kind == "programme" else "entity"
@@ -220,11 +228,14 @@ class _Builder(RelationFinder):
                                                       generic=bool(entry and entry.generic) or sid in self.generic_bodies,
                                                       type_kind=entry.kind if entry else "",
                                                       government=gov, body=cid if n in bodies else None)
-            s.forms[e.text] += 1
-            s.spans.add((e.doc_id, e.start, e.end))
-            self.ent_spans[e.doc_id].append((e.start, e.end, sid))
+            s.forms[text] += 1
+            s.spans.add((doc_id, start, end))
+            ent_spans[doc_id].append((start, end, sid))
         for spans in self.ent_spans.values():
             spans.sort()
+        # where each document's entity mentions start and end, as plain numbers (what ``_covered`` bisects)
+        self.ent_bounds = {doc_id: ([x[0] for x in spans], [x[1] for x in spans])
+                           for doc_id, spans in self.ent_spans.items()}
         if self.release:
             self.entities = []
         for s in self.subjects.values():
@@ -246,9 +257,17 @@ class _Builder(RelationFinder):
         one body: no subject."""
         govs: dict[int, str | None] = {}
         per_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        bodies: dict[str, object] = {}  # canonical id -> its knowledge-base entry when a kind of body, else None
         for n, e in enumerate(self.entities):
-            entry = self.kb.get(e.canonical) if e.label == "ORGAN" and e.canonical else None
-            if entry is None or entry.kind != "type" or entry.level == "rijk":
+            if e.label != "ORGAN" or not e.canonical:
+                continue
+            entry = bodies.get(e.canonical, _NONE)
+            if entry is _NONE:
+                entry = self.kb.get(e.canonical)
+                if entry is None or entry.kind != "type" or entry.level == "rijk":
+                    entry = None
+                entry = bodies[e.canonical] = entry
+            if entry is None:
                 continue
             gov = govs[n] = self._mention_government(e, entry)
             if gov and gov is not _NONE:
@@ -286,9 +305,13 @@ class _Builder(RelationFinder):
         """The government a mention of a kind of body belongs to; None where the document's government is not
         known; ``_NONE`` for a plural or a body of no government in particular."""
         doc = self.docs[e.doc_id]
-        text = _fold_name(e.text)
-        if (not is_acronym(e.text) and e.text not in entry.abbreviations and text != _fold_name(entry.name)
-                and text.endswith(("en", "s"))):
+        plural = self._plural.get((e.text, e.canonical))
+        if plural is None:
+            text = _fold_name(e.text)
+            plural = self._plural[(e.text, e.canonical)] = (
+                not is_acronym(e.text) and e.text not in entry.abbreviations and text != _fold_name(entry.name)
+                and text.endswith(("en", "s")))
+        if plural:
             return _NONE  # "de gemeenteraden", "raden"
         parent = getattr(e, "parent", None)
         named = government_name(parent) if parent else None
@@ -318,13 +341,13 @@ class _Builder(RelationFinder):
 
     def _covered(self, doc_id: str, start: int, end: int) -> bool:
         """Whether one of the (up to eight) entity mentions starting last before ``end`` overlaps the span."""
-        spans = self.ent_spans.get(doc_id)
-        if not spans:
+        bounds = self.ent_bounds.get(doc_id)
+        if not bounds:
             return False
-        i = bisect.bisect_right(spans, (end, 10**9, ""))
+        starts, ends = bounds
+        i = bisect.bisect_right(starts, end)
         for k in range(i - 1, max(0, i - 8) - 1, -1):
-            s, e, _ = spans[k]
-            if s < end and e > start:
+            if starts[k] < end and ends[k] > start:
                 return True
         return False
 
@@ -530,6 +553,7 @@ class _Builder(RelationFinder):
             return out
 
         in_kb: dict[str, bool] = {}
+        keys: dict[str, str] = {}  # a candidate's text -> its spaceless key
         for doc in self.docs.values():
             part = self.parts.for_doc(doc.doc_id)
             if "candidates" not in part:
@@ -544,8 +568,12 @@ class _Builder(RelationFinder):
                         in_kb[text] = bool(self.kb.lookup(text))
                     if in_kb[text]:
                         continue
-                key = spaceless(text)
-                rec = found.setdefault(key, (kind, label, Counter()))
+                key = keys.get(text)
+                if key is None:
+                    key = keys[text] = spaceless(text)
+                rec = found.get(key)
+                if rec is None:
+                    rec = found[key] = (kind, label, Counter())
                 rec[2][text] += 1
             self.parts.release(doc.doc_id, "candidates")
         for key, (kind, label, forms) in found.items():
@@ -683,16 +711,17 @@ class _Builder(RelationFinder):
         found = self._name_matches({name for _, names in todo for name in names})
         if len(self.docs) >= COMMON_MIN_DOCS:
             self._common = self.parts.words.common(COMMON_SHARE)
+        covered = self._covered
         for s, names in todo:
+            check = s.kind != "instance"  # an instance's mentions may lie in an entity's
+            spans, forms = s.spans, s.forms
             for name in names:
                 for doc_id, hits in found.get(name):
                     for start, end, text in hits:
-                        if s.kind != "topic" and s.kind != "instance" and self._covered(doc_id, start, end):
+                        if check and covered(doc_id, start, end):
                             continue
-                        if s.kind == "topic" and self._covered(doc_id, start, end):
-                            continue
-                        s.spans.add((doc_id, start, end))
-                        s.forms[text] += 0
+                        spans.add((doc_id, start, end))
+                        forms[text] += 0
             if not s.spans:
                 del self.subjects[s.id]
         counted = [s for s, _ in todo if s.spans and s.kind in ("name", "plan")]
@@ -820,17 +849,26 @@ class _Builder(RelationFinder):
 
     def _subject(self, s: SubjectDraft, shared_bodies: set[str]) -> Subject:
         """The record of one subject (its mentions let go of afterwards when the builder releases what it used)."""
-        pages: dict[str, set[int]] = defaultdict(set)
-        spans = []
-        for doc_id, st, en in sorted(s.spans):
-            page = self.docs[doc_id].page_of(st)
-            pages[doc_id].add(page)
-            spans.append((doc_id, st, en, page))
+        spans: list[tuple[str, int, int, int]] = []
+        rows: list[tuple[str, str, str | None, list[int]]] = []  # (date or "9999", doc_id, date, pages)
+        doc_id = doc = pages = None
+        one_page = 0  # the page of a document of one page (0: look each offset up)
+        for d, st, en in sorted(s.spans):  # a document's mentions one after another, in order
+            if d != doc_id:
+                if doc_id is not None:
+                    rows.append((doc.date or "9999", doc_id, doc.date, sorted(pages)))
+                doc_id, doc, pages = d, self.docs[d], set()
+                one_page = doc.page_starts[0][1] if len(doc.page_starts) == 1 else 0
+            page = one_page or doc.page_of(st)
+            pages.add(page)
+            spans.append((d, st, en, page))
+        if doc_id is not None:
+            rows.append((doc.date or "9999", doc_id, doc.date, sorted(pages)))
         if self.release:
             s.spans = set()
-        docs = sorted((built(SubjectDoc, doc_id=d, date=self.docs[d].date, pages=sorted(p))
-                       for d, p in pages.items()), key=lambda x: (x.date or "9999", x.doc_id))
-        dates = sorted(x.date for x in docs if x.date)
+        rows.sort()  # by date, then doc_id (unique: nothing after it is compared)
+        docs = [built(SubjectDoc, doc_id=d, date=date, pages=p) for _, d, date, p in rows]
+        dates = [date for _, _, date, _ in rows if date]
         aliases = [" ".join(f.split()) for f, _ in s.forms.most_common() if f != s.name and f.strip()
                    and (fold(f) == fold(s.name) or self._other_name(s, f))]
         # (a name a line break ran through is the same name: "Omgevingsverordening\nOverijssel")
@@ -842,7 +880,7 @@ class _Builder(RelationFinder):
         # built from checked parts; validating a long list of spans again costs more than the rest
         return built(
             Subject, id=s.id, name=s.name, label=s.label, kind=s.kind, generic=bool(s.generic), aliases=aliases,
-            documents=docs, first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+            documents=docs, first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
             mentions=len(spans), relations=[], incoming=[], government=s.government, body=s.body, spans=spans)
 
 
@@ -1008,7 +1046,9 @@ def corpus_from_store(store) -> tuple[list[DocText], list[Mention], list[Decisio
         docs.append(_PackedText(doc_id=doc_id, date=date, text=text, page_starts=ps, doc_type=doc_type,
                             government=gov, government_kind=gov_kind))
     # one string object per distinct id, label and name
-    ents = [Mention(intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c), p if p is None else intern(p))
+    make = tuple.__new__  # what Mention(...) does, without a Python call per mention
+    ents = [make(Mention, (intern(d), intern(lb), intern(t), st, en, c if c is None else intern(c),
+                           p if p is None else intern(p)))
             for d, lb, t, st, en, c, p in store.entity_tuples(
                 ("doc_id", "label", "text", "start", "end", "canonical", "parent"), SUBJECT_LABELS, ordered=True)]
     decisions = [DecisionRow(*row) for row in store.decision_tuples(DecisionRow._fields)]

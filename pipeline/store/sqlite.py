@@ -548,7 +548,7 @@ class Store:
             "INSERT INTO subjects (id, name, label, kind, generic, aliases, documents, first_seen, last_seen, "
             "mentions, spans, government, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             ((s.id, s.name, s.label, s.kind, int(s.generic), json.dumps(s.aliases, ensure_ascii=False),
-              json.dumps([{k: getattr(d, k) for k in doc_fields} for d in s.documents]),
+              json.dumps([_doc_fields(d, doc_fields) for d in s.documents]),
               s.first_seen, s.last_seen, s.mentions,
               json.dumps(s.spans), s.government, s.body) for s in subjects))
         self._many(
@@ -653,6 +653,14 @@ class Store:
         return [(r["passage_no"], r["page"], r["start"], r["end"], r["text"]) for r in self._exec(
             'SELECT passage_no, page, start, "end", text FROM passages WHERE doc_id = ? ORDER BY passage_no',
             (doc_id,))]
+
+
+def _doc_fields(doc, fields: tuple[str, ...]) -> dict:
+    """A subject's document (``SubjectDoc``) as stored: its fields, in the model's order (what a record holds
+    in its ``__dict__`` when it has them all; read as it is, a corpus's subjects have many thousands)."""
+    values = doc.__dict__
+    return values if len(values) == len(fields) and next(iter(values)) == fields[0] else {
+        k: getattr(doc, k) for k in fields}
 
 
 def _mtime(path: Path) -> float:
