@@ -339,3 +339,61 @@ def test_a_decision_letter_tells_when_it_confirmed_the_request(nlp):
               "Hoogachtend,\n\nde minister van Buitenlandse Zaken,\n")
     got = dated(run(nlp, letter))
     assert ("minister_bz", "2021-04-06", "realized") in got or ("minister", "2021-04-06", "realized") in got
+
+
+COLLEGE_PAGE = """Ga naar de inhoud van deze pagina Ga naar het zoeken Ga naar het menu
+Vorige pagina
+
+College van B&W
+
+dinsdag 13 april 2021
+
+09:31 - 16:00
+Locatie
+
+Digitaal via Zoom
+
+Voorzitter
+P.I. Broertjes
+Agenda documenten
+
+Agendapunten
+
+  1. 1
+
+    Op 3 december 2019 heeft het college besloten in 2020 extern een onderzoek te laten uitvoeren naar de riolering.
+
+    Voorgesteld besluit
+
+    1. Kennis te nemen van de rapportage van Cebeon inzake het onderzoek Riolering en Afvalinzameling;
+    2. De aanbevelingen 1 en 3 uit de rapportage te beschouwen als opgevolgd en daarmee als afgedaan.
+"""
+
+GS_LIST = """GS-besluitenlijst 25 juni 2019
+
+Cofinanciering coördinatie Zorglandschap
+
+Gedeputeerde Staten hebben besloten een bedrag van € 81.250,-- beschikbaar te stellen aan de Vereniging van Drentse Gemeenten voor de coördinatie van het Drents Zorglandschap in 2017 en 2018.
+"""
+
+
+def test_a_colleges_meeting_page_proposes_its_points_for_that_meeting_and_a_gs_list_decides_on_its_day(nlp):
+    ex = run(nlp, COLLEGE_PAGE)
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("college_bw", "2021-04-13")
+    proposed = [d for d in ex.decisions if d.status == "proposed"]
+    assert len(proposed) == 2 and {(d.actor, d.date) for d in proposed} == {("college_bw", "2021-04-13")}
+    assert ("college_bw", "2019-12-03", "adopted") in dated(ex)  # the earlier decision the item recalls
+    ex = run(nlp, GS_LIST)
+    assert ex.document.doc_type == "besluitenlijst"
+    assert dated(ex) == [("gedeputeerde_staten", "2019-06-25", "adopted")]  # not "in 2017"
+
+
+def test_a_water_boards_general_assembly_and_a_decisions_own_page(nlp):
+    notice = ("Waterschapsblad van Waterschap Scheldestromen\n\nOp 16 november 2017 heeft de algemene vergadering van "
+              "waterschap Scheldestromen ingestemd met de beleidsnota Watersystemen.\n")
+    assert ("algemeen_bestuur", "2017-11-16", "adopted") in dated(run(nlp, notice))
+    shares = run(nlp, "De algemene vergadering van aandeelhouders van Alliander stemde in met het dividend.\n")
+    assert not [e for e in shares.entities if e.label == "ORGAN"]  # a company's shareholders, no government body
+    page = ("GS brief open brief oud-bestuurders Groene Hart\n\nDatum besluit: 19 mei 2020\n\nVia deze GS-brief worden "
+            "Provinciale Staten geïnformeerd over de reactie op de brief.\n\nType besluit: GS-vergadering\n")
+    assert ("gedeputeerde_staten", "2020-05-19", "adopted") in dated(run(nlp, page))

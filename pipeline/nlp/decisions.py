@@ -239,6 +239,18 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             # "Provinciale Staten besluiten: de geheimhouding ... zoals bekrachtigd d.d. 14 december 2018 op te
             # heffen": the meeting decides now what an earlier date is named in
             rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif (frame.layout == "decision_list" and frame.meeting_body and rec["actor"] == frame.meeting_body
+              and frame.meeting_date and rec["status"] in ("adopted", "rejected") and not rec.get("cited")
+              and re.fullmatch(r"\d{4}", rec["date"] or "") and re.fullmatch(r"\d{4}", (rec.get("date_text") or "").strip())):
+            # "Gedeputeerde Staten hebben besloten ... voor de cofinanciering in 2017 en 2018": in a decision list the
+            # year names what was decided; the list's meeting decided it
+            rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif (frame.layout == "agenda" and frame.meeting_body and rec["actor"] == frame.meeting_body
+              and frame.meeting_date and rec["status"] == "proposed" and not rec.get("cited")
+              and rec["date"] != frame.meeting_date and not (rec.get("date_text") and rec["date_text"] in rec["text"])):
+            # "Voorgesteld besluit: 1. Kennis te nemen van ...": put to this meeting (not the day the sentence before
+            # it names, "Op 3 december 2019 heeft het college besloten ...")
+            rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif meeting_kind and frame.meeting_body and (rec["actor"] is None or generic):
             if rec["actor"] is None and rec.get("actor_text") and text_low not in pronouns:
                 pass

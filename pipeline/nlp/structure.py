@@ -217,7 +217,10 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
         low = ln.text.lower()
         if any(p in low for p in layouts["notice"]):
             return "notice", i
+    page = _meeting_page(head, data)
     for i, ln in enumerate(head):
+        if page is not None and page < i:
+            break  # (a meeting's page: its "Agenda documenten" and items come after the body and the day)
         low = _clean_head(ln.text)
         if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low) \
                 and not (i == 0 and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:120])):
@@ -243,7 +246,6 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     for i, ln in enumerate(head[:5]):
         if len(ln.text.split()) <= 30 and _DECIDED_AT.search(_clean_head(ln.text)):
             return "decision_list", i
-    page = _meeting_page(head, data)
     if page is not None:  # after the meeting its page tells what it decided: "Besluit" under each item
         decided = re.search(r"(?im)^[ \t]*besluit[ \t]*:?[ \t]*$", text)
         return ("decision_list" if decided else "agenda"), page
@@ -269,9 +271,9 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
                            rf"(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?")
     named = re.compile(r"(?:raads|staten)?commissie\s+[a-zà-ÿ][\w&,\- ]{2,60}")  # "Commissie Watersysteembeheer"
     for i, ln in enumerate(head[:10]):
-        low = _clean_head(ln.text).rstrip(" :")
-        if not (body_line.fullmatch(low) or named.fullmatch(low)):
-            continue
+        low = _clean_head(ln.text)
+        if low.endswith(":") or not (body_line.fullmatch(low) or named.fullmatch(low)):
+            continue  # (not a label: "Overleg:" heads a field of minutes)
         below = head[i + 1:i + 16]
         labels = {_starts(x.text.lower().strip().rstrip(" :"), data["meeting_page_labels"]["labels"]) for x in below}
         labels.discard(None)
@@ -500,6 +502,12 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                     break
             if ctx.issuer:
                 break
+    if body is None and ctx.issuer is None:  # a decision's own page: "GS brief open brief ..." / "Datum besluit: ..."
+        first = next((ln for ln in lines[:3] if ln.text.strip()), None)
+        os_ = _organs_in(organs, first.start, first.end) if first is not None else []
+        if os_ and os_[0].start_char - first.start <= 4 and os_[0]._.canonical not in data["clerks"] \
+                and re.search(r"(?im)^\s*(?:datum|type)\s+besluit\s*:", text[:3000]):
+            body = os_[0]
     if body is not None:
         ctx.issuer, ctx.issuer_text = body._.canonical, body.text
     elif ctx.layout in ("letter", "notice") and ctx.issuer is None:
