@@ -2,7 +2,11 @@
 concurrent clients, and how long a plain search waits while the worst queries we could construct run.
 
     .venv/bin/python bench/bench_serve.py --index IX [--workers N] [--seconds 10] [--clients 1 50]
-                                          [--mix distinct repeat] [--page]
+                                          [--mix distinct repeat] [--page] [--warm-seconds S]
+
+``--warm-seconds S``: before the phases, 50 clients send distinct queries for S seconds, not counted, so
+that every server process has the passages it prepares snippets from in its caches (a process just
+started prepares each passage once, which about doubles the CPU of its first answers).
 
 The searches go to the JSON API (``/api/search``), or with ``--page`` to the search page (``/``: the
 HTML a person sees, with its facets and subject card). Starts `spoor serve` on a free port of 127.0.0.1 (loopback only), runs each phase for a bounded time
@@ -261,6 +265,10 @@ def main() -> None:
                     help="distinct: no query sent twice; repeat: 16 common queries over and over")
     ap.add_argument("--code", default=str(ROOT), help="folder whose pipeline/ to serve (an older checkout, to compare)")
     ap.add_argument("--page", action="store_true", help="search the HTML search page (/), not the API")
+    ap.add_argument("--warm-seconds", type=float, default=0.0,
+                    help="first send distinct queries from 50 clients for this long, not counted: every server "
+                         "process then has the passages' words and sentences in its caches, as a server that has "
+                         "run for a while (0: the phases start from a server just started)")
     args = ap.parse_args()
     if args.page:
         SEARCH_PATH[0] = "/"
@@ -302,6 +310,9 @@ def main() -> None:
               f"searching {SEARCH_PATH[0]}")
         found = []
         fresh = distinct_queries()  # one run for all phases: no query is sent twice
+        if args.warm_seconds > 0:
+            warmed = phase(port, 50, args.warm_seconds, "distinct", None, fresh)
+            print(f"warmed up with {warmed['requests']} distinct queries from 50 clients (not counted)")
         for mix in args.mix:
             for clients in args.clients:
                 r = phase(port, clients, args.seconds, mix, server.pid, fresh)

@@ -138,11 +138,12 @@ def _prepared(text: str) -> tuple[str, list, list[int], list[tuple[int, int, int
         text = re.sub(r"\*{2,}|</?[a-zA-Z][^>]{0,40}>", " ", text)
     tokens = _tokens(text)
     bounds = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(text)), *_short_line_ends(text), len(text)})
+    # a sentence's tokens: from the first that starts in it up to the first that starts past it (the
+    # tokens come in text order)
+    starts = [t[1] for t in tokens]
     sentences, k = [], 0
     for start, end in zip(bounds, bounds[1:]):
-        lo = k
-        while k < len(tokens) and tokens[k][1] < end:
-            k += 1
+        lo, k = k, bisect_left(starts, end, lo=k)
         sentences.append((start, end, lo, k))
     where: dict[str, list[int]] = defaultdict(list)
     for i, (t, _, _) in enumerate(tokens):
@@ -180,7 +181,7 @@ class _Features:
     __slots__ = ("numbers", "dates", "in_match", "sentence_of", "actors", "outcomes", "names")
 
     def __init__(self, text: str):
-        clean, tokens, _, sentences, _ = _prepared(text)
+        clean, tokens, _, sentences, where = _prepared(text)
         lex = _lexicon()
         digits = [m.span() for m in lex["digits"].finditer(clean)]
         dates = [m.span() for m in lex["date_scan"].finditer(clean)]
@@ -191,13 +192,23 @@ class _Features:
             in_match[s:e] = b"\x01" * (e - s)
         self.in_match = bytes(in_match)
         self.sentence_of = [0] * len(tokens)
-        actor_words, stems = lex["actor_words"], outcome_words()["stems"]
-        self.actors, self.outcomes = [], []
         for j, (_, _, lo, k) in enumerate(sentences):
             self.sentence_of[lo:k] = [j] * (k - lo)
-            self.actors.append([i for i in range(lo, k) if tokens[i][0] in actor_words])
-            self.outcomes.append([i for i in range(lo, k) if tokens[i][0] in stems])
+        # per sentence, its tokens that are actor words and outcome words (found through the passage's
+        # word positions, ``_prepared``: only the words it has that are such words are looked at)
+        self.actors = self._per_sentence(where, lex["actor_words"], sentences)
+        self.outcomes = self._per_sentence(where, outcome_words()["stems"], sentences)
         self.names: dict[int, bool] = {}  # sentence -> ``_names`` of it as written (filled when asked)
+
+    @staticmethod
+    def _per_sentence(where: dict[str, list[int]], words: frozenset, sentences) -> list[list[int]]:
+        """Per sentence, the numbers of its tokens that are one of ``words``, in order."""
+        found = sorted(i for word in words & where.keys() for i in where[word])
+        out = []
+        for _, _, lo, k in sentences:
+            a = bisect_left(found, lo)
+            out.append(found[a:bisect_left(found, k, lo=a)])
+        return out
 
     def unchanged_by(self, clean: str, blanked) -> bool:
         """Whether blanking the ``blanked`` tokens (term, start, end; in order) out of ``clean`` leaves the

@@ -79,11 +79,11 @@ def routes(folder: Path, answers=None) -> list[Route]:
             "results": [{
                 "doc_id": g.doc_id, "title": g.title, "date": g.date, "doc_type": g.doc_type,
                 "government": govs.get(g.doc_id), "score": g.score, "bodies": g.bodies,
-                "url": f"/doc/{quote(g.doc_id, safe='')}", "api": f"/api/documents/{quote(g.doc_id, safe='')}",
+                "url": f"/doc/{doc}", "api": f"/api/documents/{doc}",
                 "passages": [{"page": h.page, "passage_no": h.passage_no, "snippet": h.snippet, "score": h.score,
-                              "url": f"/doc/{quote(g.doc_id, safe='')}?passage={h.passage_no}#page-{h.page}",
-                              "original": f"/file/{quote(g.doc_id, safe='')}#page={h.page}"} for h in g.hits]}
-                for g in found.groups],
+                              "url": f"/doc/{doc}?passage={h.passage_no}#page-{h.page}",
+                              "original": f"/file/{doc}#page={h.page}"} for h in g.hits]}
+                for g, doc in ((g, quote(g.doc_id, safe="")) for g in found.groups)],
             "facets": {k: [{"value": f.value, "count": f.count} for f in v] for k, v in found.facets.items()},
             "next": (found.link("/api/search", page=found.page + 1) if found.page < found.pages else None),
         }), found.complete)
