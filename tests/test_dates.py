@@ -636,3 +636,14 @@ def test_dates_a_full_date_just_before_anchors_a_year_less_one_rather_than_a_nam
 
     text = "Vergaderdatum:\nOnderwerp:\n\n7 november 2024\nBegroting 2025\n4.2 Besluiten AB 10 oktober t.a.v. begroting\n"
     assert "2024-10-10" in [m.value for m in find_dates(text, "2024-11-07")]
+
+
+def test_dates_a_date_placed_by_jongstleden_places_the_month_after_it():
+    """"Begin 2015 ... op 16 december jongstleden vastgesteld, waarna half januari ...", in a letter of 22 January
+    2016: December is 2015, so the January after it is 2016 (not the 2015 of "Begin 2015")."""
+    from pipeline.nlp.dates import find_dates
+
+    text = ("Begin 2015 stelden de raden het kader vast. Ons bestuur heeft dit op 16 december jongstleden vastgesteld, "
+            "waarna half januari bespreking plaatsvond.")
+    values = [m.value for m in find_dates(text, "2016-01-22")]
+    assert "2015-12-16" in values and "2016-01" in values and "2015-01" not in values

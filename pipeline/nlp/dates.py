@@ -240,6 +240,8 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
         if mn.kind in ("date", "month") and mn.y is None:
             if mn.rel and (doc_ref or last):
                 mn.y = _relative_year(mn.m, mn.d, doc_ref or last, mn.rel)
+                if doc_ref is not None:  # "16 december jongstleden", placed by the document's date, places what follows
+                    last, last_at = (mn.y, mn.m, mn.d), mn.end
             elif last or doc_ref:
                 mn.y = _closest_year(mn.m, mn.d, last or doc_ref)
             else:
