@@ -72,7 +72,7 @@ class Document(BaseModel):
     doc_id: str
     title: str
     date: str | None = None
-    date_source: str | None = None  # "stated" (header/colophon) or "inferred"
+    date_source: str | None = None  # "stated" (header/colophon), "inferred", or "metadata" (the file's own metadata)
     doc_type: str
     pages: int
     sha256: str
