@@ -397,3 +397,10 @@ def test_a_water_boards_general_assembly_and_a_decisions_own_page(nlp):
     page = ("GS brief open brief oud-bestuurders Groene Hart\n\nDatum besluit: 19 mei 2020\n\nVia deze GS-brief worden "
             "Provinciale Staten geïnformeerd over de reactie op de brief.\n\nType besluit: GS-vergadering\n")
     assert ("gedeputeerde_staten", "2020-05-19", "adopted") in dated(run(nlp, page))
+
+
+def test_a_body_in_the_clause_after_a_decision_is_not_its_actor(nlp):
+    letter = ("Datum 22 januari 2016\n\nGeachte raad,\n\nOns dagelijks bestuur heeft dit concept-protocol op 16 december "
+              "jongstleden vastgesteld, waarna half januari bespreking in de agendacommissie heeft plaatsgevonden.\n\n"
+              "Hoogachtend,\n\nHet Dagelijks Bestuur\n")
+    assert ("dagelijks_bestuur", "2015-12-16", "adopted") in dated(run(nlp, letter))

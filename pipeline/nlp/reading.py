@@ -271,12 +271,18 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
     return best
 
 
+#: words that open the next clause after a decision: a body named after them acts in that clause, not in the decision's
+_NEXT_CLAUSE = frozenset({"waarna", "waarbij", "waarop", "nadat", "terwijl", "waardoor", "waarmee", "daarna"})
+
+
 def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int | None:
     """How likely ORGAN ``s`` is the one acting; None when it cannot be."""
     dets = lex.words("determiners")
     i, j = s.start - r.span.start, s.end - r.span.start
     if trig is not None and i <= trig.i < j:
         return None  # "Raadsvoorstel": the body is part of the trigger word
+    if trig is not None and i >= trig.j and any(w in _NEXT_CLAUSE for w in r.low[trig.j:i]):
+        return None  # "... vastgesteld, waarna half januari bespreking in de agendacommissie heeft plaatsgevonden"
     finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
     k = i - 1
     while k >= 0 and (r.low[k] in dets or r.low[k].isdigit()):
