@@ -404,3 +404,14 @@ def test_a_body_in_the_clause_after_a_decision_is_not_its_actor(nlp):
               "jongstleden vastgesteld, waarna half januari bespreking in de agendacommissie heeft plaatsgevonden.\n\n"
               "Hoogachtend,\n\nHet Dagelijks Bestuur\n")
     assert ("dagelijks_bestuur", "2015-12-16", "adopted") in dated(run(nlp, letter))
+
+
+def test_what_the_same_letter_did_takes_that_letters_day(nlp):
+    letter = ("Datum 23 april 2021\n\nGeachte heer,\n\nIk heb de ontvangst hiervan bevestigd bij de e-mail van 31 maart "
+              "2021. In dezelfde e-mail heb ik de beslistermijn met zes weken verdaagd.\n\nHoogachtend,\n\n"
+              "de staatssecretaris van Financiën,\n")
+    got = dated(run(nlp, letter))
+    assert sum(date == "2021-03-31" for _, date, _ in got) == 2 and not any(d == "2021-04-23" for _, d, _ in got)
+    itself = letter.replace("In dezelfde e-mail heb ik de beslistermijn met zes weken verdaagd.",
+                            "Met deze brief heb ik de beslistermijn met zes weken verdaagd.")
+    assert ("staatssecretaris", "2021-04-23", "adopted") in dated(run(nlp, itself))  # the letter itself

@@ -128,11 +128,28 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex, text), text, frame, dates), frame), text)
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
-    out = _one_per_mention(out)
+    out = _one_per_mention(_same_letter(out, text, dates))
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
     return out
+
+
+_SAME_LETTER = re.compile(r"(?i)^\W*(?:met|in|bij)\s+(?:dezelfde|die|diezelfde)\s+(?:brief|e-?mail|mail)\b")
+_LETTER_OF = re.compile(r"(?i)\b(?:brief|e-?mail|mail)\s+(?:van|d\.d\.?)\s*$")
+
+
+def _same_letter(records: list[dict], text: str, dates: list[Span]) -> list[dict]:
+    """"In de brief van 3 juni 2021 ... In dezelfde brief is de beslistermijn verdaagd": what that letter did, on the
+    day the sentence before gave it (not the letter's own date; "met deze brief" is the letter itself)."""
+    for rec in records:
+        if not _SAME_LETTER.match(rec["text"]) or rec.get("date_text"):
+            continue
+        before = [d for d in dates if rec["start"] - 400 <= d.start_char < rec["start"] and d._.value
+                  and _LETTER_OF.search(text[max(0, d.start_char - 20):d.start_char])]
+        if before:
+            rec["date"], rec["date_text"] = str(before[-1]._.value), before[-1].text
+    return records
 
 
 def _one_per_mention(records: list[dict]) -> list[dict]:
