@@ -268,10 +268,8 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
             meta = {**meta, "structure": frame}
     for ent in entities:
         warnings += [f"{ent.text!r} (page {ent.page}): {w}" for w in ent.warnings]
-    kind = metadata.doc_type(text, doc_id, title_hint)
-    layout = (meta.get("structure") or {}).get("layout") if isinstance(meta.get("structure"), dict) else None
-    if layout in _LAYOUT_TYPES and kind in (metadata.default_type(), *_WEAK_TYPES):
-        kind = _LAYOUT_TYPES[layout]  # a meeting's page without a type word ("Toelichting" is one of its fields)
+    layout = meta["structure"].get("layout") if isinstance(meta.get("structure"), dict) else None
+    kind = metadata.type_for_layout(metadata.doc_type(text, doc_id, title_hint), layout)
     gov = government.find(text, doc_id)
     meeting_body, meeting_date = metadata.meeting(text, kind, title_hint)
     if isinstance(meeting_info, dict):  # the decisions component's reading wins over the opening lines
@@ -330,11 +328,6 @@ def run_pipeline(nlp: Language, text: str, meta: dict, where: str = "") -> tuple
             _log.debug("traceback of %s in %s", name, where, exc_info=True)
             failures.append(message)
     return doc, failures
-
-
-#: the document type a meeting record's layout (read by the decisions component) stands for
-_LAYOUT_TYPES = {"decision_list": "besluitenlijst", "minutes": "verslag", "agenda": "agenda"}
-_WEAK_TYPES = ("toelichting", "notitie", "nieuwsbericht", "persbericht")
 
 
 def _doc_extension(doc, name: str):

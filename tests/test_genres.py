@@ -462,3 +462,4 @@ def test_genres_notice_laying_a_draft_open_is_the_issuer_s_proposal_on_its_date(
             "Bergen, 23 december 2015\n\nBurgemeester en wethouders van Bergen (NH)\n")
     got = {(d.actor, d.date, d.status) for d in run(nlp, text).decisions}
     assert ("college_bw", "2015-12-23", "proposed") in got
+    assert ("college_bw", "2015-12-24", "planned") in got  # laid open from the next day

@@ -35,6 +35,7 @@ from . import register_extensions, doc_text
 from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
+from .entities import CHAIR_RE
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
 from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, body_id, is_header_row, load_structure, read_context,
                         structure_decisions)
@@ -172,6 +173,7 @@ def _one_per_mention(records: list[dict]) -> list[dict]:
 
 _PROPOSERS = load_structure()["proposers"]  # who proposes to an assembly: whom "we" means in its proposals
 _ASSEMBLIES = frozenset(load_structure()["assemblies"])
+_GOV_DEFAULTS = load_structure()["government_default_body"]  # the body a government acts through as a subject
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
 _PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b"
                       r"|\b(?:is|werd)\s+(?:daarom\s+|dan\s+ook\s+|dus\s+)?besloten\b", re.I)  # "daarom is besloten ..."
@@ -525,9 +527,7 @@ def _government_subject(r: Reading, doc: Doc, trig: Trigger) -> tuple[str | None
     """"De provincie dient in juni een gebiedsaanpak in", "Op 23 juni heeft de provincie bekend gemaakt ...": a
     government as the subject acts through its executive (gedeputeerde staten, the college, the water board's
     board), as the convention for "namens GS" has it."""
-    from .structure import load_structure
-
-    defaults = load_structure()["government_default_body"]
+    defaults = _GOV_DEFAULTS
     text = r.span.text.strip()
     m = _GOV_SUBJECT.match(text)
     if m is not None and len(m.group(0).split()) <= trig.i:
@@ -972,9 +972,6 @@ def _point(doc: Doc, readings: list[Reading | None], k: int, end_k: int, number:
                    obj=clean_object(body), number=number, vote=intro.vote, predicate=pred, idx=k)
 
 
-_CHAIR = re.compile(r"\b[Vv]oorzitter\b(?!\s+(?:van|der|des)\b)")
-
-
 def _meeting_chair(doc: Doc) -> None:
     """'De voorzitter opent de vergadering': in the record of a body's meeting (its decision list, minutes or
     agenda) the bare word names the chair of that body (kb_bodies.json ``meeting_chair``), an ORGAN mention."""
@@ -987,7 +984,7 @@ def _meeting_chair(doc: Doc) -> None:
     text = doc_text(doc)
     spans = list(doc.spans["entities"])
     taken = [(e.start_char, e.end_char) for e in spans]
-    for m in _CHAIR.finditer(text):
+    for m in CHAIR_RE.finditer(text):
         span = doc.char_span(m.start(), m.end(), label="ORGAN")
         if span is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue

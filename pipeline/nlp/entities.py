@@ -508,7 +508,7 @@ class EntityRecognizer:
         for c in chosen:
             if c.canonical != "griffier" or c.label != "ORGAN":
                 continue
-            for m in _CHAIR_RE.finditer(text, max(0, c.start - 80), min(len(text), c.end + 80)):
+            for m in CHAIR_RE.finditer(text, max(0, c.start - 80), min(len(text), c.end + 80)):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
                 level = self._level(chosen, self.kb.get(meta.get("issuer")))
@@ -718,7 +718,8 @@ def _coordinated_with_council(text: str, start: int, end: int) -> bool:
 
 
 _PAREN_ABBR_RE = re.compile(r"[ \t]?\(([A-Z][A-Za-z0-9&]{1,7})\)")
-_CHAIR_RE = re.compile(r"\b[Vv]oorzitter\b(?!\s+(?:van|der|des)\b)")
+#: the bare word "voorzitter" (not "voorzitter van X"): a chair whose body the context gives
+CHAIR_RE = re.compile(r"\b[Vv]oorzitter\b(?!\s+(?:van|der|des)\b)")
 _ADDRESS_RE = re.compile(r"[\w.\-]*@[\w.\-]+|www\.[\w.\-/]+|https?://\S+")
 
 

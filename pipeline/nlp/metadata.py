@@ -74,9 +74,13 @@ def _doc_types() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def default_type() -> str:
-    """The type of a document no cue names ("document")."""
-    return _doc_types()["default"]
+def type_for_layout(kind: str, layout: str | None) -> str:
+    """``kind``, or the type of a meeting record when the decisions component read one (``layout``) and ``kind`` is
+    only the default or a weak guess ("Toelichting" is a field of a meeting's page)."""
+    rule = _doc_types()["layout_types"]
+    if layout in rule["types"] and (kind == _doc_types()["default"] or kind in rule["weak"]):
+        return rule["types"][layout]
+    return kind
 
 
 def type_keys() -> list[str]:

@@ -38,6 +38,7 @@ from spacy.tokens import Span
 
 from ..ingest.clean import run_in_heading
 
+from .dates_scan import scan_dates
 from .government import lookup
 from .reading import compare_dates, load_lexicon, strip_label
 from .segment import ends_no_sentence, label_column
@@ -256,10 +257,6 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     return None, -1
 
 
-_FULL_DATE = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-                        r"|december)\s+(?:19|20)\d\d\b")
-
-
 def _meeting_page(head: list[_Line], data: dict) -> int | None:
     """A meeting's page in a council information system (iBabs, Notubiz, a web page): a line that is the body or the
     meeting alone ("Algemeen bestuur en dagelijks bestuur", "Commissie Watersysteembeheer", "RAADSVERGADERING"), its
@@ -279,7 +276,7 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
         labels.discard(None)
         items = any(re.match(r"\s*\d{1,2}[.)]?\s+opening\b", x.text.lower()) for x in head[i + 1:]) or any(
             _clean_head(x.text).rstrip(" :") in ("agenda", "agendapunten") for x in below)
-        dated = any(_FULL_DATE.search(x.text.lower()) for x in head[i + 1:i + 4])
+        dated = any(m.kind == "date" and m.y is not None for x in head[i + 1:i + 4] for m in scan_dates(x.text))
         if items and (("datum" in labels and len(labels) >= 3) or (dated and (labels or i + 4 < len(head)))):
             return i
     return None
@@ -439,6 +436,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                      and o._.canonical not in data["clerks"]]
             if after:
                 body = after[0]
+                break
     if body is None:  # "de minister voor Basis- en Voortgezet Onderwijs en Media, namens deze, de directeur ...":
         for i, ln in enumerate(lines):  # the body that gave the mandate, wherever the signature stands (annexes after it)
             m = re.search(r"(?i)\bnamens\s+dezen?\b", ln.text)
@@ -1497,7 +1495,7 @@ def _asked(text: str, ctx: Context, organs: list[Span]) -> list[dict]:
         if not head:
             continue
         lead = text[s:head[0].start_char].strip()
-        if not head or (lead and not (lead.endswith(":") and len(lead.split()) <= 2)):
+        if lead and not (lead.endswith(":") and len(lead.split()) <= 2):
             continue  # (the body opens the sentence, after a label at most: "Behandelvoorstel:")
         m = _ASKED_TO.match(text, head[0].end_char, e)
         if m is None:
