@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import register_extensions, doc_text
+from .register import read_register
 from .dates_scan import (  # noqa: F401  (DATA_DIR, load_lexicon: re-exported)
     DATA_DIR, Mention, format_value, ordinal, date_patterns, scan_dates, valid_date, load_lexicon, parse_iso)
 
@@ -394,6 +395,9 @@ def _column_date(text: str, full: list[Mention], P, at: int) -> str | None:
 
 
 def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str | None]:
+    reg = read_register(text[:8000])
+    if reg is not None and "signed" in reg.dates:  # a regulation's register page: the day it was signed
+        return (reg.dates["signed"][2], "stated")
     P = date_patterns()
     mentions = [mn for mn in scanned if mn.explicit and mn.kind in ("date", "month")]
     full = [mn for mn in mentions if mn.d is not None]

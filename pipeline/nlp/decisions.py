@@ -130,9 +130,12 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
     out = _one_per_mention(_same_letter(out, text, dates))
+    out = [r for r in out if not (r.get("_register") and r["status"] == "adopted" and any(
+        o is not r and (o["actor"], o["date"], o["status"]) == (r["actor"], r["date"], r["status"]) for o in out))]
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
+        rec.pop("_register", None)
     return out
 
 
@@ -190,6 +193,7 @@ _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
+_PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b")
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
@@ -264,6 +268,15 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             # "Gedeputeerde Staten hebben besloten ... voor de cofinanciering in 2017 en 2018": in a decision list the
             # year names what was decided; the list's meeting decided it
             rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif (frame.layout == "agenda" and frame.meeting_body and rec["actor"] == frame.meeting_body
+              and (frame.meeting_date or frame.doc_date) and rec["status"] == "adopted" and not rec.get("cited")
+              and rec["date"] in (None, frame.meeting_date or frame.doc_date)
+              and _PUT_LABEL.search(text[max(0, rec["start"] - 400):rec["start"]])):
+            # "Voorgesteld besluit / Het Algemeen Bestuur besluit: 1. Kennis te nemen ...": on an agenda, what the
+            # meeting is asked to decide
+            rec["status"] = "proposed"
+            if frame.meeting_date:
+                rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif (frame.layout == "agenda" and frame.meeting_body and rec["actor"] == frame.meeting_body
               and frame.meeting_date and rec["status"] == "proposed" and not rec.get("cited")
               and rec["date"] != frame.meeting_date and not (rec.get("date_text") and rec["date_text"] in rec["text"])):
@@ -557,10 +570,14 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _dedupe(records: list[dict]) -> list[dict]:
+    """One record per decision read twice (a point under a heading and under the sentence that opens the points);
+    the reading that names the actor and the date it was taken on is kept."""
     out: list[dict] = []
     for rec in records:
         dup = False
-        for o in out:
+        for k, o in enumerate(out):
+            if dup:
+                break
             if rec.get("number") and rec["number"] == o.get("number") and rec["status"] == o["status"] \
                     and _similar(rec["text"], o["text"]):
                 # (a raadsvoorstel's proposed points and its raadsbesluit's adopted ones are two decisions)
@@ -571,6 +588,9 @@ def _dedupe(records: list[dict]) -> list[dict]:
                     rec[key] == o[key] for key in ("actor", "date", "predicate", "status")) \
                     and (min(len(rec["text"].split()), len(o["text"].split())) <= 12 or _overlap(rec["text"], o["text"]) >= 0.6):
                 dup = True  # a heading and the sentence under it
+            if dup and (rec["actor"] is not None, rec.get("date_text") is not None) > (
+                    o["actor"] is not None, o.get("date_text") is not None):
+                out[k] = rec  # ("Besluit" over "Het dagelijks bestuur heeft op 22 maart 2022 besloten: 1. ...")
         if not dup:
             out.append(rec)
     for rec in out:

@@ -40,6 +40,8 @@ from ..ingest.clean import run_in_heading
 
 from .dates_scan import scan_dates
 from .government import lookup
+from .kb import load_kb
+from .register import read_register
 from .reading import compare_dates, load_lexicon, strip_label
 from .segment import ends_no_sentence, label_column
 
@@ -411,6 +413,9 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
 _OWN_NAME = re.compile(r"[A-Z][\w-]{2,}(?: [A-Za-z][\w-]+){0,2}")
 
 
+_RESOLUTION_GROUNDS = re.compile(r"(?i)\W*(?:gelet\s+op|gelezen\s+(?:het|de)|overwegende|gehoord|gezien\s+(?:het|de))\b")
+
+
 def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], data: dict) -> None:
     """The issuing body of a letter or notice: the signature, the formula, the letterhead's government."""
     closings = data["letter_closings"]
@@ -471,12 +476,14 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
             if body is not None:
                 break
     if body is None:  # "Burgemeester en wethouders van Deventer maken bekend", "Het college van ... besluit"
-        for ln in lines[:40]:
+        for k, ln in enumerate(lines[:40]):
             os_ = _organs_in(organs, ln.start, min(ln.end, ln.start + 60))
+            nxt = next((x.text for x in lines[k + 1:k + 3] if x.text.strip()), "")
             if os_ and os_[0].start_char - ln.start <= 4 and (re.search(
                     r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten|zijn voornemens|is voornemens)\b",
                     ln.text, re.I)
-                    or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)):
+                    or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)
+                    or (len(ln.text.split()) <= 10 and _RESOLUTION_GROUNDS.match(nxt))):
                 body = os_[0]  # (the opening of a resolution: "De raad van de gemeente Utrecht;")
                 break
     if body is None:  # a notice's head line that is the body alone: "Stadsdeel West - 24 januari 2018"
@@ -732,6 +739,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         if ctx.layout in ("notice", None):
             out += _draft_laid_open(text, ctx)
             out += _laid_open(text, ctx, dates)
+    out += _register(text, ctx, lines)
     if ctx.layout in ("letter", None) and ctx.issuer:
         out += _subject_decision(text, ctx, lines)
         out += _receipt(text, ctx, dates)
@@ -876,7 +884,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             k += 1
         if found == 0:
             oc = _outcome(title, data) if ctx.layout == "decision_list" else None
-            if ctx.layout == "agenda" and _agenda_decides(title, data):
+            if ctx.layout == "agenda" and (_agenda_decides(title, data) or _agenda_action(text, it, data)):
                 out.append(_record(text, ctx, status="proposed", start=it.title_start, end=it.title_end, obj=title,
                                    actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
                                    predicate="agenderen", item=(it_start, it.end)))
@@ -954,9 +962,17 @@ _DECIDE_CELL = re.compile(r"\b(?:besluit|besluiten|besloten|stemt in|stemmen in|
 _PROMISE_CELL = re.compile(r"\btoe\b|\btoegezegd\b")
 
 
+def _agenda_action(text: str, it: _Item, data: dict) -> bool:
+    """An agenda item marked for the meeting's decision on its line or the line under it: "Halfjaarrapportage
+    Ter besluitvorming", "Uitgangspuntenbrief 2024\nAdviesnota" (not "Ter informatie", "Informatienota")."""
+    nxt = text.find("\n", it.title_end + 1)
+    near = " ".join(text[it.title_start:min(it.end, nxt if nxt > 0 else it.end, it.title_end + 120)].lower().split())
+    return any(re.search(r"\b" + re.escape(w) + r"\b", near) for w in data["agenda_action_labels"])
+
+
 def _agenda_decides(title: str, data: dict) -> bool:
     low = " ".join(title.lower().split()).rstrip(". ")
-    if any(low.startswith(k) for k in data["agenda_keep"]):
+    if any(low.startswith(k) or low.endswith(" en " + k) for k in data["agenda_keep"]):  # "Opening en vaststelling agenda"
         return True
     if _starts(low, data["agenda_procedural"]):
         return False
@@ -1248,6 +1264,8 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         noun = m.group(1).lower()
         noun = noun if noun in nouns else "besluit"  # "mandaatbesluit", "aanwijzingsbesluit": a decision
         s = max(0, o.start_char - 40) + m.start()
+        if noun == "advies" and not re.search(r"(?i)\b(?:gelezen|gezien)\s+het\s+$", text[max(0, s - 20):s]):
+            continue  # (a resolution's "gelezen het advies van burgemeester en wethouders van ...": what it was put as)
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
                            predicate=noun, cited=True))
@@ -1457,6 +1475,53 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
                            actor=ctx.issuer, actor_text=ctx.issuer_text, date=str(d._.value), date_text=d.text,
                            predicate="besluiten"))
         break
+    return out
+
+
+def _register(text: str, ctx: Context, lines: list[_Line]) -> list[dict]:
+    """A regulation's page in a register of regulations (see ``register``): the adopting body signed it on the
+    signing day, it came into force and expired on those days."""
+    reg = read_register(text)
+    if reg is None:
+        return _validity(text, ctx, lines[:120])
+    ids = load_kb().lookup(reg.adopter) if reg.adopter else []
+    actor, actor_text = (ids[0], reg.adopter) if ids else (ctx.issuer, ctx.issuer_text)
+    if actor is None:
+        return []
+    out = []
+    for col, status, pred in (("signed", "adopted", "vaststellen"), ("in_force", "realized", "in werking treden"),
+                              ("expired", "realized", "vervallen")):
+        if col in reg.dates:
+            s, e, iso = reg.dates[col]
+            out.append(_record(text, ctx, status=status, start=s, end=e, obj=reg.name or "regeling", actor=actor,
+                               actor_text=actor_text, date=iso, date_text=text[s:e], predicate=pred))
+            out[-1]["_register"] = True  # (its adoption gives way to the "Besluit" points of that day: decisions)
+    return out
+
+
+_VALIDITY = re.compile(r"(?i)^\W*(?:(?:dit\s+is\s+een\s+toekomstige\s+tekst!?\s*)?geldend\s+(van(?:af)?)\s+(\d{2}-\d{2}-\d{4})|"
+                       r"regeling\s+(vervallen)\s+per\s+(\d{2}-\d{2}-\d{4}))")
+
+
+def _validity(text: str, ctx: Context, head: list[_Line]) -> list[dict]:
+    """A regulation's text in a register: "Geldend van 16-10-2015 t/m heden" (in force from that day; "Dit is een
+    toekomstige tekst! Geldend vanaf ..." planned), "Regeling vervallen per 03-10-2017": the issuer's regulation."""
+    if not ctx.issuer:
+        return []
+    out = []
+    for i, ln in enumerate(head):
+        m = _VALIDITY.match(ln.text)
+        if m is None:
+            continue
+        name = next((x.text.strip() for x in reversed(head[max(0, i - 2):i]) if x.text.strip()
+                     and not _VALIDITY.match(x.text) and "http" not in x.text), None)
+        day = m.group(2) or m.group(4)
+        s = ln.start + m.start(2 if m.group(2) else 4)
+        future = m.group(1) and "toekomstige" in ln.text.lower()
+        out.append(_record(text, ctx, status="planned" if future else "realized", start=ln.start, end=ln.end,
+                           obj=name or "regeling", actor=ctx.issuer, actor_text=ctx.issuer_text,
+                           date=f"{day[6:]}-{day[3:5]}-{day[:2]}", date_text=text[s:s + 10],
+                           predicate="vervallen" if m.group(3) else "in werking treden"))
     return out
 
 

@@ -1,0 +1,211 @@
+"""A regulation's page in a register of regulations, resolutions and decision lists of joint arrangements and water
+boards (issue 15, after a blind annotation of letters, notices and decision lists of nine more governments): who
+adopted a regulation, when it was signed, came into force and expired; a resolution's opening formula; the points
+under the sentence that tells the board decided them; a decision's effective date; an agenda's items marked for
+decision. Read end to end by the whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.nlp.register import read_register
+from tests.test_genres_college import dated, run
+
+# a CVDR page ("Wetstechnische informatie") as a web page's text gives it: label and value run together
+REGISTER = """Ziet u een fout in deze regeling? Meld het ons op regelgeving@overheid.nl!
+Koggenland
+
+Aanwijzingsbesluit flexibel cameratoezicht oud en nieuw 2021-2022
+
+Wetstechnische informatie
+
+Gegevens van de regeling
+OrganisatieKoggenland
+OrganisatietypeGemeente
+Officiële naam regelingAanwijzingsbesluit flexibel cameratoezicht oud en nieuw 2021-2022
+Vastgesteld doorburgemeester
+Onderwerpopenbare orde en veiligheid
+
+Overzicht van in de tekst verwerkte wijzigingen
+
+Datum inwerkingtreding
+
+Terugwerkende kracht tot en met
+
+Datum uitwerkingtreding
+
+Betreft
+
+Datum ondertekening
+
+Bron bekendmaking
+
+Kenmerk voorstel
+
+28-12-202103-01-2022nieuwe regeling
+
+23-12-2021
+
+gmb-2021-480440
+
+Tekst van de regeling
+
+Intitulé
+
+Aanwijzingsbesluit flexibel cameratoezicht oud en nieuw 2021-2022
+
+Burgemeester van de gemeente Koggenland;
+
+gehoord de beraadslaging met de driehoek;
+"""
+
+
+def test_a_register_page_tells_who_adopted_the_regulation_and_when_it_was_signed_came_into_force_and_expired(nlp):
+    ex = run(nlp, REGISTER)
+    got = dated(ex)
+    assert ("burgemeester", "2021-12-23", "adopted") in got
+    assert ("burgemeester", "2021-12-28", "realized") in got  # in force
+    assert ("burgemeester", "2022-01-03", "realized") in got  # expired (after the day it came into force)
+    assert ex.document.date == "2021-12-23"  # the signing day, not the first date of the table
+
+
+def test_a_register_table_read_with_its_cells_puts_each_date_under_its_label():
+    text = REGISTER.replace("28-12-202103-01-2022nieuwe regeling\n\n23-12-2021\n\ngmb-2021-480440",
+                            "28-12-2021\t\t03-01-2022\tnieuwe regeling\t23-12-2021\tgmb-2021-480440\t")
+    reg = read_register(text)
+    assert reg.adopter == "burgemeester"
+    assert {k: v[2] for k, v in reg.dates.items()} == {"in_force": "2021-12-28", "expired": "2022-01-03",
+                                                         "signed": "2021-12-23"}
+    assert read_register("Datum inwerkingtreding\n\n1 januari 2020 treedt de verordening in werking.") is None
+
+
+RESOLUTION_PAGE = """Reglement Adviescommissie voor Ruimtelijke Kwaliteit
+
+Wetstechnische informatie
+
+Vastgesteld doorgemeenteraad
+
+Datum inwerkingtreding
+
+Terugwerkende kracht tot en met
+
+Datum uitwerkingtreding
+
+Betreft
+
+Datum ondertekening
+
+Bron bekendmaking
+
+Kenmerk voorstel
+
+01-01-2018wijziging artikel 1, 2 en 5 t/m 11
+
+19-12-2017
+
+Gemeenteblad Texel 2017 nr 51
+
+Tekst van de regeling
+
+De raad van de gemeente Texel:
+
+gelezen het advies van burgemeester en wethouders van 14 november 2017;
+
+Besluit
+
+1. Het jaarverslag 2015-2017 van de Commissie Ruimtelijke Kwaliteit voor kennisgeving aan te nemen;
+
+2. De artikelen 1, 2 en 5 t/m 11 van het reglement gewijzigd vast te stellen;
+"""
+
+
+def test_a_resolutions_points_take_the_day_it_was_signed_and_the_advice_it_read_was_put_to_it(nlp):
+    ex = run(nlp, RESOLUTION_PAGE)
+    got = dated(ex)
+    assert got.count(("gemeenteraad", "2017-12-19", "adopted")) == 2  # the points; the register's own adoption gives way
+    assert ("gemeenteraad", "2018-01-01", "realized") in got
+    assert ("college_bw", "2017-11-14", "proposed") in got  # "gelezen het advies van burgemeester en wethouders van ..."
+
+
+VALIDITY = """Reglement gegevensverstrekking Basisregistratie personen gemeente Enkhuizen
+Geldend van 16-10-2015 t/m 02-10-2017 met terugwerkende kracht vanaf 01-01-2015
+Regeling vervallen per 03-10-2017
+
+Burgemeester en wethouders van de gemeente Enkhuizen
+
+Gelet op de artikelen 3.8 en 3.9 van de Wet basisregistratie personen;
+
+BESLUITEN:
+
+vast te stellen het volgende reglement.
+"""
+
+
+def test_a_regulations_text_tells_from_when_it_held_and_when_it_lapsed_issued_by_the_body_of_its_formula(nlp):
+    ex = run(nlp, VALIDITY)
+    got = dated(ex)
+    assert ("college_bw", "2015-10-16", "realized") in got  # in force from (not the retroactive day)
+    assert ("college_bw", "2017-10-03", "realized") in got  # lapsed
+    assert not any(date == "2015-01-01" for _, date, _ in got)
+
+
+BOARD_DECIDED = """22 maart 2022
+
+Besluiten
+
+1. Accordering bestuursovereenkomst Haarvaten op Peil
+
+Besluit
+
+Het dagelijks bestuur heeft op 22 maart 2022 besloten:
+
+1. de bestuursovereenkomst 'Haarvaten op Peil', zoals weergegeven in bijlage 2, aan te gaan;
+2. de portefeuillehouder te mandateren om de overeenkomst namens het dagelijks bestuur te ondertekenen;
+3. aan de afgevaardigde volmacht te verlenen om namens het bestuur deel te nemen aan besluitvorming.
+
+Kernboodschap
+
+Het waterschap gaat samen met de provincie investeren in gebiedsgerichte projecten.
+"""
+
+
+def test_points_under_a_label_and_the_sentence_that_says_who_decided_them_are_that_boards(nlp):
+    ex = run(nlp, BOARD_DECIDED)
+    got = [(d.number, d.actor, d.date, d.status) for d in ex.decisions]
+    assert got == [(n, "dagelijks_bestuur", "2022-03-22", "adopted") for n in ("1", "2", "3")]
+
+
+EFFECTIVE = """Besluitenlijst Algemeen Bestuur 2 februari 2021
+
+Suïcidepreventie
+Het Algemeen Bestuur besluit met een meerderheid aan stemmen om het project suïcidepreventie met ingang van 2022 in de Gemeenschappelijke Regeling op te nemen.
+"""
+
+
+def test_a_decision_is_taken_on_its_meetings_day_not_the_day_it_takes_effect(nlp):
+    got = dated(run(nlp, EFFECTIVE))
+    assert ("algemeen_bestuur", "2021-02-02", "adopted") in got
+    assert not any(date == "2022" for _, date, _ in got)
+
+
+MARKED_AGENDA = """Agenda vergadering algemeen bestuur
+
+Datum: 14 november 2018
+Locatie: kantoor
+
+1. Opening en vaststellen agenda
+2. Mededelingen
+3. Halfjaarrapportage 2018
+Ter besluitvorming
+4. Vergaderrooster 2019
+Ter informatie
+5. Uitgangspuntenbrief 2024
+Adviesnota
+6. Voortgang project Robuust
+Informatienota
+7. Rondvraag en sluiting
+"""
+
+
+def test_an_agendas_items_marked_for_decision_are_proposed_to_that_meeting_those_for_information_are_not(nlp):
+    ex = run(nlp, MARKED_AGENDA)
+    proposed = {d.object for d in ex.decisions if (d.actor, d.date, d.status) == ("algemeen_bestuur", "2018-11-14", "proposed")}
+    assert proposed == {"Opening en vaststellen agenda", "Halfjaarrapportage 2018", "Uitgangspuntenbrief 2024"}
