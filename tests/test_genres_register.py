@@ -6,6 +6,7 @@ decision. Read end to end by the whole pipeline, as in ``tests/test_genres.py``.
 """
 from __future__ import annotations
 
+from pipeline.nlp import metadata
 from pipeline.nlp.register import read_register
 from tests.test_genres_college import dated, run
 
@@ -125,9 +126,12 @@ def test_a_resolutions_points_take_the_day_it_was_signed_and_the_advice_it_read_
     assert ("college_bw", "2017-11-14", "proposed") in got  # "gelezen het advies van burgemeester en wethouders van ..."
 
 
-VALIDITY = """Reglement gegevensverstrekking Basisregistratie personen gemeente Enkhuizen
-Geldend van 16-10-2015 t/m 02-10-2017 met terugwerkende kracht vanaf 01-01-2015
+VALIDITY = """Permanente link
+Naar de actuele versie van de regeling
+http://lokaleregelgeving.overheid.nl/CVDR401319
 Regeling vervallen per 03-10-2017
+Reglement gegevensverstrekking Basisregistratie personen gemeente Enkhuizen
+Geldend van 16-10-2015 t/m 02-10-2017 met terugwerkende kracht vanaf 01-01-2015
 
 Burgemeester en wethouders van de gemeente Enkhuizen
 
@@ -145,6 +149,13 @@ def test_a_regulations_text_tells_from_when_it_held_and_when_it_lapsed_issued_by
     assert ("college_bw", "2015-10-16", "realized") in got  # in force from (not the retroactive day)
     assert ("college_bw", "2017-10-03", "realized") in got  # lapsed
     assert not any(date == "2015-01-01" for _, date, _ in got)
+
+
+def test_a_register_pages_title_is_the_regulations_name_not_the_sites_links():
+    page = ("Permanente link\nNaar de actuele versie van de regeling\nhttp://lokaleregelgeving.overheid.nl/CVDR726085\n"
+            "Naar de door u bekeken versie\nhttp://lokaleregelgeving.overheid.nl/CVDR726085/1\n"
+            "Evaluatie van het gemeentelijk KGO beleid\nGeldend van 07-03-2023 t/m heden\nIntitulé\n")
+    assert metadata.title(page, "cvdr") == "Evaluatie van het gemeentelijk KGO beleid"
 
 
 BOARD_DECIDED = """22 maart 2022
@@ -209,3 +220,54 @@ def test_an_agendas_items_marked_for_decision_are_proposed_to_that_meeting_those
     ex = run(nlp, MARKED_AGENDA)
     proposed = {d.object for d in ex.decisions if (d.actor, d.date, d.status) == ("algemeen_bestuur", "2018-11-14", "proposed")}
     assert proposed == {"Opening en vaststellen agenda", "Halfjaarrapportage 2018", "Uitgangspuntenbrief 2024"}
+
+
+PRESS_NOTICE = """Gemeente Westerveld
+
+15-9-2004
+College presenteert programmabegroting 2005
+
+De nieuwe programmabegroting voor de gemeente voor 2005 is uit. Op 15 september presenteert het college de programmabegroting aan de pers. De vaste raadscommissie belegt op dinsdag 5 oktober een openbare bijeenkomst (hoorzitting) waar iedereen kan komen die wil reageren op de programmabegroting.
+
+De openbare behandeling van de begroting door de gemeenteraad is op donderdag 11 november. Dan kunt u gebruik maken van het formele inspreekrecht.
+"""
+
+
+def test_a_notice_plans_the_meetings_of_the_bodies_that_hold_them_in_the_year_their_weekdays_fit(nlp):
+    ex = run(nlp, PRESS_NOTICE)
+    got = dated(ex)
+    assert ("raadscommissie", "2004-10-05", "planned") in got  # "belegt op dinsdag 5 oktober een bijeenkomst"
+    assert ("gemeenteraad", "2004-11-11", "planned") in got  # "de behandeling ... door de gemeenteraad is op ..."
+    days = {e.text: e.value for e in ex.entities if e.label == "DATE"}
+    assert days["15 september"] == "2004-09-15"  # the budget is for 2005; the day is the notice's year
+    assert days["dinsdag 5 oktober"] == "2004-10-05"  # (5 October 2005 was a Wednesday)
+
+
+RETOLD = """Terinzagelegging definitief vastgestelde peilbesluiten waterschap Rijn en IJssel 2015 - 2025
+
+Het algemeen bestuur heeft op 3 november 2015 de peilbesluiten 2015-2025 definitief vastgesteld voor de peilvakken in de stroomgebieden Schipbeek en Berkel.
+
+Toelichting
+Op 3 november 2015 heeft het algemeen bestuur de peilbesluiten definitief vastgesteld. De peilbesluiten liggen ter inzage.
+"""
+
+
+def test_a_notice_that_tells_its_decision_twice_gives_one_record(nlp):
+    got = dated(run(nlp, RETOLD))
+    assert got.count(("algemeen_bestuur", "2015-11-03", "adopted")) == 1
+
+
+SHORT_REPORT = """Nieuwsbericht Kort verslag regiocommissie op 23 juni 2010
+
+Gepubliceerd op: 29 juni 2010 00:00
+De commissie besprak de onderwerpen van de algemeen bestuursvergadering van Holland Rijnland (HR) die op 30 juni plaats heeft. De commissie stemde in met het voorstel over de jaarrekening en het jaarverslag van HR.
+
+De commissie stemde in met het voorstel over de begroting 2011 van HR.
+"""
+
+
+def test_a_short_report_of_a_meeting_dates_what_it_agreed_by_that_meeting_not_one_still_to_come(nlp):
+    ex = run(nlp, SHORT_REPORT)
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("regiocommissie", "2010-06-23")
+    got = dated(ex)
+    assert got and all(date == "2010-06-23" for _, date, _ in got)

@@ -16,6 +16,7 @@ All Dutch words live in ``data/dates.json`` and ``data/dates_negative.json``.
 from __future__ import annotations
 
 import collections
+import datetime
 import logging
 import re
 import sys
@@ -124,6 +125,23 @@ def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
 
 
 # --------------------------------------------------------------------------- resolution
+
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def _weekday_year(text: str, mn: Mention, doc_ref: tuple[int | None, int | None, int | None] | None) -> int:
+    """The year of a year-less day that names its weekday ("dinsdag 5 oktober"): the year found, unless the weekday
+    does not fit it and does fit the document's year or a year next to the one found."""
+    word = text[mn.start:mn.end].split(maxsplit=1)[0].lower().rstrip(",") if mn.d else ""
+    if word not in _WEEKDAYS:
+        return mn.y
+    want = _WEEKDAYS.index(word)
+    fits = [y for y in dict.fromkeys(([doc_ref[0]] if doc_ref and doc_ref[0] else []) + [mn.y - 1, mn.y + 1])
+            if valid_date(y, mn.m, mn.d) and datetime.date(y, mn.m, mn.d).weekday() == want]
+    if not valid_date(mn.y, mn.m, mn.d) or datetime.date(mn.y, mn.m, mn.d).weekday() == want or not fits:
+        return mn.y
+    return fits[0]
+
 
 def _closest_year(m: int, d: int | None, ref: tuple[int, int | None, int | None]) -> int:
     """Year for month ``m`` (day ``d``) near the reference date: its year, unless that puts the
@@ -244,7 +262,13 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
                 if doc_ref is not None:  # "16 december jongstleden", placed by the document's date, places what follows
                     last, last_at = (mn.y, mn.m, mn.d), mn.end
             elif last or doc_ref:
-                mn.y = _closest_year(mn.m, mn.d, last or doc_ref)
+                ref = last or doc_ref
+                if last is not None and last[1] is None and doc_ref is not None and mn.d is not None \
+                        and re.search(r"[.!?]\s", text[last_at:mn.start]):
+                    ref = doc_ref  # "... voor 2005 is uit. Op 15 september presenteert het college": a year the
+                    # sentence before names is what a plan is for; a day in the next one is placed by the document
+                mn.y = _closest_year(mn.m, mn.d, ref)
+                mn.y = _weekday_year(text, mn, doc_ref)
             else:
                 mn.warnings.append("year unknown: no explicit date or document date to anchor on")
         elif mn.kind == "interval" and mn.y is None:

@@ -159,7 +159,9 @@ def _same_letter(records: list[dict], text: str, dates: list[Span]) -> list[dict
 def _one_per_mention(records: list[dict]) -> list[dict]:
     """One record for what is one decision: an earlier decision cited twice ("mijn besluit van 24 december 2020",
     twice in a letter) and a heading joined to the sentence under it ("Besluit Ik heb besloten ..." and "Ik heb
-    besloten ...", the sentence's own reading kept)."""
+    besloten ...", the sentence's own reading kept); a notice that tells its decision again in other words ("Het
+    algemeen bestuur heeft op 3 november 2015 de peilbesluiten 2015-2025 vastgesteld" ... "Op 3 november 2015 zijn de
+    peilbesluiten definitief vastgesteld door het algemeen bestuur"), the first telling kept."""
     out: list[dict] = []
     for rec in records:
         body = " ".join(rec["text"].split())
@@ -167,11 +169,27 @@ def _one_per_mention(records: list[dict]) -> list[dict]:
             (o.get("cited") and rec.get("cited") and _overlap(o["text"], rec["text"]) >= 0.6)
             or (not o.get("number") and not rec.get("number") and len(body) >= 30 and body != " ".join(o["text"].split())
                 and (body in " ".join(o["text"].split()) or " ".join(o["text"].split()) in body)))), None)
+        retold = twin is None and next((o for o in out if _retold(o, rec)), None)
+        if retold:
+            continue
         if twin is None:
             out.append(rec)
         elif not rec.get("cited") and len(body) < len(" ".join(twin["text"].split())):
             out[out.index(twin)] = rec  # (the sentence, not the heading run into it)
     return out
+
+
+def _retold(a: dict, b: dict) -> bool:
+    """The same decision told twice: one body, one day, one verb and the same thing decided (every word of five
+    letters or more of the shorter object in the other)."""
+    return (a["actor"] is not None and (a["actor"], a["date"], a["status"], a["predicate"]) == (
+                b["actor"], b["date"], b["status"], b["predicate"]) and _DAY_VALUE.match(a["date"] or "") is not None
+            and not a.get("number") and not b.get("number") and not a.get("cited") and not b.get("cited")
+            and bool(re.search(r"\w{5,}", a.get("object") or "")) and bool(re.search(r"\w{5,}", b.get("object") or ""))
+            and _overlap(a["object"], b["object"]) == 1.0)
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 _PROPOSERS = load_structure()["proposers"]  # who proposes to an assembly: whom "we" means in its proposals
@@ -723,6 +741,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None
     if date is None and cls != "change" and tense in ("past", "present", "present_passive", "bare", "future"):
         date = _governing_date(readings, idx, lex, sched, actor)
+        if date is not None and tense == "past" and compare_dates(span_value(date), ctx.doc_date) == 1:
+            date = None  # "... de vergadering van HR die op 30 juni plaats heeft. De commissie stemde in met ...": a
+            # meeting still to come does not date what was done
     when = compare_dates(span_value(date) if date is not None else None, ctx.doc_date)
     if trig.kind == "noun" and "ter" in r.low[max(0, trig.i - 1):trig.i] and (date is not None or actor is not None):
         sched = True  # "ter bespreking op de agenda van ..."

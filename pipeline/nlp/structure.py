@@ -120,6 +120,8 @@ def _starts(low: str, phrases: list[str]) -> str | None:
 
 def _clean_head(s: str) -> str:
     s = re.sub(r"^[\s#*_>\-–•]+", "", s).strip().lower()
+    s = re.sub(r"^(?:nieuwsbericht|persbericht|nieuws)\s*[:\-–]?\s+(?=(?:kort\s+)?(?:verslag|besluitenlijst|notulen)\b)", "", s)
+    s = re.sub(r"^kort\s+(?=verslag\b)", "", s)  # "Nieuwsbericht Kort verslag regiocommissie op 23 juni 2010"
     return re.sub(r"^(?:nr\.?\s*\d+\s+|\d{1,3}(?:\s\d{3})?\s+(?=[a-z]))", "", s)  # "Nr. 143 MOTIE VAN ..."
 
 
@@ -250,7 +252,7 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
         if len(ln.text.split()) <= 30 and _DECIDED_AT.search(_clean_head(ln.text)):
             return "decision_list", i
     if page is not None:  # after the meeting its page tells what it decided: "Besluit" under each item
-        decided = re.search(r"(?im)^[ \t]*besluit[ \t]*:?[ \t]*$", text)
+        decided = re.search(r"(?im)(?:^[ \t]*|[.;)][ \t]+)besluit[ \t]*:?[ \t]*$", text)  # (or closing the item's line)
         return ("decision_list" if decided else "agenda"), page
     tail = text[-3000:].lower()
     if any(c in tail for c in data["letter_closings"]) or _CLOSING_LINE.search(text) or any(
@@ -1813,6 +1815,8 @@ def _meeting_plans(text: str, ctx: Context, organs: list[Span], dates: list[Span
     rx = re.compile(data["meeting_plan_words"], re.I)
     meet = re.compile(r"\b(?:vergadering|bijeenkomst|sessie|zitting)\s+van\s+(?:de\s+|het\s+)?$", re.I)
     held_in = re.compile(r"\b(?:in|en)\s+(?:de\s+|het\s+)$", re.I)  # "zal in de raadscommissie O&W en de gemeenteraad"
+    by = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?$", re.I)
+    convene = re.compile(r"^\s*(?:belegt|beleggen|houdt|houden|organiseert|organiseren)\b[^.]*\b(?:vergadering|bijeenkomst|hoorzitting|zitting)\b", re.I)
     for s, e in _sentences(text, 0, len(text)):
         sent = text[s:e]
         if "?" in sent or not rx.search(sent):
@@ -1822,6 +1826,12 @@ def _meeting_plans(text: str, ctx: Context, organs: list[Span], dates: list[Span
         for o in _organs_in(organs, s, e):
             before = text[max(s, o.start_char - 40):o.start_char]
             if meet.search(before):
+                ds = [d for d in _day_dates(dates, s, e) if str(d._.value) > ctx.doc_date]
+            elif (by.search(before) and re.search(r"\b(?:behandeling|bespreking)\b", text[s:o.start_char], re.I)) or (
+                    re.fullmatch(r"\W*(?:(?:de|het)\s+)?(?:\w+\s+)?", text[s:o.start_char], re.I)
+                    and convene.search(text[o.end_char:e])):
+                # "De openbare behandeling van de begroting door de gemeenteraad is op donderdag 11 november", "De vaste
+                # raadscommissie belegt op dinsdag 5 oktober een openbare bijeenkomst"
                 ds = [d for d in _day_dates(dates, s, e) if str(d._.value) > ctx.doc_date]
             elif takes_place and held_in.search(before) and (not found or found[-1][0].end_char >= o.start_char - 12):
                 # "Medio 2020 zal in de raadscommissie O&W en de gemeenteraad het gesprek ... plaatsvinden"
