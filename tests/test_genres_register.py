@@ -271,3 +271,63 @@ def test_a_short_report_of_a_meeting_dates_what_it_agreed_by_that_meeting_not_on
     assert (ex.document.meeting_body, ex.document.meeting_date) == ("regiocommissie", "2010-06-23")
     got = dated(ex)
     assert got and all(date == "2010-06-23" for _, date, _ in got)
+
+
+HRL_PAGE = """HRL_Algemeen Bestuur
+
+woensdag 24 juni 2020 20:00
+Locatie:
+Digitaal
+Voorzitter:
+Henri Lenferink
+
+Agendapunten
+
+ • 01
+
+  Beslispunt:
+  Floris Schoonderwoerd (wethouder gemeente Kaag en Braassem) aan te wijzen als lid van het Dagelijks Bestuur.  Besluit
+  Akkoord
+
+ • 02
+
+  Beslispunt:
+  Het verslag van de vergadering van het Algemeen Bestuur van 18 december 2019 vast te stellen  Besluit
+  Akkoord
+"""
+
+
+def test_a_meeting_page_whose_body_carries_a_systems_code_decides_for_that_body_not_for_a_members_office(nlp):
+    ex = run(nlp, HRL_PAGE)
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("algemeen_bestuur", "2020-06-24")
+    got = dated(ex)
+    assert got.count(("algemeen_bestuur", "2020-06-24", "adopted")) == 2
+    assert not any(actor == "wethouder" for actor, _, _ in got)  # "(wethouder gemeente Kaag en Braassem)": his office
+
+
+AGENDA_BACKGROUND = """01. AB Besluitvormend
+
+dinsdag 28 oktober 2025
+
+Voorzitter
+ir. H.C. Klavers
+
+Agendapunten
+
+  6. 5.a
+
+    De samenwerking met Windpark Hanze is door het Algemeen Bestuur (AB) benoemd als speciaal project.
+
+    Het Algemeen Bestuur besluit:
+
+    1. Kennis te nemen van de evaluatie Deelname ZZL in Windpark Hanze.
+    2. De speciale status van het project Windpark Hanze te beëindigen.
+"""
+
+
+def test_on_an_agenda_the_boards_decision_is_what_it_is_asked_and_its_earlier_acts_are_not_of_that_day(nlp):
+    ex = run(nlp, AGENDA_BACKGROUND)
+    assert ex.document.meeting_date == "2025-10-28"
+    got = dated(ex)
+    assert got.count(("algemeen_bestuur", "2025-10-28", "proposed")) == 2
+    assert ("algemeen_bestuur", "2025-10-28", "adopted") not in got  # "is ... benoemd als speciaal project": before

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import register_extensions, doc_text
-from .register import read_register
+from .register import VALIDITY, read_register
 from .dates_scan import (  # noqa: F401  (DATA_DIR, load_lexicon: re-exported)
     DATA_DIR, Mention, format_value, ordinal, date_patterns, scan_dates, valid_date, load_lexicon, parse_iso)
 
@@ -126,6 +126,7 @@ def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
 
 # --------------------------------------------------------------------------- resolution
 
+_CITED_DD = re.compile(r"(?i)\b(?:voorstel|advies|brief|besluit|verzoek)\b[^\n;]{0,50}$")
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -471,8 +472,8 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
         before = text[max(0, mn.start - 60):mn.start]
         if P.place_line.search(before):
             return (_value(mn), "stated")
-        if mn.start < header_end and P.dd_marker.search(before):
-            return (_value(mn), "stated")
+        if mn.start < header_end and P.dd_marker.search(before) and not _CITED_DD.search(before):
+            return (_value(mn), "stated")  # (not "gelezen het voorstel van het presidium d.d. 21 maart 2006": that one's)
     lines_seen = 0
     pos = 0
     prev = ""
@@ -485,7 +486,7 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
             # ("... tussen 1 september 2022 en" / "30 januari 2023.": the end of a sentence, not a date line)
             runs_on = bool(re.search(r"\b(?:en|tot|tussen|van|vanaf|op|of|per|t/m|na|voor)$", prev))
             for mn in full:
-                if pos <= mn.start < pos + len(line) and not runs_on:
+                if pos <= mn.start < pos + len(line) and not runs_on and not VALIDITY.match(stripped):
                     rest = (text[pos:mn.start] + text[mn.end:pos + len(line)]).strip(" \t\r\n*_#>|-–:,.")
                     title = lines_seen <= 3 and (len(stripped) <= 120 or (lines_seen == 1 and mn.start - pos <= 40))  # (a long title line
                     # that names its date early: "BESLUIT AB 10 oktober 2024 Begroting 2025 ... Tekstuele versie: ...")

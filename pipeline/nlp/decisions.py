@@ -180,13 +180,19 @@ def _one_per_mention(records: list[dict]) -> list[dict]:
 
 
 def _retold(a: dict, b: dict) -> bool:
-    """The same decision told twice: one body, one day, one verb and the same thing decided (every word of five
-    letters or more of the shorter object in the other)."""
+    """The same decision told twice: one body, one day, one verb and the same thing decided."""
     return (a["actor"] is not None and (a["actor"], a["date"], a["status"], a["predicate"]) == (
                 b["actor"], b["date"], b["status"], b["predicate"]) and _DAY_VALUE.match(a["date"] or "") is not None
             and not a.get("number") and not b.get("number") and not a.get("cited") and not b.get("cited")
             and bool(re.search(r"\w{5,}", a.get("object") or "")) and bool(re.search(r"\w{5,}", b.get("object") or ""))
-            and _overlap(a["object"], b["object"]) == 1.0)
+            and _words_within(a["object"], b["object"]))
+
+
+def _words_within(a: str, b: str) -> bool:
+    """Every word (numbers too) of the shorter text is in the other: "de peilbesluiten" in "de peilbesluiten
+    2015-2025", not "document 30" in "document 31"."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
@@ -211,7 +217,8 @@ _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
-_PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b")
+_PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b"
+                        r"|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
@@ -272,7 +279,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 and not rec.get("cited") and rec["status"] in ("planned", "proposed") and _ASKED.search(rec["text"])):
             # "Provinciale Staten wordt gevraagd de notulen van 27-5-2019 vast te stellen": put to this meeting
             rec["status"], rec["date"], rec["date_text"] = "proposed", frame.meeting_date, frame.meeting_date_text
-        elif (meeting_kind and frame.meeting_body and rec["actor"] == frame.meeting_body and frame.meeting_date
+        elif (meeting_kind and frame.layout != "agenda" and frame.meeting_body and rec["actor"] == frame.meeting_body
+              and frame.meeting_date
               and not rec.get("cited") and rec["status"] in ("adopted", "rejected", "withdrawn", "postponed")
               and rec["date"] != frame.meeting_date and (rec.get("date_text") is None or (
                   rec["date_text"] in rec["text"]

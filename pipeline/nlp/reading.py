@@ -285,6 +285,8 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         return None  # "Raadsvoorstel": the body is part of the trigger word
     if trig is not None and i >= trig.j and any(w in _NEXT_CLAUSE for w in r.low[trig.j:i]):
         return None  # "... vastgesteld, waarna half januari bespreking in de agendacommissie heeft plaatsgevonden"
+    if 1 <= i <= 3 and r.low[i - 1] == "(" and ")" in r.low[j:j + 6] and (trig is None or j <= trig.i):
+        return None  # "Floris Schoonderwoerd (wethouder gemeente Kaag en Braassem) aan te wijzen als ...": his office
     finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
     k = i - 1
     while k >= 0 and (r.low[k] in dets or r.low[k].isdigit()):

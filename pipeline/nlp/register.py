@@ -16,6 +16,10 @@ from pathlib import Path
 _DATA = Path(__file__).parent / "data" / "structure.json"
 _NUMERIC_DAY = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
 _HEAD_LINES = 120
+#: the validity line of a regulation's text in a register: "Geldend van 16-10-2015 t/m 02-10-2017", "Regeling vervallen per
+#: 03-10-2017", "Dit is een toekomstige tekst! Geldend vanaf 09-07-2025" (its dates are no date of the document)
+VALIDITY = re.compile(r"(?i)^\W*(?:(?:dit\s+is\s+een\s+toekomstige\s+tekst!?\s*)?geldend\s+(van(?:af)?)\s+(\d{2}-\d{2}-\d{4})|"
+                      r"regeling\s+(vervallen)\s+per\s+(\d{2}-\d{2}-\d{4}))")
 
 
 @dataclass

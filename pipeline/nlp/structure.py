@@ -41,7 +41,7 @@ from ..ingest.clean import run_in_heading
 from .dates_scan import scan_dates
 from .government import lookup
 from .kb import load_kb
-from .register import read_register
+from .register import VALIDITY, read_register
 from .reading import compare_dates, load_lexicon, strip_label
 from .segment import ends_no_sentence, label_column
 
@@ -122,6 +122,7 @@ def _clean_head(s: str) -> str:
     s = re.sub(r"^[\s#*_>\-–•]+", "", s).strip().lower()
     s = re.sub(r"^(?:nieuwsbericht|persbericht|nieuws)\s*[:\-–]?\s+(?=(?:kort\s+)?(?:verslag|besluitenlijst|notulen)\b)", "", s)
     s = re.sub(r"^kort\s+(?=verslag\b)", "", s)  # "Nieuwsbericht Kort verslag regiocommissie op 23 juni 2010"
+    s = re.sub(r"^[a-z]{2,6}_(?=[a-z])", "", s)  # "HRL_Algemeen Bestuur": a system's code before the meeting's body
     return re.sub(r"^(?:nr\.?\s*\d+\s+|\d{1,3}(?:\s\d{3})?\s+(?=[a-z]))", "", s)  # "Nr. 143 MOTIE VAN ..."
 
 
@@ -268,8 +269,10 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
     "Agendapunten"): that meeting's page; the line of the body, or None."""
     bodies = "|".join(re.escape(b) for b in sorted(data["resolution_list_bodies"] + data["meeting_page_bodies"]["bodies"]
                                                    + list(data["body_heads"]), key=len, reverse=True))
-    body_line = re.compile(rf"(?:\(\w{{1,6}}\)\s*)?(?:openbare\s+)?(?:vergadering\s+(?:van\s+)?(?:de|het)\s+)?(?:{bodies})"
-                           rf"(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?")
+    body_line = re.compile(rf"(?:\(\w{{1,6}}\)\s*|\d{{1,2}}\.\s+)?(?:openbare\s+)?(?:vergadering\s+(?:van\s+)?(?:de|het)\s+)?"
+                           rf"(?:{bodies})(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?"
+                           rf"(?:\s+(?:besluitvormend|oordeelsvormend|beeldvormend|informerend))?")
+    # ("01. AB Besluitvormend": the meeting's order before the body, the session's kind after)
     named = re.compile(r"(?:raads|staten)?commissie\s+[a-zà-ÿ][\w&,\- ]{2,60}")  # "Commissie Watersysteembeheer"
     for i, ln in enumerate(head[:10]):
         low = _clean_head(ln.text)
@@ -1266,7 +1269,8 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         noun = m.group(1).lower()
         noun = noun if noun in nouns else "besluit"  # "mandaatbesluit", "aanwijzingsbesluit": a decision
         s = max(0, o.start_char - 40) + m.start()
-        if noun == "advies" and not re.search(r"(?i)\b(?:gelezen|gezien)\s+het\s+$", text[max(0, s - 20):s]):
+        if noun == "advies" and not re.search(r"(?i)\b(?:gelezen|gezien)\s+(?:het|[^;\n]{0,160}\ben\s+het)\s+$",
+                                              text[max(0, s - 180):s]):
             continue  # (a resolution's "gelezen het advies van burgemeester en wethouders van ...": what it was put as)
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
@@ -1501,10 +1505,6 @@ def _register(text: str, ctx: Context, lines: list[_Line]) -> list[dict]:
     return out
 
 
-_VALIDITY = re.compile(r"(?i)^\W*(?:(?:dit\s+is\s+een\s+toekomstige\s+tekst!?\s*)?geldend\s+(van(?:af)?)\s+(\d{2}-\d{2}-\d{4})|"
-                       r"regeling\s+(vervallen)\s+per\s+(\d{2}-\d{2}-\d{4}))")
-
-
 def _validity(text: str, ctx: Context, head: list[_Line]) -> list[dict]:
     """A regulation's text in a register: "Geldend van 16-10-2015 t/m heden" (in force from that day; "Dit is een
     toekomstige tekst! Geldend vanaf ..." planned), "Regeling vervallen per 03-10-2017": the issuer's regulation."""
@@ -1512,11 +1512,11 @@ def _validity(text: str, ctx: Context, head: list[_Line]) -> list[dict]:
         return []
     out = []
     for i, ln in enumerate(head):
-        m = _VALIDITY.match(ln.text)
+        m = VALIDITY.match(ln.text)
         if m is None:
             continue
         name = next((x.text.strip() for x in reversed(head[max(0, i - 2):i]) if x.text.strip()
-                     and not _VALIDITY.match(x.text) and "http" not in x.text), None)
+                     and not VALIDITY.match(x.text) and "http" not in x.text), None)
         day = m.group(2) or m.group(4)
         s = ln.start + m.start(2 if m.group(2) else 4)
         future = m.group(1) and "toekomstige" in ln.text.lower()
