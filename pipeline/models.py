@@ -130,6 +130,9 @@ class Decision(BaseModel):
     votes_against: int | None = None
     mandate_holder: str | None = None
     cited: bool = False
+    # Contract extension (2026-12, session 12): a person's office is the actor by its kind ("minister", as
+    # "wethouder" and "gedeputeerde" are), the office itself kept here ("minister_ienw").
+    actor_office: str | None = None
 
 
 # Subjects and relations: what pipeline.link derives across documents and the store keeps.

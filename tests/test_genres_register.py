@@ -331,3 +331,45 @@ def test_on_an_agenda_the_boards_decision_is_what_it_is_asked_and_its_earlier_ac
     got = dated(ex)
     assert got.count(("algemeen_bestuur", "2025-10-28", "proposed")) == 2
     assert ("algemeen_bestuur", "2025-10-28", "adopted") not in got  # "is ... benoemd als speciaal project": before
+
+
+NEWS_AGENDA = """Agenda raadsvergadering 27 maart 2024
+
+Vanavond is er vanaf 19.30 uur weer een raadsvergadering in het gemeentehuis.
+
+De gemeenteraad gaat tijdens de raadsvergadering besluiten nemen over onder andere:
+
+ • Vergoeding kosten voor opsporen en opruimen ontplofbare oorlogsresten
+  Het ministerie vergoedt een deel van deze kosten. De raad neemt in deze vergadering een besluit of het college de vergoeding kan aanvragen.
+ • Zienswijze Kadernota Recreatieschap Spaarnwoude 2025
+  Het college heeft een mening over de kadernota gemaakt.
+ • Wijziging Gemeenschappelijke Regeling Veiligheidsregio Kennemerland
+"""
+
+
+def test_what_a_body_will_decide_listed_as_bullets_is_proposed_to_its_meeting_one_a_bullet(nlp):
+    ex = run(nlp, NEWS_AGENDA)
+    proposed = [d.object for d in ex.decisions if (d.actor, d.date, d.status) == ("gemeenteraad", "2024-03-27", "proposed")]
+    assert proposed == ["Vergoeding kosten voor opsporen en opruimen ontplofbare oorlogsresten",
+                        "Zienswijze Kadernota Recreatieschap Spaarnwoude 2025",
+                        "Wijziging Gemeenschappelijke Regeling Veiligheidsregio Kennemerland"]
+
+
+WOB_MINISTER = """Besluit op uw Wob-verzoek
+
+Datum 22 maart 2021
+
+Ik heb besloten om uw verzoek af te wijzen en het document niet openbaar te maken.
+
+Hoogachtend,
+
+DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT,
+
+namens deze,
+"""
+
+
+def test_a_ministers_decision_is_a_ministers_and_says_which_minister(nlp):
+    ex = run(nlp, WOB_MINISTER)
+    got = [(d.actor, d.actor_office, d.date, d.status) for d in ex.decisions if d.date]
+    assert ("minister", "minister_ienw", "2021-03-22", "rejected") in got

@@ -25,6 +25,7 @@ How it reads a document:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -136,7 +137,22 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         rec.pop("_put", None)
         rec.pop("_row", None)
         rec.pop("_register", None)
+        office = _office_kind(rec["actor"])
+        if office is not None:  # "minister_ienw": the actor is a minister, the office is kept beside it
+            rec["actor_office"], rec["actor"] = rec["actor"], office
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _office_kind(actor: str | None) -> str | None:
+    """The kind of a person's office that is a named instance of it ("minister_ienw" -> "minister"), else None:
+    a decision's actor is the office by its kind, as it is for "wethouder" and "gedeputeerde"."""
+    from .kb import load_kb
+
+    kb = load_kb()
+    entry = kb.get(actor)
+    kind = kb.get(entry.type) if entry is not None and entry.kind == "instance" and entry.type else None
+    return kind.id if kind is not None and kind.person_office else None
 
 
 _SAME_LETTER = re.compile(r"(?i)^\W*(?:met|in|bij)\s+(?:dezelfde|die|diezelfde)\s+(?:brief|e-?mail|mail)\b")

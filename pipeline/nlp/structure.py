@@ -756,6 +756,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _convocations(text, ctx, dates, data)
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
         out += _asked(text, ctx, organs)
+    if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
+        out += _bullet_decisions(text, ctx, lines, organs)
     if ctx.layout in ("decision_list", "minutes"):
         out += _promises(text, ctx, organs, data)
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
@@ -1802,6 +1804,49 @@ def _cited_named(text: str, ctx: Context, organs: list[Span], dates: list[Span],
             out.append(_record(text, Context(), status=status, start=s, end=d.end_char, obj=text[s:d.end_char],
                                actor=actor, actor_text=actor_text, date=str(d._.value), date_text=d.text,
                                predicate=noun.split("(")[0].strip("\\b"), cited=True))
+    return out
+
+
+_BULLET_LINE = re.compile(r"^[•▪◦*\-–]\s*(\S.*)$")
+#: a line that announces a list of what a body decides or decided: "De gemeenteraad gaat tijdens de raadsvergadering
+#: besluiten nemen over onder andere:", "De commissie stemde in met de voorstellen over:"
+_BULLETS_DECIDED = re.compile(r"(?i)\b(?:stemde|stemden|stemt|stemmen)\s+(?:ook\s+)?in\s+met\b|\b(?:heeft|hebben)\s+ingestemd\s+met\b"
+                              r"|\b(?:besloot|besloten|besliste|besluit)\b")
+_BULLETS_TO_DECIDE = re.compile(r"(?i)\b(?:gaat|gaan|zal|zullen)\b[^:]{0,80}\b(?:besluiten|besluit|beslissen|een\s+besluit)\b"
+                                r"|\bbesluiten\s+nemen\b|\bneemt\b[^:]{0,40}\bbesluit")
+
+
+def _bullet_decisions(text: str, ctx: Context, lines: list[_Line], organs: list[Span]) -> list[dict]:
+    """A body's decisions listed as bullets under a line that announces them: "De gemeenteraad gaat tijdens de
+    raadsvergadering besluiten nemen over onder andere:" (proposed to its meeting) or "De commissie stemde in met de
+    voorstellen over:" (adopted, at the meeting the document reports): one decision a bullet, its first line."""
+    out: list[dict] = []
+    for i, ln in enumerate(lines):
+        if not ln.text.endswith(":") or _BULLET_LINE.match(ln.text) or len(ln.text.split()) > 25:
+            continue
+        body = next((o for o in _organs_in(organs, ln.start, ln.end)), None)
+        words = ln.text.lower()
+        if body is None and re.match(r"(?i)\W*(?:de|het)\s+(?:commissie|raad|college|bestuur)\b", ln.text) and ctx.meeting_body:
+            actor, actor_text = ctx.meeting_body, ctx.meeting_body_text
+        elif body is not None and body.start_char - ln.start <= 8:
+            actor, actor_text = body._.canonical, body.text
+        else:
+            continue
+        if _BULLETS_TO_DECIDE.search(words):
+            status, date, date_text = "proposed", ctx.meeting_date, ctx.meeting_date_text
+        elif _BULLETS_DECIDED.search(words) and ctx.layout in ("decision_list", "minutes"):
+            status, date, date_text = "adopted", ctx.meeting_date, ctx.meeting_date_text
+        else:
+            continue
+        for nxt in lines[i + 1:i + 30]:
+            m = _BULLET_LINE.match(nxt.text)
+            if m is None:
+                if nxt.text.endswith(":") or len(nxt.text.split()) > 3 and nxt.start - ln.end > 1 and not out:
+                    break
+                continue  # (the bullet's own explanation under it)
+            item = m.group(1).rstrip(" ;,.")
+            out.append(_record(text, ctx, status=status, start=nxt.start, end=nxt.end, obj=item, actor=actor,
+                               actor_text=actor_text, date=date, date_text=date_text, predicate="besluiten"))
     return out
 
 

@@ -140,7 +140,7 @@ CREATE VIEW entities_view AS SELECT id, doc_id, label, text, canonical, value,
 DROP VIEW IF EXISTS decisions_view;
 CREATE VIEW decisions_view AS SELECT id, doc_id, date, {_dated("date")}, date_text, status, actor, actor_text,
   government, government_code, predicate, object, number, vote, votes_for, votes_against, mandate_holder, cited,
-  page, start AS start_offset, "end" AS end_offset, text FROM decisions;
+  actor_office, page, start AS start_offset, "end" AS end_offset, text FROM decisions;
 DROP VIEW IF EXISTS relations_view;
 CREATE VIEW relations_view AS SELECT id, type, source, target, target_name, status, cue, "when" AS happened,
   {_dated('"when"', "happened")}, score, doc_id, page, date, {_dated("date")}, text,
@@ -160,6 +160,7 @@ ADDED_COLUMNS = (
     ("subjects", "government", "TEXT"), ("subjects", "body", "TEXT"),  # PostgreSQL: migration 0003
     # what extraction said of an entity, kept beside what linking made of it (PostgreSQL: migration 0005)
     ("entities", "extracted_canonical", "TEXT"), ("entities", "extracted_warnings", "TEXT"),
+    ("decisions", "actor_office", "TEXT"),  # PostgreSQL: migration 0006
 )
 # The documents table's columns but the cleaned text (the same in PostgreSQL's schema).
 _DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "doc_type", "pages", "sha256", "path", "format",
