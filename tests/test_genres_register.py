@@ -373,3 +373,39 @@ def test_a_ministers_decision_is_a_ministers_and_says_which_minister(nlp):
     ex = run(nlp, WOB_MINISTER)
     got = [(d.actor, d.actor_office, d.date, d.status) for d in ex.decisions if d.date]
     assert ("minister", "minister_ienw", "2021-03-22", "rejected") in got
+
+
+OPENED = """Leidraad informatievoorziening gemeentebestuur Enschede
+
+Geldend van 17-12-2022 t/m heden
+
+De gemeenteraad van Enschede, in zijn openbare vergadering van 12 december 2022 heeft overwogen dat:
+
+een sterke en open lokale democratie start met goede informatievoorziening aan de raad en zijn raadsleden;
+
+Besluit
+
+  • 1.
+
+    De leidraad informatievoorziening gemeentebestuur Enschede vast te stellen;
+
+  • 2.
+
+    Het college te verzoeken ervoor te zorgen dat de leidraad wordt gehanteerd.
+"""
+
+
+def test_a_resolution_that_opens_with_the_meeting_that_took_it_is_that_bodys_of_that_day(nlp):
+    got = dated(run(nlp, OPENED))
+    assert got.count(("gemeenteraad", "2022-12-12", "adopted")) == 2
+    assert ("gemeenteraad", "2022-12-17", "realized") in got
+
+
+def test_an_undated_text_is_not_dated_by_the_target_year_it_names():
+    from pipeline.nlp import dates
+
+    text = ("Het programma schetst de ambities voor de lange termijn (2050). De Dommel wil dat de waterhuishouding in 2050 "
+            "toekomstbestendig is.\\n\\nDit najaar neemt het bestuur een besluit over het Waterbeheerprogramma 2022-2027.")
+    matches, doc_date, _ = dates.analyse(text)
+    assert doc_date is None or doc_date < "2050"
+    assert not any(m.value == "2050-FA" for m in matches)  # "dit najaar" is not the autumn of 2050

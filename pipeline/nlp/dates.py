@@ -280,7 +280,8 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
                 # "1 september tot 1 maart" ends in the next year
                 mn.end_point = (mn.y if (em, ed or 0) >= (mn.m, mn.d or 0) else mn.y + 1, em, ed)
         elif mn.kind in ("relyear", "ago", "relseason"):
-            ref = doc_ref or last
+            ref = doc_ref or (last if last is not None and last[1] is not None else None)
+            # ("dit najaar" in an undated text after "in 2050": a year named is no day it was written on)
             if ref is None:
                 mn.keep = False
                 continue
@@ -499,11 +500,13 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
     past = _latest_past_reference(text, mentions)
     if past is not None:  # written after the latest event it reports in the past tense
         return (format_value(past.y), "inferred")
+    this_year = datetime.date.today().year  # (a document is not written after today: "in 2050" is a target)
+    mentions = [mn for mn in mentions if mn.y is not None and mn.y <= this_year]
     if mentions:
         counts = collections.Counter((mn.y, mn.m) for mn in mentions)
         (y, m), _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         return (format_value(y, m), "inferred")
-    years = [mn for mn in scanned if mn.kind == "year"]
+    years = [mn for mn in scanned if mn.kind == "year" and mn.y is not None and mn.y <= this_year]
     if years:
         counts = collections.Counter(mn.y for mn in years)
         y, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))

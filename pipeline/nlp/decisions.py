@@ -38,8 +38,8 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .entities import CHAIR_RE
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, body_id, is_header_row, load_structure, read_context,
-                        structure_decisions)
+from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, body_id, is_header_row, load_structure,
+                        opening_meeting, read_context, structure_decisions)
 
 _log = logging.getLogger(__name__)
 register_extensions()
@@ -456,7 +456,7 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
         return records
     formula = adoption_formula(text, dates)
     if formula is None:
-        return records
+        return _opened(records, text, frame, dates)
     f_start, f_end, f_date, f_text = formula
     # a raadsvoorstel's closing "Aldus besloten in de openbare vergadering" is the council's, not the college's
     adopter, adopter_text = ((frame.meeting_body, frame.meeting_body_text)
@@ -490,6 +490,22 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
             continue
         kept.append(r)
     return kept
+
+
+def _opened(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
+    """A resolution that opens with the meeting that took it ("De gemeenteraad van Enschede, in zijn openbare
+    vergadering van 12 december 2022 heeft overwogen dat: ... Besluit 1. ... vast te stellen"): its decisions after
+    that line are the issuer's, of that day."""
+    opening = opening_meeting(text, dates) if frame.issuer else None
+    if opening is None:
+        return records
+    o_start, _, o_date, o_text = opening
+    for r in records:
+        if r["start"] > o_start and r["status"] == "adopted" and not r.get("cited") and r.get("date_text") is None \
+                and r["actor"] in (None, frame.issuer):
+            r["actor"], r["actor_text"] = frame.issuer, r.get("actor_text") or frame.issuer_text
+            r["date"], r["date_text"] = o_date, o_text
+    return records
 
 
 _BESLUIT_HEAD = re.compile(r"(?im)^\W*(?:besluit|besluiten|besluit\s+het\s+volgende)\s*:?\s*$")

@@ -418,6 +418,10 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
 _OWN_NAME = re.compile(r"[A-Z][\w-]{2,}(?: [A-Za-z][\w-]+){0,2}")
 
 
+#: a resolution that opens with the meeting that took it: "De gemeenteraad van Enschede, in zijn openbare vergadering van
+#: 12 december 2022 heeft overwogen dat:"
+OPENING_MEETING = re.compile(r"(?i)^\W*(?:de|het)\s+[^,;:\n]{2,60}?,?\s+in\s+(?:zijn|haar|hun)\s+(?:openbare\s+)?vergadering\s+"
+                             r"(?:van|d\.\s?d\.?|gehouden\s+op)\s+")
 _RESOLUTION_GROUNDS = re.compile(r"(?i)\W*(?:gelet\s+op|gelezen\s+(?:het|de)|overwegende|gehoord|gezien\s+(?:het|de))\b")
 
 
@@ -488,6 +492,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                     r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten|zijn voornemens|is voornemens)\b",
                     ln.text, re.I)
                     or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)
+                    or OPENING_MEETING.search(ln.text[:160])
                     or (len(ln.text.split()) <= 10 and _RESOLUTION_GROUNDS.match(nxt))):
                 body = os_[0]  # (the opening of a resolution: "De raad van de gemeente Utrecht;")
                 break
@@ -1214,6 +1219,19 @@ def adoption_formula(text: str, dates: list[Span], meeting: bool = False) -> tup
 _SIGNED_BY = re.compile(r"(?i)^\W*(?:de|het)\s+\w+(?:\s+\w+){0,3}\s+voornoemd\b")
 
 
+def opening_meeting(text: str, dates: list[Span]) -> tuple[int, int, str, str] | None:
+    """(start, end, ISO date, date text) of a resolution's opening that names the meeting that took it ("De gemeenteraad
+    van Enschede, in zijn openbare vergadering van 12 december 2022 heeft overwogen dat:"), in its first lines."""
+    for ln in _lines(text[:3000])[:40]:
+        m = OPENING_MEETING.search(ln.text)
+        if m is None:
+            continue
+        ds = _day_dates(dates, ln.start + m.end(), ln.start + m.end() + 40)
+        if ds:
+            return (ln.start, ds[0].end_char, str(ds[0]._.value), ds[0].text)
+    return None
+
+
 def _signed_closing(text: str, dates: list[Span], tail_from: int) -> tuple[int, int, str, str] | None:
     """"Almere, 10 oktober 2024" with "De raad voornoemd," under it: a resolution signed without
     "Aldus besloten"; the place-and-date line dates it."""
@@ -1810,8 +1828,8 @@ def _cited_named(text: str, ctx: Context, organs: list[Span], dates: list[Span],
 _BULLET_LINE = re.compile(r"^[•▪◦*\-–]\s*(\S.*)$")
 #: a line that announces a list of what a body decides or decided: "De gemeenteraad gaat tijdens de raadsvergadering
 #: besluiten nemen over onder andere:", "De commissie stemde in met de voorstellen over:"
-_BULLETS_DECIDED = re.compile(r"(?i)\b(?:stemde|stemden|stemt|stemmen)\s+(?:ook\s+)?in\s+met\b|\b(?:heeft|hebben)\s+ingestemd\s+met\b"
-                              r"|\b(?:besloot|besloten|besliste|besluit)\b")
+_BULLETS_DECIDED = re.compile(r"(?i)\b(?:stemde|stemden|stemt|stemmen)\s+(?:ook\s+)?in\s+met\b|\b(?:heeft|hebben)\s+ingestemd\s+met\b")
+# (a "besluit:" intro's points, bullets too, are read with the sentences)
 _BULLETS_TO_DECIDE = re.compile(r"(?i)\b(?:gaat|gaan|zal|zullen)\b[^:]{0,80}\b(?:besluiten|besluit|beslissen|een\s+besluit)\b"
                                 r"|\bbesluiten\s+nemen\b|\bneemt\b[^:]{0,40}\bbesluit")
 
