@@ -409,3 +409,37 @@ def test_an_undated_text_is_not_dated_by_the_target_year_it_names():
     matches, doc_date, _ = dates.analyse(text)
     assert doc_date is None or doc_date < "2050"
     assert not any(m.value == "2050-FA" for m in matches)  # "dit najaar" is not the autumn of 2050
+
+
+CAUCUS_PAGE = """Fractievoorzittersoverleg
+
+donderdag 30 januari 2020
+
+19:30 - 21:00
+Locatie
+
+Grootegast Commissiekamer
+
+Voorzitter
+Ard van der Tuuk
+
+Agendapunten
+
+ 1. 1
+
+  Besluit
+
+  De voorzitter opent de vergadering om 19.30 uur
+
+ 2. 2
+
+  Besluit
+
+  De agenda wordt ongewijzigd vastgesteld.
+"""
+
+
+def test_the_page_of_a_meeting_of_group_leaders_is_their_decision_list(nlp):
+    ex = run(nlp, CAUCUS_PAGE)
+    assert (ex.document.doc_type, ex.document.meeting_body) == ("besluitenlijst", "fractievoorzittersoverleg")
+    assert dated(ex) == [("fractievoorzittersoverleg", "2020-01-30", "adopted")]  # the agenda; the opening is none
