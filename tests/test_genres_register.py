@@ -10,8 +10,12 @@ from pipeline.nlp import metadata
 from pipeline.nlp.register import read_register
 from tests.test_genres_college import dated, run
 
+# the columns of a CVDR page's history of the regulation, each label a line of its own
+HISTORY = "\n\n".join(["Datum inwerkingtreding", "Terugwerkende kracht tot en met", "Datum uitwerkingtreding", "Betreft",
+                       "Datum ondertekening", "Bron bekendmaking", "Kenmerk voorstel"]) + "\n"
+
 # a CVDR page ("Wetstechnische informatie") as a web page's text gives it: label and value run together
-REGISTER = """Ziet u een fout in deze regeling? Meld het ons op regelgeving@overheid.nl!
+REGISTER = f"""Ziet u een fout in deze regeling? Meld het ons op regelgeving@overheid.nl!
 Koggenland
 
 Aanwijzingsbesluit flexibel cameratoezicht oud en nieuw 2021-2022
@@ -27,20 +31,7 @@ Onderwerpopenbare orde en veiligheid
 
 Overzicht van in de tekst verwerkte wijzigingen
 
-Datum inwerkingtreding
-
-Terugwerkende kracht tot en met
-
-Datum uitwerkingtreding
-
-Betreft
-
-Datum ondertekening
-
-Bron bekendmaking
-
-Kenmerk voorstel
-
+{HISTORY}
 28-12-202103-01-2022nieuwe regeling
 
 23-12-2021
@@ -78,26 +69,13 @@ def test_a_register_table_read_with_its_cells_puts_each_date_under_its_label():
     assert read_register("Datum inwerkingtreding\n\n1 januari 2020 treedt de verordening in werking.") is None
 
 
-RESOLUTION_PAGE = """Reglement Adviescommissie voor Ruimtelijke Kwaliteit
+RESOLUTION_PAGE = f"""Reglement Adviescommissie voor Ruimtelijke Kwaliteit
 
 Wetstechnische informatie
 
 Vastgesteld doorgemeenteraad
 
-Datum inwerkingtreding
-
-Terugwerkende kracht tot en met
-
-Datum uitwerkingtreding
-
-Betreft
-
-Datum ondertekening
-
-Bron bekendmaking
-
-Kenmerk voorstel
-
+{HISTORY}
 01-01-2018wijziging artikel 1, 2 en 5 t/m 11
 
 19-12-2017

@@ -1856,12 +1856,14 @@ def _bullet_decisions(text: str, ctx: Context, lines: list[_Line], organs: list[
             status, date, date_text = "adopted", ctx.meeting_date, ctx.meeting_date_text
         else:
             continue
+        listed = 0
         for nxt in lines[i + 1:i + 30]:
             m = _BULLET_LINE.match(nxt.text)
             if m is None:
-                if nxt.text.endswith(":") or len(nxt.text.split()) > 3 and nxt.start - ln.end > 1 and not out:
-                    break
-                continue  # (the bullet's own explanation under it)
+                if nxt.text.endswith(":") or not listed:
+                    break  # (a line of text before any bullet: no list under the announcement)
+                continue  # (a bullet's own explanation under it)
+            listed += 1
             item = m.group(1).rstrip(" ;,.")
             out.append(_record(text, ctx, status=status, start=nxt.start, end=nxt.end, obj=item, actor=actor,
                                actor_text=actor_text, date=date, date_text=date_text, predicate="besluiten"))
