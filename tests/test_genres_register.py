@@ -383,7 +383,7 @@ def test_an_undated_text_is_not_dated_by_the_target_year_it_names():
     from pipeline.nlp import dates
 
     text = ("Het programma schetst de ambities voor de lange termijn (2050). De Dommel wil dat de waterhuishouding in 2050 "
-            "toekomstbestendig is.\\n\\nDit najaar neemt het bestuur een besluit over het Waterbeheerprogramma 2022-2027.")
+            "toekomstbestendig is.\n\nDit najaar neemt het bestuur een besluit over het Waterbeheerprogramma 2022-2027.")
     matches, doc_date, _ = dates.analyse(text)
     assert doc_date is None or doc_date < "2050"
     assert not any(m.value == "2050-FA" for m in matches)  # "dit najaar" is not the autumn of 2050
@@ -421,3 +421,29 @@ def test_the_page_of_a_meeting_of_group_leaders_is_their_decision_list(nlp):
     ex = run(nlp, CAUCUS_PAGE)
     assert (ex.document.doc_type, ex.document.meeting_body) == ("besluitenlijst", "fractievoorzittersoverleg")
     assert dated(ex) == [("fractievoorzittersoverleg", "2020-01-30", "adopted")]  # the agenda; the opening is none
+
+
+PAST_DAY = """Benoeming leden rekenkamer gemeenteraad
+
+Gepubliceerd op 28 juni 2023
+
+De rekenkamer van de gemeente Westerwolde is een onafhankelijk orgaan. Op 28 september heeft de gemeenteraad van Westerwolde deze ingesteld.
+
+Omdat de benoemingsperiode van 2 leden is verlopen per 1 juli 2022 heeft het college besloten om deze leden te herbenoemen.
+"""
+
+
+def test_a_day_without_its_year_that_a_text_tells_in_the_past_lies_before_the_text(nlp):
+    got = dated(run(nlp, PAST_DAY))
+    assert ("gemeenteraad", "2022-09-28", "realized") in got or ("gemeenteraad", "2022-09-28", "adopted") in got
+    assert not any(date in ("2023-09-28", "2022-07-01") for _, date, _ in got)  # (nor the day a term ran out)
+
+
+def test_a_decision_list_whose_title_runs_on_with_its_meeting_is_that_meetings_list(nlp):
+    text = ("1 CONCEPT BESLUITENLIJST BEHORENDE BIJ DE OPENBARE VERGADERING (BEGROTING) VAN DE RAAD VAN DE GEMEENTE "
+            "GULPEN- WITTEM, GEHOUDEN IN DE RAADZAAL VAN HET GEMEENTEHUIS TE GULPEN DATUM 12 november 2020 AANWEZIG "
+            "Voorzitter mw. ing. N.H.C. Ramaekers-Rutjens 1. Opening en vaststellen van de agenda De voorzitter opent om "
+            "14:00 uur de vergadering. De agenda wordt zonder op- of aanmerkingen vastgesteld.\n")
+    ex = run(nlp, text)
+    assert ex.document.doc_type == "besluitenlijst"
+    assert ("gemeenteraad", "2020-11-12", "adopted") in dated(ex)

@@ -840,9 +840,23 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     if tense == "present" and date is None and not ctx.minutes and not _strong_present(r, trig, lex) \
             and not (act_fb[0] and act_fb[1] in ("ik", "wij", "we")):
         return None  # generic present: "het bestuur besluit over de begroting" (not the writer's "verleng ik")
-    return _record(r, doc, status=status, trig=trig, actor=actor, actor_fallback=act_fb, date=date,
-                   date_fallback=date_fb, start=r.span.start_char, end=r.span.end_char,
-                   obj=read_object(r, trig, actor, date, lex), vote=vote, idx=idx)
+    rec = _record(r, doc, status=status, trig=trig, actor=actor, actor_fallback=act_fb, date=date,
+                  date_fallback=date_fb, start=r.span.start_char, end=r.span.end_char,
+                  obj=read_object(r, trig, actor, date, lex), vote=vote, idx=idx)
+    if tense == "past" and status in ("adopted", "rejected", "realized") and date is not None:
+        rec["date"] = _year_before(rec["date"], date.text, ctx.doc_date)
+    return rec
+
+
+def _year_before(value: str | None, written: str, doc_date: str | None) -> str | None:
+    """"Op 28 september heeft de gemeenteraad deze ingesteld" in a text of 28 juni 2023: a day written without its
+    year that the text tells in the past lies before the text, in the year before (not September 2023)."""
+    if not value or not doc_date or re.search(r"\d{4}|'\d\d|’\d\d", written) or not re.match(r"\d{4}-\d{2}-\d{2}$", value):
+        return value
+    if value <= doc_date:
+        return value
+    earlier = f"{int(value[:4]) - 1}{value[4:]}"
+    return earlier if earlier <= doc_date and value[5:] != "02-29" else value
 
 
 def _clause_before(low: list[str], i: int) -> list[str]:

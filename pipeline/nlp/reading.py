@@ -257,8 +257,10 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
         if prev in lex.words("date_preps_never"):
             continue  # "na 20 maart 2013 zijn vergunningen verleend": when they were granted is not written
         prev2 = " ".join(r.low[max(0, i - 2):i])
-        if prev2 == "ingang van" and trig is not None and trig.lemma == "besluiten" and trig.kind in ("present", "past", "part"):
-            continue  # "besluit ... met ingang van 2022 in de regeling op te nemen": when it takes effect, not when decided
+        if (prev2 == "ingang van" or prev == "per") and trig is not None and trig.lemma == "besluiten" \
+                and trig.kind in ("present", "past", "part"):
+            continue  # "besluit ... met ingang van 2022 in de regeling op te nemen", "verlopen per 1 juli 2022 heeft het
+            # college besloten": when something takes effect or ends, not when it was decided
         score = 0
         if prev in good or prev2.endswith("vergadering van"):
             score += 3

@@ -229,7 +229,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             break  # (a meeting's page: its "Agenda documenten" and items come after the body and the day)
         low = _clean_head(ln.text)
         if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low) \
-                and not (i == 0 and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:120])):
+                and not (i == 0 and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:120])) \
+                and not (re.match(r"(?:concept[- ]?)?(?:besluitenlijst|notulen|verslag)\b", low)
+                         and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:300])):
             continue  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden
             # op ...", a motion's labelled title, or a first line that runs on, its line breaks lost ("Besluitenlijst 8e
             # vergadering gemeenteraad, 11 juli 2023 Voorzitter: ...")
