@@ -851,8 +851,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
 def _year_before(value: str | None, written: str, doc_date: str | None) -> str | None:
     """"Op 28 september heeft de gemeenteraad deze ingesteld" in a text of 28 juni 2023: a day written without its
     year that the text tells in the past lies before the text, in the year before (not September 2023)."""
-    if not value or not doc_date or re.search(r"\d{4}|'\d\d|’\d\d", written) or not re.match(r"\d{4}-\d{2}-\d{2}$", value):
-        return value
+    if not value or not doc_date or re.search(r"\d{4}|'\d\d|’\d\d", written) or not re.match(r"\d{4}-\d{2}-\d{2}$", value) \
+            or not re.match(r"\d{4}-\d{2}-\d{2}$", doc_date):
+        return value  # (only against a text dated to the day: "10 juni" in a text of 2021 may be June 2021)
     if value <= doc_date:
         return value
     earlier = f"{int(value[:4]) - 1}{value[4:]}"
