@@ -1612,10 +1612,14 @@ class LazyFields(Mapping):
         return self._fields
 
     def __getitem__(self, key):
-        return self._doc_id if key == "doc_id" else self._all()[key]
+        if key == "doc_id":
+            return self._doc_id
+        return (self._fields if self._fields is not None else self._all())[key]
 
     def get(self, key, default=None):
-        return self._doc_id if key == "doc_id" else self._all().get(key, default)
+        if key == "doc_id":
+            return self._doc_id
+        return (self._fields if self._fields is not None else self._all()).get(key, default)
 
     def __iter__(self):
         return iter(self._all())

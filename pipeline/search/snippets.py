@@ -280,6 +280,8 @@ class Matcher:
             for p in c.phrases:
                 self._phrases[p[0]].append((n, p, not c.typed or p in c.typed))
         self._keys = self._terms.keys() | self._phrases.keys()
+        # per concept, its weight in a variant form and as typed (``share``: indexed by ``typed``)
+        self._weighs = [(c.weight * VARIANT_SHARE, c.weight * 1.0) for c in concepts]
 
     def _spans(self, tokens, where: dict[str, list[int]] | None = None) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
         """Token index spans that match, and per token index the concepts it matches (concept -> typed form;
@@ -318,19 +320,23 @@ class Matcher:
 
     def share(self, hits) -> float:
         """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less."""
+        if not self.concepts:  # a query of wildcards only: every passage holds all of it there is
+            return 1.0
         found: dict[int, bool] = {}
         for h in hits:
             for n, typed in h.items():
-                found[n] = found.get(n, False) or typed
-        if not self.concepts:  # a query of wildcards only: every passage holds all of it there is
-            return 1.0
-        return sum(self.concepts[n].weight * (1.0 if typed else VARIANT_SHARE) for n, typed in found.items()) / self.total
+                if typed or n not in found:
+                    found[n] = typed
+        weighs = self._weighs
+        return sum(weighs[n][typed] for n, typed in found.items()) / self.total
 
     def _held(self, hit_concepts) -> None:
-        self.last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
+        last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
         for h in hit_concepts:
             for n, typed in h.items():
-                self.last[n] = self.last.get(n, False) or typed
+                if typed or n not in last:
+                    last[n] = typed
+        self.last = last
 
     def coverage(self, text: str) -> float:
         """How well a passage covers the query: ``snippet``'s second number, without making the snippet.
@@ -684,9 +690,12 @@ def _blank(text: str, start: int, end: int, matched) -> str:
     return "".join(out)
 
 
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def _names(sentence: str) -> bool:
     words = sentence.split()
-    return any(w[:1].isupper() and len(w) > 2 for w in words[1:]) or bool(re.search(r"\b[A-Z]{2,}\b", sentence))
+    return any(w[:1].isupper() and len(w) > 2 for w in words[1:]) or _CAPITALS.search(sentence) is not None
 
 
 def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
