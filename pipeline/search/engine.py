@@ -1677,7 +1677,10 @@ def _parts(value: str) -> tuple[str, ...]:
 
 
 def _hit(score: float, fields: dict, snippet: str) -> Hit:
-    return Hit(doc_id=fields["doc_id"], page=fields.get("page", 1), date=fields.get("date") or None,
+    doc_id = fields["doc_id"]
+    if isinstance(fields, LazyFields):
+        fields = fields._all()  # the stored fields themselves: a dozen look-ups follow
+    return Hit(doc_id=doc_id, page=fields.get("page", 1), date=fields.get("date") or None,
                score=round(score, 4), snippet=snippet, title=fields.get("title", ""),
                doc_type=fields.get("doc_type", ""), passage_no=fields.get("passage_no", 0),
                bodies=_split(fields.get("bodies")), orgs=_split(fields.get("orgs")),
