@@ -22,6 +22,11 @@ other work on a shared machine slows the answers down, not that figure; and this
 request (the clients'), and with --workers N how many of the clients' connections each server process
 holds half-way through the phase and how the server's CPU time split over the processes.
 
+``--client wrk``: the wrk program sends the phases' requests (``bench/wrk_paths.lua``: the same
+queries, from a file; ``apt-get install wrk``). This script's 50 Python threads cost about 0.4 ms of
+CPU a request on the cores the server uses, and a thread that waits for the interpreter adds to the
+latency it measures; wrk's figures leave both out, as the issue's first measurements (with wrk) did.
+
 Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
 query may have) is sent, and 20 ms later a plain search not sent before (two words of ``WORDS``, from the
 same run as the distinct mix): both times and the worst query's notes are printed.

@@ -4,11 +4,12 @@
     .venv/bin/python bench/search_answers.py --index IX [--index IX2] --out after.json --compare before.json
 
 For each index and each query (the questions of tests/data/questions*.json, bench_serve's 16 common
-queries and 250 of its distinct ones) it keeps what `spoor search --json` prints (10 and 50 documents)
-what the web page's search gives for pages 1 and 2 (``web.results.run``: documents, passages,
-snippets, scores, facets, counts, notes) and what ``/api/search`` answers for them (its JSON), with no time budget, so that a loaded machine cannot cut an
-answer short. ``--compare`` prints how many answers differ from an earlier file and which, and exits 1 if any
-do. ``--code`` runs the search of another checkout (its ``pipeline/``), to write the "before" file.
+queries and 250 of its distinct ones) it keeps what `spoor search --json` prints (10 and 50 documents),
+what the web page's search gives for pages 1 and 2 (``web.results.run``: documents, passages, snippets,
+scores, facets, counts, notes) and what ``/api/search`` answers for them (its JSON), with no time budget,
+so that a loaded machine cannot cut an answer short. ``--compare`` prints how many answers differ from an
+earlier file and which, and exits 1 if any do. ``--code`` runs the search of another checkout (its
+``pipeline/``), to write the "before" file.
 """
 
 from __future__ import annotations
