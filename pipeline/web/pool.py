@@ -23,6 +23,7 @@ which became garbage meanwhile (an index generation replaced by a build) are sti
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import os
@@ -59,6 +60,15 @@ def calm_collector() -> None:
         gc.collect()
         gc.freeze()
         gc.callbacks.append(_after_collection)
+        atexit.register(_collect_all_at_exit)
+
+
+def _collect_all_at_exit() -> None:
+    """At exit the collector sees everything again, so that the interpreter's last collections free what
+    was moved out of its sight (objects of extension modules that check what is left at exit)."""
+    if _after_collection in gc.callbacks:
+        gc.callbacks.remove(_after_collection)
+    gc.unfreeze()
 
 
 def _after_collection(phase: str, info: dict) -> None:
