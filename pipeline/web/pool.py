@@ -17,7 +17,7 @@ A server process keeps much in memory for as long as it runs (the open index, th
 words and sentences), and Python's full garbage collection walks all of it: a pause of 130-280 ms about
 every 1,500 answers, during which every search of the process waits. :func:`calm_collector` moves what
 outlives a full collection out of the collector's sight (``gc.freeze``), so the next one walks only
-what came after (a few ms); every ``SWEEP_EVERY``-th lets it walk everything once more, so that cycles
+what came after (about 10 ms); every ``SWEEP_EVERY``-th lets it walk everything once more, so that cycles
 which became garbage meanwhile (an index generation replaced by a build) are still freed.
 """
 
