@@ -11,7 +11,8 @@ the passages' prepared words and sentences (``search.snippets``) kept from the q
 server that has run for a while on an index of a few thousand passages; and "cold", with those caches
 emptied first, as in a server process just started, or one whose index holds many more passages than
 the caches keep (``snippets._prepared``: 4,096). ``--code`` runs another checkout's ``pipeline/`` (run
-both, alternating, to compare). Each round uses other queries.
+both, alternating, to compare). Each round uses other queries. The process collects its garbage as
+``spoor serve``'s do (``web.pool.calm_collector``, where the code run has it).
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def main() -> None:
     from pipeline.web import create_app
 
     app = create_app(args.index)
+    from pipeline.web import pool
+
+    if hasattr(pool, "calm_collector"):  # the garbage collection of a `spoor serve` process (where the code has it)
+        pool.calm_collector()
     handler = next(r.endpoint for r in app.routes if getattr(r, "path", "") == "/api/search").__wrapped__
     fresh = distinct_queries()
 

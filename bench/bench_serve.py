@@ -22,6 +22,11 @@ other work on a shared machine slows the answers down, not that figure; and this
 request (the clients'), and with --workers N how many of the clients' connections each server process
 holds half-way through the phase and how the server's CPU time split over the processes.
 
+``--client wrk``: the wrk program sends the phases' requests (``bench/wrk_paths.lua``: the same
+queries, from a file; ``apt-get install wrk``). This script's 50 Python threads cost about 0.4 ms of
+CPU a request on the cores the server uses, and a thread that waits for the interpreter adds to the
+latency it measures; wrk's figures leave both out, as the issue's first measurements (with wrk) did.
+
 Then each of the ``WORST`` queries (the most expensive we could construct within the 500 characters a
 query may have) is sent, and 20 ms later a plain search not sent before (two words of ``WORDS``, from the
 same run as the distinct mix): both times and the worst query's notes are printed.
@@ -227,6 +232,43 @@ def phase(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int
             "client_cpu_ms": client_cpu}
 
 
+WRK_THREADS = 2
+
+
+def phase_wrk(port: int, clients: int, seconds: float, mix: str = "repeat", pid: int | None = None,
+              fresh=None) -> dict:
+    """``phase`` with wrk as the clients (``--client wrk``): ``clients`` kept-alive connections over
+    ``WRK_THREADS`` threads of a C program, so the clients' own CPU and thread switching (about 0.4 ms a
+    request for this script's Python threads, on the same cores as the server) hardly count."""
+    import shutil
+    import tempfile
+
+    if shutil.which("wrk") is None:
+        sys.exit("--client wrk: wrk is not installed (apt-get install wrk)")
+    fresh = fresh if fresh is not None else distinct_queries()
+    if mix == "distinct":  # more than the phase can send at ~1,000 requests/s
+        paths = [_path(*next(fresh)) for _ in range(int(seconds * 1000) + 1000)]
+    else:
+        paths = [_path(q) for q in QUERIES]
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("\n".join(paths) + "\n")
+    by_process = _cpu_by_process(pid) if pid else {}
+    try:
+        env = {**os.environ, "WRK_PATHS": f.name, "WRK_THREADS": str(min(WRK_THREADS, clients))}
+        out = subprocess.run(["wrk", f"-t{min(WRK_THREADS, clients)}", f"-c{clients}", f"-d{seconds:g}s",
+                              "-s", str(ROOT / "bench" / "wrk_paths.lua"), f"http://{HOST}:{port}/"],
+                             capture_output=True, text=True, env=env, timeout=seconds + 60)
+    finally:
+        os.unlink(f.name)
+    found = json.loads(out.stdout.strip().splitlines()[-1])
+    after = _cpu_by_process(pid) if pid else {}
+    used = sorted((after[p] - by_process.get(p, 0.0) for p in after), reverse=True)
+    split = [share for share in (round(u / sum(used) * 100) for u in used) if share] if sum(used) > 0 else []
+    cpu = sum(used) / max(1, found["requests"]) * 1000 if used else None
+    return {"clients": clients, **found, "cpu_ms": cpu, "cpu_split": split, "connections": [],
+            "client_cpu_ms": float("nan")}
+
+
 def during_worst(port: int, query: str, after: float = 0.02, plain: str = "subsidie gemeenteraad") -> dict:
     """The worst query's own time and notes, and a plain search's latency sent ``after`` seconds into it."""
     out: dict = {}
@@ -269,7 +311,11 @@ def main() -> None:
                     help="first send distinct queries from 50 clients for this long, not counted: every server "
                          "process then has the passages' words and sentences in its caches, as a server that has "
                          "run for a while (0: the phases start from a server just started)")
+    ap.add_argument("--client", choices=("python", "wrk"), default="python",
+                    help="python: this script's threads send the requests; wrk: the wrk program does (its "
+                         "p50/p95/p99 leave out the clients' own CPU time and thread switching)")
     args = ap.parse_args()
+    run_phase = phase_wrk if args.client == "wrk" else phase
     if args.page:
         SEARCH_PATH[0] = "/"
     port = _free_port()
@@ -311,14 +357,15 @@ def main() -> None:
         found = []
         fresh = distinct_queries()  # one run for all phases: no query is sent twice
         if args.warm_seconds > 0:
-            warmed = phase(port, 50, args.warm_seconds, "distinct", None, fresh)
+            warmed = run_phase(port, 50, args.warm_seconds, "distinct", None, fresh)
             print(f"warmed up with {warmed['requests']} distinct queries from 50 clients (not counted)")
         for mix in args.mix:
             for clients in args.clients:
-                r = phase(port, clients, args.seconds, mix, server.pid, fresh)
+                r = run_phase(port, clients, args.seconds, mix, server.pid, fresh)
                 found.append({"mix": mix, **r})
                 cpu = f", server CPU {r['cpu_ms']:.1f} ms an answer" if r["cpu_ms"] is not None else ""
-                cpu += f"; client CPU {r['client_cpu_ms']:.1f} ms"
+                if args.client == "python":
+                    cpu += f"; client CPU {r['client_cpu_ms']:.1f} ms"
                 if len(r["connections"]) > 1:
                     cpu += "; connections held half-way " + "/".join(map(str, r["connections"]))
                 if len(r["cpu_split"]) > 1:

@@ -4,11 +4,12 @@
     .venv/bin/python bench/search_answers.py --index IX [--index IX2] --out after.json --compare before.json
 
 For each index and each query (the questions of tests/data/questions*.json, bench_serve's 16 common
-queries and 250 of its distinct ones) it keeps what `spoor search --json` prints (10 and 50 documents)
-and what the web page's search gives for pages 1 and 2 (``web.results.run``: documents, passages,
-snippets, scores, facets, counts, notes), with no time budget, so that a loaded machine cannot cut an
-answer short. ``--compare`` prints how many answers differ from an earlier file and which, and exits 1 if any
-do. ``--code`` runs the search of another checkout (its ``pipeline/``), to write the "before" file.
+queries and 250 of its distinct ones) it keeps what `spoor search --json` prints (10 and 50 documents),
+what the web page's search gives for pages 1 and 2 (``web.results.run``: documents, passages, snippets,
+scores, facets, counts, notes) and what ``/api/search`` answers for them (its JSON), with no time budget,
+so that a loaded machine cannot cut an answer short. ``--compare`` prints how many answers differ from an
+earlier file and which, and exits 1 if any do. ``--code`` runs the search of another checkout (its
+``pipeline/``), to write the "before" file.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def answers(indexes: list[Path]) -> dict:
     no_filters = {k: None for k in results.FILTER_FIELDS}
     out = {}
     for ix in indexes:
+        api = _api_search(ix)
         for q in queries:
             found = {"cli": search_json(search(ix, q)), "cli50": search_json(search(ix, q, 50))}
             for page in (1, 2):
@@ -46,8 +48,31 @@ def answers(indexes: list[Path]) -> dict:
                     "facets": {k: [f.model_dump() for f in v] for k, v in p.facets.items()},
                     **({"total": p.result.total, "notes": p.result.notes, "suggestion": p.result.suggestion,
                         "also": p.result.also} if p.result else {})}
+                found[f"api{page}"] = api(q, page)
             out[f"{ix.name}|{q}"] = found
     return out
+
+
+def _api_search(ix: Path):
+    """``api(q, page)``: what ``/api/search?q=..&page=..`` answers, as parsed JSON (the route's handler
+    called directly, no HTTP, nothing kept between requests)."""
+    from urllib.parse import urlencode
+
+    from starlette.requests import Request
+
+    from pipeline.web import create_app
+
+    app = create_app(ix)
+    handler = next(r.endpoint for r in app.routes if getattr(r, "path", "") == "/api/search").__wrapped__
+
+    def api(q: str, page: int):
+        query = urlencode({"q": q, **({"page": page} if page != 1 else {})}).encode()
+        response = handler(Request({"type": "http", "method": "GET", "path": "/api/search", "raw_path": b"/api/search",
+                                    "query_string": query, "headers": [(b"host", b"127.0.0.1")], "root_path": "",
+                                    "scheme": "http", "server": ("127.0.0.1", 80), "app": app}))
+        return {"status": response.status_code, "body": json.loads(response.body)}
+
+    return api
 
 
 def main() -> None:

@@ -39,6 +39,22 @@ def test_api_search_pages_by_documents(client):
     assert {"type", "year", "body", "government"} <= a["facets"].keys()
 
 
+def test_api_search_json_is_what_the_standard_encoder_writes(client):
+    """The API writes its JSON with pydantic's serialiser: the bytes are those of ``json.dumps`` as
+    Starlette calls it (UTF-8, no spaces), Dutch letters and marks included."""
+    import json
+
+    for q in ("samenwerking", "wanneer besloot de gemeenteraad", "Twenteraad"):
+        answer = client.get("/api/search", params={"q": q})
+        assert answer.status_code == 200
+        data = json.loads(answer.content)
+        assert data["results"]
+        assert answer.content == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    bad = client.get("/api/search", params={"q": "raad", "type": "geen-soort"})
+    assert bad.status_code == 400 and bad.content == json.dumps(bad.json(), ensure_ascii=False,
+                                                                separators=(",", ":")).encode("utf-8")
+
+
 def test_api_search_twenteraad_page_2_answers_json(client):
     answer = client.get("/api/search", params={"q": "Twenteraad", "page": 2})
     assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"

@@ -42,11 +42,12 @@ import unicodedata
 from collections import OrderedDict, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial, reduce
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import sorting
@@ -125,8 +126,19 @@ class DocGroup(BaseModel):
 
 
 class FacetCount(BaseModel):
+    """A facet's value and how many documents have it; frozen, so that one instance serves every answer
+    that counts the same (``facet_count``)."""
+
+    model_config = ConfigDict(frozen=True)
+
     value: str
     count: int  # documents with a matching passage
+
+
+@lru_cache(maxsize=16384)
+def facet_count(value: str, count: int) -> FacetCount:
+    """``FacetCount(value=value, count=count)``, made once: an answer has some 80 of them, mostly the same."""
+    return FacetCount(value=value, count=count)
 
 
 class SearchResult(BaseModel):
@@ -948,9 +960,9 @@ class _Columns:
                 counted[name] = dict(zip(kinds, np.bincount(codes[docs], minlength=len(kinds)).tolist()))
         out = {}
         for name, counts in counted.items():
-            found = [FacetCount(value=v, count=c) for v, c in counts.items() if v and c]
-            key = (lambda c: c.value) if name == "year" else (lambda c: (-c.count, c.value))
-            out[name] = sorted(found, key=key, reverse=(name == "year"))
+            found = [(v, c) for v, c in counts.items() if v and c]  # values differ: no ties to keep in order
+            key = itemgetter(0) if name == "year" else (lambda vc: (-vc[1], vc[0]))
+            out[name] = [facet_count(v, c) for v, c in sorted(found, key=key, reverse=(name == "year"))]
         return out
 
 
@@ -1612,10 +1624,14 @@ class LazyFields(Mapping):
         return self._fields
 
     def __getitem__(self, key):
-        return self._doc_id if key == "doc_id" else self._all()[key]
+        if key == "doc_id":
+            return self._doc_id
+        return (self._fields if self._fields is not None else self._all())[key]
 
     def get(self, key, default=None):
-        return self._doc_id if key == "doc_id" else self._all().get(key, default)
+        if key == "doc_id":
+            return self._doc_id
+        return (self._fields if self._fields is not None else self._all()).get(key, default)
 
     def __iter__(self):
         return iter(self._all())
@@ -1661,7 +1677,10 @@ def _parts(value: str) -> tuple[str, ...]:
 
 
 def _hit(score: float, fields: dict, snippet: str) -> Hit:
-    return Hit(doc_id=fields["doc_id"], page=fields.get("page", 1), date=fields.get("date") or None,
+    doc_id = fields["doc_id"]
+    if isinstance(fields, LazyFields):
+        fields = fields._all()  # the stored fields themselves: a dozen look-ups follow
+    return Hit(doc_id=doc_id, page=fields.get("page", 1), date=fields.get("date") or None,
                score=round(score, 4), snippet=snippet, title=fields.get("title", ""),
                doc_type=fields.get("doc_type", ""), passage_no=fields.get("passage_no", 0),
                bodies=_split(fields.get("bodies")), orgs=_split(fields.get("orgs")),

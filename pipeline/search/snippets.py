@@ -178,7 +178,8 @@ class _Features:
     """What ``Matcher.snippet`` asks of a passage whatever the query (``_features``): where the digits and
     dates are, per sentence the tokens that are actor words and outcome words, per token its sentence."""
 
-    __slots__ = ("numbers", "dates", "in_match", "sentence_of", "actors", "outcomes", "names")
+    __slots__ = ("numbers", "dates", "in_match", "sentence_of", "actors", "outcomes", "names", "date_in",
+                 "digit_in", "number_words_in", "safe")
 
     def __init__(self, text: str):
         clean, tokens, _, sentences, where = _prepared(text)
@@ -199,6 +200,14 @@ class _Features:
         self.actors = self._per_sentence(where, lex["actor_words"], sentences)
         self.outcomes = self._per_sentence(where, outcome_words()["stems"], sentences)
         self.names: dict[int, bool] = {}  # sentence -> ``_names`` of it as written (filled when asked)
+        # per sentence, whether a date and a number in digits start in it, and its number words' tokens
+        self.date_in = [_starts_within(self.dates, start, end) for start, end, _, _ in sentences]
+        self.digit_in = [_starts_within(self.numbers, start, end) for start, end, _, _ in sentences]
+        self.number_words_in: list[list[int]] = [[] for _ in sentences]
+        for i, _ in _number_words(text):
+            self.number_words_in[self.sentence_of[i]].append(i)
+        # (start, end) of a token -> whether ``unchanged_by`` may blank it (filled when asked)
+        self.safe: dict[tuple[int, int], bool] = {}
 
     @staticmethod
     def _per_sentence(where: dict[str, list[int]], words: frozenset, sentences) -> list[list[int]]:
@@ -214,20 +223,37 @@ class _Features:
         """Whether blanking the ``blanked`` tokens (term, start, end; in order) out of ``clean`` leaves the
         digit and date matches as they are in ``clean`` (then ``numbers`` and ``dates`` are those of the
         blanked text): no token holds a digit or a part of a match, none touches a word character, and
-        none follows a digit across white space only (a date's "12 ... juli" could then form). Else False."""
+        none follows a digit across white space only (a date's "12 ... juli" could then form), and they
+        do not overlap. Else False. Whether a token may be blanked is worked out once per passage (``safe``)."""
         end_before = 0
+        safe = self.safe
         for _, s, e in blanked:
-            if s < end_before or self.in_match.find(1, s, e) != -1:
+            if s < end_before:
                 return False
-            if (s and _word_char(clean[s - 1])) or (e < len(clean) and _word_char(clean[e])):
-                return False
-            j = s - 1
-            while j >= 0 and clean[j].isspace():
-                j -= 1
-            if (j >= 0 and clean[j].isdecimal()) or any(c.isdecimal() for c in clean[s:e]):
+            ok = safe.get((s, e))
+            if ok is None:
+                ok = safe[(s, e)] = self._safe(clean, s, e)
+            if not ok:
                 return False
             end_before = e
         return True
+
+    def _safe(self, clean: str, s: int, e: int) -> bool:
+        """Whether blanking ``clean[s:e]`` alone leaves the digit and date matches as they are."""
+        if self.in_match.find(1, s, e) != -1:
+            return False
+        if (s and _word_char(clean[s - 1])) or (e < len(clean) and _word_char(clean[e])):
+            return False
+        j = s - 1
+        while j >= 0 and clean[j].isspace():
+            j -= 1
+        return not ((j >= 0 and clean[j].isdecimal()) or any(c.isdecimal() for c in clean[s:e]))
+
+
+def _starts_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of ``starts`` (in order) is from ``start`` up to ``end``."""
+    at = bisect_left(starts, start)
+    return at < len(starts) and starts[at] < end
 
 
 def _word_char(ch: str) -> bool:
@@ -254,6 +280,8 @@ class Matcher:
             for p in c.phrases:
                 self._phrases[p[0]].append((n, p, not c.typed or p in c.typed))
         self._keys = self._terms.keys() | self._phrases.keys()
+        # per concept, its weight in a variant form and as typed (``share``: indexed by ``typed``)
+        self._weighs = [(c.weight * VARIANT_SHARE, c.weight * 1.0) for c in concepts]
 
     def _spans(self, tokens, where: dict[str, list[int]] | None = None) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
         """Token index spans that match, and per token index the concepts it matches (concept -> typed form;
@@ -292,19 +320,23 @@ class Matcher:
 
     def share(self, hits) -> float:
         """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less."""
+        if not self.concepts:  # a query of wildcards only: every passage holds all of it there is
+            return 1.0
         found: dict[int, bool] = {}
         for h in hits:
             for n, typed in h.items():
-                found[n] = found.get(n, False) or typed
-        if not self.concepts:  # a query of wildcards only: every passage holds all of it there is
-            return 1.0
-        return sum(self.concepts[n].weight * (1.0 if typed else VARIANT_SHARE) for n, typed in found.items()) / self.total
+                if typed or n not in found:
+                    found[n] = typed
+        weighs = self._weighs
+        return sum(weighs[n][typed] for n, typed in found.items()) / self.total
 
     def _held(self, hit_concepts) -> None:
-        self.last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
+        last: dict[int, bool] = {}  # the concepts this passage holds (typed form or not), for `_group`
         for h in hit_concepts:
             for n, typed in h.items():
-                self.last[n] = self.last.get(n, False) or typed
+                if typed or n not in last:
+                    last[n] = typed
+        self.last = last
 
     def coverage(self, text: str) -> float:
         """How well a passage covers the query: ``snippet``'s second number, without making the snippet.
@@ -368,15 +400,12 @@ class Matcher:
         feats = _features(original)
         blanked = [tokens[i] for i in matched]
         rest = None if feats.unchanged_by(text, blanked) else _blank(text, 0, len(text), blanked)
-        lex = _lexicon()
-        if rest is None:
-            numbers = list(feats.numbers)
-            dates = feats.dates
-        else:
+        if rest is not None:  # found in the blanked text (else per sentence, as ``feats`` has them)
+            lex = _lexicon()
             numbers = [m.start() for m in lex["digits"].finditer(rest)]
+            numbers += [start for i, start in _number_words(original) if not hit_concepts[i]]
+            numbers.sort()
             dates = [m.start() for m in lex["date_scan"].finditer(rest)]
-        numbers += [start for i, start in _number_words(original) if not hit_concepts[i]]
-        found = {"date": dates, "number": sorted(numbers)}
         best, best_score, best_answers, best_share, best_tail = None, -1.0, 0.0, 0.0, None
         kinds: dict[int, dict[str, bool]] = {}
 
@@ -392,14 +421,19 @@ class Matcher:
             return _names(_blank(text, start, end, blanked[a:b]))
 
         def has(j: int) -> dict[str, bool]:
-            if j not in kinds:
+            found = kinds.get(j)
+            if found is None:
                 start, end, lo, k = sentences[j]
-                kinds[j] = {kind: bisect_left(at, start) < len(at) and at[bisect_left(at, start)] < end
-                            for kind, at in found.items()}
-                kinds[j]["actor"] = any(not hit_concepts[i] for i in feats.actors[j]) or names(j, start, end, lo, k)
-                kinds[j]["what"] = k - lo >= 6
-                kinds[j]["outcome"] = any(not hit_concepts[i] for i in feats.outcomes[j])
-            return kinds[j]
+                if rest is None:
+                    date = feats.date_in[j]
+                    number = feats.digit_in[j] or any(not hit_concepts[i] for i in feats.number_words_in[j])
+                else:
+                    date, number = _starts_within(dates, start, end), _starts_within(numbers, start, end)
+                found = kinds[j] = {
+                    "date": date, "number": number,
+                    "actor": any(not hit_concepts[i] for i in feats.actors[j]) or names(j, start, end, lo, k),
+                    "what": k - lo >= 6, "outcome": any(not hit_concepts[i] for i in feats.outcomes[j])}
+            return found
 
         # the sentences that hold a word of the query, in order, with the first and last of their matches
         held_in: dict[int, list[int]] = {}
@@ -656,9 +690,12 @@ def _blank(text: str, start: int, end: int, matched) -> str:
     return "".join(out)
 
 
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def _names(sentence: str) -> bool:
     words = sentence.split()
-    return any(w[:1].isupper() and len(w) > 2 for w in words[1:]) or bool(re.search(r"\b[A-Z]{2,}\b", sentence))
+    return any(w[:1].isupper() and len(w) > 2 for w in words[1:]) or _CAPITALS.search(sentence) is not None
 
 
 def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:

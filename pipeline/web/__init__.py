@@ -35,7 +35,7 @@ from ..search import MARK_CLOSE, MARK_OPEN
 from ..store import locate, open_store, store_exists
 from . import api, feeds, results, safety
 from .cache import Answers, finished
-from .pool import searching
+from .pool import calm_collector, searching
 from .filters import FilterError, date_nl, doc_types, message_nl, statuses_nl, whole_number
 from .status import status as index_status
 
@@ -107,10 +107,12 @@ def create_app(folder: Path, warm: bool = False) -> Starlette:
     changes the index (``cache``), so a repeated search is answered without searching.
 
     ``warm``: have each index generation's common words written as arrays in a separate process
-    (``postings.warm``), so a query's first search is fast too (``spoor serve`` does)."""
+    (``postings.warm``), so a query's first search is fast too, and keep the process' full garbage
+    collections short (``pool.calm_collector``), as ``spoor serve`` does."""
     folder = locate(folder).target
     if warm:
         search_module.WARM_IN_BACKGROUND = True
+        calm_collector()
     env = _env()
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
