@@ -447,3 +447,23 @@ def test_a_decision_list_whose_title_runs_on_with_its_meeting_is_that_meetings_l
     ex = run(nlp, text)
     assert ex.document.doc_type == "besluitenlijst"
     assert ("gemeenteraad", "2020-11-12", "adopted") in dated(ex)
+
+
+LAID_OPEN_POINTS = """Bekendmaking ontwerp-peilbesluit Polder Oudendijk
+
+Dijkgraaf en hoogheemraden van het hoogheemraadschap van Rijnland hebben op 16 maart 2021 het ontwerp-peilbesluit voor de Polder Oudendijk vastgesteld.
+
+Het college van dijkgraaf en hoogheemraden besluit het ontwerp-peilbesluit polder Oudendijk vrij te geven voor terinzagelegging.
+
+Het peilbesluit kan worden ingezien van 30 maart 2021 tot en met 11 mei 2021:
+
+1. tijdens kantooruren bij de receptie van het hoogheemraadschap van Rijnland, Archimedesweg 1 te Leiden.
+
+2. via de link aan de linkerzijde van deze bekendmaking.
+"""
+
+
+def test_where_a_decision_can_be_seen_is_no_list_of_decisions_and_a_board_besluit_te_is_one(nlp):
+    ex = run(nlp, LAID_OPEN_POINTS)
+    assert not any(d.number in ("1", "2") for d in ex.decisions)  # the places to see it, not decisions
+    assert any("vrij te geven" in d.text and d.actor == "college_dijkgraaf_heemraden" for d in ex.decisions)

@@ -233,6 +233,7 @@ _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
+_LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijken|raadplegen|verkrijgbaar)\b")
 _PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b"
                         r"|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
@@ -869,6 +870,8 @@ def _clause_before(low: list[str], i: int) -> list[str]:
 
 def _strong_present(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
     nxt = r.low[trig.j:trig.j + 4]
+    if trig.lemma == "besluiten" and "te" in r.low[trig.j:trig.j + 20] and r.low[-1:] == ["."]:
+        return True  # "Het college besluit het ontwerp-peilbesluit polder Oudendijk vrij te geven voor terinzagelegging."
     return any(w in (":", "te", "tot", "om", "dat") for w in nxt) or read_vote(" ".join(nxt), lex) is not None
 
 
@@ -924,6 +927,8 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     decide_verb = any(t.lemma == "besluiten" and t.kind in ("present", "past", "part") for t in r.triggers)
     noun = any(w.endswith(("besluit", "beslispunten", "beslispunt")) for w in words) or (
         ends_colon and "besluiten" in words[-2:])  # "... te komen tot de volgende besluiten:"
+    if noun and not decide_verb and _LAID_OPEN_INTRO.search(" ".join(r.low)):
+        noun = False  # "Het peilbesluit kan worden ingezien van 30 maart 2021 tot en met 11 mei 2021:": where, not what
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
     last = next((w for w in reversed(words) if w), "")
     heading = r.unit.heading and last.endswith(("besluit", "beslispunten")) and len(low) <= 8
