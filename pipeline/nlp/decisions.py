@@ -535,7 +535,7 @@ def _government_subject(r: Reading, doc: Doc, trig: Trigger) -> tuple[str | None
     for k in sorted(set(r.aux) | {trig.i}):  # the subject after the finite verb: "heeft de provincie ..."
         if 0 <= k < len(r.span) and k <= trig.i:
             tok = r.span[k]
-            m = _GOV_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
+            m = _GOV_AFTER.match(doc_text(doc), tok.idx + len(tok.text), r.span.end_char)
             if m is not None:
                 return defaults[m.group(1).lower()], m.group(0).strip()
     return None, None
@@ -728,7 +728,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         named = _NAMED_SUBJECT.match(text)
         if not (named and trig.i >= len(named.group(0).split())) and 0 <= trig.i < len(r.span):
             tok = r.span[trig.i]
-            named = _NAMED_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
+            named = _NAMED_AFTER.match(doc_text(doc), tok.idx + len(tok.text), r.span.end_char)
         if named:
             act_fb = (None, named.group(1))
     agent = next((k for k in range(trig.i - 1, max(-1, trig.i - 9), -1) if r.low[k] == "door"), None)
