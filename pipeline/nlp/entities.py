@@ -482,8 +482,11 @@ class EntityRecognizer:
         """
         out = []
         rules = self.kb.body_suffixes
+        endings = tuple(rules)
         for k, t in enumerate(toks):
             ci = t.ci
+            if not ci.endswith(endings):
+                continue  # (most words: one test for all endings)
             for suffix, rule in rules.items():
                 if not ci.endswith(suffix) or len(ci) < len(suffix) + 3 or not ci[:1].isalpha():
                     continue
