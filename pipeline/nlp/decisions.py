@@ -528,7 +528,7 @@ def _government_subject(r: Reading, doc: Doc, trig: Trigger) -> tuple[str | None
     government as the subject acts through its executive (gedeputeerde staten, the college, the water board's
     board), as the convention for "namens GS" has it."""
     defaults = _GOV_DEFAULTS
-    text = r.span.text.strip()
+    text = doc_text(doc)[r.span.start_char:r.span.end_char].strip()  # (Span.text makes a token per word)
     m = _GOV_SUBJECT.match(text)
     if m is not None and len(m.group(0).split()) <= trig.i:
         return defaults[m.group(1).lower()], m.group(0).strip()
@@ -656,7 +656,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                schedule: bool) -> dict | None:
     r = readings[idx]
     u = r.unit
-    text = r.span.text.strip()
+    text = doc_text(doc)[r.span.start_char:r.span.end_char].strip()  # (Span.text makes a token per word)
     if _is_question(r, lex):
         trig = min(r.triggers, key=lambda t: t.rank(lex)) if r.triggers else None
         qlemma = lex.raw["question_lemmas"].get(r.low[_first_word(r)])
