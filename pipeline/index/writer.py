@@ -385,6 +385,18 @@ class _Pool(PostingPool):
             self.save()
         self.current.append(item)
 
+    def add_field(self, fieldname: str, posts: list) -> None:
+        """``add`` for the postings of one field of one document at once (the same size estimate; a run
+        may end a few postings later, which changes nothing written: the runs are merged in order)."""
+        if not posts:
+            return
+        self.fieldnames.add(fieldname)
+        self.currentsize += (150 + len(fieldname)) * len(posts) + 2 * sum(len(p[1]) for p in posts) + sum(
+            len(p[4]) for p in posts if p[4] is not None)
+        self.current.extend(posts)
+        if self.currentsize > self.limit:
+            self.save()
+
     def _write_run(self, f, items):
         items = items if isinstance(items, list) else list(items)
         for i in range(0, len(items), self.BLOCK):
@@ -406,6 +418,51 @@ class _Pool(PostingPool):
 
 
 _BLOCK_SIZE = struct.Struct("<Q")
+
+
+class _SegmentWriter(SegmentWriter):
+    """Whoosh's segment writer whose ``add_document`` hands a field's postings to a :class:`_Pool` at once
+    instead of one call per posting (the same postings, lengths, stored values and columns)."""
+
+    def add_document(self, **fields):
+        pool = self.pool
+        plain = self.__dict__.get("_plain")
+        if plain is None:  # (spoor's schema has no spelling graph and no term vectors)
+            plain = self._plain = not any(f.separate_spelling() or f.vector for _, f in self.schema.items())
+        if type(pool) is not _Pool or not plain:
+            return super().add_document(**fields)
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted([name for name in fields.keys() if not name.startswith("_")])
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    items = list(field.index(value))
+                    if field.scorable:
+                        for item in items:
+                            length += item[1]
+                    pool.add_field(fieldname, [(fieldname, tbytes, docnum, weight * fieldboost, vbytes)
+                                               for tbytes, _, weight, vbytes in items])
+                customval = fields.get("_stored_%s" % fieldname, value)
+                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
 
 
 _TOKEN = re.compile(TOKEN_PATTERN)
@@ -572,7 +629,7 @@ class _SubWriter(SubWriterTask):
             pass
         try:
             ix = self.storage.open_index(self.indexname)
-            writer = self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+            writer = self.writer = _SegmentWriter(ix, _lk=False, **self.kwargs)
             while (job := self._next_job()) is not None:
                 self._process_file(*job)
             fieldnames = writer.pool.fieldnames
@@ -725,6 +782,8 @@ class PassageWriter:
             self._writer = ix.writer(limitmb=256, codec=_Codec())
             if type(self._writer.pool) is PostingPool:
                 self._writer.pool.__class__ = _Pool
+            if type(self._writer) is SegmentWriter:
+                self._writer.__class__ = _SegmentWriter
         self._fields = set(ix.schema.names())
         self.changed = False
 
