@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from ..models import DECISION_STATUSES
 from . import register_extensions, doc_text
 from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
@@ -43,7 +44,7 @@ from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, bo
 _log = logging.getLogger(__name__)
 register_extensions()
 
-STATUSES = ("adopted", "rejected", "withdrawn", "postponed", "proposed", "planned", "promised", "realized")
+STATUSES = DECISION_STATUSES  # (defined with the record, in models)
 CLASSES = ("decide", "reject", "propose", "discuss", "note", "change")
 
 
