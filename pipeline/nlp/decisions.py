@@ -824,8 +824,11 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     """Is this unit the head of a list of decision points?"""
     low = r.low
     text = " ".join(low)
-    words = [_letters(w) for w in low]
     ends_colon = bool(low) and low[-1].endswith(":")
+    if not (ends_colon or r.unit.heading or (low and low[0] in ("besluit", "besluiten"))
+            or "beslispunten" in _NOT_LETTER.sub("", text)):
+        return None  # (most sentences: none of the forms below can hold)
+    words = [_letters(w) for w in low]
     decide_verb = any(t.lemma == "besluiten" and t.kind in ("present", "past", "part") for t in r.triggers)
     noun = any(w.endswith(("besluit", "beslispunten", "beslispunt")) for w in words) or (
         ends_colon and "besluiten" in words[-2:])  # "... te komen tot de volgende besluiten:"
