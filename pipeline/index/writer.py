@@ -175,8 +175,7 @@ def part_words(text: str) -> str:
     if _WORDS is None:
         _WORDS = _QuickAnalyzer.wrap(dutch_analyzer()).word
     word, memo, out = _WORDS, _PART_WORDS, {}
-    for m in _TOKEN.finditer(text):
-        raw = m.group(0)
+    for raw in _TOKEN.findall(text):
         try:
             found = memo[raw]
         except KeyError:
@@ -191,7 +190,8 @@ def part_words(text: str) -> str:
                 stems = {word(p) for p in pieces if p not in _ALL_STOPS} - {None, whole}
                 found = tuple(f"{s}|{whole}" for s in sorted(stems) if " " not in s)
             memo[raw] = found
-        out.update(dict.fromkeys(found))
+        if found:  # (most words have no parts)
+            out.update(dict.fromkeys(found))
     return " ".join(out)
 
 
@@ -490,7 +490,10 @@ class _QuickAnalyzer:
 
     def __init__(self, chain: CompositeAnalyzer, steps: list) -> None:
         self.chain, self.steps = chain, steps
-        self.finditer = chain.items[0].expression.finditer
+        expression = chain.items[0].expression
+        self.finditer = expression.finditer
+        # the words as strings at once (no match object per word) when the pattern has no groups of its own
+        self.findall = expression.findall if expression.groups == 0 else None
         self.renumber = any(kind == "stop" and f.renumber for kind, f in steps)
         self.memo: dict[str, str | None] = {}
 
@@ -527,8 +530,8 @@ class _QuickAnalyzer:
         what the chain's tokens say, each distinct word analysed once (kept in ``memo``)."""
         memo, word, renumber = self.memo, self.word, self.renumber
         first, kept = None, 0
-        for i, m in enumerate(self.finditer(value)):
-            raw = m.group(0)
+        words = self.findall(value) if self.findall else [m.group(0) for m in self.finditer(value)]
+        for i, raw in enumerate(words):
             try:
                 text = memo[raw]
             except KeyError:
