@@ -105,6 +105,10 @@ class Entity(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+#: The statuses a decision record may have (``Decision.status``).
+DECISION_STATUSES = ("adopted", "rejected", "withdrawn", "postponed", "proposed", "planned", "promised", "realized")
+
+
 class Decision(BaseModel):
     kind: Literal["decision"] = "decision"
     doc_id: str

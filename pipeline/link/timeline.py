@@ -288,7 +288,7 @@ class BadFilter(ValueError):
 
 
 from ..nlp.dates_scan import TypedDateError, parse_typed_date  # noqa: E402
-from ..nlp.decisions import STATUSES  # noqa: E402  (the statuses a decision record may have)
+from ..models import DECISION_STATUSES as STATUSES  # noqa: E402  (without loading spaCy, as nlp.decisions would)
 
 
 def check_date(value: str | None, option: str = "--from") -> str | None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from ..models import DECISION_STATUSES
 from . import register_extensions, doc_text
 from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
@@ -44,7 +45,7 @@ from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, bo
 _log = logging.getLogger(__name__)
 register_extensions()
 
-STATUSES = ("adopted", "rejected", "withdrawn", "postponed", "proposed", "planned", "promised", "realized")
+STATUSES = DECISION_STATUSES  # (defined with the record, in models)
 CLASSES = ("decide", "reject", "propose", "discuss", "note", "change")
 
 
@@ -600,14 +601,14 @@ def _government_subject(r: Reading, doc: Doc, trig: Trigger) -> tuple[str | None
     government as the subject acts through its executive (gedeputeerde staten, the college, the water board's
     board), as the convention for "namens GS" has it."""
     defaults = _GOV_DEFAULTS
-    text = r.span.text.strip()
+    text = doc_text(doc)[r.span.start_char:r.span.end_char].strip()  # (Span.text makes a token per word)
     m = _GOV_SUBJECT.match(text)
     if m is not None and len(m.group(0).split()) <= trig.i:
         return defaults[m.group(1).lower()], m.group(0).strip()
     for k in sorted(set(r.aux) | {trig.i}):  # the subject after the finite verb: "heeft de provincie ..."
         if 0 <= k < len(r.span) and k <= trig.i:
             tok = r.span[k]
-            m = _GOV_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
+            m = _GOV_AFTER.match(doc_text(doc), tok.idx + len(tok.text), r.span.end_char)
             if m is not None:
                 return defaults[m.group(1).lower()], m.group(0).strip()
     return None, None
@@ -735,7 +736,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                schedule: bool) -> dict | None:
     r = readings[idx]
     u = r.unit
-    text = r.span.text.strip()
+    text = doc_text(doc)[r.span.start_char:r.span.end_char].strip()  # (Span.text makes a token per word)
     if _is_question(r, lex):
         trig = min(r.triggers, key=lambda t: t.rank(lex)) if r.triggers else None
         qlemma = lex.raw["question_lemmas"].get(r.low[_first_word(r)])
@@ -810,7 +811,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         named = _NAMED_SUBJECT.match(text)
         if not (named and trig.i >= len(named.group(0).split())) and 0 <= trig.i < len(r.span):
             tok = r.span[trig.i]
-            named = _NAMED_AFTER.match(doc.text, tok.idx + len(tok.text), r.span.end_char)
+            named = _NAMED_AFTER.match(doc_text(doc), tok.idx + len(tok.text), r.span.end_char)
         if named:
             act_fb = (None, named.group(1))
     agent = next((k for k in range(trig.i - 1, max(-1, trig.i - 9), -1) if r.low[k] == "door"), None)
@@ -922,8 +923,11 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     """Is this unit the head of a list of decision points?"""
     low = r.low
     text = " ".join(low)
-    words = [_letters(w) for w in low]
     ends_colon = bool(low) and low[-1].endswith(":")
+    if not (ends_colon or r.unit.heading or (low and low[0] in ("besluit", "besluiten"))
+            or "beslispunten" in _NOT_LETTER.sub("", text)):
+        return None  # (most sentences: none of the forms below can hold)
+    words = [_letters(w) for w in low]
     decide_verb = any(t.lemma == "besluiten" and t.kind in ("present", "past", "part") for t in r.triggers)
     noun = any(w.endswith(("besluit", "beslispunten", "beslispunt")) for w in words) or (
         ends_colon and "besluiten" in words[-2:])  # "... te komen tot de volgende besluiten:"

@@ -156,7 +156,9 @@ class EntityRecognizer:
             ci_key: tuple[str, ...] = ()
             cs_key: tuple[str, ...] = ()
             ci_ok = cs_ok = True
-            for j in range(i, min(n, i + kb.max_len)):
+            # (a word no known name starts with, most words, runs no look-up of longer names)
+            stop = min(n, i + kb.max_len) if (t.ci,) in kb.prefixes_ci or (t.cs,) in kb.prefixes_cs else i
+            for j in range(i, stop):
                 tj = toks[j]
                 if j > i and not joinable(tj.space_before):
                     break
@@ -195,7 +197,7 @@ class EntityRecognizer:
                     parts = toks[i:i + width]
                     if width == 2 and (not joinable(parts[1].space_before) or not parts[1].text[:1].isalpha()):
                         break
-                    key = "".join(p.ci for p in parts)
+                    key = parts[0].ci if width == 1 else parts[0].ci + parts[1].ci
                     ids = kb.spaceless.get(key)
                     if ids and len(ids) == 1 and kb.entries[ids[0]].label in ("ORGAN", "ORG", "LAW"):
                         out.append(self._cand_for(ids[0], toks, i, i + width - 1, "kb"))
@@ -482,8 +484,11 @@ class EntityRecognizer:
         """
         out = []
         rules = self.kb.body_suffixes
+        endings = tuple(rules)
         for k, t in enumerate(toks):
             ci = t.ci
+            if not ci.endswith(endings):
+                continue  # (most words: one test for all endings)
             for suffix, rule in rules.items():
                 if not ci.endswith(suffix) or len(ci) < len(suffix) + 3 or not ci[:1].isalpha():
                     continue

@@ -166,13 +166,39 @@ _PREDICATIVE_NEXT = {"en", "of", "door", "in", "op", "met", "bij", "per", "tot",
                      "dat", "waarbij", "onder", "conform", "zoals", "als", "tijdens", "van", "uit", "over", "naar"}
 
 
+def _quiet_words(lex: Lexicon) -> dict[str, bool]:
+    """Whether a word ``_triggers`` has seen starts nothing (most words of a text), filled as it goes: a word
+    that starts no verb group, no noun, no participle and ends in no noun suffix gives no trigger where it
+    stands, so the sentence's other words are all that is looked at."""
+    quiet = lex._sets.get(" quiet")
+    if quiet is None:
+        quiet = lex._sets[" quiet"] = {}
+    return quiet
+
+
+def _starts_nothing(w: str, lex: Lexicon) -> bool:
+    key = (w,)
+    if w in lex.multiword_starts or w in lex.finite or key in lex.participles or key in lex.infinitives \
+            or key in lex.nouns:
+        return False
+    return not (w.isalpha() and any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in lex.noun_suffixes))
+
+
 def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset()) -> list[Trigger]:
     out: list[Trigger] = []
     dets = lex.words("determiners")
     homographs = lex.words("noun_homographs")
     n = len(low)
     multi = lex.multiword_starts
+    quiet = _quiet_words(lex)
     for i, w in enumerate(low):
+        q = quiet.get(w)
+        if q is None:
+            q = _starts_nothing(w, lex)
+            if len(quiet) < 200_000:
+                quiet[w] = q
+        if q:
+            continue
         for size in (3, 2, 1) if w in multi else (1,):
             key = tuple(low[i:i + size])
             if len(key) < size:

@@ -625,8 +625,21 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     return items
 
 
+_SENTENCES_OF: list = [None, {}]  # the text last split and its sentences by (start, end): a document's readers ask alike
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences and bullet points of text[start:end] as (start, end) offsets."""
+    memo = _SENTENCES_OF
+    if memo[0] is not text:
+        memo[0], memo[1] = text, {}
+    found = memo[1].get((start, end))
+    if found is None:
+        found = memo[1][(start, end)] = _split_sentences(text, start, end)
+    return list(found)
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     chunk = text[start:end]
     # a bullet, a paragraph that opens with a capital, a line after a colon, a table row (its cells tab-separated),
