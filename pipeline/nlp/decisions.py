@@ -234,6 +234,7 @@ _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
+_ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)?\s+(?!:)")
 _LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijken|raadplegen|verkrijgbaar)\b")
 _PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b"
                         r"|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
@@ -369,8 +370,10 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
                 rec["date"] = frame.doc_date
         elif (frame.layout in ("letter", "notice") and rec["date"] is None and rec["actor"] == frame.issuer
-              and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or _PERFECT.search(rec["text"]))):
+              and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or _PERFECT.search(rec["text"])
+                                                                or _ISSUER_DECIDES.match(rec["text"]))):
             rec["date"] = frame.doc_date  # "Wij hebben besloten ...": decided when the letter was written
+            # ("Het college van dijkgraaf en hoogheemraden besluit het ontwerp ... vrij te geven": when the notice was)
         if meeting_kind and not any(rec["start"] < t["end"] and t["start"] < rec["end"] and id(t) not in prose
                                     for t in struct) and _HEADLINE.match(rec["text"].strip()) \
                 and len(rec["text"].split()) <= 8:
