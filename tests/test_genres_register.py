@@ -470,3 +470,23 @@ def test_where_a_decision_can_be_seen_is_no_list_of_decisions_and_a_board_beslui
     assert not any(d.number in ("1", "2") for d in ex.decisions)  # the places to see it, not decisions
     assert [(d.actor, d.date) for d in ex.decisions if "vrij te geven" in d.text] == [
         ("college_dijkgraaf_heemraden", ex.document.date)] and ex.document.date  # (the notice's date)
+
+
+BULLETED_LIST = """Besluitenlijst 11 oktober 2022
+
+Notulen B en W vergadering 11 oktober 2022
+
+Ter kennisname/ bespreking
+
+ • Openbare besluitenlijst van de vergadering van Gedeputeerde Staten van Noord-Holland 4 oktober 2022, wordt besproken
+ • Lijst met toezeggingen raad, wordt besproken
+ • 1576171 Brief Nota Duurzaam Vastgoedbeheer, conform besloten, met inachtneming van tekstuele wijzigingen
+ • 1575884 Brief raad ontwikkeling septembercirculaire, conform besloten, met inachtneming van tekstuele wijzigingen
+"""
+
+
+def test_a_decision_list_of_bullets_decides_each_bullet_with_an_outcome_and_only_those(nlp):
+    ex = run(nlp, BULLETED_LIST)
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("college_bw", "2022-10-11")
+    adopted = [d.object for d in ex.decisions if (d.actor, d.date, d.status) == ("college_bw", "2022-10-11", "adopted")]
+    assert adopted == ["1576171 Brief Nota Duurzaam Vastgoedbeheer", "1575884 Brief raad ontwikkeling septembercirculaire"]

@@ -235,6 +235,8 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             continue  # a sentence, unless it is "Notulen van de openbare vergadering van de gemeenteraad van X, gehouden
             # op ...", a motion's labelled title, or a first line that runs on, its line breaks lost ("Besluitenlijst 8e
             # vergadering gemeenteraad, 11 juli 2023 Voorzitter: ...")
+        if i >= 2 and len(low.split()) <= 16 and re.match(r"\s*\d{1,2}[.)]?\s+\D", ln.text):
+            continue  # an agenda's item under its title: "5 concept-besluitenlijst raad 22 februari 2018"
         for kind in ("decision_list", "minutes", "agenda", "motion", "proposal"):
             if _starts(low, layouts[kind]):
                 if kind == "minutes" and any(w in low for w in data["not_meetings"]):
@@ -778,6 +780,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _asked(text, ctx, organs)
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
         out += _bullet_decisions(text, ctx, lines, organs)
+    if ctx.layout == "decision_list" and ctx.meeting_body and ctx.meeting_date:
+        out += _bullet_outcomes(text, ctx, lines, data)
     if ctx.layout in ("decision_list", "minutes"):
         out += _promises(text, ctx, organs, data)
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
@@ -1847,6 +1851,27 @@ _BULLETS_DECIDED = re.compile(r"(?i)\b(?:stemde|stemden|stemt|stemmen)\s+(?:ook\
 # (a "besluit:" intro's points, bullets too, are read with the sentences)
 _BULLETS_TO_DECIDE = re.compile(r"(?i)\b(?:gaat|gaan|zal|zullen)\b[^:]{0,80}\b(?:besluiten|besluit|beslissen|een\s+besluit)\b"
                                 r"|\bbesluiten\s+nemen\b|\bneemt\b[^:]{0,40}\bbesluit")
+
+
+def _bullet_outcomes(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[dict]:
+    """A decision list written as bullets, each item with its outcome after a comma ("• Vaststellen notulen 4 oktober
+    2022, worden vastgesteld", "• 1576171 Brief Nota Duurzaam Vastgoedbeheer, conform besloten, met inachtneming van
+    tekstuele wijzigingen"): a decision of the meeting's body on the meeting's date ("..., wordt besproken": none)."""
+    out: list[dict] = []
+    for ln in lines:
+        m = _BULLET_LINE.match(ln.text)
+        if m is None or "," not in m.group(1):
+            continue
+        parts = [p.strip() for p in m.group(1).split(",")]
+        for k in range(1, len(parts)):
+            oc = _outcome(parts[k], data) if len(parts[k].split()) <= 6 else None
+            if oc is None or oc[0] == "proposed":
+                continue
+            out.append(_record(text, ctx, status=oc[0], start=ln.start, end=ln.end, obj=", ".join(parts[:k]),
+                               actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
+                               date_text=ctx.meeting_date_text, predicate=oc[1]))
+            break
+    return out
 
 
 def _bullet_decisions(text: str, ctx: Context, lines: list[_Line], organs: list[Span]) -> list[dict]:
