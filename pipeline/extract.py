@@ -275,6 +275,9 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
     if isinstance(meeting_info, dict):  # the decisions component's reading wins over the opening lines
         meeting_body = meeting_info.get("body") or meeting_body
         meeting_date = meeting_info.get("date") or meeting_date
+    if layout in ("decision_list", "minutes", "agenda") and meeting_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting_date) \
+            and doc_date != meeting_date:
+        doc_date, date_source = meeting_date, "stated"  # a meeting's record is dated by its meeting (its head says so)
     for dec in decisions:
         dec_gov = government.for_decision(dec.actor, dec.actor_text, dec.text, gov, text)
         if dec_gov is not None:

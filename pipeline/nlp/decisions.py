@@ -134,10 +134,18 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = _one_per_mention(_same_letter(out, text, dates))
     out = [r for r in out if not (r.get("_register") and r["status"] == "adopted" and any(
         o is not r and (o["actor"], o["date"], o["status"]) == (r["actor"], r["date"], r["status"]) for o in out))]
+    reported = _reported_meeting(text, organs, dates, frame)
+    if reported is not None:  # a news item on a meeting: "Afgelopen donderdag 20 april vergaderde de gemeenteraad."
+        for rec in out:
+            if rec["actor"] == reported[0] and not rec.get("cited") and (rec["date"] is None or (
+                    rec.get("date_text") is None and rec["date"] == frame.doc_date)) \
+                    and rec["status"] in ("adopted", "rejected", "withdrawn", "postponed"):
+                rec["date"], rec["date_text"] = reported[1], reported[2]
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
         rec.pop("_register", None)
+        rec.pop("_bullet", None)
         office = _office_kind(rec["actor"])
         if office is not None:  # "minister_ienw": the actor is a minister, the office is kept beside it
             rec["actor_office"], rec["actor"] = rec["actor"], office
@@ -235,6 +243,11 @@ _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)?\s+(?!:)")
+#: a clause that tells what a body decides in general, with no decision of its own ("staat vermeld wat de gemeenteraad
+#: tijdens een vergadering heeft besloten", "leest u welke besluiten het college heeft genomen")
+_WHAT_DECIDED = re.compile(r"\b(?:wat|welke\s+besluiten|waarover)\s+(?:(?:de|het)\s+)?[^.;:]{2,60}?\s+(?:heeft|hebben|heeft\s+genomen|"
+                           r"besluit|besluiten|beslist|beslissen)\s*(?:besloten|genomen|beslist)?\s*[.?]?$")
+_PROPOSED_LABEL = re.compile(r"(?i)\W*(?:voorgestelde?|ontwerp-?|concept-?|gevraagde?)\s*besluit(?:en)?\s*:?|besluitvoorstel\s*:?")
 _LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijken|raadplegen|verkrijgbaar)\b")
 _PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b"
                         r"|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
@@ -558,6 +571,28 @@ def _own_record_object(frame: Context) -> str:
     return f"{kind} van de vergadering van {frame.meeting_date} vastgesteld" if frame.meeting_date else f"{kind} vastgesteld"
 
 
+_MET = re.compile(r"(?i)\bvergaderde(?:n)?\b")
+
+
+def _reported_meeting(text: str, organs: list[Span], dates: list[Span], frame: Context) -> tuple[str, str, str] | None:
+    """The one meeting a report or news item tells of ("Afgelopen donderdagavond 20 april vergaderde de
+    gemeenteraad."; "Op 3 maart 2024 vergaderden Provinciale Staten over ..."): its body and day, which date what the
+    body "besloot" there without a day of its own. None for a decision list, minutes or an agenda (their own meeting
+    frames them) and where the text tells of more than one meeting."""
+    if frame.layout in ("decision_list", "minutes", "agenda", "proposal") or frame.meeting_body:
+        return None
+    found: set[tuple[str, str, str]] = set()
+    for m in _MET.finditer(text):
+        s = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        e = text.find(".", m.end())
+        e = len(text) if e < 0 else e
+        os_ = [o for o in organs if s <= o.start_char and o.end_char <= e and o._.canonical]
+        ds = [d for d in dates if s <= d.start_char and d.end_char <= e and _DAY_VALUE.match(str(d._.value or ""))]
+        if os_ and ds:
+            found.add((os_[0]._.canonical, str(ds[0]._.value), ds[0].text))
+    return found.pop() if len(found) == 1 else None
+
+
 def _plan_actors(records: list[dict], text: str) -> list[dict]:
     """"Het bestemmingsplan X is op 30 maart 2017 vastgesteld": the law says who adopts a plan (the
     gemeenteraad a bestemmingsplan, the college a wijzigingsplan or uitwerkingsplan, Provinciale Staten a
@@ -647,7 +682,7 @@ def _dedupe(records: list[dict]) -> list[dict]:
                 dup = True
             elif (rec["start"], rec["end"]) == (o["start"], o["end"]):
                 dup = True
-            elif not rec.get("number") and abs(rec["_idx"] - o["_idx"]) <= 3 and rec["date"] and rec["predicate"] and all(
+            elif not rec.get("number") and not (rec.get("_bullet") and o.get("_bullet")) and abs(rec["_idx"] - o["_idx"]) <= 3 and rec["date"] and rec["predicate"] and all(
                     rec[key] == o[key] for key in ("actor", "date", "predicate", "status")) \
                     and (min(len(rec["text"].split()), len(o["text"].split())) <= 12 or _overlap(rec["text"], o["text"]) >= 0.6):
                 dup = True  # a heading and the sentence under it
@@ -768,9 +803,13 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     sched = schedule or (tense == "bare" and short_row)
     if nothing_decided(r, trig):
         return None
-    if trig.lemma == "besluiten" and not r.dates and ":" not in r.low and any(
+    if trig.lemma == "besluiten" and not r.dates and ":" not in r.low[trig.i:] and any(
             w in _TAKE for w in r.low[max(0, trig.i - 4):trig.i + 3]):
         return None  # "tijdens deze vergadering neemt de raad besluiten": what a meeting is for, no decision
+    if u.heading and _PROPOSED_LABEL.fullmatch(text):
+        return None  # "Voorgesteld besluit" over what the meeting is asked: a label, the points under it are read
+    if _WHAT_DECIDED.search(" ".join(r.low)) and not r.dates:
+        return None  # "In de besluitenlijst staat vermeld wat de gemeenteraad tijdens een vergadering heeft besloten"
     scored = pick_actor_scored(r, lex, trig)
     actor = scored[0] if scored else None
     if tense == "bare" and not schedule and scored is not None and scored[1] < 3:
@@ -942,11 +981,12 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     # "BESLUIT AB 10 oktober 2024 Begroting 2025": the title of what a meeting decided, its points below
     titled = bool(low) and low[0] in ("besluit", "besluiten") and r.unit.first_in_block and r.unit.last_in_block \
         and any(o.start - r.span.start <= 3 for o in r.organs) and bool(r.dates) and not r.span.text.rstrip().endswith(".")
-    put = ends_colon and any(t.lemma == "voorstellen" and t.kind == "part" for t in r.triggers) and len(low) <= 12
+    put = ends_colon and len(low) <= 12 and (any(t.lemma == "voorstellen" and t.kind == "part" for t in r.triggers)
+                                             or bool(_ASKED.search(text)))  # ("Provinciale Staten wordt gevraagd:")
     # ("Het Algemeen Bestuur wordt voorgesteld om:")
     if not ((ends_colon and (decide_verb or noun)) or heading or points or titled or put):
         return None
-    proposal = points or any(p in text for p in lex.raw["proposal_intro_words"])
+    proposal = points or put or any(p in text for p in lex.raw["proposal_intro_words"])
     status = "proposed" if proposal else "adopted"
     trig = next((t for t in r.triggers if t.lemma == "besluiten"), None)
     return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points)
@@ -979,6 +1019,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
     top_number: str | None = None
     top_indent = 0
     gap = 0
+    dashed = False  # points written as bullets
     k = idx + 1
     while k < len(readings):
         r = readings[k]
@@ -986,6 +1027,23 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             k += 1
             continue
         u = r.unit
+        if u.marker == "-" and u.first_in_block and (dashed or (expected is None and not recs and gap == 0)) \
+                and r0.low and r0.low[-1].endswith(":") and len(r.low) >= 4 and (
+                    r.triggers or re.search(r"\bte\s+[a-zà-ÿ]{3,}", r.span.text) or _DECISION_WORD.search(r.span.text)):
+            # "Tot slot besloot de raad unaniem om:" "- de verordening ... vast te stellen." "- geen zienswijze ...":
+            # one decision a bullet
+            dashed = True
+            end_k = _block_end(readings, k)
+            point = _point(doc, readings, k, end_k, None, intro, lex, date_fb, act_fb)
+            point["text"] = point["text"].lstrip("-•*–·▪◦ \t")
+            point["object"] = clean_object(re.sub(r"^\s*[-•*–·▪◦]\s*", "", point.get("object") or ""))
+            point["_bullet"] = True
+            recs.append(point)
+            used.update(range(k, end_k + 1))
+            k = end_k + 1
+            continue
+        if dashed:
+            break
         m = u.marker if u.first_in_block and u.marker != "-" else None
         if m is None and u.first_in_block:
             lone = re.fullmatch(r"\s*\(?([0-9]{1,2}|[a-zA-Z])[.)]\s*", r.span.text)

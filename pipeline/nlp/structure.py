@@ -374,6 +374,17 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
             if low in data["meeting_bodies"]:
                 ctx.meeting_body, ctx.meeting_body_text = data["meeting_bodies"][low], ln.text.strip()
                 break
+    if ctx.meeting_date is None and ctx.layout in ("decision_list", "minutes", "agenda"):
+        # a title run on with its meeting, line breaks lost: "Notulen van de openbare vergadering van de raad der
+        # gemeente Noordwijk, gehouden op dinsdag 17 december 2002, aanvang 20.00h"
+        for ln in head:
+            for d in _day_dates(dates, ln.start, ln.end):
+                before = " ".join(ln.text[max(0, d.start_char - ln.start - 80):d.start_char - ln.start].lower().split())
+                if _HELD_ON.search(before):
+                    ctx.meeting_date, ctx.meeting_date_text = str(d._.value), d.text
+                    break
+            if ctx.meeting_date is not None:
+                break
     if ctx.meeting_body is None and ctx.layout != "proposal":  # "Beeldvormende vergadering" as a field value
         for ln in head:
             low = _clean_head(ln.text)
@@ -382,6 +393,10 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
                 if found:
                     ctx.meeting_body, ctx.meeting_body_text = found, ln.text.strip()
                     break
+
+
+_HELD_ON = re.compile(r"\b(?:gehouden|vergaderd|bijeengekomen)\s+(?:op\s+)?(?:\w+dag\s*)?,?\s*$"
+                      r"|\bvergadering\s+(?:van|op)\s+(?:\w+dag\s*)?,?\s*$")
 
 
 def _meeting_word(low: str, data: dict) -> bool:
@@ -474,6 +489,14 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                    if not (formula_tail and o._.canonical in data["clerks"])]  # "Aldus vastgesteld ... De griffier,"
             if os_ and (len(ln.text) - len(os_[0].text) < 25 or (  # "De Staatssecretaris van Veiligheid en Justitie,"
                     os_[0].start_char - ln.start <= 4 and re.match(r"\s+van\s+[A-Z]", text[os_[0].end_char:ln.end]))):
+                body = os_[0]
+                break
+    if body is None:  # a letter that ends with its signing body alone: "Gedeputeerde Staten van Overijssel"
+        ends = [ln for ln in lines if ln.start >= tail_from and ln.text.strip()][-4:]
+        for ln in reversed(ends):
+            os_ = [o for o in _organs_in(organs, ln.start, ln.end) if o._.canonical not in data["clerks"]]
+            if os_ and os_[0].start_char - ln.start <= 4 and re.fullmatch(
+                    r"(?:\s+van\s+(?:de\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?[\s,.]*", text[os_[0].end_char:ln.end]):
                 body = os_[0]
                 break
     if body is None:  # a notice signed "Bergen, 23 december 2015" / "Burgemeester en wethouders van Bergen (NH)"
@@ -1713,6 +1736,10 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
                                                  if status == "planned" else [])
                 past = status == "realized" and re.search(  # "hebben wij u geïnformeerd", "bent u geïnformeerd": earlier
                     r"\b(?:heb|hebben) (?:ik|wij|we)\b|\b(?:ik|wij|we) (?:heb|hebben)\b|\b(?:bent|werd|werden) u\b|\binformeerden\b", low)
+                if not ds and past and ctx.doc_date:  # "In december 2023 hebben we u geïnformeerd": that month
+                    ds = [d for d in dates if s <= d.start_char and d.end_char <= e and d._.value
+                          and re.fullmatch(r"\d{4}-\d{2}", str(d._.value))
+                          and compare_dates(str(d._.value), ctx.doc_date) == -1][:1]
                 date, date_text = (str(ds[0]._.value), ds[0].text) if ds else (
                     (None, None) if status == "planned" or past else (ctx.doc_date, None))  # a plan without its date
                 out.append(_record(text, ctx, status=status, start=s, end=e, obj=text[s:e], actor=ctx.issuer,

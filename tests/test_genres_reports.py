@@ -1,0 +1,111 @@
+"""News items on a meeting, letters signed by their board alone, run-on minutes and meeting pages (issue 15, after a
+blind annotation of decision lists, letters and notices of nineteen more governments): what a report says the body
+"besloot" takes the day the report says it met; bullets under "besloot de raad unaniem om:" are one decision each; a
+letter that ends with "Gedeputeerde Staten van Overijssel" is theirs; "In december 2023 hebben we u geïnformeerd" is
+dated that month; "gehouden op dinsdag 17 december 2002" dates a meeting whose title runs on; a meeting's record is
+dated by its meeting; "Provinciale Staten wordt gevraagd:" puts what follows to the meeting. Read end to end by the
+whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from tests.test_genres_college import dated, run
+
+NEWS = """Uit de raad
+
+Publicatie: 25 april 2023
+
+Afgelopen donderdagavond 20 april 2023 vergaderde de gemeenteraad. Eerst werd gedebatteerd over het bestemmingsplan
+Pieter de Hooghstraat.
+
+De raad besloot ook om voor dit bestemmingsplan geen exploitatieplan vast te stellen.
+
+Tot slot besloot de raad unaniem om:
+-             de eerste wijziging Verordening tarieven sportaccommodaties 2023 vast te stellen.
+-             geen zienswijze in te dienen op de eerste wijziging Gemeenschappelijke Regeling SVHW 2023 en
+-             de toleranties en verantwoordingsgrenzen 2023 voor de rechtmatigheidsverantwoording 2023 vast te stellen.
+
+Terug naar nieuwsoverzicht
+"""
+
+
+def test_a_news_item_on_a_meeting_dates_what_the_body_decided_there_one_decision_a_bullet(nlp):
+    ex = run(nlp, NEWS)
+    taken = [d for d in ex.decisions if (d.actor, d.date, d.status) == ("gemeenteraad", "2023-04-20", "adopted")]
+    assert len(taken) == 4  # the exploitatieplan and the three bullets, not the publication's day
+    assert [d.text.split()[0] for d in taken[1:]] == ["de", "geen", "de"]
+    assert any("toleranties" in d.text for d in taken)
+
+
+TWO_MEETINGS = NEWS.replace("Eerst werd", "Op 13 april 2023 vergaderde de gemeenteraad ook. Eerst werd")
+
+
+def test_a_report_of_two_meetings_dates_no_undated_decision_by_guessing(nlp):
+    ex = run(nlp, TWO_MEETINGS)
+    assert not any(d.date == "2023-04-20" and "exploitatieplan" in d.text for d in ex.decisions)
+
+
+LETTER = """Provincie Overijssel
+
+Aan Provinciale Staten van Overijssel
+
+Zwolle, 21 mei 2024
+
+Onderwerp: Definitief windbeleid
+
+Geachte Statenleden,
+
+In december 2023 hebben we u geïnformeerd (kenmerk D2023-12-002880) over ons voornemen om programmeringsafspraken te
+maken.
+In maart 2024 hebben wij besloten het windbeleid vast te stellen.
+
+Gedeputeerde Staten van Overijssel
+"""
+
+
+def test_a_letter_signed_by_its_board_alone_is_the_boards_and_tells_what_it_did_that_month(nlp):
+    ex = run(nlp, LETTER)
+    assert ("gedeputeerde_staten", "2024-03", "adopted") in dated(ex)
+    assert ("gedeputeerde_staten", "2023-12", "realized") in dated(ex)  # the month it informed, not the letter's day
+
+
+MINUTES = """NOTULEN GEMEENTERAAD NOORDWIJK dd Notulen van de openbare vergadering van de raad der gemeente Noordwijk, gehouden op dinsdag 17 december 2002, aanvang 20.00h, en voortgezet op donderdag 19 december 2002, aanvang 18.00h Aanwezig: Voorzitter: de heer J.W. van der Sluijs
+
+De raad besluit unaniem het voorstel tot benoeming van een lid van de Programmaraad aan te nemen.
+"""
+
+
+def test_run_on_minutes_are_dated_by_the_day_their_meeting_was_held(nlp):
+    ex = run(nlp, MINUTES)
+    assert (ex.document.meeting_body, ex.document.meeting_date, ex.document.date) == (
+        "gemeenteraad", "2002-12-17", "2002-12-17")
+    assert ("gemeenteraad", "2002-12-17", "adopted") in dated(ex)
+
+
+MEETING_PAGE = """(PS) Provinciale Staten
+
+Statenvergadering
+
+vrijdag 4 oktober 2019 10:00 - 18:00
+
+Agendapunten
+
+ • 6.1.1
+
+  Voorgesteld besluit
+  Provinciale Staten wordt gevraagd:
+  de geheimhouding op de documenten van de besloten Statenvergadering van 14 december 2018 met toepassing van artikel 25, derde lid, van de Provinciewet op te heffen.
+
+  Besluit
+  Provinciale Staten besluiten: de geheimhouding op de documenten van de besloten Statenvergadering van 14 december 2018 met toepassing van artikel 25, derde lid, van de Provinciewet op te heffen.
+
+In de besluitenlijst van Provinciale Staten staat vermeld wat Provinciale Staten tijdens een vergadering hebben besloten.
+"""
+
+
+def test_a_meeting_page_puts_what_the_states_are_asked_and_records_what_they_decided(nlp):
+    ex = run(nlp, MEETING_PAGE)
+    assert ex.document.date == "2019-10-04"
+    assert sorted(dated(ex)) == [("provinciale_staten", "2019-10-04", "adopted"),
+                                 ("provinciale_staten", "2019-10-04", "proposed")]
+    assert not any(d.text.strip() == "Voorgesteld besluit" for d in ex.decisions)
+    assert not any("staat vermeld" in d.text for d in ex.decisions)  # what such lists are for, no decision
