@@ -109,3 +109,20 @@ def test_a_meeting_page_puts_what_the_states_are_asked_and_records_what_they_dec
                                  ("provinciale_staten", "2019-10-04", "proposed")]
     assert not any(d.text.strip() == "Voorgesteld besluit" for d in ex.decisions)
     assert not any("staat vermeld" in d.text for d in ex.decisions)  # what such lists are for, no decision
+
+
+JOINT_NOTICE = """Gemeenschappelijke regeling DUO+
+
+De colleges van burgemeester en wethouders van de gemeenten Diemen, Ouder-Amstel en Uithoorn maken bekend dat zij op 8 januari 2015 met toestemming van de gemeenteraden hebben besloten de gemeenschappelijke regeling DUO+ te treffen.
+
+GEMEENSCHAPPELIJKE REGELING OPENBAAR LICHAAM DUO+
+
+Gelezen de kaderbesluiten deelname Samenwerkingsorganisatie van de gemeenteraden van Diemen d.d. 23 januari 2014, Uithoorn d.d. 30 januari 2014 en Ouder Amstel d.d. 13 februari 2014;
+"""
+
+
+def test_a_joint_notice_is_the_colleges_decision_and_cites_each_councils_own_decision(nlp):
+    ex = run(nlp, JOINT_NOTICE)
+    assert ("college_bw", "2015-01-08", "adopted") in dated(ex)  # "zij": the colleges, not the councils that consented
+    cited = sorted(d.date for d in ex.decisions if d.cited and d.actor == "gemeenteraad")
+    assert cited == ["2014-01-23", "2014-01-30", "2014-02-13"]

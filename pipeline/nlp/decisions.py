@@ -247,6 +247,7 @@ _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)
 #: tijdens een vergadering heeft besloten", "leest u welke besluiten het college heeft genomen")
 _WHAT_DECIDED = re.compile(r"\b(?:wat|welke\s+besluiten|waarover)\s+(?:(?:de|het)\s+)?[^.;:]{2,60}?\s+(?:heeft|hebben|heeft\s+genomen|"
                            r"besluit|besluiten|beslist|beslissen)\s*(?:besloten|genomen|beslist)?\s*[.?]?$")
+_ANNOUNCES = re.compile(r"\b(?:maakt|maken)\s+(bekend)\s*,?\s+dat\s+(?:zij|ze|hij|het|zij\s+\w+)\b")
 _PROPOSED_LABEL = re.compile(r"(?i)\W*(?:voorgestelde?|ontwerp-?|concept-?|gevraagde?)\s*besluit(?:en)?\s*:?|besluitvoorstel\s*:?")
 _LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijken|raadplegen|verkrijgbaar)\b")
 _PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b"
@@ -814,6 +815,12 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     actor = scored[0] if scored else None
     if tense == "bare" and not schedule and scored is not None and scored[1] < 3:
         actor = None  # a noun row needs its body as agent or meeting: "Voorstel door DB", "in DB van ..."
+    announced = _ANNOUNCES.search(" ".join(r.low[:trig.i]))
+    said = r.low.index("bekend") if announced and "bekend" in r.low else -1
+    if said > 0 and r.organs and r.organs[0].start - r.span.start < said and r.organs[0].start - r.span.start <= 4:
+        first = r.organs[0]  # "De colleges van B&W van ... maken bekend dat zij op 8 januari 2015 met toestemming van
+        if actor is None or actor.start > first.start:  # de gemeenteraden hebben besloten ...": the colleges decided
+            actor = first
     pron = _pronoun_subject(r, trig, lex)
     if pron and actor is not None and r.low[actor.start - r.span.start - 1: actor.start - r.span.start] != ["door"]:
         actor = None  # "Wij adviseren dat het orgaan ...": the organ is not the actor

@@ -1309,9 +1309,12 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
     """Earlier decisions as noun phrases: "het besluit van Gedeputeerde Staten van 3 maart 2020"."""
     out = []
     nouns = data["cited_nouns"]
-    rx = re.compile(r"\b(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r"|[a-z]{3,}besluit)\s+van\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
+    rx = re.compile(r"\b(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r"|[a-z]{3,}besluit(?:en)?)"
+                    r"(?:\s+(?!(?:van|over|tot|om|het|de|een|conform|inzake|en|of|" + "|".join(map(re.escape, nouns)) + r")\b)[A-Za-z][\w\-]*){0,3}?"
+                    r"\s+van\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
+    # ("de kaderbesluiten deelname Samenwerkingsorganisatie van de gemeenteraden van Diemen d.d. 23 januari 2014")
     for o in organs:
-        m = rx.search(text[max(0, o.start_char - 40):o.start_char])
+        m = rx.search(text[max(0, o.start_char - 70):o.start_char])
         if not m and o.text.lower().endswith(("besluit", "besluiten")):  # "conform het B&W-besluit dd. 13 februari 2018"
             d = next((d for d in dates if 0 <= d.start_char - o.end_char <= 12 and _DAY.match(str(d._.value or ""))
                       and re.fullmatch(r"\s*(?:van|d\.?\s?d\.?|op)\s*", text[o.end_char:d.start_char], re.I)), None)
@@ -1330,14 +1333,30 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
             continue
         noun = m.group(1).lower()
         noun = noun if noun in nouns else "besluit"  # "mandaatbesluit", "aanwijzingsbesluit": a decision
-        s = max(0, o.start_char - 40) + m.start()
+        s = max(0, o.start_char - 70) + m.start()
         if noun == "advies" and not re.search(r"(?i)\b(?:gelezen|gezien)\s+(?:het|[^;\n]{0,160}\ben\s+het)\s+$",
                                               text[max(0, s - 180):s]):
             continue  # (a resolution's "gelezen het advies van burgemeester en wethouders van ...": what it was put as)
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
                            predicate=noun, cited=True))
+        while True:  # the same decision of the other councils: "..., Uithoorn d.d. 30 januari 2014 en Ouder Amstel d.d. 13
+            # februari 2014" (each council's own decision on its own day)
+            nxt = next((x for x in dates if 0 < x.start_char - d.end_char <= 70 and _DAY.match(str(x._.value or ""))
+                        and _CITED_MORE.fullmatch(text[d.end_char:x.start_char])), None)
+            if nxt is None:
+                break
+            if str(nxt._.value) != str(d._.value):
+                out.append(_record(text, Context(), status=nouns[noun], start=s, end=nxt.end_char,
+                                   obj=text[s:o.end_char] + " " + text[d.end_char:nxt.end_char].strip(" ,"),
+                                   actor=o._.canonical, actor_text=o.text, date=str(nxt._.value), date_text=nxt.text,
+                                   predicate=noun, cited=True))
+            d = nxt
     return out
+
+
+_CITED_MORE = re.compile(r"\s*(?:,|\ben\b)\s*(?:(?:van\s+)?(?:de|het)\s+[\w ]{2,50}?\s+)?(?:van\s+(?:de\s+gemeente\s+)?)?"
+                         r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}\s*(?:d\.?\s?d\.?|van)\s*(?:\w+dag\s+)?", re.S)
 
 
 _YOUR_ACT = re.compile(r"(?i)\buw\s+(?:brief|advies|verzoek|zienswijze|reactie|e-?mail|aanvraag)\s+(?:van|d\.?\s?d\.?)\s+(?:\w+dag\s+)?$")
