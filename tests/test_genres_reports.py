@@ -126,3 +126,21 @@ def test_a_joint_notice_is_the_colleges_decision_and_cites_each_councils_own_dec
     assert ("college_bw", "2015-01-08", "adopted") in dated(ex)  # "zij": the colleges, not the councils that consented
     cited = sorted(d.date for d in ex.decisions if d.cited and d.actor == "gemeenteraad")
     assert cited == ["2014-01-23", "2014-01-30", "2014-02-13"]
+
+
+STATES_REPORT = """Verslag Provinciale Staten vergadering van 8 november 2023
+
+Dit zijn de amendementen:
+
+- De fractie 50PLUS heeft een amendement ingediend over 'Museale voorzieningen binnen het FvA'. Dit amendement heeft geen meerderheid behaald en is daarmee verworpen.
+- De fractie 50PLUS heeft een amendement ingediend over 'Schrappen verhoging opcenten MRB 2024'. Dit amendement heeft geen meerderheid behaald en is daarmee verworpen.
+- De fractie BBB heeft een amendement ingediend over 'Technische aanpassing Uitvoeringsreserve'. Dit amendement is met algemene stemmen aangenomen.
+"""
+
+
+def test_a_report_keeps_each_amendments_outcome_with_the_amendment_it_names(nlp):
+    ex = run(nlp, STATES_REPORT)
+    got = sorted((d.object, d.status) for d in ex.decisions
+                 if (d.actor, d.date) == ("provinciale_staten", "2023-11-08"))
+    assert got == [("Museale voorzieningen binnen het FvA", "rejected"), ("Schrappen verhoging opcenten MRB 2024", "rejected"),
+                   ("Technische aanpassing Uitvoeringsreserve", "adopted")]

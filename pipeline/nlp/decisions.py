@@ -248,6 +248,7 @@ _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)
 _WHAT_DECIDED = re.compile(r"\b(?:wat|welke\s+besluiten|waarover)\s+(?:(?:de|het)\s+)?[^.;:]{2,60}?\s+(?:heeft|hebben|heeft\s+genomen|"
                            r"besluit|besluiten|beslist|beslissen)\s*(?:besloten|genomen|beslist)?\s*[.?]?$")
 _ANNOUNCES = re.compile(r"\b(?:maakt|maken)\s+(bekend)\s*,?\s+dat\s+(?:zij|ze|hij|het|zij\s+\w+)\b")
+_SENTENCE_END = re.compile(r"[.!]\s*$")
 _PROPOSED_LABEL = re.compile(r"(?i)\W*(?:voorgestelde?|ontwerp-?|concept-?|gevraagde?)\s*besluit(?:en)?\s*:?|besluitvoorstel\s*:?")
 _LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijken|raadplegen|verkrijgbaar)\b")
 _PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b"
@@ -685,7 +686,10 @@ def _dedupe(records: list[dict]) -> list[dict]:
                 dup = True
             elif not rec.get("number") and not (rec.get("_bullet") and o.get("_bullet")) and abs(rec["_idx"] - o["_idx"]) <= 3 and rec["date"] and rec["predicate"] and all(
                     rec[key] == o[key] for key in ("actor", "date", "predicate", "status")) \
-                    and (min(len(rec["text"].split()), len(o["text"].split())) <= 12 or _overlap(rec["text"], o["text"]) >= 0.6):
+                    and (min(len(rec["text"].split()), len(o["text"].split())) <= 12 or _overlap(rec["text"], o["text"]) >= 0.6) \
+                    and not (_SENTENCE_END.search(rec["text"]) and _SENTENCE_END.search(o["text"])
+                             and rec["text"].strip() != o["text"].strip()):
+                # (two sentences, "Dit amendement is daarmee verworpen." under each of two items, are two decisions)
                 dup = True  # a heading and the sentence under it
             if dup and (rec["actor"] is not None, rec.get("date_text") is not None) > (
                     o["actor"] is not None, o.get("date_text") is not None):

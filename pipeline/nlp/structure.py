@@ -724,7 +724,8 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
     if last in outcomes and len(words) <= 30 and "?" not in low and re.match(
             r"(?:met|bij|na|zonder|in|unaniem|conform)\b", low) and not re.search(r"\b(niet|geen)\b", low):
         return outcomes[last], last  # "Met de stemmen tegen van VVD en CDA aangenomen.", "Zonder hoofdelijke stemming aangenomen."
-    for clause in re.split(r"\s*[:;(]\s*", low):
+    for clause in re.split(r"\s*[:;(]\s*|\s+en\s+(?=(?:is|wordt|werd|zijn|worden|werden)\s+(?:daarmee|dus|daarom)\b)", low):
+        # ("Dit amendement heeft geen meerderheid behaald en is daarmee verworpen": the outcome's own clause)
         # "Motie X wordt, na een stemverklaring van FVD, unaniem aangenomen": the aside left out
         clause = re.sub(r"\b(wordt|werd|is|worden|werden|zijn),[^,]{1,60},\s*", r"\1 ", clause)
         m = _PASSIVE.match(clause)
@@ -921,7 +922,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             oc = _outcome(sent, data)
             if oc is not None:
                 vote = read_vote(sent) if read_vote else None
-                motion = re.match(r"(?i)\W*(?:(?:de\s+|het\s+)?(?:motie|amendement)|(?:de\s+)?voorzitter\.\s+(?:de|het)\s+(?:motie|amendement))", sent)
+                motion = re.match(r"(?i)\W*(?:(?:de\s+|het\s+|dit\s+|deze\s+)?(?:motie|amendement)|(?:de\s+)?voorzitter\.\s+(?:de|het)\s+(?:motie|amendement))", sent)
                 own = number_rx.search(sent) if motion else None
                 if motion and own is None:  # "In stemming komt motie H.1." then "De motie wordt aangenomen ..."
                     for ps_, pe_ in reversed(sents[max(0, k - 2):k]):
@@ -930,8 +931,14 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                             break
                 # "Motie M3 ... wordt verworpen": the motion's, not the item's; "Het voorstel wordt aangenomen": the item's
                 whole = own is None and (not found or re.match(r"(?i)\W*(?:het|dit)\s+(?:raads|staten)?voorstel\b", sent))
-                out.append(_record(text, ctx, status=oc[0], start=it.title_start if whole else s, end=e,
-                                   obj=title if whole else sent, actor=body, actor_text=body_text, date=day,
+                obj_, start_ = (title, it.title_start) if whole else (sent, s)
+                if motion and own is None and k > 0:  # "... een amendement ingediend over 'Museale voorzieningen'." then
+                    ps_, pe_ = sents[k - 1]  # "Dit amendement ... is daarmee verworpen.": the amendment named before
+                    named = _QUOTED.search(text[ps_:pe_])
+                    if named and re.search(r"(?i)\b(?:motie|amendement)", text[ps_:pe_]):
+                        obj_, start_ = named.group(1), ps_
+                out.append(_record(text, ctx, status=oc[0], start=start_, end=e,
+                                   obj=obj_, actor=body, actor_text=body_text, date=day,
                                    date_text=day_text, number=own.group(1).replace(" ", "") if own else number,
                                    vote=vote, predicate=oc[1], item=(it_start, it.end)))
                 found += 1
@@ -943,6 +950,9 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                                    actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
                                    predicate="agenderen", item=(it_start, it.end)))
     return out
+
+
+_QUOTED = re.compile(r"['‘“\"]([^'’”\"\n]{3,160})['’”\"]")
 
 
 def _block_points(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
