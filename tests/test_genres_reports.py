@@ -144,3 +144,44 @@ def test_a_report_keeps_each_amendments_outcome_with_the_amendment_it_names(nlp)
                  if (d.actor, d.date) == ("provinciale_staten", "2023-11-08"))
     assert got == [("Museale voorzieningen binnen het FvA", "rejected"), ("Schrappen verhoging opcenten MRB 2024", "rejected"),
                    ("Technische aanpassing Uitvoeringsreserve", "adopted")]
+
+
+GS_NEWS_LIST = """GS-besluitenlijst 18 augustus 2020
+
+
+Beantwoording schriftelijke vragen over branden in Wijster
+
+Gedeputeerde Staten hebben schriftelijke vragen beantwoord over branden in de afgelopen drie jaar bij bedrijven te Wijster. De antwoorden zijn te lezen op www.drentsparlement.nl
+
+Vaststellen Cultuurnota 2021-2024 'Cultuur om te delen'
+
+De ontwerp-Cultuurnota 2021-2024 'Cultuur om te delen' is door Gedeputeerde Staten vastgesteld. Voor meer informatie: Cultuur om te delen
+
+Wob-verzoek Werkgroep Geelbroek
+
+Gedeputeerde Staten hebben naar aanleiding van een Wob-verzoek besloten documenten inzake de indiener openbaar te maken.
+"""
+
+
+def test_a_list_of_headed_paragraphs_keeps_each_paragraphs_own_decision(nlp):
+    ex = run(nlp, GS_NEWS_LIST)
+    texts = [d.text for d in ex.decisions if (d.actor, d.date, d.status) == ("gedeputeerde_staten", "2020-08-18", "adopted")]
+    assert any(t.startswith("De ontwerp-Cultuurnota") for t in texts)
+    assert any("Wob-verzoek besloten" in t for t in texts)
+    assert not any(t.startswith("GS-besluitenlijst") for t in texts)  # not the list's head run down to one sentence
+
+
+NEWS_PLAN = """Hoorzitting gemeenteraad woningbouwlocaties
+
+Gepubliceerd: 2 oktober 2019
+
+De gemeenteraad houdt donderdag 10 oktober aanstaande een hoorzitting over nieuwe woningbouwlocaties.
+
+Daaropvolgend neemt de raad een besluit op 31 oktober 2019.
+"""
+
+
+def test_a_day_this_month_aanstaande_stays_in_the_month_and_taking_a_decision_on_a_day_is_planned(nlp):
+    ex = run(nlp, NEWS_PLAN)
+    assert "2019-10-10" in [e.value for e in ex.entities if e.label == "DATE"]  # not October 2020
+    assert ("gemeenteraad", "2019-10-31", "planned") in dated(ex)

@@ -165,7 +165,8 @@ def _relative_year(m: int, d: int | None, ref: tuple[int, int | None, int | None
     ry, rm, rd = ref
     if rm is None:
         return ry
-    ref_o = ordinal(ry, rm, rd or 15)
+    ref_o = ordinal(ry, rm, rd or (1 if rel == "next" else 28))  # (a month's reference: "10 oktober aanstaande" in
+    # a text of October 2019 is that month's, "10 oktober jl." in a text of October too)
     # Up to 8 years away, for 29 februari: the last or next leap year that has it.
     if rel == "past":
         for y in range(ry, ry - 9, -1):
@@ -260,6 +261,7 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
         if mn.kind in ("date", "month") and mn.y is None:
             if mn.rel and (doc_ref or last):
                 mn.y = _relative_year(mn.m, mn.d, doc_ref or last, mn.rel)
+                mn.y = _weekday_year(text, mn, doc_ref)  # "donderdag 10 oktober aanstaande": the year it is a Thursday
                 if doc_ref is not None:  # "16 december jongstleden", placed by the document's date, places what follows
                     last, last_at = (mn.y, mn.m, mn.d), mn.end
             elif last or doc_ref:

@@ -272,6 +272,12 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
     # an item that is a paragraph of prose ("De Staten stemden in met ... Verder hebben Provinciale Staten ...
     # vastgesteld. Ook is ..."): its sentences are its decisions, each with its own words
     prose = {id(t) for t in struct if meeting_kind and not t.get("cited") and _is_prose(t["text"])}
+    # an item read from the list's head down to a sentence that tells the decision itself, paragraphs apart ("GS-
+    # besluitenlijst 18 augustus 2020 / Beantwoording ... / Vaststellen Cultuurnota / De ontwerp-Cultuurnota is door
+    # Gedeputeerde Staten vastgesteld."): the sentences are the decisions
+    spread = {id(t) for t in struct if meeting_kind and not t.get("cited") and t["text"].count("\n\n") >= 2
+              and any(r["actor"] is not None and t["start"] < r["start"] and r["end"] == t["end"] for r in records)}
+    prose |= spread
     # an item whose decision opens its points ("Gedeputeerde Staten besluiten: 1. ... 2. ..."): the points are its
     # decisions
     intros = {id(t) for t in struct if meeting_kind and re.search(r"\bbesluit(?:en)?\s*:\s*$", t["text"], re.I)}
@@ -403,7 +409,7 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             t["_item"][0] <= r["start"] < t["_item"][1] and r.get("number") for r in kept)]
     if prose:  # a prose item gives way to its sentences when two or more of them name the body that decided
         struct = [t for t in struct if id(t) not in prose or sum(
-            t["start"] <= r["start"] < t["end"] and id(r) in explicit for r in kept) < 2]
+            t["start"] <= r["start"] < t["end"] and id(r) in explicit for r in kept) < (1 if id(t) in spread else 2)]
         kept = [r for r in kept if not any(t["start"] <= r["start"] < t["end"] for t in struct if id(t) in prose)]
     if frame.layout == "agenda":
         struct = _points_over_titles(struct, text, lex)

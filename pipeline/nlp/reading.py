@@ -184,6 +184,9 @@ def _starts_nothing(w: str, lex: Lexicon) -> bool:
     return not (w.isalpha() and any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in lex.noun_suffixes))
 
 
+_TAKEN_NOUN = {"neemt": "present", "nemen": "present", "nam": "past", "namen": "past"}  # "neemt ... een besluit"
+
+
 def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset()) -> list[Trigger]:
     out: list[Trigger] = []
     dets = lex.words("determiners")
@@ -224,6 +227,11 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
             adjective = w in homographs and prev.endswith("e") and not prev.endswith("ie") and prev not in ("we", "die", "deze", "de")
             takes = w in homographs and any(x in ("nemen", "genomen", "neemt", "namen") for x in low[i + 1:i + 4])
             if prev in dets or prev == "te" or adjective or takes:  # "een formeel besluit te nemen"
+                taken = _TAKEN_NOUN.get(next((x for x in low[max(0, i - 4):i] if x in _TAKEN_NOUN), ""))
+                if taken and w in ("besluit", "besluiten") and prev != "te" and (
+                        i + 1 >= n or low[i + 1] in ("op", "over", "in", "tijdens", ".", ",")):
+                    # "Daaropvolgend neemt de raad een besluit op 31 oktober 2019": the body decides then
+                    out.append(Trigger("besluiten", taken, i, i + 1))
                 continue  # "het besluit", "mogelijke besluiten", "te besluiten"
             for lemma, tense in lex.finite[w]:
                 pt = lex.particle.get(lemma)
