@@ -185,3 +185,30 @@ def test_a_day_this_month_aanstaande_stays_in_the_month_and_taking_a_decision_on
     ex = run(nlp, NEWS_PLAN)
     assert "2019-10-10" in [e.value for e in ex.entities if e.label == "DATE"]  # not October 2020
     assert ("gemeenteraad", "2019-10-31", "planned") in dated(ex)
+
+
+MOTION_PAGE_FIELDS = """Vorige pagina
+Moties
+MO01 motie vreemd VVD PvdA - trammalant om de dakrand
+- Agendapunt
+-
+Raadsplein: Agenda en raadsstukken 2025
+donderdag 4 december 17:00 tot 22:30
+Raadzaal - Datum
+- 04-12-2025
+- Titel
+- MO01 motie vreemd VVD PvdA - trammalant om de dakrand
+- Status
+- {status}
+- Toelichting
+- Verzoekt het college: - Het geamendeerde raadsvoorstel uit te voeren.
+"""
+
+
+def test_a_motions_page_in_a_council_system_is_the_councils_decision_on_the_day_it_names(nlp):
+    ex = run(nlp, MOTION_PAGE_FIELDS.format(status="Aangenomen"))
+    assert ("gemeenteraad", "2025-12-04", "adopted") in dated(ex)
+    ex = run(nlp, MOTION_PAGE_FIELDS.format(status="Verworpen"))
+    assert ("gemeenteraad", "2025-12-04", "rejected") in dated(ex)
+    ex = run(nlp, MOTION_PAGE_FIELDS.format(status="In behandeling"))
+    assert not any(d.status in ("adopted", "rejected") for d in ex.decisions)

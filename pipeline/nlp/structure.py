@@ -779,6 +779,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _meeting_items(text, ctx, lines, dates, data, read_vote)
     if ctx.layout == "motion":
         out += _motion(text, ctx, lines, organs, dates, data)
+    elif ctx.layout is None and re.search(r"(?i)\b(?:motie|moties|amendement)\b", text[:600]):
+        out += _motion_page(text, ctx, lines, organs, dates, data)  # (a motion's page: "Moties" / "MO01 motie ...")
     out += _ratified(text, ctx, organs, data)
     out += _dated_table_rows(text, ctx, lines, dates, data)
     if ctx.layout == "promise_list":
@@ -1063,7 +1065,7 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
     out: list[dict] = []
     found = _motion_body(lines, organs, data)
     if found is None:
-        return out
+        return _motion_page(text, ctx, lines, organs, dates, data)
     body_line, actor, actor_text = found
     ln = lines[body_line]
     ds = _day_dates(dates, ln.start, ln.end) or _day_dates(dates, lines[0].start, ln.start)
@@ -1096,6 +1098,44 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
 
 
 MOTION_STAMP = re.compile(r"(?im)^\W*aldus\s+(aangenomen|verworpen|aangehouden|ingetrokken)\b")  # a motion's outcome stamp
+
+
+_ASSEMBLY_WORDS = ((re.compile(r"(?i)\b(?:gemeente)?raad(?:sleden|slid|zaal|splein|svergadering)?\b"), "gemeenteraad"),
+                   (re.compile(r"(?i)\b(?:provinciale\s+)?staten(?:leden|lid|zaal|vergadering)?\b"), "provinciale_staten"),
+                   (re.compile(r"(?i)\b(?:algemeen\s+bestuur|verenigde\s+vergadering)\b"), "algemeen_bestuur"))
+
+
+def _motion_page(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dates: list[Span],
+                 data: dict) -> list[dict]:
+    """A motion's page in a council information system, its fields a line each ("Titel" / "MO01 motie vreemd ...",
+    "Status" / "Aangenomen", "Datum" / "04-12-2025", "Toelichting" / "Verzoekt het college: ..."): the assembly's
+    decision on the motion, on the day the page names (none without an outcome and a day)."""
+    status = date = date_text = None
+    title = None
+    for i, ln in enumerate(lines[:120]):
+        lab = ln.text.strip(" -•*\t:").lower().split(" - ")[-1]  # ("Raadzaal/Heijezaal - Datum": a row's last field)
+        value = next((x for x in lines[i + 1:i + 3] if x.text.strip(" -•*\t")), None)
+        if value is None:
+            continue
+        val = " ".join(value.text.strip(" -•*\t").lower().split()).rstrip(". ")
+        if lab in data["motion_outcome_labels"] and status is None and val in data["outcomes"]:
+            status = data["outcomes"][val]
+        elif lab in ("datum", "vergaderdatum", "datum vergadering", "datum besluit") and date is None:
+            ds = _day_dates(dates, value.start, value.end)
+            if ds:
+                date, date_text = str(ds[0]._.value), ds[0].text
+        elif lab in ("titel", "onderwerp") and title is None:
+            title = value
+    if status in (None, "proposed") or date is None:
+        return []
+    actor = next((o._.canonical for o in organs if o._.canonical in data["assemblies"]), None)
+    if actor is None:
+        actor = next((cid for rx, cid in _ASSEMBLY_WORDS if rx.search(text[:4000])), None)
+    if actor is None:
+        return []
+    start, end = (title.start, title.end) if title is not None else (lines[0].start, lines[0].end)
+    return [_record(text, ctx, status=status, start=start, end=end, obj=text[start:end].strip(" -•*\t"), actor=actor,
+                    actor_text=None, date=date, date_text=date_text, predicate="besluiten")]
 
 
 def _motion_outcome(head: list[_Line], data: dict) -> str | None:
