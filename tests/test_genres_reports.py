@@ -212,3 +212,33 @@ def test_a_motions_page_in_a_council_system_is_the_councils_decision_on_the_day_
     assert ("gemeenteraad", "2025-12-04", "rejected") in dated(ex)
     ex = run(nlp, MOTION_PAGE_FIELDS.format(status="In behandeling"))
     assert not any(d.status in ("adopted", "rejected") for d in ex.decisions)
+
+
+GS_PRESS = """Besluitenlijst en persbericht Vergadering van Gedeputeerde Staten,
+dinsdag 17 april 2001
+
+1. Elk jaar doet de Provinciale Archiefinspectie verslag van haar werk. Vandaag hebben Gedeputeerde Staten het
+verslag over het jaar 2000 voor kennisgeving aangenomen.
+Vervolgprocedure: 16 mei Statencommissie Welzijnszaken
+"""
+
+PLAN_STEPS = """# Wijzigingsplan Bekslaan Zuidzijde
+
+### Gemeente Bloemendaal
+
+#### **Procedure overzicht**
+
+| Fase               | Vastgesteld door | Datum               |
+|--------------------|------------------|---------------------|
+| ontwerp            | College          | 10 april 2018       |
+| vastgesteld        | College          | 3 juli 2018         |
+
+Het college heeft op 3 juli 2018 het wijzigingsplan vastgesteld.
+"""
+
+
+def test_a_schedule_step_after_the_document_is_planned_and_one_before_it_done(nlp):
+    ex = run(nlp, GS_PRESS)
+    assert ("statencommissie", "2001-05-16", "planned") in dated(ex)
+    ex = run(nlp, PLAN_STEPS)
+    assert ("college_bw", "2018-04-10", "planned") not in dated(ex)

@@ -804,7 +804,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             actor = pick_actor(r, lex, None)
             date = pick_date(r, lex, None)
             if actor is not None and date is not None:
-                return _record(r, doc, status="planned", trig=None, actor=actor, date=date,
+                # a step of a schedule: planned, unless it lies before the document ("ontwerp | College | 10 april 2018"
+                # in a plan adopted in July 2018: done)
+                step = "realized" if compare_dates(span_value(date), ctx.doc_date) == -1 else "planned"
+                return _record(r, doc, status=step, trig=None, actor=actor, date=date,
                                start=r.span.start_char, end=r.span.end_char, obj=read_object(r, None, actor, date, lex), idx=idx)
         return None
     trig = min(r.triggers, key=lambda t: t.rank(lex))
