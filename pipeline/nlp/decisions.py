@@ -134,7 +134,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = _one_per_mention(_same_letter(out, text, dates))
     out = [r for r in out if not (r.get("_register") and r["status"] == "adopted" and any(
         o is not r and (o["actor"], o["date"], o["status"]) == (r["actor"], r["date"], r["status"]) for o in out))]
-    reported = _reported_meeting(text, organs, dates, frame)
+    reported = _reported_meeting(readings, frame)
     if reported is not None:  # a news item on a meeting: "Afgelopen donderdag 20 april vergaderde de gemeenteraad."
         for rec in out:
             if rec["actor"] == reported[0] and not rec.get("cited") and (rec["date"] is None or (
@@ -245,14 +245,14 @@ _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)?\s+(?!:)")
 #: a clause that tells what a body decides in general, with no decision of its own ("staat vermeld wat de gemeenteraad
 #: tijdens een vergadering heeft besloten", "leest u welke besluiten het college heeft genomen")
-_WHAT_DECIDED = re.compile(r"\b(?:wat|welke\s+besluiten|waarover)\s+(?:(?:de|het)\s+)?[^.;:]{2,60}?\s+(?:heeft|hebben|heeft\s+genomen|"
-                           r"besluit|besluiten|beslist|beslissen)\s*(?:besloten|genomen|beslist)?\s*[.?]?$")
-_ANNOUNCES = re.compile(r"\b(?:maakt|maken)\s+(bekend)\s*,?\s+dat\s+(?:zij|ze|hij|het|zij\s+\w+)\b")
+_WHAT_DECIDED = re.compile(r"\b(?:wat|welke\s+besluiten|waarover)\s+(?:(?:de|het)\s+)?[^.;:]{2,60}?\s+(?:heeft|hebben|besluit|besluiten|"
+                           r"beslist|beslissen)\s*(?:besloten|genomen|beslist)?\s*[.?]?$")
+_ANNOUNCES = re.compile(r"\b(?:maakt|maken)\s+bekend\s*,?\s+dat\s+(?:zij|ze|hij|het)\b")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
-_PROPOSED_LABEL = re.compile(r"(?i)\W*(?:voorgestelde?|ontwerp-?|concept-?|gevraagde?)\s*besluit(?:en)?\s*:?|besluitvoorstel\s*:?")
+_PROPOSED = r"(?:voorgestelde?|ontwerp-?|concept-?|gevraagde?)\s*besluit(?:en)?|besluitvoorstel"  # "Voorgesteld besluit"
+_PROPOSED_LABEL = re.compile(r"(?i)\W*(?:" + _PROPOSED + r")\s*:?")
 _LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijken|raadplegen|verkrijgbaar)\b")
-_PUT_LABEL = re.compile(r"(?i)\b(?:voorgestelde?\s+besluit|ontwerp-?besluit|gevraagde?\s+besluit|beslispunten|besluitvoorstel)\b"
-                        r"|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
+_PUT_LABEL = re.compile(r"(?i)\b(?:" + _PROPOSED + r"|beslispunten)\b|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
@@ -579,10 +579,7 @@ def _own_record_object(frame: Context) -> str:
     return f"{kind} van de vergadering van {frame.meeting_date} vastgesteld" if frame.meeting_date else f"{kind} vastgesteld"
 
 
-_MET = re.compile(r"(?i)\bvergaderde(?:n)?\b")
-
-
-def _reported_meeting(text: str, organs: list[Span], dates: list[Span], frame: Context) -> tuple[str, str, str] | None:
+def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[str, str, str] | None:
     """The one meeting a report or news item tells of ("Afgelopen donderdagavond 20 april vergaderde de
     gemeenteraad."; "Op 3 maart 2024 vergaderden Provinciale Staten over ..."): its body and day, which date what the
     body "besloot" there without a day of its own. None for a decision list, minutes or an agenda (their own meeting
@@ -590,12 +587,11 @@ def _reported_meeting(text: str, organs: list[Span], dates: list[Span], frame: C
     if frame.layout in ("decision_list", "minutes", "agenda", "proposal") or frame.meeting_body:
         return None
     found: set[tuple[str, str, str]] = set()
-    for m in _MET.finditer(text):
-        s = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        e = text.find(".", m.end())
-        e = len(text) if e < 0 else e
-        os_ = [o for o in organs if s <= o.start_char and o.end_char <= e and o._.canonical]
-        ds = [d for d in dates if s <= d.start_char and d.end_char <= e and _DAY_VALUE.match(str(d._.value or ""))]
+    for r in readings:
+        if r is None or not ("vergaderde" in r.low or "vergaderden" in r.low):
+            continue
+        os_ = [o for o in r.organs if o._.canonical]
+        ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
         if os_ and ds:
             found.add((os_[0]._.canonical, str(ds[0]._.value), ds[0].text))
     return found.pop() if len(found) == 1 else None
@@ -828,11 +824,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     actor = scored[0] if scored else None
     if tense == "bare" and not schedule and scored is not None and scored[1] < 3:
         actor = None  # a noun row needs its body as agent or meeting: "Voorstel door DB", "in DB van ..."
-    announced = _ANNOUNCES.search(" ".join(r.low[:trig.i]))
-    said = r.low.index("bekend") if announced and "bekend" in r.low else -1
-    if said > 0 and r.organs and r.organs[0].start - r.span.start < said and r.organs[0].start - r.span.start <= 4:
+    if r.organs and "bekend" in r.low[:trig.i] and _ANNOUNCES.search(" ".join(r.low[:trig.i])):
         first = r.organs[0]  # "De colleges van B&W van ... maken bekend dat zij op 8 januari 2015 met toestemming van
-        if actor is None or actor.start > first.start:  # de gemeenteraden hebben besloten ...": the colleges decided
+        at = first.start - r.span.start  # de gemeenteraden hebben besloten ...": the colleges decided
+        if at <= 4 and at < r.low.index("bekend") and (actor is None or actor.start > first.start):
             actor = first
     pron = _pronoun_subject(r, trig, lex)
     if pron and actor is not None and r.low[actor.start - r.span.start - 1: actor.start - r.span.start] != ["door"]:
@@ -1055,7 +1050,8 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             dashed = True
             end_k = _block_end(readings, k)
             point = _point(doc, readings, k, end_k, None, intro, lex, date_fb, act_fb)
-            point["text"] = point["text"].lstrip("-•*–·▪◦ \t")
+            bullet = len(point["text"]) - len(point["text"].lstrip("-•*–·▪◦ \t"))
+            point["start"], point["text"] = point["start"] + bullet, point["text"][bullet:]
             point["object"] = clean_object(re.sub(r"^\s*[-•*–·▪◦]\s*", "", point.get("object") or ""))
             point["_bullet"] = True
             recs.append(point)

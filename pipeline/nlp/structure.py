@@ -1100,37 +1100,44 @@ def _motion(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dat
 MOTION_STAMP = re.compile(r"(?im)^\W*aldus\s+(aangenomen|verworpen|aangehouden|ingetrokken)\b")  # a motion's outcome stamp
 
 
-_ASSEMBLY_WORDS = ((re.compile(r"(?i)\b(?:gemeente)?raad(?:sleden|slid|zaal|splein|svergadering)?\b"), "gemeenteraad"),
-                   (re.compile(r"(?i)\b(?:provinciale\s+)?staten(?:leden|lid|zaal|vergadering)?\b"), "provinciale_staten"),
-                   (re.compile(r"(?i)\b(?:algemeen\s+bestuur|verenigde\s+vergadering)\b"), "algemeen_bestuur"))
+def _fields(lines: list[_Line]):
+    """A record page's fields as (label, value, line holding the value): "Uitslag: Aangenomen" on one line, or a label
+    on a line of its own with its value on the next ("- Status" / "- Aangenomen"; "Raadzaal/Heijezaal - Datum" /
+    "- 04-12-2025", a row's last field)."""
+    for i, ln in enumerate(lines):
+        m = re.match(r"^(\w+)\s*[:\t ]\s*(.+)$", ln.text.strip())
+        if m:
+            yield m.group(1).lower(), m.group(2), ln
+        lab = ln.text.strip(" -•*\t:").lower().split(" - ")[-1]
+        nxt = next((x for x in lines[i + 1:i + 3] if x.text.strip(" -•*\t")), None)
+        if lab and nxt is not None:
+            yield lab, nxt.text.strip(" -•*\t"), nxt
 
 
 def _motion_page(text: str, ctx: Context, lines: list[_Line], organs: list[Span], dates: list[Span],
                  data: dict) -> list[dict]:
     """A motion's page in a council information system, its fields a line each ("Titel" / "MO01 motie vreemd ...",
     "Status" / "Aangenomen", "Datum" / "04-12-2025", "Toelichting" / "Verzoekt het college: ..."): the assembly's
-    decision on the motion, on the day the page names (none without an outcome and a day)."""
-    status = date = date_text = None
-    title = None
-    for i, ln in enumerate(lines[:120]):
-        lab = ln.text.strip(" -•*\t:").lower().split(" - ")[-1]  # ("Raadzaal/Heijezaal - Datum": a row's last field)
-        value = next((x for x in lines[i + 1:i + 3] if x.text.strip(" -•*\t")), None)
-        if value is None:
-            continue
-        val = " ".join(value.text.strip(" -•*\t").lower().split()).rstrip(". ")
-        if lab in data["motion_outcome_labels"] and status is None and val in data["outcomes"]:
-            status = data["outcomes"][val]
-        elif lab in ("datum", "vergaderdatum", "datum vergadering", "datum besluit") and date is None:
-            ds = _day_dates(dates, value.start, value.end)
+    decision on the motion, on the day the page names (none without an outcome and a day). The assembly is the one the
+    page names, else the one its words imply ("raadsvoorstel", "de raad")."""
+    date = date_text = title = None
+    status = _motion_outcome(lines[:120], data)
+    for lab, _, at in _fields(lines[:120]):
+        if lab in ("datum", "vergaderdatum", "datum vergadering", "datum besluit") and date is None:
+            ds = _day_dates(dates, at.start, at.end)
             if ds:
                 date, date_text = str(ds[0]._.value), ds[0].text
         elif lab in ("titel", "onderwerp") and title is None:
-            title = value
+            title = at
     if status in (None, "proposed") or date is None:
         return []
-    actor = next((o._.canonical for o in organs if o._.canonical in data["assemblies"]), None)
+    assemblies = set(data["assemblies"])
+    actor = next((o._.canonical for o in organs if o._.canonical in assemblies), None)
     if actor is None:
-        actor = next((cid for rx, cid in _ASSEMBLY_WORDS if rx.search(text[:4000])), None)
+        low = text[:4000].lower()
+        words = {**data["meeting_bodies"], **data["proposal_bodies"]}
+        actor = next((cid for w, cid in sorted(words.items(), key=lambda kv: -len(kv[0]))
+                      if cid in assemblies and re.search(r"\b" + re.escape(w) + r"\b", low)), None)
     if actor is None:
         return []
     start, end = (title.start, title.end) if title is not None else (lines[0].start, lines[0].end)
@@ -1139,11 +1146,10 @@ def _motion_page(text: str, ctx: Context, lines: list[_Line], organs: list[Span]
 
 
 def _motion_outcome(head: list[_Line], data: dict) -> str | None:
-    """The outcome a motion's record states in a field above its text: "Uitslag: Aangenomen"."""
-    for ln in head:
-        m = re.match(r"^(\w+)\s*[:\t ]\s*(.+)$", ln.text.strip())
-        if m and m.group(1).lower() in data["motion_outcome_labels"]:
-            value = " ".join(m.group(2).lower().split()).rstrip(". ")
+    """The outcome a motion's record states in a field: "Uitslag: Aangenomen", or "Status" with "Aangenomen" under it."""
+    for lab, value, _ in _fields(head):
+        if lab in data["motion_outcome_labels"]:
+            value = " ".join(value.lower().split()).rstrip(". ")
             if value in data["outcomes"]:
                 return data["outcomes"][value]
     return None
