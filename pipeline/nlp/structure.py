@@ -393,6 +393,20 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
                 if found:
                     ctx.meeting_body, ctx.meeting_body_text = found, ln.text.strip()
                     break
+    if ctx.meeting_body is None and ctx.layout in ("decision_list", "minutes", "agenda") and head:
+        # "Iedere veertien dagen vergadert het dagelijks bestuur.": a head that says which body meets
+        for o in _organs_in(organs, head[0].start, head[-1].end):
+            before = " ".join(o.doc.text[max(0, o.start_char - 40):o.start_char].lower().split())
+            after = o.doc.text[o.end_char:o.end_char + 20].lower()
+            if _MEETS_BEFORE.search(before) or _MEETS_AFTER.match(after):
+                ctx.meeting_body, ctx.meeting_body_text = o._.canonical, o.text
+                break
+
+
+#: a body named as the one that meets: "vergadert het dagelijks bestuur", "de vergadering van het algemeen bestuur",
+#: "het algemeen bestuur vergadert"
+_MEETS_BEFORE = re.compile(r"\b(?:vergadert|vergaderde|vergaderen|vergadering\s+van)\s+(?:het|de)\s*$")
+_MEETS_AFTER = re.compile(r"\s+(?:vergadert|vergaderde|vergaderen|heeft\s+(?:op\s+.{0,30}\s+)?vergaderd)\b")
 
 
 _HELD_ON = re.compile(r"\b(?:gehouden|vergaderd|bijeengekomen)\s+(?:op\s+)?(?:\w+dag\s*)?,?\s*$"
@@ -888,13 +902,15 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 points = []
                 if not label.group(2).strip():
                     # "Besluit:" then "1. De ... vast te stellen." "2. De raad te informeren ...": one record a point
-                    points = _block_points(text, e, it.end)
+                    points = _block_points(text, e, it.end) or _introduced_points(text, e, it.end)
                 elif obj.rstrip().endswith(":") and label.group(2).strip():
                     # "Besluit: Het college besluit:" then "1. in te stemmen met ...;" "2. de raad ... te informeren."
                     blk_end = text.find("\n\n", e)
                     blk_end = it.end if blk_end < 0 or blk_end > it.end else blk_end
                     points = [(e + pm.start(), e + pm.end(), pm.group(1), e + pm.start(2))
                               for pm in _POINTS.finditer(text[e:blk_end])]
+                else:  # "Besluit: Besloten is om" then "1. De notitie ... vast te stellen;" "2. ...": one record a point
+                    points = _introduced_points(text, s + len(sent.split(":", 1)[0]) + 1, it.end)
                 for ps, pe, pn, po in points:
                     out.append(_record(text, ctx, status=st, start=ps, end=pe, obj=text[po:pe], actor=body,
                                        actor_text=body_text, date=day, date_text=day_text,
@@ -909,6 +925,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                     out.append(_record(text, ctx, status=st, start=s, end=end, obj=obj or title, actor=body,
                                        actor_text=body_text, date=day, date_text=day_text, number=number,
                                        predicate="besluiten", item=(it_start, it.end)))
+                    out[-1]["_put_label"] = st == "proposed"
                     found += 1
                 k += 2 if not label.group(2).strip() else 1
                 continue
@@ -951,10 +968,24 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 out.append(_record(text, ctx, status="proposed", start=it.title_start, end=it.title_end, obj=title,
                                    actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
                                    predicate="agenderen", item=(it_start, it.end)))
+    if ctx.layout != "agenda":  # "Voorstel: X" then "Besluit: ...": the proposal is what the meeting then decided
+        out = [r for k, r in enumerate(out) if not (r.pop("_put_label", False) and k + 1 < len(out) and out[k + 1]["status"]
+                                                    in ("adopted", "rejected", "withdrawn", "postponed"))]
+    for r in out:
+        r.pop("_put_label", None)
     return out
 
 
 _QUOTED = re.compile(r"['‘“\"]([^'’”\"\n]{3,160})['’”\"]")
+
+
+def _introduced_points(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """The numbered points under a short intro that ends on "om" or "besloten" ("Besloten is om" then "1. ...")."""
+    first = _POINTS.search(text, start, end)
+    intro = text[start:first.start()] if first else ""
+    if first is None or not _POINTS_INTRO.search(intro) or len(intro.split()) > 8:
+        return []
+    return _block_points(text, first.start(), end)
 
 
 def _block_points(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
@@ -1024,6 +1055,8 @@ def is_header_row(row: str) -> bool:
 
 
 _POINTS = re.compile(r"^[ \t]*(\d{1,2}|[a-z])[.)][ \t]+(\S.*)$", re.M)
+#: an outcome label's short intro to its numbered points: "Besloten is om", "Het bestuur heeft besloten om", "besluit"
+_POINTS_INTRO = re.compile(r"\b(?:om|besluit|besluiten|besloten|te)\s*$", re.I)
 _DECIDE_CELL = re.compile(r"\b(?:besluit|besluiten|besloten|stemt in|stemmen in|ingestemd|akkoord)\b", re.I)
 _PROMISE_CELL = re.compile(r"\btoe\b|\btoegezegd\b")
 
