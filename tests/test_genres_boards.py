@@ -44,3 +44,111 @@ def test_a_board_page_dates_each_numbered_point_to_the_meeting_of_the_body_that_
 def test_a_proposal_that_the_decision_under_it_answers_is_not_a_second_record(nlp):
     ex = run(nlp, BOARD_PAGE)
     assert not any(d.status == "proposed" for d in ex.decisions)
+
+
+NOTICE = """Gemeenteblad van Hoekdam
+
+Burgemeester en wethouders van Hoekdam maken bekend dat de gemeenteraad op 12 maart 2024 het bestemmingsplan \
+‘Havenkwartier’ (planidentificatie NL.IMRO.0999. Havenkwartier-BP10) ongewijzigd heeft vastgesteld.
+
+Het vastgestelde plan ligt ter inzage.
+"""
+
+NOTICE_EXTRAPOSED = """Gemeenteblad van Hoekdam
+
+Burgemeester en wethouders van Hoekdam maken ingevolge artikel 3.8 van de Wet ruimtelijke ordening bekend dat de \
+gemeenteraad in de vergadering van 12 maart 2024 gewijzigd heeft vastgesteld het bestemmingsplan ‘Havenkwartier’.
+"""
+
+
+def test_a_notice_of_an_adopted_plan_keeps_its_sentence_whole_across_a_plan_code(nlp):
+    ex = run(nlp, NOTICE)
+    assert any((d.actor, d.date, d.status) == ("gemeenteraad", "2024-03-12", "adopted") and "Havenkwartier" in d.text
+               for d in ex.decisions)
+
+
+def test_a_participle_before_its_object_is_the_verb_of_the_sentence(nlp):
+    ex = run(nlp, NOTICE_EXTRAPOSED)
+    assert any((d.actor, d.date, d.status) == ("gemeenteraad", "2024-03-12", "adopted") for d in ex.decisions)
+
+
+ANNOUNCED = """Vergadering waterschap Veenland
+
+BEKENDMAKING
+
+De dijkgraaf maakt als voorzitter van de Verenigde Vergadering bekend, dat op:
+woensdag 19 november 2025 om 20.00 uur een openbare bijeenkomst van de Verenigde Vergadering zal worden gehouden in
+het kantoor van het waterschap. Op de agenda van deze bijeenkomst staan onder meer de volgende zaken:
+* Begroting 2026 en meerjarenbegroting 2026-2029
+* Aanpassen legestarieven
+* Opening
+
+De vergaderstukken liggen ter inzage. Veendam, 3 november 2025
+"""
+
+
+def test_an_announced_meeting_puts_each_listed_subject_to_its_body_on_its_day(nlp):
+    ex = run(nlp, ANNOUNCED)
+    put = [d for d in ex.decisions if (d.actor, d.date, d.status) == ("verenigde_vergadering", "2025-11-19", "proposed")]
+    assert [d.text for d in put] == ["Begroting 2026 en meerjarenbegroting 2026-2029", "Aanpassen legestarieven"]
+
+
+AGENDA = """Agenda algemeen bestuur
+
+Datum
+11 juli 2025
+
+1. Opening en mededelingen
+
+2. Jaarstukken 2024
+
+De jaarstukken worden separaat toegezonden.
+
+3. Aanpak actualisering van de gemeenschappelijke regeling
+
+4. Hamerstukken
+
+5. Rondvraag
+"""
+
+
+def test_each_numbered_agenda_subject_is_put_to_the_meeting_but_not_procedure_or_headings(nlp):
+    ex = run(nlp, AGENDA)
+    put = [d for d in ex.decisions if (d.actor, d.date, d.status) == ("algemeen_bestuur", "2025-07-11", "proposed")]
+    assert sorted(d.text for d in put) == ["Aanpak actualisering van de gemeenschappelijke regeling", "Jaarstukken 2024"]
+
+
+LIST_NOT_APPLICABLE = """Gemeenteraad Hoekdam 8 juli 2024
+
+Agendapunten
+
+1. Opening
+
+Besluit
+
+N.v.t.
+
+  1. De voorzitter opent om 19:31 uur de vergadering;
+  2. De voorzitter meldt dat twee raadsleden afwezig zijn.
+"""
+
+
+def test_points_under_a_decision_label_that_says_not_applicable_are_no_decisions(nlp):
+    ex = run(nlp, LIST_NOT_APPLICABLE)
+    assert not any("voorzitter" in d.text for d in ex.decisions)
+
+
+GS_LIST = """Openbare besluitenlijst
+Vergadering Gedeputeerde Staten
+d.d. 22 augustus 2006
+
+1. Bedrijventerrein Moerdijk
+Provinciale Staten zullen zich in hun vergadering van 29 september uitspreken over de behoefte aan bedrijventerreinen.
+Gedeputeerde Staten stellen voor om, onder voorwaarden, een logistiek park van 150 hectare aan te leggen.
+"""
+
+
+def test_what_the_board_proposes_in_its_own_list_is_dated_by_its_meeting_not_the_sentence_before(nlp):
+    ex = run(nlp, GS_LIST)
+    assert any((d.actor, d.date, d.status) == ("gedeputeerde_staten", "2006-08-22", "proposed") and "logistiek" in d.text
+               for d in ex.decisions)

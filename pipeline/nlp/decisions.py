@@ -321,10 +321,13 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             rec["status"], rec["date"], rec["date_text"] = "proposed", frame.meeting_date, frame.meeting_date_text
         elif (meeting_kind and frame.layout != "agenda" and frame.meeting_body and rec["actor"] == frame.meeting_body
               and frame.meeting_date
-              and not rec.get("cited") and rec["status"] in ("adopted", "rejected", "withdrawn", "postponed")
+              and not rec.get("cited") and rec["status"] in ("adopted", "rejected", "withdrawn", "postponed", "proposed")
               and rec["date"] != frame.meeting_date and (rec.get("date_text") is None or (
                   rec["date_text"] in rec["text"]
-                  and _DECIDES_COLON.search(rec["text"][:rec["text"].find(rec["date_text"])])))):
+                  and _DECIDES_COLON.search(rec["text"][:rec["text"].find(rec["date_text"])]))
+                  or (rec["date_text"] not in rec["text"] and rec["status"] == "proposed"))):
+            # ("Provinciale Staten ... in hun vergadering van 29 september ..." then "Gedeputeerde Staten stellen voor
+            # om ...": in GS's decision list, the day the sentence before names is not the day GS proposed it)
             # "Provinciale Staten besluiten: de geheimhouding ... zoals bekrachtigd d.d. 14 december 2018 op te
             # heffen": the meeting decides now what an earlier date is named in
             rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
@@ -1007,6 +1010,9 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points)
 
 
+_NOT_APPLICABLE = re.compile(r"\s*(?:n\.?v\.?t\.?|niet van toepassing|geen(?: besluit)?|-|–)\s*", re.I)
+
+
 def _block_end_char(r: Reading) -> int:
     return r.unit.end if r.unit.last_in_block else -1
 
@@ -1042,6 +1048,8 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             k += 1
             continue
         u = r.unit
+        if not recs and u.marker is None and _NOT_APPLICABLE.fullmatch(r.span.text):
+            break  # "Besluit" / "N.v.t." and then the chair's opening words: no decision under the label
         if u.marker == "-" and u.first_in_block and (dashed or (expected is None and not recs and gap == 0)) \
                 and r0.low and r0.low[-1].endswith(":") and len(r.low) >= 4 and (
                     r.triggers or re.search(r"\bte\s+[a-zà-ÿ]{3,}", r.span.text) or _DECISION_WORD.search(r.span.text)):

@@ -161,6 +161,8 @@ def _norm_token(text: str) -> str:
     return low.strip("*_")
 
 
+#: words that open an object after a participle ("gewijzigd heeft vastgesteld het bestemmingsplan"), never its noun
+_OBJECT_DETS = frozenset({"de", "het", "een", "deze", "dit", "haar", "hun", "onze", "uw", "alle"})
 _PREDICATIVE_NEXT = {"en", "of", "door", "in", "op", "met", "bij", "per", "tot", "te", "om", "voor", "aan", "na",
                      "vanaf", "sinds", "ter", "ten", "is", "zijn", "werd", "werden", "wordt", "worden", "heeft", "hebben", "maar",
                      "dat", "waarbij", "onder", "conform", "zoals", "als", "tijdens", "van", "uit", "over", "naar"}
@@ -208,8 +210,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                 continue
             if key in lex.participles:
                 nxt = low[i + size] if i + size < n else ""
-                if not (nxt.isalpha() and nxt not in _PREDICATIVE_NEXT and nxt not in lex.aux):
-                    out.append(Trigger(lex.participles[key], "part", i, i + size))  # not 'opgedragen bevoegdheden'
+                if not (nxt.isalpha() and nxt not in _PREDICATIVE_NEXT and nxt not in lex.aux) or nxt in _OBJECT_DETS:
+                    # not 'opgedragen bevoegdheden' (but 'gewijzigd hebben vastgesteld het bestemmingsplan')
+                    out.append(Trigger(lex.participles[key], "part", i, i + size))
             if key in lex.infinitives:
                 lemma, kind = lex.infinitives[key]
                 prev = low[i - 1] if i else ""

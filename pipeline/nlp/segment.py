@@ -96,6 +96,10 @@ def segment(text: str, abbreviations: set[str] | None = None) -> list[Unit]:
         for sm in _SENT_END.finditer(btext):
             if ends_no_sentence(btext[:sm.start() + 1], abbreviations):
                 continue  # "art. 37", "d.d. 5 november", the list marker "10."
+            sentence = btext[cuts[-1] - start:sm.start()]
+            if sentence.count("(") > sentence.count(")") and ")" in btext[sm.end():sm.end() + 120] \
+                    and "(" not in btext[sm.end():sm.end() + 120].split(")")[0]:
+                continue  # "(planidentificatie NL.IMRO.1709. VestWillemstad-BP40)": inside an aside
             cuts.append(start + sm.end())
         cuts.append(end)
         for k in range(len(cuts) - 1):

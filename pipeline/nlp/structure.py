@@ -828,6 +828,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _proposal(text, ctx, lines, data)
     if ctx.layout in ("proposal", "letter", None):
         out += _meeting_plans(text, ctx, organs, dates, data)
+    if ctx.layout not in ("decision_list", "minutes"):
+        out += _announced_agenda(text, ctx, organs, dates, data)
     out += _cited(text, organs, dates, data)
     out += _cited_named(text, ctx, organs, dates, data)
     out += _cited_participles(text, ctx, organs, dates)
@@ -844,6 +846,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
         items.insert(0, _Item(None, lines[0].start, lines[0].end, first))
     body, body_text, day, day_text = ctx.meeting_body, ctx.meeting_body_text, ctx.meeting_date, ctx.meeting_date_text
     number_rx = re.compile(data["motion_number"])
+    head_end = text.find(day_text) if day_text else -1  # ("01. AB Besluitvormend" above the day: the meeting's title)
     for it in items:
         title = text[it.title_start:it.title_end]
         nm = number_rx.search(title)
@@ -964,7 +967,10 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             k += 1
         if found == 0:
             oc = _outcome(title, data) if ctx.layout == "decision_list" else None
-            if ctx.layout == "agenda" and (_agenda_decides(title, data) or _agenda_action(text, it, data)):
+            if ctx.layout == "agenda" and (_agenda_decides(title, data) or _agenda_action(text, it, data)
+                                           or (it.number is not None and it.title_start > head_end
+                                               and _agenda_subject(title, data)
+                                               and not _agenda_action(text, it, data, "agenda_information_labels"))):
                 out.append(_record(text, ctx, status="proposed", start=it.title_start, end=it.title_end, obj=title,
                                    actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
                                    predicate="agenderen", item=(it_start, it.end)))
@@ -1061,12 +1067,12 @@ _DECIDE_CELL = re.compile(r"\b(?:besluit|besluiten|besloten|stemt in|stemmen in|
 _PROMISE_CELL = re.compile(r"\btoe\b|\btoegezegd\b")
 
 
-def _agenda_action(text: str, it: _Item, data: dict) -> bool:
+def _agenda_action(text: str, it: _Item, data: dict, labels: str = "agenda_action_labels") -> bool:
     """An agenda item marked for the meeting's decision on its line or the line under it: "Halfjaarrapportage
     Ter besluitvorming", "Uitgangspuntenbrief 2024\nAdviesnota" (not "Ter informatie", "Informatienota")."""
     nxt = text.find("\n", it.title_end + 1)
     near = " ".join(text[it.title_start:min(it.end, nxt if nxt > 0 else it.end, it.title_end + 120)].lower().split())
-    return any(re.search(r"\b" + re.escape(w) + r"\b", near) for w in data["agenda_action_labels"])
+    return any(re.search(r"\b" + re.escape(w) + r"\b", near) for w in data[labels])
 
 
 def _agenda_decides(title: str, data: dict) -> bool:
@@ -1076,6 +1082,20 @@ def _agenda_decides(title: str, data: dict) -> bool:
     if _starts(low, data["agenda_procedural"]):
         return False
     return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in data["agenda_decision_words"])
+
+
+def _agenda_subject(title: str, data: dict) -> bool:
+    """A numbered agenda item that names a subject ("Jaarstukken 2018", "Aanpak actualisering van de gemeenschappelijke
+    regeling") is put to the meeting; not a procedural item, a group heading ("Hamerstukken", "Vragensessie"), a
+    document of the meeting itself ("Besluitenlijst (concept) Provinciale Staten 28 maart 2023") or a bare number."""
+    low = " ".join(title.lower().split()).strip(" .:-–")
+    words = re.findall(r"[a-zà-ÿ]{2,}", low)
+    if not words or (len(words) == 1 and len(words[0]) < 6) or len(words) > 16:
+        return False
+    if title.rstrip().endswith((";", ",", ":")) or re.search(r"\bte\s+[a-zà-ÿ]+\s*[.;,]?\s*$", low) \
+            or re.search(r"\.(?:mp3|mp4|pdf|docx?|xlsx?)\b", low):
+        return False  # a point of a proposed decision ("2. De aanbevelingen ... te beschouwen als afgedaan;"), a recording
+    return not (_starts(low, data["agenda_procedural"]) or _starts(low, data["agenda_headings"]))
 
 
 def _motion_body(lines: list[_Line], organs: list[Span], data: dict) -> tuple[int, str, str] | None:
@@ -1322,6 +1342,56 @@ def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> lis
                                obj=text[s + m.start():ds[0].end_char], actor=body, actor_text=m.group(1),
                                date=str(ds[0]._.value), date_text=ds[0].text, predicate="vergaderen"))
         break
+    return out
+
+
+#: a notice or letter that lists what a meeting will deal with: "Op de agenda van deze bijeenkomst staan onder meer de
+#: volgende zaken:", "Op de agenda staan:", "Aan de orde komen onder andere:", "De agenda bevat de volgende punten:"
+_AGENDA_INTRO = re.compile(
+    r"(?:\bop\s+de\s+agenda\b[^.:\n]{0,60}?\bsta(?:an|at)\b|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
+    r"(?:bevat|omvat|vermeldt)\b|\bgeagendeerd\s+(?:zijn|staan)\b)[^.:\n]{0,60}:\s*$", re.I)
+_LISTED = re.compile(r"^[ \t]*(?:[-•*▪–·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(\S.*?)\s*$")
+
+
+def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """The points a notice or letter says a meeting will deal with, each proposed to the meeting's body on the
+    meeting's day: "... dat op woensdag 26 november 2003 een openbare bijeenkomst van de Verenigde Vergadering zal
+    worden gehouden ... Op de agenda van deze bijeenkomst staan onder meer de volgende zaken:" then "* Begroting 2004"."""
+    out: list[dict] = []
+    words = sorted(data["meeting_words"], key=len, reverse=True)
+    meeting_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    for m in re.finditer(r"[^\n]*\n", text + "\n"):
+        line = m.group(0).rstrip("\n")
+        if not _AGENDA_INTRO.search(line):
+            continue
+        before_from = max(0, m.start() - 700)
+        body = day = None
+        for o in reversed(_organs_in(organs, before_from, m.end())):
+            near = text[max(before_from, o.start_char - 60):o.start_char]
+            if meeting_rx.search(near) or _MEETS_AFTER.match(text[o.end_char:o.end_char + 20].lower()):
+                body = o
+                break
+        ds = [d for d in _day_dates(dates, before_from, m.end()) if not re.search(r"\b\d{4}\s*$", text[max(0, d.start_char - 12):d.start_char])]
+        if ds and meeting_rx.search(text[before_from:m.end()]):
+            day = ds[-1] if body is None else min(ds, key=lambda d: abs(d.start_char - body.start_char))
+        if body is None or day is None:
+            continue
+        pos = m.end()
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            nl = len(text) if nl < 0 else nl
+            item = _LISTED.match(text[pos:nl])
+            if item is None:
+                if text[pos:nl].strip():
+                    break
+                pos = nl + 1
+                continue
+            s_, e_ = pos + item.start(1), pos + item.end(1)
+            if _agenda_subject(item.group(1), data):
+                out.append(_record(text, ctx, status="proposed", start=s_, end=e_, obj=item.group(1),
+                                   actor=body._.canonical, actor_text=body.text, date=str(day._.value),
+                                   date_text=day.text, predicate="agenderen"))
+            pos = nl + 1
     return out
 
 
