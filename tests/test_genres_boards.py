@@ -152,3 +152,27 @@ def test_what_the_board_proposes_in_its_own_list_is_dated_by_its_meeting_not_the
     ex = run(nlp, GS_LIST)
     assert any((d.actor, d.date, d.status) == ("gedeputeerde_staten", "2006-08-22", "proposed") and "logistiek" in d.text
                for d in ex.decisions)
+
+
+WATER_BOARD_BLOG = """Bestuursblog
+
+Ons bestuur bestaat uit een algemeen bestuur en een dagelijks bestuur. Het algemeen bestuur noemen wij het college van
+hoofdingelanden. Eerder heeft ons college de provincie Utrecht gevraagd om een bijdrage.
+
+(15-06-2017)
+
+Innovatief en spaarzaam, dat zijn de elementen van de Meerjarenbegroting zoals het Algemeen Bestuur van het \\
+hoogheemraadschap deze op 14 juni jl. heeft aangenomen.
+"""
+
+
+def test_a_water_boards_college_is_its_own_not_the_provinces_it_names(nlp):
+    ex = run(nlp, WATER_BOARD_BLOG)
+    organs = {" ".join(e.text.split()): e.canonical for e in ex.entities if e.label == "ORGAN"}
+    assert organs.get("college van hoofdingelanden") == "algemeen_bestuur"
+    assert organs.get("college") == "college_dijkgraaf_heemraden"
+
+
+def test_the_body_named_in_a_clause_with_zoals_is_the_one_that_adopted(nlp):
+    ex = run(nlp, WATER_BOARD_BLOG)
+    assert ("algemeen_bestuur", "2017-06-14", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]

@@ -44,6 +44,7 @@ _LEVEL_BODIES = {
     "gemeente": {"gemeenteraad", "college_bw", "burgemeester", "wethouder", "raadscommissie", "gemeentebestuur"},
     "waterschap": {"verenigde_vergadering", "college_dijkgraaf_heemraden", "dijkgraaf"},
 }
+_WATER_BOARD_WORDS = re.compile(r"(?i)\b(?:het\s+waterschap|hoogheemraadschap|wetterskip|dijkgraaf|hoogheemraden|heemraden)\b")
 _BODY_HEADS = ("raad", "bestuur", "commissie", "overleg", "college", "orgaan", "kring", "groep", "staten", "beraad", "presidium")
 _COMPASS = {"noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest", "centraal", "groot"}
 _ROMAN = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX"}
@@ -526,7 +527,7 @@ class EntityRecognizer:
     def _resolve(self, chosen: list[Cand], text: str, meta: dict) -> None:
         kb = self.kb
         issuer = kb.get(meta.get("issuer"))
-        level = self._level(chosen, issuer)
+        level = self._level(chosen, issuer, text)
         explicit_municipal_college = any(
             c.canonical == "college_bw" and c.source in ("kb", "fuzzy") for c in chosen
         ) or any(c.generic == "college" and self._van_place(c, chosen, text) for c in chosen)
@@ -618,8 +619,9 @@ class EntityRecognizer:
             for c in letters:
                 c.label = None
 
-    def _level(self, chosen: list[Cand], issuer) -> str:
-        """'gemeente', 'provincie' or 'waterschap': whose document this is."""
+    def _level(self, chosen: list[Cand], issuer, text: str = "") -> str:
+        """'gemeente', 'provincie' or 'waterschap': whose document this is (a text that speaks of "het waterschap"
+        is a water board's, whatever province it names)."""
         if issuer is not None:
             if issuer.id.startswith("provincie_") or issuer.id in _LEVEL_BODIES["provincie"]:
                 return "provincie"
@@ -636,6 +638,8 @@ class EntityRecognizer:
                 score["provincie"] += 0.5
             elif c.canonical and c.canonical.startswith("gemeente_"):
                 score["gemeente"] += 0.5
+        if text:
+            score["waterschap"] += min(3, len(_WATER_BOARD_WORDS.findall(text[:20000])))
         if score["provincie"] > score["gemeente"] and score["provincie"] >= score["waterschap"]:
             return "provincie"
         if score["waterschap"] > score["gemeente"]:
