@@ -176,3 +176,49 @@ def test_a_water_boards_college_is_its_own_not_the_provinces_it_names(nlp):
 def test_the_body_named_in_a_clause_with_zoals_is_the_one_that_adopted(nlp):
     ex = run(nlp, WATER_BOARD_BLOG)
     assert ("algemeen_bestuur", "2017-06-14", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]
+
+
+COLLEGE_LIST = """Openbare Besluitenlijst collegevergadering 25 oktober
+
+Datum 25-10-2022
+
+Agenda
+
+De agenda wordt vastgesteld.
+
+Werkboek participatie
+
+Het college besluit:
+1.    Het werkboek 'Samen Doen' vast te stellen;
+2.    Het werkboek aan de raad aan te bieden.
+
+Toelichting:
+
+Participatie is als onderwerp opgepakt vanuit het programma Omgevingswet. Er is voor gekozen het onderwerp breder op te
+pakken dan alleen voor de Omgevingswet.
+
+Wet open overheid
+
+Het college besluit om het ambitieniveau van de Wet open overheid vast te stellen op niveau basis.
+
+Toelichting:
+
+Op 01-05-2022 is de Wet open overheid in werking getreden.
+"""
+
+
+def test_a_list_of_headed_paragraphs_keeps_each_decision_under_its_own_head(nlp):
+    ex = run(nlp, COLLEGE_LIST)
+    taken = [d for d in ex.decisions if (d.actor, d.date, d.status) == ("college_bw", "2022-10-25", "adopted")]
+    assert any("Samen Doen" in d.text for d in taken) and any("aan de raad" in d.text for d in taken)
+    assert any("ambitieniveau" in d.text for d in taken)
+
+
+def test_the_college_besluit_without_a_colon_is_a_decision(nlp):
+    ex = run(nlp, "Brief\n\nDatum 25-10-2022\n\nHet college besluit het bestemmingsplan Centrum vast te stellen.\n")
+    assert any(d.actor == "college_bw" and d.status == "adopted" for d in ex.decisions)
+
+
+def test_an_items_background_and_a_law_taking_effect_are_no_decisions_of_the_meeting(nlp):
+    ex = run(nlp, COLLEGE_LIST)
+    assert not any("Er is voor gekozen" in d.text or "in werking" in d.text for d in ex.decisions if d.actor)

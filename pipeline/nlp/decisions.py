@@ -87,6 +87,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     consumed: set[int] = set()
     schedule_left = 0
     sched_words = lex.words("schedule_headings")
+    if frame.layout in ("decision_list", "minutes", "agenda"):
+        sched_words = sched_words - {"agenda"}  # "Agenda / De agenda wordt vastgesteld.": the meeting's item, no schedule
     for idx, r in enumerate(readings):
         if r is None:
             continue
@@ -141,6 +143,9 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
                     rec.get("date_text") is None and rec["date"] == frame.doc_date)) \
                     and rec["status"] in ("adopted", "rejected", "withdrawn", "postponed"):
                 rec["date"], rec["date_text"] = reported[1], reported[2]
+    out = [r for k, r in enumerate(out) if not (
+        _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
+        and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
@@ -164,6 +169,33 @@ def _office_kind(actor: str | None) -> str | None:
     return kind.id if kind is not None and kind.person_office else None
 
 
+_NO_AGENT = {"inwerkingtreden"}  # what no body does: a law takes effect
+#: the head of an item's background in a decision list: "Toelichting:", "Context:", "Achtergrond"
+_BACKGROUND_HEAD = re.compile(r"(?im)^[ \t]*(?:toelichting|context|achtergrond|aanleiding|kanttekeningen?)[ \t]*:?[ \t]*$")
+
+
+def _background_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each background section of a decision list: from "Toelichting:" to the next short head line
+    (the next item's title) or the next decision label."""
+    out = []
+    for m in _BACKGROUND_HEAD.finditer(text):
+        end = len(text)
+        for nm in re.finditer(r"\n[ \t]*\n[ \t]*([^\n]{1,80})[ \t]*(?=\n[ \t]*\n|\n?$)", text[m.end():]):
+            line = nm.group(1).strip()
+            if line and len(line.split()) <= 8 and not line.endswith((".", ";", ",")):
+                end = m.end() + nm.start()
+                break
+        label = _BACKGROUND_END.search(text, m.end(), end)
+        out.append((m.start(), label.start() if label else end))
+    return out
+
+
+_BACKGROUND_END = re.compile(r"(?im)^[ \t]*(?:(?:besluit|besluiten|besloten|conclusie|afspraken?|voorstel)\b|\d{1,2}[ \t]*[|.)])")
+
+
+#: an intro with nothing decided in it, its points follow: "Besloten is om", "Besluit: het bestuur besluit:"
+_BARE_INTRO = re.compile(r"(?is)\W*(?:besluit\s*:\s*)?(?:(?:het|de)\s+\w+\s+)?(?:besloten\s+(?:is|wordt)|besluit|heeft\s+besloten)"
+                         r"(?:\s+(?:om|tot))?\s*:?\s*")
 _SAME_LETTER = re.compile(r"(?i)^\W*(?:met|in|bij)\s+(?:dezelfde|die|diezelfde)\s+(?:brief|e-?mail|mail)\b")
 _LETTER_OF = re.compile(r"(?i)\b(?:brief|e-?mail|mail)\s+(?:van|d\.d\.?)\s*$")
 
@@ -282,6 +314,7 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
     # decisions
     intros = {id(t) for t in struct if meeting_kind and re.search(r"\bbesluit(?:en)?\s*:\s*$", t["text"], re.I)}
     explicit = {id(r) for r in records if r["actor"] is not None}  # bodies the sentences name themselves
+    background = _background_spans(text) if meeting_kind else []
     for rec in records:
         rec.setdefault("cited", False)
         if meeting_kind and _LONE_LABEL.fullmatch(rec["text"].strip()):
@@ -355,6 +388,10 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         elif meeting_kind and frame.meeting_body and (rec["actor"] is None or generic):
             if rec["actor"] is None and rec.get("actor_text") and text_low not in pronouns:
                 pass
+            elif rec["actor"] is None and (rec.get("predicate") in _NO_AGENT or any(
+                    s <= rec["start"] < e for s, e in background)):
+                continue  # "Toelichting: ... Er is voor gekozen ...", "Op 1 mei is de Woo in werking getreden": the
+                # background of an item, or a law taking effect, is no decision of the meeting
             elif rec["actor"] is None and _PARTY_SUBJECT.search(" ".join(rec["text"].lower().split()[:16])):
                 continue  # "De fractie van D66 dient een amendement in": a party group's act, no decision of a body
             else:

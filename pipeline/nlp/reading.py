@@ -161,6 +161,8 @@ def _norm_token(text: str) -> str:
     return low.strip("*_")
 
 
+#: words ending in -e before "besluit(en)" that are no adjective: a pronoun, a body ("het college besluit")
+_E_NOUNS = frozenset({"we", "die", "deze", "de", "college", "gemeente", "gedeputeerde", "colleges"})
 #: words that open an object after a participle ("gewijzigd heeft vastgesteld het bestemmingsplan"), never its noun
 _OBJECT_DETS = frozenset({"de", "het", "een", "deze", "dit", "haar", "hun", "onze", "uw", "alle"})
 _PREDICATIVE_NEXT = {"en", "of", "door", "in", "op", "met", "bij", "per", "tot", "te", "om", "voor", "aan", "na",
@@ -227,7 +229,8 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                     out.append(Trigger(lex.nouns[(suf,)], "noun", i, i + 1))
         if w in lex.finite:
             prev = low[i - 1] if i else ""
-            adjective = w in homographs and prev.endswith("e") and not prev.endswith("ie") and prev not in ("we", "die", "deze", "de")
+            adjective = w in homographs and prev.endswith("e") and not prev.endswith("ie") and prev not in _E_NOUNS
+            # ("mogelijke besluiten" is a noun after an adjective; "het college besluit" is a body that decides)
             takes = w in homographs and any(x in ("nemen", "genomen", "neemt", "namen") for x in low[i + 1:i + 4])
             if prev in dets or prev == "te" or adjective or takes:  # "een formeel besluit te nemen"
                 taken = _TAKEN_NOUN.get(next((x for x in low[max(0, i - 4):i] if x in _TAKEN_NOUN), ""))

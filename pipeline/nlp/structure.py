@@ -842,8 +842,10 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
     out: list[dict] = []
     items = _items(text, lines, dates)
     first = items[0].title_start if items else len(text)
+    unnumbered_start = unnumbered_end = -1
     if lines and first > lines[0].end:  # minutes without numbered items: the text before the first one
         items.insert(0, _Item(None, lines[0].start, lines[0].end, first))
+        unnumbered_start, unnumbered_end = lines[0].start, first
     body, body_text, day, day_text = ctx.meeting_body, ctx.meeting_body_text, ctx.meeting_date, ctx.meeting_date_text
     number_rx = re.compile(data["motion_number"])
     head_end = text.find(day_text) if day_text else -1  # ("01. AB Besluitvormend" above the day: the meeting's title)
@@ -974,6 +976,9 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 out.append(_record(text, ctx, status="proposed", start=it.title_start, end=it.title_end, obj=title,
                                    actor=body, actor_text=body_text, date=day, date_text=day_text, number=number,
                                    predicate="agenderen", item=(it_start, it.end)))
+    for r in out:  # the text of a list without numbered items is no item: a record there holds only its own sentences
+        if r["_item"][0] == unnumbered_start and r["start"] >= unnumbered_start and r["end"] <= unnumbered_end:
+            r["_item"] = (r["start"], r["end"])
     if ctx.layout != "agenda":  # "Voorstel: X" then "Besluit: ...": the proposal is what the meeting then decided
         out = [r for k, r in enumerate(out) if not (r.pop("_put_label", False) and k + 1 < len(out) and out[k + 1]["status"]
                                                     in ("adopted", "rejected", "withdrawn", "postponed"))]
