@@ -222,3 +222,40 @@ def test_the_college_besluit_without_a_colon_is_a_decision(nlp):
 def test_an_items_background_and_a_law_taking_effect_are_no_decisions_of_the_meeting(nlp):
     ex = run(nlp, COLLEGE_LIST)
     assert not any("Er is voor gekozen" in d.text or "in werking" in d.text for d in ex.decisions if d.actor)
+
+
+PREAMBLE = """Waterschapsblad van Waterschap Veenland
+
+Nota legger waterschap Veenland 2024
+Het dagelijks bestuur van waterschap Veenland;
+overwegende dat het dagelijks bestuur op 9 mei 2023 de ‘Nota legger 2022’ heeft vastgesteld;
+overwegende dat de nota redactioneel aangepast moet worden;
+gelet op de Omgevingswet en de Algemene wet bestuursrecht:
+1) De ‘Nota legger 2022’ in te trekken per 1 januari 2024;
+2) De ‘Nota legger 2024’ vast te stellen en in werking te laten treden per 1 januari 2024.
+
+Veendam, 12 december 2023
+"""
+
+
+def test_points_after_a_resolutions_grounds_are_its_decisions_and_the_grounds_keep_their_own_date(nlp):
+    ex = run(nlp, PREAMBLE)
+    got = [(d.actor, d.date, d.status) for d in ex.decisions]
+    assert ("dagelijks_bestuur", "2023-05-09", "adopted") in got  # the earlier nota the grounds cite
+    points = [d for d in ex.decisions if d.text.startswith(("1)", "2)"))]
+    assert len(points) == 2 and all(d.actor == "dagelijks_bestuur" and d.date != "2023-05-09" for d in points)
+
+
+CITED_ADVERB = """Vaststelling peilbesluit Meijepolder
+
+Het college van dijkgraaf en hoogheemraden maakt bekend dat op 4 oktober 2017 door het algemeen bestuur het peilbesluit
+Meijepolder is vastgesteld.
+
+Het peilbesluit maakt deel uit van het eveneens op 4 oktober 2017 door het algemeen bestuur vastgestelde raamwaterplan.
+"""
+
+
+def test_a_plan_cited_as_also_adopted_that_day_is_its_own_decision(nlp):
+    ex = run(nlp, CITED_ADVERB.replace("peilbesluit\nMeijepolder", "peilbesluit Meijepolder"))
+    got = [d for d in ex.decisions if (d.actor, d.date, d.status) == ("algemeen_bestuur", "2017-10-04", "adopted")]
+    assert len(got) == 2 and any("raamwaterplan" in d.text for d in got)

@@ -106,6 +106,9 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         if intro:
             recs, used = _read_list(doc, readings, idx, intro, lex, ctx)
             if recs:
+                own = _read_unit(doc, readings, idx, lex, ctx, in_schedule) if intro.grounds else None
+                if own is not None and own.get("date_text"):  # "overwegende dat het bestuur op 9 mei 2023 ... heeft
+                    records.append(own)  # vastgesteld": what the preamble cites, with its own date
                 records.extend(recs)
                 consumed.update(used)
                 continue
@@ -1000,6 +1003,7 @@ class _Intro:
     date: Span | None
     vote: str | None
     any_start: bool = False  # "licht de beslispunten 5 t/m 8 toe": the list may start at 5
+    grounds: bool = False  # "... overwegende dat ...; gelet op ...:": the preamble, its own sentences read apart
 
 
 _NOT_LETTER = re.compile(r"[^a-zà-ÿ:]")
@@ -1039,11 +1043,15 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     put = ends_colon and len(low) <= 12 and (any(t.lemma == "voorstellen" and t.kind == "part" for t in r.triggers)
                                              or bool(_ASKED.search(text)))  # ("Provinciale Staten wordt gevraagd:")
     # ("Het Algemeen Bestuur wordt voorgesteld om:")
-    if not ((ends_colon and (decide_verb or noun)) or heading or points or titled or put):
+    # "gelet op de Omgevingswet ...:" then "1) ... in te trekken;": a resolution whose "besluit:" the page lost
+    grounds = ends_colon and bool(re.search(r"(?:^|[;,]\s*)gelet\s+op\b[^;]*:$", text))
+    if not ((ends_colon and (decide_verb or noun)) or heading or points or titled or put or grounds):
         return None
     proposal = points or put or any(p in text for p in lex.raw["proposal_intro_words"])
     status = "proposed" if proposal else "adopted"
     trig = next((t for t in r.triggers if t.lemma == "besluiten"), None)
+    if grounds and not (decide_verb or noun):
+        return _Intro("adopted", None, None, None, False, True)
     return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points)
 
 

@@ -1586,7 +1586,8 @@ def _adjectival_participles() -> dict[str, tuple[str, str]]:
     return out
 
 
-_CITED_PARTICIPLE = re.compile(r"\b(?:het|de|dit|deze|uw|ons|onze)\s+(?:op|bij\s+besluit\s+van|d\.d\.)\s+$", re.I)
+_CITED_PARTICIPLE = re.compile(r"\b(?:het|de|dit|deze|uw|ons|onze)\s+(?:(?:eveneens|ook|reeds|eerder|al|toen)\s+)?"
+                               r"(?:op|bij\s+besluit\s+van|d\.d\.)\s+$", re.I)  # ("het eveneens op 4 oktober ...")
 
 
 def _cited_participles(text: str, ctx: Context, organs: list[Span], dates: list[Span]) -> list[dict]:
@@ -1599,7 +1600,7 @@ def _cited_participles(text: str, ctx: Context, organs: list[Span], dates: list[
         lead = _CITED_PARTICIPLE.search(text[max(0, d.start_char - 40):d.start_char])
         if not _DAY.match(str(d._.value or "")) or lead is None:
             continue
-        m = re.match(r"\s+(?:door\s+(?:het\s+|de\s+)?(?P<who>[^,.;]{2,60}?)\s+)?(?P<part>\w+)\s+(?P<noun>[\w-]+)", text[d.end_char:d.end_char + 120])
+        m = re.match(r"\s+(?:door\s+(?:het\s+|de\s+)?(?P<who>[^,.;]{2,60}?)\s+)?(?P<part>\w+en?)\s+(?P<noun>[\w-]+)", text[d.end_char:d.end_char + 120])
         if not m or m.group("part").lower() not in forms:
             continue
         actor = actor_text = None
