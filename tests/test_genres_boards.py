@@ -259,3 +259,60 @@ def test_a_plan_cited_as_also_adopted_that_day_is_its_own_decision(nlp):
     ex = run(nlp, CITED_ADVERB.replace("peilbesluit\nMeijepolder", "peilbesluit Meijepolder"))
     got = [d for d in ex.decisions if (d.actor, d.date, d.status) == ("algemeen_bestuur", "2017-10-04", "adopted")]
     assert len(got) == 2 and any("raamwaterplan" in d.text for d in got)
+
+
+COLUMN_LIST = """Besluitenlijst BenW 9 mei 2023
+
+Datum
+
+09-05-2023
+
+Agendanummer Onderwerp en besluit
+
+1
+
+Opening
+
+2
+
+Besluitvormende stukken
+
+2.01
+
+Collegevoorstel Regietafel asiel
+
+Besluit:
+
+ 1. Instemmen met de opdracht van de Regietafel asiel;
+ 2. Kennisnemen van het vervolgproces.
+"""
+
+
+def test_a_tables_column_heads_and_its_section_rows_are_no_decisions(nlp):
+    ex = run(nlp, COLUMN_LIST)
+    texts = [d.text for d in ex.decisions]
+    assert not any(t.strip() in ("Opening", "Besluitvormende stukken") or t.startswith("Agendanummer") for t in texts)
+    assert sum(1 for d in ex.decisions if (d.actor, d.date) == ("college_bw", "2023-05-09")) == 2
+
+
+MINUTES_RECORD = """Notulen van de vergadering van de raadscommissie van 6 december 2006
+
+3. Voorstel tot vaststelling notulen Raadscommissie van 15 november 2006 De notulen worden ongewijzigd vastgesteld.
+"""
+
+
+def test_minutes_adopted_at_a_meeting_are_dated_by_the_meeting_not_by_the_minutes_they_adopt(nlp):
+    ex = run(nlp, MINUTES_RECORD)
+    got = [(d.actor, d.date, d.status) for d in ex.decisions]
+    assert ("raadscommissie", "2006-12-06", "adopted") in got and not any(date == "2006-11-15" for _, date, _ in got)
+
+
+ANNOUNCED_THAT = """Burgemeester en wethouders van Veere maken bekend dat als gevolg van het bepaalde in artikel 3.8 Wet \\
+ruimtelijke ordening de gemeenteraad van Veere in zijn vergadering van 28 september 2023 het ontwerp 6e herziening \\
+bestemmingsplan Buitengebied gewijzigd heeft vastgesteld.
+"""
+
+
+def test_a_notice_that_publishes_a_councils_decision_names_the_council(nlp):
+    ex = run(nlp, ANNOUNCED_THAT)
+    assert ("gemeenteraad", "2023-09-28", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]

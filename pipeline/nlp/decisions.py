@@ -113,7 +113,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
                 consumed.update(used)
                 continue
         rec = _read_unit(doc, readings, idx, lex, ctx, in_schedule)
-        if rec is None or is_header_row(rec.get("text", "").split("\n")[0]):
+        if rec is None or is_header_row(rec.get("text", "").split("\n")[0]) or _COLUMN_HEADS.fullmatch(rec.get("text", "").strip()):
             continue  # "Nr | Onderwerp | Besluit": a table's header, no decision
         nxt = readings[idx + 1] if idx + 1 < len(readings) else None
         if not rec.get("_attach") and rec.get("object") is None and rec.get("text", "").rstrip().endswith(":") and nxt is not None \
@@ -172,6 +172,10 @@ def _office_kind(actor: str | None) -> str | None:
     return kind.id if kind is not None and kind.person_office else None
 
 
+#: a date that names the record or letter a meeting deals with: "vaststelling notulen Raadscommissie van 15 november"
+_RECORD_OF = re.compile(r"(?i)\b(?:notulen|verslag|besluitenlijst|brief|e-mail|memo)\b(?:\s+[\w-]+){0,3}\s+(?:van|d\.d\.)\s*$")
+#: a table's column heads on a line of their own: "Agendanummer Onderwerp en besluit", "Nr. Onderwerp Besluit"
+_COLUMN_HEADS = re.compile(r"(?i)(?:agendanummer|agendapunt|nr\.?|nummer)?\s*onderwerp(?:\s+en)?\s+(?:besluit|besluiten|advies)")
 _NO_AGENT = {"inwerkingtreden"}  # what no body does: a law takes effect
 #: the head of an item's background in a decision list: "Toelichting:", "Context:", "Achtergrond"
 _BACKGROUND_HEAD = re.compile(r"(?im)^[ \t]*(?:toelichting|context|achtergrond|aanleiding|kanttekeningen?)[ \t]*:?[ \t]*$")
@@ -282,6 +286,7 @@ _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)
 #: tijdens een vergadering heeft besloten", "leest u welke besluiten het college heeft genomen")
 _WHAT_DECIDED = re.compile(r"\b(?:wat|welke\s+besluiten|waarover)\s+(?:(?:de|het)\s+)?[^.;:]{2,60}?\s+(?:heeft|hebben|besluit|besluiten|"
                            r"beslist|beslissen)\s*(?:besloten|genomen|beslist)?\s*[.?]?$")
+_ANNOUNCES_THAT = re.compile(r"\b(?:maakt|maken)\s+(?:\S+\s+){0,12}?bekend\s*,?\s+dat$")
 _ANNOUNCES = re.compile(r"\b(?:maakt|maken)\s+bekend\s*,?\s+dat\s+(?:zij|ze|hij|het)\b")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
 _PROPOSED = r"(?:voorgestelde?|ontwerp-?|concept-?|gevraagde?)\s*besluit(?:en)?|besluitvoorstel"  # "Voorgesteld besluit"
@@ -324,7 +329,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             # "Besluit" on a line of its own above what the meeting decided (a council information system's page):
             # the decision is the paragraph under it
             m = re.match(r"\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)", text[rec["end"]:])
-            under = re.split(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+\d|\d{1,2}[.)][ \t]*\n)", text[rec["end"]:rec["end"] + 800])[0]
+            under = re.split(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+\d|\d{1,2}[.)][ \t]*\n|[•▪][ \t]*\d)",
+                             text[rec["end"]:rec["end"] + 800])[0]  # (to the next item: "4.", "• 2")
             if m and m.group(1).strip() and not _DECISION_WORD.search(under):  # (the item's text, to the next item)
                 continue  # "Besluit: De voorzitter opent de vergadering": nothing decided under the label
             if m and m.group(1).strip():
@@ -360,7 +366,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
               and not rec.get("cited") and rec["status"] in ("adopted", "rejected", "withdrawn", "postponed", "proposed")
               and rec["date"] != frame.meeting_date and (rec.get("date_text") is None or (
                   rec["date_text"] in rec["text"]
-                  and _DECIDES_COLON.search(rec["text"][:rec["text"].find(rec["date_text"])]))
+                  and (_DECIDES_COLON.search(rec["text"][:rec["text"].find(rec["date_text"])])
+                       or _RECORD_OF.search(rec["text"][:rec["text"].find(rec["date_text"])])))
                   or (rec["date_text"] not in rec["text"] and rec["status"] == "proposed"))):
             # ("Provinciale Staten ... in hun vergadering van 29 september ..." then "Gedeputeerde Staten stellen voor
             # om ...": in GS's decision list, the day the sentence before names is not the day GS proposed it)
@@ -872,6 +879,16 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         at = first.start - r.span.start  # de gemeenteraden hebben besloten ...": the colleges decided
         if at <= 4 and at < r.low.index("bekend") and (actor is None or actor.start > first.start):
             actor = first
+    elif r.organs and "bekend" in r.low[:trig.i] and actor is not None and actor is r.organs[0]:
+        # "Burgemeester en wethouders van Veere maken bekend dat als gevolg van artikel 3.8 Wro de gemeenteraad van
+        # Veere ... heeft vastgesteld": the body of the clause after "dat", not the one that publishes it
+        that = next((k for k in range(r.low.index("bekend") + 1, min(trig.i, r.low.index("bekend") + 4))
+                     if r.low[k] == "dat"), None)
+        inner = [o for o in r.organs if that is not None and that < o.start - r.span.start < trig.i
+                 and r.low[o.start - r.span.start - 1] not in ("van", "aan", "bij", "met", "voor", "door")
+                 and not (o.start - r.span.start >= 2 and r.low[o.start - r.span.start - 2] in ("van", "aan", "bij", "met", "voor"))]
+        if that is not None and _ANNOUNCES_THAT.search(" ".join(r.low[:that + 1])) and inner:
+            actor = inner[0]
     pron = _pronoun_subject(r, trig, lex)
     if pron and actor is not None and r.low[actor.start - r.span.start - 1: actor.start - r.span.start] != ["door"]:
         actor = None  # "Wij adviseren dat het orgaan ...": the organ is not the actor
@@ -1036,7 +1053,9 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
         noun = False  # "Het peilbesluit kan worden ingezien van 30 maart 2021 tot en met 11 mei 2021:": where, not what
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
     last = next((w for w in reversed(words) if w), "")
-    heading = r.unit.heading and last.endswith(("besluit", "beslispunten")) and len(low) <= 8
+    heading = r.unit.heading and last.endswith(("besluit", "beslispunten")) and len(low) <= 8 \
+        and not any(w in ("onderwerp", "agendanummer", "agendapunt", "nr", "nummer") for w in words)
+    # ("Agendanummer Onderwerp en besluit": a table's column heads, the rows under it read as items)
     # "BESLUIT AB 10 oktober 2024 Begroting 2025": the title of what a meeting decided, its points below
     titled = bool(low) and low[0] in ("besluit", "besluiten") and r.unit.first_in_block and r.unit.last_in_block \
         and any(o.start - r.span.start <= 3 for o in r.organs) and bool(r.dates) and not r.span.text.rstrip().endswith(".")
