@@ -316,3 +316,27 @@ bestemmingsplan Buitengebied gewijzigd heeft vastgesteld.
 def test_a_notice_that_publishes_a_councils_decision_names_the_council(nlp):
     ex = run(nlp, ANNOUNCED_THAT)
     assert ("gemeenteraad", "2023-09-28", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]
+
+
+DECREE = """Besluit van 8 april 2019 tot wijziging van het Vreemdelingenbesluit 2000
+
+Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden, Prins van Oranje-Nassau, enz. enz. enz.
+
+Op de voordracht van de Staatssecretaris van Justitie en Veiligheid van 25 februari 2019, nr. 2513249;
+
+Gelet op artikel 14 van de Vreemdelingenwet 2000;
+
+Hebben goedgevonden en verstaan:
+
+ARTIKEL I
+
+Het Vreemdelingenbesluit 2000 wordt als volgt gewijzigd.
+"""
+
+
+def test_a_royal_decree_is_the_kings_decision_on_its_day_proposed_by_the_state_secretary(nlp):
+    ex = run(nlp, DECREE)
+    got = [(d.actor, d.date, d.status) for d in ex.decisions]
+    assert ("koning", "2019-04-08", "adopted") in got
+    assert ("staatssecretaris", "2019-02-25", "proposed") in got
+    assert any(e.canonical == "koning" for e in ex.entities if e.label == "ORGAN")

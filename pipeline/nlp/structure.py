@@ -830,6 +830,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _meeting_plans(text, ctx, organs, dates, data)
     if ctx.layout not in ("decision_list", "minutes"):
         out += _announced_agenda(text, ctx, organs, dates, data)
+    out += _royal_decree(text, ctx, organs, dates)
     out += _cited(text, organs, dates, data)
     out += _cited_named(text, ctx, organs, dates, data)
     out += _cited_participles(text, ctx, organs, dates)
@@ -1397,6 +1398,41 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
                                    actor=body._.canonical, actor_text=body.text, date=str(day._.value),
                                    date_text=day.text, predicate="agenderen"))
             pos = nl + 1
+    return out
+
+
+#: a royal decree's opening: "Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden, ..."
+_ROYAL = re.compile(r"(?m)^\s*Wij\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+bij\s+de\s+gratie\s+Gods,\s+(Koning(?:in)?\s+der\s+Nederlanden)")
+_DECREE_TITLE = re.compile(r"(?i)^\s*(?:besluit|wet|koninklijk\s+besluit)\s+van\s+")
+_NOMINATION = re.compile(r"(?im)^[ \t]*(?:op\s+de\s+voordracht\s+van|op\s+voordracht\s+van)\s+[^\n;]{0,160}")
+
+
+def _royal_decree(text: str, ctx: Context, organs: list[Span], dates: list[Span]) -> list[dict]:
+    """A royal decree (an AMvB or a Koninklijk Besluit in the Staatsblad): "Besluit van 8 april 2019 tot wijziging
+    van ..." over "Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden" is the King's decision on that
+    day; "Op de voordracht van de Staatssecretaris van Justitie en Veiligheid van 25 februari 2019" is the proposal
+    of the minister or state secretary who put it forward, on that day."""
+    royal = _ROYAL.search(text[:3000])
+    if royal is None:
+        return []
+    out: list[dict] = []
+    first = re.search(r"\S[^\n]*", text[:royal.start()])
+    if first and _DECREE_TITLE.match(first.group(0)):
+        ds = _day_dates(dates, first.start(), first.end())
+        if ds:
+            out.append(_record(text, ctx, status="adopted", start=first.start(), end=first.end(), obj=first.group(0),
+                               actor="koning", actor_text=royal.group(1), date=str(ds[0]._.value), date_text=ds[0].text,
+                               predicate="vaststellen", item=(first.start(), royal.end())))
+    nom = _NOMINATION.search(text, royal.end(), royal.end() + 1500)
+    if nom is not None:
+        who = next((o for o in organs if nom.start() <= o.start_char < nom.end()
+                    and o._.canonical in ("minister", "staatssecretaris", "minister_president")
+                    or (nom.start() <= o.start_char < nom.end() and str(o._.canonical).startswith("minister_"))), None)
+        ds = _day_dates(dates, nom.start(), nom.end())
+        if who is not None and ds:
+            out.append(_record(text, ctx, status="proposed", start=nom.start(), end=nom.end(), obj=nom.group(0).strip(),
+                               actor=who._.canonical, actor_text=who.text, date=str(ds[0]._.value), date_text=ds[0].text,
+                               predicate="voordragen", cited=True))
     return out
 
 
