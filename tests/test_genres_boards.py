@@ -340,3 +340,11 @@ def test_a_royal_decree_is_the_kings_decision_on_its_day_proposed_by_the_state_s
     assert ("koning", "2019-04-08", "adopted") in got
     assert ("staatssecretaris", "2019-02-25", "proposed") in got
     assert any(e.canonical == "koning" for e in ex.entities if e.label == "ORGAN")
+
+
+def test_no_exploitatieplan_is_a_decision_the_council_takes_with_its_plan(nlp):
+    ex = run(nlp, "Gemeenteblad\n\nDatum 10-03-2023\n\nDe gemeenteraad heeft op 3 maart 2023 het bestemmingsplan "
+                  "Centrum vastgesteld. Daarbij heeft de gemeenteraad geen exploitatieplan vastgesteld. Er zijn geen "
+                  "zoekgebieden vastgesteld.\n")
+    got = [d for d in ex.decisions if (d.actor, d.date) == ("gemeenteraad", "2023-03-03")]
+    assert any("exploitatieplan" in d.text for d in got) and not any("zoekgebieden" in d.text for d in ex.decisions)

@@ -242,3 +242,12 @@ def test_a_schedule_step_after_the_document_is_planned_and_one_before_it_done(nl
     assert ("statencommissie", "2001-05-16", "planned") in dated(ex)
     ex = run(nlp, PLAN_STEPS)
     assert ("college_bw", "2018-04-10", "planned") not in dated(ex)
+
+
+PASSIVE_NEWS = NEWS.replace("De raad besloot ook om", "Daarmee is het bestemmingsplan Pieter de Hooghstraat vastgesteld. De raad besloot ook om")
+
+
+def test_what_a_news_item_says_was_adopted_without_a_body_is_the_reported_meetings(nlp):
+    ex = run(nlp, PASSIVE_NEWS)
+    assert any((d.actor, d.date, d.status) == ("gemeenteraad", "2023-04-20", "adopted") and d.text.startswith("Daarmee")
+               for d in ex.decisions)

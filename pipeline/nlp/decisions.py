@@ -56,6 +56,7 @@ class _Ctx:
     issuer: str | None
     minutes: bool
     voice: str | None = None  # whom "we" means: in a proposal to a council, the college that proposes
+    reported: str | None = None  # the body of the one meeting a news item tells of (see _reported_meeting)
 
 
 def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
@@ -83,6 +84,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         ctx.voice = _PROPOSERS[frame.meeting_body]
     units = segment(text, lex.words("abbreviations"))
     readings = [read_unit(doc, u, lex, organs, dates) for u in units]
+    reported = _reported_meeting(readings, frame)
+    ctx.reported = reported[0] if reported else None
     records: list[dict] = []
     consumed: set[int] = set()
     schedule_left = 0
@@ -139,7 +142,6 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = _one_per_mention(_same_letter(out, text, dates))
     out = [r for r in out if not (r.get("_register") and r["status"] == "adopted" and any(
         o is not r and (o["actor"], o["date"], o["status"]) == (r["actor"], r["date"], r["status"]) for o in out))]
-    reported = _reported_meeting(readings, frame)
     if reported is not None:  # a news item on a meeting: "Afgelopen donderdag 20 april vergaderde de gemeenteraad."
         for rec in out:
             if rec["actor"] == reported[0] and not rec.get("cited") and (rec["date"] is None or (
@@ -954,6 +956,11 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     date_fb = (None, None)
     if date is None and cls in ("decide", "reject", "note") and status in ("adopted", "rejected") and ctx.minutes:
         date_fb = (ctx.doc_date, None)
+    if actor is None and act_fb[0] is None and date is None and date_fb[0] is None and ctx.reported and tense == "past" \
+            and cls == "decide" and status == "adopted" and trig.kind == "part" \
+            and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
+        act_fb = (ctx.reported, None)  # "Daarmee is ... het bestemmingsplan vastgesteld.": in a news item on one
+        # meeting, what that meeting adopted (its day is given below)
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None:
         return None
     if tense == "present" and date is None and not ctx.minutes and not _strong_present(r, trig, lex) \

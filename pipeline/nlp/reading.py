@@ -453,8 +453,12 @@ def is_negated(r: Reading, trig: Trigger, lex: Lexicon) -> bool:
 
 
 def nothing_decided(r: Reading, trig: Trigger) -> bool:
-    """'geen zoekgebieden zijn vastgesteld': no decision at all."""
-    return trig.kind in ("part", "past", "present") and "geen" in r.low[max(0, trig.i - 6):trig.i]
+    """'geen zoekgebieden zijn vastgesteld': no decision at all (but "heeft de gemeenteraad geen exploitatieplan
+    vastgesteld" is the council's formal decision not to, Wro article 6.12)."""
+    before = r.low[max(0, trig.i - 6):trig.i]
+    if "geen" in before and before[before.index("geen") + 1:before.index("geen") + 2] == ["exploitatieplan"]:
+        return False
+    return trig.kind in ("part", "past", "present") and "geen" in before
 
 
 def decide_status(cls: str, tense: str, when: int | None, schedule: bool, negated: bool) -> str | None:
