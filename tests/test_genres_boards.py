@@ -348,3 +348,39 @@ def test_no_exploitatieplan_is_a_decision_the_council_takes_with_its_plan(nlp):
                   "zoekgebieden vastgesteld.\n")
     got = [d for d in ex.decisions if (d.actor, d.date) == ("gemeenteraad", "2023-03-03")]
     assert any("exploitatieplan" in d.text for d in got) and not any("zoekgebieden" in d.text for d in ex.decisions)
+
+
+COLLEGE_MEETING = """Collegevergadering 12 juni 2023
+
+Aanwezig: de burgemeester en de wethouders.
+
+D/23/109213 | Beslissing op bezwaar stopverbod Gedempte Binnengracht
+
+Advies
+
+Besluit met overname van de uitspraak van de rechtbank van 30 mei 2023:
+1. In heroverweging het aangevochten verkeersbesluit van 17 mei 2023 in te trekken.
+
+Besluit
+
+akkoord.
+
+D/23/109330 | Verkenning Cruyff Court
+
+Advies
+
+1. Geen Cruyff Court aan te leggen;
+2. Met de initiatiefnemers in gesprek te gaan over ontmoetingsplekken.
+
+Besluit
+
+akkoord.
+"""
+
+
+def test_a_college_meetings_page_with_advice_and_decision_per_item_is_its_decision_list(nlp):
+    ex = run(nlp, COLLEGE_MEETING)
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("college_bw", "2023-06-12")
+    got = [d for d in ex.decisions if (d.actor, d.date) == ("college_bw", "2023-06-12")]
+    assert any("verkeersbesluit" in d.text for d in got)  # dated by the meeting, not by the decision it withdraws
+    assert any("initiatiefnemers" in d.text for d in got)

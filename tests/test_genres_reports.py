@@ -251,3 +251,28 @@ def test_what_a_news_item_says_was_adopted_without_a_body_is_the_reported_meetin
     ex = run(nlp, PASSIVE_NEWS)
     assert any((d.actor, d.date, d.status) == ("gemeenteraad", "2023-04-20", "adopted") and d.text.startswith("Daarmee")
                for d in ex.decisions)
+
+
+HAMMERED = """Raadsvoorstellen alle aangenomen
+
+Geplaatst op vrijdag 16 juli 2021
+
+Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle ingediende voorstellen aangenomen.
+
+Hamerstukken zijn onderwerpen waarvan de raad heeft besloten dat die niet meer besproken hoeven te worden. Op 6 juli \\
+2021 werden de volgende hamerstukken ongewijzigd en unaniem vastgesteld of aangenomen.
+
+ • Voorbereidingskrediet woningbouwprojecten
+  Voorstel voor voorbereidingskredieten voor drie plannen voor woningbouw.
+ • Bestemmingsplan Tongerveldweg Maasbree
+  In dit plan wordt de bestemming van dit bedrijf gewijzigd.
+ • Bestemmingsplan Molengaerde in Kessel
+"""
+
+
+def test_each_item_under_the_volgende_hamerstukken_werden_vastgesteld_is_the_reported_meetings(nlp):
+    ex = run(nlp, HAMMERED)
+    taken = {d.text for d in ex.decisions if (d.actor, d.date, d.status) == ("gemeenteraad", "2021-07-06", "adopted")}
+    assert {"Voorbereidingskrediet woningbouwprojecten", "Bestemmingsplan Tongerveldweg Maasbree",
+            "Bestemmingsplan Molengaerde in Kessel"} <= taken
+    assert not any(d.text.startswith("Hamerstukken zijn") for d in ex.decisions)  # what the word means, no decision

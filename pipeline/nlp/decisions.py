@@ -411,7 +411,11 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 rec["actor_text"] = rec.get("actor_text") or frame.meeting_body_text
             if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
                     rec["date"] is None or rec.get("date_text") is None
-                    or (len(rec["date"]) < len(frame.meeting_date) and frame.meeting_date.startswith(rec["date"]))):
+                    or (len(rec["date"]) < len(frame.meeting_date) and frame.meeting_date.startswith(rec["date"]))
+                    or (rec.get("number") and rec["date_text"] not in rec["text"])
+                    or (rec.get("number") and rec["date_text"] in rec["text"] and re.search(
+                        r"\b(?:van|d\.d\.)\s*$", rec["text"][:rec["text"].find(rec["date_text"])]))):
+                # ("1. het aangevochten verkeersbesluit van 17 mei 2023 in te trekken": the date names what is withdrawn)
                 # (a year in a name, "de Berap 2023 wordt aangenomen", is not the day the meeting took it)
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
         elif (frame.layout == "proposal" and rec["status"] == "adopted" and not rec.get("cited")
@@ -631,6 +635,9 @@ def _own_record_object(frame: Context) -> str:
     return f"{kind} van de vergadering van {frame.meeting_date} vastgesteld" if frame.meeting_date else f"{kind} vastgesteld"
 
 
+_MEETING_OF = {"raadsvergadering": "gemeenteraad", "statenvergadering": "provinciale_staten"}
+
+
 def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[str, str, str] | None:
     """The one meeting a report or news item tells of ("Afgelopen donderdagavond 20 april vergaderde de
     gemeenteraad."; "Op 3 maart 2024 vergaderden Provinciale Staten over ..."): its body and day, which date what the
@@ -640,7 +647,15 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
         return None
     found: set[tuple[str, str, str]] = set()
     for r in readings:
-        if r is None or not ("vergaderde" in r.low or "vergaderden" in r.low):
+        if r is None:
+            continue
+        held = next((w for w in r.low if w in _MEETING_OF), None)
+        if held and any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:r.low.index(held)]):
+            ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
+            if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
+                found.add((_MEETING_OF[held], str(ds[0]._.value), ds[0].text))
+            continue
+        if not ("vergaderde" in r.low or "vergaderden" in r.low):
             continue
         os_ = [o for o in r.organs if o._.canonical]
         ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
@@ -1048,7 +1063,8 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     """Is this unit the head of a list of decision points?"""
     low = r.low
     text = " ".join(low)
-    ends_colon = bool(low) and low[-1].endswith(":")
+    ends_colon = bool(low) and (low[-1].endswith(":") or _ANNOUNCED_LIST.search(" ".join(low)) is not None)
+    # ("Op 6 juli 2021 werden de volgende hamerstukken ongewijzigd vastgesteld." over its bullets, as with a colon)
     if not (ends_colon or r.unit.heading or (low and low[0] in ("besluit", "besluiten"))
             or "beslispunten" in _NOT_LETTER.sub("", text)):
         return None  # (most sentences: none of the forms below can hold)
@@ -1071,7 +1087,8 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     # ("Het Algemeen Bestuur wordt voorgesteld om:")
     # "gelet op de Omgevingswet ...:" then "1) ... in te trekken;": a resolution whose "besluit:" the page lost
     grounds = ends_colon and bool(re.search(r"(?:^|[;,]\s*)gelet\s+op\b[^;]*:$", text))
-    if not ((ends_colon and (decide_verb or noun)) or heading or points or titled or put or grounds):
+    announced = bool(_ANNOUNCED_LIST.search(text)) and any(t.kind in ("part", "past", "present") for t in r.triggers)
+    if not ((ends_colon and (decide_verb or noun or announced)) or heading or points or titled or put or grounds):
         return None
     proposal = points or put or any(p in text for p in lex.raw["proposal_intro_words"])
     status = "proposed" if proposal else "adopted"
@@ -1079,6 +1096,15 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     if grounds and not (decide_verb or noun):
         return _Intro("adopted", None, None, None, False, True)
     return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points)
+
+
+#: a sentence that announces the list under it: "werden de volgende hamerstukken vastgesteld."
+_ANNOUNCED_LIST = re.compile(r"\b(?:werden|werd|zijn|is|worden|wordt|heeft|hebben)\s+(?:[a-zà-ÿ]+\s+){0,3}(?:de|het)\s+"
+                             r"volgende\s+[a-zà-ÿ]+\b[^.:;]{0,80}\.$")  # (not "Voor de volgende fase zoeken we ...")
+def _indented(text: str, start: int) -> bool:
+    """True when the unit at ``start`` begins an indented line (a bullet's note under it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start >= 2 and not text[line_start:start].strip()
 
 
 _NOT_APPLICABLE = re.compile(r"\s*(?:n\.?v\.?t\.?|niet van toepassing|geen(?: besluit)?|-|–)\s*", re.I)
@@ -1099,6 +1125,9 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         # (minutes that report another body's decision, "De raad heeft ... besloten:", do not date it)
         date_fb = (ctx.doc_date, None)
     act_fb = (None, None) if intro.actor is not None else _subject_pronoun(r0, lex, ctx)
+    if act_fb == (None, None) and intro.actor is None and ctx.reported and r0.low \
+            and _ANNOUNCED_LIST.search(" ".join(r0.low)):
+        act_fb = (ctx.reported, None)  # "Op 6 juli werden de volgende hamerstukken vastgesteld.": the reported meeting's
     if intro.status == "adopted" and intro.date is not None and \
             compare_dates(span_value(intro.date), ctx.doc_date) == 1:  # "vindt in kwartaal 1 2019 besluitvorming plaats over:"
         intro = dataclasses.replace(intro, status="planned")
@@ -1121,9 +1150,11 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         u = r.unit
         if not recs and u.marker is None and _NOT_APPLICABLE.fullmatch(r.span.text):
             break  # "Besluit" / "N.v.t." and then the chair's opening words: no decision under the label
+        announced = bool(r0.low) and _ANNOUNCED_LIST.search(" ".join(r0.low)) is not None
         if u.marker == "-" and u.first_in_block and (dashed or (expected is None and not recs and gap == 0)) \
-                and r0.low and r0.low[-1].endswith(":") and len(r.low) >= 4 and (
-                    r.triggers or re.search(r"\bte\s+[a-zà-ÿ]{3,}", r.span.text) or _DECISION_WORD.search(r.span.text)):
+                and r0.low and (r0.low[-1].endswith(":") or announced) and len(r.low) >= (2 if announced else 4) and (
+                    r.triggers or re.search(r"\bte\s+[a-zà-ÿ]{3,}", r.span.text) or _DECISION_WORD.search(r.span.text)
+                    or announced):  # ("werden de volgende hamerstukken vastgesteld." / "• Bestemmingsplan Molengaerde")
             # "Tot slot besloot de raad unaniem om:" "- de verordening ... vast te stellen." "- geen zienswijze ...":
             # one decision a bullet
             dashed = True
@@ -1136,6 +1167,10 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             recs.append(point)
             used.update(range(k, end_k + 1))
             k = end_k + 1
+            continue
+        nxt_bullet = k + 1 < len(readings) and readings[k + 1] is not None and readings[k + 1].unit.marker == "-"
+        if dashed and announced and u.marker is None and (nxt_bullet or _indented(doc_text(doc), u.start)):
+            k += 1  # "• Bestemmingsplan Molengaerde" / "  In dit plan zijn de kavels ...": the bullet's own note
             continue
         if dashed:
             break

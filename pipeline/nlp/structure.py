@@ -256,6 +256,10 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     for i, ln in enumerate(head[:5]):
         if len(ln.text.split()) <= 30 and _DECIDED_AT.search(_clean_head(ln.text)):
             return "decision_list", i
+    for i, ln in enumerate(head[:3]):  # "Collegevergadering 12 juni 2023" over items that each end in "Besluit / akkoord."
+        if _MEETING_DAY_TITLE.fullmatch(_clean_head(ln.text)) and len(
+                re.findall(r"(?im)^[ \t]*besluit[ \t]*:?[ \t]*(?:$|\S.{0,40}$)", text)) >= 2:
+            return "decision_list", i
     if page is not None:  # after the meeting its page tells what it decided: "Besluit" under each item
         decided = re.search(r"(?im)(?:^[ \t]*|[.;)][ \t]+)besluit[ \t]*:?[ \t]*$", text)  # (or closing the item's line)
         return ("decision_list" if decided else "agenda"), page
@@ -264,6 +268,10 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             re.search(r"^\s*" + re.escape(o) + r"\b", text[:4000], re.I | re.M) for o in data["letter_openings"]):
         return "letter", -1
     return None, -1
+
+
+_MEETING_DAY_TITLE = re.compile(r"(?:college|raads|staten|bestuurs|commissie|b&w-?|db-?|ab-?)?vergadering\s+(?:van\s+)?"
+                                r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d")
 
 
 def _meeting_page(head: list[_Line], data: dict) -> int | None:
@@ -712,7 +720,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _PASSIVE = re.compile(r"^(?P<subj>(?:[\w‘’“”\"'()/.,-]+\s+){0,14}?)(?:is|wordt|werd|zijn|worden|werden)\s+(?P<mid>(?:[\w-]+\s+){0,5}?)(?P<out>[a-z][\w ]*)")
-SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|waarover|waartoe|als|indien|wanneer|zodra|nadat|"
+SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|waarover|waartoe|waarvan|waarop|als|indien|wanneer|zodra|nadat|"
                          r"voordat|zodat|of)\b")  # words that open a subordinate clause
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
