@@ -384,3 +384,31 @@ def test_a_college_meetings_page_with_advice_and_decision_per_item_is_its_decisi
     got = [d for d in ex.decisions if (d.actor, d.date) == ("college_bw", "2023-06-12")]
     assert any("verkeersbesluit" in d.text for d in got)  # dated by the meeting, not by the decision it withdraws
     assert any("initiatiefnemers" in d.text for d in got)
+
+
+PLAN_NOTICE = """Gemeenteblad van Koggenland
+
+Bekendmaking vaststelling bestemmingsplan ‘Grosthuizen 54, Avenhorn’
+
+Burgemeester en wethouders van de gemeente Koggenland maken op grond van artikel 3.8 van de Wet ruimtelijke ordening \\
+bekend dat het bestemmingsplan ‘Grosthuizen 54, Avenhorn’ is vastgesteld.
+
+Procedure
+
+Het besluit tot vaststelling van het bestemmingsplan is genomen op 5 juli 2021. De beroepstermijn start op 10 augustus \\
+2021 en duurt tot en met 21 september 2021.
+"""
+
+
+def test_a_plan_notice_names_the_day_the_decision_was_taken_and_the_body_the_law_gives_the_plan(nlp):
+    ex = run(nlp, PLAN_NOTICE)
+    got = [(d.actor, d.date, d.status) for d in ex.decisions]
+    assert ("gemeenteraad", "2021-07-05", "adopted") in got
+    assert not any(actor == "college_bw" for actor, _, _ in got)  # the college publishes, it did not adopt
+    assert not any("beroepstermijn" in d.text for d in ex.decisions)
+
+
+def test_our_board_is_the_subject_not_a_pronoun(nlp):
+    ex = run(nlp, "Nieuws\n\n11 december 2020\n\nOp 9 december heeft ons algemeen bestuur in ruime meerderheid "
+                  "besloten het projectplan vast te stellen.\n")
+    assert ("algemeen_bestuur", "2020-12-09", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]

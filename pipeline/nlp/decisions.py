@@ -277,7 +277,8 @@ _ADDRESSEE = re.compile(r"(?i)\b(?:(?:heeft|hebt)\s+u|u\s+(?:heeft|hebt)|uw\s+cl
 #: a notice's legal remedies: who may object or appeal, and how; never a decision of their own
 _REMEDY = re.compile(r"(?i)\b(?:kan|kunnen|kunt)\b[^.]{0,120}\b(?:bezwaar\s+(?:maken|indienen|aantekenen)|beroep\s+(?:instellen|"
                      r"aantekenen)|een\s+bezwaarschrift\s+indienen|(?:een\s+)?zienswijze[n]?\s+(?:indienen|naar\s+voren\s+brengen|"
-                     r"kenbaar\s+maken|geven))\b")
+                     r"kenbaar\s+maken|geven))\b"
+                     r"|^\W*(?:de|het)\s+(?:beroeps|bezwaar|zienswijze|inspraak)\w*termijn\b")  # ("De beroepstermijn start op")
 _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
                             r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
@@ -441,7 +442,11 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         elif frame.issuer and rec["actor"] is None and not meeting_kind and _ADDRESSEE.search(rec["text"][:160]) \
                 and not rec.get("actor_text"):
             continue  # "Bij brief van 10 februari heeft uw cliënt bezwaar gemaakt": the addressee's act, not the writer's
-        elif frame.issuer and rec["actor"] is None and not meeting_kind:
+        elif frame.issuer and rec["actor"] is None and not meeting_kind and not (
+                frame.layout == "notice" and rec["status"] == "adopted" and rec.get("date")
+                and re.search(r"vaststelling|vastgesteld", rec["text"]) and _plan_body(rec["text"])):
+            # (in a notice, "Het besluit tot vaststelling van het bestemmingsplan is genomen op ...": the body the law
+            # names adopted the plan, not the college that publishes it; see _plan_actors)
             rec["actor"] = frame.issuer
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
@@ -669,24 +674,12 @@ def _plan_actors(records: list[dict], text: str) -> list[dict]:
     gemeenteraad a bestemmingsplan, the college a wijzigingsplan or uitwerkingsplan, Provinciale Staten a
     streekplan or inpassingsplan); an adoption without an actor gets that body. A status line with no plan
     word ("Vastgesteld d.d. 26 mei 2016") is the document's own plan, named in its opening lines."""
-    data = load_structure()
-    bodies = data["adopting_bodies"]
-    skip = tuple(data["adopting_bodies_skip"])
-    rx = re.compile(r"(?:(\w+)\s+)?\b(" + "|".join(sorted(map(re.escape, bodies), key=len, reverse=True)) + r")", re.I)
-
-    def plan_body(words: str) -> str | None:
-        found = [m for m in rx.finditer(words) if not (m.group(1) or "").lower().startswith(skip)]
-        verb = re.search(r"vastgest|vast te stellen|vaststell", words, re.I)
-        if not found:
-            return None
-        before = [m for m in found if verb is None or m.start(2) < verb.start()]
-        m = before[-1] if before else found[0]
-        return bodies[m.group(2).lower()]
-
+    plan_body = _plan_body
     own = None
     for rec in records:
-        if rec["actor"] is not None or rec["status"] != "adopted" or rec.get("predicate") != "vaststellen" or not rec["date"]:
-            continue
+        if rec["actor"] is not None or rec["status"] != "adopted" or not rec["date"] or not (
+                rec.get("predicate") == "vaststellen" or (rec.get("predicate") == "besluiten" and "vaststelling" in rec["text"])):
+            continue  # ("Het besluit tot vaststelling van het bestemmingsplan is genomen op 5 juli 2021")
         body = plan_body(rec["text"])
         if body is None and len(rec["text"].split()) <= 8:
             own = own if own is not None else (plan_body(text[:1500]) or "")
@@ -694,6 +687,26 @@ def _plan_actors(records: list[dict], text: str) -> list[dict]:
         if body is not None:
             rec["actor"] = body
     return records
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_rx() -> tuple[re.Pattern, dict, tuple]:
+    data = load_structure()
+    bodies = data["adopting_bodies"]
+    rx = re.compile(r"(?:(\w+)\s+)?\b(" + "|".join(sorted(map(re.escape, bodies), key=len, reverse=True)) + r")", re.I)
+    return rx, bodies, tuple(data["adopting_bodies_skip"])
+
+
+def _plan_body(words: str) -> str | None:
+    """The body the law gives the plan ``words`` name ("bestemmingsplan" -> gemeenteraad), or None."""
+    rx, bodies, skip = _plan_rx()
+    found = [m for m in rx.finditer(words) if not (m.group(1) or "").lower().startswith(skip)]
+    verb = re.search(r"vastgest|vast te stellen|vaststell", words, re.I)
+    if not found:
+        return None
+    before = [m for m in found if verb is None or m.start(2) < verb.start()]
+    m = before[-1] if before else found[0]
+    return bodies[m.group(2).lower()]
 
 
 _NAMED_SUBJECT = re.compile(r"^(?:De|Het)\s+((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)\s+(?=[a-z])")
@@ -828,10 +841,11 @@ def _pronoun_subject(r: Reading, trig: Trigger | None, lex: Lexicon) -> str | No
     """'Wij adviseren', 'hebben wij besloten': the writer is the subject."""
     pron = lex.words("subject_pronouns")
     finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
+    owned = {o.start - r.span.start for o in r.organs}
     for k in finite:
         for j in (k - 1, k + 1):
-            if 0 <= j < len(r.low) and r.low[j] in pron:
-                return r.low[j]
+            if 0 <= j < len(r.low) and r.low[j] in pron and not (r.low[j] in ("ons", "onze") and j + 1 in owned):
+                return r.low[j]  # (not "heeft ons algemeen bestuur besloten": the board is the subject)
     return None
 
 
@@ -904,8 +918,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         inner = [o for o in r.organs if that is not None and that < o.start - r.span.start < trig.i
                  and r.low[o.start - r.span.start - 1] not in ("van", "aan", "bij", "met", "voor", "door")
                  and not (o.start - r.span.start >= 2 and r.low[o.start - r.span.start - 2] in ("van", "aan", "bij", "met", "voor"))]
-        if that is not None and _ANNOUNCES_THAT.search(" ".join(r.low[:that + 1])) and inner:
-            actor = inner[0]
+        if that is not None and _ANNOUNCES_THAT.search(" ".join(r.low[:that + 1])):
+            actor = inner[0] if inner else None  # ("... maken bekend dat het bestemmingsplan X is vastgesteld": the
+            # publisher is not who adopted it)
     pron = _pronoun_subject(r, trig, lex)
     if pron and actor is not None and r.low[actor.start - r.span.start - 1: actor.start - r.span.start] != ["door"]:
         actor = None  # "Wij adviseren dat het orgaan ...": the organ is not the actor
@@ -934,7 +949,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and r.low[date.start - r.span.start - 1] in lex.words("date_preps_term"):
         date = None  # "heb ik besloten ... rente vanaf 4 februari 2018 ...": a term of the decision, not its date
     if actor is None and act_fb[0] is None and trig.lemma == "besluiten" and trig.kind in ("part", "past") and tense == "past" \
-            and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
+            and r.low[trig.i] != "genomen" and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
             and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
         act_fb = (ctx.issuer, None)  # "Daarom is besloten ...": in a letter, by the body that writes it
     if actor is None and act_fb == (None, None):

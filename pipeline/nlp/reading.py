@@ -238,6 +238,12 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                         i + 1 >= n or low[i + 1] in ("op", "over", "in", "tijdens", ".", ",")):
                     # "Daaropvolgend neemt de raad een besluit op 31 oktober 2019": the body decides then
                     out.append(Trigger("besluiten", taken, i, i + 1))
+                elif w in ("besluit", "besluiten") and prev in ("het", "dit", "de", "deze") and i + 1 < n \
+                        and low[i + 1] in ("tot", "over", "om", "van"):
+                    g = next((k for k in range(i + 2, min(n, i + 16)) if low[k] == "genomen"), None)
+                    if g is not None and any(x in ("is", "werd", "zijn", "werden") for x in low[i + 1:g]):
+                        out.append(Trigger("besluiten", "part", g, g + 1))  # "Het besluit tot vaststelling van het
+                        # bestemmingsplan is genomen op 5 juli 2021": the decision was taken then
                 continue  # "het besluit", "mogelijke besluiten", "te besluiten"
             for lemma, tense in lex.finite[w]:
                 pt = lex.particle.get(lemma)
