@@ -566,6 +566,8 @@ def test_dates_document_date_inferred_after_the_latest_past_event():
     ("Ingekomen 2024-3-12.", [("2024-03-12", None)]),
     ("Vergadering 12-oktober-2015.", [("2015-10-12", None)]),
     ("Datum: 7 oktober 2015", [("2015-10-07", None)]),
+    ("Volgnummer: week 22, 2022", [("2022-05-30/2022-06-05", None)]),  # an ISO week, Monday to Sunday
+    ("Besluiten van week 1 van 2021.", [("2021-01-04/2021-01-10", None)]),
 ])
 def test_dates_quarters_halves_and_real_formats(text: str, expected: list) -> None:
     assert _found(text) == expected

@@ -508,7 +508,8 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
         counts = collections.Counter((mn.y, mn.m) for mn in mentions)
         (y, m), _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         return (format_value(y, m), "inferred")
-    years = [mn for mn in scanned if mn.kind == "year" and mn.y is not None and mn.y <= this_year]
+    years = [mn for mn in scanned if mn.kind in ("year", "interval") and mn.y is not None and mn.y <= this_year]
+    # (an interval's year counts: "Volgnummer: week 22, 2022")
     if years:
         counts = collections.Counter(mn.y for mn in years)
         y, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))

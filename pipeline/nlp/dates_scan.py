@@ -308,6 +308,9 @@ def _matches(rx: re.Pattern, text: str, positions: list[int]) -> Iterable[re.Mat
             yield mt
 
 
+_ISO_WEEK = re.compile(r"(?i)\bweek\s+([0-9]{1,2})\s*(?:,|\bvan\b|\()?\s*((?:19|20)[0-9]{2})\b\)?")
+
+
 def scan_dates(text: str) -> list[Mention]:
     """All candidate mentions in ``text``, overlaps resolved (longest, then first pattern, wins)."""
     P = date_patterns()
@@ -369,6 +372,17 @@ def scan_dates(text: str) -> list[Mention]:
             d = int(mt.group("d") or mt.groupdict().get("d2") or 0)
             if y_ok(y) and valid_date(y, mo, d):
                 add(order, Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=True))
+
+    for mt in _ISO_WEEK.finditer(text):  # "week 22, 2022": Monday to Sunday of that ISO week
+        w, y = int(mt.group(1)), int(mt.group(2))
+        if not (1 <= w <= 53 and y_ok(y)):
+            continue
+        try:
+            a, b = _dt.date.fromisocalendar(y, w, 1), _dt.date.fromisocalendar(y, w, 7)
+        except ValueError:
+            continue  # (week 53 of a year that has 52)
+        add(1, Mention(mt.start(), mt.end(), "interval", a.year, a.month, a.day, end_point=(b.year, b.month, b.day),
+                       explicit=True))
 
     for mt in _matches(P.stamp, text, digits):
         mo, y, d = P.month(mt.group("m")), int(mt.group("y")), _day(mt.group("d"))
