@@ -116,7 +116,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
                 consumed.update(used)
                 continue
         rec = _read_unit(doc, readings, idx, lex, ctx, in_schedule)
-        if rec is None or is_header_row(rec.get("text", "").split("\n")[0]) or _COLUMN_HEADS.fullmatch(rec.get("text", "").strip()):
+        if rec is None or is_header_row(rec.get("text", "").split("\n")[0]):
             continue  # "Nr | Onderwerp | Besluit": a table's header, no decision
         nxt = readings[idx + 1] if idx + 1 < len(readings) else None
         if not rec.get("_attach") and rec.get("object") is None and rec.get("text", "").rstrip().endswith(":") and nxt is not None \
@@ -176,8 +176,6 @@ def _office_kind(actor: str | None) -> str | None:
 
 #: a date that names the record or letter a meeting deals with: "vaststelling notulen Raadscommissie van 15 november"
 _RECORD_OF = re.compile(r"(?i)\b(?:notulen|verslag|besluitenlijst|brief|e-mail|memo)\b(?:\s+[\w-]+){0,3}\s+(?:van|d\.d\.)\s*$")
-#: a table's column heads on a line of their own: "Agendanummer Onderwerp en besluit", "Nr. Onderwerp Besluit"
-_COLUMN_HEADS = re.compile(r"(?i)(?:agendanummer|agendapunt|nr\.?|nummer)?\s*onderwerp(?:\s+en)?\s+(?:besluit|besluiten|advies)")
 _NO_AGENT = {"inwerkingtreden"}  # what no body does: a law takes effect
 #: the head of an item's background in a decision list: "Toelichting:", "Context:", "Achtergrond"
 _BACKGROUND_HEAD = re.compile(r"(?im)^[ \t]*(?:toelichting|context|achtergrond|aanleiding|kanttekeningen?)[ \t]*:?[ \t]*$")
@@ -289,6 +287,7 @@ _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)
 #: tijdens een vergadering heeft besloten", "leest u welke besluiten het college heeft genomen")
 _WHAT_DECIDED = re.compile(r"\b(?:wat|welke\s+besluiten|waarover)\s+(?:(?:de|het)\s+)?[^.;:]{2,60}?\s+(?:heeft|hebben|besluit|besluiten|"
                            r"beslist|beslissen)\s*(?:besloten|genomen|beslist)?\s*[.?]?$")
+_OWNER_PREPS = {"van", "aan", "bij", "met", "voor"}  # a body that belongs to a phrase: "de commissaris van de Koning"
 _ANNOUNCES_THAT = re.compile(r"\b(?:maakt|maken)\s+(?:\S+\s+){0,12}?bekend\s*,?\s+dat$")
 _ANNOUNCES = re.compile(r"\b(?:maakt|maken)\s+bekend\s*,?\s+dat\s+(?:zij|ze|hij|het)\b")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
@@ -413,9 +412,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
                     rec["date"] is None or rec.get("date_text") is None
                     or (len(rec["date"]) < len(frame.meeting_date) and frame.meeting_date.startswith(rec["date"]))
-                    or (rec.get("number") and rec["date_text"] not in rec["text"])
-                    or (rec.get("number") and rec["date_text"] in rec["text"] and re.search(
-                        r"\b(?:van|d\.d\.)\s*$", rec["text"][:rec["text"].find(rec["date_text"])]))):
+                    or (rec.get("number") and (rec["date_text"] not in rec["text"] or re.search(
+                        r"\b(?:van|d\.d\.)\s*$", rec["text"][:rec["text"].find(rec["date_text"])])))):
                 # ("1. het aangevochten verkeersbesluit van 17 mei 2023 in te trekken": the date names what is withdrawn)
                 # (a year in a name, "de Berap 2023 wordt aangenomen", is not the day the meeting took it)
                 rec["date"], rec["date_text"] = frame.meeting_date, frame.meeting_date_text
@@ -640,9 +638,6 @@ def _own_record_object(frame: Context) -> str:
     return f"{kind} van de vergadering van {frame.meeting_date} vastgesteld" if frame.meeting_date else f"{kind} vastgesteld"
 
 
-_MEETING_OF = {"raadsvergadering": "gemeenteraad", "statenvergadering": "provinciale_staten"}
-
-
 def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[str, str, str] | None:
     """The one meeting a report or news item tells of ("Afgelopen donderdagavond 20 april vergaderde de
     gemeenteraad."; "Op 3 maart 2024 vergaderden Provinciale Staten over ..."): its body and day, which date what the
@@ -651,14 +646,15 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
     if frame.layout in ("decision_list", "minutes", "agenda", "proposal") or frame.meeting_body:
         return None
     found: set[tuple[str, str, str]] = set()
+    meeting_of = load_structure()["meeting_bodies"]  # "raadsvergadering" -> gemeenteraad
     for r in readings:
         if r is None:
             continue
-        held = next((w for w in r.low if w in _MEETING_OF), None)
+        held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
         if held and any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:r.low.index(held)]):
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
             if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
-                found.add((_MEETING_OF[held], str(ds[0]._.value), ds[0].text))
+                found.add((meeting_of[held], str(ds[0]._.value), ds[0].text))
             continue
         if not ("vergaderde" in r.low or "vergaderden" in r.low):
             continue
@@ -674,15 +670,14 @@ def _plan_actors(records: list[dict], text: str) -> list[dict]:
     gemeenteraad a bestemmingsplan, the college a wijzigingsplan or uitwerkingsplan, Provinciale Staten a
     streekplan or inpassingsplan); an adoption without an actor gets that body. A status line with no plan
     word ("Vastgesteld d.d. 26 mei 2016") is the document's own plan, named in its opening lines."""
-    plan_body = _plan_body
     own = None
     for rec in records:
         if rec["actor"] is not None or rec["status"] != "adopted" or not rec["date"] or not (
                 rec.get("predicate") == "vaststellen" or (rec.get("predicate") == "besluiten" and "vaststelling" in rec["text"])):
             continue  # ("Het besluit tot vaststelling van het bestemmingsplan is genomen op 5 juli 2021")
-        body = plan_body(rec["text"])
+        body = _plan_body(rec["text"])
         if body is None and len(rec["text"].split()) <= 8:
-            own = own if own is not None else (plan_body(text[:1500]) or "")
+            own = own if own is not None else (_plan_body(text[:1500]) or "")
             body = own or None
         if body is not None:
             rec["actor"] = body
@@ -913,12 +908,11 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     elif r.organs and "bekend" in r.low[:trig.i] and actor is not None and actor is r.organs[0]:
         # "Burgemeester en wethouders van Veere maken bekend dat als gevolg van artikel 3.8 Wro de gemeenteraad van
         # Veere ... heeft vastgesteld": the body of the clause after "dat", not the one that publishes it
-        that = next((k for k in range(r.low.index("bekend") + 1, min(trig.i, r.low.index("bekend") + 4))
-                     if r.low[k] == "dat"), None)
-        inner = [o for o in r.organs if that is not None and that < o.start - r.span.start < trig.i
-                 and r.low[o.start - r.span.start - 1] not in ("van", "aan", "bij", "met", "voor", "door")
-                 and not (o.start - r.span.start >= 2 and r.low[o.start - r.span.start - 2] in ("van", "aan", "bij", "met", "voor"))]
+        said = r.low.index("bekend")
+        that = next((k for k in range(said + 1, min(trig.i, said + 4)) if r.low[k] == "dat"), None)
         if that is not None and _ANNOUNCES_THAT.search(" ".join(r.low[:that + 1])):
+            inner = [o for o in r.organs if that < o.start - r.span.start < trig.i
+                     and not set(r.low[max(0, o.start - r.span.start - 2):o.start - r.span.start]) & _OWNER_PREPS]
             actor = inner[0] if inner else None  # ("... maken bekend dat het bestemmingsplan X is vastgesteld": the
             # publisher is not who adopted it)
     pron = _pronoun_subject(r, trig, lex)
@@ -1058,6 +1052,7 @@ class _Intro:
     vote: str | None
     any_start: bool = False  # "licht de beslispunten 5 t/m 8 toe": the list may start at 5
     grounds: bool = False  # "... overwegende dat ...; gelet op ...:": the preamble, its own sentences read apart
+    announced: bool = False  # "Op 6 juli werden de volgende hamerstukken vastgesteld.": its bullets are what was decided
 
 
 _NOT_LETTER = re.compile(r"[^a-zà-ÿ:]")
@@ -1078,8 +1073,9 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     """Is this unit the head of a list of decision points?"""
     low = r.low
     text = " ".join(low)
-    ends_colon = bool(low) and (low[-1].endswith(":") or _ANNOUNCED_LIST.search(" ".join(low)) is not None)
+    listed = _ANNOUNCED_LIST.search(text) is not None
     # ("Op 6 juli 2021 werden de volgende hamerstukken ongewijzigd vastgesteld." over its bullets, as with a colon)
+    ends_colon = bool(low) and (low[-1].endswith(":") or listed)
     if not (ends_colon or r.unit.heading or (low and low[0] in ("besluit", "besluiten"))
             or "beslispunten" in _NOT_LETTER.sub("", text)):
         return None  # (most sentences: none of the forms below can hold)
@@ -1092,7 +1088,7 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
     last = next((w for w in reversed(words) if w), "")
     heading = r.unit.heading and last.endswith(("besluit", "beslispunten")) and len(low) <= 8 \
-        and not any(w in ("onderwerp", "agendanummer", "agendapunt", "nr", "nummer") for w in words)
+        and not is_header_row(r.span.text)
     # ("Agendanummer Onderwerp en besluit": a table's column heads, the rows under it read as items)
     # "BESLUIT AB 10 oktober 2024 Begroting 2025": the title of what a meeting decided, its points below
     titled = bool(low) and low[0] in ("besluit", "besluiten") and r.unit.first_in_block and r.unit.last_in_block \
@@ -1102,7 +1098,7 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     # ("Het Algemeen Bestuur wordt voorgesteld om:")
     # "gelet op de Omgevingswet ...:" then "1) ... in te trekken;": a resolution whose "besluit:" the page lost
     grounds = ends_colon and bool(re.search(r"(?:^|[;,]\s*)gelet\s+op\b[^;]*:$", text))
-    announced = bool(_ANNOUNCED_LIST.search(text)) and any(t.kind in ("part", "past", "present") for t in r.triggers)
+    announced = listed and any(t.kind in ("part", "past", "present") for t in r.triggers)
     if not ((ends_colon and (decide_verb or noun or announced)) or heading or points or titled or put or grounds):
         return None
     proposal = points or put or any(p in text for p in lex.raw["proposal_intro_words"])
@@ -1110,12 +1106,15 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     trig = next((t for t in r.triggers if t.lemma == "besluiten"), None)
     if grounds and not (decide_verb or noun):
         return _Intro("adopted", None, None, None, False, True)
-    return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points)
+    return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points,
+                  announced=announced)
 
 
 #: a sentence that announces the list under it: "werden de volgende hamerstukken vastgesteld."
 _ANNOUNCED_LIST = re.compile(r"\b(?:werden|werd|zijn|is|worden|wordt|heeft|hebben)\s+(?:[a-zà-ÿ]+\s+){0,3}(?:de|het)\s+"
                              r"volgende\s+[a-zà-ÿ]+\b[^.:;]{0,80}\.$")  # (not "Voor de volgende fase zoeken we ...")
+
+
 def _indented(text: str, start: int) -> bool:
     """True when the unit at ``start`` begins an indented line (a bullet's note under it)."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -1140,8 +1139,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         # (minutes that report another body's decision, "De raad heeft ... besloten:", do not date it)
         date_fb = (ctx.doc_date, None)
     act_fb = (None, None) if intro.actor is not None else _subject_pronoun(r0, lex, ctx)
-    if act_fb == (None, None) and intro.actor is None and ctx.reported and r0.low \
-            and _ANNOUNCED_LIST.search(" ".join(r0.low)):
+    if act_fb == (None, None) and intro.actor is None and ctx.reported and intro.announced:
         act_fb = (ctx.reported, None)  # "Op 6 juli werden de volgende hamerstukken vastgesteld.": the reported meeting's
     if intro.status == "adopted" and intro.date is not None and \
             compare_dates(span_value(intro.date), ctx.doc_date) == 1:  # "vindt in kwartaal 1 2019 besluitvorming plaats over:"
@@ -1165,7 +1163,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         u = r.unit
         if not recs and u.marker is None and _NOT_APPLICABLE.fullmatch(r.span.text):
             break  # "Besluit" / "N.v.t." and then the chair's opening words: no decision under the label
-        announced = bool(r0.low) and _ANNOUNCED_LIST.search(" ".join(r0.low)) is not None
+        announced = intro.announced
         if u.marker == "-" and u.first_in_block and (dashed or (expected is None and not recs and gap == 0)) \
                 and r0.low and (r0.low[-1].endswith(":") or announced) and len(r.low) >= (2 if announced else 4) and (
                     r.triggers or re.search(r"\bte\s+[a-zà-ÿ]{3,}", r.span.text) or _DECISION_WORD.search(r.span.text)

@@ -403,18 +403,22 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
                     break
     if ctx.meeting_body is None and ctx.layout in ("decision_list", "minutes", "agenda") and head:
         # "Iedere veertien dagen vergadert het dagelijks bestuur.": a head that says which body meets
-        for o in _organs_in(organs, head[0].start, head[-1].end):
-            before = " ".join(o.doc.text[max(0, o.start_char - 40):o.start_char].lower().split())
-            after = o.doc.text[o.end_char:o.end_char + 20].lower()
-            if _MEETS_BEFORE.search(before) or _MEETS_AFTER.match(after):
-                ctx.meeting_body, ctx.meeting_body_text = o._.canonical, o.text
-                break
+        o = next((o for o in _organs_in(organs, head[0].start, head[-1].end) if _meets(o)), None)
+        if o is not None:
+            ctx.meeting_body, ctx.meeting_body_text = o._.canonical, o.text
 
 
-#: a body named as the one that meets: "vergadert het dagelijks bestuur", "de vergadering van het algemeen bestuur",
-#: "het algemeen bestuur vergadert"
-_MEETS_BEFORE = re.compile(r"\b(?:vergadert|vergaderde|vergaderen|vergadering\s+van)\s+(?:het|de)\s*$")
+#: a body named as the one that meets: "vergadert het dagelijks bestuur", "een bijeenkomst van de Verenigde
+#: Vergadering", "het algemeen bestuur vergadert"
+_MEETS_BEFORE = re.compile(r"\b(?:vergadert|vergaderde|vergaderen|(?:vergadering|bijeenkomst|zitting)\s+van)\s+(?:het|de)\s*$")
 _MEETS_AFTER = re.compile(r"\s+(?:vergadert|vergaderde|vergaderen|heeft\s+(?:op\s+.{0,30}\s+)?vergaderd)\b")
+
+
+def _meets(o: Span) -> bool:
+    """True when the text names body ``o`` as the one that meets (see ``_MEETS_BEFORE``, ``_MEETS_AFTER``)."""
+    text = o.doc.text
+    before = " ".join(text[max(0, o.start_char - 40):o.start_char].lower().split())
+    return bool(_MEETS_BEFORE.search(before) or _MEETS_AFTER.match(text[o.end_char:o.end_char + 20].lower()))
 
 
 _HELD_ON = re.compile(r"\b(?:gehouden|vergaderd|bijeengekomen)\s+(?:op\s+)?(?:\w+dag\s*)?,?\s*$"
@@ -988,11 +992,10 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
     for r in out:  # the text of a list without numbered items is no item: a record there holds only its own sentences
         if r["_item"][0] == unnumbered_start and r["start"] >= unnumbered_start and r["end"] <= unnumbered_end:
             r["_item"] = (r["start"], r["end"])
+    put = [r.pop("_put_label", False) for r in out]
     if ctx.layout != "agenda":  # "Voorstel: X" then "Besluit: ...": the proposal is what the meeting then decided
-        out = [r for k, r in enumerate(out) if not (r.pop("_put_label", False) and k + 1 < len(out) and out[k + 1]["status"]
+        out = [r for k, r in enumerate(out) if not (put[k] and k + 1 < len(out) and out[k + 1]["status"]
                                                     in ("adopted", "rejected", "withdrawn", "postponed"))]
-    for r in out:
-        r.pop("_put_label", None)
     return out
 
 
@@ -1065,12 +1068,14 @@ def _row_outcome(text: str, start: int, end: int, data: dict) -> tuple[str, str,
 
 
 def is_header_row(row: str) -> bool:
-    """True for a table's header row: "Nr | Onderwerp | Besluit", "Agendapunt\tOnderwerp\tBesluit"."""
+    """True for a table's header row: "Nr | Onderwerp | Besluit", "Agendapunt\tOnderwerp\tBesluit", or its column
+    heads on a line of their own with the cells run together ("Agendanummer Onderwerp en besluit")."""
+    words = set(load_structure()["table_header_words"])
     if not _CELLS.search(row.strip()):
-        return False
+        heads = [w.strip(".:") for w in row.lower().split() if w != "en"]
+        return 3 <= len(heads) <= 6 and "onderwerp" in heads and all(w in words for w in heads)
     cells = [c.strip(" *_:").lower() for c in _CELLS.split(_BULLET.sub("", row.strip()))]
     cells = [c for c in cells if c]
-    words = set(load_structure()["table_header_words"])
     return len(cells) >= 2 and all(c in words or all(w in words for w in c.split()) for c in cells)  # "Punt Omschrijving"
 
 
@@ -1363,7 +1368,7 @@ def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> lis
 #: volgende zaken:", "Op de agenda staan:", "Aan de orde komen onder andere:", "De agenda bevat de volgende punten:"
 _AGENDA_INTRO = re.compile(
     r"(?:\bop\s+de\s+agenda\b[^.:\n]{0,60}?\bsta(?:an|at)\b|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
-    r"(?:bevat|omvat|vermeldt)\b|\bgeagendeerd\s+(?:zijn|staan)\b)[^.:\n]{0,60}:\s*$", re.I)
+    r"(?:bevat|omvat|vermeldt)\b|\bgeagendeerd\s+(?:zijn|staan)\b)[^.:\n]{0,60}:[ \t]*$", re.I | re.M)
 _LISTED = re.compile(r"^[ \t]*(?:[-•*▪–·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(\S.*?)\s*$")
 
 
@@ -1372,25 +1377,16 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
     meeting's day: "... dat op woensdag 26 november 2003 een openbare bijeenkomst van de Verenigde Vergadering zal
     worden gehouden ... Op de agenda van deze bijeenkomst staan onder meer de volgende zaken:" then "* Begroting 2004"."""
     out: list[dict] = []
-    words = sorted(data["meeting_words"], key=len, reverse=True)
-    meeting_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
-    for m in re.finditer(r"[^\n]*\n", text + "\n"):
-        line = m.group(0).rstrip("\n")
-        if not _AGENDA_INTRO.search(line):
+    for m in _AGENDA_INTRO.finditer(text):
+        before_from = max(0, text.rfind("\n", 0, m.start()) - 700)
+        body = next((o for o in reversed(_organs_in(organs, before_from, m.end())) if _meets(o)), None)
+        ds = [d for d in _day_dates(dates, before_from, m.end())
+              if not re.search(r"\b\d{4}\s*$", text[max(0, d.start_char - 12):d.start_char])]  # (not "2004 2008")
+        if body is None or not ds:
             continue
-        before_from = max(0, m.start() - 700)
-        body = day = None
-        for o in reversed(_organs_in(organs, before_from, m.end())):
-            near = text[max(before_from, o.start_char - 60):o.start_char]
-            if meeting_rx.search(near) or _MEETS_AFTER.match(text[o.end_char:o.end_char + 20].lower()):
-                body = o
-                break
-        ds = [d for d in _day_dates(dates, before_from, m.end()) if not re.search(r"\b\d{4}\s*$", text[max(0, d.start_char - 12):d.start_char])]
-        if ds and meeting_rx.search(text[before_from:m.end()]):
-            day = ds[-1] if body is None else min(ds, key=lambda d: abs(d.start_char - body.start_char))
-        if body is None or day is None:
-            continue
-        pos = m.end()
+        day = min(ds, key=lambda d: abs(d.start_char - body.start_char))  # the day named with the meeting
+        nl = text.find("\n", m.end())
+        pos = nl + 1 if nl >= 0 else len(text)
         while pos < len(text):
             nl = text.find("\n", pos)
             nl = len(text) if nl < 0 else nl
@@ -1412,7 +1408,7 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
 #: a royal decree's opening: "Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden, ..."
 _ROYAL = re.compile(r"(?m)^\s*Wij\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+bij\s+de\s+gratie\s+Gods,\s+(Koning(?:in)?\s+der\s+Nederlanden)")
 _DECREE_TITLE = re.compile(r"(?i)^\s*(?:besluit|wet|koninklijk\s+besluit)\s+van\s+")
-_NOMINATION = re.compile(r"(?im)^[ \t]*(?:op\s+de\s+voordracht\s+van|op\s+voordracht\s+van)\s+[^\n;]{0,160}")
+_NOMINATION = re.compile(r"(?im)^[ \t]*op\s+(?:de\s+)?voordracht\s+van\s+[^\n;]{0,160}")
 
 
 def _royal_decree(text: str, ctx: Context, organs: list[Span], dates: list[Span]) -> list[dict]:
@@ -1433,9 +1429,8 @@ def _royal_decree(text: str, ctx: Context, organs: list[Span], dates: list[Span]
                                predicate="vaststellen", item=(first.start(), royal.end())))
     nom = _NOMINATION.search(text, royal.end(), royal.end() + 1500)
     if nom is not None:
-        who = next((o for o in organs if nom.start() <= o.start_char < nom.end()
-                    and o._.canonical in ("minister", "staatssecretaris", "minister_president")
-                    or (nom.start() <= o.start_char < nom.end() and str(o._.canonical).startswith("minister_"))), None)
+        who = next((o for o in _organs_in(organs, nom.start(), nom.end())
+                    if o._.canonical == "staatssecretaris" or str(o._.canonical).startswith("minister")), None)
         ds = _day_dates(dates, nom.start(), nom.end())
         if who is not None and ds:
             out.append(_record(text, ctx, status="proposed", start=nom.start(), end=nom.end(), obj=nom.group(0).strip(),
