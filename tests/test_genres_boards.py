@@ -412,3 +412,22 @@ def test_our_board_is_the_subject_not_a_pronoun(nlp):
     ex = run(nlp, "Nieuws\n\n11 december 2020\n\nOp 9 december heeft ons algemeen bestuur in ruime meerderheid "
                   "besloten het projectplan vast te stellen.\n")
     assert ("algemeen_bestuur", "2020-12-09", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]
+
+
+MANDATE = """Gemeente Zwolle
+
+Zwolle, 3 april 2024
+
+Besluit op uw aanvraag
+
+Wij hebben besloten uw aanvraag voor een omgevingsvergunning te verlenen.
+
+Namens burgemeester en wethouders van Zwolle,
+de teamleider Vergunningen,
+"""
+
+
+def test_a_decision_signed_under_mandate_is_the_boards_on_the_letters_day_with_the_holder_beside_it(nlp):
+    ex = run(nlp, MANDATE)
+    got = [(d.actor, d.date, d.status, d.mandate_holder) for d in ex.decisions]
+    assert ("college_bw", "2024-04-03", "adopted", "de teamleider Vergunningen") in got

@@ -449,10 +449,11 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
                 rec["date"] = frame.doc_date
-        elif (frame.layout in ("letter", "notice") and rec["date"] is None and rec["actor"] == frame.issuer
-              and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or _PERFECT.search(rec["text"])
-                                                                or _ISSUER_DECIDES.match(rec["text"]))):
-            rec["date"] = frame.doc_date  # "Wij hebben besloten ...": decided when the letter was written
+        elif (frame.layout in ("letter", "notice", None) and rec["date"] is None and rec["actor"] == frame.issuer
+              and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or (frame.layout is not None and (
+                  _PERFECT.search(rec["text"]) or _ISSUER_DECIDES.match(rec["text"]))))):
+            rec["date"] = frame.doc_date  # "Wij hebben besloten ...": decided when the letter was written (a text
+            # without a letter's closing only when the writer says "wij": "Namens burgemeester en wethouders" signed)
             # ("Het college van dijkgraaf en hoogheemraden besluit het ontwerp ... vrij te geven": when the notice was)
         if meeting_kind and not any(rec["start"] < t["end"] and t["start"] < rec["end"] and id(t) not in prose
                                     for t in struct) and _HEADLINE.match(rec["text"].strip()) \

@@ -506,6 +506,13 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
             if os_:
                 body = os_[-1]
                 break
+    if body is None:  # "Namens burgemeester en wethouders van Zwolle, de teamleider Vergunningen": the body that
+        for m in re.finditer(r"(?i)\bnamens\s+", text[tail_from:]):  # gave the mandate
+            at = tail_from + m.end()
+            os_ = [o for o in organs if at <= o.start_char <= at + 4 and o._.canonical not in data["clerks"]]
+            if os_:
+                body = os_[0]
+                break
     formula_tail = any(f in text[tail_from:].lower() for f in data["adoption_formulas"])
     if body is None:  # "Gedeputeerde Staten van Overijssel," alone on a line near the end
         for ln in lines:
@@ -598,6 +605,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
             if ln.start < pos and ln.end <= pos:
                 continue
             rest = text[max(pos, ln.start):ln.end].strip(" ,:;.")
+            rest = re.sub(r"^van\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,\s*", "", rest)  # ("namens B&W" "van Zwolle,")
             if not rest:
                 continue
             if any(re.search(r"\b" + re.escape(r) + r"\b", rest.lower()) for r in data["holder_roles"]):
