@@ -252,6 +252,7 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
     meta = {"doc_id": doc_id, **({"date_hint": date_hint} if date_hint else {})}
     doc_date = date_source = None
     issuer = meeting_info = None
+    places: list[str | None] = []  # the place a decision of one of several councils is named with
     for offset, piece in chunks(text):
         doc, failed = run_pipeline(nlp, piece, meta, path or doc_id)
         failures += [f for f in failed if f not in failures]
@@ -260,6 +261,7 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
             meta = {**meta, "doc_date": doc_date}
         entities += _entities(doc_id, doc, offset, cleaned, piece)
         decisions += [_decision(doc_id, d, offset, cleaned) for d in (doc._.decisions or [])]
+        places += [d.get("_place") for d in (doc._.decisions or [])]
         warnings += list(doc._.warnings or [])
         issuer = issuer or _doc_extension(doc, "issuer")
         meeting_info = meeting_info or _doc_extension(doc, "meeting")
@@ -275,11 +277,14 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
     if isinstance(meeting_info, dict):  # the decisions component's reading wins over the opening lines
         meeting_body = meeting_info.get("body") or meeting_body
         meeting_date = meeting_info.get("date") or meeting_date
+    if kind == "besluitenlijst" and date_source == "stated" and doc_date and "/" in doc_date \
+            and not (isinstance(meeting_info, dict) and meeting_info.get("date")):
+        meeting_date = doc_date  # a weekly list of decisions ("Volgnummer: week 22, 2022"): its week, not a date it cites
     if layout in ("decision_list", "minutes", "agenda") and meeting_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting_date) \
             and doc_date != meeting_date:
         doc_date, date_source = meeting_date, "stated"  # a meeting's record is dated by its meeting (its head says so)
-    for dec in decisions:
-        dec_gov = government.for_decision(dec.actor, dec.actor_text, dec.text, gov, text)
+    for dec, place in zip(decisions, places):
+        dec_gov = government.for_decision(dec.actor, dec.actor_text, dec.text, gov, text, place)
         if dec_gov is not None:
             dec.government, dec.government_code = dec_gov.name, dec_gov.code
     document = Document(

@@ -79,11 +79,24 @@ def build_nlp(base: str = "nl", components: tuple[str, ...] = DEFAULT_COMPONENTS
     dates.register()
     register_extensions()
     nlp = spacy.blank(base) if len(base) <= 3 else spacy.load(base)
+    _split_glued_dd(nlp)
     # No sentencizer: the decisions component segments sentences, list items and
     # schedule rows itself, and nothing else reads doc.sents.
     for name in components:
         nlp.add_pipe(name)
     return nlp
+
+
+def _split_glued_dd(nlp: Language) -> None:
+    """"d.d.28 februari 2013" (no space after the abbreviation) is "d.d." and the date's day, so the day's
+    token can start a date."""
+    import re
+
+    search = nlp.tokenizer.prefix_search
+    existing = getattr(getattr(search, "__self__", None), "pattern", None)
+    if existing is None:
+        return  # (a trained pipeline's own tokenizer without a prefix regex: left as it is)
+    nlp.tokenizer.prefix_search = re.compile(r"^d\.\s?d\.(?=[0-9])|" + existing).search
 
 
 def new_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:

@@ -477,6 +477,8 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
             return (_value(mn), "stated")
         if mn.start < header_end and P.dd_marker.search(before) and not _CITED_DD.search(before):
             return (_value(mn), "stated")  # (not "gelezen het voorstel van het presidium d.d. 21 maart 2006": that one's)
+    weeks = [mn for mn in scanned if mn.kind == "interval" and mn.explicit and text[mn.start:mn.end].lower().startswith("week")]
+    # (a title's ISO week dates a weekly list: "Publicatielijst Besluiten ... Volgnummer: week 22, 2022")
     lines_seen = 0
     pos = 0
     prev = ""
@@ -488,7 +490,7 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
                 break
             # ("... tussen 1 september 2022 en" / "30 januari 2023.": the end of a sentence, not a date line)
             runs_on = bool(re.search(r"\b(?:en|tot|tussen|van|vanaf|op|of|per|t/m|na|voor)$", prev))
-            for mn in full:
+            for mn in (full + weeks if lines_seen <= 3 else full):
                 if pos <= mn.start < pos + len(line) and not runs_on and not VALIDITY.match(stripped):
                     rest = (text[pos:mn.start] + text[mn.end:pos + len(line)]).strip(" \t\r\n*_#>|-–:,.")
                     title = lines_seen <= 3 and (len(stripped) <= 120 or (lines_seen == 1 and mn.start - pos <= 40))  # (a long title line

@@ -83,7 +83,7 @@ class _Patterns:
 
         letter_before = r"(?<![^\W\d_])"
         letter_after = r"(?![^\W\d_])"
-        num_before = r"(?<![\w.,/\-#€$:+])"
+        num_before = r"(?:(?<=d\.d\.)|(?<![\w.,/\-#€$:+]))"  # (not "1.5 mei", but "d.d.28 februari 2013")
         full = _alt(lx["months"])
         abbr = _alt(lx["month_abbreviations"])
         mon = rf"(?:(?:{full}){letter_after}|(?:{abbr})(?:\.|{letter_after}))"

@@ -229,8 +229,10 @@ def _one_per_mention(records: list[dict]) -> list[dict]:
     out: list[dict] = []
     for rec in records:
         body = " ".join(rec["text"].split())
-        twin = next((o for o in out if o["actor"] == rec["actor"] and o["date"] == rec["date"] and (
-            (o.get("cited") and rec.get("cited") and _overlap(o["text"], rec["text"]) >= 0.6)
+        twin = next((o for o in out if o["actor"] == rec["actor"] and o["date"] == rec["date"] and not (
+            o.get("cited") and rec.get("cited") and o["start"] == rec["start"] and o["end"] != rec["end"])  # (one citation of several councils'
+            # decisions, "bij raadsbesluit van Delfzijl d.d. 28 februari 2013, Eemsmond d.d. 28 februari 2013", is many)
+            and ((o.get("cited") and rec.get("cited") and _overlap(o["text"], rec["text"]) >= 0.6)
             or (not o.get("number") and not rec.get("number") and len(body) >= 30 and body != " ".join(o["text"].split())
                 and (body in " ".join(o["text"].split()) or " ".join(o["text"].split()) in body)))), None)
         retold = twin is None and next((o for o in out if _retold(o, rec)), None)

@@ -350,7 +350,7 @@ def _named_after(actor_text: str | None, text: str) -> Government | None:
 
 
 def for_decision(actor: str | None, actor_text: str | None, text: str, document: Government | None,
-                 doc_text: str = "") -> Government | None:
+                 doc_text: str = "", place: str | None = None) -> Government | None:
     """The government a decision belongs to.
 
     The rule: a government the actor's words name, or the words right after them in the sentence
@@ -360,10 +360,13 @@ def for_decision(actor: str | None, actor_text: str | None, text: str, document:
     belongs to the document's government; a national body (Tweede Kamer, minister) belongs to
     the rijk; a body of another level belongs to the government of that level the document
     names most, or for a province's body in a municipal document, the municipality's province;
-    a plural body of another level ("de gemeenteraden") belongs to none in particular (None).
+    a plural body of another level ("de gemeenteraden") belongs to none in particular (None); ``place``, the
+    place the decision's own words name for one of several bodies, names its government.
     """
     explicit = named_in(actor_text or "") or (_named_after(actor_text, text) if actor else None)
     level = _body_levels().get(actor or "")
+    if place and level is not None:  # one of several councils, named by its place: "..., Bedum d.d. 18 oktober 2012"
+        explicit = _resolve(place, level) or explicit
     if explicit is not None and (level is None or explicit.kind == level):
         return explicit
     if level is None or document is None or level == document.kind:

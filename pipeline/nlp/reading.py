@@ -232,7 +232,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
             adjective = w in homographs and prev.endswith("e") and not prev.endswith("ie") and prev not in _E_NOUNS
             # ("mogelijke besluiten" is a noun after an adjective; "het college besluit" is a body that decides)
             takes = w in homographs and any(x in ("nemen", "genomen", "neemt", "namen") for x in low[i + 1:i + 4])
-            if prev in dets or prev == "te" or adjective or takes:  # "een formeel besluit te nemen"
+            titled = w in homographs and i + 1 < n and low[i + 1] == "van" and "te" not in low[i + 2:i + 14]
+            # ("Publicatielijst Besluiten van Burgemeester en Wethouders": what the list holds, not a body deciding)
+            if prev in dets or prev == "te" or adjective or takes or titled:  # "een formeel besluit te nemen"
                 taken = _TAKEN_NOUN.get(next((x for x in low[max(0, i - 4):i] if x in _TAKEN_NOUN), ""))
                 if taken and w in ("besluit", "besluiten") and prev != "te" and (
                         i + 1 >= n or low[i + 1] in ("op", "over", "in", "tijdens", ".", ",")):

@@ -1551,19 +1551,30 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         out.append(_record(text, Context(), status=nouns[noun], start=s, end=d.end_char, obj=text[s:d.end_char],
                            actor=o._.canonical, actor_text=o.text, date=str(d._.value), date_text=d.text,
                            predicate=noun, cited=True))
+        several = bool(re.search(r"(?i)(?:raden|colleges|besturen)$", o.text))  # "de gemeenteraden van ...": each its own
+        if several:
+            out[-1]["_place"] = _place_before(text, d.start_char)
         while True:  # the same decision of the other councils: "..., Uithoorn d.d. 30 januari 2014 en Ouder Amstel d.d. 13
             # februari 2014" (each council's own decision on its own day)
             nxt = next((x for x in dates if 0 < x.start_char - d.end_char <= 70 and _DAY.match(str(x._.value or ""))
                         and _CITED_MORE.fullmatch(text[d.end_char:x.start_char])), None)
             if nxt is None:
                 break
-            if str(nxt._.value) != str(d._.value):
+            if True:  # (another council on the same day is still its own decision)
                 out.append(_record(text, Context(), status=nouns[noun], start=s, end=nxt.end_char,
                                    obj=text[s:o.end_char] + " " + text[d.end_char:nxt.end_char].strip(" ,"),
                                    actor=o._.canonical, actor_text=o.text, date=str(nxt._.value), date_text=nxt.text,
                                    predicate=noun, cited=True))
+                if several:
+                    out[-1]["_place"] = _place_before(text, nxt.start_char)
             d = nxt
     return out
+
+
+def _place_before(text: str, at: int) -> str | None:
+    """The place named just before a cited decision's day: "Bedum" of "..., Bedum d.d. 18 oktober 2012"."""
+    m = re.search(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s*(?:d\.?\s?d\.?|van)\s*(?:\w+dag\s+)?$", text[max(0, at - 60):at])
+    return m.group(1) if m else None
 
 
 _CITED_MORE = re.compile(r"\s*(?:,|\ben\b)\s*(?:(?:van\s+)?(?:de|het)\s+[\w ]{2,50}?\s+)?(?:van\s+(?:de\s+gemeente\s+)?)?"
