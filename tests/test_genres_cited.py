@@ -65,3 +65,67 @@ def test_the_consent_of_many_councils_is_one_decision_a_council_each_of_its_own_
 def test_a_date_written_against_its_abbreviation_is_still_a_date(nlp):
     ex = run(nlp, "De raad van Hoekdam heeft het plan vastgesteld in de vergadering d.d.28 februari 2013.")
     assert "2013-02-28" in [e.value for e in ex.entities if e.label == "DATE"]
+
+
+SCANNED_MINUTES = """28 augustus 1973 nr 495 Openbare vergadering van de raad der gemeente Hoekdam op dinsdag 26 juni 1973 om \
+19.30 uur ten gemeentehuize (raadzaal). Aanwezig zijn de heren: J.J. Pellis, P.J.M. Kunst en A. Verheijen. De voorzitter \
+opent de vergadering met het voorgeschreven gebed. 1- Vaststelling van de notulen van de vergadering van 16 mei 1973. De \
+aangeboden ontwerp-notulen van de vergadering van 16 mei 1973 worden zonder hoofdelijke stemming goedgekeurd en \
+vastgesteld. 2- Ingekomen stukken en mededelingen. Zonder hoofdelijke stemming wordt overeenkomstig de voorstellen van \
+burgemeester en wethouders, zoals deze zijn vermeld onder I, II en III, besloten.
+"""
+
+
+def test_scanned_minutes_run_together_are_dated_by_the_meeting_their_head_names(nlp):
+    ex = run(nlp, SCANNED_MINUTES, "hoekdam-notulen")
+    assert ex.document.meeting_date == "1973-06-26"  # not the stamp above it, 28 August
+    notulen = [d for d in ex.decisions if "ontwerp-notulen" in d.text]
+    assert [(d.actor, d.date) for d in notulen] == [("gemeenteraad", "1973-06-26")]  # not the day of the minutes adopted
+    carried = [d for d in ex.decisions if d.text.startswith("Zonder hoofdelijke stemming wordt")]
+    assert [(d.actor, d.date) for d in carried] == [("gemeenteraad", "1973-06-26")]
+
+
+STATES_NEWS = """Besluiten Provinciale Staten 28 september 2011
+
+Provinciale Staten hebben gesproken over de busdienstregeling 2012.
+
+Tot slot is de Programmabegroting 2012 door de Staten vastgesteld. Aan het begin van de vergadering is de heer Ram \
+geïnstalleerd als statenlid voor de PVV. Hij volgt hiermee mevrouw Wolthof op.
+"""
+
+
+def test_a_member_installed_in_a_role_is_a_decision_of_the_meeting(nlp):
+    ex = run(nlp, STATES_NEWS, "noorderland-besluiten-ps")
+    installed = [d for d in ex.decisions if "geïnstalleerd" in d.text]
+    assert [(d.actor, d.date, d.status) for d in installed] == [("provinciale_staten", "2011-09-28", "adopted")]
+
+
+def test_installing_equipment_is_no_decision(nlp):
+    ex = run(nlp, "Hoekdam, 3 mei 2024\n\nDe gemeente installeert deze zomer zonnepanelen op het stadhuis.\n")
+    assert not any(d.predicate == "installeren" for d in ex.decisions)
+
+
+JOURNAL_LIST = """Gemeenteblad van Hoekdam
+
+Datum publicatieOrganisatieJaargang en nummerRubriek
+HoekdamGemeenteblad 2021, 110136Overige overheidsinformatieGemeente Hoekdam - Besluitenlijst raadsvergadering 25 maart 2021
+
+Raadzaal Stadhuis Hoekdam, aanvang 19.30 uur
+
+1. Opening en vaststelling agenda
+
+- De voorzitter opent de vergadering.
+
+- De gewijzigde agenda wordt vastgesteld.
+
+3. Verordening parkeerbelastingen 2021
+
+Het voorstel wordt unaniem aangenomen.
+"""
+
+
+def test_a_decision_list_published_in_the_municipal_journal_is_read_as_a_decision_list(nlp):
+    ex = run(nlp, JOURNAL_LIST, "hoekdam-gemeenteblad-110136")
+    assert (ex.document.doc_type, ex.document.title) == ("besluitenlijst", "Besluitenlijst raadsvergadering 25 maart 2021")
+    assert ("gemeenteraad", "2021-03-25", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions
+                                                         if "Verordening parkeerbelastingen" in d.text]

@@ -175,7 +175,7 @@ def _office_kind(actor: str | None) -> str | None:
 
 
 #: a date that names the record or letter a meeting deals with: "vaststelling notulen Raadscommissie van 15 november"
-_RECORD_OF = re.compile(r"(?i)\b(?:notulen|verslag|besluitenlijst|brief|e-mail|memo)\b(?:\s+[\w-]+){0,3}\s+(?:van|d\.d\.)\s*$")
+_RECORD_OF = re.compile(r"(?i)\b(?:notulen|verslag|besluitenlijst|brief|e-mail|memo)\b(?:\s+[\w-]+){0,4}\s+(?:van|d\.d\.)\s*$")
 _NO_AGENT = {"inwerkingtreden"}  # what no body does: a law takes effect
 #: the head of an item's background in a decision list: "Toelichting:", "Context:", "Achtergrond"
 _BACKGROUND_HEAD = re.compile(r"(?im)^[ \t]*(?:toelichting|context|achtergrond|aanleiding|kanttekeningen?)[ \t]*:?[ \t]*$")
@@ -299,7 +299,8 @@ _LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijke
 _PUT_LABEL = re.compile(r"(?i)\b(?:" + _PROPOSED + r"|beslispunten)\b|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
-_PARTY_SUBJECT = re.compile(r"\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
+_PARTY_SUBJECT = re.compile(r"(?<!\bals )\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
+# (not "is de heer Ram geïnstalleerd als statenlid": the member is who the meeting installs)
 _GENERIC_ACTORS = {"raad", "de raad", "commissie", "de commissie", "vergadering", "de vergadering", "overleg",
                    "het overleg", "bestuur", "het bestuur"}
 
@@ -414,6 +415,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             if rec["status"] not in ("planned", "realized") and frame.meeting_date and (
                     rec["date"] is None or rec.get("date_text") is None
                     or (len(rec["date"]) < len(frame.meeting_date) and frame.meeting_date.startswith(rec["date"]))
+                    or rec["date_text"] not in rec["text"]  # (a day carried from the sentence before)
+                    or _RECORD_OF.search(rec["text"][:rec["text"].find(rec["date_text"])])  # ("De notulen van de
+                    # vergadering van 16 mei 1973 worden vastgesteld": the day names the record the meeting adopts)
                     or (rec.get("number") and (rec["date_text"] not in rec["text"] or re.search(
                         r"\b(?:van|d\.d\.)\s*$", rec["text"][:rec["text"].find(rec["date_text"])])))):
                 # ("1. het aangevochten verkeersbesluit van 17 mei 2023 in te trekken": the date names what is withdrawn)

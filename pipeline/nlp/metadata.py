@@ -320,6 +320,9 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
     if text and not low.startswith(tuple(own)):
         for line in _lines(text, 1500)[:15]:
             head = _clean(line)
+            tail = re.search(rf"\s[-–]\s+((?:{'|'.join(map(re.escape, own))})\b.*)$", head, re.I)
+            if tail:  # "... Gemeenteblad 2021, 110136 ... Gemeente Nijkerk - Besluitenlijst raadsvergadering 25 maart 2021"
+                head = tail.group(1)
             hl = head.casefold()
             if re.match(rf"(?:(?:openbare|concept|definitieve)\s+)?(?:{'|'.join(map(re.escape, own))})\b", hl) \
                     and 3 <= len(head.split()) <= 16 and not head.endswith((",", ":", ";")):

@@ -51,6 +51,14 @@ class Lexicon:
         return found
 
     @property
+    def role_verbs(self) -> frozenset[str]:
+        """Verbs that decide only of a person in a role (``"role": true``: "geïnstalleerd als statenlid")."""
+        found = self._sets.get(" roles")
+        if found is None:
+            found = self._sets[" roles"] = frozenset(k for k, v in self.raw["verbs"].items() if v.get("role"))
+        return found
+
+    @property
     def multiword_starts(self) -> frozenset[str]:
         """First words of the participles, infinitives and nouns of more than one word."""
         found = self._sets.get(" multiword")
@@ -267,6 +275,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                             # een krediet beschikbaar te stellen")
                         out.append(Trigger(lemma, tense, i, k + len(pt)))
                         break
+    roles = lex.role_verbs
+    if roles:  # "geïnstalleerd als statenlid": a person in a role; no decision without "als" near the verb
+        out = [t for t in out if t.lemma not in roles or "als" in low[max(0, t.i - 6):t.j + 6]]
     # a noun or infinitive that is part of a matched verb group does not count twice
     verbs = [t for t in out if t.kind != "noun"]
     return [t for t in out if t.kind != "noun" or not any(v.i <= t.i < v.j for v in verbs)]

@@ -62,6 +62,12 @@ _MEETING_TITLE = re.compile(r"^\S+(?:\s+\S+)?\s+van\s+de\s+(?:openbare\s+|beslot
 _DECIDED_AT = re.compile(r"\b(?:in|tijdens)\s+(?:de|zijn|haar|hun)\s+(?:\w+\s+)?vergadering\s+van\s+[^.]{0,40}?\d{1,2}\s+[a-z]+"
                          r"[^.]{0,60}?\b(?:de\s+)?(?:volgende\s+)?besluit(?:en)?\b")
 _HELD_MEETING = re.compile(r"^(?:openbare\s+|besloten\s+)?vergadering\s+(?:van\s+)?(?:de\s+|het\s+)?\S+(?:\s+\S+){0,5}?\s+gehouden\s+op\b")
+#: a scanned record's head, its line breaks lost: "... Openbare vergadering van de raad der gemeente Zundert op dinsdag
+#: 26 juni 1973 om 19.30 uur ..." (the body that met and its day, early in the first line)
+_MEETING_OF_ON = re.compile(r"\bvergadering\s+van\s+de\s+(?:gemeente)?raad\s+(?:der|van\s+de)\s+gemeente\s+[a-zà-ÿ\-]+"
+                            r"(?:\s+[a-zà-ÿ\-]+){0,3}?,?\s+(?:gehouden\s+)?op\s+(?:[a-z]+dag\W?\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b")
+_PUBLISHED_RECORD = re.compile(r"\b(besluitenlijst|notulen|verslag)\s+(?:van\s+de\s+)?(?:openbare\s+)?"
+                               r"(?:raads|commissie|staten|bestuurs|college)?vergadering\b[^.]{0,40}?\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b")
 _CELLS = re.compile(r"\t+|[ \t]+\|[ \t]*|[ \t]*\|[ \t]+")
 
 
@@ -222,6 +228,11 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     for i, ln in enumerate(head[:12]):
         low = ln.text.lower()
         if any(p in low for p in layouts["notice"]):
+            for k, record in enumerate(head[i:i + 4], start=i):  # "Gemeenteblad ... Gemeente Nijkerk - Besluitenlijst
+                # raadsvergadering 25 maart 2021": a meeting's record published in the official journal
+                m = _PUBLISHED_RECORD.search(_clean_head(record.text))
+                if m:
+                    return ("decision_list" if m.group(1) == "besluitenlijst" else "minutes"), k
             return "notice", i
     page = _meeting_page(head, data)
     for i, ln in enumerate(head):
@@ -253,6 +264,10 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     for i, ln in enumerate(head[:3]):
         if _HELD_MEETING.match(_clean_head(ln.text)):
             return "minutes", i  # "Vergadering gemeenteraad Den Haag gehouden op vrijdag 29 november 2024"
+    for i, ln in enumerate(head[:2]):
+        m = _MEETING_OF_ON.search(_clean_head(ln.text)[:400])
+        if m and m.start() <= 200:
+            return "minutes", i
     for i, ln in enumerate(head[:5]):
         if len(ln.text.split()) <= 30 and _DECIDED_AT.search(_clean_head(ln.text)):
             return "decision_list", i
@@ -346,6 +361,9 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
     if 0 <= title_idx < len(head):
         title = head[title_idx]
         ds = _day_dates(dates, title.start, title.end)
+        held = _MEETING_OF_ON.search(title.text.lower()[:400])
+        if held:  # "28 augustus 1973 ... Openbare vergadering van de raad der gemeente Zundert op dinsdag 26 juni 1973"
+            ds = _day_dates(dates, title.start + held.start(), title.start + held.end()) or ds
         if ds and ctx.meeting_date is None:
             ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
         if ctx.meeting_body is None:
