@@ -129,3 +129,44 @@ def test_a_decision_list_published_in_the_municipal_journal_is_read_as_a_decisio
     assert (ex.document.doc_type, ex.document.title) == ("besluitenlijst", "Besluitenlijst raadsvergadering 25 maart 2021")
     assert ("gemeenteraad", "2021-03-25", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions
                                                          if "Verordening parkeerbelastingen" in d.text]
+
+
+PROPOSAL = """Raadsvergadering : 21 februari 2013
+Agendanummer : 7
+Onderwerp : Onderzoek samenwerking
+
+Hoekdam, 5 februari 2013
+
+Aan de raad,
+
+Voorgesteld wordt:
+1. Kennis te nemen van de uitkomsten van het onderzoek op basis van de motie van 20 december 2012.
+2. Af te zien van een ambtelijke of bestuurlijke fusie met de buurgemeenten.
+"""
+
+
+def test_a_proposal_headed_by_the_council_meeting_it_goes_to_is_put_to_that_meeting(nlp):
+    ex = run(nlp, PROPOSAL, "hoekdam-raadsvoorstel")
+    points = [(d.actor, d.date, d.status) for d in ex.decisions if d.number]
+    assert points == [("gemeenteraad", "2013-02-21", "proposed")] * 2
+
+
+COLLEGE_SUMMARY = """Samenvatting collegebesluiten 26 oktober 2021
+
+Het college van burgemeester en wethouders neemt wekelijks besluiten. Onderstaand vindt u de lijst van deze besluiten.
+
+Beantwoording raadsvragen
+
+Het college besluit de raadsvragen van de commissievergadering 17 mei te beantwoorden met een raadsbericht.
+
+Bezwaar geheimhouding
+
+Het college besluit het bezwaar over de beslissing van 9 maart 2021 ongegrond te verklaren.
+"""
+
+
+def test_a_summary_of_college_decisions_dates_each_decision_by_its_meeting(nlp):
+    ex = run(nlp, COLLEGE_SUMMARY, "hoekdam-collegebesluiten")
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("college_bw", "2021-10-26")
+    taken = [(d.actor, d.date) for d in ex.decisions if d.text.startswith("Het college besluit")]
+    assert taken == [("college_bw", "2021-10-26")] * 2  # not 17 May or 9 March: what was decided about

@@ -372,7 +372,12 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
               and rec["date"] != frame.meeting_date and (rec.get("date_text") is None or (
                   rec["date_text"] in rec["text"]
                   and (_DECIDES_COLON.search(rec["text"][:rec["text"].find(rec["date_text"])])
-                       or _RECORD_OF.search(rec["text"][:rec["text"].find(rec["date_text"])])))
+                       or _RECORD_OF.search(rec["text"][:rec["text"].find(rec["date_text"])])
+                       or (frame.layout == "decision_list" and _DECIDES.search(rec["text"][:rec["text"].find(rec["date_text"])])
+                           and not re.search(r"\b(?:besluit|besluiten|stemt|stemmen)\s+(?:op|per|d\.d\.)\s*$",
+                                             rec["text"][:rec["text"].find(rec["date_text"])]))))
+            # ("Het college besluit de raadsvragen van de commissievergadering 17 mei te beantwoorden": in a decision
+            # list, a day after "besluit" names what is decided, not when; "besluit op 3 mei" says when)
                   or (rec["date_text"] not in rec["text"] and rec["status"] == "proposed"))):
             # ("Provinciale Staten ... in hun vergadering van 29 september ..." then "Gedeputeerde Staten stellen voor
             # om ...": in GS's decision list, the day the sentence before names is not the day GS proposed it)

@@ -50,6 +50,7 @@ _log = logging.getLogger(__name__)
 DATA_PATH = Path(__file__).parent / "data" / "structure.json"
 _HEAD_LINES = 45
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEK = re.compile(r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
 _ITEM = re.compile(
     r"^[ \t]*(?:[-•*▪–][ \t]*)*(?:(?:agendapunt|punt|item)[ \t]+)?"
     r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?(?:\.(?:[a-z]|\d{1,2})(?![\w]))*|[A-Z]\.\d{1,2}|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
@@ -68,6 +69,8 @@ _MEETING_OF_ON = re.compile(r"\bvergadering\s+van\s+de\s+(?:gemeente)?raad\s+(?:
                             r"(?:\s+[a-zà-ÿ\-]+){0,3}?,?\s+(?:gehouden\s+)?op\s+(?:[a-z]+dag\W?\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b")
 _PUBLISHED_RECORD = re.compile(r"\b(besluitenlijst|notulen|verslag)\s+(?:van\s+de\s+)?(?:openbare\s+)?"
                                r"(?:raads|commissie|staten|bestuurs|college)?vergadering\b[^.]{0,40}?\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b")
+_FOR_MEETING = re.compile(r"(?i)[ \t]*(?:[0-9]{1,3}[ \t]+)?(?:datum[ \t]+)?(?:raads|staten)vergadering[ \t]*:[ \t]*(?:\w+dag[ \t]+)?\d{1,2}[ \t]+[a-z]+[ \t]+(?:19|20)\d\d")
+_PROPOSES = re.compile(r"(?i)\bvoorgesteld\s+wordt\b|\bstellen\s+(?:wij|we)\s+(?:u|de\s+raad)\s+voor\b|\bwij\s+stellen\s+(?:u|de\s+raad)\s+voor\b|^\s*aan\s+de\s+(?:gemeente)?raad\b", re.M)
 _CELLS = re.compile(r"\t+|[ \t]+\|[ \t]*|[ \t]*\|[ \t]+")
 
 
@@ -193,6 +196,9 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
     if ctx.layout is None and any(_starts(ln.text.lower().rstrip(" :"), ["vergaderdatum", "datum vergadering"])
                                   for ln in lines[:150]):
         ctx.layout, title_idx = "proposal", -1  # a proposal to a meeting, its fields below a table
+    if ctx.layout is None and any(_FOR_MEETING.match(ln.text) for ln in lines[:12]) and _PROPOSES.search(text[:6000]):
+        ctx.layout, title_idx = "proposal", -1  # "Raadsvergadering : 21 februari 2013 / ... / Aan de raad, ... Voorgesteld
+        # wordt: 1. ...": a proposal to that meeting
     if ctx.layout == "proposal" and 0 <= title_idx < len(head):
         kind = _starts(_clean_head(head[title_idx].text), list(data["proposal_bodies"]))
         if kind:  # "Raadsvoorstel": to the council; "Statenvoorstel": to the States; "Voordracht voor het college"
@@ -317,7 +323,9 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
 
 
 def _day_dates(dates: list[Span], start: int, end: int) -> list[Span]:
-    return [d for d in dates if start <= d.start_char and d.end_char <= end and _DAY.match(str(d._.value or ""))]
+    """The dates of one day between ``start`` and ``end``, and weeks ("Volgnummer: week 22, 2022": a weekly list's)."""
+    return [d for d in dates if start <= d.start_char and d.end_char <= end and (
+        _DAY.match(str(d._.value or "")) or (d.text[:4].lower() == "week" and _WEEK.match(str(d._.value or ""))))]
 
 
 def _organs_in(organs: list[Span], start: int, end: int) -> list[Span]:
@@ -351,9 +359,10 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
         ds = _day_dates(dates, span_start, span_end)
         if not ds and "datum" in lab and rest and not re.search(r"\d", rest) and nxt is not None:
             ds = _day_dates(dates, nxt.start, nxt.end)  # "Datum en tijdstip" with the date on the next line
-        if ds and ctx.meeting_date is None and ("datum" in lab or lab == "vergadering"):
+        if ds and ctx.meeting_date is None and ("datum" in lab or lab.endswith("vergadering")):
             ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
-        if lab in ("vergadering", "orgaan", "gremium", "overleg") and ctx.meeting_body is None:
+        if (lab in ("vergadering", "orgaan", "gremium", "overleg") or lab.endswith("svergadering")) and ctx.meeting_body is None:
+            # ("Raadsvergadering : 21 februari 2013" over a raadsvoorstel: the council meets that day)
             # "Vergadering gemeenteraad Den Haag gehouden op vrijdag 29 november 2024": the body and the date
             os_ = _organs_in(organs, span_start, span_end)
             if os_:
