@@ -170,3 +170,19 @@ def test_a_summary_of_college_decisions_dates_each_decision_by_its_meeting(nlp):
     assert (ex.document.meeting_body, ex.document.meeting_date) == ("college_bw", "2021-10-26")
     taken = [(d.actor, d.date) for d in ex.decisions if d.text.startswith("Het college besluit")]
     assert taken == [("college_bw", "2021-10-26")] * 2  # not 17 May or 9 March: what was decided about
+
+
+def test_a_proposal_cited_with_a_comma_before_its_day_is_the_colleges_proposal(nlp):
+    text = ("Verordening parkeerbelastingen 2019\n\nDe raad van de gemeente Hoekdam;\n\nGelet op het voorstel van "
+            "burgemeester en wethouders, d.d. 09-10-2018;\n\nbesluit vast te stellen de Verordening parkeerbelastingen 2019.\n")
+    ex = run(nlp, text, "hoekdam-verordening")
+    assert ("college_bw", "2018-10-09", "proposed") in [(d.actor, d.date, d.status) for d in ex.decisions]
+
+
+def test_a_motion_adopted_without_a_body_named_is_the_assemblys_the_text_speaks_of(nlp):
+    text = ("Waterbak Hoekdam\n\nHet onderwerp houdt de gemoederen in de gemeenteraad al geruime tijd bezig. In december "
+            "2020 werd een motie aangenomen met 10-9 stemmen om de waterbak eruit te halen. Het college legde de motie "
+            "echter naast zich neer.\n")
+    ex = run(nlp, text, "hoekdam-nieuws-waterbak")
+    assert [(d.actor, d.date, d.status) for d in ex.decisions if "motie aangenomen" in d.text] == [
+        ("gemeenteraad", "2020-12", "adopted")]

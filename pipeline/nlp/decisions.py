@@ -140,6 +140,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
     out = _one_per_mention(_same_letter(out, text, dates))
+    out = _motion_adopters(out, organs)
     out = [r for r in out if not (r.get("_register") and r["status"] == "adopted" and any(
         o is not r and (o["actor"], o["date"], o["status"]) == (r["actor"], r["date"], r["status"]) for o in out))]
     if reported is not None:  # a news item on a meeting: "Afgelopen donderdag 20 april vergaderde de gemeenteraad."
@@ -606,6 +607,28 @@ def _opened(records: list[dict], text: str, frame: Context, dates: list[Span]) -
 
 
 _BESLUIT_HEAD = re.compile(r"(?im)^\W*(?:besluit|besluiten|besluit\s+het\s+volgende)\s*:?\s*$")
+
+
+#: "In december werd een motie aangenomen", "Het amendement is verworpen": a motion's outcome, whoever it names
+_MOTION_OUTCOME = re.compile(r"(?i)\b(?:motie|moties|amendement|amendementen)\b[^.;:]{0,80}?\b(?:aangenomen|verworpen)\b"
+                             r"|\b(?:aangenomen|verworpen)\b[^.;:]{0,40}?\b(?:motie|moties|amendement|amendementen)\b")
+#: the assembly that votes on motions, by the kind of government the text speaks of
+_ASSEMBLIES = ("gemeenteraad", "provinciale_staten", "algemeen_bestuur", "verenigde_vergadering", "tweede_kamer")
+
+
+def _motion_adopters(records: list[dict], organs: list[Span]) -> list[dict]:
+    """A motion adopted or rejected with no body named ("In december werd een motie aangenomen met 10-9 stemmen"): the
+    assembly the text speaks of voted on it (motions are an assembly's), when the text names just one."""
+    named = {o._.canonical for o in organs if o._.canonical in _ASSEMBLIES}
+    if len(named) != 1:
+        return records
+    body = next(iter(named))
+    text_of = next(o.text for o in organs if o._.canonical == body)
+    for r in records:
+        if r["actor"] is None and not r.get("actor_text") and r["status"] in ("adopted", "rejected") \
+                and r.get("predicate") in ("aannemen", "verwerpen") and _MOTION_OUTCOME.search(r["text"]):
+            r["actor"], r["actor_text"] = body, text_of
+    return records
 
 
 def _motion_stamp(records: list[dict], frame: Context) -> list[dict]:
