@@ -239,3 +239,16 @@ def test_a_heading_without_full_stop_keeps_its_own_line_above_a_full_paragraph_l
     assert "uitgevoerd\nIn het kader" in text
     assert "informeerden wij u" in text  # a wrapped line still joins
     assert "Het college van\nDe Wolden" in text or "Het college van De Wolden" in text  # a name is no new sentence
+
+
+def test_a_numbered_list_run_together_on_one_line_is_split_into_its_items():
+    from pipeline.ingest.clean import split_run_on
+
+    line = ("AGENDA Algemeen bestuur 29 oktober 2014 " + "toelichting " * 20 + "1. Opening en vaststelling van de agenda "
+            "2. Verslagen a. Mededelingen 1. Mededelingen van de voorzitter 2. Mededelingen van de gemeenten "
+            "3. Financiën a. Halfjaarrapportage 4. Rondvraag en sluiting")
+    parts = split_run_on(line)
+    assert parts[1] == "1. Opening en vaststelling van de agenda"
+    assert "3. Financiën a. Halfjaarrapportage" in parts and parts[-1] == "4. Rondvraag en sluiting"
+    prose = "In artikel 4. Het college besluit daarover later. " * 8  # a lone number in prose is no list
+    assert split_run_on(prose) == [prose]

@@ -186,3 +186,62 @@ def test_a_motion_adopted_without_a_body_named_is_the_assemblys_the_text_speaks_
     ex = run(nlp, text, "hoekdam-nieuws-waterbak")
     assert [(d.actor, d.date, d.status) for d in ex.decisions if "motie aangenomen" in d.text] == [
         ("gemeenteraad", "2020-12", "adopted")]
+
+
+RUN_ON_LIST = ("Besluitenlijst van de openbare vergadering van de gemeenteraad van Hoekdam op 12 maart 2024 1. Opening De "
+               "voorzitter opent de vergadering. 2. Vaststelling van de agenda De agenda wordt ongewijzigd vastgesteld. 3. "
+               "Verordening parkeerbelastingen 2024 Het voorstel wordt unaniem aangenomen. 4. Motie M1 van de SP over "
+               "betaalbare huurwoningen De motie wordt verworpen met 12 tegen 15 stemmen. 5. Sluiting De voorzitter sluit "
+               "de vergadering.")
+
+
+def test_a_decision_list_whose_line_breaks_were_lost_gives_each_item_its_outcome(nlp):
+    from pipeline.extract import analyse
+    from pipeline.ingest.clean import clean_pages
+
+    ex = analyse("hoekdam-besluitenlijst", clean_pages([RUN_ON_LIST]), nlp)
+    got = {(d.number, d.actor, d.date, d.status) for d in ex.decisions}
+    assert ("3", "gemeenteraad", "2024-03-12", "adopted") in got
+    assert ("M1", "gemeenteraad", "2024-03-12", "rejected") in got
+    assert not any("opent de vergadering" in d.text for d in ex.decisions)
+
+
+COLLEGE_NOTES = """Besluitenlijst college van burgemeester en wethouders 2 oktober 2018
+
+1. Rondvraag
+
+Besluit
+1. Wethouder Neeleman deelt met het college de actuele stand van zaken in het dossier over de scholen.
+2. Het college krijgt op 30 oktober de colleges van de buurgemeenten op bezoek in het streekmuseum.
+3. Het rapport over de jeugdzorg vast te stellen.
+"""
+
+
+def test_points_under_a_decision_label_that_only_report_are_not_decisions(nlp):
+    ex = run(nlp, COLLEGE_NOTES, "hoekdam-besluitenlijst-college")
+    texts = [d.text for d in ex.decisions]
+    assert any("jeugdzorg vast te stellen" in t for t in texts)
+    assert not any("deelt met het college" in t or "op bezoek" in t for t in texts)
+
+
+LIVE_PAGE = """Liveblog: Raadsvergadering gemeente Hoekdam 2 november 2023
+
+Welkom bij de liveblog van de raadsvergadering. Onder de livestream kunt u de agenda van de avond lezen.
+
+Agenda
+
+1 Opening en mededelingen
+3 Vaststellen van de agenda
+4 Vaststellen besluitenlijst raadsvergadering 28 september 2023
+6 Benoeming vervangende wethouder
+7 Verlening ontheffing woonplaatsvereiste mevrouw Meijs
+12 Sluiting
+"""
+
+
+def test_an_agendas_meeting_is_the_one_its_head_names_not_the_day_an_item_names(nlp):
+    ex = run(nlp, LIVE_PAGE, "hoekdam-liveblog")
+    assert (ex.document.meeting_body, ex.document.meeting_date) == ("gemeenteraad", "2023-11-02")
+    assert not ex.document.title.startswith("1 Opening")
+    items = [(d.number, d.date, d.status) for d in ex.decisions if d.number in ("6", "7")]
+    assert items == [("6", "2023-11-02", "proposed"), ("7", "2023-11-02", "proposed")]

@@ -113,6 +113,34 @@ def _tidy_line(line: str) -> str:
     return line.strip(" ")
 
 
+#: an item's number inside a line: "... agenda 2. Verslagen ..." (a capital, a bracket or a quote after it)
+_INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s+(?=[A-Z\u00c0-\u00de(‘'\"“])")
+_RUN_ON_CHARS = 300  # a line this long that holds a numbered list has lost its line breaks
+
+
+def split_run_on(line: str) -> list[str]:
+    """A list whose line breaks were lost, its items run together on one long line ("1. Opening en vaststelling van
+    de agenda 2. Verslagen ... 3. Financiën ..."; a transcript, a scan read without its layout): one line an item.
+    Only a run of at least three consecutive numbers counts, so a number in prose ("artikel 4. Het ...") stays."""
+    if len(line) < _RUN_ON_CHARS or "\t" in line:
+        return [line]
+    chains: list[list[re.Match]] = []  # (a list and the sub-list inside one of its items: "2. ... 1. ... 2. ... 3. ...")
+    for m in _INLINE_ITEM.finditer(line):
+        n = int(m.group(1))
+        chain = next((c for c in reversed(chains) if int(c[-1].group(1)) == n - 1), None)
+        if chain is not None:
+            chain.append(m)
+        else:
+            chains.append([m])
+    kept = [c for c in chains if len(c) >= 2]
+    if not any(len(c) >= 3 for c in kept):
+        return [line]
+    marks = sorted((m for c in kept for m in c), key=lambda m: m.start())
+    cuts = [m.start() for m in marks if m.start() > 0]
+    parts = [line[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(line)])]
+    return [p for p in parts if p]
+
+
 # -- running headers and footers ----------------------------------------------------------------
 
 _PAGE_NUMBER = re.compile(
@@ -351,7 +379,7 @@ def clean_pages(pages: list[str]) -> CleanText:
     raw = [normalise_chars(page).split("\n") for page in pages]
     if is_letter_spaced(raw):
         raw = [[join_letter_spacing(line) for line in lines] for lines in raw]
-    split = remove_running_lines([[_tidy_line(line) for line in lines] for lines in raw])
+    split = remove_running_lines([[part for line in lines for part in split_run_on(_tidy_line(line))] for lines in raw])
     hyphen_ends = any(line.endswith("-") for lines in split for line in lines)
     vocab = _Vocabulary(split) if hyphen_ends else None
     width = _typical_width(split)

@@ -1238,7 +1238,9 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             if not is_nested and m == expected and u.indent <= top_indent:
                 end_k = _block_end(readings, k)
                 point = _point(doc, readings, k, end_k, m, intro, lex, date_fb, act_fb)
-                if not _REMEDY.search(point["text"]):  # (a notice's "b. ... kunnen belanghebbenden beroep instellen")
+                if not _REMEDY.search(point["text"]) and not _told_not_decided(readings, k, end_k, point["text"]):
+                    # (a notice's "b. ... kunnen belanghebbenden beroep instellen"; "1. Wethouder Neeleman deelt met het
+                    # college de stand van zaken ...": a point that reports, under a list's "Besluit")
                     recs.append(point)
                 used.update(range(k, end_k + 1))
                 expected, nested, gap, top_number = _next_marker(m, roman), [], 0, m
@@ -1267,6 +1269,24 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             break  # (a long paragraph inside a point's own list, "a. ... b. ... Specifieke opdrachten ...", goes on)
         k += 1
     return recs, used
+
+
+#: a point that opens with who acts: "1. Wethouder Neeleman deelt ...", "5. Het college krijgt ...", "2. Hij doet ..."
+_REPORTED_SUBJECT = re.compile(r"(?i)\s*(?:[-•*–·▪◦]\s*)?\(?[0-9a-zA-Z]{1,2}[.)]?\s+(?:(?:de\s+)?(?:wethouder|burgemeester|gedeputeerde|"
+                               r"portefeuillehouder|voorzitter|dijkgraaf|secretaris|directeur)\b|(?:hij|zij|ze)\s|"
+                               r"(?:het|de)\s+(?:college|raad|bestuur|commissie|staten)\s+(?!besl))")
+
+
+def _told_not_decided(readings: list[Reading | None], k: int, end_k: int, text: str) -> bool:
+    """A numbered point that tells something without deciding it: a sentence of eight words or more that opens with
+    who acts, with no verb of deciding, no "te" infinitive ("... vast te stellen") and no outcome word ("Wethouder
+    Neeleman deelt met het college de actuele stand van zaken", "Het college krijgt op 30 oktober ... op bezoek")."""
+    if len(text.split()) < 8 or not _REPORTED_SUBJECT.match(text):
+        return False  # "1. Akkoord.", "1. Verordening parkeerbelastingen 2021": a subject with its outcome; "11. Opgaven
+        # ... oppakken binnen programma's": a point without "te" (only a sentence with its own subject tells)
+    if any(readings[i] is not None and readings[i].triggers for i in range(k, end_k + 1)):
+        return False
+    return not (re.search(r"\bte\s+[a-zà-ÿ]{3,}", text) or _DECISION_WORD.search(text))
 
 
 def _block_end(readings: list[Reading | None], k: int) -> int:

@@ -329,6 +329,7 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
                 return head if (_DATE_IN.search(head) or not date) else f"{head} {date}"
     weak = (low in type_words or low in {b.casefold() for b in _BODY_LABEL.values()} or bool(_DATE_LINE.match(current))
             or current[:1].islower() or (current.endswith(".") and len(current.split()) > 6)  # a banner, a sentence
+            or bool(re.match(r"\d{1,2}[.)]?\s+[A-Za-z]", current))  # an item of the agenda: "1 Opening en mededelingen"
             or len(current.split()) > 14 or bool(_NOT_A_TITLE.match(current.casefold()))
             # ("De voorzitter opent de vergadering ...": an item's sentence, not the meeting's title)
             or (len(current.split()) >= 6 and bool(re.match(r"(?:de|het)\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+\s+(?:de|het|een)\b", low)))

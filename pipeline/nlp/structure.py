@@ -385,6 +385,8 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
                     break
         if ctx.meeting_date is None:  # the lines under the title: "Donderdag 8 februari 08.30 uur", "Datum: ..."
             for ln in head[title_idx + 1:title_idx + 16]:
+                if re.match(r"\s*\d{1,2}[a-z]?[.)]?\s+[A-Za-z]", ln.text) and not _day_dates(dates, ln.start, ln.start + 12):
+                    continue  # "4 Vaststellen besluitenlijst raadsvergadering 28 september 2023": an item's own date
                 ds = _day_dates(dates, ln.start, ln.end)
                 if ds:
                     ctx.meeting_date, ctx.meeting_date_text = str(ds[0]._.value), ds[0].text
@@ -672,6 +674,11 @@ def _point_step(num: str, expect: str, inner: str | None) -> tuple[str | None, s
     return None, expect, inner
 
 
+#: the outcome sentence run on after an item's title: "... 2024 Het voorstel wordt unaniem aangenomen."
+_TOLD_ON_TITLE = re.compile(r"\S\s+((?:De|Het|Dit|Deze|Conform|Unaniem|Met)\s[^.;:]{0,200}?\b(?:aangenomen|verworpen|vastgesteld|"
+                            r"aangehouden|ingetrokken|besloten|akkoord|hamerstuk|conform)\b[^.;:]{0,120}\.)\s*$")
+
+
 def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     date_starts = {d.start_char for d in dates}
     labels = load_structure()["outcome_labels"]
@@ -703,6 +710,11 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
                 title = lines[i + 1].text
                 i += 1
             point = bool(title) and title[0].islower() and i > 0 and lines[i - 1].text.rstrip().endswith((":", ";"))
+            told = _TOLD_ON_TITLE.search(title) if title else None
+            if told:  # "3. Verordening parkeerbelastingen 2024 Het voorstel wordt unaniem aangenomen.": the item's
+                # title and its outcome on one line (a list whose line breaks were lost); the outcome is its text
+                t_end = t_start + told.start(1)
+                title = title[:told.start(1)]
             if title and len(title.split()) <= 30 and not title.rstrip().endswith(";") and not point:
                 if items:
                     items[-1].end = ln.start
