@@ -245,3 +245,10 @@ def test_an_agendas_meeting_is_the_one_its_head_names_not_the_day_an_item_names(
     assert not ex.document.title.startswith("1 Opening")
     items = [(d.number, d.date, d.status) for d in ex.decisions if d.number in ("6", "7")]
     assert items == [("6", "2023-11-02", "proposed"), ("7", "2023-11-02", "proposed")]
+
+
+def test_an_outcome_reported_by_the_items_number_is_that_items_decision(nlp):
+    text = LIVE_PAGE + "\nLiveblog\n\nDe vergadering is geopend.\n\nAgendapunt 7 is unaniem aangenomen.\n"
+    ex = run(nlp, text, "hoekdam-liveblog")
+    taken = [(d.number, d.status, d.object) for d in ex.decisions if d.status == "adopted"]
+    assert taken == [("7", "adopted", "Verlening ontheffing woonplaatsvereiste mevrouw Meijs")]

@@ -1028,8 +1028,15 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 found += 1
             k += 1
         if found == 0:
-            oc = _outcome(title, data) if ctx.layout == "decision_list" else None
-            if ctx.layout == "agenda" and (_agenda_decides(title, data) or _agenda_action(text, it, data)
+            told = re.match(r"(?i)\s*(?:is|wordt|werd|zijn|worden|werden)\s+(.+)", title)
+            oc = _outcome(told.group(1), data) if told else None
+            if oc is not None:  # "Agendapunt 7 is unaniem aangenomen.": the outcome of the item of that number
+                named = next((r for r in reversed(out) if r.get("number") == number and r["status"] == "proposed"), None)
+                out.append(_record(text, ctx, status=oc[0], start=it_start, end=it.title_end,
+                                   obj=named["object"] if named else title, actor=body, actor_text=body_text, date=day,
+                                   date_text=day_text, number=number, vote=read_vote(title) if read_vote else None,
+                                   predicate=oc[1], item=(it_start, it.end)))
+            elif ctx.layout == "agenda" and (_agenda_decides(title, data) or _agenda_action(text, it, data)
                                            or (it.number is not None and it.title_start > head_end
                                                and _agenda_subject(title, data)
                                                and not _agenda_action(text, it, data, "agenda_information_labels"))):
