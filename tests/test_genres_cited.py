@@ -252,3 +252,23 @@ def test_an_outcome_reported_by_the_items_number_is_that_items_decision(nlp):
     ex = run(nlp, text, "hoekdam-liveblog")
     taken = [(d.number, d.status, d.object) for d in ex.decisions if d.status == "adopted"]
     assert taken == [("7", "adopted", "Verlening ontheffing woonplaatsvereiste mevrouw Meijs")]
+
+
+BOARD_RESOLUTION = """Informatieprotocol Regio Hoekdam
+
+Het AB van de Gemeenschappelijke regeling Regio Hoekdam, bijeen in zijn vergadering van 15 september 2021 ;
+
+Gelet op de Wet gemeenschappelijke regelingen;
+
+Besluit
+
+vast te stellen het volgende Informatieprotocol Regio Hoekdam:
+
+Hoofdstuk 1 Inleiding
+"""
+
+
+def test_a_board_resolution_that_opens_with_its_meeting_is_that_boards_decision_of_that_day(nlp):
+    ex = run(nlp, BOARD_RESOLUTION, "regio-hoekdam-informatieprotocol")
+    taken = [(d.actor, d.date, d.status) for d in ex.decisions if "Informatieprotocol" in (d.object or "")]
+    assert taken == [("algemeen_bestuur", "2021-09-15", "adopted")]

@@ -136,7 +136,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
-    out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex, text), text, frame, dates), frame), text)
+    out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex, text), text, frame, dates, organs), frame), text)
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
     out = _one_per_mention(_same_letter(out, text, dates))
@@ -331,6 +331,13 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
     background = _background_spans(text) if meeting_kind else []
     for rec in records:
         rec.setdefault("cited", False)
+        if not meeting_kind and _LONE_LABEL.fullmatch(rec["text"].strip()):
+            # "Besluit" / "vast te stellen het volgende Informatieprotocol ...": a resolution's decision under its label
+            m = re.match(r"\s*([^\n]+)", text[rec["end"]:])
+            if m and (re.search(r"\bte\s+[a-zà-ÿ]{3,}", m.group(1)) or _DECISION_WORD.search(m.group(1))):
+                rec["end"] = rec["end"] + m.end(1)
+                rec["text"] = text[rec["start"]:rec["end"]]
+                rec["object"] = " ".join(m.group(1).split())[:220]
         if meeting_kind and _LONE_LABEL.fullmatch(rec["text"].strip()):
             # "Besluit" on a line of its own above what the meeting decided (a council information system's page):
             # the decision is the paragraph under it
@@ -543,7 +550,7 @@ def _title_key(t: dict) -> str:
     return " ".join(re.sub(r"^\s*\d+[.)]?\s*", "", text).lower().split())
 
 
-def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
+def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span], organs: list[Span] = ()) -> list[dict]:
     """A resolution or notice closes with "Aldus besloten in de vergadering van <date>": that is the date of
     the decisions of its "besluit:" block (which otherwise carry the date at the top: a publication or the
     proposal's date), and the closing line is no decision of its own then. The heading that names the same
@@ -554,7 +561,7 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
         return records
     formula = adoption_formula(text, dates)
     if formula is None:
-        return _opened(records, text, frame, dates)
+        return _opened(records, text, frame, dates, organs)
     f_start, f_end, f_date, f_text = formula
     # a raadsvoorstel's closing "Aldus besloten in de openbare vergadering" is the council's, not the college's
     adopter, adopter_text = ((frame.meeting_body, frame.meeting_body_text)
@@ -590,18 +597,25 @@ def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span
     return kept
 
 
-def _opened(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
+def _opened(records: list[dict], text: str, frame: Context, dates: list[Span], organs: list[Span] = ()) -> list[dict]:
     """A resolution that opens with the meeting that took it ("De gemeenteraad van Enschede, in zijn openbare
     vergadering van 12 december 2022 heeft overwogen dat: ... Besluit 1. ... vast te stellen"): its decisions after
     that line are the issuer's, of that day."""
-    opening = opening_meeting(text, dates) if frame.issuer else None
+    opening = opening_meeting(text, dates)
     if opening is None:
         return records
-    o_start, _, o_date, o_text = opening
+    o_start, o_end, o_date, o_text = opening
+    issuer, issuer_text = frame.issuer, frame.issuer_text
+    if issuer is None:  # "Het AB van de Gemeenschappelijke regeling ..., bijeen in zijn vergadering van 15 september
+        # 2021;" with no letterhead or signature: the body the opening names
+        named = next((o for o in organs if o_start <= o.start_char < o_end), None)
+        if named is None:
+            return records
+        issuer, issuer_text = named._.canonical, named.text
     for r in records:
         if r["start"] > o_start and r["status"] == "adopted" and not r.get("cited") and r.get("date_text") is None \
-                and r["actor"] in (None, frame.issuer):
-            r["actor"], r["actor_text"] = frame.issuer, r.get("actor_text") or frame.issuer_text
+                and r["actor"] in (None, issuer):
+            r["actor"], r["actor_text"] = issuer, r.get("actor_text") or issuer_text
             r["date"], r["date_text"] = o_date, o_text
     return records
 

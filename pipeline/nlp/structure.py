@@ -494,7 +494,7 @@ _OWN_NAME = re.compile(r"[A-Z][\w-]{2,}(?: [A-Za-z][\w-]+){0,2}")
 
 #: a resolution that opens with the meeting that took it: "De gemeenteraad van Enschede, in zijn openbare vergadering van
 #: 12 december 2022 heeft overwogen dat:"
-OPENING_MEETING = re.compile(r"(?i)^\W*(?:de|het)\s+[^,;:\n]{2,60}?,?\s+in\s+(?:zijn|haar|hun)\s+(?:openbare\s+)?vergadering\s+"
+OPENING_MEETING = re.compile(r"(?i)^\W*(?:de|het)\s+[^,;:\n]{2,80}?,?\s+(?:bijeen\s+)?in\s+(?:zijn|haar|hun)\s+(?:openbare\s+)?vergadering\s+"
                              r"(?:van|d\.\s?d\.?|gehouden\s+op)\s+")
 _RESOLUTION_GROUNDS = re.compile(r"(?i)\W*(?:gelet\s+op|gelezen\s+(?:het|de)|overwegende|gehoord|gezien\s+(?:het|de))\b")
 
