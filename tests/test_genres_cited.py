@@ -272,3 +272,8 @@ def test_a_board_resolution_that_opens_with_its_meeting_is_that_boards_decision_
     ex = run(nlp, BOARD_RESOLUTION, "regio-hoekdam-informatieprotocol")
     taken = [(d.actor, d.date, d.status) for d in ex.decisions if "Informatieprotocol" in (d.object or "")]
     assert taken == [("algemeen_bestuur", "2021-09-15", "adopted")]
+
+
+def test_a_proposal_made_with_doen_is_the_bodys_proposal(nlp):
+    ex = run(nlp, "Het college heeft op 3 mei 2008 een voorstel gedaan voor de begroting 2009-2012.\n")
+    assert [(d.actor, d.date, d.status) for d in ex.decisions] == [("college_bw", "2008-05-03", "proposed")]

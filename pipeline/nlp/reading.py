@@ -196,6 +196,7 @@ def _starts_nothing(w: str, lex: Lexicon) -> bool:
     return not (w.isalpha() and any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in lex.noun_suffixes))
 
 
+_DOES = {"gedaan": "part", "doet": "present", "doen": "present", "deed": "past", "deden": "past"}  # "een voorstel gedaan"
 _TAKEN_NOUN = {"neemt": "present", "nemen": "present", "nam": "past", "namen": "past"}  # "neemt ... een besluit"
 
 
@@ -275,6 +276,14 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                             # een krediet beschikbaar te stellen")
                         out.append(Trigger(lemma, tense, i, k + len(pt)))
                         break
+    for i, w in enumerate(low):  # "heeft een voorstel gedaan", "doet de raad een voorstel": proposing, with "doen"
+        if w != "voorstel" or i == 0 or low[i - 1] not in ("een", "het", "dit", "haar", "zijn", "hun", "nieuw"):
+            continue
+        for k in list(range(i + 1, min(n, i + 5))) + list(range(max(0, i - 5), i - 1)):
+            kind = _DOES.get(low[k])
+            if kind is not None and (k > i) == (kind == "part"):
+                out.append(Trigger("voorstellen", kind, k, k + 1))
+                break
     roles = lex.role_verbs
     if roles:  # "geïnstalleerd als statenlid": a person in a role; no decision without "als" near the verb
         out = [t for t in out if t.lemma not in roles or "als" in low[max(0, t.i - 6):t.j + 6]]
