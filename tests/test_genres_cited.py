@@ -277,3 +277,28 @@ def test_a_board_resolution_that_opens_with_its_meeting_is_that_boards_decision_
 def test_a_proposal_made_with_doen_is_the_bodys_proposal(nlp):
     ex = run(nlp, "Het college heeft op 3 mei 2008 een voorstel gedaan voor de begroting 2009-2012.\n")
     assert [(d.actor, d.date, d.status) for d in ex.decisions] == [("college_bw", "2008-05-03", "proposed")]
+
+
+COLLEGE_NEWS = """2 juli – Besluiten van burgemeester en wethouders
+
+De besluiten van het college van burgemeester en wethouders van 2 juli 2024.
+
+Volgende stap regionale samenwerking voor afvalbeheer
+
+Het college van B en W stelt de gemeenteraad voor geen zienswijze in te dienen voor de toetreding tot de \
+gemeenschappelijke regeling Reinigingsdienst Maasland.
+"""
+
+
+def test_a_news_page_of_the_colleges_decisions_of_a_day_dates_its_proposals_by_that_day(nlp):
+    ex = run(nlp, COLLEGE_NEWS, "hoekdam-nieuws-collegebesluiten")
+    assert [(d.actor, d.date, d.status, d.predicate) for d in ex.decisions] == [
+        ("college_bw", "2024-07-02", "proposed", "voorstellen")]  # "in te dienen" is no "stelt ... in"
+
+
+def test_a_letter_that_lays_down_its_choice_decides_it(nlp):
+    text = ("Zwolle, 21 mei 2024\n\nAan Provinciale Staten van Overijssel\n\nWe leggen dit vast door een "
+            "voorkeursvolgorde op te nemen in een beleidsregel.\n\nMet vriendelijke groet,\n\nGedeputeerde Staten van "
+            "Overijssel\n")
+    ex = run(nlp, text, "overijssel-brief")
+    assert ("gedeputeerde_staten", "2024-05-21", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]

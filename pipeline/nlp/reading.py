@@ -265,12 +265,14 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                     if tuple(low[k:k + len(pt)]) == pt:
                         if lex.infinitives.get(tuple(low[k:k + len(pt) + 2])) == (lemma, "te_inf"):
                             break  # "stelt de raad voor een krediet beschikbaar te stellen": the particle of the infinitive
+                        if k + len(pt) < n and low[k + len(pt)] == "te" and k > i + 1:
+                            break  # "stelt de raad voor geen zienswijze in te dienen": "in" belongs to "in te dienen"
                         after = low[k + len(pt)] if k + len(pt) < n else ""
                         rest = low[k + len(pt):k + len(pt) + 12]
                         infinitive = "te" in rest[1:] and not any(w in (".", ";", ",", "om") for w in rest[:rest.index("te")]) \
                             and "dat" not in low[i + 1:k]  # ("stelt u dat ... voor een ieder om ... aan te dragen")
                         if (after in dets or (after.isalpha() and k + len(pt) not in date_starts
-                                              and after not in ("met", "om", "te", "dat", "van", "en", "aan", "op", "in", "tot"))) \
+                                              and after not in ("met", "om", "te", "dat", "van", "en", "aan", "op", "in", "tot", "door"))) \
                                 and not (lemma in lex.words("te_complement_verbs") and infinitive):
                             break  # a preposition ("stelt voor de raad"), not the particle (but "stelt de raad voor
                             # een krediet beschikbaar te stellen")

@@ -261,8 +261,8 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
                 return kind, i
     bodies = "|".join(re.escape(b) for b in sorted(data["resolution_list_bodies"], key=len, reverse=True))
     for i, ln in enumerate(head[:3]):  # "BESLUIT AB 10 oktober 2024 Begroting 2025": the points a meeting decided
-        if re.match(r"besluit(?:en)?\s+(?:van\s+(?:het|de)\s+)?(?:" + bodies + r")\s+(?:van\s+|d\.d\.\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b",
-                    _clean_head(ln.text)):
+        if re.match(r"(?:de\s+)?besluit(?:en)?\s+(?:van\s+(?:het|de)\s+)?(?:" + bodies + r")\s+(?:van\s+|d\.d\.\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b",
+                    _clean_head(ln.text)):  # (and "De besluiten van het college van burgemeester en wethouders van 2 juli 2024.")
             return "decision_list", i
     for i, ln in enumerate(head[:6]):
         if _starts(_clean_head(ln.text), data["promise_lists"]):
