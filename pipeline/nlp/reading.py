@@ -80,7 +80,7 @@ def _load_lexicon(path: str) -> Lexicon:
     for lemma, v in raw["verbs"].items():
         vclass[lemma] = v["class"]
         comp[lemma] = v.get("complement", [])
-        for p in v.get("participle", []):
+        for p in ([] if v.get("finite_only") else v.get("participle", [])):  # ("zoals vastgelegd in": a description)
             parts[tuple(p.split())] = lemma
         for tense in ("present", "past"):
             for f in v.get(tense, []):
