@@ -302,3 +302,39 @@ def test_a_letter_that_lays_down_its_choice_decides_it(nlp):
             "Overijssel\n")
     ex = run(nlp, text, "overijssel-brief")
     assert ("gedeputeerde_staten", "2024-05-21", "adopted") in [(d.actor, d.date, d.status) for d in ex.decisions]
+
+
+COUNCIL_NEWS = """De raad heeft besloten
+
+Op dinsdagavond 12 december vond voor het jaar 2023 de laatste besluitvormende vergadering van de gemeenteraad \
+Hoekdam plaats. Tijdens deze vergadering heeft de raad verschillende bestemmingsplannen vastgesteld.
+
+Voorafgaand aan de vergadering werden twee petities aan de raad aangeboden. Daarvoor heeft de raad een amendement \
+aangenomen bij de Slotrapportage 2023.
+"""
+
+
+def test_a_news_item_on_the_meeting_that_took_place_dates_the_councils_decisions_by_it(nlp):
+    ex = run(nlp, COUNCIL_NEWS, "hoekdam-nieuws-raad")
+    amendment = [(d.actor, d.date) for d in ex.decisions if "amendement" in d.text]
+    assert amendment == [("gemeenteraad", "2023-12-12")]  # not 2023, the year of the report it amends
+
+
+ANNOUNCEMENT = """Raadsvergadering Hoekdam
+
+De gemeenteraad vergadert op maandag 26 januari 2026 om 19.30 uur in de raadszaal van het gemeentehuis. U bent van \
+harte welkom in de raadzaal, maar gezien de beperkte capaciteit van de publieke tribune moet u zich aanmelden.
+
+Onderwerpen oriënterende raadsbijeenkomst
+- Aanwijzing mevrouw De Lang als plaatsvervangend griffier
+- Normenkader Hoekdam 2025 (H)
+- Biodiversiteitsplan Hoekdam 2026-2036 (B)
+
+Meer informatie
+"""
+
+
+def test_a_news_item_announcing_a_meeting_puts_the_subjects_listed_under_a_heading_to_it(nlp):
+    ex = run(nlp, ANNOUNCEMENT, "hoekdam-nieuws-raadsvergadering")
+    put = [(d.actor, d.date, d.status) for d in ex.decisions if d.predicate == "agenderen"]
+    assert put == [("gemeenteraad", "2026-01-26", "proposed")] * 3

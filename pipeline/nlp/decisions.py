@@ -705,6 +705,18 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
             if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
                 found.add((meeting_of[held], str(ds[0]._.value), ds[0].text))
             continue
+        took_place = ("vond" in r.low or "vonden" in r.low) and "plaats" in r.low
+        if took_place:  # "Op dinsdagavond 12 december vond ... de laatste besluitvormende vergadering van de gemeenteraad
+            # Hoeksche Waard plaats."
+            held = next((w for w in r.low if w.endswith("vergadering")), None)
+            os_ = [o for o in r.organs if o._.canonical]
+            known = [o for o in os_ if o._.canonical in set(meeting_of.values())]  # (the council, not "besluitvormende
+            # vergadering" it held)
+            body = meeting_of.get(held or "") or ((known or os_)[0]._.canonical if os_ and held else None)
+            ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
+            if body and ds:
+                found.add((body, str(ds[0]._.value), ds[0].text))
+            continue
         if not ("vergaderde" in r.low or "vergaderden" in r.low):
             continue
         os_ = [o for o in r.organs if o._.canonical]

@@ -1423,6 +1423,7 @@ def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> lis
 _AGENDA_INTRO = re.compile(
     r"(?:\bop\s+de\s+agenda\b[^.:\n]{0,60}?\bsta(?:an|at)\b|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
     r"(?:bevat|omvat|vermeldt)\b|\bgeagendeerd\s+(?:zijn|staan)\b)[^.:\n]{0,60}:[ \t]*$", re.I | re.M)
+_AGENDA_HEAD = re.compile(r"^[ \t]*(?:onderwerpen|agenda|agendapunten|op\s+de\s+agenda)\b[^\n:.]{0,60}:?[ \t]*$", re.I | re.M)
 _LISTED = re.compile(r"^[ \t]*(?:[-•*▪–·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(\S.*?)\s*$")
 
 
@@ -1431,8 +1432,12 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
     meeting's day: "... dat op woensdag 26 november 2003 een openbare bijeenkomst van de Verenigde Vergadering zal
     worden gehouden ... Op de agenda van deze bijeenkomst staan onder meer de volgende zaken:" then "* Begroting 2004"."""
     out: list[dict] = []
-    for m in _AGENDA_INTRO.finditer(text):
-        before_from = max(0, text.rfind("\n", 0, m.start()) - 700)
+    intros = list(_AGENDA_INTRO.finditer(text))
+    if ctx.layout != "agenda":  # "De gemeenteraad vergadert op maandag 26 januari 2026 ..." / "Onderwerpen oriënterende
+        # raadsbijeenkomst" over bullets: a news item's list of what the meeting takes
+        intros += [m for m in _AGENDA_HEAD.finditer(text) if not any(i.start() <= m.start() < i.end() for i in intros)]
+    for m in intros:
+        before_from = max(0, text.rfind("\n", 0, m.start()) - 1200)
         body = next((o for o in reversed(_organs_in(organs, before_from, m.end())) if _meets(o)), None)
         ds = [d for d in _day_dates(dates, before_from, m.end())
               if not re.search(r"\b\d{4}\s*$", text[max(0, d.start_char - 12):d.start_char])]  # (not "2004 2008")
