@@ -649,3 +649,13 @@ def test_dates_a_date_placed_by_jongstleden_places_the_month_after_it():
             "waarna half januari bespreking plaatsvond.")
     values = [m.value for m in find_dates(text, "2016-01-22")]
     assert "2015-12-16" in values and "2016-01" in values and "2015-01" not in values
+
+
+def test_a_day_without_its_year_under_a_new_heading_takes_the_documents_year_not_the_section_befores():
+    text = ("7 mei - Besluiten van burgemeester en wethouders\n\nDe besluiten van burgemeester en wethouders van 7 mei "
+            "2024.\n\nAfvalinzameling\n\nOp 28 februari 2025 eindigt ons contract voor de inzameling.\n\n"
+            "Concept mobiliteitsprogramma\n\nHet college legt het programma op 16 mei voor aan de gemeenteraad.\n")
+    values = [m.value for m in analyse(text)[0]]
+    assert "2024-05-16" in values and "2025-05-16" not in values
+    same = "Op 28 februari 2025 eindigt ons contract. Het college legt het programma op 16 mei voor."
+    assert [m.value for m in analyse(same, "2024-05-07")[0]][-1] == "2025-05-16"  # (one paragraph: that year goes on)

@@ -39,6 +39,9 @@ _FAR_DAYS = 240  # a year-less date further than this from its reference belongs
 _SHORT_DAY = re.compile(r"\s*(\d{1,2})[.:\-/](\d{1,2})[.:\-/](\d{2})[ \t]*$", re.M)  # "25.02.25" ("25:02:25" read by OCR)
 _INLINE_DATUM = re.compile(r"(?<![\w-])(?:Datum|Verzenddatum|Dagtekening)\s*:?[ \t]+")
 _PARAGRAPH_CHARS = 400  # a year in a name ("tussenrapportage 2015") anchors a year-less date this close, in its paragraph
+#: a heading between two paragraphs: a short line of its own without closing punctuation
+_SECTION_HEAD = re.compile(r"\n[ \t]*\n[ \t]*[A-ZÀ-Ý][^\n.:;!?]{2,80}[ \t]*\n[ \t]*\n")
+_WEEKDAY_FIRST = re.compile(r"(?i)(?:maan|dins|woens|donder|vrij|zater|zon)dag")  # (its weekday places it: left as it was)
 _NEAR_CHARS = 2500  # an explicit date further back than this no longer anchors a year-less one (the document date does)
 MODS = ("START", "MID", "END", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX")
 
@@ -234,8 +237,11 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
     for mn in mentions:
         if not mn.keep:
             continue
-        if last is not None and doc_ref is not None and mn.start - last_at > _NEAR_CHARS:
-            last = None  # "eind maart" pages after "31 mei 2010": the letter's own year, not that one
+        if last is not None and doc_ref is not None and (mn.start - last_at > _NEAR_CHARS or (
+                mn.y is None and not _WEEKDAY_FIRST.match(text, mn.start) and _SECTION_HEAD.search(text, last_at, mn.start))):
+            last = None  # "eind maart" pages after "31 mei 2010": the letter's own year, not that one; nor across a
+            # section's heading ("Op 28 februari 2025 eindigt ons contract ..." / "Concept mobiliteitsprogramma" / "legt
+            # het ... op 16 mei voor": a news item of 7 May 2024 means 16 May 2024)
         if mn.parent is not None and mn.y is None and mentions[mn.parent].y is not None \
                 and mn.kind in ("date", "month"):
             mn.y = mentions[mn.parent].y
