@@ -338,3 +338,28 @@ def test_a_news_item_announcing_a_meeting_puts_the_subjects_listed_under_a_headi
     ex = run(nlp, ANNOUNCEMENT, "hoekdam-nieuws-raadsvergadering")
     put = [(d.actor, d.date, d.status) for d in ex.decisions if d.predicate == "agenderen"]
     assert put == [("gemeenteraad", "2026-01-26", "proposed")] * 3
+
+
+SUMMARY = """Samenvatting collegebesluiten 26 oktober 2021
+
+Het college van burgemeester en wethouders neemt wekelijks besluiten. Onderstaand vindt u de lijst van deze besluiten, \
+inclusief korte toelichtingen per besluit.
+
+Bespreekstukken
+
+Begrotingswijziging n.a.v. de septembercirculaire gemeentefonds
+
+Jaarlijks ontvangt de gemeente vanuit het ministerie een mei-, september- en decembercirculaire.
+
+Bezwaar geheimhouding verslag
+
+Het college stelt nu voor aan de gemeenteraad om dat bezwaar af te wijzen.
+"""
+
+
+def test_a_summary_of_college_decisions_makes_each_subject_heading_a_decision_of_that_day(nlp):
+    ex = run(nlp, SUMMARY, "hoekdam-collegebesluiten")
+    got = [(d.status, d.date, d.text.split("\n")[0]) for d in ex.decisions]
+    assert ("adopted", "2021-10-26", "Begrotingswijziging n.a.v. de septembercirculaire gemeentefonds") in got
+    assert ("proposed", "2021-10-26", "Het college stelt nu voor aan de gemeenteraad om dat bezwaar af te wijzen.") in got
+    assert not any(t.startswith(("Bespreekstukken", "Bezwaar geheimhouding", "Onderstaand")) for _, _, t in got)

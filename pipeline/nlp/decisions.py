@@ -39,8 +39,8 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .entities import CHAIR_RE
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, body_id, is_header_row, load_structure,
-                        opening_meeting, read_context, structure_decisions)
+from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, body_id, headed_decisions, is_header_row,
+                        load_structure, opening_meeting, read_context, structure_decisions)
 
 _log = logging.getLogger(__name__)
 register_extensions()
@@ -141,6 +141,12 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
     out = _one_per_mention(_same_letter(out, text, dates))
     out = _motion_adopters(out, organs)
+    for rec, para_end in headed_decisions(text, frame):  # a summary's subject whose paragraph tells no decision itself
+        if not any(rec["start"] <= r["start"] < para_end and r["actor"] == frame.meeting_body and not r.get("cited")
+                   for r in out):
+            rec.pop("_item", None)
+            out.append(rec)
+    out.sort(key=lambda r: r["start"])
     out = [r for r in out if not (r.get("_register") and r["status"] == "adopted" and any(
         o is not r and (o["actor"], o["date"], o["status"]) == (r["actor"], r["date"], r["status"]) for o in out))]
     if reported is not None:  # a news item on a meeting: "Afgelopen donderdag 20 april vergaderde de gemeenteraad."

@@ -243,7 +243,8 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
             takes = w in homographs and any(x in ("nemen", "genomen", "neemt", "namen") for x in low[i + 1:i + 4])
             titled = w in homographs and i + 1 < n and low[i + 1] == "van" and "te" not in low[i + 2:i + 14]
             # ("Publicatielijst Besluiten van Burgemeester en Wethouders": what the list holds, not a body deciding)
-            if prev in dets or prev == "te" or adjective or takes or titled:  # "een formeel besluit te nemen"
+            if prev in dets or prev in ("te", "per", "elk", "ieder", "welk") or adjective or takes or titled:
+                # "een formeel besluit te nemen", "toelichtingen per besluit": a noun
                 taken = _TAKEN_NOUN.get(next((x for x in low[max(0, i - 4):i] if x in _TAKEN_NOUN), ""))
                 if taken and w in ("besluit", "besluiten") and prev != "te" and (
                         i + 1 >= n or low[i + 1] in ("op", "over", "in", "tijdens", ".", ",")):

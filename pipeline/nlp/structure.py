@@ -841,6 +841,38 @@ def _record(text: str, ctx: Context, *, status: str, start: int, end: int, obj: 
             "mandate_holder": None, "_item": item or (start, end)}
 
 
+#: the head of a summary of a board's decisions: "Samenvatting collegebesluiten 26 oktober 2021", "De besluiten van het
+#: college van burgemeester en wethouders van 2 juli 2024."
+_SUMMARY_HEAD = re.compile(r"(?i)\b(?:collegebesluiten|besluiten\s+van\s+(?:het\s+college|burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w"
+                           r"|gedeputeerde\s+staten|het\s+dagelijks\s+bestuur))\b")
+_HEADING = re.compile(r"(?m)(?<=\n\n)[ \t]*([A-ZÀ-Ý][^\n:;!?]{2,140}?)[ \t]*\n[ \t]*\n(?=[ \t]*\S)")
+
+
+def headed_decisions(text: str, ctx: Context) -> list[tuple[dict, int]]:
+    """In a summary of a board's decisions (see ``_SUMMARY_HEAD``; a decision list of its meeting), each subject
+    heading over a paragraph that explains it ("Begrotingswijziging n.a.v. de septembercirculaire gemeentefonds" /
+    "Jaarlijks ontvangt de gemeente ..."): that board's decision of that day, as (record, end of its paragraph). The
+    caller keeps those whose paragraph tells no decision of the board itself."""
+    if ctx.layout != "decision_list" or not ctx.meeting_body or not ctx.meeting_date:
+        return []
+    if not _SUMMARY_HEAD.search(text[:400]):
+        return []
+    data = load_structure()
+    heads = [m for m in _HEADING.finditer(text) if m.start() > 120  # (not the title lines; not a one-line paragraph)
+             and len(m.group(1).split()) <= 16 and not m.group(1).rstrip().endswith(".")]
+    out = []
+    for k, m in enumerate(heads):
+        title = m.group(1).strip()
+        if not _agenda_subject(title, data):
+            continue  # "Bespreekstukken", "Hamerstukken"
+        end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        rec = _record(text, ctx, status="adopted", start=m.start(1), end=m.start(1) + len(title), obj=title,
+                      actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
+                      date_text=ctx.meeting_date_text, predicate="besluiten")
+        out.append((rec, end))
+    return out
+
+
 def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list[Span],
                         read_vote=None) -> list[dict]:
     """Decisions read from the document's frame (see the module docstring), in document order."""
