@@ -11,7 +11,8 @@ Conventions shared by every component (the Doc never leaves this package):
   organisation a body belongs to, e.g. the algemeen bestuur *of Regio Twente*),
   ``span._.value`` (e.g. euros) and ``span._.role`` (a person's role).
 * ``doc._.decisions``: list of dicts in the shape of ``models.Decision``
-  (without doc_id/page; offsets are character offsets into ``doc.text``).
+  (without doc_id/page; offsets are character offsets into ``doc.text``); ``_place``, where present, is the
+  place a decision of one of several councils is named with, which the record's government is found from.
 * ``doc._.doc_date`` / ``doc._.doc_date_source``: the document's own date.
 """
 

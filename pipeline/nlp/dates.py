@@ -238,7 +238,8 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
         if not mn.keep:
             continue
         if last is not None and doc_ref is not None and (mn.start - last_at > _NEAR_CHARS or (
-                mn.y is None and not _WEEKDAY_FIRST.match(text, mn.start) and _SECTION_HEAD.search(text, last_at, mn.start))):
+                mn.y is None and not _WEEKDAY_FIRST.match(text, mn.start)
+                and _SECTION_HEAD.search(text, last_at, mn.start))):
             last = None  # "eind maart" pages after "31 mei 2010": the letter's own year, not that one; nor across a
             # section's heading ("Op 28 februari 2025 eindigt ons contract ..." / "Concept mobiliteitsprogramma" / "legt
             # het ... op 16 mei voor": a news item of 7 May 2024 means 16 May 2024)
@@ -483,7 +484,8 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
             return (_value(mn), "stated")
         if mn.start < header_end and P.dd_marker.search(before) and not _CITED_DD.search(before):
             return (_value(mn), "stated")  # (not "gelezen het voorstel van het presidium d.d. 21 maart 2006": that one's)
-    weeks = [mn for mn in scanned if mn.kind == "interval" and mn.explicit and text[mn.start:mn.end].lower().startswith("week")]
+    weeks = [mn for mn in scanned
+             if mn.kind == "interval" and mn.explicit and text[mn.start:mn.end].lower().startswith("week")]
     # (a title's ISO week dates a weekly list: "Publicatielijst Besluiten ... Volgnummer: week 22, 2022")
     lines_seen = 0
     pos = 0

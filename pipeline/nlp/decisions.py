@@ -136,7 +136,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
-    out = _plan_actors(_motion_stamp(_resolution(_merge(records, struct, frame, lex, text), text, frame, dates, organs), frame), text)
+    merged = _merge(records, struct, frame, lex, text)
+    out = _plan_actors(_motion_stamp(_resolution(merged, text, frame, dates, organs), frame), text)
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
     out = _one_per_mention(_same_letter(out, text, dates))
@@ -237,8 +238,9 @@ def _one_per_mention(records: list[dict]) -> list[dict]:
     for rec in records:
         body = " ".join(rec["text"].split())
         twin = next((o for o in out if o["actor"] == rec["actor"] and o["date"] == rec["date"] and not (
-            o.get("cited") and rec.get("cited") and o["start"] == rec["start"] and o["end"] != rec["end"])  # (one citation of several councils'
-            # decisions, "bij raadsbesluit van Delfzijl d.d. 28 februari 2013, Eemsmond d.d. 28 februari 2013", is many)
+            o.get("cited") and rec.get("cited") and o["start"] == rec["start"] and o["end"] != rec["end"])
+            # (one citation of several councils' decisions, "bij raadsbesluit van Delfzijl d.d. 28 februari 2013, Eemsmond
+            # d.d. 28 februari 2013", is many)
             and ((o.get("cited") and rec.get("cited") and _overlap(o["text"], rec["text"]) >= 0.6)
             or (not o.get("number") and not rec.get("number") and len(body) >= 30 and body != " ".join(o["text"].split())
                 and (body in " ".join(o["text"].split()) or " ".join(o["text"].split()) in body)))), None)
@@ -387,7 +389,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                   rec["date_text"] in rec["text"]
                   and (_DECIDES_COLON.search(rec["text"][:rec["text"].find(rec["date_text"])])
                        or _RECORD_OF.search(rec["text"][:rec["text"].find(rec["date_text"])])
-                       or (frame.layout == "decision_list" and _DECIDES.search(rec["text"][:rec["text"].find(rec["date_text"])])
+                       or (frame.layout == "decision_list"
+                           and _DECIDES.search(rec["text"][:rec["text"].find(rec["date_text"])])
                            and not re.search(r"\b(?:besluit|besluiten|stemt|stemmen)\s+(?:op|per|d\.d\.)\s*$",
                                              rec["text"][:rec["text"].find(rec["date_text"])]))))
             # ("Het college besluit de raadsvragen van de commissievergadering 17 mei te beantwoorden": in a decision
@@ -556,7 +559,8 @@ def _title_key(t: dict) -> str:
     return " ".join(re.sub(r"^\s*\d+[.)]?\s*", "", text).lower().split())
 
 
-def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span], organs: list[Span] = ()) -> list[dict]:
+def _resolution(records: list[dict], text: str, frame: Context, dates: list[Span],
+                organs: list[Span] = ()) -> list[dict]:
     """A resolution or notice closes with "Aldus besloten in de vergadering van <date>": that is the date of
     the decisions of its "besluit:" block (which otherwise carry the date at the top: a publication or the
     proposal's date), and the closing line is no decision of its own then. The heading that names the same

@@ -279,7 +279,8 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                             # een krediet beschikbaar te stellen")
                         out.append(Trigger(lemma, tense, i, k + len(pt)))
                         break
-    for i, w in enumerate(low):  # "heeft een voorstel gedaan", "doet de raad een voorstel": proposing, with "doen"
+    for i, w in enumerate(low if "voorstel" in low else ()):  # "heeft een voorstel gedaan", "doet de raad een
+        # voorstel": proposing, with "doen"
         if w != "voorstel" or i == 0 or low[i - 1] not in ("een", "het", "dit", "haar", "zijn", "hun", "nieuw"):
             continue
         for k in list(range(i + 1, min(n, i + 5))) + list(range(max(0, i - 5), i - 1)):

@@ -69,8 +69,12 @@ _MEETING_OF_ON = re.compile(r"\bvergadering\s+van\s+de\s+(?:gemeente)?raad\s+(?:
                             r"(?:\s+[a-zà-ÿ\-]+){0,3}?,?\s+(?:gehouden\s+)?op\s+(?:[a-z]+dag\W?\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b")
 _PUBLISHED_RECORD = re.compile(r"\b(besluitenlijst|notulen|verslag)\s+(?:van\s+de\s+)?(?:openbare\s+)?"
                                r"(?:raads|commissie|staten|bestuurs|college)?vergadering\b[^.]{0,40}?\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b")
-_FOR_MEETING = re.compile(r"(?i)[ \t]*(?:[0-9]{1,3}[ \t]+)?(?:datum[ \t]+)?(?:raads|staten)vergadering[ \t]*:[ \t]*(?:\w+dag[ \t]+)?\d{1,2}[ \t]+[a-z]+[ \t]+(?:19|20)\d\d")
-_PROPOSES = re.compile(r"(?i)\bvoorgesteld\s+wordt\b|\bstellen\s+(?:wij|we)\s+(?:u|de\s+raad)\s+voor\b|\bwij\s+stellen\s+(?:u|de\s+raad)\s+voor\b|^\s*aan\s+de\s+(?:gemeente)?raad\b", re.M)
+#: a proposal's field naming the meeting it goes to: "Raadsvergadering : 21 februari 2013"
+_FOR_MEETING = re.compile(r"(?i)[ \t]*(?:[0-9]{1,3}[ \t]+)?(?:datum[ \t]+)?(?:raads|staten)vergadering[ \t]*:[ \t]*"
+                          r"(?:\w+dag[ \t]+)?\d{1,2}[ \t]+[a-z]+[ \t]+(?:19|20)\d\d")
+#: how a proposal puts its points or is addressed: "Voorgesteld wordt:", "stellen wij u voor", "Aan de raad,"
+_PROPOSES = re.compile(r"(?i)\bvoorgesteld\s+wordt\b|\bstellen\s+(?:wij|we)\s+(?:u|de\s+raad)\s+voor\b"
+                       r"|\bwij\s+stellen\s+(?:u|de\s+raad)\s+voor\b|^\s*aan\s+de\s+(?:gemeente)?raad\b", re.M)
 _CELLS = re.compile(r"\t+|[ \t]+\|[ \t]*|[ \t]*\|[ \t]+")
 
 
@@ -1644,13 +1648,13 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
                         and _CITED_MORE.fullmatch(text[d.end_char:x.start_char])), None)
             if nxt is None:
                 break
-            if True:  # (another council on the same day is still its own decision)
-                out.append(_record(text, Context(), status=nouns[noun], start=s, end=nxt.end_char,
-                                   obj=text[s:o.end_char] + " " + text[d.end_char:nxt.end_char].strip(" ,"),
-                                   actor=o._.canonical, actor_text=o.text, date=str(nxt._.value), date_text=nxt.text,
-                                   predicate=noun, cited=True))
-                if several:
-                    out[-1]["_place"] = _place_before(text, nxt.start_char)
+            # (another council on the same day is still its own decision)
+            out.append(_record(text, Context(), status=nouns[noun], start=s, end=nxt.end_char,
+                               obj=text[s:o.end_char] + " " + text[d.end_char:nxt.end_char].strip(" ,"),
+                               actor=o._.canonical, actor_text=o.text, date=str(nxt._.value), date_text=nxt.text,
+                               predicate=noun, cited=True))
+            if several:
+                out[-1]["_place"] = _place_before(text, nxt.start_char)
             d = nxt
     return out
 
