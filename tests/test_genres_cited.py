@@ -363,3 +363,18 @@ def test_a_summary_of_college_decisions_makes_each_subject_heading_a_decision_of
     assert ("adopted", "2021-10-26", "Begrotingswijziging n.a.v. de septembercirculaire gemeentefonds") in got
     assert ("proposed", "2021-10-26", "Het college stelt nu voor aan de gemeenteraad om dat bezwaar af te wijzen.") in got
     assert not any(t.startswith(("Bespreekstukken", "Bezwaar geheimhouding", "Onderstaand")) for _, _, t in got)
+
+
+def test_a_pages_navigation_and_a_meetings_fields_are_no_title():
+    from pipeline.nlp import metadata
+
+    page = ("Terug naar het overzicht\n\nGriffier: J. Jansen\n\nMaat: px\n\nAfvalbeleid Hoekdam 2024-2028\n\n"
+            "De raad heeft het afvalbeleid vastgesteld.\n")
+    assert metadata.title(page, "hoekdam-pagina") == "Afvalbeleid Hoekdam 2024-2028"
+
+
+def test_a_sentence_of_the_minutes_is_no_title_of_the_meeting(nlp):
+    text = ("De agenda wordt ongewijzigd vastgesteld\n\nVergadering van de gemeenteraad van 29 januari 2024\n\n"
+            "1. Opening\n\nDe voorzitter opent de vergadering.\n\n2. Verordening parkeren\n\nBesluit: aangenomen.\n")
+    ex = run(nlp, text, "hoekdam-besluitenlijst-raad")
+    assert not ex.document.title.startswith("De agenda wordt")

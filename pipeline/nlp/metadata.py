@@ -41,7 +41,11 @@ _NOT_A_TITLE = re.compile(
     r"directoraat|directie|afdeling|team|ministerie|gemeente|provincie|waterschap|hoogheemraadschap|"
     r"provinciale staten|gedeputeerde staten|tweede kamer|eerste kamer|ministerraad|vergaderjaar|"
     r"hoofdstuk|\d+(?:\.\d+)*\.?\s+(?:hoofdstuk|inleiding)|[a-z]\s+\d+\s+inleiding|inleiding|kvk|iban|"
-    r"nr\.|kst-|issn|offici[eë]le (?:uitgave|bekendmaking)|aldus)\b|^==>",  # "==> picture ... omitted <==" (PDF-to-Markdown)
+    r"nr\.|kst-|issn|offici[eë]le (?:uitgave|bekendmaking)|aldus|"
+    # a web page's navigation and a meeting's fields: "Terug naar het overzicht", "Previous ... Next", "Maat: px",
+    # "Vergadering terugkijken?", "Griffier: J. Jansen"
+    r"terug naar|previous|next|maat|weergave met|download|vergadering terugkijken|dit nieuwsbericht|deel dit|foto|"
+    r"griffier|voorzitter|secretaris|notulist|aanwezig|afwezig)\b|^==>",  # "==> picture ... omitted <==" (PDF-to-Markdown)
     re.IGNORECASE,
 )
 _SALUTATION = re.compile(r"(?im)^[ \t]*(?:geachte|beste)\s+\S")  # "Geachte leden van de raad,": a letter
@@ -330,6 +334,8 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
     weak = (low in type_words or low in {b.casefold() for b in _BODY_LABEL.values()} or bool(_DATE_LINE.match(current))
             or current[:1].islower() or (current.endswith(".") and len(current.split()) > 6)  # a banner, a sentence
             or bool(re.match(r"\d{1,2}[.)]?\s+[A-Za-z]", current))  # an item of the agenda: "1 Opening en mededelingen"
+            or bool(re.search(r"\b(?:wordt|worden|opent|sluit|heet)\b", low))  # a sentence of the minutes: "De agenda
+            # wordt ongewijzigd vastgesteld", "De voorzitter heet allen hartelijk welkom en opent de vergadering"
             or len(current.split()) > 14 or bool(_NOT_A_TITLE.match(current.casefold()))
             # ("De voorzitter opent de vergadering ...": an item's sentence, not the meeting's title)
             or (len(current.split()) >= 6 and bool(re.match(r"(?:de|het)\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+\s+(?:de|het|een)\b", low)))
