@@ -659,3 +659,13 @@ def test_a_day_without_its_year_under_a_new_heading_takes_the_documents_year_not
     assert "2024-05-16" in values and "2025-05-16" not in values
     same = "Op 28 februari 2025 eindigt ons contract. Het college legt het programma op 16 mei voor."
     assert [m.value for m in analyse(same, "2024-05-07")[0]][-1] == "2025-05-16"  # (one paragraph: that year goes on)
+
+
+def test_a_day_with_its_weekday_in_a_text_without_any_year_takes_the_latest_year_that_weekday_fits():
+    text = ("De gemeenteraad aanvaardde op dinsdagavond 21 juni de vorming van de nieuwe coalitie. Vanaf 1 september "
+            "start zij in haar nieuwe functie.")
+    values = [m.value for m in analyse(text)[0]]
+    latest = max(y for y in range(2000, dt.date.today().year + 1) if dt.date(y, 6, 21).weekday() == 1)
+    assert values == [f"{latest}-06-21", f"{latest}-09-01"]
+    named = "Op woensdag 13 januari stemde de raad in met de begroting 2016 en de nota 2016."
+    assert [m.value for m in analyse(named)[0]][0] == "2016-01-13"  # a year the text names, where the weekday fits

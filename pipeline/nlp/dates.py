@@ -147,6 +147,31 @@ def _weekday_year(text: str, mn: Mention, doc_ref: tuple[int | None, int | None,
     return fits[0]
 
 
+def _year_of_weekday(text: str, mn: Mention, named: list[int]) -> int | None:
+    """The year in which a year-less day with its weekday ("dinsdagavond 21 juni") falls on that weekday: of the years
+    the text names (``named``) the one named most; in a text that names no year, the latest one not after this year
+    (at most 30 back: a page without a year is a recent one). None without a weekday, or when no year it names fits."""
+    if not mn.d:
+        return None
+    word = text[mn.start:mn.end].split(maxsplit=1)[0].lower().rstrip(",")
+    if word not in _WEEKDAYS:  # "op dinsdagavond 21 juni": the weekday just before the day
+        before = re.search(r"(?i)\b((?:maan|dins|woens|donder|vrij|zater|zon)dag)(?:avond|middag|ochtend|morgen|nacht)?,?\s*$",
+                           text[max(0, mn.start - 20):mn.start])
+        word = before.group(1).lower() if before else ""
+    if word not in _WEEKDAYS:
+        return None
+    want = _WEEKDAYS.index(word)
+
+    def fits(y: int) -> bool:
+        return valid_date(y, mn.m, mn.d) and datetime.date(y, mn.m, mn.d).weekday() == want
+
+    if named:
+        counts = collections.Counter(y for y in named if fits(y))
+        return max(counts, key=lambda y: (counts[y], y)) if counts else None
+    this_year = datetime.date.today().year
+    return next((y for y in range(this_year, this_year - 31, -1) if fits(y)), None)
+
+
 def _closest_year(m: int, d: int | None, ref: tuple[int, int | None, int | None]) -> int:
     """Year for month ``m`` (day ``d``) near the reference date: its year, unless that puts the
     date more than eight months away ("begin december 2012 ... half januari" is January 2013)."""
@@ -280,7 +305,14 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
                 mn.y = _closest_year(mn.m, mn.d, ref)
                 mn.y = _weekday_year(text, mn, doc_ref)
             else:
-                mn.warnings.append("year unknown: no explicit date or document date to anchor on")
+                y = _year_of_weekday(text, mn, [x.y for x in mentions if x.explicit and x.y is not None])
+                if y is not None:  # "De gemeenteraad aanvaardde op dinsdagavond 21 juni ...", a page without any year:
+                    # the latest year, not after today, in which that day is that weekday; it places what follows
+                    mn.y, mn.explicit = y, False
+                    mn.warnings.append("year taken from the weekday: the text names no year")
+                    last, last_at = (y, mn.m, mn.d), mn.end
+                else:
+                    mn.warnings.append("year unknown: no explicit date or document date to anchor on")
         elif mn.kind == "interval" and mn.y is None:
             ref = last or doc_ref
             if ref:
