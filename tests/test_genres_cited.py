@@ -378,3 +378,19 @@ def test_a_sentence_of_the_minutes_is_no_title_of_the_meeting(nlp):
             "1. Opening\n\nDe voorzitter opent de vergadering.\n\n2. Verordening parkeren\n\nBesluit: aangenomen.\n")
     ex = run(nlp, text, "hoekdam-besluitenlijst-raad")
     assert not ex.document.title.startswith("De agenda wordt")
+
+
+DATED_ITEMS = """Besluitenlijst Algemeen Bestuur 2 februari 2021
+
+NR Datum overleg Besluit
+1. 25 januari 2021 Concept-kadernota 2022
+Het Algemeen Bestuur besluit de Kadernota 2022 voorlopig vast te stellen.
+2. 2 februari 2021 Kadernota 2022
+Het Algemeen Bestuur besluit dat de Kadernota 2022 herschreven wordt.
+"""
+
+
+def test_items_that_carry_their_own_meetings_day_date_what_was_decided_under_them(nlp):
+    ex = run(nlp, DATED_ITEMS, "ggd-hoekdam-besluitenlijst-ab")
+    got = [(d.date, d.text.split()[4]) for d in ex.decisions if d.text.startswith("Het Algemeen Bestuur besluit")]
+    assert got == [("2021-01-25", "de"), ("2021-02-02", "dat")]  # each item's own day

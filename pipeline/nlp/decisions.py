@@ -140,6 +140,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = _plan_actors(_motion_stamp(_resolution(merged, text, frame, dates, organs), frame), text)
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
+    out = _item_days(out, text, frame, dates)
     out = _one_per_mention(_same_letter(out, text, dates))
     out = _motion_adopters(out, organs)
     for rec, para_end in headed_decisions(text, frame):  # a summary's subject whose paragraph tells no decision itself
@@ -631,6 +632,33 @@ def _opened(records: list[dict], text: str, frame: Context, dates: list[Span], o
 
 
 _BESLUIT_HEAD = re.compile(r"(?im)^\W*(?:besluit|besluiten|besluit\s+het\s+volgende)\s*:?\s*$")
+
+
+def _item_days(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
+    """A decision list whose items carry their own meeting's day ("NR Datum overleg Besluit" / "1. 25 januari 2021
+    Concept-kadernota 2022" / "Het Algemeen Bestuur besluit ..."): what the list's body decided under an item was
+    decided on that item's day, not on the day of the list. Only where two items or more open with a day."""
+    if frame.layout != "decision_list" or not frame.meeting_body or not frame.meeting_date:
+        return records
+    heads = []
+    for d in dates:
+        if not _DAY_VALUE.match(str(d._.value or "")):
+            continue
+        line_start = text.rfind("\n", 0, d.start_char) + 1
+        line_end = text.find("\n", d.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        if re.fullmatch(r"[ \t]*\d{1,2}[.)]?[ \t]+", text[line_start:d.start_char]) \
+                and len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", text[d.end_char:line_end])) >= 1:
+            heads.append((line_start, str(d._.value), d.text))
+    if len(heads) < 2:
+        return records
+    for r in records:
+        if r["actor"] != frame.meeting_body or r.get("cited") or r["date"] != frame.meeting_date:
+            continue
+        head = next((h for h in reversed(heads) if h[0] <= r["start"]), None)
+        if head is not None:
+            r["date"], r["date_text"] = head[1], head[2]
+    return records
 
 
 #: "In december werd een motie aangenomen", "Het amendement is verworpen": a motion's outcome, whoever it names
