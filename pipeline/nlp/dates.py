@@ -41,7 +41,6 @@ _INLINE_DATUM = re.compile(r"(?<![\w-])(?:Datum|Verzenddatum|Dagtekening)\s*:?[ 
 _PARAGRAPH_CHARS = 400  # a year in a name ("tussenrapportage 2015") anchors a year-less date this close, in its paragraph
 #: a heading between two paragraphs: a short line of its own without closing punctuation
 _SECTION_HEAD = re.compile(r"\n[ \t]*\n[ \t]*[A-ZÀ-Ý][^\n.:;!?]{2,80}[ \t]*\n[ \t]*\n")
-_WEEKDAY_FIRST = re.compile(r"(?i)(?:maan|dins|woens|donder|vrij|zater|zon)dag")  # (its weekday places it: left as it was)
 _NEAR_CHARS = 2500  # an explicit date further back than this no longer anchors a year-less one (the document date does)
 MODS = ("START", "MID", "END", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX")
 
@@ -133,13 +132,27 @@ _CITED_DD = re.compile(r"(?i)\b(?:voorstel|advies|brief|besluit|verzoek)\b[^\n;]
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(" + "|".join(_WEEKDAYS) + r")(?:avond|middag|ochtend|morgen|nacht)?,?\s*$")
+
+
+def _weekday_of(text: str, mn: Mention, before: bool = False) -> int | None:
+    """The weekday (0 is Monday) a day names: "dinsdag 5 oktober"; with ``before`` also "op dinsdagavond 21 juni",
+    the weekday just before the mention. None for a mention without a day or a weekday."""
+    if not mn.d:
+        return None
+    word = text[mn.start:mn.end].split(maxsplit=1)[0].lower().rstrip(",")
+    if word not in _WEEKDAYS and before:
+        m = _WEEKDAY_BEFORE.search(text[max(0, mn.start - 20):mn.start])
+        word = m.group(1).lower() if m else ""
+    return _WEEKDAYS.index(word) if word in _WEEKDAYS else None
+
+
 def _weekday_year(text: str, mn: Mention, doc_ref: tuple[int | None, int | None, int | None] | None) -> int:
     """The year of a year-less day that names its weekday ("dinsdag 5 oktober"): the year found, unless the weekday
     does not fit it and does fit the document's year or a year next to the one found."""
-    word = text[mn.start:mn.end].split(maxsplit=1)[0].lower().rstrip(",") if mn.d else ""
-    if word not in _WEEKDAYS:
+    want = _weekday_of(text, mn)
+    if want is None:
         return mn.y
-    want = _WEEKDAYS.index(word)
     fits = [y for y in dict.fromkeys(([doc_ref[0]] if doc_ref and doc_ref[0] else []) + [mn.y - 1, mn.y + 1])
             if valid_date(y, mn.m, mn.d) and datetime.date(y, mn.m, mn.d).weekday() == want]
     if not valid_date(mn.y, mn.m, mn.d) or datetime.date(mn.y, mn.m, mn.d).weekday() == want or not fits:
@@ -151,16 +164,9 @@ def _year_of_weekday(text: str, mn: Mention, named: list[int]) -> int | None:
     """The year in which a year-less day with its weekday ("dinsdagavond 21 juni") falls on that weekday: of the years
     the text names (``named``) the one named most; in a text that names no year, the latest one not after this year
     (at most 30 back: a page without a year is a recent one). None without a weekday, or when no year it names fits."""
-    if not mn.d:
+    want = _weekday_of(text, mn, before=True)
+    if want is None:
         return None
-    word = text[mn.start:mn.end].split(maxsplit=1)[0].lower().rstrip(",")
-    if word not in _WEEKDAYS:  # "op dinsdagavond 21 juni": the weekday just before the day
-        before = re.search(r"(?i)\b((?:maan|dins|woens|donder|vrij|zater|zon)dag)(?:avond|middag|ochtend|morgen|nacht)?,?\s*$",
-                           text[max(0, mn.start - 20):mn.start])
-        word = before.group(1).lower() if before else ""
-    if word not in _WEEKDAYS:
-        return None
-    want = _WEEKDAYS.index(word)
 
     def fits(y: int) -> bool:
         return valid_date(y, mn.m, mn.d) and datetime.date(y, mn.m, mn.d).weekday() == want
@@ -263,7 +269,7 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
         if not mn.keep:
             continue
         if last is not None and doc_ref is not None and (mn.start - last_at > _NEAR_CHARS or (
-                mn.y is None and not _WEEKDAY_FIRST.match(text, mn.start)
+                mn.y is None and _weekday_of(text, mn) is None  # (its weekday places it: left as it was)
                 and _SECTION_HEAD.search(text, last_at, mn.start))):
             last = None  # "eind maart" pages after "31 mei 2010": the letter's own year, not that one; nor across a
             # section's heading ("Op 28 februari 2025 eindigt ons contract ..." / "Concept mobiliteitsprogramma" / "legt

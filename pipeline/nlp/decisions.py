@@ -292,6 +292,7 @@ _REMEDY = re.compile(r"(?i)\b(?:kan|kunnen|kunt)\b[^.]{0,120}\b(?:bezwaar\s+(?:m
 _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
                             r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
+_TE_INF = re.compile(r"\bte\s+[a-zà-ÿ]{3,}")  # a point written as its decision: "... vast te stellen"
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)?\s+(?!:)")
@@ -340,21 +341,17 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
     background = _background_spans(text) if meeting_kind else []
     for rec in records:
         rec.setdefault("cited", False)
-        if not meeting_kind and _LONE_LABEL.fullmatch(rec["text"].strip()):
-            # "Besluit" / "vast te stellen het volgende Informatieprotocol ...": a resolution's decision under its label
-            m = re.match(r"\s*([^\n]+)", text[rec["end"]:])
-            if m and (re.search(r"\bte\s+[a-zà-ÿ]{3,}", m.group(1)) or _DECISION_WORD.search(m.group(1))):
-                rec["end"] = rec["end"] + m.end(1)
-                rec["text"] = text[rec["start"]:rec["end"]]
-                rec["object"] = " ".join(m.group(1).split())[:220]
-        if meeting_kind and _LONE_LABEL.fullmatch(rec["text"].strip()):
-            # "Besluit" on a line of its own above what the meeting decided (a council information system's page):
-            # the decision is the paragraph under it
-            m = re.match(r"\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)", text[rec["end"]:])
-            under = re.split(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+\d|\d{1,2}[.)][ \t]*\n|[•▪][ \t]*\d)",
-                             text[rec["end"]:rec["end"] + 800])[0]  # (to the next item: "4.", "• 2")
-            if m and m.group(1).strip() and not _DECISION_WORD.search(under):  # (the item's text, to the next item)
-                continue  # "Besluit: De voorzitter opent de vergadering": nothing decided under the label
+        if _LONE_LABEL.fullmatch(rec["text"].strip()):
+            # "Besluit" on a line of its own above what was decided: the decision is what stands under it (a meeting
+            # page: the paragraph; a resolution: the line, "vast te stellen het volgende Informatieprotocol ...")
+            m = re.match(r"\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)" if meeting_kind else r"\s*([^\n]+)", text[rec["end"]:])
+            if meeting_kind:
+                under = re.split(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+\d|\d{1,2}[.)][ \t]*\n|[•▪][ \t]*\d)",
+                                 text[rec["end"]:rec["end"] + 800])[0]  # (the item's text, to the next item: "4.", "• 2")
+                if m and m.group(1).strip() and not _DECISION_WORD.search(under):
+                    continue  # "Besluit: De voorzitter opent de vergadering": nothing decided under the label
+            elif m and not (_TE_INF.search(m.group(1)) or _DECISION_WORD.search(m.group(1))):
+                m = None
             if m and m.group(1).strip():
                 rec["end"] = rec["end"] + m.end(1)
                 rec["text"] = text[rec["start"]:rec["end"]]
@@ -734,6 +731,7 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
         return None
     found: set[tuple[str, str, str]] = set()
     meeting_of = load_structure()["meeting_bodies"]  # "raadsvergadering" -> gemeenteraad
+    assemblies = set(meeting_of.values())
     for r in readings:
         if r is None:
             continue
@@ -748,7 +746,7 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
             # Hoeksche Waard plaats."
             held = next((w for w in r.low if w.endswith("vergadering")), None)
             os_ = [o for o in r.organs if o._.canonical]
-            known = [o for o in os_ if o._.canonical in set(meeting_of.values())]  # (the council, not "besluitvormende
+            known = [o for o in os_ if o._.canonical in assemblies]  # (the council, not "besluitvormende
             # vergadering" it held)
             body = meeting_of.get(held or "") or ((known or os_)[0]._.canonical if os_ and held else None)
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
@@ -1265,7 +1263,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         announced = intro.announced
         if u.marker == "-" and u.first_in_block and (dashed or (expected is None and not recs and gap == 0)) \
                 and r0.low and (r0.low[-1].endswith(":") or announced) and len(r.low) >= (2 if announced else 4) and (
-                    r.triggers or re.search(r"\bte\s+[a-zà-ÿ]{3,}", r.span.text) or _DECISION_WORD.search(r.span.text)
+                    r.triggers or _TE_INF.search(r.span.text) or _DECISION_WORD.search(r.span.text)
                     or announced):  # ("werden de volgende hamerstukken vastgesteld." / "• Bestemmingsplan Molengaerde")
             # "Tot slot besloot de raad unaniem om:" "- de verordening ... vast te stellen." "- geen zienswijze ...":
             # one decision a bullet
@@ -1350,7 +1348,7 @@ def _told_not_decided(readings: list[Reading | None], k: int, end_k: int, text: 
         # ... oppakken binnen programma's": a point without "te" (only a sentence with its own subject tells)
     if any(readings[i] is not None and readings[i].triggers for i in range(k, end_k + 1)):
         return False
-    return not (re.search(r"\bte\s+[a-zà-ÿ]{3,}", text) or _DECISION_WORD.search(text))
+    return not (_TE_INF.search(text) or _DECISION_WORD.search(text))
 
 
 def _block_end(readings: list[Reading | None], k: int) -> int:
