@@ -160,6 +160,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = [r for k, r in enumerate(out) if not (
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
+    out = _proposal_taken(out, text)
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
@@ -169,6 +170,31 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         if office is not None:  # "minister_ienw": the actor is a minister, the office is kept beside it
             rec["actor_office"], rec["actor"] = rec["actor"], office
     return out
+
+
+def _object_key(rec: dict) -> str:
+    obj = re.sub(r"^\W*(?:\d{1,2}[.)]|[a-z][.)])?\s*", "", (rec.get("object") or "").casefold())
+    return " ".join(re.findall(r"\w+", obj))
+
+
+_DECISION_LABEL = re.compile(r"(?im)^[ \t]*(?:besluit|besluiten|besloten)[ \t]*:?[ \t]*$")
+
+
+def _proposal_taken(recs: list[dict], text: str) -> list[dict]:
+    """A proposal the same body then decided in the same words on the same day, under the item's decision label, is
+    that one decision, no proposal beside it: "Voorgesteld besluit" / "1. in te stemmen met ..." then "Besluit" /
+    "1. in te stemmen met ..." (iBabs, Notubiz). (An agenda's item and the outcome a report tells later stay two.)"""
+    decided: dict[tuple, list[int]] = {}
+    for r in recs:
+        if r["status"] in ("adopted", "rejected", "withdrawn", "postponed") and r.get("actor"):
+            decided.setdefault((r["actor"], r["date"], _object_key(r)), []).append(r["start"])
+
+    def taken(r: dict) -> bool:
+        if r["status"] != "proposed" or not r.get("actor") or len(_object_key(r).split()) < 3:
+            return False
+        return any(r["end"] <= at and _DECISION_LABEL.search(text, r["end"], at)
+                   for at in decided.get((r["actor"], r["date"], _object_key(r)), []))
+    return [r for r in recs if not taken(r)]
 
 
 @functools.lru_cache(maxsize=256)

@@ -55,6 +55,11 @@ _ITEM = re.compile(
     r"^[ \t]*(?:[-•*▪–][ \t]*)*(?:(?:agendapunt|punt|item)[ \t]+)?"
     r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?(?:\.(?:[a-z]|\d{1,2})(?![\w]))*|[A-Z]\.\d{1,2}|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\b")  # "00:10:00 - 00:12:00 - H.C. Klavers": a speaker in a meeting's recording
+_BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[a-z]?\.?")
+#: the label of what is put to the meeting, on a line of its own above it: "Voorgesteld besluit" (iBabs, Notubiz)
+_PROPOSED_LABELS = ("voorgesteld besluit", "voorgestelde besluit", "ontwerpbesluit", "beslispunten", "voorstel")
+_PROPOSED_LABEL = re.compile(r"(?i)\s*(?:voorgesteld(?:e)?\s+besluit|ontwerpbesluit|beslispunten|voorstel)[ \t]*:?[ \t]*\n\s*(?=\S)")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 _COUNTS = re.compile(r"^(\d+)-(\d+)$")
 _MEETING_TITLE = re.compile(r"^\S+(?:\s+\S+)?\s+van\s+de\s+(?:openbare\s+|besloten\s+)?(?:\w+\s+)?vergadering\b")
@@ -661,6 +666,14 @@ class _Item:
     end: int
 
 
+def _heads_group(items: list[_Item], it: _Item) -> bool:
+    """True for an item whose next item is its own first sub-item ("4 Voorstellen ter advisering" over "4.1 ..."): a
+    group's heading, no subject of its own."""
+    k = items.index(it)
+    nxt = items[k + 1].number if k + 1 < len(items) else None
+    return bool(it.number and nxt and nxt.lower().startswith(it.number.lower().rstrip(".") + "."))
+
+
 def _next_number(num: str) -> str:
     return str(int(num) + 1) if num.isdigit() else chr(ord(num) + 1)
 
@@ -686,9 +699,11 @@ _TOLD_ON_TITLE = re.compile(r"\S\s+((?:De|Het|Dit|Deze|Conform|Unaniem|Met)\s[^.
 def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     date_starts = {d.start_char for d in dates}
     labels = load_structure()["outcome_labels"]
+    fields = set(load_structure()["meeting_page_labels"]["labels"])
     items: list[_Item] = []
     expect: str | None = None  # the next point's number under "Besluit:" ("1.", "2." are points, not items)
     inner: str | None = None  # the next sub-point's number, in a list inside a point
+    sub_point: str | None = None  # the next letter of a lettered list under a line that ends in a colon
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -705,15 +720,30 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
                 continue
         if m:
             expect = None
+        if m and i > 0 and lines[i - 1].text.strip(" :").lower() in fields:
+            m = None  # "Voorzitter" / "J. Hamming": a field of the meeting's page, no item "J."
         if m and not any(ln.start <= s <= ln.start + len(m.group("num")) + 4 for s in date_starts):
-            title = m.group("title")
+            title, num = m.group("title"), m.group("num")
+            if title and _BARE_NUMBER.fullmatch(title.strip()):  # "2. 2.1": a list's counter over the item's number
+                num = title.strip().rstrip(".")
+            if title and _BARE_NUMBER.fullmatch(title.strip()) and i + 1 < len(lines):
+                nxt = lines[i + 1].text.strip()
+                sentence = nxt.endswith(".") and len(nxt.split()) > 6  # (the item's explanation, no title)
+                if len(nxt.split()) <= 16 and not sentence and not _PROPOSED_LABEL.match(nxt + "\n.") and not _CLOCK.match(nxt) \
+                        and nxt.lower().rstrip(" :") not in labels:
+                    title = None  # (its title on the next line)
             t_start = ln.start + (m.start("title") if title else 0)
             t_end = ln.end
             if not title and i + 1 < len(lines) and not _ITEM.match(lines[i + 1].text):
                 t_start, t_end = lines[i + 1].start, lines[i + 1].end
                 title = lines[i + 1].text
                 i += 1
-            point = bool(title) and title[0].islower() and i > 0 and lines[i - 1].text.rstrip().endswith((":", ";"))
+            after_colon = i > 0 and lines[i - 1].text.rstrip().endswith((":", ";"))
+            lettered = len(num) == 1 and num.isalpha()
+            point = bool(title) and ((title[0].islower() and after_colon) or (lettered and (
+                after_colon and num.lower() == "a" or num.lower() == sub_point)))
+            sub_point = _next_number(num.lower()) if point and lettered else None
+            # ("1. ... het DB te machtigen tot:" / "a. Het aangaan van ..." / "b. ...": the points of a point)
             told = _TOLD_ON_TITLE.search(title) if title else None
             if told:  # "3. Verordening parkeerbelastingen 2024 Het voorstel wordt unaniem aangenomen.": the item's
                 # title and its outcome on one line (a list whose line breaks were lost); the outcome is its text
@@ -722,7 +752,7 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
             if title and len(title.split()) <= 30 and not title.rstrip().endswith(";") and not point:
                 if items:
                     items[-1].end = ln.start
-                items.append(_Item(m.group("num"), t_start, t_end, len(text)))
+                items.append(_Item(num, t_start, t_end, len(text)))
         i += 1
     return items
 
@@ -865,10 +895,15 @@ def headed_decisions(text: str, ctx: Context) -> list[tuple[dict, int]]:
     heads = [m for m in _HEADING.finditer(text) if m.start() > 120  # (not the title lines; not a one-line paragraph)
              and len(m.group(1).split()) <= 16 and not m.group(1).rstrip().endswith(".")]
     out = []
+    fields = set(data["meeting_page_labels"]["labels"])
+    labels = set(data["outcome_labels"]) | {"voorgesteld besluit", "voorstel", "toelichting", "samenvatting"}
     for k, m in enumerate(heads):
         title = m.group(1).strip()
-        if not _agenda_subject(title, data):
-            continue  # "Bespreekstukken", "Hamerstukken"
+        if not _agenda_subject(title, data) or title.lower() in labels:
+            continue  # "Bespreekstukken", "Hamerstukken"; "Voorgesteld besluit": a field of an item
+        above = text[:m.start()].rstrip().rsplit("\n", 1)[-1].strip(" :").lower()
+        if above in fields:
+            continue  # "Locatie" / "Collegekamer Het Klavier": a field of the meeting's page
         end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
         rec = _record(text, ctx, status="adopted", start=m.start(1), end=m.start(1) + len(title), obj=title,
                       actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
@@ -886,6 +921,10 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     if ctx.layout in ("decision_list", "minutes", "agenda") and (ctx.meeting_body or ctx.meeting_body_text) \
             and ctx.meeting_date:
         out += _meeting_items(text, ctx, lines, dates, data, read_vote)
+        if ctx.layout == "agenda":
+            taken = [(r["start"], r["end"]) for r in out]
+            out += [r for r in _agenda_proposals(text, ctx, lines)
+                    if not any(s < r["end"] and r["start"] < e for s, e in taken)]
     if ctx.layout == "motion":
         out += _motion(text, ctx, lines, organs, dates, data)
     elif ctx.layout is None and re.search(r"(?i)\b(?:motie|moties|amendement)\b", text[:600]):
@@ -1030,6 +1069,21 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                     found += 1
                 k += 2 if not label.group(2).strip() else 1
                 continue
+            alone = low.rstrip(" :") in _PROPOSED_LABELS
+            put = alone or _PROPOSED_LABEL.match(sent)
+            if put:  # "Voorgesteld besluit" / "De besluitenlijst ... wordt vastgesteld.": put to the meeting, no outcome
+                ps_, pe_ = (sents[k + 1] if k + 1 < len(sents) else (e, e)) if alone else (s + put.end(), e)
+                said = text[ps_:pe_].strip()
+                if pe_ > ps_ and not _POINTS.match(said) and not said.endswith(":") and not re.match(r"\w+\s*:", said):
+                    # (numbered points or an intro to them: one record a point, read as a list; "Portefeuillehouder:
+                    # burgemeester X": a field)
+                    out.append(_record(text, ctx, status="proposed", start=ps_, end=pe_, obj=text[ps_:pe_], actor=body,
+                                       actor_text=body_text, date=day, date_text=day_text, number=number,
+                                       predicate="voorstellen", item=(it_start, it.end)))
+                    out[-1]["_put_label"] = True
+                    found += 1
+                k += 2 if alone else 1
+                continue
             if any(low.startswith(c) for c in data["conclusion_openers"]):
                 end = sents[k + 1][1] if low.rstrip().endswith(":") and k + 1 < len(sents) else e
                 obj = text[sents[k + 1][0]:sents[k + 1][1]] if low.rstrip().endswith(":") and k + 1 < len(sents) else sent
@@ -1072,7 +1126,8 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                                    obj=named["object"] if named else title, actor=body, actor_text=body_text, date=day,
                                    date_text=day_text, number=number, vote=read_vote(title) if read_vote else None,
                                    predicate=oc[1], item=(it_start, it.end)))
-            elif ctx.layout == "agenda" and (_agenda_decides(title, data) or _agenda_action(text, it, data)
+            elif ctx.layout == "agenda" and not _heads_group(items, it) and (
+                    _agenda_decides(title, data) or _agenda_action(text, it, data)
                                            or (it.number is not None and it.title_start > head_end
                                                and _agenda_subject(title, data)
                                                and not _agenda_action(text, it, data, "agenda_information_labels"))):
@@ -1458,8 +1513,11 @@ def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> lis
 #: volgende zaken:", "Op de agenda staan:", "Aan de orde komen onder andere:", "De agenda bevat de volgende punten:"
 _AGENDA_INTRO = re.compile(
     r"(?:\bop\s+de\s+agenda\b[^.:\n]{0,60}?\bsta(?:an|at)\b|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
-    r"(?:bevat|omvat|vermeldt)\b|\bgeagendeerd\s+(?:zijn|staan)\b)[^.:\n]{0,60}:[ \t]*$", re.I | re.M)
+    r"(?:bevat|omvat|vermeldt|luidt|is\s+als\s+volgt|ziet\s+er\s+als\s+volgt\s+uit)\b|\bgeagendeerd\s+(?:zijn|staan)\b"
+    r"|\b(?:dit|hier)\s+is\s+de\s+agenda\b)[^.:\n]{0,60}:[ \t]*$", re.I | re.M)
 _AGENDA_HEAD = re.compile(r"^[ \t]*(?:onderwerpen|agenda|agendapunten|op\s+de\s+agenda)\b[^\n:.]{0,60}:?[ \t]*$", re.I | re.M)
+#: an agenda item on a line of its own: a short phrase opening with a capital, not a sentence's wrapped rest or a label
+_PLAIN_ITEM = re.compile(r"^[ \t]*([A-ZÀ-Ý][^\n:]{2,110}?)[ \t]*$")
 _LISTED = re.compile(r"^[ \t]*(?:[-•*▪–·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(\S.*?)\s*$")
 
 
@@ -1482,16 +1540,24 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
         day = min(ds, key=lambda d: abs(d.start_char - body.start_char))  # the day named with the meeting
         nl = text.find("\n", m.end())
         pos = nl + 1 if nl >= 0 else len(text)
+        plain = None  # items on lines of their own, without bullets or numbers ("Opening." / "Vaststellen agenda." / ...)
         while pos < len(text):
             nl = text.find("\n", pos)
             nl = len(text) if nl < 0 else nl
-            item = _LISTED.match(text[pos:nl])
+            line = text[pos:nl]
+            item = _LISTED.match(line)
+            if plain is None and line.strip():
+                plain = item is None
+            if item is None and plain and _PLAIN_ITEM.match(line):
+                item = _PLAIN_ITEM.match(line)
             if item is None:
-                if text[pos:nl].strip():
+                if line.strip():
                     break
                 pos = nl + 1
                 continue
             s_, e_ = pos + item.start(1), pos + item.end(1)
+            if plain and _starts(item.group(1).lower(), ["sluiting"]):
+                break  # the meeting's last item: what follows is the page's text
             if _agenda_subject(item.group(1), data):
                 out.append(_record(text, ctx, status="proposed", start=s_, end=e_, obj=item.group(1),
                                    actor=body._.canonical, actor_text=body.text, date=str(day._.value),
@@ -2228,6 +2294,24 @@ def _bullet_outcomes(text: str, ctx: Context, lines: list[_Line], data: dict) ->
                                actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
                                date_text=ctx.meeting_date_text, predicate=oc[1]))
             break
+    return out
+
+
+#: an agenda item that states its proposal: "• Voorstel om in te stemmen met de lijst van de volgende hamerstukken.",
+#: "Voorstel tot vaststelling van de Nota Grondbeleid"
+_ITEM_PROPOSAL = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)?((?:raads|staten)?voorstel\s+(?:om|tot|inzake|betreffende)\s+\S[^\n]*?)\s*$", re.I)
+
+
+def _agenda_proposals(text: str, ctx: Context, lines: list[_Line]) -> list[dict]:
+    """An agenda's items written as the proposal they put to the meeting, without a number: each proposed to the
+    meeting's body on the meeting's day."""
+    out: list[dict] = []
+    for ln in lines:
+        m = _ITEM_PROPOSAL.match(ln.text)
+        if m and len(m.group(1).split()) <= 60:
+            out.append(_record(text, ctx, status="proposed", start=ln.start + m.start(1), end=ln.start + m.end(1),
+                               obj=m.group(1).rstrip(" ;,."), actor=ctx.meeting_body, actor_text=ctx.meeting_body_text,
+                               date=ctx.meeting_date, date_text=ctx.meeting_date_text, predicate="agenderen"))
     return out
 
 
