@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from . import ingest
 from .ingest import clean
-from .nlp import government, metadata
+from .nlp import government, metadata, register
 from .models import CleanText, Decision, Document, Entity, Extraction, Passage, Problem, Status
 
 if TYPE_CHECKING:
@@ -287,6 +287,7 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
         dec_gov = government.for_decision(dec.actor, dec.actor_text, dec.text, gov, text, place)
         if dec_gov is not None:
             dec.government, dec.government_code = dec_gov.name, dec_gov.code
+    valid_from, valid_until = register.validity(text)
     document = Document(
         doc_id=doc_id,
         title=metadata.meeting_title(metadata.title(text, doc_id, title_hint), kind, meeting_body, meeting_date,
@@ -306,6 +307,8 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
         issuer=issuer if isinstance(issuer, str) else (meeting_body if kind == "besluitenlijst" else None),
         meeting_body=meeting_body,
         meeting_date=meeting_date,
+        valid_from=valid_from,
+        valid_until=valid_until,
     )
     return Extraction(path=path, status=Status.PARTIAL if failures else Status.SUCCESS, document=document,
                       text=text, passages=passages(doc_id, cleaned), entities=entities, decisions=decisions,

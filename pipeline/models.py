@@ -87,6 +87,10 @@ class Document(BaseModel):
     issuer: str | None = None  # canonical id of the issuing body ("college_bw", "gedeputeerde_staten")
     meeting_body: str | None = None  # decision lists, minutes, agendas: the meeting's body ...
     meeting_date: str | None = None  # ... and its date (ISO)
+    # A regulation's text in a register (contract extension, 2026-12): the days it is valid from and until (ISO, as
+    # the register writes them: "Geldend van 01-07-2014 t/m 31-12-2020", "Regeling vervallen per 01-01-2021").
+    valid_from: str | None = None
+    valid_until: str | None = None
 
 
 class Entity(BaseModel):

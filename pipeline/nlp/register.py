@@ -1,8 +1,9 @@
 """A regulation's page in a register of regulations (CVDR, lokaleregelgeving.overheid.nl, "Wetstechnische
 informatie"): who adopted it ("Vastgesteld door burgemeester"), its name, and the dates of its history table
 ("Datum inwerkingtreding | Terugwerkende kracht tot en met | Datum uitwerkingtreding | Betreft | Datum ondertekening |
-Bron bekendmaking | Kenmerk voorstel"). Read by ``dates`` (the signing day is the document's date) and ``structure``
-(the adoption, coming into force and expiry as decisions). The labels live in ``data/structure.json``.
+Bron bekendmaking | Kenmerk voorstel"). Read by ``dates`` (the signing day is the document's date), ``structure``
+(the adoption as a decision) and ``extract`` (the text's validity, ``validity``: fields of the document, no decisions).
+The labels live in ``data/structure.json``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ _NUMERIC_DAY = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
 _HEAD_LINES = 120
 #: the validity line of a regulation's text in a register: "Geldend van 16-10-2015 t/m 02-10-2017", "Regeling vervallen per
 #: 03-10-2017", "Dit is een toekomstige tekst! Geldend vanaf 09-07-2025" (its dates are no date of the document)
-VALIDITY = re.compile(r"(?i)^\W*(?:(?:dit\s+is\s+een\s+toekomstige\s+tekst!?\s*)?geldend\s+(van(?:af)?)\s+(\d{2}-\d{2}-\d{4})|"
-                      r"regeling\s+(vervallen)\s+per\s+(\d{2}-\d{2}-\d{4}))")
+VALIDITY = re.compile(r"(?i)^\W*(?:(?:dit\s+is\s+een\s+toekomstige\s+tekst!?\s*)?geldend\s+(van(?:af)?)\s+(\d{2}-\d{2}-\d{4})"
+                      r"(?:\s+t/m\s+(\d{2}-\d{2}-\d{4}))?|regeling\s+(vervallen)\s+per\s+(\d{2}-\d{2}-\d{4}))")
 
 
 @dataclass
@@ -95,3 +96,24 @@ def read_register(text: str) -> Register | None:
         for span in before[1:2]:
             reg.dates["retroactive" if span[2] <= before[0][2] else "expired"] = span
     return reg
+
+
+def validity(text: str) -> tuple[str | None, str | None]:
+    """(valid from, valid until) of a regulation's text in a register, ISO days as the register writes them: its
+    history table's coming into force and expiry, or its validity line ("Geldend van 16-10-2015 t/m 02-10-2017",
+    "Regeling vervallen per 03-10-2017", "Dit is een toekomstige tekst! Geldend vanaf 09-07-2025"); (None, None)
+    for any other text. The facts of a text's life, no decisions: who adopted it is read from its signing."""
+    reg = read_register(text)
+    if reg is not None and (reg.dates.get("in_force") or reg.dates.get("expired")):
+        return (reg.dates["in_force"][2] if "in_force" in reg.dates else None,
+                reg.dates["expired"][2] if "expired" in reg.dates else None)
+    since = until = lapsed = None
+    for raw in text.split("\n")[:_HEAD_LINES]:
+        m = VALIDITY.match(raw)
+        if m is None:
+            continue
+        if m.group(4):
+            lapsed = lapsed or _iso(m.group(5))
+        elif since is None:
+            since, until = _iso(m.group(2)), (_iso(m.group(3)) if m.group(3) else None)
+    return since, until or lapsed  # ("t/m 02-10-2017", the text's own last day, before "vervallen per 03-10-2017")

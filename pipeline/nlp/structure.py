@@ -41,7 +41,7 @@ from ..ingest.clean import run_in_heading
 from .dates_scan import scan_dates
 from .government import lookup
 from .kb import load_kb
-from .register import VALIDITY, read_register
+from .register import read_register
 from .reading import compare_dates, load_lexicon, strip_label
 from .segment import ends_no_sentence, label_column
 
@@ -1944,45 +1944,29 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
 
 def _register(text: str, ctx: Context, lines: list[_Line]) -> list[dict]:
     """A regulation's page in a register of regulations (see ``register``): the adopting body signed it on the
-    signing day, it came into force and expired on those days."""
+    signing day. (Its coming into force and expiry are the document's ``valid_from`` and ``valid_until``.)"""
     reg = read_register(text)
-    if reg is None:
-        return _validity(text, ctx, lines[:120])
+    if reg is None or "signed" not in reg.dates:
+        return []
     ids = load_kb().lookup(reg.adopter) if reg.adopter else []
     actor, actor_text = (ids[0], reg.adopter) if ids else (ctx.issuer, ctx.issuer_text)
     if actor is None:
         return []
-    out = []
-    for col, status, pred in (("signed", "adopted", "vaststellen"), ("in_force", "realized", "in werking treden"),
-                              ("expired", "realized", "vervallen")):
-        if col in reg.dates:
-            s, e, iso = reg.dates[col]
-            out.append(_record(text, ctx, status=status, start=s, end=e, obj=reg.name or "regeling", actor=actor,
-                               actor_text=actor_text, date=iso, date_text=text[s:e], predicate=pred))
-            out[-1]["_register"] = True  # (its adoption gives way to the "Besluit" points of that day: decisions)
+    s, e, iso = reg.dates["signed"]
+    rec = _record(text, ctx, status="adopted", start=s, end=e, obj=reg.name or "regeling", actor=actor,
+                  actor_text=actor_text, date=iso, date_text=text[s:e], predicate="vaststellen")
+    rec["_register"] = True  # (its adoption gives way to the "Besluit" points of that day: decisions)
+    out = [rec]
+    for m in _ALSO_ADOPTED.finditer(text):  # "Deze regeling is tevens vastgesteld door de burgemeester.": signed alike
+        also = load_kb().lookup(m.group(1))
+        if also and also[0] != actor:
+            out.append(_record(text, ctx, status="adopted", start=m.start(), end=m.end(), obj=reg.name or "regeling",
+                               actor=also[0], actor_text=m.group(1), date=iso, date_text=None, predicate="vaststellen"))
     return out
 
 
-def _validity(text: str, ctx: Context, head: list[_Line]) -> list[dict]:
-    """A regulation's text in a register: "Geldend van 16-10-2015 t/m heden" (in force from that day; "Dit is een
-    toekomstige tekst! Geldend vanaf ..." planned), "Regeling vervallen per 03-10-2017": the issuer's regulation."""
-    if not ctx.issuer:
-        return []
-    out = []
-    for i, ln in enumerate(head):
-        m = VALIDITY.match(ln.text)
-        if m is None:
-            continue
-        name = next((x.text.strip() for x in reversed(head[max(0, i - 2):i]) if x.text.strip()
-                     and not VALIDITY.match(x.text) and "http" not in x.text), None)
-        day = m.group(2) or m.group(4)
-        s = ln.start + m.start(2 if m.group(2) else 4)
-        future = m.group(1) and "toekomstige" in ln.text.lower()
-        out.append(_record(text, ctx, status="planned" if future else "realized", start=ln.start, end=ln.end,
-                           obj=name or "regeling", actor=ctx.issuer, actor_text=ctx.issuer_text,
-                           date=f"{day[6:]}-{day[3:5]}-{day[:2]}", date_text=text[s:s + 10],
-                           predicate="vervallen" if m.group(3) else "in werking treden"))
-    return out
+#: a register's remark that another body adopted the regulation too
+_ALSO_ADOPTED = re.compile(r"(?i)\bis\s+(?:tevens|ook|mede)\s+vastgesteld\s+door\s+(?:de\s+|het\s+)?([a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){0,4}?)\s*[.;\n]")
 
 
 _NOT_END = r"(?:[^.]|\.(?=\S))"  # (a dot inside "NL.IMRO.0180.513201.3001" ends no sentence)

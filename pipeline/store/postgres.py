@@ -23,7 +23,7 @@ from .sqlite import Store
 _log = logging.getLogger(__name__)
 
 #: The newest migration in pipeline/migrations/versions (a test checks it is Alembic's head).
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 _MIGRATE_LOCK = 0x5370_6F6F  # advisory lock keys ("Spoo", "Spor")
 _BUILD_LOCK = 0x5370_6F72
 

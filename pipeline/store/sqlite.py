@@ -129,7 +129,7 @@ END;
 DROP VIEW IF EXISTS documents_view;
 CREATE VIEW documents_view AS SELECT d.doc_id, d.title, d.date, {_dated("d.date")}, d.date_source, d.doc_type,
   d.government, d.government_kind, d.government_code, d.issuer, d.meeting_body, d.meeting_date,
-  {_dated("d.meeting_date", "meeting_date")}, d.pages, d.words, d.format, d.path, d.warnings, a.added
+  {_dated("d.meeting_date", "meeting_date")}, d.valid_from, d.valid_until, d.pages, d.words, d.format, d.path, d.warnings, a.added
   FROM documents d LEFT JOIN document_added a ON a.doc_id = d.doc_id;
 DROP VIEW IF EXISTS passages_view;
 CREATE VIEW passages_view AS SELECT doc_id, passage_no, page, start AS start_offset, "end" AS end_offset, text FROM passages;
@@ -161,6 +161,7 @@ ADDED_COLUMNS = (
     # what extraction said of an entity, kept beside what linking made of it (PostgreSQL: migration 0005)
     ("entities", "extracted_canonical", "TEXT"), ("entities", "extracted_warnings", "TEXT"),
     ("decisions", "actor_office", "TEXT"),  # PostgreSQL: migration 0006
+    ("documents", "valid_from", "TEXT"), ("documents", "valid_until", "TEXT"),  # PostgreSQL: migration 0007
 )
 # The documents table's columns but the cleaned text (the same in PostgreSQL's schema).
 _DOCUMENT_COLUMNS = ("doc_id", "title", "date", "date_source", "doc_type", "pages", "sha256", "path", "format",
