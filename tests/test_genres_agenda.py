@@ -192,3 +192,29 @@ def test_the_chair_of_a_meeting_page_is_no_agenda_item(nlp):
     ex = run(nlp, COUNCIL_PAGE, "zaanwerf-raadsvergadering")
     assert [d.text.strip() for d in ex.decisions if d.status == "proposed"] == ["Vaststellen van de agenda",
                                                                                "Voorstel Peperstraat"]
+
+
+BOARD_LIST = """Besluitenlijst Algemeen Bestuur 4 oktober 2022
+
+Op 4 oktober 2022 heeft het Algemeen Bestuur vergaderd.
+
+1. Opening en mededelingen
+
+2. Bespreekpunten
+
+2.1 Tweede bestuursrapportage 2022
+
+ 1. De Tweede bestuursrapportage 2022 vast te stellen.
+ 2. Het controleprotocol 2022 vast te stellen.
+ 3. Een voorziening Verlofsparen in te stellen.
+
+2.2 Actuele organisatieontwikkelingen
+
+Besluit: Er wordt een aantal zaken uitgewisseld.
+"""
+
+
+def test_the_resolutions_points_under_a_decision_lists_item_are_its_decisions(nlp):
+    ex = run(nlp, BOARD_LIST, "dichtbij-besluitenlijst-ab")
+    points = [(d.actor, d.date, d.status) for d in ex.decisions if "te stellen" in d.text]
+    assert points == [("algemeen_bestuur", "2022-10-04", "adopted")] * 3

@@ -55,6 +55,9 @@ _ITEM = re.compile(
     r"^[ \t]*(?:[-•*▪–][ \t]*)*(?:(?:agendapunt|punt|item)[ \t]+)?"
     r"(?P<num>\d{1,2}(?:[a-z]|\.\d{1,2})?(?:\.(?:[a-z]|\d{1,2})(?![\w]))*|[A-Z]\.\d{1,2}|[a-zA-Z](?=[.)]))[.)]?(?:[ \t]+(?P<title>\S.*))?$", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-•*▪–·][ \t]*)+")
+#: a point of a resolution: a te-infinitive ("De nota vast te stellen", "In te stemmen met ...", "Een voorziening in
+#: te stellen")
+_RESOLVES = re.compile(r"(?i)\bte\s+[a-zà-ÿ]{2,}en\b")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\b")  # "00:10:00 - 00:12:00 - H.C. Klavers": a speaker in a meeting's recording
 _BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[a-z]?\.?")
 #: the label of what is put to the meeting, on a line of its own above it: "Voorgesteld besluit" (iBabs, Notubiz)
@@ -713,6 +716,10 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
             expect, inner = "1", None
             i += 1
             continue
+        if m and expect is None and items and m.group("num") == "1" and m.group("title") \
+                and _RESOLVES.search(m.group("title")) and items[-1].number and "." in items[-1].number \
+                and not text[items[-1].title_end:ln.start].strip():
+            expect, inner = "1", None  # "3.1 Tweede bestuursrapportage" / "1. De ... vast te stellen.": its points
         if m and expect is not None and m.group("title"):
             step, expect, inner = _point_step(m.group("num").lower(), expect, inner)
             if step:  # a point under the label, or one of its own list: part of the item
@@ -1117,6 +1124,13 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                                    vote=vote, predicate=oc[1], item=(it_start, it.end)))
                 found += 1
             k += 1
+        if found == 0 and ctx.layout == "decision_list" and it.number and "." in it.number:
+            for ps, pe, pn, po in _block_points(text, it.title_end, it.end):
+                if _RESOLVES.search(text[po:pe]):  # "3.1 Tweede bestuursrapportage" / "1. De ... vast te stellen."
+                    out.append(_record(text, ctx, status="adopted", start=ps, end=pe, obj=text[po:pe], actor=body,
+                                       actor_text=body_text, date=day, date_text=day_text, number=pn,
+                                       predicate="besluiten", item=(it_start, it.end)))
+                    found += 1
         if found == 0:
             told = re.match(r"(?i)\s*(?:is|wordt|werd|zijn|worden|werden)\s+(.+)", title)
             oc = _outcome(told.group(1), data) if told else None
