@@ -252,3 +252,10 @@ def test_a_numbered_list_run_together_on_one_line_is_split_into_its_items():
     assert "3. Financiën a. Halfjaarrapportage" in parts and parts[-1] == "4. Rondvraag en sluiting"
     prose = "In artikel 4. Het college besluit daarover later. " * 8  # a lone number in prose is no list
     assert split_run_on(prose) == [prose]
+
+
+def test_clean_joins_a_head_word_spelled_out_on_its_own_line_and_leaves_other_lines():
+    text = clean_pages(["De raad van de gemeente Ermelo;\n\nb e s l u i t :\n\n1. De kadernota vast te stellen.\n"
+                        "Bijlagen a b c bij dit besluit\n"]).text
+    assert "\nbesluit:\n" in text
+    assert "a b c bij dit besluit" in text  # (single letters inside a sentence stay)

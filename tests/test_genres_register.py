@@ -6,6 +6,7 @@ decision. Read end to end by the whole pipeline, as in ``tests/test_genres.py``.
 """
 from __future__ import annotations
 
+from pipeline.ingest.clean import clean_pages
 from pipeline.nlp import metadata
 from pipeline.nlp.register import read_register
 from tests.test_genres_college import dated, run
@@ -494,3 +495,52 @@ def test_a_decision_list_of_bullets_decides_each_bullet_with_an_outcome_and_only
     assert (ex.document.meeting_body, ex.document.meeting_date) == ("college_bw", "2022-10-11")
     adopted = [d.object for d in ex.decisions if (d.actor, d.date, d.status) == ("college_bw", "2022-10-11", "adopted")]
     assert adopted == ["1576171 Brief Nota Duurzaam Vastgoedbeheer", "1575884 Brief raad ontwikkeling septembercirculaire"]
+
+
+RESOLUTION_RUN_ON = """Reglement van orde gemeenteraad Zomeren 2026.
+
+De raad van de gemeente Zomeren;
+
+gezien het voorstel van de griffier en de voorzitter d.d. 25 november 2025;
+
+gezien het advies van de commissie Burger en Bestuur d.d. 27 november 2025
+
+b e s l u i t :
+
+  1. Vast te stellen: Reglement van orde gemeenteraad Zomeren 2026.
+  2. In te trekken: Reglement van orde gemeenteraad Zomeren 2015.
+"""
+
+
+def test_a_resolutions_points_after_its_last_ground_are_the_councils_not_dated_by_a_ground(nlp):
+    ex = run(nlp, clean_pages([RESOLUTION_RUN_ON]).text, "zomeren-reglement-van-orde")
+    points = [(d.actor, d.status, d.date) for d in ex.decisions if d.text.lstrip("12. ").startswith(("Vast", "In te"))]
+    assert points == [("gemeenteraad", "adopted", None)] * 2  # (not the committee's advice; not the proposal's day)
+
+
+RESOLUTION_UNDATED = """Raadsbesluit
+
+De raad van de gemeente Ermeloo;
+
+gelezen het voorstel van het college van 19 mei 2020, nr. e200019350;
+
+b e s l u i t :
+
+ 1. De Kadernota 2021 vast te stellen.
+ 2. Het uitgavenbudget voor hondenvoorzieningen komt te vervallen.
+"""
+
+
+def test_a_resolution_is_not_dated_by_the_proposal_it_read(nlp):
+    ex = run(nlp, clean_pages([RESOLUTION_UNDATED]).text, "ermeloo-raadsbesluit-kadernota")
+    got = [(d.actor, d.status, d.date) for d in ex.decisions if d.actor == "gemeenteraad"]
+    assert got == [("gemeenteraad", "adopted", None)] * 2  # (not the day of the proposal it read)
+
+
+def test_a_resolution_dated_only_by_a_guess_takes_its_year(nlp):
+    head = "Besluit\n\nRaadsbesluit\n\n" + "".join(f"{w}\n\n" for w in ("onze ref.", "e200019439", "casenr.",
+                                                                      "20e0003149", "zaak", "4411", "versie", "2"))
+    ex = run(nlp, clean_pages([head + RESOLUTION_UNDATED.split("\n", 2)[2]]).text, "ermeloo-raadsbesluit-kadernota")
+    assert ex.document.date_source == "inferred"
+    got = [(d.actor, d.status, d.date) for d in ex.decisions if d.actor == "gemeenteraad"]
+    assert got == [("gemeenteraad", "adopted", "2020")] * 2  # (not the month the guess names; no record of "Besluit")

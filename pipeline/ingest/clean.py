@@ -101,6 +101,18 @@ def join_letter_spacing(line: str) -> str:
     return " ".join(pieces)
 
 
+_SPACED_LINE = re.compile(r"[ \t]*((?:[A-Za-zÀ-ÿ] ){3,}[A-Za-zÀ-ÿ](?:[ ]{2,}(?:[A-Za-zÀ-ÿ] ){2,}[A-Za-zÀ-ÿ])*)[ \t]*(:?)[ \t]*")
+
+
+def join_spaced_word(line: str) -> str:
+    """A line that is one word or two spelled out letter by letter ("b e s l u i t :", "h e e f t  b e s l o t e n :")
+    with its words joined again; any other line as it is."""
+    m = _SPACED_LINE.fullmatch(line)
+    if m is None:
+        return line
+    return " ".join(w.replace(" ", "") for w in re.split(r" {2,}", m.group(1))) + m.group(2)
+
+
 def _tidy_line(line: str) -> str:
     """One line with runs of spaces collapsed, cell tabs kept single, ends stripped."""
     if line.endswith("\u00ad"):
@@ -379,6 +391,8 @@ def clean_pages(pages: list[str]) -> CleanText:
     raw = [normalise_chars(page).split("\n") for page in pages]
     if is_letter_spaced(raw):
         raw = [[join_letter_spacing(line) for line in lines] for lines in raw]
+    else:  # a head word spelled out on a line of its own: "b e s l u i t :", "B E S L U I T"
+        raw = [[join_spaced_word(line) for line in lines] for lines in raw]
     split = remove_running_lines([[part for line in lines for part in split_run_on(_tidy_line(line))] for lines in raw])
     hyphen_ends = any(line.endswith("-") for lines in split for line in lines)
     vocab = _Vocabulary(split) if hyphen_ends else None

@@ -161,6 +161,9 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
     out = _proposal_taken(out, text)
+    out = [r for r in out if not (  # "Besluit" over the resolution's points: the label, no decision beside them
+        r.get("object") is None and r["text"].strip(" :\n").lower() in ("besluit", "besluiten") and any(
+            o is not r and o["status"] == r["status"] and o["actor"] == r["actor"] for o in out))]
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
@@ -1229,10 +1232,15 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     trig = next((t for t in r.triggers if t.lemma == "besluiten"), None)
     if grounds and not (decide_verb or noun):
         return _Intro("adopted", None, None, None, False, True)
+    if ends_colon and _GROUNDS_THEN_DECIDES.search(text):
+        # "gezien het advies van de commissie Burger en Bestuur d.d. 27 november 2025" / "besluit:" (a line run on to
+        # the preamble's last ground): the resolution's body decides, not the body the ground names
+        return _Intro("adopted", None, None, None, False, True)
     return _Intro(status, pick_actor(r, lex, trig), pick_date(r, lex, trig), read_vote(r.span.text, lex), points,
                   announced=announced)
 
 
+_GROUNDS_THEN_DECIDES = re.compile(r"^(?:gezien|gelet\s+op|gelezen|overwegende|gehoord)\b[^;]*\b(?:besluit|besluiten)\s*:$")
 #: a sentence that announces the list under it: "werden de volgende hamerstukken vastgesteld."
 _ANNOUNCED_LIST = re.compile(r"\b(?:werden|werd|zijn|is|worden|wordt|heeft|hebben)\s+(?:[a-zà-ÿ]+\s+){0,3}(?:de|het)\s+"
                              r"volgende\s+[a-zà-ÿ]+\b[^.:;]{0,80}\.$")  # (not "Voor de volgende fase zoeken we ...")
@@ -1251,6 +1259,21 @@ def _block_end_char(r: Reading) -> int:
     return r.unit.end if r.unit.last_in_block else -1
 
 
+_GROUND_OF = re.compile(r"(?i)\b(?:voorstel|advies|brief|verzoek)\b[^;:\n]{0,80}$")
+
+
+def _ground_dated(doc: Doc, r0: Reading, day: str) -> bool:
+    """True when ``day`` (or the month or year it names) is the day of a ground in the preamble around this "besluit:"
+    or title ("gezien het voorstel van de griffier d.d. 25 november 2025;"), so it is not the day of the decision."""
+    text = doc_text(doc)
+    start = max(0, r0.span.start_char - 1500)
+    for d in doc.spans.get("dates", []) if "dates" in doc.spans else []:
+        if start <= d.start_char < r0.span.end_char + 1500 and str(d._.value).startswith(day) \
+                and _GROUND_OF.search(text[max(0, d.start_char - 90):d.start_char]):
+            return True
+    return False
+
+
 def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro, lex: Lexicon,
                ctx: _Ctx) -> tuple[list[dict], set[int]]:
     """The numbered points after an intro, or the one decision the intro heads."""
@@ -1261,6 +1284,11 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
     if intro.date is None and intro.status == "adopted" and ctx.doc_date and not other_body:
         # (minutes that report another body's decision, "De raad heeft ... besloten:", do not date it)
         date_fb = (ctx.doc_date, None)
+        if intro.grounds or len(r0.low) <= 3:  # a resolution's "besluit:" without a day of its own
+            if doc._.doc_date_source == "inferred":
+                date_fb = (ctx.doc_date[:4], None)  # (a guessed month is not the resolution's: its year)
+            elif _ground_dated(doc, r0, ctx.doc_date):
+                date_fb = (None, None)  # the day of the proposal or advice it read: it was taken later
     act_fb = (None, None) if intro.actor is not None else _subject_pronoun(r0, lex, ctx)
     if act_fb == (None, None) and intro.actor is None and ctx.reported and intro.announced:
         act_fb = (ctx.reported, None)  # "Op 6 juli werden de volgende hamerstukken vastgesteld.": the reported meeting's
