@@ -72,7 +72,8 @@ class Document(BaseModel):
     doc_id: str
     title: str
     date: str | None = None
-    date_source: str | None = None  # "stated" (header/colophon), "inferred", or "metadata" (the file's own metadata)
+    date_source: str | None = None  # "stated" (header/colophon), "inferred", "metadata" (the file's own metadata) or
+    # "filename" (a text that writes no year at all, dated by the date its file's name carries)
     doc_type: str
     pages: int
     sha256: str

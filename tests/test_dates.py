@@ -669,3 +669,37 @@ def test_a_day_with_its_weekday_in_a_text_without_any_year_takes_the_latest_year
     assert values == [f"{latest}-06-21", f"{latest}-09-01"]
     named = "Op woensdag 13 januari stemde de raad in met de begroting 2016 en de nota 2016."
     assert [m.value for m in analyse(named)[0]][0] == "2016-01-13"  # a year the text names, where the weekday fits
+
+
+def test_a_file_names_date_is_read_at_the_precision_written():
+    from pipeline.nlp.dates import date_in_name
+
+    assert date_in_name("waterschap-besluiten-investeringen-2020-05-19") == "2020-05-19"
+    assert date_in_name("20200519_besluitenlijst_db") == "2020-05-19"
+    assert date_in_name("raadsinformatiebrief-vesting-2017-04") == "2017-04"
+    assert date_in_name("nota-wonen-2015-2020") is None  # (a period, no date)
+    assert date_in_name("besluit-2023-13-01") is None
+
+
+def test_a_text_that_writes_no_year_is_dated_by_its_file_name(nlp):
+    from tests.test_genres_college import run
+
+    text = "Het dagelijks bestuur nam op 19 mei de volgende besluiten:\n\nHet dagelijks bestuur besloot om zeven " \
+           "investeringen voor te leggen aan het algemeen bestuur.\n"
+    ex = run(nlp, text, "waterschap-besluiten-investeringen-2020-05-19")
+    assert (ex.document.date, ex.document.date_source) == ("2020-05-19", "filename")
+    assert [e.value for e in ex.entities if e.label == "DATE"] == ["2020-05-19"]
+    # a text that names a year keeps its own reading: the name does not override it
+    ex = run(nlp, text.replace("19 mei", "19 mei 2021"), "waterschap-besluiten-investeringen-2020-05-19")
+    assert ex.document.date != "2020-05-19"
+
+
+def test_a_guessed_year_gives_way_to_the_year_a_weekday_fits(nlp):
+    from tests.test_genres_college import run
+
+    text = "Vergadering gemeenteraad 18 oktober\n\nOp donderdag 18 oktober vergadert de gemeenteraad.\n\n" \
+           "Op de agenda staat de inkoop van jeugdhulp vanaf 2020; de gemeenten beslissen vanaf 2020 samen.\n\n" \
+           "Het wegenbeleidsplan 2018-2027 wordt besproken.\n"
+    ex = run(nlp, text, "dorp-nieuws-raad")
+    assert ex.document.date == "2018"  # 18 October is a Thursday in 2018, not in 2020
+    assert "2018-10-18" in [e.value for e in ex.entities if e.label == "DATE"]

@@ -147,6 +147,25 @@ def _weekday_of(text: str, mn: Mention, before: bool = False) -> int | None:
     return _WEEKDAYS.index(word) if word in _WEEKDAYS else None
 
 
+def _weekday_fitted(text: str, mentions: list[Mention], guess: str | None) -> str | None:
+    """An inferred document date checked against a year-less day that names its weekday ("Op donderdag 18 oktober
+    vergadert de gemeenteraad"): when that weekday does not fall in the guessed year, the year the text names in
+    which it does (a news item of 2018 that mentions "vanaf 2020" twice is not of 2020)."""
+    named = [mn.y for mn in mentions if mn.explicit and mn.y is not None]
+    for mn in mentions:
+        if mn.kind != "date" or mn.y is not None or not mn.d or not mn.m:
+            continue
+        want = _weekday_of(text, mn, before=True)
+        if want is None:
+            continue
+        year = int(guess[:4]) if guess else None
+        if year is not None and valid_date(year, mn.m, mn.d) and datetime.date(year, mn.m, mn.d).weekday() == want:
+            return guess
+        fitted = _year_of_weekday(text, mn, named) if named else None
+        return str(fitted) if fitted is not None else guess
+    return guess
+
+
 def _weekday_year(text: str, mn: Mention, doc_ref: tuple[int | None, int | None, int | None] | None) -> int:
     """The year of a year-less day that names its weekday ("dinsdag 5 oktober"): the year found, unless the weekday
     does not fit it and does fit the document's year or a year next to the one found."""
@@ -385,14 +404,32 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMatch]:
     return analyse(text, anchor)[0]
 
 
+_NAME_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def date_in_name(name: str) -> str | None:
+    """The date a file's name carries ("2020-05-19 Besluitenlijst DB", "hollandse-delta-besluiten-2020-05-19",
+    "20200519_besluitenlijst"), at the precision written, or None."""
+    m = None
+    for m in _NAME_DATE.finditer(name or ""):
+        pass  # (the last one: "begroting-2024-besluit-2023-11-09" is of its day, not of its subject's year)
+    if m is None:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
+    if d is not None and not valid_date(y, mo, d):
+        return None
+    return format_value(y, mo, d)
+
+
 def analyse(text: str, doc_date: str | None = None,
-            hint: str | None = None) -> tuple[list[DateMatch], str | None, str | None]:
+            hint: str | None = None, name_date: str | None = None) -> tuple[list[DateMatch], str | None, str | None]:
     """Dates and document date in one pass: (matches, doc_date, doc_date_source).
 
     With ``doc_date`` given it is the anchor and the source is ``"meta"``;
     otherwise the document date comes from ``document_date`` (source ``"stated"``,
     ``"inferred"`` or None); ``hint``, the day the file's metadata gives it (an official
-    publication's ``DCTERMS.issued``), wins over an inferred date or none (source ``"metadata"``).
+    publication's ``DCTERMS.issued``), wins over an inferred date or none (source ``"metadata"``); ``name_date``,
+    the date the file's name carries, dates a text that writes no year at all (source ``"filename"``).
     """
     if not isinstance(text, str) or not text:
         return ([], doc_date or hint or None, "meta" if doc_date else ("metadata" if hint else None))
@@ -403,6 +440,10 @@ def analyse(text: str, doc_date: str | None = None,
         doc_date, source = _document_date(text, mentions)
         if hint and source in (None, "inferred"):
             doc_date, source = hint, "metadata"
+        if source == "inferred":
+            doc_date = _weekday_fitted(text, mentions, doc_date)
+        if name_date and source is None and not any(mn.y is not None for mn in mentions):
+            doc_date, source = name_date, "filename"  # "nam op 19 mei de volgende besluiten", a year written nowhere
     ref = parse_iso(doc_date)
     _attach_context(text, mentions)
     _resolve(text, mentions, ref)
@@ -590,9 +631,10 @@ class DateTagger:
         meta = doc._.meta or {}
         anchor = meta.get("doc_date") if isinstance(meta, dict) else None
         hint = meta.get("date_hint") if isinstance(meta, dict) else None
+        named = date_in_name(str(meta.get("doc_id") or "")) if isinstance(meta, dict) else None
         # No catch-all here: pipeline.extract runs each component apart and reports a failure.
         matches, doc._.doc_date, doc._.doc_date_source = analyse(text, str(anchor) if anchor else None,
-                                                                 str(hint) if hint else None)
+                                                                 str(hint) if hint else None, named)
         spans = []
         for dm in matches:
             span = doc.char_span(dm.start, dm.end, label="DATE", alignment_mode="expand")
