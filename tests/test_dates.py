@@ -703,3 +703,15 @@ def test_a_guessed_year_gives_way_to_the_year_a_weekday_fits(nlp):
     ex = run(nlp, text, "dorp-nieuws-raad")
     assert ex.document.date == "2018"  # 18 October is a Thursday in 2018, not in 2020
     assert "2018-10-18" in [e.value for e in ex.entities if e.label == "DATE"]
+
+
+def test_a_guessed_date_gives_way_to_the_day_the_file_name_carries_and_the_text_writes(nlp):
+    from tests.test_genres_college import run
+
+    text = "Agendapunten\n\n1. De voorzitter opent de vergadering. Er zijn 14 raadsleden aanwezig.\n\n" \
+           "2. De voorzitter memoreert een punt uit de voorbereidende vergadering van 16 september 2021.\n\n" \
+           "3. De agenda van 30 september 2021 is hiermee ongewijzigd vastgesteld.\n"
+    ex = run(nlp, text, "landdorp-verslag-raadsvergadering-2021-09-30")
+    assert (ex.document.date, ex.document.date_source) == ("2021-09-30", "filename")
+    ex = run(nlp, text, "landdorp-verslag-raadsvergadering-2021-10-07")  # a day the text does not write: a guess
+    assert ex.document.date_source == "inferred"
