@@ -708,7 +708,9 @@ def test_a_guessed_year_gives_way_to_the_year_a_weekday_fits(nlp):
 def test_a_guessed_date_gives_way_to_the_day_the_file_name_carries_and_the_text_writes(nlp):
     from tests.test_genres_college import run
 
-    text = "Agendapunten\n\n1. De voorzitter opent de vergadering. Er zijn 14 raadsleden aanwezig.\n\n" \
+    text = "Ga naar de inhoud van deze pagina\n\nAgendapunten\n\n" + "".join(
+        f"{k}. {k}\n\nInwoner {k} spreekt in over het park. Zijn bijdrage is bijgevoegd.\n\n" for k in range(1, 9)) + \
+           "1. De voorzitter opent de vergadering. Er zijn 14 raadsleden aanwezig.\n\n" \
            "2. De voorzitter memoreert een punt uit de voorbereidende vergadering van 16 september 2021.\n\n" \
            "3. De agenda van 30 september 2021 is hiermee ongewijzigd vastgesteld.\n"
     ex = run(nlp, text, "landdorp-verslag-raadsvergadering-2021-09-30")
