@@ -717,3 +717,13 @@ def test_a_guessed_date_gives_way_to_the_day_the_file_name_carries_and_the_text_
     assert (ex.document.date, ex.document.date_source) == ("2021-09-30", "filename")
     ex = run(nlp, text, "landdorp-verslag-raadsvergadering-2021-10-07")  # a day the text does not write: a guess
     assert ex.document.date_source == "inferred"
+
+
+def test_a_year_guessed_from_a_plans_period_gives_way_to_the_file_names_date(nlp):
+    from tests.test_genres_college import run
+
+    text = "Raadsvergadering maart\n\nOp 29 maart vindt de maandelijkse raadsvergadering plaats. Op de agenda staat " \
+           "een besluit over het regionale beleidsplan politie 2024-2027.\n"
+    ex = run(nlp, text, "kerkdorp-nieuws-raadsvergadering-2023-03")
+    assert (ex.document.date, ex.document.date_source) == ("2023-03", "filename")
+    assert "2023-03-29" in [e.value for e in ex.entities if e.label == "DATE"]

@@ -218,3 +218,22 @@ def test_the_resolutions_points_under_a_decision_lists_item_are_its_decisions(nl
     ex = run(nlp, BOARD_LIST, "dichtbij-besluitenlijst-ab")
     points = [(d.actor, d.date, d.status) for d in ex.decisions if "te stellen" in d.text]
     assert points == [("algemeen_bestuur", "2022-10-04", "adopted")] * 3
+
+
+NEWS_INLINE = """Onderwerpen gemeenteraadsvergadering op 14 juli 2020
+
+Tijdens de laatste gemeenteraadsvergadering voor het zomerreces nemen we afscheid van de kinderburgemeester. Ook op \
+de agenda: de Programmarekening 2019, het onttrekkingsbesluit van de Maarssenbroekse Slag, het Beoordelingskader en \
+contour Ruimtelijk Economisch Programma.
+
+Op 29 juli vindt geen raadsvergadering plaats. Verder staan er twee bespreekstukken op de agenda van september, \
+namelijk een besluit over het huisvestingsplan onderwijs en een besluit over de renovatie van een kunstgrasveld.
+"""
+
+
+def test_an_agenda_told_in_one_sentence_puts_each_subject_to_the_meeting_the_text_announced(nlp):
+    ex = run(nlp, NEWS_INLINE, "vechtdorp-nieuws-raad")
+    put = [(d.actor, d.date, d.text) for d in ex.decisions if d.status == "proposed"]
+    assert ("gemeenteraad", "2020-07-14", "de Programmarekening 2019") in put
+    assert ("gemeenteraad", "2020-07-14", "het Beoordelingskader en contour Ruimtelijk Economisch Programma") in put
+    assert any(t == "een besluit over het huisvestingsplan onderwijs" for _, _, t in put)

@@ -444,9 +444,11 @@ def analyse(text: str, doc_date: str | None = None,
             doc_date = _weekday_fitted(text, mentions, doc_date)
         if name_date and source is None and not any(mn.y is not None for mn in mentions):
             doc_date, source = name_date, "filename"  # "nam op 19 mei de volgende besluiten", a year written nowhere
-        elif name_date and source == "inferred" and len(name_date) == 10 and any(
-                mn.explicit and mn.kind == "date" and format_value(mn.y, mn.m, mn.d) == name_date for mn in mentions):
-            doc_date, source = name_date, "filename"  # a guess gives way to the day the name carries and the text writes
+        elif name_date and source == "inferred" and (len(doc_date or "") == 4 or len(name_date) == 10 and any(
+                mn.explicit and mn.kind == "date" and format_value(mn.y, mn.m, mn.d) == name_date for mn in mentions)):
+            # a guess gives way to the day the name carries and the text writes; a year guessed from the years a text
+            # names ("beleidsplan 2024-2027") to the date the name carries
+            doc_date, source = name_date, "filename"
     ref = parse_iso(doc_date)
     _attach_context(text, mentions)
     _resolve(text, mentions, ref)

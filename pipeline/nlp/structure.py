@@ -971,6 +971,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _meeting_plans(text, ctx, organs, dates, data)
     if ctx.layout not in ("decision_list", "minutes"):
         out += _announced_agenda(text, ctx, organs, dates, data)
+        out += _inline_agenda(text, ctx, organs, dates, data)
     out += _royal_decree(text, ctx, organs, dates)
     out += _cited(text, organs, dates, data)
     out += _cited_named(text, ctx, organs, dates, data)
@@ -1577,6 +1578,43 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
                                    actor=body._.canonical, actor_text=body.text, date=str(day._.value),
                                    date_text=day.text, predicate="agenderen"))
             pos = nl + 1
+    return out
+
+
+#: what a news item says is on a meeting's agenda, in one sentence: "Ook op de agenda: de Programmarekening 2019, het
+#: onttrekkingsbesluit van de Maarssenbroekse Slag, ...", "Verder staan er twee bespreekstukken op de agenda, namelijk
+#: een besluit over ... en een besluit om ...", "... staan er twee akkoordstukken op, te weten een besluit over ..."
+_INLINE_AGENDA = re.compile(
+    r"(?i)(?:\bop\s+de\s+agenda\b[^.:\n]{0,80}?|\bstaan\s+er\s+[^.:\n]{0,60}?\bop)"
+    r"(?::|,?\s+(?:te\s+weten|namelijk)\b)\s*((?:de|het|een)\s[^.\n]{5,600}?)\.(?=\s|$)")
+#: where an enumeration of agenda items is cut: ", het ...", " en een besluit ..."
+_ITEM_CUT = re.compile(r"(?i),\s+(?:en\s+)?(?=(?:de|het|een)\s)|\s+en\s+(?=(?:de|het|een)\s)")
+
+
+def _inline_agenda(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """The subjects a sentence says are on the agenda of a meeting the text announced before it, each proposed to
+    that meeting's body on its day (see ``_INLINE_AGENDA``)."""
+    out: list[dict] = []
+    for m in _INLINE_AGENDA.finditer(text):
+        if m.group(0).lower().startswith("staan") and "agenda" not in text[max(0, m.start() - 400):m.start()].lower():
+            continue  # ("staan er ... op, te weten": only after the agenda was named)
+        before_from = max(0, m.start() - 1200)
+        body = next((o for o in reversed(_organs_in(organs, before_from, m.start()))
+                     if _meets(o) or o.text.lower().endswith("vergadering")), None)  # ("de raadsvergadering")
+        ds = _day_dates(dates, before_from, m.start())
+        if body is None or not ds:
+            continue
+        day = min(ds, key=lambda d: abs(d.start_char - body.start_char))
+        pos = m.start(1)
+        for part in _ITEM_CUT.split(m.group(1)):
+            item = part.strip(" ,;")
+            at = text.find(item, pos)
+            pos = at + len(item)
+            if len(item.split()) < 2 or not _agenda_subject(re.sub(r"(?i)^(?:de|het|een)\s+", "", item), data):
+                continue
+            out.append(_record(text, ctx, status="proposed", start=at, end=at + len(item), obj=item,
+                               actor=body._.canonical, actor_text=body.text, date=str(day._.value),
+                               date_text=day.text, predicate="agenderen"))
     return out
 
 
