@@ -73,7 +73,7 @@ class Document(BaseModel):
     title: str
     date: str | None = None
     date_source: str | None = None  # "stated" (header/colophon), "inferred", "metadata" (the file's own metadata) or
-    # "filename" (a text that writes no year at all, dated by the date its file's name carries)
+    # "filename" (a text that states no date of its own, dated by the date its file's name carries)
     doc_type: str
     pages: int
     sha256: str

@@ -429,7 +429,8 @@ def analyse(text: str, doc_date: str | None = None,
     otherwise the document date comes from ``document_date`` (source ``"stated"``,
     ``"inferred"`` or None); ``hint``, the day the file's metadata gives it (an official
     publication's ``DCTERMS.issued``), wins over an inferred date or none (source ``"metadata"``); ``name_date``,
-    the date the file's name carries, dates a text that writes no year at all (source ``"filename"``).
+    the date the file's name carries, dates a text that writes no year at all or whose date would only be inferred
+    (source ``"filename"``).
     """
     if not isinstance(text, str) or not text:
         return ([], doc_date or hint or None, "meta" if doc_date else ("metadata" if hint else None))
@@ -444,10 +445,9 @@ def analyse(text: str, doc_date: str | None = None,
             doc_date = _weekday_fitted(text, mentions, doc_date)
         if name_date and source is None and not any(mn.y is not None for mn in mentions):
             doc_date, source = name_date, "filename"  # "nam op 19 mei de volgende besluiten", a year written nowhere
-        elif name_date and source == "inferred" and (len(doc_date or "") == 4 or len(name_date) == 10 and any(
-                mn.explicit and mn.kind == "date" and format_value(mn.y, mn.m, mn.d) == name_date for mn in mentions)):
-            # a guess gives way to the day the name carries and the text writes; a year guessed from the years a text
-            # names ("beleidsplan 2024-2027") to the date the name carries
+        elif name_date and source == "inferred":
+            # a guess (the month the text names most, a year it names: "beleidsplan 2024-2027") gives way to the date
+            # the file's name carries; a date the text states does not
             doc_date, source = name_date, "filename"
     ref = parse_iso(doc_date)
     _attach_context(text, mentions)
