@@ -161,6 +161,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
     out = _proposal_taken(out, text)
+    out = [r for r in out if not _DATE_FIELD.fullmatch(r["text"].strip())]  # "Datum besluit: 20 maart 2017": a field
     out = [r for r in out if not (  # "Besluit" over the resolution's points: the label, no decision beside them
         r.get("object") is None and r["text"].strip(" :\n").lower() in ("besluit", "besluiten") and any(
             o is not r and o["status"] == r["status"] and o["actor"] == r["actor"] for o in out))]
@@ -180,6 +181,9 @@ def _object_key(rec: dict) -> str:
     return " ".join(re.findall(r"\w+", obj))
 
 
+#: a field that only dates the document's decision, no decision itself
+_DATE_FIELD = re.compile(r"(?i)datum\s+(?:van\s+(?:het\s+)?)?(?:besluit|besluitvorming|vaststelling|ondertekening)\s*:?\s*"
+                         r"(?:\w+dag\s+)?\d{1,2}[-\s./]+(?:\w+|\d{1,2})[-\s./]+\d{4}\.?")
 _DECISION_LABEL = re.compile(r"(?im)^[ \t]*(?:besluit|besluiten|besloten)[ \t]*:?[ \t]*$")
 
 
