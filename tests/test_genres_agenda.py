@@ -237,3 +237,32 @@ def test_an_agenda_told_in_one_sentence_puts_each_subject_to_the_meeting_the_tex
     assert ("gemeenteraad", "2020-07-14", "de Programmarekening 2019") in put
     assert ("gemeenteraad", "2020-07-14", "het Beoordelingskader en contour Ruimtelijk Economisch Programma") in put
     assert any(t == "een besluit over het huisvestingsplan onderwijs" for _, _, t in put)
+
+
+COLLEGE_LIST_HEAD = """Besluitenlijst vergadering 2 april 2024
+
+Openbare besluitenlijst
+
+Het college van burgemeester en wethouders Barendrecht van 2 april 2024
+
+1 Opening en vaststelling agenda
+
+Het college stelt de agenda vast.
+
+7 Gewijzigde vaststelling uitwerkingsplan Vrouwenpolder fase 5
+
+Besluit
+
+ • 1. Het gewijzigde uitwerkingsplan Vrouwenpolder fase 5 vast te stellen.
+ • 2. De raadsinformatiebrief vast te stellen en te versturen.
+
+Het college besluit conform het voorstel.
+"""
+
+
+def test_a_decision_list_whose_head_names_the_board_is_that_boards_and_conform_adds_no_decision(nlp):
+    ex = run(nlp, COLLEGE_LIST_HEAD, "zwaandrecht-besluitenlijst-college")
+    assert ex.document.meeting_body == "college_bw"
+    points = [(d.actor, d.date) for d in ex.decisions if d.text.lstrip("• ").startswith(("1.", "2."))]
+    assert points == [("college_bw", "2024-04-02")] * 2
+    assert not any(d.text.startswith("Het college besluit conform") for d in ex.decisions)

@@ -162,6 +162,10 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
     out = _proposal_taken(out, text)
     out = [r for r in out if not _DATE_FIELD.fullmatch(r["text"].strip())]  # "Datum besluit: 20 maart 2017": a field
+    out = [r for k, r in enumerate(out) if not (_AS_PROPOSED.fullmatch(r["text"].strip()) and any(
+        o["status"] == r["status"] and (o["actor"], o["date"]) == (r["actor"], r["date"])
+        and r["start"] - 1500 <= o["start"] < r["start"] for o in out[:k]))]  # "Het college besluit conform het voorstel."
+    # under the points it decided: those points, no decision beside them
     out = [r for r in out if not (  # "Besluit" over the resolution's points: the label, no decision beside them
         r.get("object") is None and r["text"].strip(" :\n").lower() in ("besluit", "besluiten") and any(
             o is not r and o["status"] == r["status"] and o["actor"] == r["actor"] for o in out))]
@@ -181,6 +185,8 @@ def _object_key(rec: dict) -> str:
     return " ".join(re.findall(r"\w+", obj))
 
 
+_AS_PROPOSED = re.compile(r"(?i)\W*(?:(?:het|de)\s+[\w-]+\s+)?(?:besluit|besluiten|beslist|stemt\s+in|stemmen\s+in)\s+"
+                          r"(?:conform|overeenkomstig)\s+(?:het\s+)?(?:voorstel|advies)\W*")
 #: a field that only dates the document's decision, no decision itself
 _DATE_FIELD = re.compile(r"(?i)datum\s+(?:van\s+(?:het\s+)?)?(?:besluit|besluitvorming|vaststelling|ondertekening)\s*:?\s*"
                          r"(?:\w+dag\s+)?\d{1,2}[-\s./]+(?:\w+|\d{1,2})[-\s./]+\d{4}\.?")

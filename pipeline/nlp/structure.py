@@ -234,6 +234,13 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
                 ctx.issuer, ctx.issuer_text = data["collective_bodies"][ctx.issuer], None
     if ctx.issuer and not ctx.issuer_text:  # the issuer as the document names it (a default body, a signing role)
         ctx.issuer_text = next((o.text for o in organs if o._.canonical == ctx.issuer), None)
+    if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_date and not ctx.meeting_body \
+            and ctx.issuer and ctx.issuer not in _offices() and any(
+                o._.canonical == ctx.issuer and o.start_char < 400 for o in organs):
+        # "Besluitenlijst vergadering 2 april 2024" / "Het college van burgemeester en wethouders Barendrecht van 2 april
+        # 2024": the body its head names is the one that met
+        ctx.meeting_body = ctx.issuer
+        ctx.meeting_body_text = ctx.issuer_text
     return ctx
 
 
