@@ -547,7 +547,7 @@ def test_a_resolution_dated_only_by_a_guess_takes_its_year(nlp):
 
 
 def test_a_field_that_dates_the_decision_is_no_decision_of_its_own(nlp):
-    text = "Felicitatiebrief Tweede Kamer\n\nDatum besluit: 20 maart 2017\n\nOp 14 maart 2017 hebben Gedeputeerde " \
-           "Staten de wens uitgesproken een felicitatiebrief te sturen.\n\nType besluit: GS-vergadering\n"
+    text = "Felicitatiebrief Tweede Kamer\n\nDatum besluit: 20 maart 2017\n\nOp 14 maart 2017 is de wens " \
+           "uitgesproken een felicitatiebrief te sturen.\n"
     ex = run(nlp, text, "hollandia-gs-besluit-felicitatiebrief")
     assert not any(d.text.startswith("Datum besluit") for d in ex.decisions)

@@ -161,7 +161,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
     out = _proposal_taken(out, text)
-    out = [r for r in out if not _DATE_FIELD.fullmatch(r["text"].strip())]  # "Datum besluit: 20 maart 2017": a field
+    out = [r for r in out if r["actor"] or not _DATE_FIELD.fullmatch(r["text"].strip())]  # "Datum besluit: 20 maart
+    # 2017" whose page names no body ("Type besluit: GS-vergadering" does): a field, no decision
     out = [r for k, r in enumerate(out) if not (_AS_PROPOSED.fullmatch(r["text"].strip()) and any(
         o["status"] == r["status"] and (o["actor"], o["date"]) == (r["actor"], r["date"])
         and r["start"] - 1500 <= o["start"] < r["start"] for o in out[:k]))]  # "Het college besluit conform het voorstel."
