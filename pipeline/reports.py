@@ -87,6 +87,8 @@ def render_document(doc: Document, ents: list[Entity], decs: list[Decision], tex
                                                    if doc.government_code else "")] if doc.government else []),
         f"  type {doc.doc_type}, date {doc.date or 'unknown'} ({doc.date_source or 'not found'}), "
         f"{doc.pages} pages, {doc.words} words, {doc.format}",
+        *([f"  in force {doc.valid_from or '?'} to {doc.valid_until or 'now'}"]
+          if getattr(doc, "valid_from", None) or getattr(doc, "valid_until", None) else []),
         f"  file {doc.path}  sha256 {doc.sha256[:16]}…",
         "  entities: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"),
     ]

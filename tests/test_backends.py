@@ -237,7 +237,7 @@ def test_backends_store_keeps_the_document_context_and_decision_details(empty_st
     doc = Document(doc_id="ctx", title="Besluitenlijst raad", doc_type="decision_list", pages=1, sha256="0",
                    path="ctx.txt", format="text", government="Enschede", government_kind="gemeente",
                    government_code="gm0153", issuer="gemeenteraad", meeting_body="gemeenteraad",
-                   meeting_date="2024-03-12")
+                   meeting_date="2024-03-12", valid_from="2024-04-01", valid_until="2025-12-31")
     dec = Decision(doc_id="ctx", actor="gemeenteraad", status="adopted", text="Motie M.1 aangenomen", start=0, end=20,
                    number="M.1", votes_for=31, votes_against=13, government="Enschede", government_code="gm0153",
                    mandate_holder=None, cited=True)
@@ -249,6 +249,7 @@ def test_backends_store_keeps_the_document_context_and_decision_details(empty_st
         with store.transaction():
             store.remove("ctx")
     assert (got.government, got.government_code, got.meeting_date) == ("Enschede", "gm0153", "2024-03-12")
+    assert (got.valid_from, got.valid_until) == ("2024-04-01", "2025-12-31")
     assert (back.votes_for, back.votes_against, back.cited, back.government) == (31, 13, True, "Enschede")
 
 

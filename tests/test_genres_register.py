@@ -551,3 +551,10 @@ def test_a_field_that_dates_the_decision_is_no_decision_of_its_own(nlp):
            "uitgesproken een felicitatiebrief te sturen.\n"
     ex = run(nlp, text, "hollandia-gs-besluit-felicitatiebrief")
     assert not any(d.text.startswith("Datum besluit") for d in ex.decisions)
+
+
+def test_show_tells_when_a_regulations_text_is_in_force(nlp):
+    from pipeline.reports import render_document
+
+    ex = run(nlp, REGISTER)
+    assert "in force 2021-12-28 to 2022-01-03" in render_document(ex.document, ex.entities, ex.decisions, None)
