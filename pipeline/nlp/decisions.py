@@ -160,16 +160,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = [r for k, r in enumerate(out) if not (
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
-    out = _proposal_taken(out, text)
-    out = [r for r in out if r["actor"] or not _DATE_FIELD.fullmatch(r["text"].strip())]  # "Datum besluit: 20 maart
-    # 2017" whose page names no body ("Type besluit: GS-vergadering" does): a field, no decision
-    out = [r for k, r in enumerate(out) if not (_AS_PROPOSED.fullmatch(r["text"].strip()) and any(
-        o["status"] == r["status"] and (o["actor"], o["date"]) == (r["actor"], r["date"])
-        and r["start"] - 1500 <= o["start"] < r["start"] for o in out[:k]))]  # "Het college besluit conform het voorstel."
-    # under the points it decided: those points, no decision beside them
-    out = [r for r in out if not (  # "Besluit" over the resolution's points: the label, no decision beside them
-        r.get("object") is None and r["text"].strip(" :\n").lower() in ("besluit", "besluiten") and any(
-            o is not r and o["status"] == r["status"] and o["actor"] == r["actor"] for o in out))]
+    out = _without_restatements(_proposal_taken(out, text))
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
@@ -181,7 +172,28 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     return out
 
 
+def _without_restatements(recs: list[dict]) -> list[dict]:
+    """Records that only restate a decision told beside them, or only label or date one, left out:
+    "Het college besluit conform het voorstel." under the points it decided; the label "Besluit" over a resolution's
+    points; "Datum besluit: 20 maart 2017" on a page that names no body ("Type besluit: GS-vergadering" does)."""
+    out = []
+    for k, r in enumerate(recs):
+        said = r["text"].strip()
+        if _AS_PROPOSED.fullmatch(said) and any(
+                o["status"] == r["status"] and (o["actor"], o["date"]) == (r["actor"], r["date"])
+                and r["start"] - 1500 <= o["start"] < r["start"] for o in recs[:k]):
+            continue
+        if r.get("object") is None and said.strip(" :\n").lower() in ("besluit", "besluiten") and any(
+                o is not r and o["status"] == r["status"] and o["actor"] == r["actor"] for o in recs):
+            continue
+        if not r["actor"] and _DATE_FIELD.fullmatch(said):
+            continue
+        out.append(r)
+    return out
+
+
 def _object_key(rec: dict) -> str:
+    """What a record decides, for comparing two: its object's words, without a point's number."""
     obj = re.sub(r"^\W*(?:\d{1,2}[.)]|[a-z][.)])?\s*", "", (rec.get("object") or "").casefold())
     return " ".join(re.findall(r"\w+", obj))
 
