@@ -740,12 +740,11 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
             title, num = m.group("title"), m.group("num")
             if title and _BARE_NUMBER.fullmatch(title.strip()):  # "2. 2.1": a list's counter over the item's number
                 num = title.strip().rstrip(".")
-            if title and _BARE_NUMBER.fullmatch(title.strip()) and i + 1 < len(lines):
-                nxt = lines[i + 1].text.strip()
+                nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
                 sentence = nxt.endswith(".") and len(nxt.split()) > 6  # (the item's explanation, no title)
-                if len(nxt.split()) <= 16 and not sentence and not _PROPOSED_LABEL.match(nxt + "\n.") and not _CLOCK.match(nxt) \
-                        and nxt.lower().rstrip(" :") not in labels:
-                    title = None  # (its title on the next line)
+                if nxt and len(nxt.split()) <= 16 and not sentence and not _CLOCK.match(nxt) \
+                        and nxt.lower().rstrip(" :") not in labels and nxt.lower().rstrip(" :") not in _PROPOSED_LABELS:
+                    title = None  # (its title on the next line, not a label, a speaker's time stamp or a sentence)
             t_start = ln.start + (m.start("title") if title else 0)
             t_end = ln.end
             if not title and i + 1 < len(lines) and not _ITEM.match(lines[i + 1].text):
@@ -910,7 +909,7 @@ def headed_decisions(text: str, ctx: Context) -> list[tuple[dict, int]]:
              and len(m.group(1).split()) <= 16 and not m.group(1).rstrip().endswith(".")]
     out = []
     fields = set(data["meeting_page_labels"]["labels"])
-    labels = set(data["outcome_labels"]) | {"voorgesteld besluit", "voorstel", "toelichting", "samenvatting"}
+    labels = set(data["outcome_labels"]) | set(_PROPOSED_LABELS) | {"toelichting", "samenvatting"}
     for k, m in enumerate(heads):
         title = m.group(1).strip()
         if not _agenda_subject(title, data) or title.lower() in labels:
