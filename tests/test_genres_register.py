@@ -558,3 +558,10 @@ def test_show_tells_when_a_regulations_text_is_in_force(nlp):
 
     ex = run(nlp, REGISTER)
     assert "in force 2021-12-28 to 2022-01-03" in render_document(ex.document, ex.entities, ex.decisions, None)
+
+
+def test_a_resolution_whose_formula_says_what_it_adopts_is_not_dated_by_the_proposal_either(nlp):
+    text = ("De raad van de gemeente Bedam;\n\ngelezen het voorstel van het college van 27 mei 2014;\n\n"
+            "BESLUIT vast te stellen:\n\nDe Financiële verordening gemeente Bedam 2014.\n")
+    got = [(d.actor, d.status, d.date) for d in run(nlp, text, "bedam-raadsbesluit").decisions if d.actor == "gemeenteraad"]
+    assert got == [("gemeenteraad", "adopted", None)]

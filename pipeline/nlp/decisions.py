@@ -1307,7 +1307,7 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
     if intro.date is None and intro.status == "adopted" and ctx.doc_date and not other_body:
         # (minutes that report another body's decision, "De raad heeft ... besloten:", do not date it)
         date_fb = (ctx.doc_date, None)
-        if intro.grounds or len(r0.low) <= 3:  # a resolution's "besluit:" without a day of its own
+        if intro.grounds or len(r0.low) <= 3 or r0.low[0] in ("besluit", "besluiten"):  # a resolution's "besluit:"
             if doc._.doc_date_source == "inferred":
                 date_fb = (ctx.doc_date[:4], None)  # (a guessed month is not the resolution's: its year)
             elif _ground_dated(doc, r0, ctx.doc_date):
