@@ -128,7 +128,8 @@ def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
 
 # --------------------------------------------------------------------------- resolution
 
-_CITED_DD = re.compile(r"(?i)\b(?:voorstel|advies|brief|besluit|verzoek)\b[^\n;]{0,50}$")
+#: the day of a cited act, not the text's own: "gelezen het voorstel van het presidium d.d. 21 maart 2006"
+CITED_DAY = re.compile(r"(?i)\b(?:voorstel|advies|brief|besluit|verzoek)\b[^\n;]{0,80}$")
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -441,14 +442,12 @@ def analyse(text: str, doc_date: str | None = None,
         doc_date, source = _document_date(text, mentions)
         if hint and source in (None, "inferred"):
             doc_date, source = hint, "metadata"
-        if source == "inferred":
-            doc_date = _weekday_fitted(text, mentions, doc_date)
-        if name_date and source is None and not any(mn.y is not None for mn in mentions):
-            doc_date, source = name_date, "filename"  # "nam op 19 mei de volgende besluiten", a year written nowhere
-        elif name_date and source == "inferred":
-            # a guess (the month the text names most, a year it names: "beleidsplan 2024-2027") gives way to the date
-            # the file's name carries; a date the text states does not
+        if name_date and source in (None, "inferred"):
+            # no date of its own ("nam op 19 mei de volgende besluiten"), or a guess (the month the text names most, a
+            # year it names: "beleidsplan 2024-2027"): the date the file's name carries; a date the text states wins
             doc_date, source = name_date, "filename"
+        elif source == "inferred":
+            doc_date = _weekday_fitted(text, mentions, doc_date)
     ref = parse_iso(doc_date)
     _attach_context(text, mentions)
     _resolve(text, mentions, ref)
@@ -566,7 +565,7 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
         before = text[max(0, mn.start - 60):mn.start]
         if P.place_line.search(before):
             return (_value(mn), "stated")
-        if mn.start < header_end and P.dd_marker.search(before) and not _CITED_DD.search(before):
+        if mn.start < header_end and P.dd_marker.search(before) and not CITED_DAY.search(before):
             return (_value(mn), "stated")  # (not "gelezen het voorstel van het presidium d.d. 21 maart 2006": that one's)
     weeks = [mn for mn in scanned
              if mn.kind == "interval" and mn.explicit and text[mn.start:mn.end].lower().startswith("week")]

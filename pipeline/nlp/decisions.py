@@ -37,10 +37,12 @@ from . import register_extensions, doc_text
 from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
+from .dates import CITED_DAY
 from .entities import CHAIR_RE
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import (MOTION_STAMP, SUBORDINATE, Context, adoption_formula, body_id, headed_decisions, is_header_row,
-                        load_structure, opening_meeting, read_context, structure_decisions)
+from .structure import (MOTION_STAMP, RESOLUTION_GROUNDS, SUBORDINATE, Context, adoption_formula, body_id,
+                        headed_decisions, is_header_row, load_structure, opening_meeting, read_context,
+                        structure_decisions)
 
 _log = logging.getLogger(__name__)
 register_extensions()
@@ -1255,7 +1257,7 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     trig = next((t for t in r.triggers if t.lemma == "besluiten"), None)
     if grounds and not (decide_verb or noun):
         return _Intro("adopted", None, None, None, False, True)
-    if ends_colon and _GROUNDS_THEN_DECIDES.search(text):
+    if ends_colon and RESOLUTION_GROUNDS.match(text) and ";" not in text and re.search(r"\bbesluit(?:en)?\s*:$", text):
         # "gezien het advies van de commissie Burger en Bestuur d.d. 27 november 2025" / "besluit:" (a line run on to
         # the preamble's last ground): the resolution's body decides, not the body the ground names
         return _Intro("adopted", None, None, None, False, True)
@@ -1263,7 +1265,6 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
                   announced=announced)
 
 
-_GROUNDS_THEN_DECIDES = re.compile(r"^(?:gezien|gelet\s+op|gelezen|overwegende|gehoord)\b[^;]*\b(?:besluit|besluiten)\s*:$")
 #: a sentence that announces the list under it: "werden de volgende hamerstukken vastgesteld."
 _ANNOUNCED_LIST = re.compile(r"\b(?:werden|werd|zijn|is|worden|wordt|heeft|hebben)\s+(?:[a-zà-ÿ]+\s+){0,3}(?:de|het)\s+"
                              r"volgende\s+[a-zà-ÿ]+\b[^.:;]{0,80}\.$")  # (not "Voor de volgende fase zoeken we ...")
@@ -1282,9 +1283,6 @@ def _block_end_char(r: Reading) -> int:
     return r.unit.end if r.unit.last_in_block else -1
 
 
-_GROUND_OF = re.compile(r"(?i)\b(?:voorstel|advies|brief|verzoek)\b[^;:\n]{0,80}$")
-
-
 def _ground_dated(doc: Doc, r0: Reading, day: str) -> bool:
     """True when ``day`` (or the month or year it names) is the day of a ground in the preamble around this "besluit:"
     or title ("gezien het voorstel van de griffier d.d. 25 november 2025;"), so it is not the day of the decision."""
@@ -1292,7 +1290,7 @@ def _ground_dated(doc: Doc, r0: Reading, day: str) -> bool:
     start = max(0, r0.span.start_char - 1500)
     for d in doc.spans.get("dates", []) if "dates" in doc.spans else []:
         if start <= d.start_char < r0.span.end_char + 1500 and str(d._.value).startswith(day) \
-                and _GROUND_OF.search(text[max(0, d.start_char - 90):d.start_char]):
+                and CITED_DAY.search(text[max(0, d.start_char - 90):d.start_char]):
             return True
     return False
 

@@ -62,7 +62,8 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\b")  # "00:10:00 - 00:12:00 - H.C. Klaver
 _BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[a-z]?\.?")
 #: the label of what is put to the meeting, on a line of its own above it: "Voorgesteld besluit" (iBabs, Notubiz)
 _PROPOSED_LABELS = ("voorgesteld besluit", "voorgestelde besluit", "ontwerpbesluit", "beslispunten", "voorstel")
-_PROPOSED_LABEL = re.compile(r"(?i)\s*(?:voorgesteld(?:e)?\s+besluit|ontwerpbesluit|beslispunten|voorstel)[ \t]*:?[ \t]*\n\s*(?=\S)")
+_PROPOSED_LABEL = re.compile(r"(?i)\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _PROPOSED_LABELS)
+                             + r")[ \t]*:?[ \t]*\n\s*(?=\S)")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 _COUNTS = re.compile(r"^(\d+)-(\d+)$")
 _MEETING_TITLE = re.compile(r"^\S+(?:\s+\S+)?\s+van\s+de\s+(?:openbare\s+|besloten\s+)?(?:\w+\s+)?vergadering\b")
@@ -515,7 +516,7 @@ _OWN_NAME = re.compile(r"[A-Z][\w-]{2,}(?: [A-Za-z][\w-]+){0,2}")
 #: 12 december 2022 heeft overwogen dat:"
 OPENING_MEETING = re.compile(r"(?i)^\W*(?:de|het)\s+[^,;:\n]{2,80}?,?\s+(?:bijeen\s+)?in\s+(?:zijn|haar|hun)\s+(?:openbare\s+)?vergadering\s+"
                              r"(?:van|d\.\s?d\.?|gehouden\s+op)\s+")
-_RESOLUTION_GROUNDS = re.compile(r"(?i)\W*(?:gelet\s+op|gelezen\s+(?:het|de)|overwegende|gehoord|gezien\s+(?:het|de))\b")
+RESOLUTION_GROUNDS = re.compile(r"(?i)\W*(?:gelet\s+op|gelezen\s+(?:het|de)|overwegende|gehoord|gezien\s+(?:het|de))\b")
 
 
 def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], data: dict) -> None:
@@ -601,7 +602,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                     ln.text, re.I)
                     or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)
                     or OPENING_MEETING.search(ln.text[:160])
-                    or (len(ln.text.split()) <= 10 and _RESOLUTION_GROUNDS.match(nxt))):
+                    or (len(ln.text.split()) <= 10 and RESOLUTION_GROUNDS.match(nxt))):
                 body = os_[0]  # (the opening of a resolution: "De raad van de gemeente Utrecht;")
                 break
     if body is None:  # a notice's head line that is the body alone: "Stadsdeel West - 24 januari 2018"
@@ -953,7 +954,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         if ctx.layout in ("notice", None):
             out += _draft_laid_open(text, ctx)
             out += _laid_open(text, ctx, dates)
-    out += _register(text, ctx, lines)
+    out += _register(text, ctx)
     if ctx.layout in ("letter", None) and ctx.issuer:
         out += _subject_decision(text, ctx, lines)
         out += _receipt(text, ctx, dates)
@@ -1542,6 +1543,21 @@ _PLAIN_ITEM = re.compile(r"^[ \t]*([A-ZÀ-Ý][^\n:]{2,110}?)[ \t]*$")
 _LISTED = re.compile(r"^[ \t]*(?:[-•*▪–·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(\S.*?)\s*$")
 
 
+def _announced_meeting(text: str, organs: list[Span], dates: list[Span], at: int, end: int) -> tuple[Span, Span] | None:
+    """(body, day) of the meeting a text announces before an agenda that starts at ``at`` (up to ``end``): the last
+    body named as meeting ("vergadert de gemeenteraad"), else the last meeting named ("de raadsvergadering"), and the
+    day named nearest to it."""
+    before_from = max(0, at - 1200)
+    named = list(reversed(_organs_in(organs, before_from, end)))
+    body = next((o for o in named if _meets(o)), None) or next(
+        (o for o in named if o.text.lower().endswith("vergadering")), None)
+    ds = [d for d in _day_dates(dates, before_from, end)
+          if not re.search(r"\b\d{4}\s*$", text[max(0, d.start_char - 12):d.start_char])]  # (not "2004 2008")
+    if body is None or not ds:
+        return None
+    return body, min(ds, key=lambda d: abs(d.start_char - body.start_char))
+
+
 def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
     """The points a notice or letter says a meeting will deal with, each proposed to the meeting's body on the
     meeting's day: "... dat op woensdag 26 november 2003 een openbare bijeenkomst van de Verenigde Vergadering zal
@@ -1552,13 +1568,10 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
         # raadsbijeenkomst" over bullets: a news item's list of what the meeting takes
         intros += [m for m in _AGENDA_HEAD.finditer(text) if not any(i.start() <= m.start() < i.end() for i in intros)]
     for m in intros:
-        before_from = max(0, text.rfind("\n", 0, m.start()) - 1200)
-        body = next((o for o in reversed(_organs_in(organs, before_from, m.end())) if _meets(o)), None)
-        ds = [d for d in _day_dates(dates, before_from, m.end())
-              if not re.search(r"\b\d{4}\s*$", text[max(0, d.start_char - 12):d.start_char])]  # (not "2004 2008")
-        if body is None or not ds:
+        found = _announced_meeting(text, organs, dates, text.rfind("\n", 0, m.start()), m.end())
+        if found is None:
             continue
-        day = min(ds, key=lambda d: abs(d.start_char - body.start_char))  # the day named with the meeting
+        body, day = found
         nl = text.find("\n", m.end())
         pos = nl + 1 if nl >= 0 else len(text)
         plain = None  # items on lines of their own, without bullets or numbers ("Opening." / "Vaststellen agenda." / ...)
@@ -1569,7 +1582,7 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
             item = _LISTED.match(line)
             if plain is None and line.strip():
                 plain = item is None
-            if item is None and plain and _PLAIN_ITEM.match(line):
+            if item is None and plain:
                 item = _PLAIN_ITEM.match(line)
             if item is None:
                 if line.strip():
@@ -1604,13 +1617,10 @@ def _inline_agenda(text: str, ctx: Context, organs: list[Span], dates: list[Span
     for m in _INLINE_AGENDA.finditer(text):
         if m.group(0).lower().startswith("staan") and "agenda" not in text[max(0, m.start() - 400):m.start()].lower():
             continue  # ("staan er ... op, te weten": only after the agenda was named)
-        before_from = max(0, m.start() - 1200)
-        body = next((o for o in reversed(_organs_in(organs, before_from, m.start()))
-                     if _meets(o) or o.text.lower().endswith("vergadering")), None)  # ("de raadsvergadering")
-        ds = _day_dates(dates, before_from, m.start())
-        if body is None or not ds:
+        found = _announced_meeting(text, organs, dates, m.start(), m.start())
+        if found is None:
             continue
-        day = min(ds, key=lambda d: abs(d.start_char - body.start_char))
+        body, day = found
         pos = m.start(1)
         for part in _ITEM_CUT.split(m.group(1)):
             item = part.strip(" ,;")
@@ -2000,7 +2010,7 @@ def _taken_on(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
     return out
 
 
-def _register(text: str, ctx: Context, lines: list[_Line]) -> list[dict]:
+def _register(text: str, ctx: Context) -> list[dict]:
     """A regulation's page in a register of regulations (see ``register``): the adopting body signed it on the
     signing day. (Its coming into force and expiry are the document's ``valid_from`` and ``valid_until``.)"""
     reg = read_register(text)
