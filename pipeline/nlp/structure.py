@@ -709,8 +709,8 @@ _TOLD_ON_TITLE = re.compile(r"\S\s+((?:De|Het|Dit|Deze|Conform|Unaniem|Met)\s[^.
 
 def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
     date_starts = {d.start_char for d in dates}
-    labels = load_structure()["outcome_labels"]
-    fields = set(load_structure()["meeting_page_labels"]["labels"])
+    data = load_structure()
+    labels, fields = data["outcome_labels"], set(data["meeting_page_labels"]["labels"])
     items: list[_Item] = []
     expect: str | None = None  # the next point's number under "Besluit:" ("1.", "2." are points, not items)
     inner: str | None = None  # the next sub-point's number, in a list inside a point
