@@ -321,15 +321,19 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
     type_words = {p for entry in _doc_types()["types"] for p in entry["phrases"]}
     low = current.casefold().strip()
     own = [p for entry in _doc_types()["types"] if entry["type"] == kind for p in entry["phrases"]]
-    if text and not low.startswith(tuple(own)):
+    # "Besluitenlijst van de vergadering van dinsdag 21 maart 2023" in the list of 28 maart: an item's title
+    stale = bool(date) and len(date) == 10 and iso_date(current) not in (None, date)
+    if text and (stale or not low.startswith(tuple(own))):
         for line in _lines(text, 1500)[:15]:
             head = _clean(line)
             tail = re.search(rf"\s[-–]\s+((?:{'|'.join(map(re.escape, own))})\b.*)$", head, re.I)
             if tail:  # "... Gemeenteblad 2021, 110136 ... Gemeente Nijkerk - Besluitenlijst raadsvergadering 25 maart 2021"
                 head = tail.group(1)
             hl = head.casefold()
-            if re.match(rf"(?:(?:openbare|concept|definitieve)\s+)?(?:{'|'.join(map(re.escape, own))})\b", hl) \
-                    and 3 <= len(head.split()) <= 16 and not head.endswith((",", ":", ";")):
+            if re.match(rf"(?:(?:openbare|concept|definitieve|b\s?en\s?w|b&w|college|raads?|commissie)\s+)?"
+                        rf"(?:{'|'.join(map(re.escape, own))})\b", hl) \
+                    and 3 <= len(head.split()) <= 16 and not head.endswith((",", ":", ";")) \
+                    and (not date or len(date) != 10 or iso_date(head) in (None, date)):
                 return head if (_DATE_IN.search(head) or not date) else f"{head} {date}"
     weak = (low in type_words or low in {b.casefold() for b in _BODY_LABEL.values()} or bool(_DATE_LINE.match(current))
             or current[:1].islower() or (current.endswith(".") and len(current.split()) > 6)  # a banner, a sentence
@@ -339,7 +343,8 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
             or len(current.split()) > 14 or bool(_NOT_A_TITLE.match(current.casefold()))
             # ("De voorzitter opent de vergadering ...": an item's sentence, not the meeting's title)
             or (len(current.split()) >= 6 and bool(re.match(r"(?:de|het)\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+\s+(?:de|het|een)\b", low)))
-            or _government_name(current) is not None or low.startswith(tuple(type_words)) and len(low.split()) <= 2)
+            or _government_name(current) is not None or low.startswith(tuple(type_words)) and len(low.split()) <= 2
+            or stale)
     if not weak:
         return current
     parts = [_TYPE_LABEL[kind]] + ([_BODY_LABEL.get(body, body.replace("_", " "))] if body else []) + ([date] if date else [])

@@ -242,7 +242,40 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
         # 2024": the body its head names is the one that met
         ctx.meeting_body = ctx.issuer
         ctx.meeting_body_text = ctx.issuer_text
+    if ctx.layout == "decision_list" and ctx.meeting_date and not ctx.meeting_body:
+        proposer = _proposer_by_business(text, data)
+        if proposer:  # "Besluitenlijst 23 april 2024" with no body named, whose items answer the council's questions and
+            # put plans to it ("Dit voornemen ter besluitvorming voor te leggen aan de gemeenteraad"): the college's list
+            ctx.meeting_body = ctx.issuer = proposer
+            ctx.meeting_body_text = ctx.issuer_text = next((o.text for o in organs if o._.canonical == proposer), None)
     return ctx
+
+
+#: what only the board that prepares an assembly's business decides: to put a matter to the assembly, to inform it,
+#: to answer its members' questions ("voor te leggen aan de gemeenteraad", "de raad te informeren", "Beantwoording
+#: raadsvragen"); the assembly is the group's name
+_TO_ASSEMBLY = re.compile(
+    r"(?i)\b(?:(?:voor\s+te\s+leggen|aan\s+te\s+bieden|toe\s+te\s+sturen|te\s+sturen|voor\s+te\s+stellen)\s+aan\s+"
+    r"(?:de\s+|het\s+)?(?P<a>gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\b"
+    r"|\b(?:de\s+|het\s+)?(?P<b>gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\s+"
+    r"(?:te\s+informeren|voor\s+te\s+stellen)\b"
+    r"|\bbeantwoording\s+(?:van\s+(?:de\s+)?)?(?:schriftelijke\s+)?(?P<c>raads|staten)vragen\b)")
+_ASSEMBLY = {"gemeenteraad": "gemeenteraad", "raad": "gemeenteraad", "raads": "gemeenteraad", "staten": "provinciale_staten",
+             "provinciale staten": "provinciale_staten", "algemeen bestuur": "algemeen_bestuur"}
+
+
+def _proposer_by_business(text: str, data: dict) -> str | None:
+    """The board whose decision list this is, told by its business when its head names no body: the proposer of
+    the assembly its decisions address (two such decisions, all to one assembly)."""
+    found = set()
+    count = 0
+    for m in _TO_ASSEMBLY.finditer(text):
+        word = " ".join((m.group("a") or m.group("b") or m.group("c")).lower().split())
+        found.add(_ASSEMBLY[word])
+        count += 1
+    if count >= 2 and len(found) == 1:
+        return data["proposers"].get(found.pop())
+    return None
 
 
 #: a letter's closing on a line of its own, wherever it stands (annexes may follow a signed letter)
@@ -686,6 +719,9 @@ def _heads_group(items: list[_Item], it: _Item) -> bool:
 
 
 def _next_number(num: str) -> str:
+    head, dot, last = num.rpartition(".")  # "1.1" -> "1.2"
+    if head:
+        return f"{head}.{_next_number(last)}"
     return str(int(num) + 1) if num.isdigit() else chr(ord(num) + 1)
 
 
@@ -695,7 +731,7 @@ def _point_step(num: str, expect: str, inner: str | None) -> tuple[str | None, s
     with the next point's and sub-point's numbers. ``expect`` is "1" before the first point (or "a")."""
     if inner is not None and num == inner:
         return "sub", expect, _next_number(num)
-    if num == expect or (expect == "1" and num == "a"):
+    if num == expect or (expect == "1" and num in ("a", "1.1")):  # ("Besluit:" / "1.1 ..." / "1.2 ...")
         return "point", _next_number(num), None
     if num in ("1", "a"):
         return "sub", expect, _next_number(num)
@@ -725,8 +761,9 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
             i += 1
             continue
         if m and expect is None and items and m.group("num") == "1" and m.group("title") \
-                and _RESOLVES.search(m.group("title")) and items[-1].number and "." in items[-1].number \
-                and not text[items[-1].title_end:ln.start].strip():
+                and items[-1].number and "." in items[-1].number \
+                and _fields_only(text[items[-1].title_end:ln.start]) is not None \
+                and (_RESOLVES.search(m.group("title")) or _RESOLVES.search(_fields_only(text[items[-1].title_end:ln.start]))):
             expect, inner = "1", None  # "3.1 Tweede bestuursrapportage" / "1. De ... vast te stellen.": its points
         if m and expect is not None and m.group("title"):
             step, expect, inner = _point_step(m.group("num").lower(), expect, inner)
@@ -1133,7 +1170,7 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 found += 1
             k += 1
         if found == 0 and ctx.layout == "decision_list" and it.number and "." in it.number:
-            for ps, pe, pn, po in _block_points(text, it.title_end, it.end):
+            for ps, pe, pn, po in _resolved_points(text, it.title_end, it.end):
                 if _RESOLVES.search(text[po:pe]):  # "3.1 Tweede bestuursrapportage" / "1. De ... vast te stellen."
                     out.append(_record(text, ctx, status="adopted", start=ps, end=pe, obj=text[po:pe], actor=body,
                                        actor_text=body_text, date=day, date_text=day_text, number=pn,
@@ -1176,6 +1213,46 @@ def _introduced_points(text: str, start: int, end: int) -> list[tuple[int, int, 
     if first is None or not _POINTS_INTRO.search(intro) or len(intro.split()) > 8:
         return []
     return _block_points(text, first.start(), end)
+
+
+def _fields_only(gap: str) -> str | None:
+    """The last of the few short field lines between an item's title and its points ("Zaaknummer 19913-2023",
+    "Vast te stellen"), "" when there are none; None when the gap holds more than fields (a sentence, a paragraph)."""
+    rows = [r.strip() for r in gap.splitlines() if r.strip()]
+    if len(rows) > 3 or any(len(r.split()) > 6 or r.endswith(".") for r in rows):
+        return None
+    return rows[-1] if rows else ""
+
+
+def _resolved_points(text: str, start: int, end: int) -> list[tuple[int, int, str | None, int]]:
+    """What a numbered item of a board's decision list resolves, below its title and field lines: its numbered
+    points, or the intro that resolves with the points it lists ("Vast te stellen" / "1. de portefeuilleverdeling"
+    / "2. de vervangingsregeling") as one, or its one resolving paragraph ("Bijgaande brief vast te stellen en ...")."""
+    body = start
+    intro = None  # "Vast te stellen": a short line that resolves what the points below it list
+    for row in re.finditer(r"[^\n]*\n?", text[start:end]):
+        line = row.group().strip()
+        if line and (len(line.split()) > 6 or line.endswith(".") or _POINTS.match(line)):
+            break
+        if line.endswith(":") or line.lower() in _PROPOSED_LABELS:
+            return []  # "Voorgesteld besluit" / "Resultaat stemming:": labelled fields, read as such
+        if line and _RESOLVES.search(line) and line[:1].isupper():
+            intro = start + row.start()
+        body = start + row.end()
+        if not row.group() or intro is not None:
+            break
+    points = _block_points(text, body, end)
+    if intro is not None:
+        if points and not any(_RESOLVES.search(text[po:pe]) for _, pe, _, po in points):
+            return [(intro, points[-1][1], None, intro)]
+        body = intro
+        points = _block_points(text, body, end)
+    if points:
+        return points
+    para = re.search(r"\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", text[body:end])
+    if para and re.match(r"(?:\S+\s+){0,5}te\s+[a-zà-ÿ]{2,}en\b", para.group()):  # the paragraph resolves right away
+        return [(body + para.start(), body + para.end(), None, body + para.start())]
+    return []
 
 
 def _block_points(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
@@ -1246,7 +1323,7 @@ def is_header_row(row: str) -> bool:
     return len(cells) >= 2 and all(c in words or all(w in words for w in c.split()) for c in cells)  # "Punt Omschrijving"
 
 
-_POINTS = re.compile(r"^[ \t]*(\d{1,2}|[a-z])[.)][ \t]+(\S.*)$", re.M)
+_POINTS = re.compile(r"^[ \t]*(\d{1,2}\.\d{1,2}|\d{1,2}(?=[.)])|[a-z](?=[.)]))[.)]?[ \t]+(\S.*)$", re.M)
 #: an outcome label's short intro to its numbered points: "Besloten is om", "Het bestuur heeft besloten om", "besluit"
 _POINTS_INTRO = re.compile(r"\b(?:om|besluit|besluiten|besloten|te)\s*$", re.I)
 _DECIDE_CELL = re.compile(r"\b(?:besluit|besluiten|besloten|stemt in|stemmen in|ingestemd|akkoord)\b", re.I)

@@ -1,0 +1,118 @@
+"""A board's decision list as municipal sites publish it (issue 15, after a blind annotation of college lists of
+four more municipalities): a head that names no body, sub-numbered points under "Besluit:" ("1.1", "1.2"), a table
+whose cells stand on lines of their own ("4.1" / title / "Zaaknummer ..." / what it resolves), and an item's own
+title that holds another meeting's date. Read end to end by the whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+
+
+def run(nlp, text: str, doc_id: str = "genre"):
+    return analyse(doc_id, CleanText(text=text), nlp)
+
+
+NO_BODY_LIST = """Besluitenlijst 23 april 2024
+
+Voorzitter M. Out
+Aanwezigen J. Broek, T. Dijk, M. Out en C. Staal
+
+1 Vaststellen van de openbare besluitenlijst van de vergadering d.d. 16 april 2024
+Besluit: Vastgesteld.
+
+2 Vervolg Proeftuin Aardgasvrije Wijk Lariks (31009-2024)
+De stad wil in 2050 een CO2 neutrale stad zijn.
+Besluit:
+1.1 De ontwikkeling van een collectief warmtesysteem te continueren.
+1.2 Het gebied Lariks Beek en omgeving uit te breiden.
+1.3 Dit voornemen ter besluitvorming voor te leggen aan de gemeenteraad op 13 juni 2024.
+
+3 Beantwoording raadsvragen D66 vaccinatiegraad (34714-2024)
+De raadsfractie van D66 heeft vragen gesteld over de vaccinatiegraad.
+Besluit:
+1.1 De antwoorden op de raadsvragen over de vaccinatiegraad versturen aan D66.
+"""
+
+
+def test_a_list_that_names_no_body_is_the_college_s_when_it_answers_and_addresses_the_council(nlp):
+    # the items put a plan to the council and answer its members' questions: only the college decides that
+    x = run(nlp, NO_BODY_LIST)
+    assert x.document.meeting_body == "college_bw"
+    dated = [(d.actor, d.date, d.status) for d in x.decisions if d.date]
+    assert dated.count(("college_bw", "2024-04-23", "adopted")) == 5
+    assert not any(d.actor == "gemeenteraad" and d.status == "adopted" for d in x.decisions)
+
+
+def test_sub_numbered_points_under_besluit_are_one_decision_each(nlp):
+    texts = [d.text for d in run(nlp, NO_BODY_LIST).decisions]
+    assert any(t.startswith("1.1 De ontwikkeling van een collectief warmtesysteem") for t in texts)
+    assert any(t.startswith("1.2 Het gebied Lariks Beek") for t in texts)
+    assert any(t.startswith("1.1 De antwoorden op de raadsvragen") for t in texts)
+    assert not any(t.startswith("Besluit:\n1.1") for t in texts)  # not the label with its points run together
+
+
+CELL_LIST = """BenW besluitenlijst 28 maart 2023
+
+Besluitenlijst
+
+van de vergadering van burgemeester en wethouders op dinsdag 28 maart 2023.
+
+Nr.
+
+Onderwerp
+
+Besluit
+
+2
+
+Besluitenlijst van de vergadering van dinsdag 21 maart 2023
+
+Onveranderd vastgesteld.
+
+4.1
+
+Bestuurlijke afspraken college 2023-2026
+
+Zaaknummer 19913-2023
+
+Vast te stellen
+
+1.    de portefeuilleverdeling
+
+2.    de vervangingsregeling
+
+4.2
+
+Ledenraadpleging Cao Gemeenten 2023
+
+Zaaknummer 18859-2023
+
+1.    In te stemmen met Cao Gemeenten 2023
+
+4.4
+
+Eindevaluatie Maatwerkfonds Vaste lasten
+
+Zaaknummer 18587-2023
+
+Bijgaande brief vast te stellen en met de eindevaluatie aan de gemeenteraad te sturen.
+"""
+
+
+def test_a_table_s_cells_on_lines_of_their_own_give_each_item_what_it_resolves(nlp):
+    x = run(nlp, CELL_LIST)
+    by_text = {d.text.split("\n")[0]: d for d in x.decisions}
+    intro = next(d for d in x.decisions if d.text.startswith("Vast te stellen"))
+    assert "de portefeuilleverdeling" in intro.text and "de vervangingsregeling" in intro.text  # one decision, its list
+    assert (intro.actor, intro.date, intro.status) == ("college_bw", "2023-03-28", "adopted")
+    cao = next(d for t, d in by_text.items() if "In te stemmen met Cao Gemeenten" in t)
+    assert (cao.actor, cao.date, cao.status) == ("college_bw", "2023-03-28", "adopted")
+    letter = next(d for t, d in by_text.items() if t.startswith("Bijgaande brief vast te stellen"))
+    assert (letter.actor, letter.date, letter.status) == ("college_bw", "2023-03-28", "adopted")
+    assert not any(d.text.strip().startswith("Zaaknummer") for d in x.decisions)
+
+
+def test_an_item_s_title_with_another_meeting_s_date_is_not_the_list_s_title(nlp):
+    # "Besluitenlijst van de vergadering van dinsdag 21 maart 2023" is item 2 of the list of 28 maart
+    assert run(nlp, CELL_LIST).document.title == "BenW besluitenlijst 28 maart 2023"
