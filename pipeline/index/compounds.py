@@ -149,8 +149,8 @@ def parts(token: str) -> tuple[str, ...]:
     token = fold_dashes(token).casefold()
     if _SEPARATORS.search(token.strip("-.&+/:")):
         pieces = [p for p in _SEPARATORS.split(token) if p]
-        if len(pieces) < 2 or all(p.isdigit() for p in pieces) and len(max(pieces, key=len)) < 5:
-            return ()  # "3.500", "16-12-2024", "2020-2021": amounts, dates and ranges
+        if len(pieces) < 2 or all(p.isdigit() for p in pieces) and len(max(pieces, key=len)) < 5 and len(pieces) < 4:
+            return ()  # "3.500", "16-12-2024", "2020-2021": amounts, dates and ranges ("24.30.760.01.1086": a number)
         out = [p for p in pieces if len(p) >= 3 or (len(p) == 2 and not p.isdigit())]
         for p in pieces:
             if p.isalpha():

@@ -83,10 +83,22 @@ class AliasTable:
         """(group, form) for every name in ``text``, longest first, not overlapping; a word in capitals
         that is no known name but the initials of one names it too ("TBD")."""
         words, out, i = fold(text).split(), [], 0
+        # the words of one identifier ("NL.IMRO.0093" -> nl, imro, 0093) are one token: a name is not a piece of it
+        token_of: list[int] = []
+        for k, token in enumerate(text.split()):
+            whole = re.search(r"\d", token) and re.search(r"\w[^\w\s+&]+\w", token)
+            token_of += [k if whole else -1 - len(token_of) - n for n in range(len(fold(token).split()))]
+
+        def cuts(a: int, b: int) -> bool:
+            if len(token_of) != len(words):
+                return False
+            ends = {token_of[a], token_of[min(b, len(words)) - 1]}
+            return any(token_of[x] >= 0 and token_of[x] in ends for x in (*range(a), *range(b, len(words))))
+
         while i < len(words):
             for n in sorted(self._first.get(words[i], ()), reverse=True):
                 form = " ".join(words[i:i + n])
-                if form in self._by_form:
+                if form in self._by_form and not cuts(i, i + n):
                     groups = self._by_form[form]
                     # A name that is one group's own name means that group, not another that lists
                     # it among its forms ("gemeenschappelijke regeling" is not "Regio Twente").
@@ -97,7 +109,7 @@ class AliasTable:
             else:
                 i += 1
         known = {form for _, form in out}
-        for token in re.findall(r"\b[A-Z]{2,6}\b", text):
+        for token in _ACRONYM.findall(text):
             f = fold(token)
             if f not in self._by_form and f not in known:
                 groups = self.by_initials(token)
@@ -107,6 +119,8 @@ class AliasTable:
         return out
 
 
+#: a word in capitals on its own, not a piece of an identifier ("IMRO" of "NL.IMRO.0093", "PS" of "PS23-001234")
+_ACRONYM = re.compile(r"(?<![\w.\-/])[A-Z]{2,6}(?![\w.\-/]*\w)")
 _TABLES: dict[str, tuple[tuple, AliasTable]] = {}
 
 

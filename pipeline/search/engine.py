@@ -81,6 +81,11 @@ INTENTS = {"wanneer": "date", "sinds": "date", "hoelang": "date", "wie": "actor"
            "welk": "actor", "hoeveel": "number", "wat": "what", "waarom": "what", "hoe": "what", "waar": "what"}
 WHICH_NOUNS = {**dict.fromkeys(("datum", "dag", "jaar", "maand", "week", "periode", "moment", "tijdstip", "termijn"), "date"),
                **dict.fromkeys(("bedrag", "aantal", "percentage", "hoeveelheid", "prijs", "omvang"), "number")}
+# "hoe breed", "welke afstand": a measure, answered by a number (the noun is a word of the question too)
+HOW_MEASURES = frozenset(("breed", "lang", "groot", "hoog", "diep", "ver", "zwaar", "oud", "duur", "dik", "klein",
+                          "veel", "vaak", "hard", "snel"))
+WHICH_MEASURES = frozenset(("afstand", "breedte", "hoogte", "lengte", "diepte", "oppervlakte", "oppervlak", "grootte",
+                            "afmeting", "afmetingen", "maat", "maten", "capaciteit", "vermogen", "snelheid", "inhoud"))
 # How much a variant of a query word weighs against the word itself.
 WEIGHT_ALIAS, WEIGHT_COMPOUND, WEIGHT_FORM, WEIGHT_FUZZY = 0.9, 0.8, 0.7, 0.6
 WEIGHT_PART = 0.4  # one part of a hyphenated compound typed ("conferentie" of "conferentie-uitkomsten")
@@ -174,10 +179,15 @@ def split_intent(text: str) -> tuple[str, str | None]:
 
     "welke" asks for a body or a person, unless a word like "datum" or "bedrag" follows it ("op welke
     datum", "welk bedrag"): then for a date or a number, and that word is part of the question too."""
-    intent, kept, quoted, which = None, [], False, False
+    intent, kept, quoted, which, how = None, [], False, False, False
     for word in text.split(" "):
         bare = word.strip("?!.,").casefold()
-        if which and not quoted and bare in WHICH_NOUNS:
+        if how and not quoted and bare in HOW_MEASURES:
+            intent = "number"  # "hoe breed is de zone": a size, its number
+        elif which and not quoted and bare in WHICH_MEASURES:
+            intent = "number" if intent in (None, "actor") else intent
+            kept.append(word.rstrip("?"))  # "welke afstand": the text says "een afstand van 100 meter"
+        elif which and not quoted and bare in WHICH_NOUNS:
             intent = WHICH_NOUNS[bare] if intent in (None, "actor") else intent
         elif not quoted and bare in INTENTS:
             intent = intent or INTENTS[bare]
@@ -188,6 +198,7 @@ def split_intent(text: str) -> tuple[str, str | None]:
         else:
             kept.append(word.rstrip("?") if not quoted else word)
         which = not quoted and bare in ("welke", "welk")
+        how = not quoted and bare == "hoe"
         quoted ^= word.count('"') % 2 == 1
     rest = " ".join(w for w in kept if w)
     if intent in (None, "what") and any(plain_fold(w.strip('?!.,"')) in outcome_words()["question"] for w in kept):
@@ -1116,6 +1127,18 @@ def _same_identifier(reader, schema, typed: str) -> list[str]:
         term = (btext.decode("utf-8") if isinstance(btext, bytes) else btext).split("|", 1)[1]
         if _NOT_ALNUM.sub("", term) == key and term != typed and reader.doc_frequency("text", term):
             found.append(term)
+    if not found:  # the identifier's head or one of its parts, typed with a separator the document has not:
+        # "NL.IMRO.0093" and "BP2017-JanRuijgl2" of "NL.IMRO.0093.BP2017JanRuijgl2-VG01"
+        joined = (analyzed_stems(schema["text"].analyzer, key) or [""])[0]
+        heads = [b.decode("utf-8") if isinstance(b, bytes) else b for _, b in zip(range(MAX_SAME_IDENTIFIER),
+                                                                                      reader.expand_prefix("text", typed))]
+        found += [t for t in heads if len(t) > len(typed) and not t[len(typed)].isalnum()]
+        for n, btext in enumerate(reader.expand_prefix("parts", joined + "|") if joined else ()):
+            if n >= MAX_SAME_IDENTIFIER:
+                break
+            term = (btext.decode("utf-8") if isinstance(btext, bytes) else btext).split("|", 1)[1]
+            if term != typed and term not in found and reader.doc_frequency("text", term):
+                found.append(term)
     return found
 
 

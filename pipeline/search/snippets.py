@@ -96,7 +96,8 @@ def _lexicon() -> dict:
 
 # A sentence ends at . ! ? ; followed by a space (not after an initial or a short abbreviation), at a blank line, or before a bullet or numbered line.
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.)(?<!\b(?:dd|nr|bv|ca|zg|jl|mw|mr|dr|ir|hr)\.)"
-                           r"(?<!\b(?:dhr|drs|ing|evt)\.)(?<!\bmevr\.)(?<!\bprof\.)(?<!\bincl\.)\s+(?=\S)"
+                           r"(?<!\b(?:dhr|drs|ing|evt|art|blz|par|fig|pag|nrs)\.)(?<!\bmevr\.)(?<!\bprof\.)(?<!\bincl\.)(?<!\bbijl\.)"
+                           r"(?<!nr\.(?=\s\d))\s+(?=\S)"  # ("zaaknr. 200401868/1", "kenmerknr. 12")
                            r"|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
 TOKENS = dutch_analyzer()
 _WORD = re.compile(TOKEN_PATTERN)
@@ -467,11 +468,22 @@ class Matcher:
                     if e_n - s_n <= TAIL_CHARS and line and whole_line and (_name_line(line) if answers else has(n).get(intent)):
                         answers, tail = max(answers, share / 2), n
                         break
+            head = j
+            if intent == "actor" and not answers and text.rfind("\n", 0, start + 1) >= start - 1:
+                # a role under a name: "Karin Komdeur" / "Programmamanager RES West-Overijssel"
+                for n in range(j - 1, max(-1, j - 3), -1):
+                    line = text[sentences[n][0]:sentences[n][1]].strip()
+                    if not line:
+                        continue
+                    if len(line) <= TAIL_CHARS and "\n" in text[sentences[n][1] - 1:sentences[n][1] + 1] \
+                            and _name_line(line):
+                        answers, head = share / 2, n
+                    break
             score += 4.0 * (1.0 if answers == share and answers else 0.5 if answers else 0.0)
             score -= 0.01 * max(0, len(text[start:end]) - SNIPPET_CHARS)
             best_share = max(best_share, share)
             if score > best_score:
-                best, best_score, best_answers, best_tail = (j, last), score, answers, tail
+                best, best_score, best_answers, best_tail = (head, last), score, answers, tail
         coverage = (coverage + best_share) / 2
         if best is None:
             return _mark(text, 0, min(len(text), SNIPPET_CHARS), tokens, spans), coverage, 0.0
