@@ -116,3 +116,38 @@ def test_a_table_s_cells_on_lines_of_their_own_give_each_item_what_it_resolves(n
 def test_an_item_s_title_with_another_meeting_s_date_is_not_the_list_s_title(nlp):
     # "Besluitenlijst van de vergadering van dinsdag 21 maart 2023" is item 2 of the list of 28 maart
     assert run(nlp, CELL_LIST).document.title == "BenW besluitenlijst 28 maart 2023"
+
+
+BULLET_LIST = """Collegebesluiten 4 november 2025
+Besluitenlijst van de collegevergadering van dinsdag 4 november 2025
+5. Nut en noodzaak tweede Zuiderzeehaven
+- De raad met bijgevoegd raadsvoorstel te adviseren om in te stemmen met het voorgestelde vervolgproces.
+6. Beter benutten van bestaande bedrijventerreinen
+- Akkoord te gaan met de inhoud van bijgevoegde informatienota en deze door te sturen naar de gemeenteraad.
+7. Slotwijziging 2025
+De raad met bijgevoegd raadsvoorstel te adviseren om:
+- Het positieve resultaat van de Slotwijziging toe te voegen aan de algemene reserve.
+- De begrotingswijziging 18-2025 vast te stellen.
+8. Ontwerpbesluit oprichting Gemeentelijk Energiebedrijf
+- Het ontwerpbesluit vast te stellen voor de oprichting van een gemeentelijk energiebedrijf.
+- De gemeenteraad met bijgevoegde opinienota in de gelegenheid te stellen wensen en bedenkingen kenbaar te maken.
+"""
+
+
+def test_bulleted_resolutions_under_a_numbered_item_are_one_decision_each(nlp):
+    x = run(nlp, BULLET_LIST)
+    found = [(d.text.lstrip("- ").split(" ")[0], d.actor, d.date, d.status) for d in x.decisions if d.date]
+    assert ("Akkoord", "college_bw", "2025-11-04", "adopted") in found
+    assert ("Het", "college_bw", "2025-11-04", "adopted") in found  # the energy company's draft decision
+    assert sum(1 for d in x.decisions if d.text.startswith("- De gemeenteraad met bijgevoegde opinienota")) == 1
+
+
+def test_a_board_s_advice_to_the_council_is_its_proposal(nlp):
+    # "De raad ... te adviseren om ...": the college proposes; the council decides later
+    x = run(nlp, BULLET_LIST)
+    advice = [d for d in x.decisions if "te adviseren" in d.text]
+    assert len(advice) == 2
+    assert all((d.actor, d.date, d.status) == ("college_bw", "2025-11-04", "proposed") for d in advice)
+    slot = next(d for d in advice if d.text.startswith("De raad met bijgevoegd raadsvoorstel te adviseren om:"))
+    assert "begrotingswijziging 18-2025" in slot.text  # with the points it proposes
+

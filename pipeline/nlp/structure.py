@@ -260,6 +260,11 @@ _TO_ASSEMBLY = re.compile(
     r"|\b(?:de\s+|het\s+)?(?P<b>gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\s+"
     r"(?:te\s+informeren|voor\s+te\s+stellen)\b"
     r"|\bbeantwoording\s+(?:van\s+(?:de\s+)?)?(?:schriftelijke\s+)?(?P<c>raads|staten)vragen\b)")
+#: a board's decision to put a matter to its assembly: "De raad met bijgevoegd raadsvoorstel voor te stellen ...",
+#: "De gemeenteraad te adviseren om ...", "Provinciale Staten voor te stellen ..."
+_TO_ASSEMBLY_POINT = re.compile(
+    r"(?i)\W*(?:\d{1,2}[.)]\s*)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\b"
+    r"[^.;:]{0,120}?\b(?:voor\s+te\s+stellen|te\s+adviseren|voor\s+te\s+leggen)\b")
 _ASSEMBLY = {"gemeenteraad": "gemeenteraad", "raad": "gemeenteraad", "raads": "gemeenteraad", "staten": "provinciale_staten",
              "provinciale staten": "provinciale_staten", "algemeen bestuur": "algemeen_bestuur"}
 
@@ -1169,8 +1174,12 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                                    vote=vote, predicate=oc[1], item=(it_start, it.end)))
                 found += 1
             k += 1
-        if found == 0 and ctx.layout == "decision_list" and it.number and "." in it.number:
+        if found == 0 and ctx.layout == "decision_list" and it.number:
             for ps, pe, pn, po in _resolved_points(text, it.title_end, it.end):
+                if ("." not in it.number and _DECIDES_WORD.search(text, it.title_start, ps)) \
+                        or _PROPOSES_POINTS.search(text, it.title_start, ps):
+                    break  # "7. Voorstel ... De raad besluit unaniem:" / "vast te stellen ...": read with its vote as a
+                    # sentence; "Voorstel aan de raad om: 1. De begroting 2020 vast te stellen": proposed, not decided
                 if _RESOLVES.search(text[po:pe]):  # "3.1 Tweede bestuursrapportage" / "1. De ... vast te stellen."
                     out.append(_record(text, ctx, status="adopted", start=ps, end=pe, obj=text[po:pe], actor=body,
                                        actor_text=body_text, date=day, date_text=day_text, number=pn,
@@ -1196,6 +1205,9 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
     for r in out:  # the text of a list without numbered items is no item: a record there holds only its own sentences
         if r["_item"][0] == unnumbered_start and r["start"] >= unnumbered_start and r["end"] <= unnumbered_end:
             r["_item"] = (r["start"], r["end"])
+    for r in out:  # "De raad met bijgevoegd raadsvoorstel te adviseren om ...": the board proposes to the assembly
+        if r["status"] == "adopted" and r["actor"] in data["proposers"].values() and _TO_ASSEMBLY_POINT.match(r["object"] or ""):
+            r["status"] = "proposed"
     put = [r.pop("_put_label", False) for r in out]
     if ctx.layout != "agenda":  # "Voorstel: X" then "Besluit: ...": the proposal is what the meeting then decided
         out = [r for k, r in enumerate(out) if not (put[k] and k + 1 < len(out) and out[k + 1]["status"]
@@ -1213,6 +1225,10 @@ def _introduced_points(text: str, start: int, end: int) -> list[tuple[int, int, 
     if first is None or not _POINTS_INTRO.search(intro) or len(intro.split()) > 8:
         return []
     return _block_points(text, first.start(), end)
+
+
+_DECIDES_WORD = re.compile(r"(?i)\b(?:besluit|besluiten|besloten)\b")
+_PROPOSES_POINTS = re.compile(r"(?i)\b(?:voorstel\s+(?:aan|om|tot)|voorgesteld|voorgestelde?\s+besluit)\b")
 
 
 def _fields_only(gap: str) -> str | None:
@@ -1249,10 +1265,33 @@ def _resolved_points(text: str, start: int, end: int) -> list[tuple[int, int, st
         points = _block_points(text, body, end)
     if points:
         return points
+    bullets = _bullet_points(text, body, end)
+    if bullets:  # "- De raad met bijgevoegd raadsvoorstel te adviseren ...", "- Akkoord te gaan met ...": one each
+        return bullets
     para = re.search(r"\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", text[body:end])
     if para and re.match(r"(?:\S+\s+){0,5}te\s+[a-zà-ÿ]{2,}en\b", para.group()):  # the paragraph resolves right away
         return [(body + para.start(), body + para.end(), None, body + para.start())]
     return []
+
+
+def _bullet_points(text: str, start: int, end: int) -> list[tuple[int, int, str | None, int]]:
+    """The bulleted lines right at ``start`` (a line that follows a bullet without one of its own continues it),
+    (start, end, None, text start) each; none unless the block opens with a bullet."""
+    out: list[list[int]] = []
+    for row in re.finditer(r"[^\n]+|\n[ \t]*(?=\n)", text[start:end]):  # the lines, and the blank ones
+        line = row.group()
+        if not line.strip():
+            if out:
+                break
+            continue
+        b = _BULLET.match(line)
+        if b:
+            out.append([start + row.start(), start + row.end(), start + row.start() + b.end()])
+        elif out:
+            out[-1][1] = start + row.end()
+        else:
+            return []
+    return [(s_, e_, None, o_) for s_, e_, o_ in out]
 
 
 def _block_points(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
