@@ -151,3 +151,12 @@ def test_a_board_s_advice_to_the_council_is_its_proposal(nlp):
     slot = next(d for d in advice if d.text.startswith("De raad met bijgevoegd raadsvoorstel te adviseren om:"))
     assert "begrotingswijziging 18-2025" in slot.text  # with the points it proposes
 
+
+
+def test_a_mandate_given_in_a_clause_after_the_decision_leaves_the_board_deciding(nlp):
+    # "... met dien verstande dat de wethouder is gemandateerd ...": the wethouder receives a mandate, the college decides
+    text = ("Besluitenlijst van de vergadering van het college van burgemeester en wethouders van 16 december 2025\n\n"
+            "3.1 Inkoop\nHet college besluit conform het voorstel met dien verstande dat de wethouder is gemandateerd "
+            "voor het doorvoeren van tekstuele wijzigingen.\n")
+    d = next(d for d in run(nlp, text).decisions if d.text.startswith("Het college besluit"))
+    assert (d.actor, d.date, d.predicate) == ("college_bw", "2025-12-16", "besluiten")

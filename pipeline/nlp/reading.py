@@ -171,6 +171,9 @@ def _norm_token(text: str) -> str:
 
 #: words ending in -e before "besluit(en)" that are no adjective: a pronoun, a body ("het college besluit")
 _E_NOUNS = frozenset({"we", "die", "deze", "de", "college", "gemeente", "gedeputeerde", "colleges"})
+#: verbs that give a power to someone: in the passive ("is gemandateerd", "wordt gemachtigd") their subject receives it
+_GRANTS = frozenset(("mandateren", "machtigen"))
+_PASSIVE_AUX = frozenset(("is", "wordt", "zijn", "worden", "werd", "werden"))
 #: words that open an object after a participle ("gewijzigd heeft vastgesteld het bestemmingsplan"), never its noun
 _OBJECT_DETS = frozenset({"de", "het", "een", "deze", "dit", "haar", "hun", "onze", "uw", "alle"})
 _PREDICATIVE_NEXT = {"en", "of", "door", "in", "op", "met", "bij", "per", "tot", "te", "om", "voor", "aan", "na",
@@ -221,6 +224,8 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                 continue
             if key in lex.participles:
                 nxt = low[i + size] if i + size < n else ""
+                if lex.participles[key] in _GRANTS and i and low[i - 1] in _PASSIVE_AUX:
+                    continue  # "dat de portefeuillehouder is gemandateerd voor ...": the holder of a mandate, no decider
                 if not (nxt.isalpha() and nxt not in _PREDICATIVE_NEXT and nxt not in lex.aux) or nxt in _OBJECT_DETS:
                     # not 'opgedragen bevoegdheden' (but 'gewijzigd hebben vastgesteld het bestemmingsplan')
                     out.append(Trigger(lex.participles[key], "part", i, i + size))
@@ -370,8 +375,10 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
     score = 0
     openers = lex.words("clause_openers")
     before1, before2 = (r.low[i - 1] if i > 0 else ""), (r.low[i - 2] if i > 1 else "")
-    if before1 in openers or (before1 in dets and before2 in openers):
-        score += 3  # subject of a clause: "die Provinciale Staten ... hebben vastgesteld", "dat de raad heeft"
+    after_finite = trig is not None and trig.kind in ("present", "past") and i >= trig.j
+    if (before1 in openers or (before1 in dets and before2 in openers)) and not after_finite:
+        score += 3  # subject of a clause: "die Provinciale Staten ... hebben vastgesteld", "dat de raad heeft" (not of
+        # the clause a finite verb governs: "Het college besluit ... dat de wethouder is gemandateerd")
     if prev in lex.words("agent_preps"):
         attributive = nxt.startswith("ge") and nxt.endswith("e")  # "door het college gewaarmerkte"
         late = trig is not None and k > trig.j + 1  # "vastgesteld, onder voorbehoud van ... door PS"
