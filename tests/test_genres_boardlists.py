@@ -160,3 +160,52 @@ def test_a_mandate_given_in_a_clause_after_the_decision_leaves_the_board_decidin
             "voor het doorvoeren van tekstuele wijzigingen.\n")
     d = next(d for d in run(nlp, text).decisions if d.text.startswith("Het college besluit"))
     assert (d.actor, d.date, d.predicate) == ("college_bw", "2025-12-16", "besluiten")
+
+
+SPEAKERS = """Raadsvergadering 17 december 2013
+
+5. Spreekrecht
+
+Besluit
+
+De volgende drie personen maken van het spreekrecht gebruik:
+
+1. mevrouw J. Hesen te Kessel-Eik, namens Cumela Limburg;
+2. de heer M. Hagens te Baexem, namens de Actiegroep N280;
+3. de heer M. Cuijpers te Baexem, op persoonlijke titel.
+
+6. Bestemmingsplan Buitengebied
+
+Besluit
+
+De gemeenteraad besluit unaniem het bestemmingsplan vast te stellen.
+"""
+
+
+def test_a_list_under_its_own_sentence_is_not_the_label_s_decisions(nlp):
+    # "Besluit" / "De volgende drie personen maken van het spreekrecht gebruik:" / "1. mevrouw J. Hesen ...": speakers
+    x = run(nlp, SPEAKERS)
+    assert not any("Hesen" in d.text or "Hagens" in d.text for d in x.decisions)
+    assert any(d.actor == "gemeenteraad" and d.date == "2013-12-17" and "bestemmingsplan" in d.text for d in x.decisions)
+
+
+OLD_MINUTES = """Gemeente Enkhuizen
+
+RAADSNOTULEN
+
+Enkhuizen, 2 oktober 2001.
+
+Zakelijk verslag van het verhandelde in de openbare vergadering van de raad der gemeente Enkhuizen, gehouden op
+dinsdag 2 oktober 2001 te 20.00 uur, in het stadhuis.
+
+Aanwezig 16 leden, namelijk de heren H.F.P. Bode (pvda, wethouder), N.P. Dol (vl/gl, wethouder).
+
+Agenda Voorstel
+Opening.
+Verslag van de vergadering gehouden op 4 september 2001.
+"""
+
+
+def test_raadsnotulen_are_minutes_of_the_council_s_meeting_on_their_day(nlp):
+    doc = run(nlp, OLD_MINUTES).document
+    assert (doc.doc_type, doc.meeting_body, doc.meeting_date) == ("verslag", "gemeenteraad", "2001-10-02")

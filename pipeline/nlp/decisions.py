@@ -1393,6 +1393,10 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
         if recs and expected is not None and (u.marker == "-" or (len(r.low) <= 6 and r.low[-1].endswith(":"))):
             k += 1  # a point's own bullets and sub-headings ("Bestuurlijk opdrachtgevers:" "- Sixhaven: ...")
             continue
+        if not recs and expected is None and not u.marker and r.low and r.low[-1].endswith(":") \
+                and _list_intro(r, lex) is None and not _TE_INF.search(r.span.text):
+            break  # "Besluit" / "De volgende zes personen maken van het spreekrecht gebruik:" / "1. mevrouw J. Hesen ...":
+            # the points are that sentence's list, not decisions
         gap += 1
         if expected is None and gap == 1 and not recs and not u.heading and not u.marker and (
                 r0.low[-1].endswith(":") or r.triggers):
