@@ -209,3 +209,63 @@ Verslag van de vergadering gehouden op 4 september 2001.
 def test_raadsnotulen_are_minutes_of_the_council_s_meeting_on_their_day(nlp):
     doc = run(nlp, OLD_MINUTES).document
     assert (doc.doc_type, doc.meeting_body, doc.meeting_date) == ("verslag", "gemeenteraad", "2001-10-02")
+
+
+PROMISES_PAGE = """Ga naar de inhoud van deze pagina Ga naar het zoeken Ga naar het menu
+Vorige pagina
+
+Stadsberaad Raadzaal
+
+donderdag 15 september 2022
+
+18:30 - 22:51
+Toelichting
+
+Tijdens de vergaderingen worden filmopnamen gemaakt.
+
+Agendapunten
+
+ 1. 1
+
+  Voorzitter: R. Spiekstra
+
+  Toezeggingen:
+
+  \u2022 Wethouder Slegers zegt toe dat er een raadsinformatiebrief komt over de werkzaamheden aan de Zaanbrug.
+  \u2022 Burgemeester Hamming zegt toe terug te komen op de vraag van raadslid Pieterson.
+"""
+
+
+def test_a_meeting_page_under_any_name_with_its_day_and_hours_gives_its_promises(nlp):
+    # a council information system's page: a meeting's name, its day, its hours; "Toezeggingen:" tells what it promised
+    x = run(nlp, PROMISES_PAGE)
+    promised = sorted((d.actor, d.date) for d in x.decisions if d.status == "promised")
+    assert promised == [("burgemeester", "2022-09-15"), ("wethouder", "2022-09-15")]
+
+
+COMMITTEE_PAGE = """Informatieve commissie
+
+woensdag 15 juni 2022
+
+19:30 - 22:04
+Locatie
+
+Raadszaal, Ambtmanstraat 13 Tiel
+
+Agendapunten
+
+ 1. 1
+  Opening en mededelingen - 19:30
+ 2. 3
+  Vaststellen agenda - 19:32
+ 3. 4
+  Bestemmingsplan Westelijke Ontsluiting - 19:40
+"""
+
+
+def test_a_committee_s_meeting_page_puts_its_items_to_that_meeting(nlp):
+    x = run(nlp, COMMITTEE_PAGE)
+    assert x.document.meeting_date == "2022-06-15"
+    put = [d for d in x.decisions if d.status == "proposed" and "Westelijke Ontsluiting" in d.text]
+    assert put and (put[0].actor_text, put[0].date) == ("Informatieve commissie", "2022-06-15")
+    assert put[0].text == "Bestemmingsplan Westelijke Ontsluiting"  # not its hour ("- 19:40")

@@ -341,6 +341,8 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
             return "decision_list", i
     if page is not None:  # after the meeting its page tells what it decided: "Besluit" under each item
         decided = re.search(r"(?im)(?:^[ \t]*|[.;)][ \t]+)besluit[ \t]*:?[ \t]*$", text)  # (or closing the item's line)
+        if not decided and re.search(r"(?im)^[ \t]*toezegging(?:en)?[ \t]*:?[ \t]*$", text):
+            return "minutes", page  # "Toezeggingen:" under an item: the page tells what the meeting promised
         return ("decision_list" if decided else "agenda"), page
     tail = text[-3000:].lower()
     if any(c in tail for c in data["letter_closings"]) or _CLOSING_LINE.search(text) or any(
@@ -364,10 +366,11 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
                            rf"(?:{bodies})(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?"
                            rf"(?:\s+(?:besluitvormend|oordeelsvormend|beeldvormend|informerend))?")
     # ("01. AB Besluitvormend": the meeting's order before the body, the session's kind after)
-    named = re.compile(r"(?:raads|staten)?commissie\s+[a-zà-ÿ][\w&,\- ]{2,60}")  # "Commissie Watersysteembeheer"
+    named = re.compile(r"(?:[a-zà-ÿ]+e\s+)?(?:raads|staten)?commissie(?:\s+[a-zà-ÿ][\w&,\- ]{2,60})?")
+    # ("Commissie Watersysteembeheer", "Informatieve commissie")
     for i, ln in enumerate(head[:10]):
         low = _clean_head(ln.text)
-        if low.endswith(":") or not (body_line.fullmatch(low) or named.fullmatch(low)):
+        if low.endswith(":") or not (body_line.fullmatch(low) or named.fullmatch(low) or _timed_title(head, i)):
             continue  # (not a label: "Overleg:" heads a field of minutes)
         below = head[i + 1:i + 16]
         labels = {_starts(x.text.lower().strip().rstrip(" :"), data["meeting_page_labels"]["labels"]) for x in below}
@@ -378,6 +381,19 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
         if items and (("datum" in labels and len(labels) >= 3) or (dated and (labels or i + 4 < len(head)))):
             return i
     return None
+
+
+_TIME_RANGE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:uur)?\s*")
+
+
+def _timed_title(head: list[_Line], i: int) -> bool:
+    """A meeting's name over its day and its hours ("Zaanstad Beraad Raadzaal" / "donderdag 15 september 2022" /
+    "18:30 - 22:51"), as a council information system heads a meeting's page whatever the meeting is called."""
+    low = _clean_head(head[i].text)
+    if not low or len(low.split()) > 6 or re.search(r"\d", low) or i + 2 >= len(head):
+        return False
+    day = [m for m in scan_dates(head[i + 1].text) if m.kind == "date" and m.y is not None]
+    return bool(day) and bool(_TIME_RANGE.fullmatch(head[i + 2].text))
 
 
 def _day_dates(dates: list[Span], start: int, end: int) -> list[Span]:
@@ -800,6 +816,10 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
                 after_colon and num.lower() == "a" or num.lower() == sub_point)))
             sub_point = _next_number(num.lower()) if point and lettered else None
             # ("1. ... het DB te machtigen tot:" / "a. Het aangaan van ..." / "b. ...": the points of a point)
+            clock = re.search(r"\s+[-–]\s+\d{1,2}[:.]\d{2}\s*$", title) if title else None
+            if clock:  # "Vaststellen agenda - 19:32": the item's hour on a meeting's page, not its title
+                t_end -= len(title) - clock.start()
+                title = title[:clock.start()]
             told = _TOLD_ON_TITLE.search(title) if title else None
             if told:  # "3. Verordening parkeerbelastingen 2024 Het voorstel wordt unaniem aangenomen.": the item's
                 # title and its outcome on one line (a list whose line breaks were lost); the outcome is its text
