@@ -269,3 +269,22 @@ def test_a_committee_s_meeting_page_puts_its_items_to_that_meeting(nlp):
     put = [d for d in x.decisions if d.status == "proposed" and "Westelijke Ontsluiting" in d.text]
     assert put and (put[0].actor_text, put[0].date) == ("Informatieve commissie", "2022-06-15")
     assert put[0].text == "Bestemmingsplan Westelijke Ontsluiting"  # not its hour ("- 19:40")
+
+
+DAYS_INSIDE = """Besluitenlijst van de vergadering van het college van burgemeester en wethouders van 9 februari 2021
+
+Beantwoording artikel 34-vragen
+
+Het college heeft besloten de vragen van PGB over de uitzending van 9 december 2020 door middel van de bijgevoegde
+brief te beantwoorden.
+
+Gemeenschappelijke regeling GGD
+
+Het college heeft vastgesteld met terugwerkende kracht 01-01-2021 de nieuwe gemeenschappelijke regeling GGD.
+"""
+
+
+def test_a_day_inside_what_the_board_decided_does_not_date_the_decision(nlp):
+    x = run(nlp, DAYS_INSIDE)
+    told = [(d.actor, d.date) for d in x.decisions if d.text.startswith("Het college heeft")]
+    assert told == [("college_bw", "2021-02-09"), ("college_bw", "2021-02-09")]

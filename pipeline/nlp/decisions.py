@@ -142,7 +142,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = _plan_actors(_motion_stamp(_resolution(merged, text, frame, dates, organs), frame), text)
     told = [r for r in out if not r.get("_row")]
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
-    out = _item_days(out, text, frame, dates)
+    out = _item_days(_meeting_days(out, frame), text, frame, dates)
     out = _one_per_mention(_same_letter(out, text, dates))
     out = _motion_adopters(out, organs)
     for rec, para_end in headed_decisions(text, frame):  # a summary's subject whose paragraph tells no decision itself
@@ -683,6 +683,29 @@ def _opened(records: list[dict], text: str, frame: Context, dates: list[Span], o
 
 
 _BESLUIT_HEAD = re.compile(r"(?im)^\W*(?:besluit|besluiten|besluit\s+het\s+volgende)\s*:?\s*$")
+
+
+#: where a board's decision is told: the verb after which a day belongs to what was decided
+_DECIDED_VERB = re.compile(r"(?i)\b(?:besluit|besloot|besloten|beslist|vastgesteld|stelt|stelde|stemt|stemde|ingestemd|"
+                           r"akkoord|goedgekeurd|neemt|nam|gaat|ging)\b")
+
+
+def _meeting_days(records: list[dict], frame: Context) -> list[dict]:
+    """In a decision list, what the meeting's body decided is dated by the meeting, not by a day inside what it decided:
+    "Het college heeft besloten de vragen over de uitzending van 9 december 2020 te beantwoorden", "Het college heeft
+    vastgesteld met terugwerkende kracht 01-01-2021 de nieuwe gemeenschappelijke regeling" (a day before the verb, "Op 3
+    februari heeft het college besloten", stays)."""
+    if frame.layout != "decision_list" or not frame.meeting_body or not frame.meeting_date:
+        return records
+    for r in records:
+        if r["actor"] != frame.meeting_body or r.get("cited") or not r.get("date") or r["date"] == frame.meeting_date \
+                or r["status"] not in ("adopted", "rejected", "postponed", "withdrawn") or not r.get("date_text"):
+            continue
+        said = r["text"]
+        verb, day = _DECIDED_VERB.search(said), said.find(r["date_text"])
+        if verb is not None and day > verb.start() and compare_dates(r["date"], frame.meeting_date) != 1:
+            r["date"], r["date_text"] = frame.meeting_date, frame.meeting_date_text
+    return records
 
 
 def _item_days(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:
