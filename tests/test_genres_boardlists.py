@@ -288,3 +288,24 @@ def test_a_day_inside_what_the_board_decided_does_not_date_the_decision(nlp):
     x = run(nlp, DAYS_INSIDE)
     told = [(d.actor, d.date) for d in x.decisions if d.text.startswith("Het college heeft")]
     assert told == [("college_bw", "2021-02-09"), ("college_bw", "2021-02-09")]
+
+
+NEWS_REPORT = """Raadsvergadering 26 november
+
+Gepubliceerd op: 27 november 2019 10:05
+
+Op 26 november was de raadsvergadering uit de novembercyclus. Lees het korte verslag hier.
+
+Toelating en beëdiging raadslid PvdA
+
+De raad stemt in met de toelating en beëdiging van Hennie Challik als raadslid voor de PvdA.
+
+Werkgeversvereniging
+
+De raad heeft besloten om zich bij de werkgeversvereniging aan te sluiten.
+"""
+
+
+def test_a_report_of_a_meeting_dates_its_decisions_by_the_meeting_not_the_publication(nlp):
+    x = run(nlp, NEWS_REPORT)
+    assert [(d.actor, d.date) for d in x.decisions if d.status == "adopted"] == [("gemeenteraad", "2019-11-26")] * 2

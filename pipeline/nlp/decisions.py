@@ -813,7 +813,9 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
         if r is None:
             continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
-        if held and any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:r.low.index(held)]):
+        if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:r.low.index(held)])
+                     or any(w in ("was", "werd") for w in r.low[:r.low.index(held)])):
+            # ("Op 26 november was de raadsvergadering uit de novembercyclus.")
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
             if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
                 found.add((meeting_of[held], str(ds[0]._.value), ds[0].text))
