@@ -309,3 +309,26 @@ De raad heeft besloten om zich bij de werkgeversvereniging aan te sluiten.
 def test_a_report_of_a_meeting_dates_its_decisions_by_the_meeting_not_the_publication(nlp):
     x = run(nlp, NEWS_REPORT)
     assert [(d.actor, d.date) for d in x.decisions if d.status == "adopted"] == [("gemeenteraad", "2019-11-26")] * 2
+
+
+ANNOUNCED = """Besluitenlijst
+
+De gemeenteraad van Het Hogeland heeft in de vergadering van 1 februari 2023 over de volgende punten een besluit genomen:
+
+  \u2022 Bestemmingsplan Buitengebied Hornsterweg 1 Saaxumhuizen
+  \u2022 Krediet energiebesparende maatregelen openluchtzwembaden
+  \u2022 Motie: \u2018Definitief einde gaswinning Groningenveld\u2019
+"""
+
+
+def test_the_subjects_a_council_took_a_decision_on_are_its_decisions_of_that_meeting(nlp):
+    x = run(nlp, ANNOUNCED)
+    assert [(d.text.split(" ")[0], d.actor, d.date) for d in x.decisions] == [
+        ("Bestemmingsplan", "gemeenteraad", "2023-02-01"), ("Krediet", "gemeenteraad", "2023-02-01"),
+        ("Motie:", "gemeenteraad", "2023-02-01")]
+
+
+def test_a_title_s_day_before_the_page_s_own_weekday_date_is_no_list_sharing_its_year(nlp):
+    # "Besluiten van burgemeester en wethouders 22 december dinsdag 12 januari 2021": the meeting of 22 December 2020
+    x = run(nlp, "Besluiten van burgemeester en wethouders 22 december dinsdag 12 januari 2021\n\nHet college vergadert.\n")
+    assert [e.value for e in x.entities if e.label == "DATE"][:2] == ["2020-12-22", "2021-01-12"]

@@ -1274,7 +1274,8 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
     # ("Het Algemeen Bestuur wordt voorgesteld om:")
     # "gelet op de Omgevingswet ...:" then "1) ... in te trekken;": a resolution whose "besluit:" the page lost
     grounds = ends_colon and bool(re.search(r"(?:^|[;,]\s*)gelet\s+op\b[^;]*:$", text))
-    announced = listed and any(t.kind in ("part", "past", "present") for t in r.triggers)
+    announced = listed and (any(t.kind in ("part", "past", "present") for t in r.triggers)
+                            or re.search(r"\bgenomen\s*:$", text) is not None)
     if not ((ends_colon and (decide_verb or noun or announced)) or heading or points or titled or put or grounds):
         return None
     proposal = points or put or any(p in text for p in lex.raw["proposal_intro_words"])
@@ -1292,7 +1293,10 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
 
 #: a sentence that announces the list under it: "werden de volgende hamerstukken vastgesteld."
 _ANNOUNCED_LIST = re.compile(r"\b(?:werden|werd|zijn|is|worden|wordt|heeft|hebben)\s+(?:[a-zà-ÿ]+\s+){0,3}(?:de|het)\s+"
-                             r"volgende\s+[a-zà-ÿ]+\b[^.:;]{0,80}\.$")  # (not "Voor de volgende fase zoeken we ...")
+                             r"volgende\s+[a-zà-ÿ]+\b[^.:;]{0,80}\.$"  # (not "Voor de volgende fase zoeken we ...")
+                             r"|\b(?:heeft|hebben)\s+(?:[a-zà-ÿ0-9]+\s+){0,10}over\s+de\s+volgende\s+[a-zà-ÿ]+\s+"
+                             r"(?:een\s+)?besluit(?:en)?\s+genomen\s*:$")
+# ("De gemeenteraad heeft in de vergadering van 1 februari 2023 over de volgende punten een besluit genomen:")
 
 
 def _indented(text: str, start: int) -> bool:
