@@ -332,3 +332,26 @@ def test_a_title_s_day_before_the_page_s_own_weekday_date_is_no_list_sharing_its
     # "Besluiten van burgemeester en wethouders 22 december dinsdag 12 januari 2021": the meeting of 22 December 2020
     x = run(nlp, "Besluiten van burgemeester en wethouders 22 december dinsdag 12 januari 2021\n\nHet college vergadert.\n")
     assert [e.value for e in x.entities if e.label == "DATE"][:2] == ["2020-12-22", "2021-01-12"]
+
+
+WEEKLY_NEWS = """Gemeentenieuws week 45
+
+maandag 4 november 2019
+
+Besluiten en plannen van het college van Burgemeester en Wethouders
+
+In de vergadering van 22 oktober jl. is o.a. aan de orde geweest:
+
+Visienotitie armoedebestrijding
+Het college heeft een visienotitie armoedebestrijding vastgesteld. De gemeenteraad wordt gevraagd deze vast te stellen.
+
+Subsidieovereenkomst ONS Welzijn 2020-2021
+Het College heeft besloten een subsidieovereenkomst met ONS Welzijn aan te gaan voor de jaren 2020-2021.
+"""
+
+
+def test_a_news_page_s_board_decisions_are_dated_by_the_meeting_it_reports(nlp):
+    # "In de vergadering van 22 oktober jl." under the heading that names the college: its meeting, not the page's day
+    x = run(nlp, WEEKLY_NEWS)
+    told = [(d.actor, d.date) for d in x.decisions if d.text.startswith("Het")]
+    assert told == [("college_bw", "2019-10-22"), ("college_bw", "2019-10-22")]

@@ -809,9 +809,20 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
     found: set[tuple[str, str, str]] = set()
     meeting_of = load_structure()["meeting_bodies"]  # "raadsvergadering" -> gemeenteraad
     assemblies = set(meeting_of.values())
+    heading: list = []  # the bodies the heading above names ("Besluiten en plannen van het college van B en W")
     for r in readings:
         if r is None:
             continue
+        if (r.unit.heading or (len(r.low) <= 14 and r.low[-1] not in (".", "!", "?"))) \
+                and any(o._.canonical for o in r.organs):
+            heading = [o for o in r.organs if o._.canonical]
+        if heading and len(r.low) >= 4 and r.low[0] in ("in", "tijdens") and r.low[1:3] == ["de", "vergadering"] \
+                and r.low[3] == "van":
+            ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))
+                  and d.start - r.span.start <= 6]
+            if ds:  # "In de vergadering van 22 oktober jl. is o.a. aan de orde geweest:" under that heading
+                found.add((heading[0]._.canonical, str(ds[0]._.value), ds[0].text))
+                continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
         if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:r.low.index(held)])
                      or any(w in ("was", "werd") for w in r.low[:r.low.index(held)])):
