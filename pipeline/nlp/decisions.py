@@ -1435,8 +1435,8 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             continue
         if not recs and expected is None and not u.marker and r.low and r.low[-1].endswith(":") \
                 and _list_intro(r, lex) is None and not _TE_INF.search(r.span.text):
-            break  # "Besluit" / "De volgende zes personen maken van het spreekrecht gebruik:" / "1. mevrouw J. Hesen ...":
-            # the points are that sentence's list, not decisions
+            break  # "Besluit" / "De volgende zes personen maken van het spreekrecht gebruik:" / "1. mevrouw J. Hesen
+            # ...": the points are that sentence's list, not decisions
         gap += 1
         if expected is None and gap == 1 and not recs and not u.heading and not u.marker and (
                 r0.low[-1].endswith(":") or r.triggers):

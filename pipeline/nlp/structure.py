@@ -265,8 +265,9 @@ _TO_ASSEMBLY = re.compile(
 _TO_ASSEMBLY_POINT = re.compile(
     r"(?i)\W*(?:\d{1,2}[.)]\s*)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\b"
     r"[^.;:]{0,120}?\b(?:voor\s+te\s+stellen|te\s+adviseren|voor\s+te\s+leggen)\b")
-_ASSEMBLY = {"gemeenteraad": "gemeenteraad", "raad": "gemeenteraad", "raads": "gemeenteraad", "staten": "provinciale_staten",
-             "provinciale staten": "provinciale_staten", "algemeen bestuur": "algemeen_bestuur"}
+_ASSEMBLY = {"gemeenteraad": "gemeenteraad", "raad": "gemeenteraad", "raads": "gemeenteraad",
+             "staten": "provinciale_staten", "provinciale staten": "provinciale_staten",
+             "algemeen bestuur": "algemeen_bestuur"}
 
 
 def _proposer_by_business(text: str, data: dict) -> str | None:
@@ -740,7 +741,7 @@ def _heads_group(items: list[_Item], it: _Item) -> bool:
 
 
 def _next_number(num: str) -> str:
-    head, dot, last = num.rpartition(".")  # "1.1" -> "1.2"
+    head, _, last = num.rpartition(".")  # "1.1" -> "1.2"
     if head:
         return f"{head}.{_next_number(last)}"
     return str(int(num) + 1) if num.isdigit() else chr(ord(num) + 1)
@@ -781,10 +782,10 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
             expect, inner = "1", None
             i += 1
             continue
-        if m and expect is None and items and m.group("num") == "1" and m.group("title") \
+        gap_fields = _fields_only(text[items[-1].title_end:ln.start]) if m and expect is None and items else None
+        if m and gap_fields is not None and m.group("num") == "1" and m.group("title") \
                 and items[-1].number and "." in items[-1].number \
-                and _fields_only(text[items[-1].title_end:ln.start]) is not None \
-                and (_RESOLVES.search(m.group("title")) or _RESOLVES.search(_fields_only(text[items[-1].title_end:ln.start]))):
+                and (_RESOLVES.search(m.group("title")) or _RESOLVES.search(gap_fields)):
             expect, inner = "1", None  # "3.1 Tweede bestuursrapportage" / "1. De ... vast te stellen.": its points
         if m and expect is not None and m.group("title"):
             step, expect, inner = _point_step(m.group("num").lower(), expect, inner)
@@ -1226,7 +1227,8 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
         if r["_item"][0] == unnumbered_start and r["start"] >= unnumbered_start and r["end"] <= unnumbered_end:
             r["_item"] = (r["start"], r["end"])
     for r in out:  # "De raad met bijgevoegd raadsvoorstel te adviseren om ...": the board proposes to the assembly
-        if r["status"] == "adopted" and r["actor"] in data["proposers"].values() and _TO_ASSEMBLY_POINT.match(r["object"] or ""):
+        if r["status"] == "adopted" and r["actor"] in data["proposers"].values() \
+                and _TO_ASSEMBLY_POINT.match(r["object"] or ""):
             r["status"] = "proposed"
     put = [r.pop("_put_label", False) for r in out]
     if ctx.layout != "agenda":  # "Voorstel: X" then "Besluit: ...": the proposal is what the meeting then decided

@@ -1130,8 +1130,8 @@ def _same_identifier(reader, schema, typed: str) -> list[str]:
     if not found:  # the identifier's head or one of its parts, typed with a separator the document has not:
         # "NL.IMRO.0093" and "BP2017-JanRuijgl2" of "NL.IMRO.0093.BP2017JanRuijgl2-VG01"
         joined = (analyzed_stems(schema["text"].analyzer, key) or [""])[0]
-        heads = [b.decode("utf-8") if isinstance(b, bytes) else b for _, b in zip(range(MAX_SAME_IDENTIFIER),
-                                                                                      reader.expand_prefix("text", typed))]
+        prefixed = zip(range(MAX_SAME_IDENTIFIER), reader.expand_prefix("text", typed))
+        heads = [b.decode("utf-8") if isinstance(b, bytes) else b for _, b in prefixed]
         found += [t for t in heads if len(t) > len(typed) and not t[len(typed)].isalnum()]
         for n, btext in enumerate(reader.expand_prefix("parts", joined + "|") if joined else ()):
             if n >= MAX_SAME_IDENTIFIER:

@@ -96,8 +96,8 @@ def _lexicon() -> dict:
 
 # A sentence ends at . ! ? ; followed by a space (not after an initial or a short abbreviation), at a blank line, or before a bullet or numbered line.
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Za-z]\.)(?<!\b(?:dd|nr|bv|ca|zg|jl|mw|mr|dr|ir|hr)\.)"
-                           r"(?<!\b(?:dhr|drs|ing|evt|art|blz|par|fig|pag|nrs)\.)(?<!\bmevr\.)(?<!\bprof\.)(?<!\bincl\.)(?<!\bbijl\.)"
-                           r"(?<!nr\.(?=\s\d))\s+(?=\S)"  # ("zaaknr. 200401868/1", "kenmerknr. 12")
+                           r"(?<!\b(?:dhr|drs|ing|evt|art|blz|par|fig|pag|nrs)\.)(?<!\bmevr\.)(?<!\bprof\.)"
+                           r"(?<!\bincl\.)(?<!\bbijl\.)(?<!nr\.(?=\s\d))\s+(?=\S)"  # ("zaaknr. 200401868/1")
                            r"|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]\s))")
 TOKENS = dutch_analyzer()
 _WORD = re.compile(TOKEN_PATTERN)
