@@ -355,3 +355,46 @@ def test_a_news_page_s_board_decisions_are_dated_by_the_meeting_it_reports(nlp):
     x = run(nlp, WEEKLY_NEWS)
     told = [(d.actor, d.date) for d in x.decisions if d.text.startswith("Het")]
     assert told == [("college_bw", "2019-10-22"), ("college_bw", "2019-10-22")]
+
+
+CONTINUED = """Ga naar de inhoud van deze pagina
+
+Raad
+
+dinsdag 23 maart 2021
+
+21:00 - 23:00
+
+Locatie
+Raadzaal
+Voorzitter
+A.J. Gerritsen
+Toelichting
+
+Vervolg geschorste vergadering 16 maart 2021
+
+De voorzitter van de raad geeft aan hoe de continuering van de raadsvergadering plaatsvindt.
+
+Agenda documenten
+
+Agendapunten
+
+ 1. Over dit ordevoorstel is reeds een besluit genomen bij de Raadsvergadering van 16 maart 2021.
+
+ 2. Conform Reglement van Orde (artikel 20 lid 2) op voorstel van het presidium.
+  De ingekomen stukken zijn reeds vastgesteld in de raadsvergadering van 16 maart 2021.
+
+ 3. Uitbreiding begraafplaats Bornerbroek
+"""
+
+
+def test_a_meeting_page_named_after_its_body_is_that_body_s_meeting_on_its_own_day(nlp):
+    # the body's name over the page's day and hours, even where the items are not headed "Agendapunten"
+    doc = run(nlp, CONTINUED.replace("Agendapunten\n\n", "")).document
+    assert (doc.meeting_body, doc.meeting_date) == ("gemeenteraad", "2021-03-23")
+
+
+def test_an_item_decided_at_the_first_session_of_a_suspended_meeting_is_adopted_that_day(nlp):
+    x = run(nlp, CONTINUED)
+    done = [(d.actor, d.date, d.status) for d in x.decisions if "reeds" in d.text]
+    assert done == [("gemeenteraad", "2021-03-16", "adopted")] * 2

@@ -371,8 +371,11 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
     # ("Commissie Watersysteembeheer", "Informatieve commissie")
     for i, ln in enumerate(head[:10]):
         low = _clean_head(ln.text)
-        if low.endswith(":") or not (body_line.fullmatch(low) or named.fullmatch(low) or _timed_title(head, i)):
+        timed = _timed_title(head, i)
+        if low.endswith(":") or not (body_line.fullmatch(low) or named.fullmatch(low) or timed):
             continue  # (not a label: "Overleg:" heads a field of minutes)
+        if timed and (body_line.fullmatch(low) or named.fullmatch(low)):
+            return i  # "Raad" / "dinsdag 23 maart 2021" / "21:00 - 23:00": a body's meeting, its day and its hours
         below = head[i + 1:i + 16]
         labels = {_starts(x.text.lower().strip().rstrip(" :"), data["meeting_page_labels"]["labels"]) for x in below}
         labels.discard(None)
@@ -1230,6 +1233,13 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
         if r["status"] == "adopted" and r["actor"] in data["proposers"].values() \
                 and _TO_ASSEMBLY_POINT.match(r["object"] or ""):
             r["status"] = "proposed"
+    for r in out:  # "Over dit raadsvoorstel is reeds een besluit genomen in de raadsvergadering van 16 maart 2021.":
+        # a suspended meeting's agenda, continued; the item was decided at the first session
+        done = _ALREADY_DECIDED.search(r["text"]) if r["status"] in ("proposed", "adopted") and r["date"] == day else None
+        held = [d for d in dates if done and r["start"] + done.start() <= d.start_char < r["start"] + done.end() + 40
+                and _DAY.match(str(d._.value or ""))] if done else []
+        if held:
+            r["status"], r["date"], r["date_text"] = "adopted", str(held[0]._.value), held[0].text
     put = [r.pop("_put_label", False) for r in out]
     if ctx.layout != "agenda":  # "Voorstel: X" then "Besluit: ...": the proposal is what the meeting then decided
         out = [r for k, r in enumerate(out) if not (put[k] and k + 1 < len(out) and out[k + 1]["status"]
@@ -1249,6 +1259,10 @@ def _introduced_points(text: str, start: int, end: int) -> list[tuple[int, int, 
     return _block_points(text, first.start(), end)
 
 
+#: an item decided at an earlier session of the same meeting: "is reeds een besluit genomen bij de raadsvergadering van",
+#: "zijn reeds vastgesteld in de raadsvergadering van"
+_ALREADY_DECIDED = re.compile(r"(?i)\breeds\s+(?:een\s+besluit\s+genomen|vastgesteld|besloten|aangenomen)\s+"
+                              r"(?:bij|in|tijdens)\s+de\s+\w*vergadering\s+van\b")
 _DECIDES_WORD = re.compile(r"(?i)\b(?:besluit|besluiten|besloten)\b")
 _PROPOSES_POINTS = re.compile(r"(?i)\b(?:voorstel\s+(?:aan|om|tot)|voorgesteld|voorgestelde?\s+besluit)\b")
 
