@@ -1235,7 +1235,8 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
             r["status"] = "proposed"
     for r in out:  # "Over dit raadsvoorstel is reeds een besluit genomen in de raadsvergadering van 16 maart 2021.":
         # a suspended meeting's agenda, continued; the item was decided at the first session
-        done = _ALREADY_DECIDED.search(r["text"]) if r["status"] in ("proposed", "adopted") and r["date"] == day else None
+        done = _ALREADY_DECIDED.search(r["text"]) \
+            if r["status"] in ("proposed", "adopted") and r["date"] == day else None
         held = [d for d in dates if done and r["start"] + done.start() <= d.start_char < r["start"] + done.end() + 40
                 and _DAY.match(str(d._.value or ""))] if done else []
         if held:
