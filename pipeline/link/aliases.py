@@ -84,16 +84,14 @@ class AliasTable:
         that is no known name but the initials of one names it too ("TBD")."""
         words, out, i = fold(text).split(), [], 0
         # the words of one identifier ("NL.IMRO.0093" -> nl, imro, 0093) are one token: a name is not a piece of it
-        token_of: list[int] = []
-        for k, token in enumerate(text.split()):
+        spans: list[tuple[int, int] | None] = []  # per word, the words of the identifier it belongs to
+        for token in text.split():
+            n = len(fold(token).split())
             whole = re.search(r"\d", token) and re.search(r"\w[^\w\s+&]+\w", token)
-            token_of += [k if whole else -1 - len(token_of) - n for n in range(len(fold(token).split()))]
+            spans += [(len(spans), len(spans) + n) if whole else None] * n
 
         def cuts(a: int, b: int) -> bool:
-            if len(token_of) != len(words):
-                return False
-            ends = {token_of[a], token_of[min(b, len(words)) - 1]}
-            return any(token_of[x] >= 0 and token_of[x] in ends for x in (*range(a), *range(b, len(words))))
+            return len(spans) == len(words) and any(s is not None and (s[0] < a or s[1] > b) for s in spans[a:b])
 
         while i < len(words):
             for n in sorted(self._first.get(words[i], ()), reverse=True):

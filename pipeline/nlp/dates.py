@@ -114,8 +114,7 @@ def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
                     if nxt >= n:
                         break
             gap = text[gap_start:mentions[nxt].start]
-            weekday_next = not gap.strip() and re.match(r"(?i)(?:maan|dins|woens|donder|vrij|zater|zon)dag\b",
-                                                        text[mentions[nxt].start:mentions[nxt].start + 12]) is not None
+            weekday_next = not gap.strip() and _weekday_of(text, mentions[nxt]) is not None
             # ("... wethouders 22 december dinsdag 12 januari 2021": a title's day, then the page's own, no list)
             if gap and len(gap) <= 12 and P.list_gap.match(gap) and "\n\n" not in gap and not weekday_next:
                 chain.append(nxt)

@@ -254,20 +254,20 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
 #: what only the board that prepares an assembly's business decides: to put a matter to the assembly, to inform it,
 #: to answer its members' questions ("voor te leggen aan de gemeenteraad", "de raad te informeren", "Beantwoording
 #: raadsvragen"); the assembly is the group's name
+_ASSEMBLY = {"gemeenteraad": "gemeenteraad", "raad": "gemeenteraad", "raads": "gemeenteraad",
+             "staten": "provinciale_staten", "provinciale staten": "provinciale_staten",
+             "algemeen bestuur": "algemeen_bestuur"}
+_ASSEMBLY_WORDS = r"(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)"
 _TO_ASSEMBLY = re.compile(
     r"(?i)\b(?:(?:voor\s+te\s+leggen|aan\s+te\s+bieden|toe\s+te\s+sturen|te\s+sturen|voor\s+te\s+stellen)\s+aan\s+"
-    r"(?:de\s+|het\s+)?(?P<a>gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\b"
-    r"|\b(?:de\s+|het\s+)?(?P<b>gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\s+"
-    r"(?:te\s+informeren|voor\s+te\s+stellen)\b"
+    rf"(?:de\s+|het\s+)?(?P<a>{_ASSEMBLY_WORDS})\b"
+    rf"|\b(?:de\s+|het\s+)?(?P<b>{_ASSEMBLY_WORDS})\s+(?:te\s+informeren|voor\s+te\s+stellen)\b"
     r"|\bbeantwoording\s+(?:van\s+(?:de\s+)?)?(?:schriftelijke\s+)?(?P<c>raads|staten)vragen\b)")
 #: a board's decision to put a matter to its assembly: "De raad met bijgevoegd raadsvoorstel voor te stellen ...",
 #: "De gemeenteraad te adviseren om ...", "Provinciale Staten voor te stellen ..."
 _TO_ASSEMBLY_POINT = re.compile(
-    r"(?i)\W*(?:\d{1,2}[.)]\s*)?(?:de\s+|het\s+)?(?:gemeenteraad|raad|provinciale\s+staten|staten|algemeen\s+bestuur)\b"
+    rf"(?i)\W*(?:\d{{1,2}}[.)]\s*)?(?:de\s+|het\s+)?{_ASSEMBLY_WORDS}\b"
     r"[^.;:]{0,120}?\b(?:voor\s+te\s+stellen|te\s+adviseren|voor\s+te\s+leggen)\b")
-_ASSEMBLY = {"gemeenteraad": "gemeenteraad", "raad": "gemeenteraad", "raads": "gemeenteraad",
-             "staten": "provinciale_staten", "provinciale staten": "provinciale_staten",
-             "algemeen bestuur": "algemeen_bestuur"}
 
 
 def _proposer_by_business(text: str, data: dict) -> str | None:
@@ -387,7 +387,7 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
     return None
 
 
-_TIME_RANGE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:uur)?\s*")
+_TIME_RANGE = re.compile(rf"\s*{_CLOCK.pattern}\s*[-–]\s*{_CLOCK.pattern}\s*(?:uur)?\s*")
 
 
 def _timed_title(head: list[_Line], i: int) -> bool:
@@ -820,7 +820,7 @@ def _items(text: str, lines: list[_Line], dates: list[Span]) -> list[_Item]:
                 after_colon and num.lower() == "a" or num.lower() == sub_point)))
             sub_point = _next_number(num.lower()) if point and lettered else None
             # ("1. ... het DB te machtigen tot:" / "a. Het aangaan van ..." / "b. ...": the points of a point)
-            clock = re.search(r"\s+[-–]\s+\d{1,2}[:.]\d{2}\s*$", title) if title else None
+            clock = re.search(rf"\s+[-–]\s+{_CLOCK.pattern}\s*$", title) if title else None
             if clock:  # "Vaststellen agenda - 19:32": the item's hour on a meeting's page, not its title
                 t_end -= len(title) - clock.start()
                 title = title[:clock.start()]
