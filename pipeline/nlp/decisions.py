@@ -59,6 +59,7 @@ class _Ctx:
     minutes: bool
     voice: str | None = None  # whom "we" means: in a proposal to a council, the college that proposes
     reported: str | None = None  # the body of the one meeting a news item tells of (see _reported_meeting)
+    layout: str | None = None  # the frame's layout: "minutes", "decision_list", "agenda", "letter", ...
 
 
 def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
@@ -81,7 +82,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
                        "meeting": frame.meeting, "mandate_holder": frame.mandate_holder}
     minutes = any(m in head for m in lex.raw.get("minutes_markers", [])) and not any(
         w in head for w in load_structure()["not_meetings"])  # "verslag van een schriftelijk overleg": no meeting
-    ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer, minutes or frame.layout in ("decision_list", "minutes"))
+    ctx = _Ctx(doc_date, meta.get("issuer") or frame.issuer, minutes or frame.layout in ("decision_list", "minutes"),
+               layout=frame.layout)
     if frame.layout == "proposal" and frame.meeting_body in _PROPOSERS:
         ctx.voice = _PROPOSERS[frame.meeting_body]
     units = segment(text, lex.words("abbreviations"))
@@ -780,7 +782,8 @@ def _record_adopted(records: list[dict], text: str, frame: Context, dates: list[
             if r["start"] < f_end and f_start < r["end"] and not r.get("cited"):
                 r["date"], r["date_text"], r["status"] = f_date, f_text, "adopted"
                 r["actor"] = r["actor"] or frame.meeting_body
-                r["actor_text"] = r["actor_text"] or frame.meeting_body_text
+                if not r["actor_text"] or (r["actor"] == frame.meeting_body and r["actor_text"].lower().endswith("vergadering")):
+                    r["actor_text"] = frame.meeting_body_text or r["actor_text"]  # the body, not "commissievergadering"
                 r["start"] = max(r["start"], f_start)
                 r["text"] = text[r["start"]:r["end"]]
                 r["object"] = _own_record_object(frame)
@@ -1167,6 +1170,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     date_fb = (None, None)
     if date is None and cls in ("decide", "reject", "note") and status in ("adopted", "rejected") and ctx.minutes:
         date_fb = (ctx.doc_date, None)
+    elif date is None and cls == "propose" and status == "proposed" and tense == "present" and ctx.layout == "minutes" \
+            and (actor is not None or act_fb[0] is not None):
+        date_fb = (ctx.doc_date, None)  # "Voor het gebied stelt de provincie voor ...": proposed at the meeting the
+        # minutes record (not in an agenda, whose explanations tell what the college proposes)
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None and ctx.reported and tense == "past" \
             and cls == "decide" and status == "adopted" and trig.kind == "part" \
             and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):

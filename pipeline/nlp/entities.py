@@ -44,6 +44,7 @@ _LEVEL_BODIES = {
     "gemeente": {"gemeenteraad", "college_bw", "burgemeester", "wethouder", "raadscommissie", "gemeentebestuur"},
     "waterschap": {"verenigde_vergadering", "college_dijkgraaf_heemraden", "dijkgraaf"},
 }
+_NATIONAL_BODIES = {"tweede_kamer", "eerste_kamer", "staten_generaal", "ministerraad", "kabinet", "minister", "staatssecretaris"}
 _WATER_BOARD_WORDS = re.compile(r"(?i)\b(?:het\s+waterschap|hoogheemraadschap|wetterskip|dijkgraaf|hoogheemraden|heemraden)\b")
 _BODY_HEADS = ("raad", "bestuur", "commissie", "overleg", "college", "orgaan", "kring", "groep", "staten", "beraad", "presidium")
 _COMPASS = {"noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest", "centraal", "groot"}
@@ -455,6 +456,10 @@ class EntityRecognizer:
         abbreviation ("BO ATT"). "en", "&" and a comma join words of one name.
         """
         end, taken, n = -1, 0, len(toks)
+        if topics and k + 1 < n and toks[k].ci == "voor" and toks[k].space_before == " " \
+                and toks[k + 1].space_before == " " and toks[k + 1].start not in starts \
+                and self._name_word(toks[k + 1], acronym_only, topics):
+            k += 1  # "Raadscommissie voor Ruimte, wonen en natuur", "Commissie voor Bezwaarschriften"
         while k < n and taken < 6:
             t = toks[k]
             if taken and t.ci in ("en", "&", ",") and k + 1 < n and toks[k + 1].space_before == " " \
@@ -620,7 +625,7 @@ class EntityRecognizer:
                 c.label = None
 
     def _level(self, chosen: list[Cand], issuer, text: str = "") -> str:
-        """'gemeente', 'provincie' or 'waterschap': whose document this is (a text that speaks of "het waterschap"
+        """'gemeente', 'provincie', 'waterschap' or 'rijk': whose document this is (a text that speaks of "het waterschap"
         is a water board's, whatever province it names)."""
         if issuer is not None:
             if issuer.id.startswith("provincie_") or issuer.id in _LEVEL_BODIES["provincie"]:
@@ -640,6 +645,10 @@ class EntityRecognizer:
                 score["gemeente"] += 0.5
         if text:
             score["waterschap"] += min(3, len(_WATER_BOARD_WORDS.findall(text[:20000])))
+        national = sum(1 for c in chosen if c.canonical and (c.canonical in _NATIONAL_BODIES or c.canonical.startswith(
+            ("minister_", "staatssecretaris"))))
+        if national > score["gemeente"] + score["provincie"] + score["waterschap"]:
+            return "rijk"  # a Kamer letter or report: "de vaste commissie voor Onderwijs" is the Kamer's
         if score["provincie"] > score["gemeente"] and score["provincie"] >= score["waterschap"]:
             return "provincie"
         if score["waterschap"] > score["gemeente"]:

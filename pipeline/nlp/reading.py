@@ -273,6 +273,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                             break  # "stelt de raad voor een krediet beschikbaar te stellen": the particle of the infinitive
                         if k + len(pt) < n and low[k + len(pt)] == "te" and k > i + 1:
                             break  # "stelt de raad voor geen zienswijze in te dienen": "in" belongs to "in te dienen"
+                        om = next((j for j in range(i + 1, k) if low[j] == "om"), None)
+                        if om is not None and "te" in low[om + 1:k]:
+                            break  # "stelt voor om uit te gaan van 400 GWh in 2030": past the clause "om ... te"
                         after = low[k + len(pt)] if k + len(pt) < n else ""
                         rest = low[k + len(pt):k + len(pt) + 12]
                         infinitive = "te" in rest[1:] and not any(w in (".", ";", ",", "om") for w in rest[:rest.index("te")]) \
@@ -333,6 +336,9 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
             continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
         if prev in lex.words("date_preps_never"):
             continue  # "na 20 maart 2013 zijn vergunningen verleend": when they were granted is not written
+        if trig is not None and trig.i < i and "om" in r.low[trig.i + 1:i] \
+                and not any(w in (".", ";", ":") for w in r.low[trig.i + 1:i]):
+            continue  # "stelt voor om uit te gaan van 400 GWh in 2030": the day of what is decided, not of deciding
         prev2 = " ".join(r.low[max(0, i - 2):i])
         if (prev2 == "ingang van" or prev == "per") and trig is not None and trig.lemma == "besluiten" \
                 and trig.kind in ("present", "past", "part"):

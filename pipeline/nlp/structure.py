@@ -513,6 +513,13 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
         o = next((o for o in _organs_in(organs, head[0].start, head[-1].end) if _meets(o)), None)
         if o is not None:
             ctx.meeting_body, ctx.meeting_body_text = o._.canonical, o.text
+    if ctx.meeting_body and ctx.meeting_body_text and len(ctx.meeting_body_text.split()) == 1 and head:
+        # "BESLUITENLIJST OPENBARE COMMISSIEVERGADERING" over "Raadscommissie voor Ruimte, wonen en natuur": the
+        # body goes by the name the head gives it
+        named = [o for o in _organs_in(organs, head[0].start, head[min(len(head), max(title_idx, 0) + 4) - 1].end)
+                 if o._.canonical == ctx.meeting_body and len(o.text.split()) > 1]
+        if named:
+            ctx.meeting_body_text = named[0].text
 
 
 #: a body named as the one that meets: "vergadert het dagelijks bestuur", "een bijeenkomst van de Verenigde
@@ -916,6 +923,10 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
         # "Motie X wordt, na een stemverklaring van FVD, unaniem aangenomen": the aside left out
         clause = re.sub(r"\b(wordt|werd|is|worden|werden|zijn),[^,]{1,60},\s*", r"\1 ", clause)
         m = _PASSIVE.match(clause)
+        later = re.fullmatch(r"(?:\w+\s+)?nog\s+niet\s+(\w+)", m.group("mid") + m.group("out")) if m else None
+        if later and len(clause.split()) <= 24 and outcomes.get(later.group(1)) == "adopted" \
+                and not SUBORDINATE.search(m.group("subj")):
+            return "postponed", "nog niet " + later.group(1)  # "De verslagen worden nog niet vastgesteld"
         if m and len(clause.split()) <= 24 and not re.search(r"\b(niet|geen|nog)\b", m.group("subj") + m.group("mid")) \
                 and not SUBORDINATE.search(m.group("subj")):  # "regels die naar verwachting in 2025 worden vastgesteld"
             after = (m.group("mid") + m.group("out")).split()

@@ -1,0 +1,114 @@
+"""Reports of consultations, committee decision lists and Kamer reports read as whole documents (issue 15, after a
+blind annotation of full real documents: committee lists, a provincial consultation's report, Kamer papers). Read end
+to end by the whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+
+
+def run(nlp, text: str, doc_id: str = "genre"):
+    return analyse(doc_id, CleanText(text=text), nlp)
+
+
+COMMITTEE_LIST = """BESLUITENLIJST OPENBARE COMMISSIEVERGADERING
+
+Raadscommissie voor Ruimte, wonen en natuur
+
+Datum 20 mei 2014
+Aanwezig
+
+01. Opening en mededelingen
+
+De voorzitter opent de vergadering en heet de aanwezigen welkom.
+
+03. Vaststelling van de besluitenlijst van de vergadering van 24 april 2014
+
+De commissie stelt de besluitenlijst ongewijzigd vast.
+
+04. Rondvraag
+
+Er zijn geen rondvragen.
+"""
+
+
+def test_a_committee_named_with_voor_keeps_its_name_and_its_decisions_carry_it(nlp):
+    x = run(nlp, COMMITTEE_LIST)
+    assert "Raadscommissie voor Ruimte, wonen en natuur" in [e.text for e in x.entities if e.label == "ORGAN"]
+    adopted = [d for d in x.decisions if d.status == "adopted" and d.date == "2014-05-20"]
+    assert adopted and all(d.actor == "raadscommissie" for d in adopted)
+    # the body by its name, not by the meeting word of the title ("COMMISSIEVERGADERING")
+    assert all(d.actor_text == "Raadscommissie voor Ruimte, wonen en natuur" for d in adopted)
+
+
+CONSULTATION = """Verslag bestuurlijk overleg ZSDZ
+
+Woensdag 20 maart 2024 09:00 – 10:30 uur
+
+1. Opening
+
+De voorzitter opent de vergadering.
+
+2. Verslagen – ter vaststelling
+
+De verslagen worden na accordering openbaar gemaakt. De verslagen worden nog niet vastgesteld.
+
+3. Programmeringsafspraken
+
+Voor het gebied stelt de provincie voor om uit te gaan van 400 GWh in 2030 (som 4 gemeenten).
+
+4. Sluiting
+"""
+
+
+def test_minutes_date_a_proposal_made_at_the_meeting_by_the_meeting_not_by_the_year_it_aims_at(nlp):
+    x = run(nlp, CONSULTATION)
+    proposed = [d for d in x.decisions if d.status == "proposed"]
+    assert [(d.actor, d.date) for d in proposed] == [("gedeputeerde_staten", "2024-03-20")]
+    # "stelt ... voor om uit te gaan van ... in 2030": proposing, not "instellen" with "in" of "in 2030"
+    assert proposed[0].predicate == "voorstellen"
+    assert not any(d.date == "2030" for d in x.decisions)
+
+
+def test_minutes_that_do_not_yet_adopt_an_item_postpone_it(nlp):
+    x = run(nlp, CONSULTATION)
+    assert [(d.status, d.date) for d in x.decisions if "nog niet vastgesteld" in d.text] == [("postponed", "2024-03-20")]
+
+
+AGENDA = """Agenda gemeenteraad
+
+Vergadering van de gemeenteraad op maandag 12 oktober 2015, 19.30 uur
+
+1. Opening
+
+2. Krediet sporthal
+Het college stelt de raad voor een krediet van € 4,7 mln beschikbaar te stellen.
+"""
+
+
+def test_an_agenda_s_explanation_of_what_the_college_proposes_is_not_dated_by_the_meeting(nlp):
+    # (the agenda item itself is proposed to the council on the meeting's day; the college's proposal has no day)
+    x = run(nlp, AGENDA)
+    college = [d for d in x.decisions if d.actor == "college_bw" and d.status == "proposed"]
+    assert college and all(d.date is None for d in college)
+
+
+KAMER_REPORT = """Tweede Kamer der Staten-Generaal
+
+Vergaderjaar 2024–2025
+
+VERSLAG VAN EEN SCHRIFTELIJK OVERLEG
+
+Vastgesteld 30 september 2024
+
+De vaste commissie voor Onderwijs, Cultuur en Wetenschap heeft een aantal vragen en opmerkingen voorgelegd aan de
+minister van Onderwijs, Cultuur en Wetenschap over de brief van 3 juli 2024. De minister heeft deze vragen beantwoord.
+De Tweede Kamer en de minister spreken in oktober verder.
+"""
+
+
+def test_a_committee_in_a_kamer_paper_is_the_kamer_s_not_a_council_s(nlp):
+    x = run(nlp, KAMER_REPORT)
+    named = [e for e in x.entities if e.label == "ORGAN" and e.text.startswith("commissie voor Onderwijs")]
+    assert named and all(e.canonical == "kamercommissie" for e in named)
