@@ -112,3 +112,26 @@ def test_a_committee_in_a_kamer_paper_is_the_kamer_s_not_a_council_s(nlp):
     x = run(nlp, KAMER_REPORT)
     named = [e for e in x.entities if e.label == "ORGAN" and e.text.startswith("commissie voor Onderwijs")]
     assert named and all(e.canonical == "kamercommissie" for e in named)
+
+
+STATENVOORSTEL = """Statenvoorstel
+
+Datum 16 juli 2024
+Onderwerp: Vaststelling instructieregel windenergie
+
+Aan Provinciale Staten
+
+We stellen u voor een uitzondering op de clustereis te maken voor bedrijventerreinen.
+
+Om te kunnen sturen waar windturbines komen, adviseren wij u om in de instructieregel een maximum van 2,3 TWh aan
+windenergie op te nemen.
+
+Gedeputeerde Staten van Overijssel
+"""
+
+
+def test_what_the_writers_of_a_proposal_propose_in_it_is_proposed_on_its_date(nlp):
+    x = run(nlp, STATENVOORSTEL)
+    writers = [(d.actor, d.date) for d in x.decisions if d.actor == "gedeputeerde_staten"]
+    # "te kunnen" in the purpose clause is no modal over "adviseren wij u"
+    assert writers == [("gedeputeerde_staten", "2024-07-16")] * 2

@@ -170,6 +170,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         rec.pop("_row", None)
         rec.pop("_register", None)
         rec.pop("_bullet", None)
+        rec.pop("_present", None)
         office = _office_kind(rec["actor"])
         if office is not None:  # "minister_ienw": the actor is a minister, the office is kept beside it
             rec["actor_office"], rec["actor"] = rec["actor"], office
@@ -531,6 +532,11 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
                 rec["date"] = frame.doc_date
+        elif (frame.layout in ("letter", "notice", "proposal", None) and rec["date"] is None and text_low in pronouns
+              and rec["status"] == "proposed" and rec.get("_present") and not rec.get("cited")
+              and rec["actor"] is not None and rec["actor"] in (frame.issuer, frame.meeting_body and _PROPOSERS.get(frame.meeting_body))):
+            rec["date"] = frame.doc_date  # "We stellen u voor een uitzondering te maken", "wij adviseren u ...": the
+            # writer proposes it in the text, on its date
         elif (frame.layout in ("letter", "notice", None) and rec["date"] is None and rec["actor"] == frame.issuer
               and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or (frame.layout is not None and (
                   _PERFECT.search(rec["text"]) or _ISSUER_DECIDES.match(rec["text"]))))):
@@ -1189,6 +1195,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                   obj=read_object(r, trig, actor, date, lex), vote=vote, idx=idx)
     if tense == "past" and status in ("adopted", "rejected", "realized") and date is not None:
         rec["date"] = _year_before(rec["date"], date.text, ctx.doc_date)
+    if tense == "present":
+        rec["_present"] = True
     return rec
 
 

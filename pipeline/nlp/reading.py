@@ -469,7 +469,8 @@ def read_tense(r: Reading, trig: Trigger) -> str:
     if trig.kind in ("present", "past"):
         kinds = {r.aux[k] for k in r.aux if abs(k - trig.i) <= 3}
         if trig.kind == "present" and r.low[trig.i].endswith("en"):
-            far = {r.aux[k] for k in before if r.aux[k] in ("modal", "future")}
+            far = {r.aux[k] for k in before if r.aux[k] in ("modal", "future") and not (k and r.low[k - 1] == "te")}
+            # ("Om te kunnen sturen ..., adviseren wij u": "te kunnen" is no finite modal)
             if far:  # "wil de provincie de termijn verlengen": the plural form is the infinitive after a modal
                 return "future" if "future" in far else "modal"
     after = [r.aux[trig.j]] if trig.j in r.aux else []  # "vastgelegd moet worden", "vastgesteld zal worden"
