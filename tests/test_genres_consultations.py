@@ -135,3 +135,24 @@ def test_what_the_writers_of_a_proposal_propose_in_it_is_proposed_on_its_date(nl
     writers = [(d.actor, d.date) for d in x.decisions if d.actor == "gedeputeerde_staten"]
     # "te kunnen" in the purpose clause is no modal over "adviseren wij u"
     assert writers == [("gedeputeerde_staten", "2024-07-16")] * 2
+
+
+CONSULTATION_NAMED = """Verslag bestuurlijk overleg programmeringsafspraken Hellendoorn
+
+Woensdag 10 juli 2024 10.00 – 11.00 uur
+
+1. Verzoek van Hellendoorn
+
+De raad heeft het college verzocht aanvullingen op de afspraken op te nemen.
+
+2. Conclusie
+
+Het verslag wordt ongewijzigd vastgesteld.
+"""
+
+
+def test_the_body_whose_meeting_the_head_records_is_a_body_mention_by_its_whole_name(nlp):
+    x = run(nlp, CONSULTATION_NAMED)
+    assert x.document.meeting_body == "bestuurlijk_overleg"
+    organs = [(e.text, e.canonical) for e in x.entities if e.label == "ORGAN"]
+    assert ("bestuurlijk overleg programmeringsafspraken Hellendoorn", "bestuurlijk_overleg") in organs

@@ -1553,6 +1553,30 @@ def _meeting_chair(doc: Doc) -> None:
     doc.spans["entities"] = sorted(spans, key=lambda e: e.start_char)
 
 
+def _meeting_body_mention(doc: Doc) -> None:
+    """"Verslag bestuurlijk overleg programmeringsafspraken Hellendoorn": the body whose meeting the head records is an
+    ORGAN mention there, also where its name is one the KB does not know (the meeting was read from the head's shape)."""
+    meeting = doc._.meeting or {}
+    body, words = meeting.get("body"), (meeting.get("body_text") or "").strip()
+    if doc._.layout not in ("decision_list", "minutes", "agenda") or not body or len(words) < 4 or "entities" not in doc.spans:
+        return
+    text = doc_text(doc)
+    at = text.find(words, 0, 3000)
+    if at < 0 or re.search(r"\d", words):
+        return
+    spans = list(doc.spans["entities"])
+    end = at + len(words)
+    if any(e.start_char < end and at < e.end_char and (e.label_ == "ORGAN" or not (at <= e.start_char and e.end_char <= end))
+           for e in spans):
+        return
+    span = doc.char_span(at, end, label="ORGAN", alignment_mode="contract")
+    if span is None or not len(span):
+        return
+    span._.canonical = body
+    spans = [e for e in spans if not (at <= e.start_char and e.end_char <= end)] + [span]  # (its place is in its name)
+    doc.spans["entities"] = sorted(spans, key=lambda e: e.start_char)
+
+
 @Language.factory("spoor_decisions")
 def make_decisions(nlp: Language, name: str):
     """The ``spoor_decisions`` component: sets ``doc._.decisions``."""
@@ -1563,6 +1587,7 @@ def make_decisions(nlp: Language, name: str):
         # the document, instead of storing it as if it held no decisions.
         doc._.decisions = find_decisions(doc, lex)
         _meeting_chair(doc)
+        _meeting_body_mention(doc)
         return doc
 
     return decisions
