@@ -156,3 +156,35 @@ def test_the_body_whose_meeting_the_head_records_is_a_body_mention_by_its_whole_
     assert x.document.meeting_body == "bestuurlijk_overleg"
     organs = [(e.text, e.canonical) for e in x.entities if e.label == "ORGAN"]
     assert ("bestuurlijk overleg programmeringsafspraken Hellendoorn", "bestuurlijk_overleg") in organs
+
+
+CABINET_LIST = """MINISTERRAAD
+
+Besluitenlijst van de vergadering van vrijdag 6 december 2024
+
+4. Ontwerpbesluiten
+
+b. Besluit verlenging werkingsduur van de gedragsregels voor de overheid in de Mededingingswet (Verlenging Wet
+markt en overheid 1 juli 2025 – 1 juli 2027) (Minister van EZ)
+
+Het besluit verlengt de geldingsduur van de gedragsregels met twee jaar. Voor een inhoudelijke wijziging ligt er een
+wetsvoorstel bij de Tweede Kamer sinds december 2021, maar deze is nog niet behandeld.
+
+Aangenomen.
+
+5. Benoemingen
+
+a. Voortzetting voorzitterschap bij het Nationaal Klimaat Platform (Minister van KGG)
+
+De raad stemt in met de voortzetting van het voorzitterschap van drs. C.C.M. Vendrik tot 3 november 2026.
+"""
+
+
+def test_a_term_in_an_item_or_in_what_the_meeting_decided_does_not_date_the_decision(nlp):
+    x = run(nlp, CABINET_LIST)
+    assert not any(d.status == "planned" for d in x.decisions)
+    assert not any(d.status == "postponed" for d in x.decisions)  # "deze is nog niet behandeld" tells of a bill
+    chair = [d for d in x.decisions if "voortzetting van het voorzitterschap" in d.text]
+    assert [(d.actor, d.date, d.status) for d in chair] == [("ministerraad", "2024-12-06", "adopted")]
+    assert any(d.actor == "ministerraad" and d.date == "2024-12-06" and d.status == "adopted"
+               and "werkingsduur" in d.text for d in x.decisions)

@@ -551,6 +551,12 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 t["_item"][0] <= rec["start"] < t["_item"][1] and t["actor"] == rec["actor"] and t["date"] == rec["date"]
                 and id(t) not in prose and not (point and id(t) in intros) for t in struct):
             continue
+        if meeting_kind and frame.meeting_body and rec["status"] == "planned" and rec.get("date_text") and any(
+                abs(t["_item"][0] - rec["start"]) <= 6 and t["actor"] == frame.meeting_body
+                and t["status"] in ("adopted", "rejected", "withdrawn", "postponed") and rec["date_text"] in t["text"]
+                for t in struct):
+            continue  # "b. Besluit verlenging ... (Verlenging Wet markt en overheid 1 juli 2025 – 1 juli 2027)": an item's
+            # title with a term in it is no step of a schedule; the item's outcome tells what was decided
         kept.append(rec)
     if intros:
         struct = [t for t in struct if id(t) not in intros or not any(
@@ -707,13 +713,25 @@ def _meeting_days(records: list[dict], frame: Context) -> list[dict]:
         return records
     for r in records:
         if r["actor"] != frame.meeting_body or r.get("cited") or not r.get("date") or r["date"] == frame.meeting_date \
-                or r["status"] not in ("adopted", "rejected", "postponed", "withdrawn") or not r.get("date_text"):
+                or not r.get("date_text"):
             continue
         said = r["text"]
         verb, day = _DECIDED_VERB.search(said), said.find(r["date_text"])
-        if verb is not None and day > verb.start() and compare_dates(r["date"], frame.meeting_date) != 1:
+        if verb is None or day <= verb.start():
+            continue
+        if r["status"] in ("adopted", "rejected", "postponed", "withdrawn") and compare_dates(r["date"], frame.meeting_date) != 1:
             r["date"], r["date_text"] = frame.meeting_date, frame.meeting_date_text
+        elif r["status"] == "planned" and r.get("_present") and (
+                _TERM_BEFORE.search(said[:day]) or _TERM_WORDS.match(r["date_text"])):
+            # "De raad stemt in met de voortzetting van het voorzitterschap tot 3 november 2026": the term of what was
+            # decided at the meeting, not a decision still to come
+            r["date"], r["date_text"], r["status"] = frame.meeting_date, frame.meeting_date_text, "adopted"
     return records
+
+
+#: the words before a day that make it a term of what is decided: "tot 3 november 2026", "met ingang van 1 januari"
+_TERM = r"(?:tot(?:\s+en\s+met)?|t/m|per|vanaf|met\s+ingang\s+van|ingaande)"
+_TERM_BEFORE, _TERM_WORDS = re.compile(r"(?i)\b" + _TERM + r"\s*$"), re.compile(r"(?i)" + _TERM + r"\b")
 
 
 def _item_days(records: list[dict], text: str, frame: Context, dates: list[Span]) -> list[dict]:

@@ -912,7 +912,9 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
     if first and len(words) <= 14 and "?" not in low:
         return outcomes[first], first
     trailing = next((p for p in data["trailing_outcomes"] if p != "_doc" and (low == p or low.endswith(" " + p))), None)
-    if trailing and len(words) <= 30 and "?" not in low:
+    if trailing and len(words) <= 30 and "?" not in low and not re.search(
+            r"\b(?:is|zijn|wordt|worden|werd|werden|nog)\s+(?:\w+\s+)?" + re.escape(trailing) + "$", low):
+        # (not a clause that says so: "een wetsvoorstel ..., maar deze is nog niet behandeld")
         return data["trailing_outcomes"][trailing], trailing  # "Leegstandsdebat NIET AAN DE ORDE GEWEEST"
     last = words[-1].strip(".,;:!")
     if last in outcomes and len(words) <= 30 and "?" not in low and re.match(
