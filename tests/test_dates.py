@@ -424,6 +424,10 @@ DOC_DATES = [
     ("Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur\n\n1. Opening.", ("2015-06-29", "stated")),
     ("Advies\n\nVersterking door focus\n\n4 juli 2019\n\nWerkgroep\n\nTekst over 12 april.", ("2019-07-04", "stated")),
     ("Notitie d.d. 25 september 2013 over de samenwerking.", ("2013-09-25", "stated")),
+    # the day of the decision a mandate rests on is not the note's: the year it reports in the past
+    ("Onderwerp: GS Mandaat beantwoording brieven\nNOTA GS-MANDAAT\nOpenbaar: Ja\nRegistratiekenmerk: 2023-063875\n"
+     "Auteur: team BCL\nGS-mandaat gebaseerd op: GS-beslissing d.d.: 17 juli 2023\nHet college besluit de brieven te "
+     "beantwoorden.\nOp 17 juli 2023 heeft het college besloten het beleid te publiceren.", ("2023", "inferred")),
     ("Nieuws\n\nHet bestuur heeft besloten. " + "Meer tekst hier. " * 20
      + "Op 8 juli 2021 start de nieuwe organisatie. Per 7-7-2021 is het zover. In 2019 begon het.",
      ("2021-07", "inferred")),

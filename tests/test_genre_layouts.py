@@ -83,7 +83,8 @@ def test_minutes_with_a_long_title_line_and_passive_outcomes_after_adverbs():
     assert [(d["actor"], d["date"], d["status"], d["votes_for"]) for d in recs] == [
         ("gemeenteraad", "2023-10-04", "adopted", None),
         ("gemeenteraad", "2023-10-04", "adopted", None),  # "Het voorstel": item 5, from its title on
-        ("gemeenteraad", "2023-10-04", "rejected", 12)]
+        ("gemeenteraad", "2023-10-04", "rejected", 12),
+        ("gemeenteraad", "2023-10-04", "postponed", None)]  # "wordt nog niet vastgesteld": not taken at this meeting
     assert recs[1]["object"] == "Verordening leerlingenvervoer" and recs[2]["number"] == "M3"
 
 

@@ -131,7 +131,7 @@ def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
 # --------------------------------------------------------------------------- resolution
 
 #: the day of a cited act, not the text's own: "gelezen het voorstel van het presidium d.d. 21 maart 2006"
-CITED_DAY = re.compile(r"(?i)\b(?:voorstel|advies|brief|besluit|verzoek)\b[^\n;]{0,80}$")
+CITED_DAY = re.compile(r"(?i)\b(?:voorstel|advies|brief|besluit|beslissing|verzoek|gebaseerd\s+op)\b[^\n;]{0,80}$")
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
