@@ -188,3 +188,34 @@ def test_a_term_in_an_item_or_in_what_the_meeting_decided_does_not_date_the_deci
     assert [(d.actor, d.date, d.status) for d in chair] == [("ministerraad", "2024-12-06", "adopted")]
     assert any(d.actor == "ministerraad" and d.date == "2024-12-06" and d.status == "adopted"
                and "werkingsduur" in d.text for d in x.decisions)
+
+
+PROVINCE_MAIL = """Van: team Nieuwe Energie
+Verzonden: woensdag 24 juli 2024 15:47
+Onderwerp: Windbeleid
+
+Geachte wethouders duurzaamheid,
+
+Gedeputeerde Staten hebben in de vergadering van 17 juli 2024 het definitieve windbeleid vastgesteld.
+
+Inwerkingtreding van het windbeleid
+De inwerkingtreding hebben wij gepland op 16 oktober 2024.
+We hebben gepland de eerste gebieden open te stellen per 16 oktober 2024.
+
+Met vriendelijke groet,
+
+team Nieuwe Energie | Provincie Overijssel | Postbus 10078 | 8000 GB Zwolle
+"""
+
+
+def test_what_a_province_s_mail_says_it_has_planned_is_planned_by_its_executive_on_that_day(nlp):
+    x = run(nlp, PROVINCE_MAIL)
+    planned = [(d.actor, d.date, d.status) for d in x.decisions if "gepland" in d.text and "wij" in d.text.lower()
+               or d.text.startswith("We hebben gepland")]
+    assert planned == [("gedeputeerde_staten", "2024-10-16", "planned")] * 2
+
+
+def test_a_plan_inside_what_a_body_decides_is_the_decision(nlp):
+    x = run(nlp, "Besluitenlijst algemeen bestuur 2 februari 2021\n\n1. Begroting\nVervolgens besluit het AB dat "
+                 "hiervoor een extra vergadering van het algemeen bestuur wordt gepland.\n")
+    assert [(d.actor, d.date, d.status) for d in x.decisions] == [("algemeen_bestuur", "2021-02-02", "adopted")]

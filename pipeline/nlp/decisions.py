@@ -48,7 +48,7 @@ _log = logging.getLogger(__name__)
 register_extensions()
 
 STATUSES = DECISION_STATUSES  # (defined with the record, in models)
-CLASSES = ("decide", "reject", "propose", "discuss", "note", "change")
+CLASSES = ("decide", "reject", "propose", "discuss", "note", "change", "plan")
 
 
 # --------------------------------------------------------------------------- the component
@@ -1097,6 +1097,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                                start=r.span.start_char, end=r.span.end_char, obj=read_object(r, None, actor, date, lex), idx=idx)
         return None
     trig = min(r.triggers, key=lambda t: t.rank(lex))
+    if lex.vclass.get(trig.lemma) == "plan":  # "besluit het AB dat een extra vergadering wordt gepland": the decision
+        trig = min((t for t in r.triggers if lex.vclass.get(t.lemma) in ("decide", "reject", "propose")),
+                   key=lambda t: t.rank(lex), default=trig)
     cls = lex.vclass.get(trig.lemma, "discuss")
     tense = read_tense(r, trig)
     short_row = u.heading or (len(r.low) <= 14 and u.first_in_block and r.unit.marker is not None)
@@ -1135,7 +1138,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     # "de uitgangspunten die met deze agenda zijn vastgesteld": a decision a relative clause mentions takes no date
     # it does not write (the plan "dat de raad op 3 maart heeft vastgesteld" keeps its own)
     relative = tense == "past" and bool(SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))))
-    date = pick_date(r, lex, trig, ctx.doc_date if tense == "past" and not relative else None)
+    date = pick_date(r, lex, trig, ctx.doc_date if tense == "past" and not relative and cls != "plan" else None)
     if relative and date is None and not ctx.minutes:
         return None
     if date is None and cls != "change" and tense in ("past", "present", "present_passive", "bare", "future"):
@@ -1153,7 +1156,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None
     vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
-    if tense == "past" and date is not None and date.start - r.span.start > trig.i \
+    if tense == "past" and cls != "plan" and date is not None and date.start - r.span.start > trig.i \
             and r.low[date.start - r.span.start - 1] in lex.words("date_preps_term"):
         date = None  # "heb ik besloten ... rente vanaf 4 februari 2018 ...": a term of the decision, not its date
     if actor is None and act_fb[0] is None and trig.lemma == "besluiten" and trig.kind in ("part", "past") and tense == "past" \

@@ -630,8 +630,8 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
     formula_tail = any(f in text[tail_from:].lower() for f in data["adoption_formulas"])
     if body is None:  # "Gedeputeerde Staten van Overijssel," alone on a line near the end
         for ln in lines:
-            if ln.start < tail_from or not ln.text.endswith(","):
-                continue
+            if ln.start < tail_from or not ln.text.endswith(",") or re.match(r"(?i)\s*(?:geachte|beste|aan)\b", ln.text):
+                continue  # (not the salutation: "Geachte wethouders duurzaamheid,")
             os_ = [o for o in _organs_in(organs, ln.start, ln.end)
                    if not (formula_tail and o._.canonical in data["clerks"])]  # "Aldus vastgesteld ... De griffier,"
             if os_ and (len(ln.text) - len(os_[0].text) < 25 or (  # "De Staatssecretaris van Veiligheid en Justitie,"
@@ -702,7 +702,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
     elif ctx.layout in ("letter", "notice") and ctx.issuer is None:
         kinds = data["government_default_body"]
         found: dict[str, int] = {}
-        for m in re.finditer(r"\b(provincie|gemeente|waterschap|hoogheemraadschap)\s+(?:van\s+)?[A-Z]", text[:6000]):
+        for m in re.finditer(r"\b([Pp]rovincie|[Gg]emeente|[Ww]aterschap|[Hh]oogheemraadschap)\s+(?:van\s+)?[A-Z]", text[:6000]):
             found[m.group(1).lower()] = found.get(m.group(1).lower(), 0) + 1
         if found:
             kind = max(found, key=found.get)
