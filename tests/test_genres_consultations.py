@@ -219,3 +219,44 @@ def test_a_plan_inside_what_a_body_decides_is_the_decision(nlp):
     x = run(nlp, "Besluitenlijst algemeen bestuur 2 februari 2021\n\n1. Begroting\nVervolgens besluit het AB dat "
                  "hiervoor een extra vergadering van het algemeen bestuur wordt gepland.\n")
     assert [(d.actor, d.date, d.status) for d in x.decisions] == [("algemeen_bestuur", "2021-02-02", "adopted")]
+
+
+COUNCIL_NEWS = """Gemeente Brunssum
+
+Uit de gemeenteraad
+
+De gemeenteraad kwam voor een vergadering bij elkaar op woensdag 7 juli 1999. Tijdens deze bijeenkomst zijn de
+volgende besluiten genomen.
+
+Nota Integrale Openbare Orde en Veiligheid
+De raad is akkoord gegaan met de nota Integrale Openbare Orde en Veiligheid.
+"""
+
+
+def test_a_news_item_on_a_meeting_the_council_held_dates_what_it_agreed_to(nlp):
+    x = run(nlp, COUNCIL_NEWS)
+    assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gemeenteraad", "1999-07-07", "adopted")]
+
+
+MOTIONS_NEWS = """23.3.2023
+
+Een korte en krachtige raadsvergadering
+
+De raadsvergadering van dinsdag 21 maart kende geen uitgebreide agenda.
+
+Motie N9
+De VVD diende een motie in om in overleg te treden met de provincie over de oversteekplaatsen. Deze moeten veiliger,
+volgens de gehele raad. De motie werd unaniem aangenomen.
+
+Wegwerpbekers
+De motie van GroenLinks om alle vergunninghouders van een evenementen- of buitentapvergunning te verplichten met
+statiegeldbekers te werken met ingang van 1 juli 2023 is ingetrokken.
+"""
+
+
+def test_a_news_item_s_motions_are_the_council_s_on_the_day_of_the_meeting_it_reports(nlp):
+    x = run(nlp, MOTIONS_NEWS)
+    # an outcome with no decision before it to take its vote is a record of its own; a withdrawn motion is withdrawn,
+    # and the day inside what it asked ("met ingang van 1 juli 2023") is not the day it was withdrawn
+    assert [(d.actor, d.date, d.status) for d in x.decisions] == [
+        ("gemeenteraad", "2023-03-21", "adopted"), ("gemeenteraad", "2023-03-21", "withdrawn")]

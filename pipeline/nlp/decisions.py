@@ -136,7 +136,10 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
                 records[-1]["vote"] = records[-1]["vote"] or rec["vote"]
                 if rec["status"] == "rejected":
                     records[-1]["status"] = "rejected"
-            continue
+                continue
+            rec = _read_unit(doc, readings, idx, lex, ctx, in_schedule, attach=False)
+            if rec is None:  # "De VVD diende een motie in ... De motie werd unaniem aangenomen.": no decision before
+                continue  # to take the vote, so the outcome is a record of its own
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
@@ -768,6 +771,10 @@ _MOTION_OUTCOME = re.compile(r"(?i)\b(?:motie|moties|amendement|amendementen)\b[
 _ASSEMBLIES = ("gemeenteraad", "provinciale_staten", "algemeen_bestuur", "verenigde_vergadering", "tweede_kamer")
 
 
+#: a sentence whose subject is a motion or amendment: "De motie van GroenLinks om ...", "Het amendement A3"
+_MOTION_SUBJECT = re.compile(r"(?i)\W*(?:de|het|deze|dit)\s+(?:motie|amendement)\b")
+
+
 def _motion_adopters(records: list[dict], organs: list[Span]) -> list[dict]:
     """A motion adopted or rejected with no body named ("In december werd een motie aangenomen met 10-9 stemmen"): the
     assembly the text speaks of voted on it (motions are an assembly's), when the text names just one."""
@@ -777,8 +784,9 @@ def _motion_adopters(records: list[dict], organs: list[Span]) -> list[dict]:
     body = next(iter(named))
     text_of = next(o.text for o in organs if o._.canonical == body)
     for r in records:
-        if r["actor"] is None and not r.get("actor_text") and r["status"] in ("adopted", "rejected") \
-                and r.get("predicate") in ("aannemen", "verwerpen") and _MOTION_OUTCOME.search(r["text"]):
+        if r["actor"] is None and not r.get("actor_text") and (r["status"] in ("adopted", "rejected") and r.get(
+                "predicate") in ("aannemen", "verwerpen") and _MOTION_OUTCOME.search(r["text"]) or (
+                r["status"] == "withdrawn" and r.get("predicate") == "intrekken" and _MOTION_SUBJECT.match(r["text"]))):
             r["actor"], r["actor_text"] = body, text_of
     return records
 
@@ -851,8 +859,13 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
                 found.add((heading[0]._.canonical, str(ds[0]._.value), ds[0].text))
                 continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
-        if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:r.low.index(held)])
-                     or any(w in ("was", "werd") for w in r.low[:r.low.index(held)])):
+        at = r.low.index(held) if held else -1
+        if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:at])
+                     or any(w in ("was", "werd") for w in r.low[:at])
+                     or (at == 1 and r.low[0] == "de" and r.low[at + 1:at + 2] == ["van"] and any(
+                         d.start - r.span.start - at <= 4 for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))))):
+            # ("Op 26 november was de raadsvergadering uit de novembercyclus.", "De raadsvergadering van dinsdag 21
+            # maart kende geen uitgebreide agenda.")
             # ("Op 26 november was de raadsvergadering uit de novembercyclus.")
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
             if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
@@ -870,8 +883,9 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
             if body and ds:
                 found.add((body, str(ds[0]._.value), ds[0].text))
             continue
-        if not ("vergaderde" in r.low or "vergaderden" in r.low):
-            continue
+        met = ("kwam" in r.low or "kwamen" in r.low) and ("bijeen" in r.low or "bij elkaar" in " ".join(r.low))
+        if not ("vergaderde" in r.low or "vergaderden" in r.low or met):  # ("De gemeenteraad kwam voor een vergadering
+            continue  # bij elkaar op dinsdag 6 en woensdag 7 juli.")
         os_ = [o for o in r.organs if o._.canonical]
         ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
         if os_ and ds:
@@ -1068,7 +1082,7 @@ def _subject_pronoun(r: Reading, lex: Lexicon, ctx: _Ctx, trig: Trigger | None =
 
 
 def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon, ctx: _Ctx,
-               schedule: bool) -> dict | None:
+               schedule: bool, attach: bool = True) -> dict | None:
     r = readings[idx]
     u = r.unit
     text = doc_text(doc)[r.span.start_char:r.span.end_char].strip()  # (Span.text makes a token per word)
@@ -1154,6 +1168,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     status = decide_status(cls, tense, when, sched, is_negated(r, trig, lex))
     if status is None:
         return None
+    if status == "adopted" and trig.lemma == "intrekken" and _MOTION_SUBJECT.match(text):
+        status = "withdrawn"  # "De motie van GroenLinks ... is ingetrokken": the motion, withdrawn
     vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
     if tense == "past" and cls != "plan" and date is not None and date.start - r.span.start > trig.i \
@@ -1189,7 +1205,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     if tense == "bare" and not schedule and actor is None:
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step
     # "Het voorstel werd unaniem aangenomen.": the vote of the decision before
-    if trig.lemma in ("aannemen", "verwerpen", "aanvaarden") and actor is None and not r.dates and (
+    if attach and trig.lemma in ("aannemen", "verwerpen", "aanvaarden") and actor is None and not r.dates and (
             " ".join(r.low[:3]).startswith(tuple(lex.raw["anaphoric_subjects"])) or len(r.low) <= 8):
         return {"_attach": True, "vote": vote, "status": status}
     if cls == "change" and date is None:
@@ -1202,8 +1218,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         date_fb = (ctx.doc_date, None)  # "Voor het gebied stelt de provincie voor ...": proposed at the meeting the
         # minutes record (not in an agenda, whose explanations tell what the college proposes)
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None and ctx.reported and tense == "past" \
-            and cls == "decide" and status == "adopted" and trig.kind == "part" \
-            and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
+            and cls == "decide" and status in ("adopted", "withdrawn") and trig.kind == "part" \
+            and (not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))) or _MOTION_SUBJECT.match(text)):
         act_fb = (ctx.reported, None)  # "Daarmee is ... het bestemmingsplan vastgesteld.": in a news item on one
         # meeting, what that meeting adopted (its day is given below)
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None:

@@ -339,6 +339,10 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
         if trig is not None and trig.i < i and "om" in r.low[trig.i + 1:i] \
                 and not any(w in (".", ";", ":") for w in r.low[trig.i + 1:i]):
             continue  # "stelt voor om uit te gaan van 400 GWh in 2030": the day of what is decided, not of deciding
+        om = next((k for k in range(i - 1, max(-1, i - 26), -1) if r.low[k] == "om"), None) if trig is not None else None
+        if om is not None and i < trig.i and "te" in r.low[om + 1:trig.i] \
+                and not any(w in (".", ";", ":") for w in r.low[om:trig.i]):
+            continue  # "De motie om ... met ingang van 1 juli 2023 te werken is ingetrokken": the motion's day
         prev2 = " ".join(r.low[max(0, i - 2):i])
         if (prev2 == "ingang van" or prev == "per") and trig is not None and trig.lemma == "besluiten" \
                 and trig.kind in ("present", "past", "part"):
