@@ -260,3 +260,17 @@ def test_a_news_item_s_motions_are_the_council_s_on_the_day_of_the_meeting_it_re
     # and the day inside what it asked ("met ingang van 1 juli 2023") is not the day it was withdrawn
     assert [(d.actor, d.date, d.status) for d in x.decisions] == [
         ("gemeenteraad", "2023-03-21", "adopted"), ("gemeenteraad", "2023-03-21", "withdrawn")]
+
+
+REVIEW_NEWS = """Terugblik op de raadsvergadering van 19 december 2016
+
+De gemeenteraad vergaderde op 19 december 2016. De raad heeft een besluit genomen over de uitwerking van de
+tegenprestatie uit de Participatiewet. Zo is besloten om ook nascheiden als optie te onderzoeken en is het college
+verzocht om met maatwerkoplossingen te komen voor de inzameling van luiers.
+"""
+
+
+def test_a_news_item_s_decisions_taken_and_the_subject_of_a_next_clause_is_not_the_decider(nlp):
+    x = run(nlp, REVIEW_NEWS)
+    # "heeft een besluit genomen over" is a decision; "en is het college verzocht" is another clause's subject
+    assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gemeenteraad", "2016-12-19", "adopted")] * 2

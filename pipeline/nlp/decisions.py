@@ -1120,8 +1120,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     sched = schedule or (tense == "bare" and short_row)
     if nothing_decided(r, trig):
         return None
-    if trig.lemma == "besluiten" and not r.dates and ":" not in r.low[trig.i:] and any(
-            w in _TAKE for w in r.low[max(0, trig.i - 4):trig.i + 3]):
+    if trig.lemma == "besluiten" and not r.dates and ":" not in r.low[trig.i:] and r.low[max(0, trig.i - 2):trig.i] != [
+            "een", "besluit"] and any(w in _TAKE for w in r.low[max(0, trig.i - 4):trig.i + 3]):
         return None  # "tijdens deze vergadering neemt de raad besluiten": what a meeting is for, no decision
     if u.heading and _PROPOSED_LABEL.fullmatch(text):
         return None  # "Voorgesteld besluit" over what the meeting is asked: a label, the points under it are read

@@ -255,6 +255,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                         i + 1 >= n or low[i + 1] in ("op", "over", "in", "tijdens", ".", ",")):
                     # "Daaropvolgend neemt de raad een besluit op 31 oktober 2019": the body decides then
                     out.append(Trigger("besluiten", taken, i, i + 1))
+                elif w == "besluit" and prev == "een" and i + 1 < n and low[i + 1] == "genomen" \
+                        and any(x in _PASSIVE_AUX or x in ("heeft", "hebben") for x in low[max(0, i - 8):i]):
+                    out.append(Trigger("besluiten", "part", i + 1, i + 2))  # "De raad heeft een besluit genomen over"
                 elif w in ("besluit", "besluiten") and prev in ("het", "dit", "de", "deze") and i + 1 < n \
                         and low[i + 1] in ("tot", "over", "om", "van"):
                     g = next((k for k in range(i + 2, min(n, i + 16)) if low[k] == "genomen"), None)
@@ -364,6 +367,8 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
 
 #: words that open the next clause after a decision: a body named after them acts in that clause, not in the decision's
 _NEXT_CLAUSE = frozenset({"waarna", "waarbij", "waarop", "nadat", "terwijl", "waardoor", "waarmee", "daarna"})
+#: the auxiliary that opens a coordinated clause after "en": "... en is het college verzocht ..."
+_CLAUSE_AUX = frozenset({"is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben"})
 
 
 def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int | None:
@@ -374,6 +379,9 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         return None  # "Raadsvoorstel": the body is part of the trigger word
     if trig is not None and i >= trig.j and any(w in _NEXT_CLAUSE for w in r.low[trig.j:i]):
         return None  # "... vastgesteld, waarna half januari bespreking in de agendacommissie heeft plaatsgevonden"
+    if trig is not None and trig.kind == "part" and i >= trig.j and any(
+            r.low[k] == "en" and r.low[k + 1] in _CLAUSE_AUX for k in range(trig.j, i - 1)):
+        return None  # "Zo is besloten om ... en is het college verzocht om ...": the subject of the next clause
     if 1 <= i <= 3 and r.low[i - 1] == "(" and ")" in r.low[j:j + 6] and (trig is None or j <= trig.i):
         return None  # "Floris Schoonderwoerd (wethouder gemeente Kaag en Braassem) aan te wijzen als ...": his office
     finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
