@@ -452,6 +452,16 @@ def test_dates_analyse_prefers_given_doc_date() -> None:
     assert [m.value for m in matches] == ["2015-05-01", "2019"]
 
 
+def test_dates_a_quarter_or_half_of_a_year_told_relative_to_the_text() -> None:
+    text = ("De raad staat klaar voor de tweede helft van dit jaar. Het plan volgt in de eerste helft van volgend jaar, "
+            "de evaluatie van het derde kwartaal van vorig jaar ligt er. De eerste helft van de vergadering was kort.")
+    matches, _, _ = analyse(text, "2021-08-26")
+    assert [(m.text, m.value) for m in matches] == [
+        ("tweede helft van dit jaar", "2021-07/2021-12"), ("eerste helft van volgend jaar", "2022-01/2022-06"),
+        ("derde kwartaal van vorig jaar", "2020-07/2020-09")]
+    assert analyse("de tweede helft van dit jaar", None)[0] == []  # no text date to tell the year by
+
+
 def test_dates_parse_iso() -> None:
     assert parse_iso("2015-02-11") == (2015, 2, 11)
     assert parse_iso("2015-03") == (2015, 3, None)

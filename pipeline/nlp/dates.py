@@ -341,6 +341,12 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
                     last, last_at = (y, mn.m, mn.d), mn.end
                 else:
                     mn.warnings.append("year unknown: no explicit date or document date to anchor on")
+        elif mn.kind == "interval" and mn.y is None and mn.offset is not None:
+            if doc_ref is None:  # "de tweede helft van dit jaar" in a text with no date of its own
+                mn.keep = False
+                continue
+            mn.y = doc_ref[0] + mn.offset
+            mn.end_point = (mn.y, mn.end_point[1], mn.end_point[2])
         elif mn.kind == "interval" and mn.y is None:
             ref = last or doc_ref
             if ref:

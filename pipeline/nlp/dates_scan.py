@@ -145,9 +145,11 @@ class _Patterns:
         self.ordinals = {k.lower(): v for k, v in lx["ordinals"].items()}
         ordw = _alt(self.ordinals)
         of_year = rf"(?:{ws_nl}(?:van{ws_nl})?(?:het{ws}(?:jaar{ws_nl})?)?(?P<y>{year}))"  # (a line break may split them)
+        # "tweede helft van dit jaar", "het eerste kwartaal van volgend jaar": a period of a year told relative to the text
+        rel_of = rf"(?:{ws}van{ws}(?P<rw>{_alt(k for k, v in lx['relative_years'].items() if v is not None)}))"
         self.quarter = re.compile(
             rf"{letter_before}(?:(?P<o>{ordw}){ws}(?:{_alt(lx['quarter_words'])})|(?:kwartaal){ws}(?P<n>[1-4])(?![0-9]))"
-            rf"(?:{of_year}|{ws}van{ws}het{ws}jaar)?(?![^\W\d_])", fl)
+            rf"(?:{of_year}|{rel_of}|{ws}van{ws}het{ws}jaar)?(?![^\W\d_])", fl)
         self.quarter_code = re.compile(
             rf"(?<![\w.\-/])(?:(?:{_alt(lx['quarter_prefixes'])})[ \t]?(?P<n>[1-4])(?:[ \t]*[-/'][ \t]*|[ \t]+(?:van[ \t]+)?)(?P<y>{year})"
             rf"|(?P<y2>{year})[ \t]*[-/]?[ \t]*Q(?P<n2>[1-4]))(?![\w])")
@@ -155,7 +157,7 @@ class _Patterns:
             rf"(?:^|(?<=[\s(]))(?:{_alt(lx['bare_month_prepositions'])}){ws}(?:het{ws})?(?P<q>Q(?P<n>[1-4]))(?![\w\-/'])", fl)
         self.half = re.compile(
             rf"{letter_before}(?P<o>{ordw}){ws}(?P<w>{_alt(lx['half_words'])})"
-            rf"(?:{of_year}|(?P<vhj>{ws}van{ws}het{ws}jaar))?(?![^\W\d_])", fl)
+            rf"(?:{of_year}|{rel_of}|(?P<vhj>{ws}van{ws}het{ws}jaar))?(?![^\W\d_])", fl)
         self.half_code = re.compile(
             rf"(?<![\w.\-/])(?:{_alt(lx['half_prefixes'])})(?P<n>[12])(?:[ \t]*[-/'][ \t]*|[ \t]+)(?P<y>{year})(?![\w])")
         self.period_hint = re.compile(r"(?i)kwartaal|kw\.|helft|halfjaar|half jaar|Q[1-4]|H[12]|HJ[12]")
@@ -478,10 +480,15 @@ def scan_dates(text: str) -> list[Mention]:
     return out
 
 
-def _period(start: int, end: int, y: int | None, first: int, months: int) -> Mention:
-    """A quarter or half year as an interval of months: (2025, 4, 3) -> 2025-04/2025-06."""
+def _period(start: int, end: int, y: int | None, first: int, months: int, offset: int | None = None) -> Mention:
+    """A quarter or half year as an interval of months: (2025, 4, 3) -> 2025-04/2025-06; ``offset``: of the year
+    relative to the text's ("van dit jaar" 0, "van volgend jaar" 1)."""
     return Mention(start, end, "interval", y, first, None, end_point=(y, first + months - 1, None),
-                   explicit=y is not None, period=True)
+                   explicit=y is not None, period=True, offset=offset)
+
+
+def _rel_offset(mt: re.Match, P: "_Patterns") -> int | None:
+    return P.rel_years.get(mt.group("rw").lower()) if mt.group("rw") else None
 
 
 def _periods(text: str, P: _Patterns) -> list[Mention]:
@@ -492,7 +499,7 @@ def _periods(text: str, P: _Patterns) -> list[Mention]:
         n = P.ordinals.get(word) if word else int(mt.group("n"))
         y = int(mt.group("y")) if mt.group("y") else None
         if n and 1 <= n <= 4 and (y is None or P.year_lo <= y <= P.year_hi):
-            out.append(_period(mt.start(), mt.end(), y, 3 * n - 2, 3))
+            out.append(_period(mt.start(), mt.end(), y, 3 * n - 2, 3, _rel_offset(mt, P)))
     for mt in P.quarter_code.finditer(text):
         n, y = int(mt.group("n") or mt.group("n2")), int(mt.group("y") or mt.group("y2"))
         if P.year_lo <= y <= P.year_hi:
@@ -505,10 +512,10 @@ def _periods(text: str, P: _Patterns) -> list[Mention]:
         word = mt.group("o").lower()
         n = 2 if word == "laatste" else P.ordinals.get(word)
         y = int(mt.group("y")) if mt.group("y") else None
-        if n not in (1, 2) or (y is None and not mt.group("vhj") and "jaar" not in mt.group("w").lower()):
+        if n not in (1, 2) or (y is None and not mt.group("vhj") and not mt.group("rw") and "jaar" not in mt.group("w").lower()):
             continue  # "de eerste helft van de vergadering" is no date
         if y is None or P.year_lo <= y <= P.year_hi:
-            out.append(_period(mt.start(), mt.end(), y, 6 * n - 5, 6))
+            out.append(_period(mt.start(), mt.end(), y, 6 * n - 5, 6, _rel_offset(mt, P)))
     for mt in P.half_code.finditer(text):
         n, y = int(mt.group("n")), int(mt.group("y"))
         if P.year_lo <= y <= P.year_hi:
