@@ -274,3 +274,11 @@ def test_a_news_item_s_decisions_taken_and_the_subject_of_a_next_clause_is_not_t
     x = run(nlp, REVIEW_NEWS)
     # "heeft een besluit genomen over" is a decision; "en is het college verzocht" is another clause's subject
     assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gemeenteraad", "2016-12-19", "adopted")] * 2
+
+
+def test_a_council_that_votes_for_a_proposal_adopts_it(nlp):
+    x = run(nlp, "Raad neemt vier besluiten\n\nIn de raadsvergadering van 4 oktober 2018 zijn besluiten genomen.\n\n"
+                 "Vervolgens stemt de raad unaniem voor de nieuwe APV 2018, die de versie uit 2016 vervangt. "
+                 "Het voorstel kreeg 18 stemmen voor de nieuwe regels en 10 tegen.\n")
+    assert [(d.actor, d.date, d.status) for d in x.decisions if "APV" in d.text] == [
+        ("gemeenteraad", "2018-10-04", "adopted")]

@@ -265,6 +265,12 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                         out.append(Trigger("besluiten", "part", g, g + 1))  # "Het besluit tot vaststelling van het
                         # bestemmingsplan is genomen op 5 juli 2021": the decision was taken then
                 continue  # "het besluit", "mogelijke besluiten", "te besluiten"
+            if w in _VOTES and i and not low[i - 1].isdigit():
+                k = next((k for k in range(i + 1, min(n - 1, i + 6)) if low[k] == "voor"), None)
+                if k is not None and low[k + 1] in dets and not any(x in (",", ".", ";") for x in low[i + 1:k]):
+                    # "Vervolgens stemt de raad unaniem voor de nieuwe APV 2018": votes for it, so adopts it
+                    out.append(Trigger("instemmen", "past" if w in ("stemde", "stemden") else "present", i, i + 1))
+                    continue
             for lemma, tense in lex.finite[w]:
                 pt = lex.particle.get(lemma)
                 if pt is None:
@@ -367,6 +373,8 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
 
 #: words that open the next clause after a decision: a body named after them acts in that clause, not in the decision's
 _NEXT_CLAUSE = frozenset({"waarna", "waarbij", "waarop", "nadat", "terwijl", "waardoor", "waarmee", "daarna"})
+#: the finite forms of "stemmen": "stemt de raad unaniem voor de nieuwe APV"
+_VOTES = frozenset({"stemt", "stemmen", "stemde", "stemden"})
 #: the auxiliary that opens a coordinated clause after "en": "... en is het college verzocht ..."
 _CLAUSE_AUX = frozenset({"is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben"})
 
