@@ -282,3 +282,11 @@ def test_a_council_that_votes_for_a_proposal_adopts_it(nlp):
                  "Het voorstel kreeg 18 stemmen voor de nieuwe regels en 10 tegen.\n")
     assert [(d.actor, d.date, d.status) for d in x.decisions if "APV" in d.text] == [
         ("gemeenteraad", "2018-10-04", "adopted")]
+
+
+def test_a_committee_s_name_takes_a_list_of_its_subjects_but_not_its_chair_s_name(nlp):
+    x = run(nlp, "De voorzitter van de vaste commissie voor Binnenlandse Zaken, Bergman, stuurde de brief. De Commissie "
+                 "Bouwen, Wonen, Buitenruimte en de commissie Bestuur, Middelen en Economie vergaderden.\n")
+    names = [e.text for e in x.entities if e.label == "ORGAN" and "ommissie" in e.text]
+    assert "commissie voor Binnenlandse Zaken" in names
+    assert "Commissie Bouwen, Wonen, Buitenruimte" in names and "commissie Bestuur, Middelen en Economie" in names

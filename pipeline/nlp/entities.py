@@ -464,7 +464,11 @@ class EntityRecognizer:
             t = toks[k]
             if taken and t.ci in ("en", "&", ",") and k + 1 < n and toks[k + 1].space_before == " " \
                     and (t.ci == "," and not t.space_before or t.space_before == " ") \
-                    and self._name_word(toks[k + 1], acronym_only, topics) and toks[k + 1].start not in starts:
+                    and self._name_word(toks[k + 1], acronym_only, topics) and toks[k + 1].start not in starts \
+                    and (t.ci != "," or any(toks[m].ci in ("en", "&") for m in range(k + 2, min(n, k + 6)))
+                         or (topics and toks[k + 1].ci in self.kb.committee_topics)):
+                # (a comma joins a list of the name's words, "Bestuur, Middelen en Economie", "Bouwen, Wonen,
+                # Buitenruimte", not an apposition: "de commissie voor Binnenlandse Zaken, Bergman")
                 k += 1
                 continue
             if t.space_before != " " or t.start in starts or not self._name_word(t, acronym_only, topics):
