@@ -290,3 +290,10 @@ def test_a_committee_s_name_takes_a_list_of_its_subjects_but_not_its_chair_s_nam
     names = [e.text for e in x.entities if e.label == "ORGAN" and "ommissie" in e.text]
     assert "commissie voor Binnenlandse Zaken" in names
     assert "Commissie Bouwen, Wonen, Buitenruimte" in names and "commissie Bestuur, Middelen en Economie" in names
+
+
+def test_a_motion_put_off_at_the_meeting_is_postponed_and_an_arrest_is_no_decision(nlp):
+    x = run(nlp, "Verslag raadsvergadering 4 oktober 2018\n\nDe discussie gaat over de motie over de terrassen. "
+                 "Uiteindelijk wordt de motie aangehouden op advies van de portefeuillehouder. "
+                 "Na afloop werd een demonstrant aangehouden door de politie.\n")
+    assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gemeenteraad", "2018-10-04", "postponed")]

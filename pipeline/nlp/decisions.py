@@ -48,7 +48,7 @@ _log = logging.getLogger(__name__)
 register_extensions()
 
 STATUSES = DECISION_STATUSES  # (defined with the record, in models)
-CLASSES = ("decide", "reject", "propose", "discuss", "note", "change", "plan")
+CLASSES = ("decide", "reject", "propose", "discuss", "note", "change", "plan", "postpone")
 
 
 # --------------------------------------------------------------------------- the component
@@ -771,6 +771,9 @@ _MOTION_OUTCOME = re.compile(r"(?i)\b(?:motie|moties|amendement|amendementen)\b[
 _ASSEMBLIES = ("gemeenteraad", "provinciale_staten", "algemeen_bestuur", "verenigde_vergadering", "tweede_kamer")
 
 
+#: what a meeting puts off: "Uiteindelijk wordt de motie aangehouden", "Het agendapunt is aangehouden"
+_POSTPONED_ITEM = re.compile(r"\b(?:motie|moties|amendement|amendementen|voorstel|raadsvoorstel|statenvoorstel|agendapunt|"
+                             r"punt|besluitvorming|behandeling)\b")
 #: a sentence whose subject is a motion or amendment: "De motie van GroenLinks om ...", "Het amendement A3"
 _MOTION_SUBJECT = re.compile(r"(?i)\W*(?:de|het|deze|dit)\s+(?:motie|amendement)\b")
 
@@ -1163,8 +1166,11 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     when = compare_dates(span_value(date) if date is not None else None, ctx.doc_date)
     if trig.kind == "noun" and "ter" in r.low[max(0, trig.i - 1):trig.i] and (date is not None or actor is not None):
         sched = True  # "ter bespreking op de agenda van ..."
-    if tense == "present_passive" and date is None and not sched:
-        return None  # generic: "worden vastgesteld door de raden"
+    if cls == "postpone" and not _POSTPONED_ITEM.search(" ".join(r.low[:trig.i])):
+        return None  # "De verdachte werd aangehouden": an arrest, no item put off
+    if tense == "present_passive" and date is None and not sched and not (cls == "postpone" and (ctx.minutes or ctx.reported)):
+        return None  # generic: "worden vastgesteld door de raden" (not "Uiteindelijk wordt de motie aangehouden" in
+        # minutes or a report of one meeting)
     status = decide_status(cls, tense, when, sched, is_negated(r, trig, lex))
     if status is None:
         return None
@@ -1211,14 +1217,16 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     if cls == "change" and date is None:
         return None
     date_fb = (None, None)
-    if date is None and cls in ("decide", "reject", "note") and status in ("adopted", "rejected") and ctx.minutes:
+    if date is None and (cls in ("decide", "reject", "note") and status in ("adopted", "rejected")
+                         or status == "postponed") and ctx.minutes:
         date_fb = (ctx.doc_date, None)
     elif date is None and cls == "propose" and status == "proposed" and tense == "present" and ctx.layout == "minutes" \
             and (actor is not None or act_fb[0] is not None):
         date_fb = (ctx.doc_date, None)  # "Voor het gebied stelt de provincie voor ...": proposed at the meeting the
         # minutes record (not in an agenda, whose explanations tell what the college proposes)
-    if actor is None and act_fb[0] is None and date is None and date_fb[0] is None and ctx.reported and tense == "past" \
-            and cls == "decide" and status in ("adopted", "withdrawn") and trig.kind == "part" \
+    if actor is None and act_fb[0] is None and date is None and date_fb[0] is None and ctx.reported \
+            and (tense == "past" and cls == "decide" and status in ("adopted", "withdrawn") or status == "postponed") \
+            and trig.kind == "part" \
             and (not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))) or _MOTION_SUBJECT.match(text)):
         act_fb = (ctx.reported, None)  # "Daarmee is ... het bestemmingsplan vastgesteld.": in a news item on one
         # meeting, what that meeting adopted (its day is given below)

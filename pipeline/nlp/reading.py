@@ -22,7 +22,7 @@ from .segment import Unit
 
 DATA_PATH = Path(__file__).parent / "data" / "decisions.json"
 _KIND_RANK = {"part": 0, "past": 0, "present": 1, "te_inf": 2, "inf": 3, "noun": 4}
-_CLASS_RANK = {"decide": 0, "reject": 0, "change": 1, "plan": 1, "note": 2, "propose": 3, "discuss": 4}
+_CLASS_RANK = {"decide": 0, "reject": 0, "postpone": 0, "change": 1, "plan": 1, "note": 2, "propose": 3, "discuss": 4}
 _MAX_OBJECT = 220
 
 
@@ -542,6 +542,8 @@ def decide_status(cls: str, tense: str, when: int | None, schedule: bool, negate
         return "proposed"
     if cls == "plan":
         return "planned"  # "De inwerkingtreding hebben wij gepland op 16 oktober 2024"
+    if cls == "postpone":
+        return "postponed" if tense in ("past", "present_passive") else None  # "Uiteindelijk wordt de motie aangehouden"
     if tense == "past":
         return {"decide": "rejected" if negated else "adopted", "note": "adopted", "change": "realized"}.get(cls)
     if when == 1:

@@ -897,6 +897,10 @@ SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|waarove
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
 
+#: what a meeting can put off ("aanhouden"): a motion, a proposal, an item; or the item itself ("Dit wordt aangehouden")
+_HELD_ITEM = re.compile(r"^\s*(?:dit|deze|het|hij|zij)?\s*$|\b(?:motie|moties|amendement|amendementen|voorstel|"
+                        r"raadsvoorstel|statenvoorstel|agendapunt|punt|onderwerp|besluitvorming|behandeling|stuk)")
+
 _NOT_YET = ("niet", "geen", "nog", "mogelijk", "misschien", "wellicht", "eventueel", "waarschijnlijk")
 # ("De motie wordt mogelijk ingetrokken": no outcome yet)
 
@@ -940,6 +944,8 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
                     if rest == p or rest.startswith(p + " ") or rest.startswith("besproken en " + p):
                         if p in ("besloten", "conform", "ingestemd") and not m.group("subj").strip():
                             continue
+                        if p == "aangehouden" and not _HELD_ITEM.search(m.group("subj") + " ".join(after[:j])):
+                            continue  # "Na afloop werd een demonstrant aangehouden": an arrest, no item put off
                         return outcomes[p], p
     for phrase in data["proposal_phrases"]:
         if re.search(phrase, low):
