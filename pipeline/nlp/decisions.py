@@ -869,7 +869,6 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
                          d.start - r.span.start - at <= 4 for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))))):
             # ("Op 26 november was de raadsvergadering uit de novembercyclus.", "De raadsvergadering van dinsdag 21
             # maart kende geen uitgebreide agenda.")
-            # ("Op 26 november was de raadsvergadering uit de novembercyclus.")
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
             if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
                 found.add((meeting_of[held], str(ds[0]._.value), ds[0].text))
