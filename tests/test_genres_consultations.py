@@ -297,3 +297,16 @@ def test_a_motion_put_off_at_the_meeting_is_postponed_and_an_arrest_is_no_decisi
                  "Uiteindelijk wordt de motie aangehouden op advies van de portefeuillehouder. "
                  "Na afloop werd een demonstrant aangehouden door de politie.\n")
     assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gemeenteraad", "2018-10-04", "postponed")]
+
+
+def test_minutes_do_not_date_another_body_s_earlier_decision_by_the_meeting(nlp):
+    x = run(nlp, CONSULTATION_NAMED + "\n3. Maximum\n\nWel heeft GS besloten om vast te houden aan het maximum aantal "
+                                      "GWh per gemeente.\n")
+    gs = [(d.actor, d.date) for d in x.decisions if d.text.startswith("Wel heeft GS besloten")]
+    assert gs == [("gedeputeerde_staten", None)]  # told in the minutes, taken before the meeting
+
+
+def test_what_a_province_will_open_up_on_a_day_is_planned_then(nlp):
+    x = run(nlp, "Datum 21 mei 2024\n\nGeachte Statenleden,\n\nDe eerste gebieden stellen we per 15 oktober 2024 open, "
+                 "voor een periode van minimaal drie maanden.\n\nGedeputeerde Staten van Overijssel,\n")
+    assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gedeputeerde_staten", "2024-10-15", "planned")]

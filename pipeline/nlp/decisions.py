@@ -1114,8 +1114,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None
     trig = min(r.triggers, key=lambda t: t.rank(lex))
     if lex.vclass.get(trig.lemma) == "plan":  # "besluit het AB dat een extra vergadering wordt gepland": the decision
-        trig = min((t for t in r.triggers if lex.vclass.get(t.lemma) in ("decide", "reject", "propose")),
-                   key=lambda t: t.rank(lex), default=trig)
+        trig = min((t for t in r.triggers if lex.vclass.get(t.lemma) in ("decide", "reject", "propose")
+                    and t.kind in ("present", "past")), key=lambda t: t.rank(lex), default=trig)
+        # (not "We hebben gepland de eerste gebieden open te stellen": what is planned)
     cls = lex.vclass.get(trig.lemma, "discuss")
     tense = read_tense(r, trig)
     short_row = u.heading or (len(r.low) <= 14 and u.first_in_block and r.unit.marker is not None)
@@ -1216,9 +1217,12 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     if cls == "change" and date is None:
         return None
     date_fb = (None, None)
+    other = actor._.canonical if actor is not None else act_fb[0]
     if date is None and (cls in ("decide", "reject", "note") and status in ("adopted", "rejected")
-                         or status == "postponed") and ctx.minutes:
-        date_fb = (ctx.doc_date, None)
+                         or status == "postponed") and ctx.minutes \
+            and not (tense == "past" and other and ctx.issuer and other != ctx.issuer):
+        date_fb = (ctx.doc_date, None)  # (not "Wel heeft GS besloten om ...": another body's decision the minutes
+        # report, taken before the meeting)
     elif date is None and cls == "propose" and status == "proposed" and tense == "present" and ctx.layout == "minutes" \
             and (actor is not None or act_fb[0] is not None):
         date_fb = (ctx.doc_date, None)  # "Voor het gebied stelt de provincie voor ...": proposed at the meeting the
