@@ -40,8 +40,8 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
 from .dates import CITED_DAY
 from .entities import CHAIR_RE
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
-from .structure import (MOTION_STAMP, RESOLUTION_GROUNDS, SUBORDINATE, Context, adoption_formula, body_id,
-                        headed_decisions, is_header_row, load_structure, opening_meeting, read_context,
+from .structure import (HELD_ITEMS, MOTION_STAMP, RESOLUTION_GROUNDS, SUBORDINATE, Context, adoption_formula,
+                        body_id, headed_decisions, is_header_row, load_structure, opening_meeting, read_context,
                         structure_decisions)
 
 _log = logging.getLogger(__name__)
@@ -771,9 +771,6 @@ _MOTION_OUTCOME = re.compile(r"(?i)\b(?:motie|moties|amendement|amendementen)\b[
 _ASSEMBLIES = ("gemeenteraad", "provinciale_staten", "algemeen_bestuur", "verenigde_vergadering", "tweede_kamer")
 
 
-#: what a meeting puts off: "Uiteindelijk wordt de motie aangehouden", "Het agendapunt is aangehouden"
-_POSTPONED_ITEM = re.compile(r"\b(?:motie|moties|amendement|amendementen|voorstel|raadsvoorstel|statenvoorstel|agendapunt|"
-                             r"punt|besluitvorming|behandeling)\b")
 #: a sentence whose subject is a motion or amendment: "De motie van GroenLinks om ...", "Het amendement A3"
 _MOTION_SUBJECT = re.compile(r"(?i)\W*(?:de|het|deze|dit)\s+(?:motie|amendement)\b")
 
@@ -1166,7 +1163,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     when = compare_dates(span_value(date) if date is not None else None, ctx.doc_date)
     if trig.kind == "noun" and "ter" in r.low[max(0, trig.i - 1):trig.i] and (date is not None or actor is not None):
         sched = True  # "ter bespreking op de agenda van ..."
-    if cls == "postpone" and not _POSTPONED_ITEM.search(" ".join(r.low[:trig.i])):
+    if cls == "postpone" and not HELD_ITEMS.search(" ".join(r.low[:trig.i])):
         return None  # "De verdachte werd aangehouden": an arrest, no item put off
     if tense == "present_passive" and date is None and not sched and not (cls == "postpone" and (ctx.minutes or ctx.reported)):
         return None  # generic: "worden vastgesteld door de raden" (not "Uiteindelijk wordt de motie aangehouden" in

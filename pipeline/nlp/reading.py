@@ -345,13 +345,8 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
             continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
         if prev in lex.words("date_preps_never"):
             continue  # "na 20 maart 2013 zijn vergunningen verleend": when they were granted is not written
-        if trig is not None and trig.i < i and "om" in r.low[trig.i + 1:i] \
-                and not any(w in (".", ";", ":") for w in r.low[trig.i + 1:i]):
-            continue  # "stelt voor om uit te gaan van 400 GWh in 2030": the day of what is decided, not of deciding
-        om = next((k for k in range(i - 1, max(-1, i - 26), -1) if r.low[k] == "om"), None) if trig is not None else None
-        if om is not None and i < trig.i and "te" in r.low[om + 1:trig.i] \
-                and not any(w in (".", ";", ":") for w in r.low[om:trig.i]):
-            continue  # "De motie om ... met ingang van 1 juli 2023 te werken is ingetrokken": the motion's day
+        if trig is not None and _in_om_clause(r.low, i, trig):
+            continue  # the day of what is decided, not of deciding
         prev2 = " ".join(r.low[max(0, i - 2):i])
         if (prev2 == "ingang van" or prev == "per") and trig is not None and trig.lemma == "besluiten" \
                 and trig.kind in ("present", "past", "part"):
@@ -369,6 +364,17 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
         if best_score is None or score > best_score:
             best, best_score = d, score
     return best
+
+
+def _in_om_clause(low: list[str], i: int, trig: Trigger) -> bool:
+    """Whether word ``i`` lies in an "om ... te" clause of the decision: after the verb ("stelt voor om uit te gaan van
+    400 GWh in 2030") or in its subject before it ("De motie om ... met ingang van 1 juli 2023 te werken is
+    ingetrokken"), with no sentence break between."""
+    if trig.i < i:
+        om = next((k for k in range(trig.i + 1, i) if low[k] == "om"), None)
+        return om is not None and not any(w in (".", ";", ":") for w in low[trig.i + 1:i])
+    om = next((k for k in range(i - 1, max(-1, i - 26), -1) if low[k] == "om"), None)
+    return om is not None and "te" in low[om + 1:trig.i] and not any(w in (".", ";", ":") for w in low[om:trig.i])
 
 
 #: words that open the next clause after a decision: a body named after them acts in that clause, not in the decision's

@@ -702,7 +702,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
     elif ctx.layout in ("letter", "notice") and ctx.issuer is None:
         kinds = data["government_default_body"]
         found: dict[str, int] = {}
-        for m in re.finditer(r"\b([Pp]rovincie|[Gg]emeente|[Ww]aterschap|[Hh]oogheemraadschap)\s+(?:van\s+)?[A-Z]", text[:6000]):
+        for m in re.finditer(r"\b((?i:provincie|gemeente|waterschap|hoogheemraadschap))\s+(?:van\s+)?[A-Z]", text[:6000]):
             found[m.group(1).lower()] = found.get(m.group(1).lower(), 0) + 1
         if found:
             kind = max(found, key=found.get)
@@ -897,9 +897,10 @@ SUBORDINATE = re.compile(r"\b(?:die|dat|welke|wat|waarin|waarbij|waarmee|waarove
 _AGREE = re.compile(r"\b(?:zijn|is|gaat|gaan|ging|gingen)\s+(?:hier|daar)?(?:mee\s+)?(?:allen\s+)?akkoord\b|\bstem(?:t|men|de|den)\s+(?:hier|daar)mee\s+in\b")
 
 
-#: what a meeting can put off ("aanhouden"): a motion, a proposal, an item; or the item itself ("Dit wordt aangehouden")
-_HELD_ITEM = re.compile(r"^\s*(?:dit|deze|het|hij|zij)?\s*$|\b(?:motie|moties|amendement|amendementen|voorstel|"
-                        r"raadsvoorstel|statenvoorstel|agendapunt|punt|onderwerp|besluitvorming|behandeling|stuk)")
+#: what a meeting can put off ("aanhouden"): a motion, a proposal, an item ("Uiteindelijk wordt de motie aangehouden";
+#: not "werd een demonstrant aangehouden")
+HELD_ITEMS = re.compile(r"\b(?:motie|moties|amendement|amendementen|voorstel|raadsvoorstel|statenvoorstel|agendapunt|"
+                        r"punt|onderwerp|besluitvorming|behandeling|stuk)\b")
 
 _NOT_YET = ("niet", "geen", "nog", "mogelijk", "misschien", "wellicht", "eventueel", "waarschijnlijk")
 # ("De motie wordt mogelijk ingetrokken": no outcome yet)
@@ -944,7 +945,9 @@ def _outcome(sentence: str, data: dict) -> tuple[str, str] | None:
                     if rest == p or rest.startswith(p + " ") or rest.startswith("besproken en " + p):
                         if p in ("besloten", "conform", "ingestemd") and not m.group("subj").strip():
                             continue
-                        if p == "aangehouden" and not _HELD_ITEM.search(m.group("subj") + " ".join(after[:j])):
+                        held = m.group("subj") + " ".join(after[:j])
+                        if p == "aangehouden" and not (HELD_ITEMS.search(held) or re.fullmatch(
+                                r"\s*(?:dit|deze|het|hij|zij)?\s*", held)):  # (the item itself: "Dit wordt aangehouden")
                             continue  # "Na afloop werd een demonstrant aangehouden": an arrest, no item put off
                         return outcomes[p], p
     for phrase in data["proposal_phrases"]:
