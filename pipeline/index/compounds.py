@@ -157,3 +157,67 @@ def parts(token: str) -> tuple[str, ...]:
                 out += split(p)
         return tuple(dict.fromkeys(out)) if len(out) >= 1 and out != [token] else ()
     return split(token)
+
+
+# A word that ends in a hyphen before a conjunction (or a comma, or another such word) and a compound
+# leaves out the compound's head: "goot- en bouwhoogte" is "goothoogte en bouwhoogte", "boom- of
+# struiksoort" "boomsoort of struiksoort", "fiets- voetgangersbrug" "fietsbrug". (Without a conjunction
+# the last word must be a compound: "verkeers- veiligheid" is a word broken at a line end.)
+_ELIDED = re.compile(r"(?<![\w-])((?:[^\W\d_]{2,}-(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:en|of|en/of|tot|&)\s+)?)+)"
+                     r"([^\W\d_]{4,})\b")
+_ELIDED_WORD = re.compile(r"([^\W\d_]{2,})-(?:[ \t]*,[ \t]*|[ \t]+)((?:en|of|en/of|tot|&)\s+)?")
+
+
+def _head_of(word: str) -> str | None:
+    """What a modifier written apart shares of ``word``: its head after the first part ("soorten" of
+    "struiksoorten", "ontginningslandschap" of "broekontginningslandschap"); else its longest ending
+    that is a word of four letters or more ("mogelijkheden" of "gebruiksmogelijkheden")."""
+    w = _plain(word.casefold())
+    found = split(w)
+    if found:
+        rest = "".join(found[1:])
+        if w.endswith(rest):
+            return rest
+        last = w.rfind(found[-1])
+        return w[last:] if last > 0 else None
+    words = dictionary()
+    for i in range(2, len(w) - 3):
+        left, rest = w[:i], w[i:]
+        if not any(left.endswith(link) and left[:len(left) - len(link)] in words for link in rules()["links"]):
+            continue  # the first part must be a word ("gebruik-s-", "regel-")
+        if rest not in rules()["not_heads"] and (known(rest) or rest.endswith("heden") and known(rest[:-5] + "heid")):
+            return rest
+    return None
+
+
+def elided(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the whole word) of each modifier in ``text`` written apart from the head it shares
+    with the compound after it ("goot" of "goot- en bouwhoogte": "goothoogte"), in text order."""
+    if "- " not in text and "-," not in text and "-\t" not in text:
+        return []
+    out = []
+    for m in _ELIDED.finditer(text):
+        words = list(_ELIDED_WORD.finditer(m.group(1)))
+        if not any(w.group(2) for w in words) and not split(m.group(2)):
+            continue  # no conjunction and no compound: a word broken at a line end
+        head = _head_of(m.group(2))
+        if head is None:
+            continue
+        base = m.start(1)
+        for w in words:
+            out.append((base + w.start(1), base + w.end(1), w.group(1).casefold() + head))
+    return out
+
+
+def with_elided(text: str) -> str:
+    """``text`` with each elided compound written after its modifier ("goot- goothoogte en
+    bouwhoogte"), for the index: the stored text stays as written."""
+    found = elided(text)
+    if not found:
+        return text
+    out, at = [], 0
+    for _, end, whole in found:
+        out += [text[at:end + 1], " ", whole]
+        at = end + 1
+    out.append(text[at:])
+    return "".join(out)

@@ -42,7 +42,7 @@ from whoosh.system import emptybytes
 from whoosh.writing import PostingPool, SegmentWriter
 
 from ..models import UNRESOLVED, Document, Entity, Passage
-from .compounds import DASHES, parts as token_parts
+from .compounds import DASHES, parts as token_parts, with_elided
 
 _log = logging.getLogger(__name__)
 
@@ -206,13 +206,16 @@ def passage_fields(doc: Document, passage: Passage, entities: Iterable[Entity], 
                             | {(e.canonical or "").replace("_", " ") for e in inside
                                if e.label in NAME_LABELS}))
     year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    indexed = with_elided(passage.text)  # "goot- en bouwhoogte" also indexes "goothoogte"
     fields = dict(
         id=f"{doc.doc_id}#{passage.passage_no}", doc_id=doc.doc_id, passage_no=passage.passage_no,
         page=passage.page, start=passage.start, title=doc.title, date=doc.date or "",
         doc_type=doc.doc_type, bodies=",".join(bodies), orgs=",".join(orgs), names=names,
-        text=passage.text, parts=part_words(passage.text) if parts else "", meeting_body=getattr(doc, "meeting_body", None) or "",
+        text=indexed, parts=part_words(indexed) if parts else "", meeting_body=getattr(doc, "meeting_body", None) or "",
         meeting_date=getattr(doc, "meeting_date", None) or "",
     )
+    if indexed is not passage.text:
+        fields["_stored_text"] = passage.text
     for name in ("government", "government_code"):  # an empty ID would be a term of its own
         if getattr(doc, name, None):
             fields[name] = getattr(doc, name)
@@ -808,8 +811,9 @@ class PassageWriter:
         for passage in passages:
             inside = named[bisect_left(starts, passage.start):bisect_left(starts, passage.end)]
             fields = passage_fields(doc, passage, inside)
-            if not known.issuperset(fields):  # an index made by an older spoor lacks the newer fields
-                fields = {k: v for k, v in fields.items() if k in known}
+            if not known.issuperset(k for k in fields if not k.startswith("_")):
+                # an index made by an older spoor lacks the newer fields ("_stored_text": what is stored)
+                fields = {k: v for k, v in fields.items() if k in known or k.startswith("_stored_") and k[8:] in known}
             self._writer.add_document(**fields)
         return len(passages)
 

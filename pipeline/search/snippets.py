@@ -105,7 +105,22 @@ _STEM_OF: dict[str, str | None] = {}  # surface word -> its index term (None: a 
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """(index term, start, end) of every word of ``text``: what ``TOKENS`` gives, each word analysed once."""
+    """(index term, start, end) of every word of ``text``: what ``TOKENS`` gives, each word analysed once;
+    a modifier written apart from its compound's head also gives that compound's term, as the index
+    holds it ("goot" of "goot- en bouwhoogte": goothoogt, ``compounds.elided``)."""
+    out = _word_tokens(text)
+    found = compounds.elided(text)
+    if not found:
+        return out
+    starts = [t[1] for t in out]
+    for start, end, whole in reversed(found):
+        terms = [t.text for t in TOKENS(whole, mode="query")]
+        if len(terms) == 1:
+            out.insert(bisect_right(starts, start), (terms[0], start, end))
+    return out
+
+
+def _word_tokens(text: str) -> list[tuple[str, int, int]]:
     known = _STEM_OF
     words = [(known.get(m.group(), ""), m) for m in _WORD.finditer(text)]
     if all(stem != "" for stem, _ in words):  # every word seen before (None: a stop word)
