@@ -1093,6 +1093,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                        start=r.span.start_char, end=r.span.end_char,
                        obj=clean_object(r.span[_first_word(r) + 2:].text), predicate=qlemma or (trig.lemma if trig else None), idx=idx)
     k = _first_word(r)
+    if r.low[-1] == "?" and r.low[k] in _WH_WORDS:
+        return None  # "Wat heeft de gemeenteraad besloten op 8 november?": a news item's title asks, it decides nothing
     opening = " ".join(r.low[k:k + 4]) + " "
     if any(opening.startswith(p + " ") for p in lex.raw["not_taken_openers"]):
         return None  # "U kunt ervoor kiezen niet in te stemmen", "In het geval dat u ...": an option, a condition
@@ -1276,6 +1278,9 @@ def _first_word(r: Reading) -> int:
     while k < len(r.low) - 1 and not r.low[k].isalpha():
         k += 1
     return k
+
+
+_WH_WORDS = frozenset(("wat", "waar", "waarover", "waarom", "welke", "welk", "wie", "wanneer", "hoe", "hoeveel"))
 
 
 def _is_question(r: Reading, lex: Lexicon) -> bool:

@@ -1067,6 +1067,9 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
     if ctx.layout not in ("decision_list", "minutes"):
         out += _announced_agenda(text, ctx, organs, dates, data)
         out += _inline_agenda(text, ctx, organs, dates, data)
+        taken = [(r["start"], r["end"]) for r in out]
+        out += [r for r in _hammer_items(text, ctx, organs, dates, data)
+                if not any(s < r["end"] and r["start"] < e for s, e in taken)]
     out += _royal_decree(text, ctx, organs, dates)
     out += _cited(text, organs, dates, data)
     out += _cited_named(text, ctx, organs, dates, data)
@@ -1783,6 +1786,59 @@ _INLINE_AGENDA = re.compile(
     r"(?::|,?\s+(?:te\s+weten|namelijk)\b)\s*((?:de|het|een)\s[^.\n]{5,600}?)\.(?=\s|$)")
 #: where an enumeration of agenda items is cut: ", het ...", " en een besluit ..."
 _ITEM_CUT = re.compile(r"(?i),\s+(?:en\s+)?(?=(?:de|het|een)\s)|\s+en\s+(?=(?:de|het|een)\s)")
+
+
+#: what announces the items a meeting takes without debate: a heading ("Hamerstukken", "Zonder bespreking") or a
+#: sentence ending in a colon that names them ("... staan voor die avond op de hamerstukkenlijst:", "De volgende
+#: onderwerpen worden zonder bespreking bij hamerslag afgedaan, de zogenoemde B-lijst van hamerslagpunten:")
+_HAMMER_INTRO = re.compile(
+    r"(?im)^[ \t]*(?:hamerstukken(?:lijst)?|hamerpunten|zonder\s+bespreking|akkoordstukken)[ \t]*:?[ \t]*$"
+    r"|\b(?:hamerstuk|hamersla|hamerpunt|zonder\s+(?:bespreking|debat)|akkoordstuk)[^.:\n]{0,120}:[ \t]*$")
+#: a text that tells of the meeting as held: "vergaderde de gemeenteraad", "welke besluiten de gemeenteraad in deze
+#: vergadering genomen heeft"
+_MEETING_HELD = re.compile(r"(?i)\b(?:vergaderden?|kwam(?:en)?\s+[^.]{0,60}\bbijeen|besluiten\b[^.]{0,80}\bgenomen"
+                           r"|(?:heeft|hebben)\s+[^.]{0,80}\bbesloten)\b")
+
+
+def _hammer_items(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
+    """The items a news item or agenda lists as taken without debate ("Hamerstukken" / "• Vaststelling
+    bouwverordening"): each put to the meeting's body on its day, adopted when the text tells of the meeting as
+    held (a hamerstuk is adopted as proposed), else proposed."""
+    out: list[dict] = []
+    seen: set[int] = set()
+    for m in _HAMMER_INTRO.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        found = _announced_meeting(text, organs, dates, line_start, m.end())
+        if found is not None:
+            body, day = found
+            actor, actor_text, date, date_text = body._.canonical, body.text, str(day._.value), day.text
+        elif ctx.meeting_body and ctx.meeting_date:
+            actor, actor_text, date, date_text = ctx.meeting_body, ctx.meeting_body_text, ctx.meeting_date, \
+                ctx.meeting_date_text
+        else:
+            continue
+        held = bool(_MEETING_HELD.search(text, max(0, line_start - 1200), line_start)) or bool(
+            ctx.doc_date and date and len(date) == 10 and date < ctx.doc_date)
+        nl = text.find("\n", m.end())
+        pos = nl + 1 if nl >= 0 else len(text)
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            nl = len(text) if nl < 0 else nl
+            line = text[pos:nl]
+            item = _LISTED.match(line)
+            if item is None:
+                if line.strip():
+                    break
+                pos = nl + 1
+                continue
+            s_, e_ = pos + item.start(1), pos + item.end(1)
+            if s_ not in seen and _agenda_subject(item.group(1).rstrip(";,. "), data):
+                seen.add(s_)
+                out.append(_record(text, ctx, status="adopted" if held else "proposed", start=s_, end=e_,
+                                   obj=item.group(1), actor=actor, actor_text=actor_text, date=date,
+                                   date_text=date_text, predicate="hamerstuk" if held else "agenderen"))
+            pos = nl + 1
+    return out
 
 
 def _inline_agenda(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:

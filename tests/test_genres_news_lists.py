@@ -1,0 +1,62 @@
+"""What a council meeting takes without debate, told by a news item or announced by an agenda, and the question a
+news item's title asks (issue 15, session 19, after a blind annotation of municipal news items and agendas). Read end
+to end by the whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+
+
+def run(nlp, text: str, doc_id: str = "genre"):
+    return analyse(doc_id, CleanText(text=text), nlp)
+
+
+NEWS = """Wat heeft de gemeenteraad besloten op 8 november 2018?
+
+Vorige week donderdag, 8 november 2018, vergaderde de gemeenteraad in het gemeentehuis. Hieronder leest u welke
+besluiten de gemeenteraad in deze vergadering genomen heeft.
+
+Hamerstukken
+
+ • Wijziging Financiële verordening gemeente Rivierdal 2017;
+ • Vaststelling bouwverordening gemeente Rivierdal;
+ • Vaststelling toeristisch-recreatieve visie Rivierdal.
+
+Nieuw burgercommissielid
+"""
+
+AGENDA = """Waar besluit de gemeenteraad op donderdag 14 december 2023 over?
+
+Donderdag 14 december 2023 begint om 19.30 uur de openbare vergadering van de gemeenteraad van Rivierdal.
+
+Zonder bespreking
+
+De volgende onderwerpen worden zonder bespreking bij hamerslag afgedaan, de zogenoemde B-lijst van hamerslagpunten:
+
+ • Vaststellen nieuwe verordening ambtelijke bijstand en fractieondersteuning.
+ • Vaststellen Samenwerkingsagenda Kop van de Veluwe 2024-2028.
+ • Aanpassen grondbeleid (actief grondbeleid).
+"""
+
+
+def test_a_news_items_hamerstukken_are_the_councils_decisions_at_the_meeting(nlp):
+    x = run(nlp, NEWS)
+    taken = {d.object: d for d in x.decisions if d.status == "adopted"}
+    assert any("bouwverordening" in (o or "") for o in taken), [(d.status, d.object) for d in x.decisions]
+    assert len([o for o in taken if o and ("verordening" in o or "visie" in o)]) == 3
+    assert all(d.actor == "gemeenteraad" and d.date == "2018-11-08" for d in taken.values())
+
+
+def test_an_announced_list_taken_without_debate_is_proposed_to_the_meeting(nlp):
+    x = run(nlp, AGENDA)
+    proposed = [d for d in x.decisions if d.status == "proposed" and d.actor == "gemeenteraad"
+                and d.date == "2023-12-14"]
+    assert len(proposed) == 3, [(d.status, d.actor, d.date, d.object) for d in x.decisions]
+    assert "grondbeleid" in proposed[-1].object
+
+
+def test_a_title_that_asks_what_was_decided_is_no_decision(nlp):
+    for text in (NEWS, AGENDA):
+        x = run(nlp, text)
+        assert not [d for d in x.decisions if d.text.rstrip().endswith("?")]
