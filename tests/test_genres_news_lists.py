@@ -60,3 +60,19 @@ def test_a_title_that_asks_what_was_decided_is_no_decision(nlp):
     for text in (NEWS, AGENDA):
         x = run(nlp, text)
         assert not [d for d in x.decisions if d.text.rstrip().endswith("?")]
+
+
+LOOK_BACK = """Terugblik raadsvergadering 16 oktober 2025: Autoluw Sneek en De Rolpeal
+
+De raadsleden spraken uitgebreid over de evaluatie van de proef autoluwe binnenstad.
+
+De VVD kwam samen met de SP met een amendement om alle verkeersmaatregelen stop te zetten.
+
+Dit amendement werd niet aangenomen met 11 stemmen voor en 23 stemmen tegen.
+"""
+
+
+def test_a_look_back_on_a_meeting_dates_what_it_rejected(nlp):
+    x = run(nlp, LOOK_BACK)
+    rejected = [d for d in x.decisions if d.status == "rejected"]
+    assert [(d.actor, d.date, d.votes_for, d.votes_against) for d in rejected] == [("gemeenteraad", "2025-10-16", 11, 23)]

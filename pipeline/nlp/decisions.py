@@ -860,7 +860,7 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
                 continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
         at = r.low.index(held) if held else -1
-        if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond") for w in r.low[:at])
+        if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond", "terugblik") for w in r.low[:at])
                      or any(w in ("was", "werd") for w in r.low[:at])
                      or (at == 1 and r.low[0] == "de" and r.low[at + 1:at + 2] == ["van"] and any(
                          d.start - r.span.start - at <= 4 for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))))):
@@ -1227,7 +1227,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         date_fb = (ctx.doc_date, None)  # "Voor het gebied stelt de provincie voor ...": proposed at the meeting the
         # minutes record (not in an agenda, whose explanations tell what the college proposes)
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None and ctx.reported \
-            and (tense == "past" and cls == "decide" and status in ("adopted", "withdrawn") or status == "postponed") \
+            and (tense == "past" and cls in ("decide", "reject") and status in ("adopted", "rejected", "withdrawn")
+                 or status == "postponed") \
             and trig.kind == "part" \
             and (not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))) or _MOTION_SUBJECT.match(text)):
         act_fb = (ctx.reported, None)  # "Daarmee is ... het bestemmingsplan vastgesteld.": in a news item on one
