@@ -1093,7 +1093,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                        start=r.span.start_char, end=r.span.end_char,
                        obj=clean_object(r.span[_first_word(r) + 2:].text), predicate=qlemma or (trig.lemma if trig else None), idx=idx)
     k = _first_word(r)
-    if r.low[-1] == "?" and r.low[k] in _WH_WORDS:
+    if r.low[k] in _WH_WORDS and "?" in r.low and (not r.triggers or min(r.triggers, key=lambda t: t.rank(lex)).i
+                                                   < r.low.index("?")):
         return None  # "Wat heeft de gemeenteraad besloten op 8 november?": a news item's title asks, it decides nothing
     opening = " ".join(r.low[k:k + 4]) + " "
     if any(opening.startswith(p + " ") for p in lex.raw["not_taken_openers"]):

@@ -1800,6 +1800,14 @@ _MEETING_HELD = re.compile(r"(?i)\b(?:vergaderden?|kwam(?:en)?\s+[^.]{0,60}\bbij
                            r"|(?:heeft|hebben)\s+[^.]{0,80}\bbesloten)\b")
 
 
+def _hammer_subject(title: str, data: dict) -> bool:
+    """An item of a list taken without debate: a subject as for an agenda (``_agenda_subject``), however long
+    ("Gemeentelijke rekenkamer: vaststellen verordening; benoemen voorzitter en leden; ...")."""
+    low = " ".join(title.lower().split()).strip(" .:;,-–")
+    return len(re.findall(r"[a-zà-ÿ]{2,}", low)) >= 2 and not title.rstrip().endswith(":") and not (
+        _starts(low, data["agenda_procedural"]) or _starts(low, data["agenda_headings"]))
+
+
 def _hammer_items(text: str, ctx: Context, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
     """The items a news item or agenda lists as taken without debate ("Hamerstukken" / "• Vaststelling
     bouwverordening"): each put to the meeting's body on its day, adopted when the text tells of the meeting as
@@ -1821,23 +1829,37 @@ def _hammer_items(text: str, ctx: Context, organs: list[Span], dates: list[Span]
             ctx.doc_date and date and len(date) == 10 and date < ctx.doc_date)
         nl = text.find("\n", m.end())
         pos = nl + 1 if nl >= 0 else len(text)
+        items: list[tuple[int, int]] = []
+        last: tuple[int, int] | None = None  # the item being read: (start, end)
         while pos < len(text):
             nl = text.find("\n", pos)
             nl = len(text) if nl < 0 else nl
             line = text[pos:nl]
             item = _LISTED.match(line)
             if item is None:
+                if line.strip() and last is not None and (line[:1].isspace() or line.lstrip()[:1].islower()):
+                    last = (last[0], pos + len(line.rstrip()))  # the item's wrapped rest on the next line
+                    pos = nl + 1
+                    continue
                 if line.strip():
                     break
+                if last is not None:
+                    items.append(last)
+                    last = None
                 pos = nl + 1
                 continue
-            s_, e_ = pos + item.start(1), pos + item.end(1)
-            if s_ not in seen and _agenda_subject(item.group(1).rstrip(";,. "), data):
+            if last is not None:
+                items.append(last)
+            last = (pos + item.start(1), pos + item.end(1))
+            pos = nl + 1
+        if last is not None:
+            items.append(last)
+        for s_, e_ in items:
+            if s_ not in seen and _hammer_subject(text[s_:e_], data):
                 seen.add(s_)
                 out.append(_record(text, ctx, status="adopted" if held else "proposed", start=s_, end=e_,
-                                   obj=item.group(1), actor=actor, actor_text=actor_text, date=date,
+                                   obj=text[s_:e_], actor=actor, actor_text=actor_text, date=date,
                                    date_text=date_text, predicate="hamerstuk" if held else "agenderen"))
-            pos = nl + 1
     return out
 
 
