@@ -201,9 +201,18 @@ def split_intent(text: str) -> tuple[str, str | None]:
         how = not quoted and bare == "hoe"
         quoted ^= word.count('"') % 2 == 1
     rest = " ".join(w for w in kept if w)
+    if intent is None:
+        # a query of keywords that names what it wants: "fietsbrug Joure budget", "voorstel Peperstraat uitslag"
+        intent = next((ANSWER_NOUNS[b] for b in (w.strip('?!.,"').casefold() for w in kept) if b in ANSWER_NOUNS), None)
     if intent in (None, "what") and any(plain_fold(w.strip('?!.,"')) in outcome_words()["question"] for w in kept):
         intent = "outcome"  # "wat besloot de raad over ...", "is de motie ... aangenomen?": the item's outcome
     return (rest, intent) if rest.strip(' "') else (text, None)
+
+
+#: a noun in a query of keywords that says what answer it wants ("Joure fietsbrug budget": an amount)
+ANSWER_NOUNS = {**dict.fromkeys(("bedrag", "budget", "kosten", "krediet", "prijs", "oppervlakte", "aantal"), "number"),
+                **dict.fromkeys(("datum",), "date"),
+                **dict.fromkeys(("uitslag", "stemuitslag", "uitkomst"), "outcome")}
 
 
 # Passages shown per document, so one long document cannot fill the whole list (None: no cap).
@@ -1451,7 +1460,8 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
                 snippet, coverage, answers = None, matcher.coverage(fields.get("text", "")), 0.0
             else:
                 snippet, coverage, answers = matcher.snippet(fields.get("text", ""), intent)
-            if intent == "date" and not answers and fields.get("meeting_date"):
+            if intent == "date" and fields.get("meeting_date") \
+                    and dutch_date(fields["meeting_date"]) not in snippet.replace("**", ""):
                 snippet = _in_context(fields) + snippet  # a decision in a list: the date is the meeting's
             score *= (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (1.0 + ANSWER_BOOST * float(answers))
             items.append((score, fields, snippet))
