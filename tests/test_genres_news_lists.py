@@ -81,3 +81,28 @@ def test_a_look_back_on_a_meeting_dates_what_it_rejected(nlp):
     x = run(nlp, LOOK_BACK)
     rejected = [d for d in x.decisions if d.status == "rejected"]
     assert [(d.actor, d.date, d.votes_for, d.votes_against) for d in rejected] == [("gemeenteraad", "2025-10-16", 11, 23)]
+
+
+TRAFFIC = """Burgemeester en wethouders van de gemeente Rivierdal,
+Wensen tijdelijke verkeersmaatregelen te treffen tijdens het Najaarsfestival op 13 september 2025.
+Overwegende
+dat op 13 september 2025 het evenement Najaarsfestival plaatsvindt op het Raadhuisplein te Rivierdal;
+Gelet op:
+- artikel 15, lid 1, Wegenverkeerswet 1994;
+BESLUITEN:
+Op zaterdag 13 september 2025, van 07.00 uur tot 23.45 uur, wordt het Raadhuisplein afgesloten voor alle verkeer.
+Mededelingen
+Bezwaar- of beroepsclausule
+Bent u het niet eens met het besluit? Neem dan eerst telefonisch contact op met de persoon die in het besluit staat.
+"""
+
+
+def test_a_resolution_opened_by_its_body_and_a_comma_is_that_bodys(nlp):
+    x = run(nlp, TRAFFIC)
+    adopted = [d for d in x.decisions if d.status == "adopted"]
+    assert adopted and all(d.actor == "college_bw" for d in adopted), [(d.status, d.actor, d.text[:40]) for d in x.decisions]
+
+
+def test_the_notices_remedy_asked_as_a_question_is_no_proposal(nlp):
+    x = run(nlp, TRAFFIC)
+    assert not [d for d in x.decisions if "niet eens" in d.text]

@@ -348,7 +348,8 @@ _ADDRESSEE = re.compile(r"(?i)\b(?:(?:heeft|hebt)\s+u|u\s+(?:heeft|hebt)|uw\s+cl
 _REMEDY = re.compile(r"(?i)\b(?:kan|kunnen|kunt)\b[^.]{0,120}\b(?:bezwaar\s+(?:maken|indienen|aantekenen)|beroep\s+(?:instellen|"
                      r"aantekenen)|een\s+bezwaarschrift\s+indienen|(?:een\s+)?zienswijze[n]?\s+(?:indienen|naar\s+voren\s+brengen|"
                      r"kenbaar\s+maken|geven))\b"
-                     r"|^\W*(?:de|het)\s+(?:beroeps|bezwaar|zienswijze|inspraak)\w*termijn\b")  # ("De beroepstermijn start op")
+                     r"|^\W*(?:de|het)\s+(?:beroeps|bezwaar|zienswijze|inspraak)\w*termijn\b"  # ("De beroepstermijn start op")
+                     r"|^\W*bent\s+u\s+het\s+niet\s+eens\s+met\b")  # ("Bent u het niet eens met het besluit?")
 _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
                             r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
@@ -1085,7 +1086,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     r = readings[idx]
     u = r.unit
     text = doc_text(doc)[r.span.start_char:r.span.end_char].strip()  # (Span.text makes a token per word)
-    if _is_question(r, lex):
+    if _is_question(r, lex) and not _REMEDY.search(text):
         trig = min(r.triggers, key=lambda t: t.rank(lex)) if r.triggers else None
         qlemma = lex.raw["question_lemmas"].get(r.low[_first_word(r)])
         date = pick_date(r, lex, None)

@@ -584,6 +584,10 @@ OPENING_MEETING = re.compile(r"(?i)^\W*(?:de|het)\s+[^,;:\n]{2,80}?,?\s+(?:bijee
 RESOLUTION_GROUNDS = re.compile(r"(?i)\W*(?:gelet\s+op|gelezen\s+(?:het|de)|overwegende|gehoord|gezien\s+(?:het|de))\b")
 
 
+#: a resolution's operative word on a line of its own: "BESLUITEN:", "besluit:"
+_OPERATIVE = re.compile(r"(?im)^[ \t]*(?:besluit|besluiten)[ \t]*:")
+
+
 def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], data: dict) -> None:
     """The issuing body of a letter or notice: the signature, the formula, the letterhead's government."""
     closings = data["letter_closings"]
@@ -666,6 +670,7 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                     r"\b(maken bekend|maakt bekend|besluit|besluiten|hebben besloten|heeft besloten|zijn voornemens|is voornemens)\b",
                     ln.text, re.I)
                     or (ln.text.rstrip().endswith(";") and len(ln.text.split()) <= 14)
+                    or (ln.text.rstrip().endswith(",") and len(ln.text.split()) <= 10 and _OPERATIVE.search(text))
                     or OPENING_MEETING.search(ln.text[:160])
                     or (len(ln.text.split()) <= 10 and RESOLUTION_GROUNDS.match(nxt))):
                 body = os_[0]  # (the opening of a resolution: "De raad van de gemeente Utrecht;")
