@@ -106,3 +106,26 @@ def test_a_resolution_opened_by_its_body_and_a_comma_is_that_bodys(nlp):
 def test_the_notices_remedy_asked_as_a_question_is_no_proposal(nlp):
     x = run(nlp, TRAFFIC)
     assert not [d for d in x.decisions if "niet eens" in d.text]
+
+
+BUDGET_PAGE = """Begroting 2025
+
+De conceptbegroting 2025 is op 3 april 2024 aangeboden aan de gemeenteraden met het verzoek om hun zienswijze kenbaar
+te maken, na vaststelling door het Dagelijks Bestuur in haar vergadering van 3 april 2024.
+"""
+MINUTES_ITEM = """Agenda raadsvergadering 6 juli 2021
+
+1. Opening
+2. Vaststelling besluitenlijst van de raadsvergadering van 8 juni 2021
+"""
+
+
+def test_an_adoption_by_a_body_named_as_a_noun_is_its_earlier_decision(nlp):
+    x = run(nlp, BUDGET_PAGE)
+    cited = [(d.status, d.actor, d.date) for d in x.decisions if d.cited]
+    assert ("adopted", "dagelijks_bestuur", "2024-04-03") in cited
+
+
+def test_adopting_a_meetings_list_is_no_decision_of_that_meeting(nlp):
+    x = run(nlp, MINUTES_ITEM)
+    assert not [d for d in x.decisions if d.cited and d.date == "2021-06-08"]

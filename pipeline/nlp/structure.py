@@ -1995,13 +1995,18 @@ def _refusals(text: str, ctx: Context, data: dict) -> list[dict]:
     return out[:1]
 
 
+#: the acts a noun names whose maker follows "door": "na vaststelling door het Dagelijks Bestuur in haar vergadering van
+#: 3 april"
+_ACTS_BY = frozenset(("vaststelling", "goedkeuring", "instemming"))
+
+
 def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list[dict]:
     """Earlier decisions as noun phrases: "het besluit van Gedeputeerde Staten van 3 maart 2020"."""
     out = []
     nouns = data["cited_nouns"]
     rx = re.compile(r"\b(" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r"|[a-z]{3,}besluit(?:en)?)"
                     r"(?:\s+(?!(?:van|over|tot|om|het|de|een|conform|inzake|en|of|" + "|".join(map(re.escape, nouns)) + r")\b)[A-Za-z][\w\-]*){0,3}?"
-                    r"\s+van\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
+                    r"\s+(van|door)\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
     # ("de kaderbesluiten deelname Samenwerkingsorganisatie van de gemeenteraden van Diemen d.d. 23 januari 2014")
     for o in organs:
         m = rx.search(text[max(0, o.start_char - 70):o.start_char])
@@ -2023,6 +2028,10 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         if d is None:
             continue
         noun = m.group(1).lower()
+        by = m.group(2).lower() == "door"
+        if (by and noun not in _ACTS_BY) or (not by and noun == "vaststelling"):
+            continue  # "na vaststelling door het Dagelijks Bestuur" (not "de brief door de raad", nor "Vaststelling
+            # besluitenlijst van de raadsvergadering van 8 juni": an item that adopts a meeting's list)
         noun = noun if noun in nouns else "besluit"  # "mandaatbesluit", "aanwijzingsbesluit": a decision
         s = max(0, o.start_char - 70) + m.start()
         if noun == "advies" and not re.search(r"(?i)\b(?:gelezen|gezien)\s+(?:het|[^;\n]{0,160}\ben\s+het)\s+$",
