@@ -129,3 +129,63 @@ def test_an_adoption_by_a_body_named_as_a_noun_is_its_earlier_decision(nlp):
 def test_adopting_a_meetings_list_is_no_decision_of_that_meeting(nlp):
     x = run(nlp, MINUTES_ITEM)
     assert not [d for d in x.decisions if d.cited and d.date == "2021-06-08"]
+
+
+MEETING_PAGE = """link naar deze pagina
+
+Raadsvergadering - 24 mei 2016
+
+Locatie: Raadzaal
+Aanvang: 19:30
+Eindtijd: 22:30
+Voorzitter: dhr. M.P. Dadema
+
+1
+Opening
+2
+Vaststelling agenda
+3
+Interpellaties
+4
+Vaststellen raadsvoorstel vestiging asielzoekerscentrum in Rivierdal (bespreekstuk)
+"""
+
+DECIDING_MEETING = """Besluitvormende raadsvergadering
+
+donderdag 11 juli 2024
+
+19:30 - 23:00
+Locatie
+
+Raadszaal, gemeentehuis Rivierdal
+
+Voorzitter
+G.J. van den Hengel
+
+Agendapunten
+
+ 1. 1
+
+  00:03:52 - 00:04:34 - Gerard vd Hengel (voorzitter)
+ 2. 2
+
+  Besluit
+
+  1. de besluitenlijst van 16 mei 2024 ongewijzigd vast te stellen;
+  2. de jaarstukken 2023 vast te stellen.
+"""
+
+
+def test_a_meeting_page_with_the_day_on_the_bodys_line_and_numbers_alone_is_an_agenda(nlp):
+    x = run(nlp, MEETING_PAGE)
+    proposed = [(d.actor, d.date, d.object) for d in x.decisions if d.status == "proposed"]
+    assert ("gemeenteraad", "2016-05-24") in [p[:2] for p in proposed], proposed
+    assert any("asielzoekerscentrum" in (p[2] or "") for p in proposed)
+    assert not [p for p in proposed if "Interpellaties" in (p[2] or "")]  # procedural, like "Rondvraag"
+
+
+def test_a_deciding_meeting_of_the_council_is_the_councils(nlp):
+    x = run(nlp, DECIDING_MEETING)
+    adopted = [d for d in x.decisions if d.status == "adopted"]
+    assert adopted and all(d.actor == "gemeenteraad" and d.date == "2024-07-11" for d in adopted), \
+        [(d.status, d.actor, d.date, d.text[:40]) for d in x.decisions]

@@ -242,6 +242,10 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
         # 2024": the body its head names is the one that met
         ctx.meeting_body = ctx.issuer
         ctx.meeting_body_text = ctx.issuer_text
+    if ctx.meeting_body in _MEETING_FORMS:  # "Besluitvormende raadsvergadering": the council, meeting to decide
+        ctx.meeting_body = _MEETING_FORMS[ctx.meeting_body]
+        if ctx.issuer in _MEETING_FORMS:
+            ctx.issuer = ctx.meeting_body
     if ctx.layout == "decision_list" and ctx.meeting_date and not ctx.meeting_body:
         proposer = _proposer_by_business(text, data)
         if proposer:  # "Besluitenlijst 23 april 2024" with no body named, whose items answer the council's questions and
@@ -249,6 +253,10 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
             ctx.meeting_body = ctx.issuer = proposer
             ctx.meeting_body_text = ctx.issuer_text = next((o.text for o in organs if o._.canonical == proposer), None)
     return ctx
+
+
+#: a form of meeting named as a body in the knowledge base, and the body that meets in it
+_MEETING_FORMS = {"besluitvormende_vergadering": "gemeenteraad"}
 
 
 #: what only the board that prepares an assembly's business decides: to put a matter to the assembly, to inform it,
@@ -365,7 +373,9 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
                                                    + list(data["body_heads"]), key=len, reverse=True))
     body_line = re.compile(rf"(?:\(\w{{1,6}}\)\s*|\d{{1,2}}\.\s+)?(?:openbare\s+)?(?:vergadering\s+(?:van\s+)?(?:de|het)\s+)?"
                            rf"(?:{bodies})(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?"
-                           rf"(?:\s+(?:besluitvormend|oordeelsvormend|beeldvormend|informerend))?")
+                           rf"(?:\s+(?:besluitvormend|oordeelsvormend|beeldvormend|informerend))?"
+                           r"(?:\s*[-–,]\s*(?:[a-z]+dag\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d)?")
+    # ("Raadsvergadering - 24 mei 2016": the day on the body's line)
     # ("01. AB Besluitvormend": the meeting's order before the body, the session's kind after)
     named = re.compile(r"(?:[a-zà-ÿ]+e\s+)?(?:raads|staten)?commissie(?:\s+[a-zà-ÿ][\w&,\- ]{2,60})?")
     # ("Commissie Watersysteembeheer", "Informatieve commissie")
@@ -380,8 +390,10 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
         labels = {_starts(x.text.lower().strip().rstrip(" :"), data["meeting_page_labels"]["labels"]) for x in below}
         labels.discard(None)
         items = any(re.match(r"\s*\d{1,2}[.)]?\s+opening\b", x.text.lower()) for x in head[i + 1:]) or any(
-            _clean_head(x.text).rstrip(" :") in ("agenda", "agendapunten") for x in below)
-        dated = any(m.kind == "date" and m.y is not None for x in head[i + 1:i + 4] for m in scan_dates(x.text))
+            _clean_head(x.text).rstrip(" :") in ("agenda", "agendapunten") for x in below) or any(
+            re.fullmatch(r"\s*1[.)]?\s*", x.text) and re.match(r"\s*opening\b", y.text.lower())
+            for x, y in zip(head[i + 1:], head[i + 2:]))  # ("1" / "Opening": the number on a line of its own)
+        dated = any(m.kind == "date" and m.y is not None for x in head[i:i + 4] for m in scan_dates(x.text))
         if items and (("datum" in labels and len(labels) >= 3) or (dated and (labels or i + 4 < len(head)))):
             return i
     return None
