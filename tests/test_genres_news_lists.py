@@ -189,3 +189,18 @@ def test_a_deciding_meeting_of_the_council_is_the_councils(nlp):
     adopted = [d for d in x.decisions if d.status == "adopted"]
     assert adopted and all(d.actor == "gemeenteraad" and d.date == "2024-07-11" for d in adopted), \
         [(d.status, d.actor, d.date, d.text[:40]) for d in x.decisions]
+
+
+EXTENSION = """Verlengde werking verkeersbesluit tijdelijke maatregelen Hilleshagerweg
+
+Burgemeester en Wethouders van Rivierdal
+
+Motivering:
+
+Op 26 mei 2020 heeft het College een verkeersbesluit genomen inzake tijdelijke maatregelen op de Hilleshagerweg.
+"""
+
+
+def test_a_kind_of_decision_taken_is_a_decision(nlp):
+    x = run(nlp, EXTENSION)
+    assert ("adopted", "college_bw", "2020-05-26") in [(d.status, d.actor, d.date) for d in x.decisions]

@@ -211,6 +211,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
     multi = lex.multiword_starts
     quiet = _quiet_words(lex)
     for i, w in enumerate(low):
+        if len(w) > 7 and w.endswith("besluit") and i and low[i - 1] == "een" and i + 1 < n and low[i + 1] == "genomen" \
+                and any(x in _PASSIVE_AUX or x in ("heeft", "hebben") for x in low[max(0, i - 8):i]):
+            out.append(Trigger("besluiten", "part", i + 1, i + 2))  # "heeft het College een verkeersbesluit genomen"
         q = quiet.get(w)
         if q is None:
             q = _starts_nothing(w, lex)
