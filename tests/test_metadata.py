@@ -87,6 +87,15 @@ def test_metadata_meeting_of_a_decision_list_and_its_title():
     assert metadata.meeting("Brief\nGeachte heer,", "brief") == (None, None)
 
 
+@pytest.mark.parametrize("sentence", ["De besluitenlijst is met algemene stemmen (19) vastgesteld",
+                                      "De raad besluit, zonder beraadslaging, mevrouw Visser ontslag te verlenen",
+                                      "Agenda is ongewijzigd vastgesteld"])
+def test_metadata_an_items_decision_is_no_title_of_the_meetings_record(sentence):
+    # (a meeting's page whose first sentence is an item's outcome, session 19's blind rounds)
+    assert metadata.meeting_title(sentence, "besluitenlijst", "gemeenteraad", "2022-06-21") \
+        == "Besluitenlijst gemeenteraad 2022-06-21"
+
+
 def test_metadata_written_consultation_has_no_meeting():
     text = ("29 338\nWetenschapsbudget\nNr. 289 Verslag van een schriftelijk overleg\nVastgesteld 16 januari 2025\n"
             "De vaste commissie voor Onderwijs, Cultuur en Wetenschap heeft vragen voorgelegd.")

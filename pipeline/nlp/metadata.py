@@ -338,7 +338,9 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
     weak = (low in type_words or low in {b.casefold() for b in _BODY_LABEL.values()} or bool(_DATE_LINE.match(current))
             or current[:1].islower() or (current.endswith(".") and len(current.split()) > 6)  # a banner, a sentence
             or bool(re.match(r"\d{1,2}[.)]?\s+[A-Za-z]", current))  # an item of the agenda: "1 Opening en mededelingen"
-            or bool(re.search(r"\b(?:wordt|worden|opent|sluit|heet)\b", low))  # a sentence of the minutes: "De agenda
+            or bool(re.search(r"\b(?:wordt|worden|opent|sluit|heet|is|zijn|werd|werden|besluit)\b", low))
+            # a sentence of the minutes or an item's decision: "De besluitenlijst is met algemene stemmen vastgesteld",
+            # "De raad besluit, zonder beraadslaging, ...", "De agenda
             # wordt ongewijzigd vastgesteld", "De voorzitter heet allen hartelijk welkom en opent de vergadering"
             or len(current.split()) > 14 or bool(_NOT_A_TITLE.match(current.casefold()))
             # ("De voorzitter opent de vergadering ...": an item's sentence, not the meeting's title)
