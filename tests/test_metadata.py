@@ -96,6 +96,26 @@ def test_metadata_an_items_decision_is_no_title_of_the_meetings_record(sentence)
         == "Besluitenlijst gemeenteraad 2022-06-21"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Staatscourant van het Koninkrijk der Nederlanden\n\nDatum publicatieOrganisatieJaargang en nummerRubriek\n"
+     "CranendonckStaatscourant 2019, 42411VerkeersbesluitenHet tijdelijk instellen van diverse geslotenverklaringen voor "
+     "sluipverkeer A2\n\nLogo Cranendonck\n\n1031625\n\nBURGEMEESTER EN WETHOUDERS VAN CRANENDONCK,\n",
+     "Het tijdelijk instellen van diverse geslotenverklaringen voor sluipverkeer A2"),
+    ("Staatscourant van het Koninkrijk der Nederlanden\n\nDatum publicatieOrganisatieJaargang en nummerRubriek\n"
+     "VaalsStaatscourant 2021, 32589VerkeersbesluitenGEMEENTEBESTUUR van VAALS\n\nLogo Vaals\n\n"
+     "21.0004601 / Verlengde werking verkeersbesluit tijdelijke maatregelen Hilleshagerweg (20.0004094)\n\n"
+     "Burgemeester en Wethouders van Vaals\n",
+     "Verlengde werking verkeersbesluit tijdelijke maatregelen Hilleshagerweg"),
+    ("Gemeenteblad van Dongen\n| Datum publicatie | Organisatie | Jaargang en nummer | Rubriek |\n|---|---|---|---|\n"
+     "| Dongen | Gemeenteblad 2025, 474397 | algemeen verbindend voorschrift (verordening) |\n"
+     "Zoals vergunningen, bouwplannen en lokale regelgeving.\nAdressen en contactpersonen van overheidsorganisaties.\n"
+     "U bent hier:\nVerordening voor de behandeling van bezwaarschriften gemeente Dongen\n",
+     "Verordening voor de behandeling van bezwaarschriften gemeente Dongen"),
+])
+def test_metadata_a_notice_is_titled_by_its_subject_not_its_publication_row(text, expected):
+    assert metadata.title(text, "x") == expected
+
+
 def test_metadata_written_consultation_has_no_meeting():
     text = ("29 338\nWetenschapsbudget\nNr. 289 Verslag van een schriftelijk overleg\nVastgesteld 16 januari 2025\n"
             "De vaste commissie voor Onderwijs, Cultuur en Wetenschap heeft vragen voorgelegd.")

@@ -204,6 +204,14 @@ def _clean(line: str) -> str:
     return " ".join(line.strip("“”\"'‘’ ").split())[:200]
 
 
+#: an official journal's citation: "Gemeenteblad 2025, 474397", "Staatscourant 2019, 42411"
+_JOURNAL_CITE = re.compile(r"(?i)(?:gemeenteblad|provinciaal\s+blad|waterschapsblad|staatscourant|"
+                           r"blad\s+gemeenschappelijke\s+regeling)\s+\d{4},?\s*(?:nr\.?\s*)?\d+")
+_PUBLISHER_LINES = ("zoals vergunningen, bouwplannen", "adressen en contactpersonen", "u bent hier", "logo ")
+#: a case number before a notice's title and after it: "21.0004601 / ..." and "(20.0004094)"
+_CASE_NUMBER = re.compile(r"^\s*\d[\d.\-]*\s*/\s*|\s*\(\d[\d.\-]*\)\s*$")
+
+
 def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
     """A human title that names the subject (see the module docstring for the order of the cues)."""
     type_words = {p for entry in _doc_types()["types"] for p in entry["phrases"]}
@@ -230,6 +238,19 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
     if any(re.match(r"(?:gemeenteblad|provinciaal blad|waterschapsblad|staatscourant|blad gemeenschappelijke regeling)\b",
                     line.casefold()) for line in lines[:4]):
         for line in lines[1:15]:  # an official notice: its heading under "Nr. 98765" and the date
+            cite = _JOURNAL_CITE.search(line)
+            if cite:  # the publication's row ("Dongen | Gemeenteblad 2025, 474397 | verordening"), the title glued to
+                # its rubric on a page whose table lost its cells ("...Staatscourant 2019, 42411VerkeersbesluitenHet ...")
+                glued = re.match(r"[A-Za-zÀ-ÿ ()|]*?[a-zà-ÿ)]\s*\[?([A-Z](?:[a-zà-ÿ]|[A-Z]+\s+‘).*)$",
+                                 line[cite.end():].strip())  # ("...Plannen | ruimtelijkBESTEMMINGSPLAN ‘VESTING ...")
+                if glued and _good_title(glued.group(1), type_words, max_words=30):
+                    return _clean(glued.group(1))
+                continue
+            if line.casefold().startswith(_PUBLISHER_LINES) or re.match(
+                    r"(?i)(?:gemeenteblad|provinciaal blad|waterschapsblad|staatscourant)\b|\s*\|", line):
+                continue  # (and the journal's own name, "Gemeenteblad van Moerdijk", and its table's rows)
+                continue  # the publishing site's own lines: "Zoals vergunningen, bouwplannen en ...", "Logo Vaals"
+            line = _CASE_NUMBER.sub("", line)  # "21.0004601 / Verlengde werking verkeersbesluit ... (20.0004094)"
             if _RESOLUTION_TITLE.match(line) and len(line.split()) <= 40:
                 return _clean(line)
             if _good_title(line, type_words, max_words=30) and not re.match(r"(?i)offici[eë]le uitgave|nr\.?\s", line):
