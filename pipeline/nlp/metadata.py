@@ -248,8 +248,8 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
                 continue
             if line.casefold().startswith(_PUBLISHER_LINES) or re.match(
                     r"(?i)(?:gemeenteblad|provinciaal blad|waterschapsblad|staatscourant)\b|\s*\|", line):
-                continue  # (and the journal's own name, "Gemeenteblad van Moerdijk", and its table's rows)
-                continue  # the publishing site's own lines: "Zoals vergunningen, bouwplannen en ...", "Logo Vaals"
+                continue  # the publishing site's own lines ("Zoals vergunningen, bouwplannen en ...", "Logo Vaals"), the
+                # journal's name ("Gemeenteblad van Moerdijk") and its table's rows
             line = _CASE_NUMBER.sub("", line)  # "21.0004601 / Verlengde werking verkeersbesluit ... (20.0004094)"
             if _RESOLUTION_TITLE.match(line) and len(line.split()) <= 40:
                 return _clean(line)
@@ -360,9 +360,9 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
             or current[:1].islower() or (current.endswith(".") and len(current.split()) > 6)  # a banner, a sentence
             or bool(re.match(r"\d{1,2}[.)]?\s+[A-Za-z]", current))  # an item of the agenda: "1 Opening en mededelingen"
             or bool(re.search(r"\b(?:wordt|worden|opent|sluit|heet|is|zijn|werd|werden|besluit)\b", low))
-            # a sentence of the minutes or an item's decision: "De besluitenlijst is met algemene stemmen vastgesteld",
-            # "De raad besluit, zonder beraadslaging, ...", "De agenda
-            # wordt ongewijzigd vastgesteld", "De voorzitter heet allen hartelijk welkom en opent de vergadering"
+            # a sentence of the minutes or an item's decision: "De agenda wordt ongewijzigd vastgesteld", "De voorzitter
+            # heet allen hartelijk welkom en opent de vergadering", "De besluitenlijst is met algemene stemmen
+            # vastgesteld", "De raad besluit, zonder beraadslaging, ..."
             or len(current.split()) > 14 or bool(_NOT_A_TITLE.match(current.casefold()))
             # ("De voorzitter opent de vergadering ...": an item's sentence, not the meeting's title)
             or (len(current.split()) >= 6 and bool(re.match(r"(?:de|het)\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+\s+(?:de|het|een)\b", low)))
