@@ -204,3 +204,27 @@ Op 26 mei 2020 heeft het College een verkeersbesluit genomen inzake tijdelijke m
 def test_a_kind_of_decision_taken_is_a_decision(nlp):
     x = run(nlp, EXTENSION)
     assert ("adopted", "college_bw", "2020-05-26") in [(d.status, d.actor, d.date) for d in x.decisions]
+
+
+EMPTY_HEAD = """Raadsbesluit
+
+Onderwerp: Dagtekening: Agendanummer:
+Samenwerkingsakkoord Metropoolregio Rivierdal 2019-2022
+
+De raad van de gemeente Rivierdal;
+
+gelezen het voorstel van het college van burgemeester en wethouders van 15 januari 2019;
+
+besluit:
+
+1. In te stemmen met de voorgestelde zienswijze.
+
+Aldus besloten in de openbare vergadering van de raad van 26 februari 2019.
+"""
+
+
+def test_a_row_of_empty_fields_is_no_subject_and_no_title(nlp):
+    x = run(nlp, EMPTY_HEAD)
+    assert not [d for d in x.decisions if "Dagtekening" in d.text], [(d.status, d.text[:40]) for d in x.decisions]
+    from pipeline.nlp import metadata
+    assert "Dagtekening" not in metadata.title(EMPTY_HEAD, "x")

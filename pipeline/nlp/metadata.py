@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .segment import label_column
+from .segment import EMPTY_FIELDS, label_column
 
 _log = logging.getLogger(__name__)
 
@@ -227,6 +227,8 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
         elif not value and i + 1 < len(lines) and not _LABEL.match(lines[i + 1]) and lines[i + 1] not in (":", "-"):
             value = lines[i + 1]
         value = _clean(value)
+        if EMPTY_FIELDS.fullmatch(value):
+            continue  # a row of empty fields: "Onderwerp: Dagtekening: Agendanummer:"
         if len(value.split()) >= 1 and re.search(r"[A-Za-zÀ-ÿ]{3}", value) and not _DATE_LINE.match(value) \
                 and not _NOT_A_TITLE.match(value) and len(value.split()) <= 30:
             return value

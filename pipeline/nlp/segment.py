@@ -150,6 +150,10 @@ def _is_abbreviation(word: str, abbreviations: set[str]) -> bool:
 _FORM_BREAKS = frozenset({"voorstel", "advies", "besluit", "samenvatting"})  # a heading between labels and values
 
 
+#: labels with no value after them, a row of empty fields: "Dagtekening: Agendanummer:"
+EMPTY_FIELDS = re.compile(r"\s*:?(?:\s*[A-Za-zÀ-ÿ][\w .]{0,30}:)+\s*")
+
+
 def label_column(lines: list[str]) -> dict[int, int]:
     """A form read column by column: a run of labels ("Agendapunt:", "Vergaderdatum:", "Onderwerp:") and then their
     values in the same order; label line index -> value line index."""

@@ -43,7 +43,7 @@ from .government import lookup
 from .kb import load_kb
 from .register import read_register
 from .reading import compare_dates, load_lexicon, strip_label
-from .segment import ends_no_sentence, label_column
+from .segment import EMPTY_FIELDS, ends_no_sentence, label_column
 
 _log = logging.getLogger(__name__)
 
@@ -2253,10 +2253,11 @@ def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[d
         if low.startswith("onderwerp"):
             rest = ln.text[len("onderwerp"):].strip(" :")
             target = ln if rest else (lines[column[i]] if i in column else lines[i + 1] if i + 1 < len(lines) else None)
-            if target is not None:
+            fields = ln.text[len("onderwerp"):] if rest else (target.text if target is not None else "")
+            if target is not None and not EMPTY_FIELDS.fullmatch(fields):
                 out.append(_record(text, ctx, status="proposed", start=target.start, end=target.end,
                                    obj=rest or target.text, predicate="voorstellen", **kw))
-            break
+            break  # (not a row of empty fields: "Onderwerp: Dagtekening: Agendanummer:")
     seen: set[str] = set()
     for ln in lines:
         cell = ln.text.split("\t")[-1]  # a line of its own, or a table row's last cell
