@@ -228,3 +228,24 @@ def test_a_row_of_empty_fields_is_no_subject_and_no_title(nlp):
     assert not [d for d in x.decisions if "Dagtekening" in d.text], [(d.status, d.text[:40]) for d in x.decisions]
     from pipeline.nlp import metadata
     assert "Dagtekening" not in metadata.title(EMPTY_HEAD, "x")
+
+
+OUTCOMES = """Uitkomsten raadsvergadering 10 juni 2021
+14 juni 2021
+Tijdens de afgelopen vergadering heeft de gemeenteraad unaniem ingestemd met de voorliggende hamerstukken.
+- Instandhoudingsinvestering voetbal en scholen Brakel (20 stemmen voor)
+- Regionale Energiestrategie Rivierenland (20 stemmen voor)
+De volgende moties en amendementen zijn in de raad behandeld:
+- Motie van treurnis over MFA (verworpen, 4 stemmen voor)
+- Motie zonnepanelen op daken (aangenomen, 20 stemmen voor)
+Meer informatie?
+Alle stukken van de gemeenteraad incl. genomen besluiten op 10 juni zijn terug te vinden op het raadsinformatiesysteem.
+"""
+
+
+def test_the_outcomes_of_a_meeting_are_its_decisions_that_day(nlp):
+    x = run(nlp, OUTCOMES)
+    got = [(d.status, d.actor, d.date) for d in x.decisions if "Motie" in d.text or "Rivierenland" in d.text]
+    assert ("rejected", "gemeenteraad", "2021-06-10") in got and ("adopted", "gemeenteraad", "2021-06-10") in got, got
+    assert any("Regionale Energiestrategie" in (d.object or "") and d.status == "adopted" for d in x.decisions)
+    assert not [d for d in x.decisions if "terug te vinden" in d.text]  # where to read them decides nothing

@@ -350,6 +350,10 @@ _REMEDY = re.compile(r"(?i)\b(?:kan|kunnen|kunt)\b[^.]{0,120}\b(?:bezwaar\s+(?:m
                      r"kenbaar\s+maken|geven))\b"
                      r"|^\W*(?:de|het)\s+(?:beroeps|bezwaar|zienswijze|inspraak)\w*termijn\b"  # ("De beroepstermijn start op")
                      r"|^\W*bent\s+u\s+het\s+niet\s+eens\s+met\b")  # ("Bent u het niet eens met het besluit?")
+#: a sentence that says where decisions can be read, not what was decided: "... zijn terug te vinden op de website",
+#: "In dit artikel treft u een overzicht van de besluiten", "Hieronder leest u welke besluiten ..."
+_POINTER = re.compile(r"(?i)\b(?:(?:zijn|is)\s+(?:terug\s+)?te\s+(?:vinden|raadplegen|bekijken|lezen)|na\s+te\s+lezen|"
+                      r"treft\s+u\s+een\s+overzicht|vindt\s+u\s+een\s+overzicht|(?:hieronder|hier)\s+(?:leest|vindt)\s+u)\b")
 _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
                             r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
@@ -861,7 +865,8 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
                 continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
         at = r.low.index(held) if held else -1
-        if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond", "terugblik") for w in r.low[:at])
+        if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond", "terugblik", "uitkomsten", "uitslagen")
+                             for w in r.low[:at])
                      or any(w in ("was", "werd") for w in r.low[:at])
                      or (at == 1 and r.low[0] == "de" and r.low[at + 1:at + 2] == ["van"] and any(
                          d.start - r.span.start - at <= 4 for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))))):
@@ -1102,6 +1107,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None  # "U kunt ervoor kiezen niet in te stemmen", "In het geval dat u ...": an option, a condition
     if _REMEDY.search(text):
         return None  # "kunnen belanghebbenden beroep instellen tegen het besluit": the notice's legal remedy
+    if _POINTER.search(text):
+        return None  # "Alle stukken incl. genomen besluiten op 10 juni zijn terug te vinden op ...": where to read them
     if not r.triggers:
         if schedule and r.organs and r.dates and len(r.low) <= 25 and r.low[_first_word(r)] not in lex.words("title_words"):
             actor = pick_actor(r, lex, None)

@@ -1810,7 +1810,9 @@ _ITEM_CUT = re.compile(r"(?i),\s+(?:en\s+)?(?=(?:de|het|een)\s)|\s+en\s+(?=(?:de
 #: onderwerpen worden zonder bespreking bij hamerslag afgedaan, de zogenoemde B-lijst van hamerslagpunten:")
 _HAMMER_INTRO = re.compile(
     r"(?im)^[ \t]*(?:hamerstukken(?:lijst)?|hamerpunten|zonder\s+bespreking|akkoordstukken)[ \t]*:?[ \t]*$"
-    r"|\b(?:hamerstuk|hamersla|hamerpunt|zonder\s+(?:bespreking|debat)|akkoordstuk)[^.:\n]{0,120}:[ \t]*$")
+    r"|\b(?:hamerstuk|hamersla|hamerpunt|zonder\s+(?:bespreking|debat)|akkoordstuk)[^.:\n]{0,120}:[ \t]*$"
+    r"|\b(?:ingestemd|akkoord\s+gegaan)\s+met\s+de\s+(?:voorliggende\s+|volgende\s+)?hamerstukken\.[ \t]*$")
+# ("Tijdens de afgelopen vergadering heeft de gemeenteraad unaniem ingestemd met de voorliggende hamerstukken." over them)
 #: a text that tells of the meeting as held: "vergaderde de gemeenteraad", "welke besluiten de gemeenteraad in deze
 #: vergadering genomen heeft"
 _MEETING_HELD = re.compile(r"(?i)\b(?:vergaderden?|kwam(?:en)?\s+[^.]{0,60}\bbijeen|besluiten\b[^.]{0,80}\bgenomen"
