@@ -1816,7 +1816,7 @@ _HAMMER_INTRO = re.compile(
 #: a text that tells of the meeting as held: "vergaderde de gemeenteraad", "welke besluiten de gemeenteraad in deze
 #: vergadering genomen heeft"
 _MEETING_HELD = re.compile(r"(?i)\b(?:vergaderden?|kwam(?:en)?\s+[^.]{0,60}\bbijeen|besluiten\b[^.]{0,80}\bgenomen"
-                           r"|(?:heeft|hebben)\s+[^.]{0,80}\bbesloten)\b")
+                           r"|(?:heeft|hebben)\s+[^.]{0,80}\b(?:besloten|ingestemd))\b")
 
 
 def _hammer_subject(title: str, data: dict) -> bool:
@@ -1844,7 +1844,7 @@ def _hammer_items(text: str, ctx: Context, organs: list[Span], dates: list[Span]
                 ctx.meeting_date_text
         else:
             continue
-        held = bool(_MEETING_HELD.search(text, max(0, line_start - 1200), line_start)) or bool(
+        held = bool(_MEETING_HELD.search(text, max(0, line_start - 1200), m.end())) or bool(
             ctx.doc_date and date and len(date) == 10 and date < ctx.doc_date)
         nl = text.find("\n", m.end())
         pos = nl + 1 if nl >= 0 else len(text)
