@@ -249,3 +249,19 @@ def test_the_outcomes_of_a_meeting_are_its_decisions_that_day(nlp):
     assert ("rejected", "gemeenteraad", "2021-06-10") in got and ("adopted", "gemeenteraad", "2021-06-10") in got, got
     assert any("Regionale Energiestrategie" in (d.object or "") and d.status == "adopted" for d in x.decisions)
     assert not [d for d in x.decisions if "terug te vinden" in d.text]  # where to read them decides nothing
+
+
+COLLEGE_PAGE = """Bestuur Besluitenlijst van B&W van 8 februari 2024
+
+Maatregelen verkeersknelpunt Lichttorenhoofd
+
+In het Lichttorenhoofd kan het 's avonds druk zijn met verkeer. De enige oplossing is een tunnel. We kiezen er daarom
+voor om verder te gaan met de onderzoeken naar de aanleg van een tunnel. We leggen de gemeenteraad hiervoor nog een
+voorstel voor.
+"""
+
+
+def test_a_college_list_under_a_sites_section_word_is_the_colleges(nlp):
+    x = run(nlp, COLLEGE_PAGE)
+    ours = [(d.status, d.actor, d.date) for d in x.decisions if d.text.startswith("We ")]
+    assert ours and all(a == "college_bw" and day == "2024-02-08" for _, a, day in ours), ours

@@ -331,6 +331,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
         if re.match(r"(?:de\s+)?besluit(?:en)?\s+(?:van\s+(?:het|de)\s+)?(?:" + bodies + r")\s+(?:van\s+|d\.d\.\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b",
                     _clean_head(ln.text)):  # (and "De besluiten van het college van burgemeester en wethouders van 2 juli 2024.")
             return "decision_list", i
+    for i, ln in enumerate(head[:3]):  # "Bestuur Besluitenlijst van B&W van 8 februari 2024": a site's section before it
+        if _NAMED_LIST.match(_clean_head(ln.text)):
+            return "decision_list", i
     for i, ln in enumerate(head[:6]):
         if _starts(_clean_head(ln.text), data["promise_lists"]):
             return "promise_list", i
@@ -360,6 +363,10 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     return None, -1
 
 
+#: a decision list's title after a word or two of the site's path: "Bestuur Besluitenlijst van B&W van 8 februari 2024"
+_NAMED_LIST = re.compile(r"(?:[a-z]+\s+){1,2}besluitenlijst\s+(?:van\s+)?(?:het\s+|de\s+)?(?:college|b\s?&\s?w|b\s+en\s+w|"
+                         r"burgemeester\s+en\s+wethouders|gemeenteraad|raad|dagelijks\s+bestuur|algemeen\s+bestuur)\b"
+                         r"[^\n]{0,40}?\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\s*$")
 _MEETING_DAY_TITLE = re.compile(r"(?:college|raads|staten|bestuurs|commissie|b&w-?|db-?|ab-?)?vergadering\s+(?:van\s+)?"
                                 r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d")
 
