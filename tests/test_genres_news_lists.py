@@ -265,3 +265,24 @@ def test_a_college_list_under_a_sites_section_word_is_the_colleges(nlp):
     x = run(nlp, COLLEGE_PAGE)
     ours = [(d.status, d.actor, d.date) for d in x.decisions if d.text.startswith("We ")]
     assert ours and all(a == "college_bw" and day == "2024-02-08" for _, a, day in ours), ours
+
+
+COLLEGE_LIST = """Collegebesluitenlijst 26 maart 2019
+
+Aanwezig:
+mevrouw R. Kruisinga, burgemeester
+de heer P.A.M. Calis, wethouder
+
+Onderwerp: Overheveling budgetten 2018 naar 2019 gemeente Laren
+Korte inhoud: Het college vraagt de raad om deze niet uitgegeven middelen in 2018 over te hevelen naar 2019.
+Besluit - Het college besluit:
+
+ 1. akkoord te gaan met de genoemde overhevelingsverzoeken van de budgetten 2018 naar 2019;
+ 2. het overhevelingsverzoek nummer 8 te dekken via de bestemmingsreserve Exploitatie WSI;
+"""
+
+
+def test_a_college_list_titled_by_its_one_word_is_the_colleges_meeting(nlp):
+    x = run(nlp, COLLEGE_LIST)
+    points = [(d.actor, d.date) for d in x.decisions if d.text.lstrip().startswith(("1.", "2."))]
+    assert points and all(p == ("college_bw", "2019-03-26") for p in points), points

@@ -577,6 +577,10 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
             p = _starts(low, data["layouts"][kind])
             if p:
                 words = re.sub(r"^[\s#*_>\-–•]*" + re.escape(p), "", words, flags=re.I)
+                if not words.strip(" ,:-–") and p in data["body_heads"]:  # "Collegebesluitenlijst 26 maart 2019"
+                    at = re.match(r"[\s#*_>\-–•]*", ln.text).end()
+                    ctx.meeting_body, ctx.meeting_body_text = data["body_heads"][p], ln.text[at:at + len(p)]
+                    return
                 break
     words = re.sub(r"^\s*(?:van\s+)?(?:de|het)?\s*(?:openbare\s+)?(?:vergadering\s+)?(?:van\s+)?(?:de|het)?\s*", "", words, flags=re.I)
     words = re.sub(r"\s*(?:,|\bd\.?d\.?|\bvan|\bop|\bgehouden(?: op)?|\bd\.d)\s*$", "", words.strip(), flags=re.I).strip(" ,:-–")
