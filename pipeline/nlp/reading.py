@@ -211,9 +211,10 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
     multi = lex.multiword_starts
     quiet = _quiet_words(lex)
     for i, w in enumerate(low):
-        if len(w) > 7 and w.endswith("besluit") and i and low[i - 1] == "een" and i + 1 < n and low[i + 1] == "genomen" \
+        if w.endswith("besluit") and i and low[i - 1] == "een" and i + 1 < n and low[i + 1] == "genomen" \
                 and any(x in _PASSIVE_AUX or x in ("heeft", "hebben") for x in low[max(0, i - 8):i]):
-            out.append(Trigger("besluiten", "part", i + 1, i + 2))  # "heeft het College een verkeersbesluit genomen"
+            # "De raad heeft een besluit genomen over", "heeft het College een verkeersbesluit genomen"
+            out.append(Trigger("besluiten", "part", i + 1, i + 2))
         q = quiet.get(w)
         if q is None:
             q = _starts_nothing(w, lex)
@@ -258,9 +259,6 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                         i + 1 >= n or low[i + 1] in ("op", "over", "in", "tijdens", ".", ",")):
                     # "Daaropvolgend neemt de raad een besluit op 31 oktober 2019": the body decides then
                     out.append(Trigger("besluiten", taken, i, i + 1))
-                elif w == "besluit" and prev == "een" and i + 1 < n and low[i + 1] == "genomen" \
-                        and any(x in _PASSIVE_AUX or x in ("heeft", "hebben") for x in low[max(0, i - 8):i]):
-                    out.append(Trigger("besluiten", "part", i + 1, i + 2))  # "De raad heeft een besluit genomen over"
                 elif w in ("besluit", "besluiten") and prev in ("het", "dit", "de", "deze") and i + 1 < n \
                         and low[i + 1] in ("tot", "over", "om", "van"):
                     g = next((k for k in range(i + 2, min(n, i + 16)) if low[k] == "genomen"), None)

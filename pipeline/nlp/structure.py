@@ -1778,32 +1778,54 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
         if found is None:
             continue
         body, day = found
-        nl = text.find("\n", m.end())
-        pos = nl + 1 if nl >= 0 else len(text)
-        plain = None  # items on lines of their own, without bullets or numbers ("Opening." / "Vaststellen agenda." / ...)
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            nl = len(text) if nl < 0 else nl
-            line = text[pos:nl]
-            item = _LISTED.match(line)
-            if plain is None and line.strip():
-                plain = item is None
-            if item is None and plain:
-                item = _PLAIN_ITEM.match(line)
-            if item is None:
-                if line.strip():
-                    break
-                pos = nl + 1
-                continue
-            s_, e_ = pos + item.start(1), pos + item.end(1)
-            if plain and _starts(item.group(1).lower(), ["sluiting"]):
-                break  # the meeting's last item: what follows is the page's text
-            if _agenda_subject(item.group(1), data):
-                out.append(_record(text, ctx, status="proposed", start=s_, end=e_, obj=item.group(1),
+        for s_, e_ in _items_below(text, m.end(), plain=True):
+            if _agenda_subject(text[s_:e_], data):
+                out.append(_record(text, ctx, status="proposed", start=s_, end=e_, obj=text[s_:e_],
                                    actor=body._.canonical, actor_text=body.text, date=str(day._.value),
                                    date_text=day.text, predicate="agenderen"))
-            pos = nl + 1
     return out
+
+
+def _items_below(text: str, at: int, plain: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the items listed from the line after ``at`` on: bulleted, numbered or lettered lines, an item's
+    wrapped rest (an indented or lower-case line under it) joined to it, blank lines between them allowed, up to the
+    first line that is none of these. ``plain``: items may also be lines of their own without a bullet ("Opening." /
+    "Vaststellen agenda."), when the first item has none; the list then ends at "Sluiting"."""
+    nl = text.find("\n", at)
+    pos = nl + 1 if nl >= 0 else len(text)
+    items: list[tuple[int, int]] = []
+    last: tuple[int, int] | None = None  # the item being read
+    bare = None  # whether the items are lines without bullets
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
+        item = _LISTED.match(line)
+        if bare is None and line.strip():
+            bare = plain and item is None
+        if item is None and bare:
+            item = _PLAIN_ITEM.match(line)
+            if item is not None and _starts(item.group(1).lower(), ["sluiting"]):
+                break  # the meeting's last item: what follows is the page's text
+        if item is None:
+            if line.strip() and last is not None and not bare and (line[:1].isspace() or line.lstrip()[:1].islower()):
+                last = (last[0], pos + len(line.rstrip()))  # the item's wrapped rest on the next line
+                pos = nl + 1
+                continue
+            if line.strip():
+                break
+            if last is not None:
+                items.append(last)
+                last = None
+            pos = nl + 1
+            continue
+        if last is not None:
+            items.append(last)
+        last = (pos + item.start(1), pos + item.end(1))
+        pos = nl + 1
+    if last is not None:
+        items.append(last)
+    return items
 
 
 #: what a news item says is on a meeting's agenda, in one sentence: "Ook op de agenda: de Programmarekening 2019, het
@@ -1857,34 +1879,7 @@ def _hammer_items(text: str, ctx: Context, organs: list[Span], dates: list[Span]
             continue
         held = bool(_MEETING_HELD.search(text, max(0, line_start - 1200), m.end())) or bool(
             ctx.doc_date and date and len(date) == 10 and date < ctx.doc_date)
-        nl = text.find("\n", m.end())
-        pos = nl + 1 if nl >= 0 else len(text)
-        items: list[tuple[int, int]] = []
-        last: tuple[int, int] | None = None  # the item being read: (start, end)
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            nl = len(text) if nl < 0 else nl
-            line = text[pos:nl]
-            item = _LISTED.match(line)
-            if item is None:
-                if line.strip() and last is not None and (line[:1].isspace() or line.lstrip()[:1].islower()):
-                    last = (last[0], pos + len(line.rstrip()))  # the item's wrapped rest on the next line
-                    pos = nl + 1
-                    continue
-                if line.strip():
-                    break
-                if last is not None:
-                    items.append(last)
-                    last = None
-                pos = nl + 1
-                continue
-            if last is not None:
-                items.append(last)
-            last = (pos + item.start(1), pos + item.end(1))
-            pos = nl + 1
-        if last is not None:
-            items.append(last)
-        for s_, e_ in items:
+        for s_, e_ in _items_below(text, m.end()):
             if s_ not in seen and _hammer_subject(text[s_:e_], data):
                 seen.add(s_)
                 out.append(_record(text, ctx, status="adopted" if held else "proposed", start=s_, end=e_,
