@@ -287,7 +287,12 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
     last: tuple[int, int | None, int | None] | None = None
     last_at = 0
     year_only: tuple[int, int] | None = None  # a year in a name, (year, end): it anchors only nearby
-    for mn in mentions:
+    days: dict[tuple[int, int], int] = {}  # (month, day) -> the year an earlier mention of that day has
+    for k, mn in enumerate(mentions):
+        seen = mentions[k - 1] if k else None  # (the one before, its year settled by now)
+        if seen is not None and seen.keep and seen.kind == "date" and None not in (seen.y, seen.m, seen.d) and (
+                seen.explicit or (seen.m, seen.d) not in days):
+            days[(seen.m, seen.d)] = seen.y  # (a day written with its year counts over one placed by the context)
         if not mn.keep:
             continue
         if last is not None and doc_ref is not None and (mn.start - last_at > _NEAR_CHARS or (
@@ -324,6 +329,9 @@ def _resolve(text: str, mentions: list[Mention], anchor: tuple[int | None, int |
                 mn.y = _weekday_year(text, mn, doc_ref)  # "donderdag 10 oktober aanstaande": the year it is a Thursday
                 if doc_ref is not None:  # "16 december jongstleden", placed by the document's date, places what follows
                     last, last_at = (mn.y, mn.m, mn.d), mn.end
+            elif mn.d is not None and (mn.m, mn.d) in days:
+                mn.y = days[(mn.m, mn.d)]  # "Op 4 januari is de eerste vergadering ... tot maart 2019 ... neemt het
+                # bestuur op 4 januari een groot aantal besluiten": the day named again is the same day
             elif last or doc_ref:
                 ref = last or doc_ref
                 if last is not None and last[1] is None and doc_ref is not None and mn.d is not None \

@@ -195,7 +195,9 @@ class _Patterns:
             rf"(?im)^[\s*#_>|]*(?:{_alt(lx['doc_date_labels'])}){letter_after}(?![ \t]*[;,])[\s*_|]*[:.\-]?[\s*_|]*")
         # (not "dagtekening;" in a list of what an objection must hold)
         self.dd_marker = re.compile(rf"(?:^|(?<=[\s(,]))(?:{_alt(lx['dd_markers'])})\s*$", fl)
-        self.place_line = re.compile(r"(?:^|\n)[ \t*_]*[A-Z][^\W\d_]+(?:[ -][^\W\d_]+){0,3},[ \t]*$")
+        # ("Den Haag, 3 mei 2024" on its line; "'s-Gravenhage, 27 april 1998" after a Kamerbrief's addressee, the
+        # line breaks lost: "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal 's-Gravenhage, 27 april 1998")
+        self.place_line = re.compile(r"(?:^|\n|\bStaten-Generaal[ \t]+)[ \t*_]*(?:[’']s-)?[A-Z][^\W\d_]+(?:[ -][^\W\d_]+){0,3},[ \t]*$")
         self.schedule = re.compile(rf"{letter_before}(?:{_alt(lx['schedule_words'])}){letter_after}", fl)
 
     def month(self, word: str) -> int | None:

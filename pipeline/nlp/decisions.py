@@ -59,6 +59,7 @@ class _Ctx:
     minutes: bool
     voice: str | None = None  # whom "we" means: in a proposal to a council, the college that proposes
     reported: str | None = None  # the body of the one meeting a news item tells of (see _reported_meeting)
+    reported_day: str | None = None  # and its day
     layout: str | None = None  # the frame's layout: "minutes", "decision_list", "agenda", "letter", ...
 
 
@@ -89,7 +90,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     units = segment(text, lex.words("abbreviations"))
     readings = [read_unit(doc, u, lex, organs, dates) for u in units]
     reported = _reported_meeting(readings, frame)
-    ctx.reported = reported[0] if reported else None
+    ctx.reported, ctx.reported_day = (reported[0], reported[1]) if reported else (None, None)
     records: list[dict] = []
     consumed: set[int] = set()
     schedule_left = 0
@@ -773,9 +774,6 @@ def _item_days(records: list[dict], text: str, frame: Context, dates: list[Span]
 _MOTION_OUTCOME = re.compile(r"(?i)\b(?:motie|moties|amendement|amendementen)\b[^.;:]{0,80}?\b(?:aangenomen|verworpen)\b"
                              r"|\b(?:aangenomen|verworpen)\b[^.;:]{0,40}?\b(?:motie|moties|amendement|amendementen)\b")
 #: the assembly that votes on motions, by the kind of government the text speaks of
-_ASSEMBLIES = ("gemeenteraad", "provinciale_staten", "algemeen_bestuur", "verenigde_vergadering", "tweede_kamer")
-
-
 #: a sentence whose subject is a motion or amendment: "De motie van GroenLinks om ...", "Het amendement A3"
 _MOTION_SUBJECT = re.compile(r"(?i)\W*(?:de|het|deze|dit)\s+(?:motie|amendement)\b")
 
@@ -1158,8 +1156,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             actor = inner[0] if inner else None  # ("... maken bekend dat het bestemmingsplan X is vastgesteld": the
             # publisher is not who adopted it)
     pron = _pronoun_subject(r, trig, lex)
-    if pron and actor is not None and r.low[actor.start - r.span.start - 1: actor.start - r.span.start] != ["door"]:
-        actor = None  # "Wij adviseren dat het orgaan ...": the organ is not the actor
+    before = r.low[max(0, actor.start - r.span.start - 2): actor.start - r.span.start] if actor is not None else []
+    if pron and actor is not None and before[-1:] != ["door"] and before != [pron, "als"]:
+        actor = None  # "Wij adviseren dat het orgaan ...": the organ is not the actor (but "namen we als
+        # gemeenteraad ... aan" says who "we" are)
     # "de uitgangspunten die met deze agenda zijn vastgesteld": a decision a relative clause mentions takes no date
     # it does not write (the plan "dat de raad op 3 maart heeft vastgesteld" keeps its own)
     relative = tense == "past" and bool(SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))))
@@ -1235,7 +1235,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and (actor is not None or act_fb[0] is not None):
         date_fb = (ctx.doc_date, None)  # "Voor het gebied stelt de provincie voor ...": proposed at the meeting the
         # minutes record (not in an agenda, whose explanations tell what the college proposes)
-    if actor is None and act_fb[0] is None and date is None and date_fb[0] is None and ctx.reported \
+    if actor is None and act_fb[0] is None and date_fb[0] in (None, ctx.reported_day) and ctx.reported \
+            and (date is None or span_value(date) == ctx.reported_day) \
             and (tense == "past" and cls in ("decide", "reject") and status in ("adopted", "rejected", "withdrawn")
                  or status == "postponed") \
             and trig.kind == "part" \

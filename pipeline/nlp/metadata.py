@@ -117,7 +117,14 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     heads = lines + ([title_hint.casefold()] if title_hint else [])
     types = _doc_types()["types"]
     # A line that is (or starts with) the type word is the strongest signal, earliest line first.
-    for line in heads:
+    told = False  # a sentence seen above: "Agenda" alone then heads a part of the story, not the document
+    story = []
+    for k, line in enumerate(heads):
+        told = told or (len(line.split()) > 10 and bool(re.search(r"[a-zà-ÿ]{2}[.!?](?:\s|$)", line)))
+        if told and line.strip(" :#*") == "agenda" and k + 1 < len(heads) and len(heads[k + 1].split()) > 10 \
+                and not re.match(r"\s*(?:\d{1,2}[.)]?|[-•*–])\s", heads[k + 1]):
+            continue  # (a liveblog's "Agenda" over "1 Opening en mededelingen" is the meeting's agenda)
+        story.append(line)
         for entry in types:
             for phrase in entry["phrases"]:
                 if re.match(rf"{_phrase_re(phrase)}\b", line) and (len(line.split()) <= 8 or (
@@ -133,10 +140,10 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
         return min(named)[1]
     if _SALUTATION.search(text[:_OPENING_CHARS * 4]):
         return "brief"  # a salutation: a letter, whatever type words its subject line holds ("Maatschappelijke agenda")
-    opening = " ".join(lines)
+    opening = " ".join(line for line in story if line in lines)
     for entry in types:
         for phrase in entry["phrases"]:
-            if re.search(rf"\b{_phrase_re(phrase)}\b", opening):
+            if re.search(rf"(?<!\bde )(?<!\bhet )\b{_phrase_re(phrase)}\b", opening):  # (not "op de agenda")
                 return entry["type"]
     low = text[:_OPENING_CHARS * 4].casefold()
     for entry in types:

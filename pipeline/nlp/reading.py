@@ -380,6 +380,8 @@ def _in_om_clause(low: list[str], i: int, trig: Trigger) -> bool:
 
 #: words that open the next clause after a decision: a body named after them acts in that clause, not in the decision's
 _NEXT_CLAUSE = frozenset({"waarna", "waarbij", "waarop", "nadat", "terwijl", "waardoor", "waarmee", "daarna"})
+#: words that open a relative clause on a thing: a body inside it is not the subject of the sentence's verb
+_RELATIVE_OPENERS = frozenset({"waarin", "waarbij", "waarmee", "waarop"})
 #: the finite forms of "stemmen": "stemt de raad unaniem voor de nieuwe APV"
 _VOTES = frozenset({"stemt", "stemmen", "stemde", "stemden"})
 #: the auxiliary that opens a coordinated clause after "en": "... en is het college verzocht ..."
@@ -399,9 +401,13 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         return None  # "Zo is besloten om ... en is het college verzocht om ...": the subject of the next clause
     if 1 <= i <= 3 and r.low[i - 1] == "(" and ")" in r.low[j:j + 6] and (trig is None or j <= trig.i):
         return None  # "Floris Schoonderwoerd (wethouder gemeente Kaag en Braassem) aan te wijzen als ...": his office
+    if trig is not None and trig.kind == "part" and trig.i > j + 3 and any(
+            w in _RELATIVE_OPENERS for w in r.low[max(0, i - 3):i]):
+        return None  # "Een motie waarin het college wordt verzocht om ... werd aangenomen": the college is asked, in
+        # a clause of the motion's; it adopts nothing
     finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
     k = i - 1
-    while k >= 0 and (r.low[k] in dets or r.low[k].isdigit()):
+    while k >= 0 and (r.low[k] in dets or r.low[k].isdigit() or r.low[k].isspace()):  # (a line break: "heeft\nde raad")
         k -= 1
     prev = r.low[k] if k >= 0 else ""
     nxt = r.low[j] if j < len(r.low) else ""
@@ -412,6 +418,8 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
     if (before1 in openers or (before1 in dets and before2 in openers)) and not after_finite:
         score += 3  # subject of a clause: "die Provinciale Staten ... hebben vastgesteld", "dat de raad heeft" (not of
         # the clause a finite verb governs: "Het college besluit ... dat de wethouder is gemandateerd")
+    if before1 == "als" and before2 in ("we", "wij", "ik"):
+        score += 6  # "namen we als gemeenteraad het plan aan": who "we" are
     if prev in lex.words("agent_preps"):
         attributive = nxt.startswith("ge") and nxt.endswith("e")  # "door het college gewaarmerkte"
         late = trig is not None and k > trig.j + 1  # "vastgesteld, onder voorbehoud van ... door PS"
@@ -422,8 +430,9 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         score += 3
     elif prev == "van" and k > 0 and r.low[k - 1] in lex.words("owner_nouns"):
         score += 3  # "op de agenda van het DB"
-    if j in finite or k in finite or (k >= 0 and r.low[k] == "," and k - 1 in finite):
-        score += 4
+    of_noun = prev == "van" and k > 0 and r.low[k - 1].isalpha() and r.low[k - 1] not in dets
+    if (j in finite and not of_noun) or k in finite or (k >= 0 and r.low[k] == "," and k - 1 in finite):
+        score += 4  # (not "Conform het voorstel van het college heeft de raad besloten": the college owns a noun there)
     if any(w in s.text.lower() for w in lex.words("meeting_words")) or (
             nxt == "van" and any(d.start - r.span.start == j + 1 for d in r.dates)):
         score += 2

@@ -308,10 +308,16 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
                     return ("decision_list" if m.group(1) == "besluitenlijst" else "minutes"), k
             return "notice", i
     page = _meeting_page(head, data)
+    told = False  # a sentence seen: a paragraph of prose stands above
     for i, ln in enumerate(head):
         if page is not None and page < i:
             break  # (a meeting's page: its "Agenda documenten" and items come after the body and the day)
         low = _clean_head(ln.text)
+        if told and low == "agenda" and i + 1 < len(head) and _prose(head[i + 1].text):
+            continue  # "Agenda" over a news item's third paragraph: a heading in the story, not the document's title
+            # (a liveblog's "Agenda" over "1 Opening en mededelingen" is the meeting's agenda)
+        if len(low.split()) > 10:
+            told = told or bool(re.search(r"[a-zà-ÿ]{2}[.!?](?:\s|$)", low))
         if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low) \
                 and not (i == 0 and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:120])) \
                 and not (re.match(r"(?:concept[- ]?)?(?:besluitenlijst|notulen|verslag)\b", low)
@@ -503,7 +509,7 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
             if os_ and re.match(r"\s*[\w ]+:", ln.text) and ln.text.find(":") < os_[0].end_char - ln.start + 2:
                 continue  # "Griffier: drs. C. Jansen", "Voorzitter: de heer R. Sluijs": who sat, not which body met
             if os_ and len(low.split()) <= 6:
-                ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
+                ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, _named_body(ln.text, os_[0])
                 break
             if low in data["meeting_bodies"]:
                 ctx.meeting_body, ctx.meeting_body_text = data["meeting_bodies"][low], ln.text.strip()
@@ -567,7 +573,7 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
     end = date.start_char if date is not None else ln.end
     os_ = _organs_in(organs, ln.start, end)
     if os_:
-        ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, os_[0].text
+        ctx.meeting_body, ctx.meeting_body_text = os_[0]._.canonical, _named_body(ln.text[: end - ln.start], os_[0])
         return
     words = ln.text[: end - ln.start]
     words = re.sub(r"\([^)]*\)", " ", words)
@@ -595,6 +601,23 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
             and lookup(words) is None and not any(w.lower() in STOP_WORDS for w in words.split()[:1]):
         ctx.meeting_body_text = words  # "Besluitenlijst Carrousel", "Verslag Politieke Markt": a meeting the KB
         # does not know, by its own name (its records name it in actor_text; no canonical id is made up)
+
+
+def _prose(line: str) -> bool:
+    """A line of running text: more than ten words, not numbered or bulleted."""
+    return len(line.split()) > 10 and not re.match(r"\s*(?:\d{1,2}[.)]?|[-•*–])\s", line)
+
+
+def _named_body(line: str, organ: Span) -> str:
+    """The name a head line gives a body: "Achterhoek Raad" for the ORGAN "Raad" a capitalised name opens, else the
+    ORGAN's own text."""
+    named = line.strip(" \t,:-–")
+    if len(organ.text.split()) == 1 and re.fullmatch(r"(?:[A-Z][a-zà-ÿ][\w-]* ){1,2}" + re.escape(organ.text), named):
+        data = load_structure()
+        if not any(_starts(named.lower(), data["layouts"][kind]) for kind in data["layouts"]) \
+                and not re.match(r"(?:openbare|concept|vergadering|gemeente|provincie|waterschap)\b", named.lower()):
+            return named  # (not "Agenda Gemeenteraad", "Openbare Raad", "Gemeente Raad")
+    return organ.text
 
 
 _OWN_NAME = re.compile(r"[A-Z][\w-]{2,}(?: [A-Za-z][\w-]+){0,2}")
@@ -1745,7 +1768,8 @@ _AGENDA_INTRO = re.compile(
     r"|\b(?:dit|hier)\s+is\s+de\s+agenda\b)[^.:\n]{0,60}:[ \t]*$", re.I | re.M)
 _AGENDA_HEAD = re.compile(r"^[ \t]*(?:onderwerpen|agenda|agendapunten|op\s+de\s+agenda)\b[^\n:.]{0,60}:?[ \t]*$", re.I | re.M)
 #: an agenda item on a line of its own: a short phrase opening with a capital, not a sentence's wrapped rest or a label
-_PLAIN_ITEM = re.compile(r"^[ \t]*([A-ZÀ-Ý][^\n:]{2,110}?)[ \t]*$")
+_PLAIN_ITEM = re.compile(r"^(?![^\n]*[a-zà-ÿ0-9]{2}\.[ \t]+[A-ZÀ-Ý])[ \t]*([A-ZÀ-Ý][^\n:]{2,110}?)[ \t]*$")
+# (not a line of prose that holds the end of a sentence: "Koersplan 2018-2021. De Jaarrekening 2017 is vastgesteld.")
 _LISTED = re.compile(r"^[ \t]*(?:[-•*▪–·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(\S.*?)\s*$")
 
 
