@@ -115,7 +115,7 @@ KAMERBRIEF = """Tweede Kamer der Staten-Generaal
 Vergaderjaar 1997–1998
 25 600 XV
 Nr. 49
-BRIEF VAN DE MINISTER EN DE STAATSSECRETARIS VAN SOCIALE ZAKEN EN WERKGELEGENHEID Aan de Voorzitter van de Tweede Kamer der Staten-Generaal ’s-Gravenhage, 27 april 1998 Inleiding Naar aanleiding van een verzoek van de vaste commissie voor Sociale Zaken en Werkgelegenheid d.d. 21 januari 1998 willen wij u in deze brief informeren over de stand van zaken.
+BRIEF VAN DE MINISTER EN DE STAATSSECRETARIS VAN SOCIALE ZAKEN EN WERKGELEGENHEID Aan de Voorzitter van de Tweede Kamer der Staten-Generaal ’s-Gravenhage, 27 april 1998 Inleiding Naar aanleiding van een verzoek van de vaste commissie voor Sociale Zaken en Werkgelegenheid d.d. 21 januari 1998 willen wij u in deze brief informeren over de stand van zaken. Gegevens komen van RAVON, KNNV, NJN en IVN.
 """
 
 
@@ -124,6 +124,7 @@ def test_a_kamerbrief_run_on_is_dated_by_its_place_and_date(nlp):
     assert x.document.date == "1998-04-27"
     # a heading in capitals run on with the text is no list of unknown abbreviations
     assert not any("'BRIEF'" in w or "'VAN'" in w for w in x.document.warnings), x.document.warnings
+    assert any("'KNNV'" in w for w in x.document.warnings)  # (a list of acronyms still asks to be resolved)
 
 
 def test_a_day_named_again_is_the_same_day(nlp):
@@ -133,3 +134,204 @@ def test_a_day_named_again_is_the_same_day(nlp):
                  "Gepubliceerd op 28 december 2015\n")
     days = [e.value for e in x.entities if e.label == "DATE" and e.text == "4 januari"]
     assert days == ["2016-01-04", "2016-01-04"], [(e.text, e.value) for e in x.entities if e.label == "DATE"]
+
+
+COLLEGE_LIST = """Openbare besluitenlijst d.d. 16 november 2021
+
+Behandelde voorstellen
+
+Portefeuillehouder
+
+Wethouder Jansma
+
+Onderwerp
+
+Partnerverklaring Geopark
+
+Beslispunten
+
+1. Het burgerinitiatief Geopark te ondersteunen door het tekenen van een partnerverklaring.
+
+Portefeuillehouder
+
+Wethouder Van Roshum
+
+Onderwerp
+
+Lokale inclusieagenda
+
+Beslispunten
+
+ 1. De raad informeren over de ontwikkelingen rondom de Lokale Inclusieagenda door middel van een raadsinformatiebrief.
+"""
+
+
+def test_a_list_of_portfolio_holders_items_is_the_colleges_and_its_points_were_taken(nlp):
+    x = run(nlp, COLLEGE_LIST)
+    assert x.document.meeting_body == "college_bw"  # (not "Wethouder Jansma", who brought the item)
+    points = [d for d in x.decisions if d.text.lstrip().startswith("1.")]
+    assert len(points) == 2, decided(x)  # "1. De raad informeren ...": a point in the infinitive is decided too
+    assert all((d.status, d.actor, d.date) == ("adopted", "college_bw", "2021-11-16") for d in points), decided(x)
+
+
+US_PAGE = """Besluitenlijst Raad
+Type Vergadering:Raad
+Openbaar / Besloten
+Datum: 11/07/2019
+Tijd: 10:00:00 AM
+Lokatie: Raadzaal
+
+Nr.Onderwerp /
+Besluit
+01
+
+Opening en mededelingen.
+
+De voorzitter opent de vergadering en heet de aanwezigen welkom.
+02
+
+Vaststellen agenda.
+
+De agenda wordt conform vastgesteld.
+04
+
+Vaststellen Begroting 2020-2023.
+
+De PvdA fractie dient een motie in. Motie 1 Compensatie luidt als volgt:
+
+De gemeenteraad van Rivierdal, in vergadering bijeen op 7 november 2019,
+
+Constaterende dat:
+- Zorgverzekeraar CZ heeft besloten met ingang van 2020 te stoppen met de korting op de basisverzekering;
+
+Verzoekt het college:
+- in overleg te gaan met CZ.
+"""
+
+
+def test_a_page_that_tells_the_time_as_am_reads_its_days_month_first(nlp):
+    x = run(nlp, US_PAGE)
+    assert x.document.meeting_date == "2019-11-07", x.document
+    texts = [d.text for d in x.decisions]
+    assert not any("Openbaar" in t for t in texts), decided(x)  # "Openbaar / Besloten": a closed session
+    assert not any(t.strip().startswith("Besluit") for t in texts), decided(x)  # the table's column heads
+    assert not any("Zorgverzekeraar" in t for t in texts), decided(x)  # a motion's grounds
+    agenda = next(d for d in x.decisions if "agenda wordt" in d.text)
+    assert (agenda.actor, agenda.date) == ("gemeenteraad", "2019-11-07")
+
+
+def test_a_day_written_month_first_is_read_so_throughout_the_text(nlp):
+    x = run(nlp, "Besluitenlijst Raad\nDatum: 03/23/2021\n\nDe besluitenlijst van 03/04/2021 wordt vastgesteld.\n")
+    values = [e.value for e in x.entities if e.label == "DATE"]
+    assert values[:2] == ["2021-03-23", "2021-03-04"], values
+    x = run(nlp, "Brief van 23/03/2021 over de vergadering van 11/07/2019.\n")
+    assert [e.value for e in x.entities if e.label == "DATE"] == ["2021-03-23", "2019-07-11"]
+
+
+PS_PAGE = """Provinciale Staten 30-05-2018
+
+Datum: 30 mei 2018
+Tijd: 09:30  -  17:00  uur
+Voorzitter:F.J. Paas
+Locatie:Statenzaal
+
+1
+
+Opening / mededelingen
+
+3.a
+
+Jaarrekening 2017 provincie Rivierland (2018-17)
+
+Het besluit bij de voordracht is vastgesteld met algemene stemmen.
+
+3.b
+
+Brief van GS aan PS - vastlopen gesprekken Bestuurlijke Tafel
+
+Tijdens de beraadslaging is 1 motie ingediend die na stemming is aangenomen.
+"""
+
+
+def test_a_meeting_page_that_tells_its_items_outcomes_is_a_decision_list(nlp):
+    x = run(nlp, PS_PAGE)
+    assert (x.document.doc_type, x.document.meeting_body, x.document.meeting_date) == (
+        "besluitenlijst", "provinciale_staten", "2018-05-30")
+    taken = [d for d in x.decisions if d.status == "adopted"]
+    assert len(taken) == 2 and all(d.date == "2018-05-30" for d in taken), decided(x)
+
+
+NOTICE = """Wijziging Waterverordening waterschap Rijnland
+
+Bekendmaking van het besluit van 19 december 2018 – PS nummer 2018- 699 tot wijziging van een regeling
+
+Provinciale Staten van Gelderland
+
+Gelezen het voorstel van Gedeputeerde Staten van Gelderland;
+
+Gelet op de artikelen 2.4 en 4.7 van de Waterwet;
+
+Besluiten
+
+Voor zover het hun bevoegdheid betreft;
+
+vast te stellen de volgende verordening.
+
+Artikel I Wijzigingen
+"""
+
+
+def test_a_published_resolution_under_besluiten_with_a_proviso(nlp):
+    x = run(nlp, NOTICE)
+    assert x.document.title == "Wijziging Waterverordening waterschap Rijnland"
+    assert (x.document.date, x.document.date_source) == ("2018-12-19", "stated")
+    d = next(d for d in x.decisions if "vast te stellen" in d.text)
+    assert (d.status, d.actor, d.date) == ("adopted", "provinciale_staten", "2018-12-19"), decided(x)
+
+
+def test_the_college_took_the_decision(nlp):
+    x = run(nlp, "Verkeersbesluit laadpalen\n\nOp 24 mei 2023 heeft het college van burgemeester en wethouders het "
+                 "besluit genomen om op elf locaties parkeerplaatsen aan te wijzen voor het opladen van auto's.\n")
+    d = next(d for d in x.decisions if "elf locaties" in d.text)
+    assert (d.status, d.actor, d.date) == ("adopted", "college_bw", "2023-05-24"), decided(x)
+
+
+
+CONTINUED = """Gemeenteraad 23-03-2021
+
+Datum: 23 maart 2021
+Tijd: 19:30 - 23:00 uur
+Locatie: Raadzaal
+
+1
+
+Opening
+
+2
+
+Actuele Vragenronde
+
+3
+
+Notulen
+
+De notulen zijn reeds vastgesteld in de raadsvergadering van 16 maart 2021.
+
+4
+
+Ingekomen stukken
+
+De ingekomen stukken zijn reeds vastgesteld in de raadsvergadering van 16 maart 2021.
+
+5
+
+Bestemmingsplan Centrum
+"""
+
+
+def test_a_continued_meetings_page_stays_its_agenda(nlp):
+    x = run(nlp, CONTINUED)
+    # what an earlier session adopted does not make the page a decision list
+    assert x.document.doc_type == "agenda", x.document
+    items = [d for d in x.decisions if d.status == "proposed" and d.date == "2021-03-23"]
+    assert [d.text.strip() for d in items] == ["Bestemmingsplan Centrum"], decided(x)  # (no "Actuele Vragenronde")

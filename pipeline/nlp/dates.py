@@ -528,6 +528,9 @@ def _column_date(text: str, full: list[Mention], P, at: int) -> str | None:
     return None
 
 
+PUBLISHED_DECISION = re.compile(r"(?i)\bbekendmaking\s+van\s+(?:het|een)\s+besluit\s+van\s+(?:[a-zà-ÿ]+\s+){0,6}$")
+
+
 def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str | None]:
     reg = read_register(text[:8000])
     if reg is not None and "signed" in reg.dates:  # a regulation's register page: the day it was signed
@@ -567,6 +570,12 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
             return close  # on the label's line or just under it
         return near_before(lab.start()) or close
 
+    for mn in full:  # "Bekendmaking van het besluit van 19 december 2018 ... tot wijziging van een regeling": the notice
+        # publishes that decision (its journal's own date is not in the text)
+        if mn.start > 1500:
+            break
+        if PUBLISHED_DECISION.search(text[max(0, mn.start - 80):mn.start]):
+            return (_value(mn), "stated")
     labelled = [(lab.start(), for_label(lab)) for lab in P.doc_label.finditer(text)]
     labelled = [(pos, mn) for pos, mn in labelled if mn is not None]
     for pos, mn in labelled:  # "Datum: ..." in the header first

@@ -315,6 +315,13 @@ def _matches(rx: re.Pattern, text: str, positions: list[int]) -> Iterable[re.Mat
 _ISO_WEEK = re.compile(r"(?i)\bweek\s+([0-9]{1,2})\s*(?:,|\bvan\b|\()?\s*((?:19|20)[0-9]{2})\b\)?")
 
 
+#: a day written month first with a slash: "03/23/2021" (any "mm/dd/yyyy" once the text shows it writes them so)
+_US_DAY = re.compile(r"(?<![\w./-])(0?[1-9]|1[0-2])/(1[3-9]|2[0-9]|3[01]|0?[1-9]|1[0-2])/((?:19|20)[0-9]{2})(?![\w/-])")
+_US_CLEAR = re.compile(r"(?<![\w./-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[0-9]|3[01])/(?:19|20)[0-9]{2}(?![\w/-])")
+_AM_PM = re.compile(r"\b[01]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s?(?:AM|PM)\b")
+_EU_SLASH_DAY = re.compile(r"(?<![\w./-])(?:1[3-9]|2[0-9]|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)[0-9]{2}(?![\w/-])")
+
+
 def scan_dates(text: str) -> list[Mention]:
     """All candidate mentions in ``text``, overlaps resolved (longest, then first pattern, wins)."""
     P = date_patterns()
@@ -365,8 +372,19 @@ def scan_dates(text: str) -> list[Mention]:
         add(1, Mention(weekday_start(mt.start()), mt.end(), "interval", y1, m1, d1, end_point=(y2, m2, d2),
                         explicit=y2 is not None))
 
+    # a text that writes its days month first ("03/23/2021": no month 23) does so throughout: "11/07/2019" is then
+    # 7 November (a page exported by an English-language system), unless it also writes one day first ("23/03/2021")
+    us = (_US_CLEAR.search(text) is not None or _AM_PM.search(text) is not None) and _EU_SLASH_DAY.search(text) is None
+    # (or tells the time as "10:00:00 AM")
     for rx, order in ((P.numeric, 2), (P.iso, 2), (P.numeric_sloppy, 3), (P.numeric_short, 3)):
+        if us and rx is P.numeric:
+            for mt in _US_DAY.finditer(text):
+                mo, d, y = int(mt.group(1)), int(mt.group(2)), int(mt.group(3))
+                if y_ok(y) and valid_date(y, mo, d):
+                    add(order, Mention(weekday_start(mt.start()), mt.end(), "date", y, mo, d, explicit=True))
         for mt in _matches(rx, text, digits):
+            if us and rx is P.numeric and mt.group("s") == "/":
+                continue  # (read month first above)
             y = int(mt.group("y"))
             if y < 100:
                 if P.neg_before.search(text, max(0, mt.start() - 30), mt.start()):

@@ -37,7 +37,7 @@ from . import register_extensions, doc_text
 from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     DATA_PATH, Lexicon, Reading, Trigger, clean_object, compare_dates, is_negated, nothing_decided, read_object, pick_actor,
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
-from .dates import CITED_DAY
+from .dates import CITED_DAY, PUBLISHED_DECISION
 from .entities import CHAIR_RE
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
 from .structure import (HELD_ITEMS, MOTION_STAMP, RESOLUTION_GROUNDS, SUBORDINATE, Context, adoption_formula,
@@ -264,12 +264,24 @@ def _background_spans(text: str) -> list[tuple[int, int]]:
                 break
         label = _BACKGROUND_END.search(text, m.end(), end)
         out.append((m.start(), label.start() if label else end))
+    for m in _GROUNDS_HEAD.finditer(text):  # a motion's grounds, quoted in the list: "Constaterende dat: ... Zorgverzekeraar
+        # CZ heeft besloten ..." up to what it asks ("Verzoekt het college")
+        ask = _GROUNDS_END.search(text, m.end(), m.end() + 4000)
+        out.append((m.start(), ask.start() if ask else min(len(text), m.end() + 1500)))
     return out
+
+
+_GROUNDS_HEAD = re.compile(r"(?im)^[ \t]*(?:constaterende|overwegende|van\s+mening)\b[^\n]{0,40}?\bdat\b")
+_GROUNDS_END = re.compile(r"(?im)^[ \t]*(?:verzoekt|verzoeken|draagt|dragen|roept|roepen|spreekt|spreken|besluit|besluiten"
+                          r"|en\s+gaat\s+over)\b")
 
 
 _BACKGROUND_END = re.compile(r"(?im)^[ \t]*(?:(?:besluit|besluiten|besloten|conclusie|afspraken?|voorstel)\b|\d{1,2}[ \t]*[|.)])")
 
 
+#: a resolution's preamble above its "Besluiten" ("Gelezen het voorstel van ...;", "Gelet op ...;"): not a decision
+#: list's heading over its items
+_AFTER_GROUNDS = re.compile(r"(?im)^[ \t]*(?:gelezen|gelet\s+op|gezien|overwegende)\b")
 #: an intro with nothing decided in it, its points follow: "Besloten is om", "Besluit: het bestuur besluit:"
 _BARE_INTRO = re.compile(r"(?is)\W*(?:besluit\s*:\s*)?(?:(?:het|de)\s+\w+\s+)?(?:besloten\s+(?:is|wordt)|besluit|heeft\s+besloten)"
                          r"(?:\s+(?:om|tot))?\s*:?\s*")
@@ -410,6 +422,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         if _LONE_LABEL.fullmatch(rec["text"].strip()):
             # "Besluit" on a line of its own above what was decided: the decision is what stands under it (a meeting
             # page: the paragraph; a resolution: the line, "vast te stellen het volgende Informatieprotocol ...")
+            above = text[:rec["start"]].rstrip().rsplit("\n", 1)[-1]
+            if re.search(r"(?i)(?:/|\bonderwerp)\s*$", above):
+                continue  # "Nr.Onderwerp /" over "Besluit": a table's column heads, no decision
             m = re.match(r"\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)" if meeting_kind else r"\s*([^\n]+)", text[rec["end"]:])
             if meeting_kind:
                 under = re.split(r"\n[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+\d|\d{1,2}[.)][ \t]*\n|[•▪][ \t]*\d)",
@@ -1350,7 +1365,8 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
         noun = False  # "Het peilbesluit kan worden ingezien van 30 maart 2021 tot en met 11 mei 2021:": where, not what
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
     last = next((w for w in reversed(words) if w), "")
-    heading = r.unit.heading and last.endswith(("besluit", "beslispunten")) and len(low) <= 8 \
+    heading = r.unit.heading and (last.endswith(("besluit", "beslispunten")) or (last == "besluiten" and _AFTER_GROUNDS.search(
+        doc_text(r.span.doc)[max(0, r.span.start_char - 700):r.span.start_char]))) and len(low) <= 8 \
         and not is_header_row(r.span.text)
     # ("Agendanummer Onderwerp en besluit": a table's column heads, the rows under it read as items)
     # "BESLUIT AB 10 oktober 2024 Begroting 2025": the title of what a meeting decided, its points below
@@ -1406,7 +1422,9 @@ def _ground_dated(doc: Doc, r0: Reading, day: str) -> bool:
     start = max(0, r0.span.start_char - 1500)
     for d in doc.spans.get("dates", []) if "dates" in doc.spans else []:
         if start <= d.start_char < r0.span.end_char + 1500 and str(d._.value).startswith(day) \
-                and CITED_DAY.search(text[max(0, d.start_char - 90):d.start_char]):
+                and CITED_DAY.search(text[max(0, d.start_char - 90):d.start_char]) \
+                and not PUBLISHED_DECISION.search(text[max(0, d.start_char - 80):d.start_char]):
+            # (not "Bekendmaking van het besluit van 19 december 2018": the day of this decision)
             return True
     return False
 
@@ -1415,6 +1433,10 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
                ctx: _Ctx) -> tuple[list[dict], set[int]]:
     """The numbered points after an intro, or the one decision the intro heads."""
     r0 = readings[idx]
+    if intro.status == "proposed" and ctx.layout == "decision_list" and _NOT_LETTER.sub("", " ".join(r0.low)).rstrip(":") \
+            in ("beslispunten", "beslispunt"):
+        intro = dataclasses.replace(intro, status="adopted")  # a decision list's "Beslispunten": the points it took (a
+        # proposal's or an agenda's are put to the meeting)
     date_fb = (None, None)
     other_body = (ctx.minutes and intro.actor is not None and ctx.issuer is not None
                   and getattr(intro.actor._, "canonical", None) != ctx.issuer)
@@ -1513,6 +1535,10 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
                 and _list_intro(r, lex) is None and not _TE_INF.search(r.span.text):
             break  # "Besluit" / "De volgende zes personen maken van het spreekrecht gebruik:" / "1. mevrouw J. Hesen
             # ...": the points are that sentence's list, not decisions
+        if expected is None and not recs and gap == 0 and not r.triggers and 2 <= len(r.low) <= 10 and r.low[-1] == ";" \
+                and (r.low[0] in ("voorzover", "onder") or r.low[:2] == ["voor", "zover"]):
+            k += 1  # "Besluiten" / "Voor zover het hun bevoegdheid betreft;" / "vast te stellen ...": a proviso first
+            continue
         gap += 1
         if expected is None and gap == 1 and not recs and not u.heading and not u.marker and (
                 r0.low[-1].endswith(":") or r.triggers):
@@ -1543,7 +1569,16 @@ def _told_not_decided(readings: list[Reading | None], k: int, end_k: int, text: 
         # ... oppakken binnen programma's": a point without "te" (only a sentence with its own subject tells)
     if any(readings[i] is not None and readings[i].triggers for i in range(k, end_k + 1)):
         return False
+    if _BOARD_THEN_INFINITIVE.match(text):
+        return False  # "1. De raad informeren over ...": a point in the infinitive, what was decided (the told form
+        # is finite: "Het college krijgt ...")
     return not (_TE_INF.search(text) or _DECISION_WORD.search(text))
+
+
+#: a point opening with a board and an infinitive: "1. De raad informeren over", "2. Het college opdracht geven"
+_BOARD_THEN_INFINITIVE = re.compile(r"(?i)\s*(?:[-•*–·▪◦]\s*)?\(?[0-9a-zA-Z]{1,2}[.)]?\s+(?:het|de)\s+(?:college|raad|gemeenteraad|"
+                                    r"bestuur|commissie|staten)\s+(?:\w+\s+)?(?!hebben\b|zijn\b|worden\b|kunnen\b)"
+                                    r"[a-zà-ÿ]{3,}en\b")
 
 
 def _block_end(readings: list[Reading | None], k: int) -> int:

@@ -47,6 +47,8 @@ _LEVEL_BODIES = {
 _NATIONAL_BODIES = {"tweede_kamer", "eerste_kamer", "staten_generaal", "ministerraad", "kabinet", "minister", "staatssecretaris"}
 #: four or more words in capitals in a row: a heading run on with the text, not acronyms ("BRIEF VAN DE MINISTER")
 _CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*(?:[ ,]+[A-Z][A-Z'’-]*\b){3,}")
+_CAPITAL_FUNCTION_WORD = re.compile(r"\b(?:VAN|DE|HET|EN|DER|VOOR|AAN|OP|IN|MET|TOT|OVER)\b")  # (a list of acronyms,
+# "RAVON, KNNV, NJN, IVN", has none)
 _WATER_BOARD_WORDS = re.compile(r"(?i)\b(?:het\s+waterschap|hoogheemraadschap|wetterskip|dijkgraaf|hoogheemraden|heemraden)\b")
 _BODY_HEADS = ("raad", "bestuur", "commissie", "overleg", "college", "orgaan", "kring", "groep", "staten", "beraad", "presidium")
 _COMPASS = {"noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest", "centraal", "groot"}
@@ -317,7 +319,8 @@ class EntityRecognizer:
             letters = [ch for ch in line if ch.isalpha()]
             if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.6:
                 continue  # a heading in capitals
-            if any(m.start() <= t.start - line_start < m.end() for m in _CAPITALS_RUN.finditer(line)):
+            if any(m.start() <= t.start - line_start < m.end() and _CAPITAL_FUNCTION_WORD.search(m.group(0))
+                   for m in _CAPITALS_RUN.finditer(line)):
                 continue  # a heading in capitals run on with the text: "BRIEF VAN DE MINISTER ... Aan de Voorzitter"
             out.append(Cand(t.start, t.end, "ORG", fold(s), "acronym", warnings=["unresolved_abbreviation"]))
         return out

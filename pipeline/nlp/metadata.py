@@ -124,6 +124,8 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
         if told and line.strip(" :#*") == "agenda" and k + 1 < len(heads) and len(heads[k + 1].split()) > 10 \
                 and not re.match(r"\s*(?:\d{1,2}[.)]?|[-•*–])\s", heads[k + 1]):
             continue  # (a liveblog's "Agenda" over "1 Opening en mededelingen" is the meeting's agenda)
+        if k and re.fullmatch(r"\d{1,2}(?:\.[0-9a-z]{1,2})*\.?", heads[k - 1]):
+            continue  # "3.b" / "Brief van GS aan PS - ...": an item on a meeting's page, not the document's type
         story.append(line)
         for entry in types:
             for phrase in entry["phrases"]:
@@ -268,8 +270,11 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
         if _RESOLUTION_TITLE.match(line) and len(line.split()) <= 40:  # vaststelling van X", else what it "besluit:"
             return _clean(line)
         if line.casefold().rstrip(" :") in ("besluit", "besluiten", "besluit:") and i + 1 < len(lines):
-            what = _clean(_BULLET.sub("", lines[i + 1]).rstrip(";.,"))
-            if _good_title(what, type_words, max_words=25):
+            j = i + 2 if re.match(r"(?i)voor\s?zover\b", lines[i + 1]) and i + 2 < len(lines) else i + 1
+            # ("Besluiten" / "Voor zover het hun bevoegdheid betreft;" / "vast te stellen ...": past the proviso)
+            what = _clean(_BULLET.sub("", lines[j]).rstrip(";.,"))
+            if _good_title(what, type_words, max_words=25) and not re.search(r"(?i)\bde\s+volgende\b|\bals\s+volgt\b", what):
+                # (not "vast te stellen de volgende verordening": it names nothing; the heading above does)
                 return what[0].upper() + what[1:]
     if title_hint and title_hint.strip():
         hint = _without_government(_clean(title_hint))  # "Gemeente Uden Bestemmingsplan Hoek X" -> "Bestemmingsplan Hoek X"

@@ -211,10 +211,12 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
     multi = lex.multiword_starts
     quiet = _quiet_words(lex)
     for i, w in enumerate(low):
-        if w.endswith("besluit") and i and low[i - 1] == "een" and i + 1 < n and low[i + 1] == "genomen" \
+        if w.endswith("besluit") and i and low[i - 1] in ("een", "het") and i + 1 < n and low[i + 1] == "genomen" \
                 and any(x in _PASSIVE_AUX or x in ("heeft", "hebben") for x in low[max(0, i - 8):i]):
             # "De raad heeft een besluit genomen over", "heeft het College een verkeersbesluit genomen"
             out.append(Trigger("besluiten", "part", i + 1, i + 2))
+        if w == "besloten" and "openbaar" in low[max(0, i - 3):i]:
+            continue  # "Openbaar / Besloten": a closed session, no decision
         q = quiet.get(w)
         if q is None:
             q = _starts_nothing(w, lex)

@@ -247,6 +247,11 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
         if ctx.issuer in _MEETING_FORMS:
             ctx.issuer = ctx.meeting_body
     if ctx.layout == "decision_list" and ctx.meeting_date and not ctx.meeting_body:
+        holder = _portfolio_board(lines, organs)
+        if holder:  # "Portefeuillehouder / Wethouder Jansma" over each item: the college's list (its members' items)
+            ctx.meeting_body, ctx.meeting_body_text = holder, None
+            ctx.issuer = ctx.issuer or holder
+    if ctx.layout == "decision_list" and ctx.meeting_date and not ctx.meeting_body:
         proposer = _proposer_by_business(text, data)
         if proposer:  # "Besluitenlijst 23 april 2024" with no body named, whose items answer the council's questions and
             # put plans to it ("Dit voornemen ter besluitvorming voor te leggen aan de gemeenteraad"): the college's list
@@ -276,6 +281,27 @@ _TO_ASSEMBLY = re.compile(
 _TO_ASSEMBLY_POINT = re.compile(
     rf"(?i)\W*(?:\d{{1,2}}[.)]\s*)?(?:de\s+|het\s+)?{_ASSEMBLY_WORDS}\b"
     r"[^.;:]{0,120}?\b(?:voor\s+te\s+stellen|te\s+adviseren|voor\s+te\s+leggen)\b")
+
+
+#: the member of a board who brings an item, and the board: "Portefeuillehouder: wethouder Jansma" on a college's list
+_PORTFOLIO_HOLDERS = {"wethouder": "college_bw", "burgemeester": "college_bw", "gedeputeerde": "gedeputeerde_staten",
+                      "commissaris_van_de_koning": "gedeputeerde_staten"}
+_PORTFOLIO_LABEL = re.compile(r"(?i)\s*(?:portefeuillehouder|portefeuille|verantwoordelijk\s+portefeuillehouder)\b")
+
+
+def _portfolio_board(lines: list[_Line], organs: list[Span]) -> str | None:
+    """The board a decision list's items belong to when each names its portfolio holder ("Portefeuillehouder" /
+    "Wethouder Jansma", twice or more, all of one board): the college, or Gedeputeerde Staten."""
+    boards = []
+    for k, ln in enumerate(lines):
+        if not _PORTFOLIO_LABEL.match(ln.text):
+            continue
+        for cand in (ln, lines[k + 1] if k + 1 < len(lines) else None):
+            os_ = _organs_in(organs, cand.start, cand.end) if cand is not None else []
+            if os_ and os_[0]._.canonical in _PORTFOLIO_HOLDERS:
+                boards.append(_PORTFOLIO_HOLDERS[os_[0]._.canonical])
+                break
+    return boards[0] if len(boards) >= 2 and len(set(boards)) == 1 else None
 
 
 def _proposer_by_business(text: str, data: dict) -> str | None:
@@ -358,7 +384,9 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
                 re.findall(r"(?im)^[ \t]*besluit[ \t]*:?[ \t]*(?:$|\S.{0,40}$)", text)) >= 2:
             return "decision_list", i
     if page is not None:  # after the meeting its page tells what it decided: "Besluit" under each item
-        decided = re.search(r"(?im)(?:^[ \t]*|[.;)][ \t]+)besluit[ \t]*:?[ \t]*$", text)  # (or closing the item's line)
+        decided = re.search(r"(?im)(?:^[ \t]*|[.;)][ \t]+)besluit[ \t]*:?[ \t]*$", text) \
+            or len(_PAGE_OUTCOME.findall(text)) >= 2  # (or closing the item's line; or its items' outcomes told:
+        # "Het besluit bij de voordracht is vastgesteld met algemene stemmen.", "Status: Verworpen")
         if not decided and re.search(r"(?im)^[ \t]*toezegging(?:en)?[ \t]*:?[ \t]*$", text):
             return "minutes", page  # "Toezeggingen:" under an item: the page tells what the meeting promised
         return ("decision_list" if decided else "agenda"), page
@@ -369,6 +397,11 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
     return None, -1
 
 
+#: an outcome a meeting's page tells of an item: "is vastgesteld met algemene stemmen", "die na stemming is verworpen",
+#: "Status: Aangenomen" (not "De notulen zijn reeds vastgesteld in de raadsvergadering van 16 maart": an earlier session's)
+_PAGE_OUTCOME = re.compile(r"(?i)\b(?:is|zijn|werd|werden)\s+(?!reeds\b|al\b|eerder\b)(?:\w+\s+){0,3}"
+                           r"(?:vastgesteld|aangenomen|verworpen|ingetrokken)\b(?!\s+(?:in|bij|tijdens)\s+de\s+\w*vergadering\s+van)"
+                           r"|\b(?:status|uitslag)\s*:\s*(?:aangenomen|verworpen|ingetrokken|aangehouden)")
 #: a decision list's title after a word or two of the site's path: "Bestuur Besluitenlijst van B&W van 8 februari 2024"
 _NAMED_LIST = re.compile(r"(?:[a-z]+\s+){1,2}besluitenlijst\s+(?:van\s+)?(?:het\s+|de\s+)?(?:college|b\s?&\s?w|b\s+en\s+w|"
                          r"burgemeester\s+en\s+wethouders|gemeenteraad|raad|dagelijks\s+bestuur|algemeen\s+bestuur)\b"
@@ -387,8 +420,9 @@ def _meeting_page(head: list[_Line], data: dict) -> int | None:
     body_line = re.compile(rf"(?:\(\w{{1,6}}\)\s*|\d{{1,2}}\.\s+)?(?:openbare\s+)?(?:vergadering\s+(?:van\s+)?(?:de|het)\s+)?"
                            rf"(?:{bodies})(?:\s+(?:en|&)\s+(?:{bodies}))?(?:\s+vergadering)?"
                            rf"(?:\s+(?:besluitvormend|oordeelsvormend|beeldvormend|informerend))?"
-                           r"(?:\s*[-–,]\s*(?:[a-z]+dag\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d)?")
-    # ("Raadsvergadering - 24 mei 2016": the day on the body's line)
+                           r"(?:\s*[-–,]\s*(?:[a-z]+dag\s+)?\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d"
+                           r"|(?:\s*[-–,]\s*|\s+)\d{1,2}-\d{1,2}-(?:19|20)\d\d)?")
+    # ("Raadsvergadering - 24 mei 2016", "Provinciale Staten 30-05-2018": the day on the body's line)
     # ("01. AB Besluitvormend": the meeting's order before the body, the session's kind after)
     named = re.compile(r"(?:[a-zà-ÿ]+e\s+)?(?:raads|staten)?commissie(?:\s+[a-zà-ÿ][\w&,\- ]{2,60})?")
     # ("Commissie Watersysteembeheer", "Informatieve commissie")
@@ -503,9 +537,12 @@ def _meeting(ctx: Context, head: list[_Line], title_idx: int, organs: list[Span]
                     _body_from_line(ctx, ln, ds[0], organs, data, strip_type=False)
                 break
     if ctx.meeting_body is None:  # a body alone on a head line: "MINISTERRAAD", "Gemeenteraad"
-        for ln in head[:max(title_idx, 0) + 4]:
+        for k, ln in enumerate(head[:max(title_idx, 0) + 4]):
             low = _clean_head(ln.text)
             os_ = _organs_in(organs, ln.start, ln.end)
+            if os_ and (os_[0]._.canonical in _PORTFOLIO_HOLDERS and _PORTFOLIO_LABEL.match(head[k - 1].text if k else "")
+                        or _PORTFOLIO_LABEL.match(ln.text)):
+                continue  # "Portefeuillehouder" / "Wethouder Jansma": who brought the item, not the body that met
             if os_ and re.match(r"\s*[\w ]+:", ln.text) and ln.text.find(":") < os_[0].end_char - ln.start + 2:
                 continue  # "Griffier: drs. C. Jansen", "Voorzitter: de heer R. Sluijs": who sat, not which body met
             if os_ and len(low.split()) <= 6:
@@ -1228,10 +1265,14 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                 continue
             alone = low.rstrip(" :") in _PROPOSED_LABELS
             put = alone or _PROPOSED_LABEL.match(sent)
+            if put and ctx.layout == "decision_list" and re.match(r"beslispunt(?:en)?\s*:?\s*$", low.split("\n")[0]) \
+                    and _POINTS.match(text, (sents[k + 1][0] if k + 1 < len(sents) else e) if alone else s + put.end()):
+                put = None  # a decision list's "Beslispunten" over numbered points: the points it took (read as a list)
             if put:  # "Voorgesteld besluit" / "De besluitenlijst ... wordt vastgesteld.": put to the meeting, no outcome
                 ps_, pe_ = (sents[k + 1] if k + 1 < len(sents) else (e, e)) if alone else (s + put.end(), e)
                 said = text[ps_:pe_].strip()
-                if pe_ > ps_ and not _POINTS.match(said) and not said.endswith(":") and not re.match(r"\w+\s*:", said):
+                if pe_ > ps_ and not _POINTS.match(said) and not said.endswith(":") and not re.match(r"\w+\s*:", said) \
+                        and not re.fullmatch(r"\(?\w{1,2}[.)]", said):  # (nor a point's number alone: "1.")
                     # (numbered points or an intro to them: one record a point, read as a list; "Portefeuillehouder:
                     # burgemeester X": a field)
                     out.append(_record(text, ctx, status="proposed", start=ps_, end=pe_, obj=text[ps_:pe_], actor=body,
