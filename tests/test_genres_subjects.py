@@ -335,3 +335,67 @@ def test_a_continued_meetings_page_stays_its_agenda(nlp):
     assert x.document.doc_type == "agenda", x.document
     items = [d for d in x.decisions if d.status == "proposed" and d.date == "2021-03-23"]
     assert [d.text.strip() for d in items] == ["Bestemmingsplan Centrum"], decided(x)  # (no "Actuele Vragenronde")
+
+
+PARTY_REPORT = """Nieuws uit de raad
+
+Raadsvergadering 19 juni 2018
+
+Insprekers spreken in over voorgenomen ontwikkelingen op het voormalige park.
+
+De geloofsbrieven van Edwin Meijer worden goedgekeurd, wat betekent dat hij de volgende vergadering beëdigd kan
+worden.
+
+Bestemmingsplan Appelscha
+
+Een aantal partijen dienen amendementen in. De stemming laat een verdeelde raad zien. Het voorstel om woningbouw op
+dit terrein mogelijk te maken wordt aangenomen.
+"""
+
+
+def test_a_report_headed_by_its_meeting_tells_what_it_adopted_in_the_present(nlp):
+    x = run(nlp, PARTY_REPORT)
+    adopted = [d for d in x.decisions if d.status == "adopted"]
+    assert any("woningbouw" in d.text for d in adopted) and any("geloofsbrieven" in d.text for d in adopted), decided(x)
+    assert all((d.actor, d.date) == ("gemeenteraad", "2018-06-19") for d in adopted), decided(x)
+
+
+COUNCIL_NEWS = """Nieuws uit de raad: raadsvergadering 7 april 2015
+
+Op 7 april 2015 vergaderde de gemeenteraad van Krimpenerwaard voor de vierde keer. Het college zegde o.a. een
+overzicht van leegstaande gebouwen en een inventarisatie van sociale vervoersmogelijkheden toe aan de raad. De raad
+stelde een zienswijze vast op de begroting van Stichting Onderwijs Primair. Hierbij werd unaniem een amendement van
+raadslid Marije Willems aangenomen waarin de stichting werd opgeroepen om de vergoeding van de Raad van Toezicht te
+verlagen.
+"""
+
+
+def test_a_news_item_on_a_meeting_keeps_its_promises_and_amendments(nlp):
+    x = run(nlp, COUNCIL_NEWS)
+    promise = next(d for d in x.decisions if "leegstaande" in d.text)
+    assert (promise.status, promise.actor, promise.date) == ("promised", "college_bw", "2015-04-07"), decided(x)
+    amendment = next(d for d in x.decisions if "amendement" in d.text)
+    assert (amendment.status, amendment.actor, amendment.date) == ("adopted", "gemeenteraad", "2015-04-07"), decided(x)
+
+
+def test_a_motion_a_letter_of_gs_recalls_was_adopted_by_the_states(nlp):
+    x = run(nlp, "Gedeputeerde Staten van Overijssel\n\nZwolle, 5 december 2024\n\nGeachte leden van Provinciale "
+                 "Staten,\n\nEén jaar geleden, op 8 november 2023, werd een motie “Weidevogelgebieden beschermd” "
+                 "unaniem aangenomen waarin wordt gevraagd de gebieden te beschermen.\n\nMet vriendelijke groet,\n\n"
+                 "Gedeputeerde Staten van Overijssel\n")
+    d = next(d for d in x.decisions if "Weidevogel" in d.text)
+    assert (d.status, d.actor, d.date) == ("adopted", "provinciale_staten", "2023-11-08"), decided(x)
+
+
+def test_portfolio_holders_named_without_office_belong_to_the_executive_of_the_government(nlp):
+    items = ("Besluitenlijst 7 februari 2023\n\n1. Woo-verzoek stikstofruimte\n\nPortefeuillehouder\n\nVerbeek, L.\n\n"
+             "Beslispunten\n\n 1. In te stemmen met gedeeltelijke toewijzing van het verzoek.\n\n"
+             "Samenvatting\n\nNaar aanleiding van een verzoek op grond van de Wet open overheid om openbaarmaking van "
+             "documenten over de aankoop van stikstofruimte is besloten de gevraagde informatie, voor zover aanwezig, "
+             "gedeeltelijk openbaar te maken. De documenten worden op de website geplaatst.\n\n"
+             "2. Subsidie cultuur\n\nPortefeuillehouder\n\nJansen, K.\n\nBeslispunten\n\n"
+             " 1. De subsidie te verlenen.\n\n")
+    town = run(nlp, items + "Samenvatting\n\nDe gemeenteraad wordt over het besluit geïnformeerd.\n")
+    assert town.document.meeting_body == "college_bw"
+    neither = run(nlp, items + "Samenvatting\n\nHet college heeft besloten het verzoek toe te wijzen.\n")
+    assert neither.document.meeting_body is None  # ("het college" alone: a college of B&W or of GS)

@@ -42,7 +42,7 @@ from .entities import CHAIR_RE
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
 from .structure import (HELD_ITEMS, MOTION_STAMP, RESOLUTION_GROUNDS, SUBORDINATE, Context, adoption_formula,
                         body_id, headed_decisions, is_header_row, load_structure, opening_meeting, read_context,
-                        structure_decisions)
+                        structure_decisions, structure_promises)
 
 _log = logging.getLogger(__name__)
 register_extensions()
@@ -144,6 +144,12 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
+    if reported is not None and frame.layout not in ("decision_list", "minutes"):
+        # "Het college zegde o.a. een overzicht van leegstaande gebouwen toe aan de raad.": a news item on one
+        # meeting tells its promises as minutes do, on its day
+        told_at = dataclasses.replace(frame, meeting_body=reported[0], meeting_date=reported[1],
+                                      meeting_date_text=reported[2])
+        struct = sorted(struct + structure_promises(text, told_at, organs), key=lambda r: r["start"])
     merged = _merge(records, struct, frame, lex, text)
     out = _plan_actors(_motion_stamp(_resolution(merged, text, frame, dates, organs), frame), text)
     told = [r for r in out if not r.get("_row")]
@@ -552,6 +558,13 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 and re.search(r"vaststelling|vastgesteld", rec["text"]) and _plan_body(rec["text"])):
             # (in a notice, "Het besluit tot vaststelling van het bestemmingsplan is genomen op ...": the body the law
             # names adopted the plan, not the college that publishes it; see _plan_actors)
+            assembly = next((a for a, p in _PROPOSERS.items() if p == frame.issuer), None)
+            if assembly and not rec.get("actor_text") and rec["status"] in ("adopted", "rejected") \
+                    and rec.get("predicate") in ("aannemen", "verwerpen") and _MOTION_OUTCOME.search(rec["text"]):
+                # "Op 8 november 2023 werd een motie ... aangenomen" in a letter of GS: their assembly voted on it
+                rec["actor"], rec["actor_text"] = assembly, None
+                kept.append(rec)
+                continue
             rec["actor"] = frame.issuer
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
             if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
@@ -788,7 +801,6 @@ def _item_days(records: list[dict], text: str, frame: Context, dates: list[Span]
 #: "In december werd een motie aangenomen", "Het amendement is verworpen": a motion's outcome, whoever it names
 _MOTION_OUTCOME = re.compile(r"(?i)\b(?:motie|moties|amendement|amendementen)\b[^.;:]{0,80}?\b(?:aangenomen|verworpen)\b"
                              r"|\b(?:aangenomen|verworpen)\b[^.;:]{0,40}?\b(?:motie|moties|amendement|amendementen)\b")
-#: the assembly that votes on motions, by the kind of government the text speaks of
 #: a sentence whose subject is a motion or amendment: "De motie van GroenLinks om ...", "Het amendement A3"
 _MOTION_SUBJECT = re.compile(r"(?i)\W*(?:de|het|deze|dit)\s+(?:motie|amendement)\b")
 
@@ -878,6 +890,11 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
                 continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
         at = r.low.index(held) if held else -1
+        if held and at == 0 and len(r.low) <= 6 and r.low[-1] not in (".", "!", "?", ":"):
+            ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
+            if ds:  # "Nieuws uit de raad" / "Raadsvergadering 19 juni 2018": the heading names the meeting told of
+                found.add((meeting_of[held], str(ds[0]._.value), ds[0].text))
+                continue
         if held and (any(w in ("tijdens", "afgelopen", "gisteren", "gisteravond", "terugblik", "uitkomsten", "uitslagen")
                              for w in r.low[:at])
                      or any(w in ("was", "werd") for w in r.low[:at])
@@ -1191,7 +1208,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         sched = True  # "ter bespreking op de agenda van ..."
     if cls == "postpone" and not HELD_ITEMS.search(" ".join(r.low[:trig.i])):
         return None  # "De verdachte werd aangehouden": an arrest, no item put off
-    if tense == "present_passive" and date is None and not sched and not (cls == "postpone" and (ctx.minutes or ctx.reported)):
+    if tense == "present_passive" and date is None and not sched and not (cls == "postpone" and (ctx.minutes or ctx.reported)) \
+            and not (ctx.reported and cls in ("decide", "reject") and trig.kind == "part"):
+        # ("Het voorstel om woningbouw mogelijk te maken wordt aangenomen.": a report on one meeting tells it in the
+        # present)
         return None  # generic: "worden vastgesteld door de raden" (not "Uiteindelijk wordt de motie aangehouden" in
         # minutes or a report of one meeting)
     status = decide_status(cls, tense, when, sched, is_negated(r, trig, lex))
@@ -1252,8 +1272,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         # minutes record (not in an agenda, whose explanations tell what the college proposes)
     if actor is None and act_fb[0] is None and date_fb[0] in (None, ctx.reported_day) and ctx.reported \
             and (date is None or span_value(date) == ctx.reported_day) \
-            and (tense == "past" and cls in ("decide", "reject") and status in ("adopted", "rejected", "withdrawn")
-                 or status == "postponed") \
+            and (tense in ("past", "present_passive") and cls in ("decide", "reject")
+                 and status in ("adopted", "rejected", "withdrawn") or status == "postponed") \
             and trig.kind == "part" \
             and (not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))) or _MOTION_SUBJECT.match(text)):
         act_fb = (ctx.reported, None)  # "Daarmee is ... het bestemmingsplan vastgesteld.": in a news item on one

@@ -178,7 +178,9 @@ _PASSIVE_AUX = frozenset(("is", "wordt", "zijn", "worden", "werd", "werden"))
 _OBJECT_DETS = frozenset({"de", "het", "een", "deze", "dit", "haar", "hun", "onze", "uw", "alle"})
 _PREDICATIVE_NEXT = {"en", "of", "door", "in", "op", "met", "bij", "per", "tot", "te", "om", "voor", "aan", "na",
                      "vanaf", "sinds", "ter", "ten", "is", "zijn", "werd", "werden", "wordt", "worden", "heeft", "hebben", "maar",
-                     "dat", "waarbij", "onder", "conform", "zoals", "als", "tijdens", "van", "uit", "over", "naar"}
+                     "dat", "waarbij", "onder", "conform", "zoals", "als", "tijdens", "van", "uit", "over", "naar",
+                     "waarin", "waarmee", "waarop", "waardoor", "nadat", "omdat", "zodat", "terwijl"}
+# ("Hierbij werd een amendement aangenomen waarin de stichting werd opgeroepen ...": a clause opens after it)
 
 
 def _quiet_words(lex: Lexicon) -> dict[str, bool]:

@@ -293,14 +293,25 @@ def _portfolio_board(lines: list[_Line], organs: list[Span]) -> str | None:
     """The board a decision list's items belong to when each names its portfolio holder ("Portefeuillehouder" /
     "Wethouder Jansma", twice or more, all of one board): the college, or Gedeputeerde Staten."""
     boards = []
+    labels = 0
     for k, ln in enumerate(lines):
         if not _PORTFOLIO_LABEL.match(ln.text):
             continue
+        labels += 1
         for cand in (ln, lines[k + 1] if k + 1 < len(lines) else None):
             os_ = _organs_in(organs, cand.start, cand.end) if cand is not None else []
             if os_ and os_[0]._.canonical in _PORTFOLIO_HOLDERS:
                 boards.append(_PORTFOLIO_HOLDERS[os_[0]._.canonical])
                 break
+    if not boards and labels >= 2 and lines:  # "Portefeuillehouder" / "Verbeek, L.": the members by name only; the
+        # executive board of the government the text speaks of
+        words = " ".join(ln.text for ln in lines).lower()
+        if re.search(r"\bgedeputeerde|\bprovincia|\bprovincie\b|\bstaten\b", words):
+            return "gedeputeerde_staten"
+        if re.search(r"\bwaterschap|\bhoogheemraadschap|\bdijkgraaf", words):
+            return "dagelijks_bestuur"
+        return "college_bw" if re.search(r"\bwethouder|\bburgemeester|\bb\s?&\s?w\b|\bgemeenteraad|\bgemeente\b", words) \
+            else None  # ("het college" alone may be Gedeputeerde Staten's)
     return boards[0] if len(boards) >= 2 and len(set(boards)) == 1 else None
 
 
@@ -1664,6 +1675,11 @@ def _motion_outcome(head: list[_Line], data: dict) -> str | None:
     return None
 
 
+def structure_promises(text: str, ctx: Context, organs: list[Span]) -> list[dict]:
+    """The promises a text tells ("Het college zegde ... toe aan de raad"), made at the meeting ``ctx`` names."""
+    return _promises(text, ctx, organs, load_structure())
+
+
 def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[dict]:
     """Promises in minutes and decision lists: "Wethouder Wagner zegt toe dat ...", "De gedeputeerde doet de
     toezegging ...": the promising body (the office named before the verb) on the meeting's date."""
@@ -1683,7 +1699,8 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
         sent = text[s:e]
         opener = next((o for o in _organs_in(organs, s, min(e, s + 120))  # at the start of the sentence or its line
                        if o.start_char - max(s, text.rfind("\n", s, o.start_char) + 1) <= 4), None)
-        m = next((m for rx in rxs for m in [rx.search(sent)] if m), None)
+        plain = re.sub(r"\b([a-z])\.([a-z])\.", r"\1\2  ", sent)  # ("zegde o.a. ... toe": an abbreviation, not a stop)
+        m = next((m for rx in rxs for m in [rx.search(plain)] if m), None)
         if m is None and "?" not in sent:
             f = future.match(sent)  # what an office "zal" do: planned, its day unwritten (a promise is "zegt toe")
             if f and f.group("pron") and previous is not None:
