@@ -65,6 +65,16 @@ def test_government_from_the_file_name_as_last_resort():
     assert gov.find("Tekst zonder afzender.", "x") is None
 
 
+@pytest.mark.parametrize("stem, name", [
+    ("regio-achterhoek-agenda-achterhoek-raad-2025-03-31", "Regio Achterhoek"),  # (not "Regio Achterhoek-Agenda")
+    ("regio-gooi-en-vechtstreek-agenda-algemeen-bestuur-2019-07-11", "Regio Gooi en Vechtstreek"),
+    ("res-west-overijssel-tussenstand-res2-2023-07", "RES West-Overijssel"),
+])
+def test_a_regions_name_in_a_file_name_ends_at_the_type_word(stem, name):
+    found = gov.from_stem(stem)
+    assert (found.name, found.kind) == (name, "samenwerkingsverband")
+
+
 def test_government_of_decisions_follows_the_actor():
     enschede = gov.lookup("Enschede")
     doc_text = "Gemeente Enschede\nBrief\nGedeputeerde Staten van Overijssel hebben op 3 maart besloten ..."

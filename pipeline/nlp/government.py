@@ -21,6 +21,7 @@ province's letter to a municipality so belongs to the province.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -271,15 +272,27 @@ def _score(text: str, stem: str = "") -> Counter:
 def from_stem(stem: str) -> Government | None:
     """The government a file name starts with ("denhelder-agenda-..." -> Den Helder), or None."""
     parts = [p for p in re.split(r"[-_\s]+", stem.casefold()) if p]
+    if parts and parts[0] in ("res", "regio"):  # "regio-achterhoek-agenda-...": the region's name, up to the type word
+        name = list(itertools.takewhile(lambda p: p not in _STEM_TYPE_WORDS and not p.isdigit(), parts[1:4]))
+        if len(name) == 3 and name[1] != "en" or name[-1:] == ["en"]:
+            name = name[:2] if name[-1:] != ["en"] else name[:-1]  # ("gooi-en-vechtstreek": three words with "en")
+        if len(parts) > 1:
+            gov = lookup("".join(parts[:len(name) + 1]))
+            if gov is not None:
+                return gov
+        words = "-".join(p if p == "en" else p.capitalize() for p in name).replace("-en-", " en ")
+        return Government(("RES " if parts[0] == "res" else "Regio ") + words, SAMENWERKING) if name else None
     for size in range(min(3, len(parts)), 0, -1):
-        joined = "".join(parts[:size])
-        gov = lookup(joined)
+        gov = lookup("".join(parts[:size]))
         if gov is not None:
             return gov
-        if parts[0] in ("res", "regio") and size > 1:
-            return Government(("RES " if parts[0] == "res" else "Regio ") + "-".join(
-                p.capitalize() for p in parts[1:size]), SAMENWERKING)
     return None
+
+
+#: words a file name gives a document's type, which end a region's name in it ("regio-achterhoek-agenda-...")
+_STEM_TYPE_WORDS = frozenset({"agenda", "besluitenlijst", "besluiten", "verslag", "notulen", "brief", "nieuws",
+                              "nieuwsbericht", "persbericht", "raadsvoorstel", "voorstel", "motie", "besluit",
+                              "bekendmaking", "notitie", "toelichting", "ab", "db", "raad", "vergadering", "mail"})
 
 
 def find(text: str, stem: str = "") -> Government | None:
