@@ -399,3 +399,24 @@ def test_portfolio_holders_named_without_office_belong_to_the_executive_of_the_g
     assert town.document.meeting_body == "college_bw"
     neither = run(nlp, items + "Samenvatting\n\nHet college heeft besloten het verzoek toe te wijzen.\n")
     assert neither.document.meeting_body is None  # ("het college" alone: a college of B&W or of GS)
+
+
+
+BOARD_LETTER = """Nieuws van het algemeen bestuur
+
+Op maandag 9 juli 2018 vond de vergadering van het algemeen bestuur plaats, de eerste in de nieuwe samenstelling.
+
+Daarnaast zijn de volgende leden aangewezen als lid van het dagelijks bestuur: mevrouw Martine Leewis en de heer Hans
+Bakker.
+
+In de vergadering van 9 juli zijn ook het jaarverslag 2017 en de begroting 2019 vastgesteld.
+"""
+
+
+def test_one_board_meeting_whose_day_is_written_twice(nlp):
+    # ("maandag 9 juli 2018" and "9 juli": one meeting, its day written twice)
+    x = run(nlp, BOARD_LETTER)
+    begroting = next(d for d in x.decisions if "begroting" in d.text)
+    leden = next(d for d in x.decisions if "aangewezen" in d.text)
+    for d in (begroting, leden):
+        assert (d.status, d.actor, d.date) == ("adopted", "algemeen_bestuur", "2018-07-09"), decided(x)

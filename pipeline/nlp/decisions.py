@@ -875,7 +875,7 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
     meeting_of = load_structure()["meeting_bodies"]  # "raadsvergadering" -> gemeenteraad
     assemblies = set(meeting_of.values())
     heading: list = []  # the bodies the heading above names ("Besluiten en plannen van het college van B en W")
-    for r in readings:
+    for n, r in enumerate(readings):
         if r is None:
             continue
         if (r.unit.heading or (len(r.low) <= 14 and r.low[-1] not in (".", "!", "?"))) \
@@ -915,6 +915,11 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
             # vergadering" it held)
             body = meeting_of.get(held or "") or ((known or os_)[0]._.canonical if os_ and held else None)
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
+            if body is None and held and ds:  # "Maandag 9 juli vond de eerste bestuursvergadering van ODWH plaats." /
+                # "Het algemeen bestuur heeft in de vergadering ... gekozen": the body the next sentences say met
+                body = next((o._.canonical for x in readings[n + 1:n + 4] if x is not None for o in x.organs
+                             if o._.canonical and o.start - x.span.start <= 3
+                             and "vergadering" in x.low[o.end - x.span.start:o.end - x.span.start + 5]), None)
             if body and ds:
                 found.add((body, str(ds[0]._.value), ds[0].text))
             continue
@@ -925,7 +930,8 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
         ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
         if os_ and ds:
             found.add((os_[0]._.canonical, str(ds[0]._.value), ds[0].text))
-    return found.pop() if len(found) == 1 else None
+    meetings = {(body, day) for body, day, _ in found}  # (one meeting, its day written twice: "Maandag 9 juli", "9 juli")
+    return min(found, key=lambda f: f[2]) if len(meetings) == 1 else None
 
 
 def _plan_actors(records: list[dict], text: str) -> list[dict]:
