@@ -420,3 +420,11 @@ def test_one_board_meeting_whose_day_is_written_twice(nlp):
     leden = next(d for d in x.decisions if "aangewezen" in d.text)
     for d in (begroting, leden):
         assert (d.status, d.actor, d.date) == ("adopted", "algemeen_bestuur", "2018-07-09"), decided(x)
+
+
+def test_the_same_words_under_two_items_are_two_decisions(nlp):
+    x = run(nlp, PARTY_REPORT + "\nJaarstukken 2017\n\nHier worden de stukken besproken. Dit stuk wordt unaniem "
+                                "aangenomen\n\nVoorjaarsrapportage 2018\n\nOok dit stuk wordt unaniem aangenomen\n")
+    stukken = [d for d in x.decisions if "dit stuk" in d.text.lower()]
+    assert len(stukken) == 2, decided(x)
+    assert all((d.status, d.actor, d.date) == ("adopted", "gemeenteraad", "2018-06-19") for d in stukken)

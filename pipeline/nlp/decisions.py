@@ -133,7 +133,10 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
             rec["object"] = clean_object(text[nxt.unit.start:nxt.unit.end])
             consumed.add(idx + 1)
         if rec.pop("_attach", False):
-            if records and idx - records[-1]["_idx"] <= 3:
+            if records and idx - records[-1]["_idx"] <= 3 and not any(
+                    readings[k] is not None and readings[k].unit.heading for k in range(records[-1]["_idx"] + 1, idx)):
+                # (not across a heading: "Dit stuk wordt unaniem aangenomen" / "Voorjaarsrapportage 2018" / "Ook dit
+                # stuk wordt unaniem aangenomen" are two decisions, each item's own)
                 records[-1]["vote"] = records[-1]["vote"] or rec["vote"]
                 if rec["status"] == "rejected":
                     records[-1]["status"] = "rejected"
