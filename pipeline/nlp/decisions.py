@@ -288,9 +288,6 @@ _GROUNDS_END = re.compile(r"(?im)^[ \t]*(?:verzoekt|verzoeken|draagt|dragen|roep
 _BACKGROUND_END = re.compile(r"(?im)^[ \t]*(?:(?:besluit|besluiten|besloten|conclusie|afspraken?|voorstel)\b|\d{1,2}[ \t]*[|.)])")
 
 
-#: a resolution's preamble above its "Besluiten" ("Gelezen het voorstel van ...;", "Gelet op ...;"): not a decision
-#: list's heading over its items
-_AFTER_GROUNDS = re.compile(r"(?im)^[ \t]*(?:gelezen|gelet\s+op|gezien|overwegende)\b")
 #: an intro with nothing decided in it, its points follow: "Besloten is om", "Besluit: het bestuur besluit:"
 _BARE_INTRO = re.compile(r"(?is)\W*(?:besluit\s*:\s*)?(?:(?:het|de)\s+\w+\s+)?(?:besloten\s+(?:is|wordt)|besluit|heeft\s+besloten)"
                          r"(?:\s+(?:om|tot))?\s*:?\s*")
@@ -1394,8 +1391,8 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
         noun = False  # "Het peilbesluit kan worden ingezien van 30 maart 2021 tot en met 11 mei 2021:": where, not what
     points = "beslispunten" in words and r.unit.end == _block_end_char(r)
     last = next((w for w in reversed(words) if w), "")
-    heading = r.unit.heading and (last.endswith(("besluit", "beslispunten")) or (last == "besluiten" and _AFTER_GROUNDS.search(
-        doc_text(r.span.doc)[max(0, r.span.start_char - 700):r.span.start_char]))) and len(low) <= 8 \
+    heading = r.unit.heading and (last.endswith(("besluit", "beslispunten")) or (last == "besluiten" and _after_grounds(r))) \
+        and len(low) <= 8 \
         and not is_header_row(r.span.text)
     # ("Agendanummer Onderwerp en besluit": a table's column heads, the rows under it read as items)
     # "BESLUIT AB 10 oktober 2024 Begroting 2025": the title of what a meeting decided, its points below
@@ -1429,6 +1426,13 @@ _ANNOUNCED_LIST = re.compile(r"\b(?:werden|werd|zijn|is|worden|wordt|heeft|hebbe
                              r"|\b(?:heeft|hebben)\s+(?:[a-zà-ÿ0-9]+\s+){0,10}over\s+de\s+volgende\s+[a-zà-ÿ]+\s+"
                              r"(?:een\s+)?besluit(?:en)?\s+genomen\s*:$")
 # ("De gemeenteraad heeft in de vergadering van 1 februari 2023 over de volgende punten een besluit genomen:")
+
+
+def _after_grounds(r: Reading) -> bool:
+    """A "Besluiten" under a resolution's preamble ("Gelezen het voorstel van ...;", "Gelet op ...;"), not a decision
+    list's heading over its items."""
+    above = doc_text(r.span.doc)[max(0, r.span.start_char - 700):r.span.start_char]
+    return any(RESOLUTION_GROUNDS.match(line) for line in above.splitlines())
 
 
 def _indented(text: str, start: int) -> bool:

@@ -274,8 +274,10 @@ def from_stem(stem: str) -> Government | None:
     parts = [p for p in re.split(r"[-_\s]+", stem.casefold()) if p]
     if parts and parts[0] in ("res", "regio"):  # "regio-achterhoek-agenda-...": the region's name, up to the type word
         name = list(itertools.takewhile(lambda p: p not in _STEM_TYPE_WORDS and not p.isdigit(), parts[1:4]))
-        if len(name) == 3 and name[1] != "en" or name[-1:] == ["en"]:
-            name = name[:2] if name[-1:] != ["en"] else name[:-1]  # ("gooi-en-vechtstreek": three words with "en")
+        if len(name) == 3 and name[1] != "en":  # (three words only with "en": "gooi-en-vechtstreek")
+            name = name[:2]
+        while name[-1:] == ["en"]:
+            name.pop()
         if len(parts) > 1:
             gov = lookup("".join(parts[:len(name) + 1]))
             if gov is not None:

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .segment import EMPTY_FIELDS, label_column
+from .segment import EMPTY_FIELDS, is_prose, label_column, tells
 
 _log = logging.getLogger(__name__)
 
@@ -120,9 +120,8 @@ def doc_type(text: str, stem: str = "", title_hint: str | None = None) -> str:
     told = False  # a sentence seen above: "Agenda" alone then heads a part of the story, not the document
     story = []
     for k, line in enumerate(heads):
-        told = told or (len(line.split()) > 10 and bool(re.search(r"[a-zà-ÿ]{2}[.!?](?:\s|$)", line)))
-        if told and line.strip(" :#*") == "agenda" and k + 1 < len(heads) and len(heads[k + 1].split()) > 10 \
-                and not re.match(r"\s*(?:\d{1,2}[.)]?|[-•*–])\s", heads[k + 1]):
+        told = told or tells(line)
+        if told and line.strip(" :#*") == "agenda" and k + 1 < len(heads) and is_prose(heads[k + 1]):
             continue  # (a liveblog's "Agenda" over "1 Opening en mededelingen" is the meeting's agenda)
         if k and re.fullmatch(r"\d{1,2}(?:\.[0-9a-z]{1,2})*\.?", heads[k - 1]):
             continue  # "3.b" / "Brief van GS aan PS - ...": an item on a meeting's page, not the document's type

@@ -128,6 +128,17 @@ def _hard_break(prev: str, nxt: str, width: int) -> bool:
     return len(p.strip()) < 0.8 * width
 
 
+def is_prose(line: str) -> bool:
+    """A line of running text: more than ten words, not numbered or bulleted."""
+    return len(line.split()) > 10 and not re.match(r"\s*(?:\d{1,2}[.)]?|[-•*–])\s", line)
+
+
+def tells(line: str) -> bool:
+    """A line that holds the end of a sentence of running text ("... vond de vergadering plaats. Nu de ..."): text
+    stands above whatever heading comes next."""
+    return len(line.split()) > 10 and bool(re.search(r"[a-zà-ÿ]{2}[.!?](?:\s|$)", line.lower()))
+
+
 def ends_no_sentence(before: str, abbreviations: set[str] | frozenset[str]) -> bool:
     """True when the full stop that ends ``before`` closes an abbreviation ("art.", "d.d.", initials) or a
     list marker ("1.", "b)") rather than a sentence."""

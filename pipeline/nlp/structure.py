@@ -43,7 +43,7 @@ from .government import lookup
 from .kb import load_kb
 from .register import read_register
 from .reading import compare_dates, load_lexicon, strip_label
-from .segment import EMPTY_FIELDS, ends_no_sentence, label_column
+from .segment import EMPTY_FIELDS, ends_no_sentence, is_prose, label_column, tells
 
 _log = logging.getLogger(__name__)
 
@@ -350,11 +350,10 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
         if page is not None and page < i:
             break  # (a meeting's page: its "Agenda documenten" and items come after the body and the day)
         low = _clean_head(ln.text)
-        if told and low == "agenda" and i + 1 < len(head) and _prose(head[i + 1].text):
+        if told and low == "agenda" and i + 1 < len(head) and is_prose(head[i + 1].text):
             continue  # "Agenda" over a news item's third paragraph: a heading in the story, not the document's title
             # (a liveblog's "Agenda" over "1 Opening en mededelingen" is the meeting's agenda)
-        if len(low.split()) > 10:
-            told = told or bool(re.search(r"[a-zà-ÿ]{2}[.!?](?:\s|$)", low))
+        told = told or tells(low)
         if len(low.split()) > 16 and not _MEETING_TITLE.match(low) and not re.match(r"(?:motie|amendement)\s*:", low) \
                 and not (i == 0 and re.search(r"\b\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d\b", low[:120])) \
                 and not (re.match(r"(?:concept[- ]?)?(?:besluitenlijst|notulen|verslag)\b", low)
@@ -649,11 +648,6 @@ def _body_from_line(ctx: Context, ln: _Line, date: Span | None, organs: list[Spa
             and lookup(words) is None and not any(w.lower() in STOP_WORDS for w in words.split()[:1]):
         ctx.meeting_body_text = words  # "Besluitenlijst Carrousel", "Verslag Politieke Markt": a meeting the KB
         # does not know, by its own name (its records name it in actor_text; no canonical id is made up)
-
-
-def _prose(line: str) -> bool:
-    """A line of running text: more than ten words, not numbered or bulleted."""
-    return len(line.split()) > 10 and not re.match(r"\s*(?:\d{1,2}[.)]?|[-•*–])\s", line)
 
 
 def _named_body(line: str, organ: Span) -> str:
