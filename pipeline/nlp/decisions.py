@@ -78,6 +78,10 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     dates = sorted(doc.spans["dates"], key=lambda s: s.start) if "dates" in doc.spans else []
     doc_date = doc._.doc_date or meta.get("doc_date")
     frame = read_context(text, organs, dates, doc_date, meta.get("structure"))
+    if frame.layout in ("decision_list", "minutes", "agenda") and frame.meeting_date \
+            and _DAY_VALUE.match(frame.meeting_date) and doc_date != frame.meeting_date:
+        doc_date = frame.meeting_date  # a meeting's record is dated by its meeting, as its document record is (not by
+        # the month most of its dates fall in: "Vastgesteld verslag van de vergadering ... van 1 september 2008")
     doc._.issuer, doc._.meeting, doc._.layout = frame.issuer, frame.meeting, frame.layout
     doc._.structure = {"layout": frame.layout, "issuer": frame.issuer, "issuer_text": frame.issuer_text,
                        "meeting": frame.meeting, "mandate_holder": frame.mandate_holder}
@@ -840,6 +844,9 @@ def _record_adopted(records: list[dict], text: str, frame: Context, dates: list[
     formula = adoption_formula(text, dates, meeting=True)
     if formula is not None:
         f_start, f_end, f_date, f_text = formula
+        said = text.find(f_text, f_start) if f_text else -1
+        f_end = min(f_end, said + len(f_text) + 1) if said >= 0 else f_end  # (a page run on into one line: the formula
+        # ends with its date, the items after it are the meeting's own)
         for r in records:
             if r["start"] < f_end and f_start < r["end"] and not r.get("cited"):
                 r["date"], r["date_text"], r["status"] = f_date, f_text, "adopted"
@@ -890,6 +897,17 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
                 continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
         at = r.low.index(held) if held else -1
+        if held is None and "vergadering" in r.low:  # "de besluiten die gemeenteraad heeft genomen tijdens de
+            # vergadering op 29 januari": what a body decided at a meeting of that day (not one decision it cites: "De
+            # gemeenteraad heeft in de vergadering van 26 juni 2017 besloten ...")
+            at = r.low.index("vergadering")
+            ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or "")) and 1 <= d.start - r.span.start - at <= 8]
+            os_ = [o for o in r.organs if o._.canonical]
+            if at >= 2 and r.low[at - 2] in ("tijdens", "in") and r.low[at - 1] == "de" and r.low[at + 1] in ("op", "van") \
+                    and ds and os_ and "genomen" in r.low and any(w in ("besluiten", "besluit") for w in r.low):
+                found.add((os_[0]._.canonical, str(ds[0]._.value), ds[0].text))
+                continue
+            at = -1
         if held and at == 0 and len(r.low) <= 6 and r.low[-1] not in (".", "!", "?", ":"):
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
             if ds:  # "Nieuws uit de raad" / "Raadsvergadering 19 juni 2018": the heading names the meeting told of
@@ -1089,8 +1107,8 @@ def _governing_date(readings: list[Reading | None], idx: int, lex: Lexicon, sche
         meeting = any(m in w for w in p.low for m in lex.words("meeting_words"))
         same_body = canon is not None and any(getattr(o._, "canonical", None) == canon for o in p.organs)
         d = pick_date(p, lex, None)
-        if d is not None and (meeting or same_body):
-            return d
+        if d is not None and (meeting or same_body) and re.match(r"\d{4}-\d{2}", span_value(d) or ""):
+            return d  # (a month or a day: not the year "voor 2008" some meetings were about)
     if schedule:
         for k in (idx + 1, idx - 1):
             if 0 <= k < len(readings) and readings[k] is not None:
@@ -1214,8 +1232,11 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         sched = True  # "ter bespreking op de agenda van ..."
     if cls == "postpone" and not HELD_ITEMS.search(" ".join(r.low[:trig.i])):
         return None  # "De verdachte werd aangehouden": an arrest, no item put off
+    outcome = ctx.layout == "minutes" and cls in ("decide", "reject") and trig.kind == "part" and (
+        trig.j >= len(r.low) or r.low[trig.j] in (".", ";", ":"))  # "De agenda wordt ongewijzigd vastgesteld.": the
+    # minutes tell the meeting's outcome in the present, the verb last
     if tense == "present_passive" and date is None and not sched and not (cls == "postpone" and (ctx.minutes or ctx.reported)) \
-            and not (ctx.reported and cls in ("decide", "reject") and trig.kind == "part"):
+            and not (ctx.reported and cls in ("decide", "reject") and trig.kind == "part") and not outcome:
         # ("Het voorstel om woningbouw mogelijk te maken wordt aangenomen.": a report on one meeting tells it in the
         # present)
         return None  # generic: "worden vastgesteld door de raden" (not "Uiteindelijk wordt de motie aangehouden" in
@@ -1268,7 +1289,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     date_fb = (None, None)
     other = actor._.canonical if actor is not None else act_fb[0]
     if date is None and (cls in ("decide", "reject", "note") and status in ("adopted", "rejected")
-                         or status == "postponed") and ctx.minutes \
+                         or status == "postponed") and ctx.minutes and not ctx.reported \
             and not (tense == "past" and other and ctx.issuer and other != ctx.issuer):
         date_fb = (ctx.doc_date, None)  # (not "Wel heeft GS besloten om ...": another body's decision the minutes
         # report, taken before the meeting)

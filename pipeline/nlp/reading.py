@@ -251,6 +251,8 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                     out.append(Trigger(lex.nouns[(suf,)], "noun", i, i + 1))
         if w in lex.finite:
             prev = low[i - 1] if i else ""
+            if prev in ("-", "–") and i > 1:
+                prev = low[i - 2]  # "het raadsvoorstel, het –besluit": the noun, its compound head cut off
             adjective = w in homographs and prev.endswith("e") and not prev.endswith("ie") and prev not in _E_NOUNS
             # ("mogelijke besluiten" is a noun after an adjective; "het college besluit" is a body that decides)
             takes = w in homographs and any(x in ("nemen", "genomen", "neemt", "namen") for x in low[i + 1:i + 4])
@@ -336,6 +338,10 @@ def _is_label_year(r: Reading, d: Span, lex: Lexicon) -> bool:
     return prev.isalpha() or prev.endswith(("”", "'", "’"))
 
 
+#: the records of a meeting: the day after "verslag van" is the meeting's, not the day the record was adopted
+_RECORD_NOUNS = ("verslag", "notulen", "besluitenlijst", "actielijst", "verslagen")
+
+
 def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | None = None) -> Span | None:
     """The DATE of the unit that dates the decision; ``not_after`` (the document
     date, for reported decisions) rules out targets such as 'in 2030'."""
@@ -348,6 +354,19 @@ def pick_date(r: Reading, lex: Lexicon, trig: Trigger | None, not_after: str | N
         prev = r.low[i - 1] if i > 0 else ""
         if compare_dates(span_value(d), not_after) == 1 and prev not in good:
             continue  # "onderschreven om in 2030 ...": a target, not the date of the decision
+        if re.fullmatch(r"\d{4}", span_value(d) or "") and (r.low[max(0, i - 3):i] == ["voor", "het", "jaar"] or (
+                not_after and prev == "voor" and (compare_dates(span_value(d), not_after) or 0) >= 0)):
+            continue  # "ingestemd met de begroting voor het jaar 2026": the year it covers, not when it was taken
+        if prev == "van" and any(w.endswith(_RECORD_NOUNS) for w in r.low[max(0, i - 5):i - 1]) and trig is not None \
+                and trig.lemma in ("vaststellen", "goedkeuren") and trig.i > i:
+            continue  # "Conceptverslag van 9 juni 2008 ... worden zonder wijzigingen vastgesteld": the day of the
+            # meeting the record is of, not the day it was adopted
+        ground = next((k for k in range(max(0, i - 18), i - 1) if r.low[k + 1] == "van"
+                       and r.low[k] in ("grond", "aanleiding")), None)
+        if ground is not None and trig is not None and trig.i > i and not any(
+                w in (",", ";", ":") for w in r.low[ground:i]):
+            continue  # "Wij hebben op grond van de uitkomsten van de bijeenkomsten van 29 november ... besloten": the
+            # day of what the decision rests on
         if prev in lex.words("date_preps_never"):
             continue  # "na 20 maart 2013 zijn vergunningen verleend": when they were granted is not written
         if trig is not None and _in_om_clause(r.low, i, trig):
@@ -409,12 +428,19 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
             w in _RELATIVE_OPENERS for w in r.low[max(0, i - 3):i]):
         return None  # "Een motie waarin het college wordt verzocht om ... werd aangenomen": the college is asked, in
         # a clause of the motion's; it adopts nothing
-    finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
+    participle = trig is not None and trig.kind == "past" and any(
+        r.aux.get(k) == "perfect" for k in range(max(0, trig.i - 12), trig.i))  # "heeft ... besloten": no finite verb
+    finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") and not participle else set())
     k = i - 1
     while k >= 0 and (r.low[k] in dets or r.low[k].isdigit() or r.low[k].isspace()):  # (a line break: "heeft\nde raad")
         k -= 1
     prev = r.low[k] if k >= 0 else ""
     nxt = r.low[j] if j < len(r.low) else ""
+    named = j
+    if nxt == "van":  # "De gemeenteraad van Hillegom heeft ...": the body's government name before its verb
+        while named + 1 < len(r.low) and named < j + 4 and r.span[named + 1].text[:1].isupper():
+            named += 1
+        named = named + 1 if named > j else j
     score = 0
     openers = lex.words("clause_openers")
     before1, before2 = (r.low[i - 1] if i > 0 else ""), (r.low[i - 2] if i > 1 else "")
@@ -435,7 +461,7 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
     elif prev == "van" and k > 0 and r.low[k - 1] in lex.words("owner_nouns"):
         score += 3  # "op de agenda van het DB"
     of_noun = prev == "van" and k > 0 and r.low[k - 1].isalpha() and r.low[k - 1] not in dets
-    if (j in finite and not of_noun) or k in finite or (k >= 0 and r.low[k] == "," and k - 1 in finite):
+    if ((j in finite or named in finite) and not of_noun) or k in finite or (k >= 0 and r.low[k] == "," and k - 1 in finite):
         score += 4  # (not "Conform het voorstel van het college heeft de raad besloten": the college owns a noun there)
     if any(w in s.text.lower() for w in lex.words("meeting_words")) or (
             nxt == "van" and any(d.start - r.span.start == j + 1 for d in r.dates)):

@@ -608,7 +608,9 @@ def _meets(o: Span) -> bool:
 
 
 _HELD_ON = re.compile(r"\b(?:gehouden|vergaderd|bijeengekomen)\s+(?:op\s+)?(?:\w+dag\s*)?,?\s*$"
-                      r"|\bvergadering\s+(?:van|op)\s+(?:\w+dag\s*)?,?\s*$")
+                      r"|\bvergadering\s+(?:van|op)\s+(?:\w+dag\s*)?,?\s*$"
+                      r"|\bvergadering\s+van\s+(?:de|het)\s+(?:[\w&'-]+\s+){1,6}(?:van|op)(?:\s+\w+dag)?\s*,?\s*$")
+# ("verslag van de openbare vergadering van de Commissie Economie en Mobiliteit van 1 september 2008")
 
 
 def _meeting_word(low: str, data: dict) -> bool:
@@ -790,8 +792,13 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
         if os_ and os_[0].start_char - first.start <= 4 and os_[0]._.canonical not in data["clerks"] \
                 and re.search(r"(?im)^\s*(?:datum|type)\s+besluit\s*:", text[:3000]):
             body = os_[0]
+    to = _addressee(lines, organs, data)[0] if body is None and ctx.issuer is None and ctx.layout in ("letter", None) \
+        else None
     if body is not None:
         ctx.issuer, ctx.issuer_text = body._.canonical, body.text
+    elif to in data["proposers"] and len(re.findall(r"(?i)\b(?:wij|we|ons college)\b", text)) >= 2:
+        # "Aan de leden van Provinciale Staten / ... Wij hebben besloten": the board that answers to the assembly
+        ctx.issuer, ctx.issuer_text = data["proposers"][to], None
     elif ctx.layout in ("letter", "notice") and ctx.issuer is None:
         kinds = data["government_default_body"]
         found: dict[str, int] = {}

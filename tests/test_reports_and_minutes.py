@@ -1,0 +1,109 @@
+"""Reports of one meeting and minutes told in the present (issue 15, session 21, after a blind annotation of council
+news, press releases, committee minutes and party-site reports of 13 governments): who decided when a body's
+government follows its name, the day of the meeting a news item reports, outcomes the minutes tell in the present and
+the record of an earlier meeting adopted at this one. Read end to end by the whole pipeline, as in
+``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+
+
+def run(nlp, text: str, doc_id: str = "report"):
+    return analyse(doc_id, CleanText(text=text), nlp)
+
+
+def decided(x):
+    return [(d.status, d.actor, d.actor_text, d.date, d.text[:60]) for d in x.decisions]
+
+
+def test_the_council_of_a_named_town_decides_not_the_mayor_it_names(nlp):
+    x = run(nlp, "Persbericht Hillegom, 10 juli 2020\n\nDe gemeenteraad van Hillegom heeft op donderdag 9 juli besloten "
+                 "burgemeester Arie van Erk bij de minister aan te bevelen voor herbenoeming.\n")
+    rec = next(d for d in x.decisions if "aan te bevelen" in d.text)
+    assert (rec.status, rec.actor, rec.date) == ("adopted", "gemeenteraad", "2020-07-09"), decided(x)
+
+
+NEWS = """Besluiten gemeenteraad
+
+Hier leest u de belangrijkste besluiten die gemeenteraad heeft genomen tijdens de vergadering op 29 januari 2026.
+
+Sportbedrijf
+De gemeenteraad heeft ingestemd met de begroting en bijdrage voor het Sportbedrijf voor het jaar 2026. Daarom heeft de
+raad op voorstel van het college besloten om een eenmalige bijdrage van € 455.000 te geven.
+"""
+
+
+def test_a_news_item_dates_the_councils_decisions_by_the_meeting_it_names(nlp):
+    x = run(nlp, NEWS)
+    got = {(d.actor, d.date) for d in x.decisions if d.status == "adopted"}
+    assert got == {("gemeenteraad", "2026-01-29")}, decided(x)
+    assert len([d for d in x.decisions if d.status == "adopted"]) == 2, decided(x)
+
+
+PARTY_REPORT = """Raadsvergadering met veel hamerstukken
+4 november 2022
+De raadsvergadering van donderdag 3 november was vooral een formaliteit vanwege de vele hamerstukken die op de agenda stonden. Hamerstukken zijn voorstellen die al in een commissievergadering zijn behandeld. In vrijwel alle gevallen neemt de raad zo'n voorstel zonder discussie over.
+Een agendapunt waarover nog wel werd gesproken is het controle protocol. Hierbij werd het advies van de auditcommissie overgenomen om geen extra controlepunten toe te voegen. Ook hiermee ging de raad akkoord.
+"""
+
+
+def test_a_report_dates_what_was_taken_by_the_meeting_not_by_the_report(nlp):
+    x = run(nlp, PARTY_REPORT)
+    advies = next(d for d in x.decisions if "auditcommissie" in d.text)
+    assert (advies.actor, advies.date) == ("gemeenteraad", "2022-11-03"), decided(x)
+
+
+MINUTES = """VERSLAG statencommissie
+
+Maat: px
+Weergave met pagina beginnen:
+
+Download "VERSLAG statencommissie"
+
+Transcriptie
+
+1 VERSLAG statencommissie Vastgesteld verslag van de openbare vergadering van de Commissie Economie en Mobiliteit van 1 september 2008 van 13:30 tot uur te Middelburg. Voorzitter: Aanwezig zijn de leden: C.W. Bierens, G. Bouterse, A.M. Lobik (commissiegriffier/verslag) 1. Opening en mededelingen De voorzitter opent de vergadering en meldt de afwezigen. 2. Vaststellen agenda De agenda wordt ongewijzigd vastgesteld. 3. Spreekrecht publieke tribune: er zijn geen insprekers 4. Inventarisatie onderwerpen voor de rondvraag De onderwerpen worden geïnventariseerd. 5. Conceptverslag van 9 juni 2008 met advies aan het Presidium Conceptverslag gezamenlijke vergadering van 12 juni 2008 (REW en E&M) over WCT Beide verslagen worden zonder wijzigingen vastgesteld. 6. Toezeggingenlijst De overige toezeggingen en moties blijven staan.
+"""
+
+
+def test_minutes_tell_the_meetings_outcomes_in_the_present(nlp):
+    x = run(nlp, MINUTES)
+    agenda = next(d for d in x.decisions if "agenda wordt ongewijzigd vastgesteld" in d.text)
+    assert (agenda.status, agenda.actor, agenda.date) == ("adopted", "statencommissie", "2008-09-01"), decided(x)
+
+
+def test_the_record_of_an_earlier_meeting_is_adopted_at_this_one(nlp):
+    x = run(nlp, MINUTES)
+    verslagen = next(d for d in x.decisions if "Beide verslagen" in d.text)
+    assert (verslagen.status, verslagen.date) == ("adopted", "2008-09-01"), decided(x)
+
+
+def test_a_compound_cut_short_after_its_article_is_a_noun(nlp):
+    x = run(nlp, "Nieuws, 27 september 2018\n\nIn de vergadering van 25 september jl. koos de gemeenteraad voor de "
+                 "verplaatsing van het zwembad. De volledige tekst van het raadsvoorstel, het –besluit en de door de raad "
+                 "vastgestelde randvoorwaarden vindt u op de website.\n")
+    assert not any("volledige tekst" in d.text for d in x.decisions), decided(x)
+    assert any("koos de gemeenteraad" in d.text for d in x.decisions), decided(x)
+
+
+STATES_LETTER = """Aan de leden van Provinciale Staten
+
+Datum: 28 februari 2008
+Onderwerp: Afspraken en beleidskeuzes 2008
+
+Geachte dames en heren,
+
+Deze constatering heeft geleid tot een aantal bijeenkomsten tussen Bureau Jeugdzorg en de provincie met als doel de
+keuzes voor 2008 in beeld te brengen. Wij hebben op grond van de uitkomsten van de twee bijeenkomsten van 29 november
+en 11 december 2007 in principe besloten Bureau Jeugdzorg incidenteel € 656.924 toe te kennen.
+
+Wij vertrouwen erop u hiermee voldoende te hebben geïnformeerd.
+"""
+
+
+def test_we_who_write_to_the_states_are_their_executive_on_the_letters_day(nlp):
+    x = run(nlp, STATES_LETTER)
+    rec = next(d for d in x.decisions if "in principe besloten" in d.text)
+    assert (rec.actor, rec.date) == ("gedeputeerde_staten", "2008-02-28"), decided(x)
