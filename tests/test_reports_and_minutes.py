@@ -107,3 +107,22 @@ def test_we_who_write_to_the_states_are_their_executive_on_the_letters_day(nlp):
     x = run(nlp, STATES_LETTER)
     rec = next(d for d in x.decisions if "in principe besloten" in d.text)
     assert (rec.actor, rec.date) == ("gedeputeerde_staten", "2008-02-28"), decided(x)
+
+
+def test_each_thing_a_meeting_adopts_at_once_is_a_decision(nlp):
+    x = run(nlp, "Een nieuw AB en DB\n\nMaandag 9 juli 2018 vond de eerste vergadering van het algemeen bestuur plaats.\n\n"
+                 "In de vergadering van 9 juli zijn ook het jaarverslag 2017, de begroting 2019, de meerjarenraming "
+                 "2020-2022 en de eerste bestuurlijke rapportage vastgesteld. Het bestuur stemde in met de kaders voor "
+                 "wonen en werken.\n")
+    things = sorted(d.object for d in x.decisions if "jaarverslag" in d.text)
+    assert things == ["de begroting 2019", "de eerste bestuurlijke rapportage", "de meerjarenraming 2020-2022",
+                      "het jaarverslag 2017"], decided(x)
+    assert all(d.date == "2018-07-09" for d in x.decisions if "jaarverslag" in d.text), decided(x)
+    assert len([d for d in x.decisions if "wonen en werken" in d.text]) == 1, decided(x)
+
+
+def test_a_second_clause_after_en_is_no_second_thing(nlp):
+    x = run(nlp, "Toelichting, 1 maart 2015\n\nOp 24 februari 2015 heeft het algemeen bestuur ingestemd met de voorgestelde "
+                 "maatregelen en is het wateradvies afgedaan.\n")
+    assert len([d for d in x.decisions if "maatregelen" in d.text]) == 1, decided(x)
+

@@ -181,7 +181,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = [r for k, r in enumerate(out) if not (
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
-    out = _without_restatements(_proposal_taken(out, text))
+    out = _each_thing(_without_restatements(_proposal_taken(out, text)))
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
@@ -191,6 +191,39 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         office = _office_kind(rec["actor"])
         if office is not None:  # "minister_ienw": the actor is a minister, the office is kept beside it
             rec["actor_office"], rec["actor"] = rec["actor"], office
+    return out
+
+
+#: the verbs that take several things at once: "zijn het jaarverslag 2017, de begroting 2019 en de eerste bestuurlijke
+#: rapportage vastgesteld"
+_ONE_BY_ONE = frozenset({"vaststellen", "instemmen", "goedkeuren", "aannemen", "verwerpen", "afwijzen", "intrekken"})
+_LIST_LEAD = re.compile(r"(?i)^(?:ook|tevens|daarnaast|verder|eveneens|vervolgens|voorts)\s+")
+_THING = re.compile(r"(?i)(?:de|het|een)\s+\S")
+#: "ingestemd met de voorgestelde maatregelen en is het wateradvies afgedaan": a second clause, no second thing
+_SECOND_CLAUSE = re.compile(r"(?i)\ben\s+(?:is|zijn|wordt|worden|werd|werden|was|waren|heeft|hebben|had)\b")
+
+
+def _things(obj: str) -> list[str]:
+    """The things one clause decides together, each named with its article ("het jaarverslag 2017, de begroting 2019
+    en de eerste bestuurlijke rapportage"); [] for one thing ("de kaders voor wonen en werken")."""
+    o = _LIST_LEAD.sub("", " ".join(obj.split()))
+    if any(c in o for c in "():;"):
+        return []
+    parts = re.split(r",\s+(?:en\s+)?|\s+en\s+", o)
+    if not 2 <= len(parts) <= 6 or not all(_THING.match(p) and len(p.split()) >= 2 for p in parts):
+        return []
+    return parts
+
+
+def _each_thing(recs: list[dict]) -> list[dict]:
+    """A sentence that adopts several things at once gives one decision per thing (the scorer and a reader of the
+    timeline count each): "In de vergadering van 9 juli zijn ook het jaarverslag 2017, de begroting 2019 en de eerste
+    bestuurlijke rapportage vastgesteld." A list's numbered point stays one decision."""
+    out = []
+    for r in recs:
+        parts = _things(r.get("object") or "") if r["status"] in ("adopted", "rejected", "withdrawn") \
+            and r.get("predicate") in _ONE_BY_ONE and not r.get("number") and not _SECOND_CLAUSE.search(r["text"]) else []
+        out += [{**r, "object": p} for p in parts] if parts else [r]
     return out
 
 
