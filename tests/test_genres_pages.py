@@ -104,7 +104,10 @@ Woensdag 1 juni jl. heeft het college van Gedeputeerde Staten verantwoording afg
 def test_a_list_written_as_prose_is_read_sentence_by_sentence(nlp):
     ex = run(nlp, PROSE_LIST)
     adopted = [d for d in ex.decisions if d.date == "2016-06-01" and d.status == "adopted"]
-    assert len(adopted) == 3 and {d.actor for d in adopted} == {"provinciale_staten"}
+    assert len({d.start for d in adopted}) == 3 and {d.actor for d in adopted} == {"provinciale_staten"}
+    rekening = sorted(d.object for d in adopted if "Programmarekening" in d.text)  # two things adopted at once
+    assert rekening == ["de Programmarekening 2015", "de overboeking naar 2016 van de daarvoor in aanmerking komende "
+                        "kredieten"], rekening
     assert not any(d.text.startswith("Besluiten Provinciale Staten") for d in ex.decisions)  # the head line
     assert all(len(d.text.split()) < 40 for d in adopted)  # each its own sentence, not the paragraph
 

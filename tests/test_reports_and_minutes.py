@@ -126,3 +126,118 @@ def test_a_second_clause_after_en_is_no_second_thing(nlp):
                  "maatregelen en is het wateradvies afgedaan.\n")
     assert len([d for d in x.decisions if "maatregelen" in d.text]) == 1, decided(x)
 
+
+
+def test_a_plan_in_force_is_the_body_that_adopted_it_a_law_in_force_no_bodys(nlp):
+    x = run(nlp, "Toelichting veegplan\n\nOp 17 december 2010 is het bestemmingsplan Buitengebied vervolgens in werking "
+                 "getreden. Op 1 juli 2008 is de Wet ruimtelijke ordening in werking getreden.\n")
+    plan = next(d for d in x.decisions if "Buitengebied" in d.text)
+    assert (plan.status, plan.actor, plan.date) == ("realized", "gemeenteraad", "2010-12-17"), decided(x)
+    assert all(d.actor is None for d in x.decisions if "Wet ruimtelijke" in d.text), decided(x)
+
+
+COUNCIL_NEWS = """De gemeenteraad van Berg en Dal vergaderde op 12 oktober 2023. Hieronder vertellen we wat meer over onderwerpen die in de vergadering zijn besproken.
+
+Lotingmodel voor woningtoewijzing
+
+In de nieuwe verordening staat dat minimaal 15% volgens het lotingmodel moet worden aangeboden. Bij dit onderwerp is een motie ingediend.
+
+De motie is aangenomen en de verordening vastgesteld.
+
+Overige genomen besluiten
+
+Tijdens de raadsvergadering zijn verder de volgende besluiten genomen:
+
+ • Verordening inburgering gemeente Berg en Dal 2023 vastgesteld;
+ • Akkoord met implementatieplan "Herinrichting Planning & Control";
+ • Akkoord met afhandeling Woo-verzoek De Gelderlander.
+"""
+
+
+def test_a_news_items_list_of_decisions_taken_gives_each_point_the_meetings_body_and_day(nlp):
+    x = run(nlp, COUNCIL_NEWS)
+    points = [d for d in x.decisions if d.text.lstrip("• ").startswith(("Verordening inburgering", "Akkoord met"))]
+    assert len(points) == 3, decided(x)
+    assert {(d.status, d.actor, d.date) for d in points} == {("adopted", "gemeenteraad", "2023-10-12")}, decided(x)
+    assert not any(d.text.startswith("Tijdens de raadsvergadering") for d in x.decisions), decided(x)
+
+
+def test_a_second_outcome_whose_auxiliary_the_first_lends_is_a_decision_of_its_own(nlp):
+    x = run(nlp, COUNCIL_NEWS)
+    told = sorted((d.status, d.object) for d in x.decisions if d.text.startswith("De motie is aangenomen"))
+    assert len(told) == 2 and ("adopted", "de verordening") in told, decided(x)
+
+
+VOTES = """Uit de raad van Oudewater 17 december 2020
+
+Carbidschieten
+
+Op dat voorstel hadden CDA en Onafhankelijken een amendement ingediend. Het amendement werd met 9 stemmen voor en 6 tegen aangenomen en het voorstel met 11 voor en 4 tegen.
+
+Belastingverordeningen
+
+Dat amendement werd met 9 stemmen voor en 6 tegen aangenomen en de verordeningen (met een stemverklaring van het CDA) met 10 stemmen voor en 5 tegen.
+"""
+
+
+def test_a_report_headed_by_its_council_and_day_counts_each_vote_told(nlp):
+    x = run(nlp, VOTES)
+    taken = [(d.status, d.actor, d.date, d.vote) for d in x.decisions]
+    assert len(taken) == 4 and {t[:3] for t in taken} == {("adopted", "gemeenteraad", "2020-12-17")}, decided(x)
+    assert any(d.object == "het voorstel" and d.vote and "11" in d.vote for d in x.decisions), decided(x)
+
+
+BOARD_LIST = """Dagelijks Bestuur 12 maart 2018
+
+1. Besluitenlijst d.d. 19 februari 2018
+
+VOORSTEL:
+
+Vaststellen besluitenlijst d.d. 19 februari 2018.
+
+BESLUIT:
+
+Akkoord.
+
+2. Regionaal Platform 25 april 2018
+
+VOORSTEL:
+
+Annuleren van het Regionaal Platform van 25 april en dit naar de gemeenten communiceren.
+
+BESLUIT:
+
+Akkoord.
+"""
+
+
+def test_a_page_headed_by_a_body_and_its_day_over_outcomes_is_that_meetings_list(nlp):
+    x = run(nlp, BOARD_LIST)
+    outcomes = [d for d in x.decisions if d.status == "adopted"]
+    assert len(outcomes) == 2 and {(d.actor, d.date) for d in outcomes} == {("dagelijks_bestuur", "2018-03-12")}, \
+        decided(x)
+
+
+AGENDA_NEWS = """Op 14 maart 2024 is er een raadsvergadering. De vergadering begint om 20:00 uur in het gemeentehuis.
+
+Op de agenda van de raadsvergadering staan (naast het onderwerp dat hierboven is genoemd) de volgende onderwerpen:
+
+Politiek debat
+
+ • Evaluatiecriteria concept zorgzame buurt (Dekkerswald);
+ • Uitvoeringsagenda inclusieve kinderopvang en onderwijs.
+
+Hamerstukken (geen inhoudelijke behandeling, wel stemverklaring mogelijk)
+
+ • Meerjarenstrategie GGD 2024-2027;
+ • Vaststellen bestemmingsplan Heerbaan 119, Millingen;
+ • Vaststellen integriteitsprotocol
+"""
+
+
+def test_a_news_items_agenda_in_groups_puts_each_item_to_the_meeting(nlp):
+    x = run(nlp, AGENDA_NEWS)
+    items = [d for d in x.decisions if d.status == "proposed"]
+    assert len(items) == 5, decided(x)
+    assert {(d.actor, d.date) for d in items} == {("gemeenteraad", "2024-03-14")}, decided(x)
+    assert not any(d.text.startswith(("Politiek debat", "Hamerstukken")) for d in x.decisions), decided(x)

@@ -181,7 +181,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = [r for k, r in enumerate(out) if not (
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
-    out = _each_thing(_without_restatements(_proposal_taken(out, text)))
+    out = _each_thing(_second_outcomes(_without_restatements(_proposal_taken(out, text))))
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
@@ -199,6 +199,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
 _ONE_BY_ONE = frozenset({"vaststellen", "instemmen", "goedkeuren", "aannemen", "verwerpen", "afwijzen", "intrekken"})
 _LIST_LEAD = re.compile(r"(?i)^(?:ook|tevens|daarnaast|verder|eveneens|vervolgens|voorts)\s+")
 _THING = re.compile(r"(?i)(?:de|het|een)\s+\S")
+_OWNED_BY = re.compile(r"(?i)\bvan\s+(?:de|het|een)\s+\S+$")
+_RELATIVE = frozenset({"waarin", "waarbij", "waarmee", "waarop", "die", "dat", "welke"})
 #: "ingestemd met de voorgestelde maatregelen en is het wateradvies afgedaan": a second clause, no second thing
 _SECOND_CLAUSE = re.compile(r"(?i)\ben\s+(?:is|zijn|wordt|worden|werd|werden|was|waren|heeft|hebben|had)\b")
 
@@ -212,7 +214,44 @@ def _things(obj: str) -> list[str]:
     parts = re.split(r",\s+(?:en\s+)?|\s+en\s+", o)
     if not 2 <= len(parts) <= 6 or not all(_THING.match(p) and len(p.split()) >= 2 for p in parts):
         return []
+    if any(_OWNED_BY.search(p) for p in parts[:-1]) or any(w in _RELATIVE for p in parts for w in p.lower().split()):
+        return []  # "een motie van de VVD en het CDA waarin ...": two owners of one thing; a thing told by a clause
     return parts
+
+
+#: "De motie is aangenomen en de verordening vastgesteld.": a second outcome whose auxiliary the first lends it
+_OUTCOME_PARTICIPLES = {"aangenomen": "adopted", "vastgesteld": "adopted", "goedgekeurd": "adopted",
+                        "bekrachtigd": "adopted", "verworpen": "rejected", "afgewezen": "rejected",
+                        "ingetrokken": "withdrawn", "aangehouden": "postponed"}
+_SECOND_OUTCOME = re.compile(
+    r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,2}(?:" + "|".join(_OUTCOME_PARTICIPLES) + r")\s+en\s+"
+    r"(?P<thing>(?:de|het|een)\s+[^,.;:]{2,80}?)\s+(?P<done>" + "|".join(_OUTCOME_PARTICIPLES) + r")\s*[.;]?\s*$", re.I)
+
+
+#: "Het amendement werd met 9 stemmen voor en 6 tegen aangenomen en het voorstel met 11 voor en 4 tegen.": the second
+#: outcome's verb left out too, its vote told
+_SECOND_VOTE = re.compile(
+    r"\b(?:is|zijn|werd|werden)\s+(?:[^.;:]{0,80}?\s)?(?P<done>" + "|".join(_OUTCOME_PARTICIPLES) + r")\s+en\s+"
+    r"(?P<thing>(?:de|het|dat|die)\s+\w+(?:\s+\w+)?)\s+(?:\([^)]{0,300}\)\s+)?met\s+(?P<vote>[^.;:]{0,60}?\b(?:voor|tegen)"
+    r"\b[^.;:]{0,30}?)\s*\.?\s*$", re.I)
+
+
+def _second_outcomes(recs: list[dict]) -> list[dict]:
+    """"De motie is aangenomen en de verordening vastgesteld.": two decisions, the second's auxiliary left out (or its
+    whole verb, its vote told: "... aangenomen en het voorstel met 11 voor en 4 tegen")."""
+    out = []
+    for r in recs:
+        out.append(r)
+        said = " ".join(r["text"].split())
+        m = _SECOND_OUTCOME.search(said) if r["status"] in _OUTCOME_PARTICIPLES.values() else None
+        v = _SECOND_VOTE.search(said) if r["status"] in _OUTCOME_PARTICIPLES.values() and m is None else None
+        if m is None and v is None:
+            continue
+        thing = (m or v).group("thing")
+        if not any(o is not r and o["start"] == r["start"] and o.get("object") == thing for o in recs):
+            out.append({**r, "status": _OUTCOME_PARTICIPLES[(m or v).group("done").lower()], "object": thing,
+                        "predicate": None, "vote": v.group("vote").strip() if v else None})
+    return out
 
 
 def _each_thing(recs: list[dict]) -> list[dict]:
@@ -928,6 +967,14 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
             if ds:  # "In de vergadering van 22 oktober jl. is o.a. aan de orde geweest:" under that heading
                 found.add((heading[0]._.canonical, str(ds[0]._.value), ds[0].text))
                 continue
+        if len(r.low) <= 8 and r.low[-1] not in (".", "!", "?", ":") and not any(
+                w.endswith("vergadering") for w in r.low):  # "Uit de raad van Oudewater 17 december": a heading that
+            # names an assembly and a day tells of that day's meeting
+            os_ = [o for o in r.organs if o._.canonical in assemblies]
+            ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
+            if os_ and ds and r.low[0] in ("uit", "nieuws", "terugblik", "besluiten", "vergadering"):
+                found.add((os_[0]._.canonical, str(ds[0]._.value), ds[0].text))
+                continue
         held = next((w for w in r.low if w.endswith("vergadering") and w in meeting_of), None)
         at = r.low.index(held) if held else -1
         if held is None and "vergadering" in r.low:  # "de besluiten die gemeenteraad heeft genomen tijdens de
@@ -992,6 +1039,11 @@ def _plan_actors(records: list[dict], text: str) -> list[dict]:
     word ("Vastgesteld d.d. 26 mei 2016") is the document's own plan, named in its opening lines."""
     own = None
     for rec in records:
+        if rec["actor"] is None and rec["status"] == "realized" and rec["date"] and rec.get("predicate") == "inwerkingtreden":
+            body = _plan_body(rec["text"].split(" in werking")[0])  # "Op 17 december 2010 is het bestemmingsplan
+            if body is not None:  # Buitengebied in werking getreden": the plan of the body that adopted it
+                rec["actor"] = body
+            continue
         if rec["actor"] is not None or rec["status"] != "adopted" or not rec["date"] or not (
                 rec.get("predicate") == "vaststellen" or (rec.get("predicate") == "besluiten" and "vaststelling" in rec["text"])):
             continue  # ("Het besluit tot vaststelling van het bestemmingsplan is genomen op 5 juli 2021")
@@ -1251,7 +1303,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         # gemeenteraad ... aan" says who "we" are)
     # "de uitgangspunten die met deze agenda zijn vastgesteld": a decision a relative clause mentions takes no date
     # it does not write (the plan "dat de raad op 3 maart heeft vastgesteld" keeps its own)
-    relative = tense == "past" and bool(SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))))
+    before = _clause_before(r.low, trig.i)
+    if len(r.low) > 2 and r.low[0] in ("dat", "die") and r.low[2] in lex.aux and before[:1] == [r.low[0]]:
+        before = before[1:]  # "Dat amendement werd ... aangenomen": a demonstrative, no clause it opens
+    relative = tense == "past" and bool(SUBORDINATE.search(" ".join(before)))
     date = pick_date(r, lex, trig, ctx.doc_date if tense == "past" and not relative and cls != "plan" else None)
     if relative and date is None and not ctx.minutes:
         return None
@@ -1286,7 +1341,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         date = None  # "heb ik besloten ... rente vanaf 4 februari 2018 ...": a term of the decision, not its date
     if actor is None and act_fb[0] is None and trig.lemma == "besluiten" and trig.kind in ("part", "past") and tense == "past" \
             and r.low[trig.i] != "genomen" and ctx.issuer and not ctx.minutes and re.search(r"\b(?:is|werd)\b", " ".join(r.low[max(0, trig.i - 4):trig.i])) \
-            and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
+            and not SUBORDINATE.search(" ".join(before)):
         act_fb = (ctx.issuer, None)  # "Daarom is besloten ...": in a letter, by the body that writes it
     if actor is None and act_fb == (None, None):
         act_fb = _government_subject(r, doc, trig)
@@ -1305,7 +1360,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None  # "De wet is door de eerste en tweede kamer goedgekeurd": the act of an agent it does not know
         # (not "door ons vastgesteld": the writer's)
     if actor is None and act_fb == (None, None) and trig.kind == "part" and trig.lemma in lex.words("put_before_lemmas") \
-            and not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))):
+            and not SUBORDINATE.search(" ".join(before)):
         # "Op 22 januari werd de visie aan de raad voorgelegd": put before the body that is to decide, as an agenda
         # item is
         dets = lex.words("determiners")
@@ -1335,7 +1390,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and (tense in ("past", "present_passive") and cls in ("decide", "reject")
                  and status in ("adopted", "rejected", "withdrawn") or status == "postponed") \
             and trig.kind == "part" \
-            and (not SUBORDINATE.search(" ".join(_clause_before(r.low, trig.i))) or _MOTION_SUBJECT.match(text)):
+            and (not SUBORDINATE.search(" ".join(before)) or _MOTION_SUBJECT.match(text)):
         act_fb = (ctx.reported, None)  # "Daarmee is ... het bestemmingsplan vastgesteld.": in a news item on one
         # meeting, what that meeting adopted (its day is given below)
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None:
@@ -1478,8 +1533,10 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
 _ANNOUNCED_LIST = re.compile(r"\b(?:werden|werd|zijn|is|worden|wordt|heeft|hebben)\s+(?:[a-zà-ÿ]+\s+){0,3}(?:de|het)\s+"
                              r"volgende\s+[a-zà-ÿ]+\b[^.:;]{0,80}\.$"  # (not "Voor de volgende fase zoeken we ...")
                              r"|\b(?:heeft|hebben)\s+(?:[a-zà-ÿ0-9]+\s+){0,10}over\s+de\s+volgende\s+[a-zà-ÿ]+\s+"
-                             r"(?:een\s+)?besluit(?:en)?\s+genomen\s*:$")
-# ("De gemeenteraad heeft in de vergadering van 1 februari 2023 over de volgende punten een besluit genomen:")
+                             r"(?:een\s+)?besluit(?:en)?\s+genomen\s*:$"
+                             r"|\bde\s+volgende\s+besluiten\s+genomen\s*:$")
+# ("De gemeenteraad heeft in de vergadering van 1 februari 2023 over de volgende punten een besluit genomen:", "Tijdens
+# de raadsvergadering zijn verder de volgende besluiten genomen:")
 
 
 def _after_grounds(r: Reading) -> bool:

@@ -390,7 +390,10 @@ def _layout(head: list[_Line], text: str, data: dict) -> tuple[str | None, int]:
         if len(ln.text.split()) <= 30 and _DECIDED_AT.search(_clean_head(ln.text)):
             return "decision_list", i
     for i, ln in enumerate(head[:3]):  # "Collegevergadering 12 juni 2023" over items that each end in "Besluit / akkoord."
-        if _MEETING_DAY_TITLE.fullmatch(_clean_head(ln.text)) and len(
+        low = _clean_head(ln.text)
+        body_day = re.fullmatch(r"([a-zà-ÿ&][a-zà-ÿ& ]{1,40}?)\s+\d{1,2}\s+[a-z]+\s+(?:19|20)\d\d", low)
+        # ("Dagelijks Bestuur 12 maart 2018": the body that met and its day)
+        if (_MEETING_DAY_TITLE.fullmatch(low) or (body_day and body_id(body_day.group(1), data))) and len(
                 re.findall(r"(?im)^[ \t]*besluit[ \t]*:?[ \t]*(?:$|\S.{0,40}$)", text)) >= 2:
             return "decision_list", i
     if page is not None:  # after the meeting its page tells what it decided: "Besluit" under each item
@@ -1822,7 +1825,7 @@ def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> lis
 #: a notice or letter that lists what a meeting will deal with: "Op de agenda van deze bijeenkomst staan onder meer de
 #: volgende zaken:", "Op de agenda staan:", "Aan de orde komen onder andere:", "De agenda bevat de volgende punten:"
 _AGENDA_INTRO = re.compile(
-    r"(?:\bop\s+de\s+agenda\b[^.:\n]{0,60}?\bsta(?:an|at)\b|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
+    r"(?:\bop\s+de\s+agenda\b[^.:\n]{0,60}?\bsta(?:an|at)\b(?:\s*\([^)\n]{0,80}\))?|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
     r"(?:bevat|omvat|vermeldt|luidt|is\s+als\s+volgt|ziet\s+er\s+als\s+volgt\s+uit)\b|\bgeagendeerd\s+(?:zijn|staan)\b"
     r"|\b(?:dit|hier)\s+is\s+de\s+agenda\b)[^.:\n]{0,60}:[ \t]*$", re.I | re.M)
 _AGENDA_HEAD = re.compile(r"^[ \t]*(?:onderwerpen|agenda|agendapunten|op\s+de\s+agenda)\b[^\n:.]{0,60}:?[ \t]*$", re.I | re.M)
@@ -1862,11 +1865,23 @@ def _announced_agenda(text: str, ctx: Context, organs: list[Span], dates: list[S
             continue
         body, day = found
         for s_, e_ in _items_below(text, m.end(), plain=True):
-            if _agenda_subject(text[s_:e_], data):
+            if _agenda_subject(text[s_:e_].rstrip().removesuffix(";"), data):  # (bullets that end in ";" as a
+                # sentence's parts do: "• Bommenregeling 2023;")
                 out.append(_record(text, ctx, status="proposed", start=s_, end=e_, obj=text[s_:e_],
                                    actor=body._.canonical, actor_text=body.text, date=str(day._.value),
                                    date_text=day.text, predicate="agenderen"))
     return out
+
+
+def _next_line(text: str, nl: int) -> str:
+    """The next non-blank line after the line break at ``nl``."""
+    while 0 <= nl < len(text):
+        end = text.find("\n", nl + 1)
+        end = len(text) if end < 0 else end
+        if text[nl + 1:end].strip():
+            return text[nl + 1:end]
+        nl = end
+    return ""
 
 
 def _items_below(text: str, at: int, plain: bool = False) -> list[tuple[int, int]]:
@@ -1884,6 +1899,13 @@ def _items_below(text: str, at: int, plain: bool = False) -> list[tuple[int, int
         nl = len(text) if nl < 0 else nl
         line = text[pos:nl]
         item = _LISTED.match(line)
+        if item is None and line.strip() and len(line.split()) <= 12 and not line.rstrip().endswith((".", ";")) \
+                and _LISTED.match(_next_line(text, nl)):
+            if last is not None:  # "Hamerstukken (geen inhoudelijke behandeling)" over bullets: a group's heading
+                items.append(last)
+                last = None
+            pos = nl + 1
+            continue
         if bare is None and line.strip():
             bare = plain and item is None
         if item is None and bare:
