@@ -241,3 +241,22 @@ def test_a_news_items_agenda_in_groups_puts_each_item_to_the_meeting(nlp):
     assert len(items) == 5, decided(x)
     assert {(d.actor, d.date) for d in items} == {("gemeenteraad", "2024-03-14")}, decided(x)
     assert not any(d.text.startswith(("Politiek debat", "Hamerstukken")) for d in x.decisions), decided(x)
+
+
+ANNOUNCED = """De volgende raadsvergadering is op donderdag 27 januari 2022. De stukken voor deze vergadering zijn digitaal beschikbaar.
+
+Op de voorlopige agenda van 27 januari 2022 staan de volgende bespreekpunten:
+
+ • Raadsvoorstel Dashboard 3e kwartaal 2021 Sociaal Domein
+  Met het Dashboard Sociaal Domein wordt over de eerste 9 maanden van 2021 inzicht gegeven in het gebruik van de voorzieningen en de kostenontwikkeling. Het college stelt de raad voor om kennis te nemen van dit Dashboard.
+
+ • Raadsvoorstel Herbenoeming lid Raad van Toezicht Stichting op Kop
+  Stichting Op Kop is het bevoegd gezag van het openbaar onderwijs in de gemeenten Steenwijkerland en Zwartewaterland. Deze stichting kent een Raad van Toezicht.
+"""
+
+
+def test_an_announced_agenda_whose_items_carry_an_explanation_puts_each_item(nlp):
+    x = run(nlp, ANNOUNCED)
+    items = [d for d in x.decisions if d.text.startswith("Raadsvoorstel")]
+    assert len(items) == 2, decided(x)
+    assert {(d.status, d.actor, d.date) for d in items} == {("proposed", "gemeenteraad", "2022-01-27")}, decided(x)

@@ -1825,7 +1825,7 @@ def _convocations(text: str, ctx: Context, dates: list[Span], data: dict) -> lis
 #: a notice or letter that lists what a meeting will deal with: "Op de agenda van deze bijeenkomst staan onder meer de
 #: volgende zaken:", "Op de agenda staan:", "Aan de orde komen onder andere:", "De agenda bevat de volgende punten:"
 _AGENDA_INTRO = re.compile(
-    r"(?:\bop\s+de\s+agenda\b[^.:\n]{0,60}?\bsta(?:an|at)\b(?:\s*\([^)\n]{0,80}\))?|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
+    r"(?:\bop\s+de\s+(?:[a-z]+\s+)?agenda\b[^.:\n]{0,60}?\b(?:sta(?:an|at)|zijn)\b(?:\s*\([^)\n]{0,80}\))?|\baan\s+de\s+orde\s+(?:komen|zijn)\b|\bde\s+agenda\s+"
     r"(?:bevat|omvat|vermeldt|luidt|is\s+als\s+volgt|ziet\s+er\s+als\s+volgt\s+uit)\b|\bgeagendeerd\s+(?:zijn|staan)\b"
     r"|\b(?:dit|hier)\s+is\s+de\s+agenda\b)[^.:\n]{0,60}:[ \t]*$", re.I | re.M)
 _AGENDA_HEAD = re.compile(r"^[ \t]*(?:onderwerpen|agenda|agendapunten|op\s+de\s+agenda)\b[^\n:.]{0,60}:?[ \t]*$", re.I | re.M)
@@ -1913,6 +1913,13 @@ def _items_below(text: str, at: int, plain: bool = False) -> list[tuple[int, int
             if item is not None and _starts(item.group(1).lower(), ["sluiting"]):
                 break  # the meeting's last item: what follows is the page's text
         if item is None:
+            if line.strip() and last is not None and not bare and line.lstrip()[:1].isupper() \
+                    and len(line.split()) > 12 and re.search(r"[a-zà-ÿ]{2}\.(?:\s|$)", line) \
+                    and (_LISTED.match(_next_line(text, nl)) or nl >= len(text) - 1):
+                items.append(last)  # "• Raadsvoorstel Dashboard ..." / "  Met het Dashboard wordt ... inzicht gegeven.":
+                last = None  # the item's explanation under it, not its wrapped rest
+                pos = nl + 1
+                continue
             if line.strip() and last is not None and not bare and (line[:1].isspace() or line.lstrip()[:1].islower()):
                 last = (last[0], pos + len(line.rstrip()))  # the item's wrapped rest on the next line
                 pos = nl + 1
