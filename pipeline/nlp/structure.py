@@ -1899,8 +1899,8 @@ def _items_below(text: str, at: int, plain: bool = False) -> list[tuple[int, int
         nl = len(text) if nl < 0 else nl
         line = text[pos:nl]
         item = _LISTED.match(line)
-        if item is None and line.strip() and len(line.split()) <= 12 and not line.rstrip().endswith((".", ";")) \
-                and _LISTED.match(_next_line(text, nl)):
+        if plain and item is None and line.strip() and len(line.split()) <= 12 \
+                and not line.rstrip().endswith((".", ";", ":")) and _LISTED.match(_next_line(text, nl)):
             if last is not None:  # "Hamerstukken (geen inhoudelijke behandeling)" over bullets: a group's heading
                 items.append(last)
                 last = None
