@@ -260,3 +260,19 @@ def test_an_announced_agenda_whose_items_carry_an_explanation_puts_each_item(nlp
     items = [d for d in x.decisions if d.text.startswith("Raadsvoorstel")]
     assert len(items) == 2, decided(x)
     assert {(d.status, d.actor, d.date) for d in items} == {("proposed", "gemeenteraad", "2022-01-27")}, decided(x)
+
+
+def test_tonights_meeting_in_a_news_item_is_the_items_day_and_the_council_appoints_wethouders(nlp):
+    x = run(nlp, "Drie wethouders benoemd in Ommen\n\ndonderdag 31 mei 2018 21:28\n\nTijdens de raadsvergadering zijn "
+                 "vanavond drie nieuwe wethouders benoemd. De raad heeft vanavond met een meerderheid ook het "
+                 "bestuursakkoord aangenomen.\n")
+    taken = [(d.actor, d.date) for d in x.decisions if d.status == "adopted"]
+    assert ("gemeenteraad", "2018-05-31") in taken and all(a == "gemeenteraad" for a, _ in taken), decided(x)
+    assert len([1 for _, day in taken if day == "2018-05-31"]) >= 2, decided(x)
+
+
+def test_the_wethouders_to_be_appointed_are_not_the_body_that_appoints(nlp):
+    x = run(nlp, "Nieuws, 7 april 2022\n\nDe coalitie is gevormd. Op woensdag 20 april 2022 worden de nieuwe "
+                 "wethouders benoemd.\n")
+    rec = next(d for d in x.decisions if "benoemd" in d.text)
+    assert (rec.status, rec.actor, rec.date) == ("planned", "gemeenteraad", "2022-04-20"), decided(x)

@@ -25,6 +25,7 @@ How it reads a document:
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import logging
 import re
@@ -172,6 +173,11 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out.sort(key=lambda r: r["start"])
     out = [r for r in out if not (r.get("_register") and r["status"] == "adopted" and any(
         o is not r and (o["actor"], o["date"], o["status"]) == (r["actor"], r["date"], r["status"]) for o in out))]
+    for rec in out:
+        if rec["actor"] == "wethouder" and rec.get("predicate") in ("benoemen", "herbenoemen", "plannen") \
+                and _appointed(rec["text"]):
+            rec["actor"], rec["actor_text"] = "gemeenteraad", None  # "Op 20 april worden de nieuwe wethouders benoemd":
+            # the council appoints them (Gemeentewet art. 35); they do not appoint
     if reported is not None:  # a news item on a meeting: "Afgelopen donderdag 20 april vergaderde de gemeenteraad."
         for rec in out:
             if rec["actor"] == reported[0] and not rec.get("cited") and (rec["date"] is None or (
@@ -234,6 +240,16 @@ _SECOND_VOTE = re.compile(
     r"\b(?:is|zijn|werd|werden)\s+(?:[^.;:]{0,80}?\s)?(?P<done>" + "|".join(_OUTCOME_PARTICIPLES) + r")\s+en\s+"
     r"(?P<thing>(?:de|het|dat|die)\s+\w+(?:\s+\w+)?)\s+(?:\([^)]{0,300}\)\s+)?met\s+(?P<vote>[^.;:]{0,60}?\b(?:voor|tegen)"
     r"\b[^.;:]{0,30}?)\s*\.?\s*$", re.I)
+
+
+def _appointed(text: str) -> bool:
+    """Whether the wethouders a sentence names are the ones appointed ("De benoeming van de wethouders staat gepland",
+    "worden de nieuwe wethouders benoemd", "Drie wethouders benoemd"), not a wethouder who appoints."""
+    said = " ".join(text.split())
+    if re.search(r"(?i)\bbenoeming\s+van\s+(?:de\s+)?(?:\w+\s+)?wethouders?\b", said):
+        return True
+    m = re.search(r"(?i)\bwethouders?\b(?P<mid>[^.]{0,60}?)\bbenoemd\b", said)
+    return m is not None and not re.search(r"(?i)\b(?:heeft|hebben|had|hadden)\b", m.group("mid"))
 
 
 def _second_outcomes(recs: list[dict]) -> list[dict]:
@@ -943,6 +959,19 @@ def _own_record_object(frame: Context) -> str:
     return f"{kind} van de vergadering van {frame.meeting_date} vastgesteld" if frame.meeting_date else f"{kind} vastgesteld"
 
 
+#: days a news item names by its own: "vanavond" is the item's day, "gisteravond" the day before
+_TOLD_DAYS = {"vandaag": 0, "vanavond": 0, "vanmiddag": 0, "vanochtend": 0, "gisteren": 1, "gisteravond": 1}
+
+
+def _told_day(low: list[str], doc_date: str | None) -> tuple[str, str] | None:
+    """(ISO day, word) of the day a news item names relative to its own day ("vanavond", "gisteravond"), or None."""
+    word = next((w for w in low if w in _TOLD_DAYS), None)
+    if word is None or not doc_date or not _DAY_VALUE.match(doc_date):
+        return None
+    day = datetime.date.fromisoformat(doc_date) - datetime.timedelta(days=_TOLD_DAYS[word])
+    return day.isoformat(), word
+
+
 def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[str, str, str] | None:
     """The one meeting a report or news item tells of ("Afgelopen donderdagavond 20 april vergaderde de
     gemeenteraad."; "Op 3 maart 2024 vergaderden Provinciale Staten over ..."): its body and day, which date what the
@@ -1003,6 +1032,8 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
             if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
                 found.add((meeting_of[held], str(ds[0]._.value), ds[0].text))
+            elif _told_day(r.low, frame.doc_date):  # "Tijdens de raadsvergadering zijn vanavond drie wethouders
+                found.add((meeting_of[held], *_told_day(r.low, frame.doc_date)))  # benoemd." in a news item of that day
             continue
         took_place = ("vond" in r.low or "vonden" in r.low) and "plaats" in r.low
         if took_place:  # "Op dinsdagavond 12 december vond ... de laatste besluitvormende vergadering van de gemeenteraad
