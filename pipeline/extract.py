@@ -280,8 +280,7 @@ def analyse(doc_id: str, cleaned: CleanText, nlp: Language, *, path: str = "", f
     if kind == "besluitenlijst" and date_source == "stated" and doc_date and "/" in doc_date \
             and not (isinstance(meeting_info, dict) and meeting_info.get("date")):
         meeting_date = doc_date  # a weekly list of decisions ("Volgnummer: week 22, 2022"): its week, not a date it cites
-    if layout in ("decision_list", "minutes", "agenda") and meeting_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting_date) \
-            and doc_date != meeting_date:
+    if metadata.dated_by_meeting(layout, meeting_date) not in (None, doc_date):
         doc_date, date_source = meeting_date, "stated"  # a meeting's record is dated by its meeting (its head says so)
     for dec, place in zip(decisions, places):
         dec_gov = government.for_decision(dec.actor, dec.actor_text, dec.text, gov, text, place)

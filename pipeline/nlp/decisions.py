@@ -40,6 +40,7 @@ from .reading import (  # noqa: F401  (DATA_PATH, Lexicon, Trigger: re-exported)
     pick_actor_scored, pick_date, read_unit, decide_status, read_tense, span_value, read_vote, load_lexicon)
 from .dates import CITED_DAY, PUBLISHED_DECISION
 from .entities import CHAIR_RE
+from .metadata import dated_by_meeting
 from .segment import Unit, segment  # noqa: F401  (Unit: re-exported)
 from .structure import (HELD_ITEMS, MOTION_STAMP, RESOLUTION_GROUNDS, SUBORDINATE, Context, adoption_formula,
                         body_id, headed_decisions, is_header_row, load_structure, opening_meeting, read_context,
@@ -79,10 +80,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     dates = sorted(doc.spans["dates"], key=lambda s: s.start) if "dates" in doc.spans else []
     doc_date = doc._.doc_date or meta.get("doc_date")
     frame = read_context(text, organs, dates, doc_date, meta.get("structure"))
-    if frame.layout in ("decision_list", "minutes", "agenda") and frame.meeting_date \
-            and _DAY_VALUE.match(frame.meeting_date) and doc_date != frame.meeting_date:
-        doc_date = frame.meeting_date  # a meeting's record is dated by its meeting, as its document record is (not by
-        # the month most of its dates fall in: "Vastgesteld verslag van de vergadering ... van 1 september 2008")
+    doc_date = dated_by_meeting(frame.layout, frame.meeting_date) or doc_date  # (as its document record is; not by the
+    # month most of its dates fall in: "Vastgesteld verslag van de vergadering ... van 1 september 2008")
     doc._.issuer, doc._.meeting, doc._.layout = frame.issuer, frame.meeting, frame.layout
     doc._.structure = {"layout": frame.layout, "issuer": frame.issuer, "issuer_text": frame.issuer_text,
                        "meeting": frame.meeting, "mandate_holder": frame.mandate_holder}
@@ -206,7 +205,6 @@ _ONE_BY_ONE = frozenset({"vaststellen", "instemmen", "goedkeuren", "aannemen", "
 _LIST_LEAD = re.compile(r"(?i)^(?:ook|tevens|daarnaast|verder|eveneens|vervolgens|voorts)\s+")
 _THING = re.compile(r"(?i)(?:de|het|een)\s+\S")
 _OWNED_BY = re.compile(r"(?i)\bvan\s+(?:de|het|een)\s+\S+$")
-_RELATIVE = frozenset({"waarin", "waarbij", "waarmee", "waarop", "die", "dat", "welke"})
 #: "ingestemd met de voorgestelde maatregelen en is het wateradvies afgedaan": a second clause, no second thing
 _SECOND_CLAUSE = re.compile(r"(?i)\ben\s+(?:is|zijn|wordt|worden|werd|werden|was|waren|heeft|hebben|had)\b")
 
@@ -220,26 +218,26 @@ def _things(obj: str) -> list[str]:
     parts = re.split(r",\s+(?:en\s+)?|\s+en\s+", o)
     if not 2 <= len(parts) <= 6 or not all(_THING.match(p) and len(p.split()) >= 2 for p in parts):
         return []
-    if any(_OWNED_BY.search(p) for p in parts[:-1]) or any(w in _RELATIVE for p in parts for w in p.lower().split()):
+    if any(_OWNED_BY.search(p) for p in parts[:-1]) or any(SUBORDINATE.search(p.lower()) for p in parts):
         return []  # "een motie van de VVD en het CDA waarin ...": two owners of one thing; a thing told by a clause
     return parts
 
 
-#: "De motie is aangenomen en de verordening vastgesteld.": a second outcome whose auxiliary the first lends it
-_OUTCOME_PARTICIPLES = {"aangenomen": "adopted", "vastgesteld": "adopted", "goedgekeurd": "adopted",
-                        "bekrachtigd": "adopted", "verworpen": "rejected", "afgewezen": "rejected",
-                        "ingetrokken": "withdrawn", "aangehouden": "postponed"}
-_SECOND_OUTCOME = re.compile(
-    r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,2}(?:" + "|".join(_OUTCOME_PARTICIPLES) + r")\s+en\s+"
-    r"(?P<thing>(?:de|het|een)\s+[^,.;:]{2,80}?)\s+(?P<done>" + "|".join(_OUTCOME_PARTICIPLES) + r")\s*[.;]?\s*$", re.I)
-
-
-#: "Het amendement werd met 9 stemmen voor en 6 tegen aangenomen en het voorstel met 11 voor en 4 tegen.": the second
-#: outcome's verb left out too, its vote told
-_SECOND_VOTE = re.compile(
-    r"\b(?:is|zijn|werd|werden)\s+(?:[^.;:]{0,80}?\s)?(?P<done>" + "|".join(_OUTCOME_PARTICIPLES) + r")\s+en\s+"
-    r"(?P<thing>(?:de|het|dat|die)\s+\w+(?:\s+\w+)?)\s+(?:\([^)]{0,300}\)\s+)?met\s+(?P<vote>[^.;:]{0,60}?\b(?:voor|tegen)"
-    r"\b[^.;:]{0,30}?)\s*\.?\s*$", re.I)
+@functools.lru_cache(maxsize=1)
+def _shared_verb() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    """The outcome words that are participles ("aangenomen" -> adopted, from the structure's outcomes) and the two forms
+    of a second outcome that borrows the first one's verb: "De motie is aangenomen en de verordening vastgesteld.";
+    "Het amendement werd met 9 stemmen voor en 6 tegen aangenomen en het voorstel met 11 voor en 4 tegen." (its whole
+    verb left out, its vote told)."""
+    lex = load_lexicon()
+    done = {w: status for w, status in load_structure()["outcomes"].items() if (w,) in lex.participles}
+    words = "|".join(sorted(done, key=len, reverse=True))
+    second = re.compile(rf"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){{0,2}}(?:{words})\s+en\s+"
+                        rf"(?P<thing>(?:de|het|een)\s+[^,.;:]{{2,80}}?)\s+(?P<done>{words})\s*[.;]?\s*$", re.I)
+    voted = re.compile(rf"\b(?:is|zijn|werd|werden)\s+(?:[^.;:]{{0,80}}?\s)?(?P<done>{words})\s+en\s+"
+                       r"(?P<thing>(?:de|het|dat|die)\s+\w+(?:\s+\w+)?)\s+(?:\([^)]{0,300}\)\s+)?met\s+"
+                       r"(?P<vote>[^.;:]{0,60}?\b(?:voor|tegen)\b[^.;:]{0,30}?)\s*\.?\s*$", re.I)
+    return done, second, voted
 
 
 def _appointed(text: str) -> bool:
@@ -255,18 +253,20 @@ def _appointed(text: str) -> bool:
 def _second_outcomes(recs: list[dict]) -> list[dict]:
     """"De motie is aangenomen en de verordening vastgesteld.": two decisions, the second's auxiliary left out (or its
     whole verb, its vote told: "... aangenomen en het voorstel met 11 voor en 4 tegen")."""
+    done, second, voted = _shared_verb()
     out = []
     for r in recs:
         out.append(r)
-        said = " ".join(r["text"].split())
-        m = _SECOND_OUTCOME.search(said) if r["status"] in _OUTCOME_PARTICIPLES.values() else None
-        v = _SECOND_VOTE.search(said) if r["status"] in _OUTCOME_PARTICIPLES.values() and m is None else None
-        if m is None and v is None:
+        if r["status"] not in done.values():
             continue
-        thing = (m or v).group("thing")
+        said = " ".join(r["text"].split())
+        m = second.search(said) or voted.search(said)
+        if m is None:
+            continue
+        thing = m.group("thing")
         if not any(o is not r and o["start"] == r["start"] and o.get("object") == thing for o in recs):
-            out.append({**r, "status": _OUTCOME_PARTICIPLES[(m or v).group("done").lower()], "object": thing,
-                        "predicate": None, "vote": v.group("vote").strip() if v else None})
+            vote = m.group("vote").strip() if "vote" in m.groupdict() else None
+            out.append({**r, "status": done[m.group("done").lower()], "object": thing, "predicate": None, "vote": vote})
     return out
 
 
@@ -1032,8 +1032,8 @@ def _reported_meeting(readings: list[Reading | None], frame: Context) -> tuple[s
             ds = [d for d in r.dates if _DAY_VALUE.match(str(d._.value or ""))]
             if ds:  # "Tijdens de afgelopen raadsvergadering op 6 juli 2021 werden alle voorstellen aangenomen."
                 found.add((meeting_of[held], str(ds[0]._.value), ds[0].text))
-            elif _told_day(r.low, frame.doc_date):  # "Tijdens de raadsvergadering zijn vanavond drie wethouders
-                found.add((meeting_of[held], *_told_day(r.low, frame.doc_date)))  # benoemd." in a news item of that day
+            elif told := _told_day(r.low, frame.doc_date):  # "Tijdens de raadsvergadering zijn vanavond drie
+                found.add((meeting_of[held], *told))  # wethouders benoemd." in a news item of that day
             continue
         took_place = ("vond" in r.low or "vonden" in r.low) and "plaats" in r.low
         if took_place:  # "Op dinsdagavond 12 december vond ... de laatste besluitvormende vergadering van de gemeenteraad

@@ -385,3 +385,11 @@ def meeting_title(current: str, kind: str, body: str | None, date: str | None, t
         return current
     parts = [_TYPE_LABEL[kind]] + ([_BODY_LABEL.get(body, body.replace("_", " "))] if body else []) + ([date] if date else [])
     return " ".join(parts)
+
+
+def dated_by_meeting(layout: str | None, meeting_date: str | None) -> str | None:
+    """The day a meeting's own record (decision list, minutes, agenda) is dated by: its meeting's, when its head names
+    the day; else None."""
+    if layout in ("decision_list", "minutes", "agenda") and meeting_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting_date):
+        return meeting_date
+    return None

@@ -436,11 +436,12 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         k -= 1
     prev = r.low[k] if k >= 0 else ""
     nxt = r.low[j] if j < len(r.low) else ""
-    named = j
-    if nxt == "van":  # "De gemeenteraad van Hillegom heeft ...": the body's government name before its verb
-        while named + 1 < len(r.low) and named < j + 4 and r.span[named + 1].text[:1].isupper():
-            named += 1
-        named = named + 1 if named > j else j
+    named = j  # the word after the body and its government's name: "De gemeenteraad van Hillegom heeft ..."
+    if nxt == "van":
+        m = j + 1
+        while m < len(r.low) and m <= j + 4 and r.span[m].text[:1].isupper():
+            m += 1
+        named = m if m > j + 1 else j
     score = 0
     openers = lex.words("clause_openers")
     before1, before2 = (r.low[i - 1] if i > 0 else ""), (r.low[i - 2] if i > 1 else "")
