@@ -137,10 +137,12 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
             rec["object"] = clean_object(text[nxt.unit.start:nxt.unit.end])
             consumed.add(idx + 1)
         if rec.pop("_attach", False):
-            if records and idx - records[-1]["_idx"] <= 3 and not any(
+            if records and idx - records[-1]["_idx"] <= 3 and not (
+                    u.marker is not None and readings[records[-1]["_idx"]].unit.marker is not None) and not any(
                     readings[k] is not None and readings[k].unit.heading for k in range(records[-1]["_idx"] + 1, idx)):
                 # (not across a heading: "Dit stuk wordt unaniem aangenomen" / "Voorjaarsrapportage 2018" / "Ook dit
-                # stuk wordt unaniem aangenomen" are two decisions, each item's own)
+                # stuk wordt unaniem aangenomen" are two decisions, each item's own; nor from one list item to the
+                # item before: "- Amendement C (verworpen)" / "- Amendement over de kosten (aangenomen)")
                 records[-1]["vote"] = records[-1]["vote"] or rec["vote"]
                 if rec["status"] == "rejected":
                     records[-1]["status"] = "rejected"
@@ -148,6 +150,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
             rec = _read_unit(doc, readings, idx, lex, ctx, in_schedule, attach=False)
             if rec is None:  # "De VVD diende een motie in ... De motie werd unaniem aangenomen.": no decision before
                 continue  # to take the vote, so the outcome is a record of its own
+        if u.marker is not None:
+            rec["_bullet"] = True  # (two items of a list are two decisions, however alike: see _dedupe)
         records.append(rec)
     records = _dedupe(records)
     struct = structure_decisions(text, frame, organs, dates, lambda s: read_vote(s, lex))
@@ -163,7 +167,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     out = [r for r in out if not (r.get("_row") and any(_same_decision(r, t) for t in told))]  # a table row the text tells
     out = _item_days(_meeting_days(out, frame), text, frame, dates)
     out = _one_per_mention(_same_letter(out, text, dates))
-    out = _motion_adopters(out, organs)
+    out = _co_actors(_motion_adopters(out, organs), text, organs, dates)
     for rec, para_end in headed_decisions(text, frame):  # a summary's subject whose paragraph tells no decision itself
         if not any(rec["start"] <= r["start"] < para_end and r["actor"] == frame.meeting_body and not r.get("cited")
                    for r in out):
@@ -913,6 +917,66 @@ def _motion_adopters(records: list[dict], organs: list[Span]) -> list[dict]:
     return records
 
 
+#: what may stand between two bodies that act together: "de gemeenteraden (met uitzondering van Rijssen-Holten),
+#: Provinciale Staten (30 juni 2021) en algemeen besturen", "De gemeenteraad van Hengelo en het college"
+_CO_GAP = re.compile(r"(?i)\s*(?:van\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*)?(?:\([^()]{0,120}\)\s*)?"
+                     r"(?:,\s*(?:en\s+)?|en\s+)(?:de\s+|het\s+)?")
+_CO_OBJECT = re.compile(r"(?i)\b(?:aan|met|naar|voor|bij|tot|over|tussen|van|namens|tegen|via)\s+(?:de\s+|het\s+)?$")
+_CO_PAREN = re.compile(r"\s*(?:van\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*)?\(([^()]{0,120})\)")
+
+
+def _co_actors(records: list[dict], text: str, organs: list[Span], dates: list[Span]) -> list[dict]:
+    """Bodies that act together are each an actor: "De RES 1.0 is door de gemeenteraden, Provinciale Staten (30 juni
+    2021) en algemeen besturen van de waterschappen vastgesteld" is three decisions, one per body, with the text of
+    the one sentence. A date in parentheses after one body is that body's ("Provinciale Staten (30 juni 2021)"); the
+    others then have none the sentence gives them."""
+    out: list[dict] = []
+    for rec in records:
+        out.append(rec)
+        if not rec["actor"] or not rec.get("actor_text") or rec.get("cited"):
+            continue
+        inside = [o for o in organs if rec["start"] <= o.start_char and o.end_char <= rec["end"]]
+        k = next((i for i, o in enumerate(inside) if o._.canonical == rec["actor"] and o.text == rec["actor_text"]), None)
+        if k is None:
+            continue
+        lo = hi = k
+        while lo > 0 and _CO_GAP.fullmatch(text, inside[lo - 1].end_char, inside[lo].start_char):
+            lo -= 1
+        while hi + 1 < len(inside) and _CO_GAP.fullmatch(text, inside[hi].end_char, inside[hi + 1].start_char):
+            hi += 1
+        group = inside[lo:hi + 1]
+        bodies = {o._.canonical for o in group}
+        if not 2 <= len(bodies) <= 5 or None in bodies or bodies == {"burgemeester", "wethouder"} \
+                or _CO_OBJECT.search(text, max(0, group[0].start_char - 20), group[0].start_char):
+            continue  # ("door Burgmeester en Wethouders": the college; "dat de rapportage aan de raad en het college wordt
+            # uitgebracht": bodies it is sent to, not bodies that act)
+
+        def own_date(o: Span) -> Span | None:
+            m = _CO_PAREN.match(text, o.end_char)
+            if m is None:
+                return None
+            return next((d for d in dates if m.start(1) <= d.start_char and d.end_char <= m.end(1)), None)
+
+        owned = {id(o): own_date(o) for o in group}
+        in_paren = any(d is not None and rec.get("date_text") == d.text for d in owned.values())
+        seen = {rec["actor"]}
+        out.pop()
+        for o in group:
+            if o._.canonical in seen and o._.canonical != rec["actor"]:
+                continue
+            if o._.canonical == rec["actor"] and o.text != rec["actor_text"]:
+                continue
+            seen.add(o._.canonical)
+            r = dict(rec, actor=o._.canonical, actor_text=o.text)
+            d = owned[id(o)]
+            if d is not None:
+                r["date"], r["date_text"] = span_value(d), d.text
+            elif in_paren:
+                r["date"], r["date_text"] = None, None  # the sentence's date is another body's
+            out.append(r)
+    return out
+
+
 def _motion_stamp(records: list[dict], frame: Context) -> list[dict]:
     """A motion stamped "Aldus aangenomen in de openbare raadsvergadering van 23 januari 2025": the stamp is
     the outcome of the motion's requests (read by ``structure``), not a decision of its own."""
@@ -1256,6 +1320,10 @@ def _subject_pronoun(r: Reading, lex: Lexicon, ctx: _Ctx, trig: Trigger | None =
     return None, None
 
 
+#: a motion or amendment named by its own number or letter: "Motie A (aangenomen)", "- Amendement 4: verworpen"
+_OWN_MOTION = re.compile(r"(?i)^[\W\d.]*(?:motie|amendement|subamendement)\s+(?:[a-z]?\d+(?:[.-]\d+)*[a-z]?|[a-z])\b")
+
+
 def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon, ctx: _Ctx,
                schedule: bool, attach: bool = True) -> dict | None:
     r = readings[idx]
@@ -1401,7 +1469,9 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         return None  # a noun alone ("Procesvoorstel ..., 10 oktober 2012") is no step
     # "Het voorstel werd unaniem aangenomen.": the vote of the decision before
     if attach and trig.lemma in ("aannemen", "verwerpen", "aanvaarden") and actor is None and not r.dates and (
-            " ".join(r.low[:3]).startswith(tuple(lex.raw["anaphoric_subjects"])) or len(r.low) <= 8):
+            " ".join(r.low[:3]).startswith(tuple(lex.raw["anaphoric_subjects"])) or len(r.low) <= 8) \
+            and not _OWN_MOTION.match(text):  # ("- Amendement 4 (aangenomen)": an item of its own, not the vote of
+        # the one before)
         return {"_attach": True, "vote": vote, "status": status}
     if cls == "change" and date is None:
         return None

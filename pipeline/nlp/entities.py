@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from .entity_patterns import (  # noqa: F401  (Cand: re-exported)
     ARTICLE_RE, DEF_AFGEKORT, DEF_HINT, DEF_PAREN, DEF_REVERSE, GLUE_RE, MONEY_HINT, VAN_RE, Cand, is_elided,
-    initials_ok, joinable, long_form_before, money_regex, parse_amount, person_regex, select_candidates, Tok, tokenize)
+    initials_ok, is_surname, joinable, long_form_before, money_regex, parse_amount, person_regex, select_candidates, Tok, tokenize)
 from .kb import KnowledgeBase, fold, load_kb, slug
 from . import register_extensions, doc_text
 
@@ -121,7 +121,8 @@ class EntityRecognizer:
         cands += self._laws(toks)
         cands += self._suffix_bodies(toks)
         chosen = select_candidates(cands)
-        chosen = [c for c in chosen if not (c.label == "ORGAN" and (_in_address(text, c.start, c.end) or self._court_clerk(c, text)))]
+        chosen = [c for c in chosen if not (c.label == "ORGAN" and (_in_address(text, c.start, c.end) or self._court_clerk(c, text)
+                                                                  or is_surname(text, c.start)))]
         # "wethouder De Vries": the office word stays a mention of the body (ORGAN wethouder), the name
         # after it is the person (PERSON De Vries, role wethouder)
         for c in chosen:

@@ -197,3 +197,12 @@ def parse_amount(num: str, mult: int) -> str | None:
     value = value.normalize()
     text = format(value, "f")
     return text
+
+
+#: initials or a form of address and a surname's particle before a capitalised word: "W.G. de Raad", "de heer De Raad"
+NAME_BEFORE = re.compile(r"(?:\b(?:[A-Z]\.\s?){1,5}|\b(?:heer|mevrouw|mevr\.|dhr\.|mw\.)\s+)(?:[Dd]e|[Vv]an(?: de[nr]?)?|[Tt]e[rn]?|[Dd]en)\s+$")
+
+
+def is_surname(text: str, start: int) -> bool:
+    """A body's word that is a person's surname: "J. Riemens, W.G. de Raad en ..."."""
+    return text[start:start + 1].isupper() and bool(NAME_BEFORE.search(text, max(0, start - 30), start))

@@ -329,6 +329,12 @@ def _body_levels() -> dict[str, str]:
     return {b["id"]: _LEVEL_KIND[b["level"]] for b in bodies if b.get("level") in _LEVEL_KIND}
 
 
+@lru_cache(maxsize=1)
+def _eu_bodies() -> frozenset[str]:
+    path = resources.files("pipeline.nlp") / "data" / "kb_bodies.json"
+    return frozenset(b["id"] for b in json.loads(path.read_text(encoding="utf-8"))["bodies"] if b.get("level") == "eu")
+
+
 @lru_cache(maxsize=16)  # asked once per decision of another level, with the same document text each time
 def most_named(text: str, kind: str) -> Government | None:
     """The government of ``kind`` the text names most often ("provincie Overijssel", "gemeente Zwolle")."""
@@ -380,6 +386,8 @@ def for_decision(actor: str | None, actor_text: str | None, text: str, document:
     """
     explicit = named_in(actor_text or "") or (_named_after(actor_text, text) if actor else None)
     level = _body_levels().get(actor or "")
+    if level is None and actor in _eu_bodies():
+        return None  # the European Commission is no Dutch government's body
     if place and level is not None:  # one of several councils, named by its place: "..., Bedum d.d. 18 oktober 2012"
         explicit = _resolve(place, level) or explicit
     if explicit is not None and (level is None or explicit.kind == level):

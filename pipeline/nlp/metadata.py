@@ -330,8 +330,11 @@ def meeting(text: str, kind: str, title_hint: str | None = None) -> tuple[str | 
     body = None
     low = opening.casefold()
     best = len(low) + 1
+    from .entity_patterns import is_surname
+
     for word, body_id in bodies.items():
-        m = re.search(rf"\b{re.escape(word)}\b", low)
+        m = next((m for m in re.finditer(rf"\b{re.escape(word)}\b", low) if not (
+            len(low) == len(opening) and is_surname(opening, m.start()))), None)  # (not "W.G. de Raad", a member)
         if m and m.start() < best:
             best, body = m.start(), body_id
     return body, iso_date(opening)
