@@ -276,3 +276,13 @@ def test_the_wethouders_to_be_appointed_are_not_the_body_that_appoints(nlp):
                  "wethouders benoemd.\n")
     rec = next(d for d in x.decisions if "benoemd" in d.text)
     assert (rec.status, rec.actor, rec.date) == ("planned", "gemeenteraad", "2022-04-20"), decided(x)
+
+
+def test_a_second_clause_with_its_own_verb_is_a_second_decision(nlp):
+    # (session 22) "de profielschets is vastgesteld en de vertrouwenscommissie is ingesteld": two decisions
+    x = run(nlp, "Besluitenlijst van de openbare vergadering van de gemeenteraad van 18 oktober 2007\n\n1. Opening\n"
+                 "U weet dat dit traject is ingezet in de raadsvergadering van 21 juni 2007, toen door uw raad de "
+                 "profielschets is vastgesteld en de vertrouwenscommissie is ingesteld.\n", "besluitenlijst")
+    got = sorted((d.actor, d.date, d.object) for d in x.decisions)
+    assert [(a, d) for a, d, _ in got] == [("gemeenteraad", "2007-06-21")] * 2, decided(x)
+    assert any(o == "de vertrouwenscommissie" for _, _, o in got), got

@@ -228,7 +228,7 @@ def _things(obj: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _shared_verb() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+def _shared_verb() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
     """The outcome words that are participles ("aangenomen" -> adopted, from the structure's outcomes) and the two forms
     of a second outcome that borrows the first one's verb: "De motie is aangenomen en de verordening vastgesteld.";
     "Het amendement werd met 9 stemmen voor en 6 tegen aangenomen en het voorstel met 11 voor en 4 tegen." (its whole
@@ -241,7 +241,13 @@ def _shared_verb() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     voted = re.compile(rf"\b(?:is|zijn|werd|werden)\s+(?:[^.;:]{{0,80}}?\s)?(?P<done>{words})\s+en\s+"
                        r"(?P<thing>(?:de|het|dat|die)\s+\w+(?:\s+\w+)?)\s+(?:\([^)]{0,300}\)\s+)?met\s+"
                        r"(?P<vote>[^.;:]{0,60}?\b(?:voor|tegen)\b[^.;:]{0,30}?)\s*\.?\s*$", re.I)
-    return done, second, voted
+    acts = {" ".join(k): lemma for k, lemma in lex.participles.items()
+            if lex.raw["verbs"].get(lemma, {}).get("class") in ("decide", "change", "reject")}
+    parts = "|".join(sorted(map(re.escape, acts), key=len, reverse=True))
+    clause = re.compile(rf"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){{0,2}}(?:{words})\s+en\s+"
+                        rf"(?P<thing>(?:de|het|een)\s+[^,.;:]{{2,80}}?)\s+(?:is|zijn|werd|werden)\s+(?:\w+\s+){{0,2}}?"
+                        rf"(?P<part>{parts})\s*[.;]?\s*$", re.I)
+    return done, second, voted, clause, acts
 
 
 def _appointed(text: str) -> bool:
@@ -257,7 +263,8 @@ def _appointed(text: str) -> bool:
 def _second_outcomes(recs: list[dict]) -> list[dict]:
     """"De motie is aangenomen en de verordening vastgesteld.": two decisions, the second's auxiliary left out (or its
     whole verb, its vote told: "... aangenomen en het voorstel met 11 voor en 4 tegen")."""
-    done, second, voted = _shared_verb()
+    done, second, voted, clause, acts = _shared_verb()
+    lex = load_lexicon()
     out = []
     for r in recs:
         out.append(r)
@@ -265,10 +272,17 @@ def _second_outcomes(recs: list[dict]) -> list[dict]:
             continue
         said = " ".join(r["text"].split())
         m = second.search(said) or voted.search(said)
-        if m is None:
+        own = None if m is not None else clause.search(said)  # "... de profielschets is vastgesteld en de
+        # Vertrouwenscommissie is ingesteld.": a second clause with a verb of its own
+        if m is None and own is None:
             continue
-        thing = m.group("thing")
+        thing = (m or own).group("thing")
         if not any(o is not r and o["start"] == r["start"] and o.get("object") == thing for o in recs):
+            if own is not None:
+                lemma = acts[own.group("part").lower()]
+                status = "rejected" if lex.raw["verbs"][lemma]["class"] == "reject" else r["status"]
+                out.append({**r, "status": status, "object": thing, "predicate": lemma, "vote": None})
+                continue
             vote = m.group("vote").strip() if "vote" in m.groupdict() else None
             out.append({**r, "status": done[m.group("done").lower()], "object": thing, "predicate": None, "vote": vote})
     return out

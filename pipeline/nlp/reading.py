@@ -213,9 +213,12 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
     multi = lex.multiword_starts
     quiet = _quiet_words(lex)
     for i, w in enumerate(low):
-        if w.endswith("besluit") and i and low[i - 1] in ("een", "het") and i + 1 < n and low[i + 1] == "genomen" \
-                and any(x in _PASSIVE_AUX or x in ("heeft", "hebben") for x in low[max(0, i - 8):i]):
-            # "De raad heeft een besluit genomen over", "heeft het College een verkeersbesluit genomen"
+        if w.endswith("besluit") and i and (low[i - 1] in ("een", "het") or i > 1 and low[i - 2] in ("een", "het") and (
+                low[i - 1].endswith(("end", "ief", "ijk", "ig", "eel", "aal", "ele", "ale", "ieve", "ende", "ige", "ijke"))
+                and low[i - 1].isalpha())) and i + 1 < n and low[i + 1] == "genomen" \
+                and any(x in _PASSIVE_AUX or x in ("heeft", "hebben") for x in low[max(0, i - 12):i]):
+            # "De raad heeft een besluit genomen over", "heeft het College een verkeersbesluit genomen", "is door het
+            # college conform het raadsbesluit een afwijzend besluit genomen"
             out.append(Trigger("besluiten", "part", i + 1, i + 2))
         if w == "besloten" and "openbaar" in low[max(0, i - 3):i]:
             continue  # "Openbaar / Besloten": a closed session, no decision
@@ -457,8 +460,8 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         score += 0 if attributive or late else 5
     elif prev in lex.words("recipient_preps"):
         score -= 4
-    elif prev in lex.words("meeting_preps") and prev != "op":
-        score += 3
+    elif prev in lex.words("meeting_preps") and prev != "op" and before1 != "een":
+        score += 3  # (not "stelt de raad voor deze notitie in een commissievergadering te bespreken": a meeting to come)
     elif prev == "van" and k > 0 and r.low[k - 1] in lex.words("owner_nouns"):
         score += 3  # "op de agenda van het DB"
     of_noun = prev == "van" and k > 0 and r.low[k - 1].isalpha() and r.low[k - 1] not in dets
