@@ -58,3 +58,4 @@ def test_a_meeting_still_to_come_is_not_who_proposes(nlp):
     x, got = read(nlp)
     rec = next(d for d in x.decisions if "stelt de Raad voor" in d.text)
     assert (rec.status, rec.actor) == ("proposed", "college_bw"), got
+

@@ -286,3 +286,12 @@ def test_a_second_clause_with_its_own_verb_is_a_second_decision(nlp):
     got = sorted((d.actor, d.date, d.object) for d in x.decisions)
     assert [(a, d) for a, d, _ in got] == [("gemeenteraad", "2007-06-21")] * 2, decided(x)
     assert any(o == "de vertrouwenscommissie" for _, _, o in got), got
+
+
+def test_a_request_granted_is_the_councils_decision(nlp):
+    # (session 22) "wordt ingewilligd", "willigt ... in": granting a request decides it
+    x = run(nlp, "Notulen van de vergadering van de gemeenteraad van Klundert op 18 mei 1938\n\n5. Het verzoek van "
+                 "W. Jansen om betaling van de reiskosten wordt ingewilligd.\n\n6. De raad willigt het verzoek van de "
+                 "vereniging in.\n", "notulen")
+    assert [(d.status, d.actor, d.date) for d in x.decisions] == [("adopted", "gemeenteraad", "1938-05-18")] * 2, \
+        decided(x)

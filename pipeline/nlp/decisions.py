@@ -1325,6 +1325,16 @@ def _pronoun_subject(r: Reading, trig: Trigger | None, lex: Lexicon) -> str | No
     return None
 
 
+#: verbs of sending and offering, whose unnamed sender is only known in a letter (the writer)
+_SENT = frozenset(("sturen", "toesturen", "aanbieden"))
+
+
+def _addressed_subject(r: Reading, trig: Trigger | None) -> bool:
+    """'heeft u ons ... gestuurd', 'u besloot': the one the letter is addressed to is the subject."""
+    finite = set(r.aux) | ({trig.i} if trig is not None and trig.kind in ("present", "past") else set())
+    return any(0 <= j < len(r.low) and r.low[j] == "u" for k in finite for j in (k - 1, k + 1))
+
+
 def _subject_pronoun(r: Reading, lex: Lexicon, ctx: _Ctx, trig: Trigger | None = None) -> tuple[str | None, str | None]:
     word = _pronoun_subject(r, trig, lex)
     if word == "ik" and ctx.minutes:
@@ -1449,6 +1459,12 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         status = "withdrawn"  # "De motie van GroenLinks ... is ingetrokken": the motion, withdrawn
     vote = read_vote(text, lex)
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
+    if actor is None and act_fb == (None, None) and _addressed_subject(r, trig):
+        return None  # "Op 7 mei 2024 heeft u ons een aanvullende brief gestuurd": the addressee's act, not the writer's
+    if actor is None and act_fb == (None, None) and trig.lemma in _SENT and not re.search(r"\bdoor\b", text):
+        if ctx.layout != "letter" or not ctx.issuer or ctx.minutes:
+            return None  # "De brieven worden op 7 oktober naar de Kamer gestuurd": sent by someone the text leaves out
+        act_fb = (ctx.issuer, None)  # "De kaderbrief is op 31 januari naar de gemeenten gestuurd": in a letter, the writer
     if tense == "past" and cls != "plan" and date is not None and date.start - r.span.start > trig.i \
             and r.low[date.start - r.span.start - 1] in lex.words("date_preps_term"):
         date = None  # "heb ik besloten ... rente vanaf 4 februari 2018 ...": a term of the decision, not its date
