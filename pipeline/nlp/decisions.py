@@ -228,7 +228,7 @@ def _things(obj: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _shared_verb() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+def _shared_verb() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern, dict[str, tuple[str, str]]]:
     """The outcome words that are participles ("aangenomen" -> adopted, from the structure's outcomes) and the two forms
     of a second outcome that borrows the first one's verb: "De motie is aangenomen en de verordening vastgesteld.";
     "Het amendement werd met 9 stemmen voor en 6 tegen aangenomen en het voorstel met 11 voor en 4 tegen." (its whole
@@ -241,8 +241,8 @@ def _shared_verb() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern, 
     voted = re.compile(rf"\b(?:is|zijn|werd|werden)\s+(?:[^.;:]{{0,80}}?\s)?(?P<done>{words})\s+en\s+"
                        r"(?P<thing>(?:de|het|dat|die)\s+\w+(?:\s+\w+)?)\s+(?:\([^)]{0,300}\)\s+)?met\s+"
                        r"(?P<vote>[^.;:]{0,60}?\b(?:voor|tegen)\b[^.;:]{0,30}?)\s*\.?\s*$", re.I)
-    acts = {" ".join(k): lemma for k, lemma in lex.participles.items()
-            if lex.raw["verbs"].get(lemma, {}).get("class") in ("decide", "change", "reject")}
+    classes = {" ".join(k): (lemma, lex.raw["verbs"].get(lemma, {}).get("class")) for k, lemma in lex.participles.items()}
+    acts = {p: (lemma, cls) for p, (lemma, cls) in classes.items() if cls in ("decide", "change", "reject")}
     parts = "|".join(sorted(map(re.escape, acts), key=len, reverse=True))
     clause = re.compile(rf"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){{0,2}}(?:{words})\s+en\s+"
                         rf"(?P<thing>(?:de|het|een)\s+[^,.;:]{{2,80}}?)\s+(?:is|zijn|werd|werden)\s+(?:\w+\s+){{0,2}}?"
@@ -264,7 +264,6 @@ def _second_outcomes(recs: list[dict]) -> list[dict]:
     """"De motie is aangenomen en de verordening vastgesteld.": two decisions, the second's auxiliary left out (or its
     whole verb, its vote told: "... aangenomen en het voorstel met 11 voor en 4 tegen")."""
     done, second, voted, clause, acts = _shared_verb()
-    lex = load_lexicon()
     out = []
     for r in recs:
         out.append(r)
@@ -279,8 +278,8 @@ def _second_outcomes(recs: list[dict]) -> list[dict]:
         thing = (m or own).group("thing")
         if not any(o is not r and o["start"] == r["start"] and o.get("object") == thing for o in recs):
             if own is not None:
-                lemma = acts[own.group("part").lower()]
-                status = "rejected" if lex.raw["verbs"][lemma]["class"] == "reject" else r["status"]
+                lemma, cls = acts[own.group("part").lower()]
+                status = "rejected" if cls == "reject" else r["status"]
                 out.append({**r, "status": status, "object": thing, "predicate": lemma, "vote": None})
                 continue
             vote = m.group("vote").strip() if "vote" in m.groupdict() else None
@@ -939,6 +938,14 @@ _CO_OBJECT = re.compile(r"(?i)\b(?:aan|met|naar|voor|bij|tot|over|tussen|van|nam
 _CO_PAREN = re.compile(r"\s*(?:van\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*)?\(([^()]{0,120})\)")
 
 
+def _paren_date(text: str, o: Span, dates: list[Span]) -> Span | None:
+    """The date in parentheses right after a body: "Provinciale Staten (30 juni 2021)"."""
+    m = _CO_PAREN.match(text, o.end_char)
+    if m is None:
+        return None
+    return next((d for d in dates if m.start(1) <= d.start_char and d.end_char <= m.end(1)), None)
+
+
 def _co_actors(records: list[dict], text: str, organs: list[Span], dates: list[Span]) -> list[dict]:
     """Bodies that act together are each an actor: "De RES 1.0 is door de gemeenteraden, Provinciale Staten (30 juni
     2021) en algemeen besturen van de waterschappen vastgesteld" is three decisions, one per body, with the text of
@@ -965,20 +972,12 @@ def _co_actors(records: list[dict], text: str, organs: list[Span], dates: list[S
             continue  # ("door Burgmeester en Wethouders": the college; "dat de rapportage aan de raad en het college wordt
             # uitgebracht": bodies it is sent to, not bodies that act)
 
-        def own_date(o: Span) -> Span | None:
-            m = _CO_PAREN.match(text, o.end_char)
-            if m is None:
-                return None
-            return next((d for d in dates if m.start(1) <= d.start_char and d.end_char <= m.end(1)), None)
-
-        owned = {id(o): own_date(o) for o in group}
+        owned = {id(o): _paren_date(text, o, dates) for o in group}
         in_paren = any(d is not None and rec.get("date_text") == d.text for d in owned.values())
-        seen = {rec["actor"]}
+        seen: set[str] = set()
         out.pop()
-        for o in group:
-            if o._.canonical in seen and o._.canonical != rec["actor"]:
-                continue
-            if o._.canonical == rec["actor"] and o.text != rec["actor_text"]:
+        for o in group:  # one record per body, the actor's own mention for the actor
+            if o._.canonical in seen or (o._.canonical == rec["actor"] and o is not inside[k]):
                 continue
             seen.add(o._.canonical)
             r = dict(rec, actor=o._.canonical, actor_text=o.text)
@@ -1461,10 +1460,6 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     act_fb = _subject_pronoun(r, lex, ctx, trig) if actor is None else (None, None)
     if actor is None and act_fb == (None, None) and _addressed_subject(r, trig):
         return None  # "Op 7 mei 2024 heeft u ons een aanvullende brief gestuurd": the addressee's act, not the writer's
-    if actor is None and act_fb == (None, None) and trig.lemma in _SENT and not re.search(r"\bdoor\b", text):
-        if ctx.layout != "letter" or not ctx.issuer or ctx.minutes:
-            return None  # "De brieven worden op 7 oktober naar de Kamer gestuurd": sent by someone the text leaves out
-        act_fb = (ctx.issuer, None)  # "De kaderbrief is op 31 januari naar de gemeenten gestuurd": in a letter, the writer
     if tense == "past" and cls != "plan" and date is not None and date.start - r.span.start > trig.i \
             and r.low[date.start - r.span.start - 1] in lex.words("date_preps_term"):
         date = None  # "heb ik besloten ... rente vanaf 4 februari 2018 ...": a term of the decision, not its date
@@ -1488,6 +1483,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and r.low[agent + 1] not in lex.words("agent_pronouns"):
         return None  # "De wet is door de eerste en tweede kamer goedgekeurd": the act of an agent it does not know
         # (not "door ons vastgesteld": the writer's)
+    if actor is None and act_fb == (None, None) and trig.lemma in _SENT and agent is None:
+        if ctx.layout != "letter" or not ctx.issuer or ctx.minutes:
+            return None  # "De brieven worden op 7 oktober naar de Kamer gestuurd": sent by someone the text leaves out
+        act_fb = (ctx.issuer, None)  # "De kaderbrief is op 31 januari naar de gemeenten gestuurd": in a letter, the writer
     if actor is None and act_fb == (None, None) and trig.kind == "part" and trig.lemma in lex.words("put_before_lemmas") \
             and not SUBORDINATE.search(" ".join(before)):
         # "Op 22 januari werd de visie aan de raad voorgelegd": put before the body that is to decide, as an agenda

@@ -323,16 +323,15 @@ def named_in(text: str) -> Government | None:
 
 
 @lru_cache(maxsize=1)
-def _body_levels() -> dict[str, str]:
+def _kb_levels() -> dict[str, str]:
+    """Each body's level as ``kb_bodies.json`` writes it ("gemeente", "rijk", "eu", ...)."""
     path = resources.files("pipeline.nlp") / "data" / "kb_bodies.json"
-    bodies = json.loads(path.read_text(encoding="utf-8"))["bodies"]
-    return {b["id"]: _LEVEL_KIND[b["level"]] for b in bodies if b.get("level") in _LEVEL_KIND}
+    return {b["id"]: b.get("level", "") for b in json.loads(path.read_text(encoding="utf-8"))["bodies"]}
 
 
 @lru_cache(maxsize=1)
-def _eu_bodies() -> frozenset[str]:
-    path = resources.files("pipeline.nlp") / "data" / "kb_bodies.json"
-    return frozenset(b["id"] for b in json.loads(path.read_text(encoding="utf-8"))["bodies"] if b.get("level") == "eu")
+def _body_levels() -> dict[str, str]:
+    return {body: _LEVEL_KIND[level] for body, level in _kb_levels().items() if level in _LEVEL_KIND}
 
 
 @lru_cache(maxsize=16)  # asked once per decision of another level, with the same document text each time
@@ -386,7 +385,7 @@ def for_decision(actor: str | None, actor_text: str | None, text: str, document:
     """
     explicit = named_in(actor_text or "") or (_named_after(actor_text, text) if actor else None)
     level = _body_levels().get(actor or "")
-    if level is None and actor in _eu_bodies():
+    if level is None and _kb_levels().get(actor or "") == "eu":
         return None  # the European Commission is no Dutch government's body
     if place and level is not None:  # one of several councils, named by its place: "..., Bedum d.d. 18 oktober 2012"
         explicit = _resolve(place, level) or explicit

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .entity_patterns import is_surname
 from .segment import EMPTY_FIELDS, is_prose, label_column, tells
 
 _log = logging.getLogger(__name__)
@@ -330,8 +331,6 @@ def meeting(text: str, kind: str, title_hint: str | None = None) -> tuple[str | 
     body = None
     low = opening.casefold()
     best = len(low) + 1
-    from .entity_patterns import is_surname
-
     for word, body_id in bodies.items():
         m = next((m for m in re.finditer(rf"\b{re.escape(word)}\b", low) if not (
             len(low) == len(opening) and is_surname(opening, m.start()))), None)  # (not "W.G. de Raad", a member)

@@ -2127,6 +2127,7 @@ def _refusals(text: str, ctx: Context, data: dict) -> list[dict]:
     return out[:1]
 
 
+_BY_BEFORE = re.compile(r"(?i)\bdoor\s+(?:het\s+|de\s+)?$")
 #: a decision named by its day, its maker after it: "bij besluit van 02 juli 2020 door de raad"
 _DECISION_OF_DAY = re.compile(r"(?i)\b(?:bij\s+|het\s+|een\s+)?(?:\w*besluit|beslissing)\s+(?:van|d\.?\s?d\.?)\s+(?:\w+dag\s+)?$")
 #: the acts a noun names whose maker follows "door": "na vaststelling door het Dagelijks Bestuur in haar vergadering van
@@ -2143,8 +2144,10 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
                     r"\s+(van|door)\s+(?:het\s+|de\s+|uw\s+|ons\s+)?$", re.I)
     # ("de kaderbesluiten deelname Samenwerkingsorganisatie van de gemeenteraden van Diemen d.d. 23 januari 2014")
     for o in organs:
+        by = _BY_BEFORE.search(text, max(0, o.start_char - 12), o.start_char)
         d = next((d for d in dates if 0 < o.start_char - d.end_char <= 16 and _DAY.match(str(d._.value or ""))
-                  and re.fullmatch(r"(?i),?\s*door\s+(?:het\s+|de\s+)?", text[d.end_char:o.start_char])), None)
+                  and re.fullmatch(r"(?i),?\s*door\s+(?:het\s+|de\s+)?", text[d.end_char:o.start_char])),
+                 None) if by else None
         b = _DECISION_OF_DAY.search(text, max(0, d.start_char - 40), d.start_char) if d is not None else None
         if b is not None:  # "bij besluit van 2 juli 2020 door de raad geheim verklaard": the day first, then the maker
             out.append(_record(text, Context(), status="adopted", start=b.start(), end=o.end_char,
