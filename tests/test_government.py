@@ -69,6 +69,7 @@ def test_government_from_the_file_name_as_last_resort():
     ("regio-achterhoek-agenda-achterhoek-raad-2025-03-31", "Regio Achterhoek"),  # (not "Regio Achterhoek-Agenda")
     ("regio-gooi-en-vechtstreek-agenda-algemeen-bestuur-2019-07-11", "Regio Gooi en Vechtstreek"),
     ("res-west-overijssel-tussenstand-res2-2023-07", "RES West-Overijssel"),
+    ("regio-achterhoek-regeling-mandatering-bevoegdheden-2024-05-08", "Regio Achterhoek"),  # (not "...-Regeling")
 ])
 def test_a_regions_name_in_a_file_name_ends_at_the_type_word(stem, name):
     found = gov.from_stem(stem)

@@ -111,6 +111,10 @@ def test_metadata_an_items_decision_is_no_title_of_the_meetings_record(sentence)
      "Zoals vergunningen, bouwplannen en lokale regelgeving.\nAdressen en contactpersonen van overheidsorganisaties.\n"
      "U bent hier:\nVerordening voor de behandeling van bezwaarschriften gemeente Dongen\n",
      "Verordening voor de behandeling van bezwaarschriften gemeente Dongen"),
+    ("OVERHEIDop.externMetadataRecord: https://zoek.officielebekendmakingen.nl/bgr-2024-715/metadata.xml\n\n"
+     "BLAD GEMEENSCHAPPELIJKE REGELING\n\nOfficiële uitgave van de gemeenschappelijke regeling Regio Achterhoek\n\n"
+     "Regeling mandatering bevoegdheden van het dagelijks bestuur\n\nHet dagelijks bestuur van Regio Achterhoek;\n",
+     "Regeling mandatering bevoegdheden van het dagelijks bestuur"),  # a joint arrangement's journal, not its name
 ])
 def test_metadata_a_notice_is_titled_by_its_subject_not_its_publication_row(text, expected):
     assert metadata.title(text, "x") == expected

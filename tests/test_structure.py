@@ -486,3 +486,14 @@ def test_structure_letter_cites_its_own_request_and_the_addressees_advice():
     recs = find_decisions(make_doc(text, doc_date="2024-06-04"))
     got = {(d["actor"], d["date"], d["status"]) for d in recs}
     assert ("adviesraad", "2024-05-17", "realized") in got and ("college_bw", "2024-05-01", "realized") in got
+
+
+def test_structure_promise_in_a_subordinate_clause():
+    # Dutch puts the verb last in a subordinate clause: "... dat de provincie de toezegging doet dat ..."
+    ORGANS.update({"Gedeputeerde": "gedeputeerde"})
+    DATES.update({"10 juli 2024": "2024-07-10"})
+    text = ("Verslag bestuurlijk overleg\n\nWoensdag 10 juli 2024\n\n1. Aanvullingen\n"
+            "De voorzitter antwoordt hierop dat met uitzondering van punt a de Gedeputeerde de toezegging doet dat "
+            "deze punten worden meegenomen.\n")
+    recs = [d for d in find_decisions(make_doc(text)) if d["status"] == "promised"]
+    assert [(d["actor"], d["date"]) for d in recs] == [("gedeputeerde", "2024-07-10")]

@@ -294,7 +294,9 @@ def from_stem(stem: str) -> Government | None:
 #: words a file name gives a document's type, which end a region's name in it ("regio-achterhoek-agenda-...")
 _STEM_TYPE_WORDS = frozenset({"agenda", "besluitenlijst", "besluiten", "verslag", "notulen", "brief", "nieuws",
                               "nieuwsbericht", "persbericht", "raadsvoorstel", "voorstel", "motie", "besluit",
-                              "bekendmaking", "notitie", "toelichting", "ab", "db", "raad", "vergadering", "mail"})
+                              "bekendmaking", "notitie", "toelichting", "ab", "db", "raad", "vergadering", "mail",
+                              "regeling", "verordening", "reglement", "mandaatbesluit", "begroting", "jaarrekening",
+                              "jaarverslag", "kadernota", "nota", "beleidsplan"})
 
 
 def find(text: str, stem: str = "") -> Government | None:

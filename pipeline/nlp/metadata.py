@@ -258,7 +258,8 @@ def title(text: str, stem: str = "", title_hint: str | None = None) -> str:
                     return _clean(glued.group(1))
                 continue
             if line.casefold().startswith(_PUBLISHER_LINES) or re.match(
-                    r"(?i)(?:gemeenteblad|provinciaal blad|waterschapsblad|staatscourant)\b|\s*\|", line):
+                    r"(?i)(?:gemeenteblad|provinciaal blad|waterschapsblad|staatscourant|blad gemeenschappelijke regeling)\b"
+                    r"|\s*\|", line):
                 continue  # the publishing site's own lines ("Zoals vergunningen, bouwplannen en ...", "Logo Vaals"), the
                 # journal's name ("Gemeenteblad van Moerdijk") and its table's rows
             line = _CASE_NUMBER.sub("", line)  # "21.0004601 / Verlengde werking verkeersbesluit ... (20.0004094)"

@@ -282,6 +282,9 @@ def _triggers(low: list[str], lex: Lexicon, date_starts: set[int] = frozenset())
                     out.append(Trigger("instemmen", "past" if w in ("stemde", "stemden") else "present", i, i + 1))
                     continue
             for lemma, tense in lex.finite[w]:
+                if tense == "present" and not w.endswith(("t", "en")) and "ik" not in low[max(0, i - 1):i + 2]:
+                    continue  # the first person's stem ("Ik wijs uw verzoek af", "Daarom stel ik vast"); first in a
+                    # sentence without "ik" it asks or supposes ("Stel: de consultatie gaat op 11 juli open")
                 pt = lex.particle.get(lemma)
                 if pt is None:
                     out.append(Trigger(lemma, tense, i, i + 1))

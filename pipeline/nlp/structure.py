@@ -1208,6 +1208,9 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                                vote=read_vote(cell) if read_vote else None, predicate=phrase,
                                item=(it_start, it.title_end)))  # the row, not the text under it
             found += 1
+        elif (when := _date_cell(text, it.title_start, it.title_end, dates)) is not None:
+            out += _scheduled(text, ctx, it.title_start, it.title_end, when, number, (it_start, it.title_end))
+            found += 1
         sents = _sentences(text, it.title_end, it.end)
         k = 0
         while k < len(sents):
@@ -1223,6 +1226,12 @@ def _meeting_items(text: str, ctx: Context, lines: list[_Line], dates: list[Span
                                    number=rm.group(1).replace(" ", "") if rm else number,
                                    vote=read_vote(cell) if read_vote else None, predicate=phrase,
                                    item=(s, e)))
+                found += 1
+                k += 1
+                continue
+            when = _date_cell(text, s, e, dates)
+            if when is not None:
+                out += _scheduled(text, ctx, s, e, when, number, (s, e))
                 found += 1
                 k += 1
                 continue
@@ -1490,10 +1499,45 @@ def _block_points(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     return out
 
 
+def _scheduled(text: str, ctx: Context, start: int, end: int, when: Span, number: str | None,
+               item: tuple[int, int]) -> list[dict]:
+    """A row whose outcome is a date ("Datumbepaling initiatiefvoorstel X (RIS321353)<TAB>Q2 2025"): the meeting set,
+    on its day, when the subject will be treated; two records, the setting and the plan."""
+    subject = text[start:when.start_char].strip()
+    body, body_text = ctx.meeting_body, ctx.meeting_body_text
+    return [_record(text, ctx, status="adopted", start=start, end=end, obj=subject, actor=body, actor_text=body_text,
+                    date=ctx.meeting_date, date_text=ctx.meeting_date_text, number=number, predicate="plannen",
+                    item=item),
+            _record(text, ctx, status="planned", start=start, end=end, obj=subject, actor=body, actor_text=body_text,
+                    date=str(when._.value), date_text=when.text, number=number, predicate="plannen", item=item)]
+
+
+def _date_cell(text: str, start: int, end: int, dates: list[Span]) -> Span | None:
+    """The date that fills a row's last cell, its outcome column ("Datumbepaling X (RIS321353)<TAB>Q2 2025"), or None."""
+    row = text[start:end].split("\n")[0].rstrip()
+    cut = list(_CELLS.finditer(row))
+    subject = row[:cut[-1].start()].strip() if cut else ""
+    if len(subject.split()) < 3 or subject.endswith(":"):
+        return None  # "Datum:<TAB>18 maart 2024": a field of the meeting, no item
+    at = start + cut[-1].end()
+    return next((d for d in dates if d.start_char == at and d.end_char == start + len(row)
+                 and d._.value is not None), None)
+
+
+#: a row whose cells ran together: the subject, then the outcome capitalised as a cell's first word is ("... (RIS321266)
+#: Aangenomen"); in a sentence the participle is lower case ("... wordt aangenomen")
+_LOST_CELL = re.compile(r"^[ \t]*(?P<subj>\S.{7,}?[\w)])[ \t]+(?P<out>[A-Z][a-zé]+(?:[ \t]+[a-z]+){0,3})[ \t]*$")
+_AUX_END = re.compile(r"(?i)\b(?:is|zijn|wordt|worden|werd|werden|was|waren|heeft|hebben|niet|geen)$")
+
+
 def _row_outcome(text: str, start: int, end: int, data: dict) -> tuple[str, str, str, str] | None:
     """(subject, status, outcome phrase, outcome cell) of a table row or pipe row whose later cell states
     the outcome: "Raadsvoorstel X | Besluit: aangenomen (unaniem)", "Motie M27 (CDA) ...\tAangenomen (49 voor, 0 tegen)"."""
     row = text[start:end]
+    lost = None if _CELLS.search(row) else _LOST_CELL.match(row.split("\n")[0])
+    if lost is not None and lost.group("out").lower() in data["outcomes"] and not _AUX_END.search(lost.group("subj")):
+        # "E.6 Voorstel van het college inzake X (RIS321266) Aangenomen": the outcome's cell, its tab lost in reading
+        return lost.group("subj"), data["outcomes"][lost.group("out").lower()], lost.group("out").lower(), lost.group("out")
     if not _CELLS.search(row) or is_header_row(row.split("\n")[0]):
         return None
     cells = [c.strip(" *_") for c in _CELLS.split(_BULLET.sub("", row))]

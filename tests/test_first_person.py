@@ -1,0 +1,56 @@
+"""A decision in the first person singular (issue 15, session 23, after the Woo decisions and objection rulings of
+the blind set r45): a minister, state secretary or mayor writes "Ik wijs uw verzoek af", "Ik verklaar uw bezwaar
+gegrond", "Ik ken uw cliënt een vergoeding toe". The verb's first-person form is its stem, which the lexicon did not
+know for most verbs; objections are declared (on)founded with "(on)gegrond verklaren". Read end to end by the whole
+pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+
+RULING = """Belastingdienst
+
+Datum 26 mei 2021
+
+Betreft: bezwaar tegen het besluit van 28 november 2020
+
+Geachte heer,
+
+Op 18 december 2020 heb ik van u een bezwaarschrift ontvangen.
+
+Ik verklaar uw bezwaar gegrond.
+
+Ik ken uw cliënt een kostenvergoeding toe van 534 euro.
+
+Het verzoek om een proceskostenvergoeding voor de hoorzitting wijs ik af.
+
+Hoogachtend,
+
+de Staatssecretaris van Financiën,
+"""
+
+
+def test_an_objection_ruling_in_the_first_person(nlp):
+    x = analyse("belastingdienst-beslissing-op-bezwaar-2021-05-26", CleanText(text=RULING), nlp)
+    got = {(d.text.split()[0], d.status, d.actor, d.date) for d in x.decisions}
+    assert {("Ik", "adopted", "staatssecretaris", "2021-05-26"),
+            ("Het", "rejected", "staatssecretaris", "2021-05-26")} <= got, got
+    assert sum(d.text.startswith("Ik ") for d in x.decisions) == 2  # "gegrond", and the allowance granted
+
+
+def test_an_objection_declared_founded_or_unfounded_in_a_board_s_list(nlp):
+    text = ("Besluitenlijst van de vergadering van het college van burgemeester en wethouders van 5 maart 2024\n\n"
+            "1. Bezwaarschrift Jansen\nHet college verklaart het bezwaar van de heer Jansen gegrond.\n\n"
+            "2. Bezwaarschrift Pietersen\nHet college verklaarde het bezwaar van mevrouw Pietersen ongegrond.\n")
+    x = analyse("utrecht-besluitenlijst-college-2024-03-05", CleanText(text=text), nlp)
+    got = [(d.status, d.actor, d.date) for d in x.decisions]
+    assert got == [("adopted", "college_bw", "2024-03-05"), ("rejected", "college_bw", "2024-03-05")], got
+
+
+def test_a_stem_without_ik_supposes_or_asks(nlp):
+    # "Stel: ..." (suppose) opens a sentence with the stem of "openstellen" and its particle "open" further on
+    text = ("Nota aan de minister\n\nDatum 22 juni 2022\n\nStel: de internetconsultatie gaat op maandag 11 juli open, "
+            "dan is de reactietermijn op 8 augustus voorbij.\n")
+    x = analyse("ocw-nota-2022-06-22", CleanText(text=text), nlp)
+    assert [d.text for d in x.decisions if d.text.startswith("Stel")] == []
