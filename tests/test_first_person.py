@@ -54,3 +54,24 @@ def test_a_stem_without_ik_supposes_or_asks(nlp):
             "dan is de reactietermijn op 8 augustus voorbij.\n")
     x = analyse("ocw-nota-2022-06-22", CleanText(text=text), nlp)
     assert [d.text for d in x.decisions if d.text.startswith("Stel")] == []
+
+
+WOO = """Beschikking op Wob verzoek
+Van de Minister van Sociale Zaken en Werkgelegenheid
+
+Aanleiding
+Op 12 oktober 2020 is een verzoek ingediend om openbaarmaking van notities.
+
+Bij brief d.d. 28 september 2020 heb ik u laten weten dat ik dit Wob-verzoek deels heb doorgezonden naar de korpschef.
+
+Den Haag, 28 mei 2021
+
+De Minister van Sociale Zaken en Werkgelegenheid,
+"""
+
+
+def test_a_request_forwarded_is_the_writers_step_and_a_heading_is_no_cited_decision(nlp):
+    x = analyse("minister-szw-woo-besluit-2021-05-28", CleanText(text=WOO), nlp)
+    got = {(d.date, d.status) for d in x.decisions if d.actor == "minister"}
+    assert ("2020-09-28", "realized") in got, got  # "heb ... doorgezonden"
+    assert not any(d.date == "2020-10-12" for d in x.decisions)  # the request someone filed, under a heading

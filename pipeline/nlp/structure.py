@@ -2212,6 +2212,8 @@ def _cited(text: str, organs: list[Span], dates: list[Span], data: dict) -> list
         # "het besluit van GS van 3 maart 2020", "het mandaatbesluit van Gedeputeerde Staten voor de provinciale
         # organisatie 2014 van 17 december 2013": what the decision is about may stand between body and date
         d = next((d for d in dates if 0 <= d.start_char - o.end_char <= 110 and _DAY.match(str(d._.value or ""))
+                  and "\n\n" not in text[o.end_char:d.start_char]  # (not past a heading: "Van de Minister van X" /
+                  # "Aanleiding" / "Op 12 oktober 2020 is een verzoek ingediend")
                   and re.fullmatch(r"\s*(?:[\w\-]+\s+){0,12}?,?\s*(?:van|d\.?d\.?|op)\s+(?:\w+dag\s+)?", text[o.end_char:d.start_char], re.I)), None)
         # ("Gelet op het voorstel van burgemeester en wethouders, d.d. 09-10-2018")
         if d is None:
