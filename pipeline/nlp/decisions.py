@@ -683,6 +683,9 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
               and rec["actor"] is not None and rec["actor"] in (frame.issuer, frame.meeting_body and _PROPOSERS.get(frame.meeting_body))):
             rec["date"] = frame.doc_date  # "We stellen u voor een uitzondering te maken", "wij adviseren u ...": the
             # writer proposes it in the text, on its date
+        elif (frame.layout == "letter" and rec["date"] is None and rec["actor"] == frame.issuer
+              and rec["status"] == "realized" and rec.get("_present") and not rec.get("cited")):
+            rec["date"] = frame.doc_date  # "Het college beschouwt de motie hiermee als afgedaan": done by this letter
         elif (frame.layout in ("letter", "notice", None) and rec["date"] is None and rec["actor"] == frame.issuer
               and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or (frame.layout is not None and (
                   _PERFECT.search(rec["text"]) or _ISSUER_DECIDES.match(rec["text"]))))):
@@ -1502,8 +1505,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and not _OWN_MOTION.match(text):  # ("- Amendement 4 (aangenomen)": an item of its own, not the vote of
         # the one before)
         return {"_attach": True, "vote": vote, "status": status}
-    if cls == "change" and date is None:
-        return None
+    if cls == "change" and date is None and not (tense == "present" and ctx.layout == "letter"):
+        return None  # (but a letter's "Het college beschouwt de motie hiermee als afgedaan": done as it is written)
     date_fb = (None, None)
     other = actor._.canonical if actor is not None else act_fb[0]
     if date is None and (cls in ("decide", "reject", "note") and status in ("adopted", "rejected")
@@ -1526,8 +1529,10 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     if actor is None and act_fb[0] is None and date is None and date_fb[0] is None:
         return None
     if tense == "present" and date is None and not ctx.minutes and not _strong_present(r, trig, lex) \
-            and not (act_fb[0] and act_fb[1] in ("ik", "wij", "we")):
-        return None  # generic present: "het bestuur besluit over de begroting" (not the writer's "verleng ik")
+            and not (act_fb[0] and act_fb[1] in ("ik", "wij", "we")) \
+            and not (ctx.layout == "letter" and actor is not None and actor._.canonical == ctx.issuer):
+        return None  # generic present: "het bestuur besluit over de begroting" (not the writer's "verleng ik", nor
+        # the writer named in the third person: "Het college beschouwt de motie hiermee als afgedaan")
     rec = _record(r, doc, status=status, trig=trig, actor=actor, actor_fallback=act_fb, date=date,
                   date_fallback=date_fb, start=r.span.start_char, end=r.span.end_char,
                   obj=read_object(r, trig, actor, date, lex), vote=vote, idx=idx)

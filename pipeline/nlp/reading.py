@@ -335,8 +335,8 @@ def span_value(span: Span) -> str | None:
 def _is_label_year(r: Reading, d: Span, lex: Lexicon) -> bool:
     """'begroting 2016', 'Verordening ... 2015': a year that names a thing."""
     v = span_value(d) or ""
-    if not re.fullmatch(r"\d{4}([-/]\d{4})?", v):
-        return False
+    if not re.fullmatch(r"\d{4}([-/]\d{4})?", v) or not re.search(r"\d{4}", d.text):
+        return False  # ("om dit jaar het programma vast te stellen": a year told in words names nothing)
     i = d.start - r.span.start
     prev = r.low[i - 1] if i > 0 else ""
     if prev in lex.words("date_preps_good") | lex.words("date_preps_weak") | {"in", "jaar", "eind", "t/m", "tot", "en", "-", ",", "("}:
@@ -535,6 +535,11 @@ def compare_dates(value: str | None, ref: str | None) -> int | None:
 
 
 # --------------------------------------------------------------------------- status and object
+@lru_cache(maxsize=1)
+def _intent_words() -> frozenset[str]:
+    return frozenset(load_lexicon().words("intent_words"))
+
+
 def read_tense(r: Reading, trig: Trigger) -> str:
     """past, present, present_passive, future, modal or bare (no finite verb)."""
     before = sorted(k for k in r.aux if trig.i - 16 <= k < trig.i)
@@ -551,6 +556,8 @@ def read_tense(r: Reading, trig: Trigger) -> str:
         return {"modal": "modal", "future": "future", "passive_present": "present_passive"}.get(after[0], "past")
     if "future" in kinds:
         return "future"
+    if trig.kind == "te_inf" and any(w in _intent_words() for w in r.low[max(0, trig.i - 16):trig.i]):
+        return "future"  # "Het college streeft ernaar om dit jaar het programma vast te stellen", "is voornemens ..."
     if "modal" in kinds and (trig.kind in ("inf", "part", "te_inf") or any(
             r.aux[k] == "modal" for k in r.aux if trig.i - 3 <= k < trig.i)):
         return "modal"

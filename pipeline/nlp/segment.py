@@ -112,6 +112,11 @@ def segment(text: str, abbreviations: set[str] | None = None) -> list[Unit]:
     return units
 
 
+#: the words a sentence cannot stop on: an article, a preposition, a conjunction, a title before a name
+_OPEN_END = re.compile(r"(?i)[a-zà-ÿ,]\s+(?:de|het|een|van|voor|in|op|met|aan|door|en|of|dat|die|tot|naar|bij|om|te|"
+                       r"heer|mevrouw|mw\.|dhr\.)$")
+
+
 def _hard_break(prev: str, nxt: str, width: int) -> bool:
     p, n = prev.rstrip(), nxt.strip()
     if _MARKER.match(nxt) or _BULLET.match(nxt) or _MD_HEADING.match(nxt) or _MD_HEADING.match(prev):
@@ -121,8 +126,8 @@ def _hard_break(prev: str, nxt: str, width: int) -> bool:
     if p.endswith((":", ";", "?", "!")):
         return True
     first = n[0]
-    if first.islower():
-        return False
+    if first.islower() or _OPEN_END.search(p):
+        return False  # ("..., de door het raadslid de heer" / "Thepass ingediende motie ...": no line ends so)
     if p.endswith(".") or p[-1].isdigit():
         return True
     return len(p.strip()) < 0.8 * width

@@ -1,0 +1,64 @@
+"""A college's letter to its council in the third person (issue 15, session 23, after the letters of the Den Haag
+college in the blind set r47): "Het college beschouwt de motie hiermee als afgedaan" is the writer's act on the
+letter's day, "Het college streeft ernaar om dit jaar het programma vast te stellen" its plan for the year, and
+"Uw raad heeft, tijdens het debat op 22 mei 2025, de door het raadslid de heer" / "Thepass ingediende motie ...
+aangenomen" one sentence across the line break before a name. A letter on the handling of a motion ("Afdoening
+motie: ...") is a letter, not the motion. Read end to end by the whole pipeline, as in ``tests/test_genres.py``.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+from pipeline.nlp import metadata
+
+LETTER = """Gemeente Den Haag
+
+Aan de gemeenteraad
+
+Datum
+1 juli 2025
+
+Onderwerp
+Afdoening motie: ‘Geef duidelijkheid over warmteoplossingen’
+
+Uw raad heeft, tijdens het debat over ‘Duurzaamheid’ op 22 mei 2025, de door het raadslid de heer
+Thepass ingediende motie ‘Geef duidelijkheid over warmteoplossingen’ (RIS322287) aangenomen.
+Hierbij informeert het college de raad over de afdoening van de motie. Het college erkent de behoefte aan inzicht in de warmteoplossing
+op de lange termijn, of de uiteindelijke warmteoplossing in 2050, voor de zogenoemde gele wijken uit de Transitievisie warmte, ook wel
+hybride warmtepompbuurten genoemd. In het warmteprogramma zal daarom verder vooruit worden gekeken dan de looptijd van dit eerste
+warmteprogramma, dat loopt tot en met 2035, en ook voor de gele wijken zal geschetst worden welke warmteoplossing het meest haalbaar is.
+
+Het college streeft ernaar om dit jaar het ontwerp-warmteprogramma vast te stellen.
+
+Het college beschouwt de motie hiermee als afgedaan.
+
+Het college van burgemeester en wethouders,
+de secretaris, de burgemeester,
+"""
+
+
+def _got(nlp, text=LETTER, doc_id="denhaag-brief-afdoening-motie-2025-07-01"):
+    x = analyse(doc_id, CleanText(text=text), nlp)
+    return x, {(d.text.split()[0], d.actor, d.date, d.status) for d in x.decisions}
+
+
+def test_the_college_in_the_third_person_is_the_writer(nlp):
+    _, got = _got(nlp)
+    assert ("Het", "college_bw", "2025-07-01", "realized") in got, got  # "beschouwt ... als afgedaan"
+    assert ("Het", "college_bw", "2025", "planned") in got, got  # "streeft ernaar om dit jaar ... vast te stellen"
+
+
+def test_a_sentence_runs_on_across_a_line_that_ends_before_a_name(nlp):
+    _, got = _got(nlp)
+    assert ("Uw", "gemeenteraad", "2025-05-22", "adopted") in got, got
+
+
+def test_a_letter_on_the_handling_of_a_motion_is_a_letter():
+    assert metadata.doc_type(LETTER, "denhaag-college-afdoening-motie-geef-duidelijkheid-2025-07-01") == "brief"
+
+
+def test_a_generic_present_of_another_body_in_a_letter_is_still_no_decision(nlp):
+    text = LETTER.replace("Het college beschouwt de motie hiermee als afgedaan.",
+                          "De gemeenteraad besluit over de begroting.")
+    _, got = _got(nlp, text)
+    assert not any(a == "gemeenteraad" and w == "De" for w, a, _, _ in got), got
