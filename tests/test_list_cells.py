@@ -6,7 +6,7 @@ AFGEVOERD" after an item's subject withdraws it. Read end to end by the whole pi
 """
 from __future__ import annotations
 
-from pipeline.extract import analyse
+from pipeline.extract import analyse, extract_file
 from pipeline.models import CleanText
 
 LIST = """Besluitenlijst
@@ -31,8 +31,8 @@ Stand van zaken ontwikkelingen Weigeliaplein AGENDAPUNT AFGEVOERD
 """
 
 
-def _rows(text, nlp):
-    x = analyse("denhaag-besluitenlijst-raad-2025-02-13", CleanText(text=text), nlp)
+def _rows(text, nlp, doc_id="denhaag-besluitenlijst-raad-2025-02-13"):
+    x = analyse(doc_id, CleanText(text=text), nlp)
     return [(d.actor, d.date, d.status, d.text.split()[0]) for d in x.decisions]
 
 
@@ -62,3 +62,41 @@ def test_a_sentence_ending_in_a_lower_case_participle_is_no_cell(nlp):
     text = LIST.replace("(RIS321266) Aangenomen", "(RIS321266) wordt straks aangenomen")
     rows = _rows(text, nlp)
     assert sum(r == ("gemeenteraad", "2025-02-13", "adopted", "Voorstel") for r in rows) == 1, rows
+
+
+ROWS = """Besluitenlijst
+
+Raad
+
+Datum en tijd\t9 juli 2025, 14.00 uur
+
+K
+
+Voorstel van het college inzake Aankoop Pletterijkade 50 (RIS322247)
+
+322854
+
+Amendement K.A CDA Duidelijk plan Pletterijkade 50 met en voor de buurt\tAangenomen
+
+K
+
+L\tCommissiebrief inzake Jaarrapportage 2024 Wmo (RIS321758)
+
+Geamendeerd voorstel van het college inzake Aankoop Pletterijkade 50\tAangenomen
+
+322857 Motie L.1 GL Breng meer begeleiding terug in doelgroepenvervoer
+
+322858 Motie L.2 GL Onderzoek alternatieven Noot
+"""
+
+
+def test_the_proposal_the_college_owns_is_adopted_by_the_meeting_in_its_own_row(nlp, tmp_path):
+    # the amended proposal's row, read as a sentence, is the meeting's decision (the college owns the proposal, it
+    # adopts nothing) and a decision of its own beside the amendment's row above it (read from a file, as the
+    # cleaner leaves such a list)
+    path = tmp_path / "denhaag-besluitenlijst-raad-2025-07-09.txt"
+    path.write_text(ROWS, encoding="utf-8")
+    rows = [(d.actor, d.date, d.status, d.text.split()[0]) for d in extract_file(path, nlp).decisions]
+    assert [r for r in rows if r[0] == "college_bw"] == [], rows
+    assert ("gemeenteraad", "2025-07-09", "adopted", "Geamendeerd") in rows, rows
+    assert ("gemeenteraad", "2025-07-09", "adopted", "Amendement") in rows, rows

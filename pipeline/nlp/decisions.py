@@ -1248,8 +1248,10 @@ def _dedupe(records: list[dict]) -> list[dict]:
                     rec[key] == o[key] for key in ("actor", "date", "predicate", "status")) \
                     and (min(len(rec["text"].split()), len(o["text"].split())) <= 12 or _overlap(rec["text"], o["text"]) >= 0.6) \
                     and not (_SENTENCE_END.search(rec["text"]) and _SENTENCE_END.search(o["text"])
-                             and rec["text"].strip() != o["text"].strip()):
-                # (two sentences, "Dit amendement is daarmee verworpen." under each of two items, are two decisions)
+                             and rec["text"].strip() != o["text"].strip()) \
+                    and not ("\t" in rec["text"].strip() and "\t" in o["text"].strip()):
+                # (two sentences, "Dit amendement is daarmee verworpen." under each of two items, are two decisions;
+                # so are two rows of a table, each with its outcome cell)
                 dup = True  # a heading and the sentence under it
             if dup and (rec["actor"] is not None, rec.get("date_text") is not None) > (
                     o["actor"] is not None, o.get("date_text") is not None):

@@ -468,6 +468,10 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
     elif prev == "van" and k > 0 and r.low[k - 1] in lex.words("owner_nouns"):
         score += 3  # "op de agenda van het DB"
     of_noun = prev == "van" and k > 0 and r.low[k - 1].isalpha() and r.low[k - 1] not in dets
+    if of_noun and trig is not None and trig.kind == "part" and j <= trig.i \
+            and r.low[k - 1].endswith(("voorstel", "motie", "amendement", "verzoek", "brief")):
+        return None  # "Geamendeerd voorstel van het college inzake X<TAB>Aangenomen": the college owns what the
+        # meeting adopted (but "bij besluit van de raad vastgesteld": the maker)
     if ((j in finite or named in finite) and not of_noun) or k in finite or (k >= 0 and r.low[k] == "," and k - 1 in finite):
         score += 4  # (not "Conform het voorstel van het college heeft de raad besloten": the college owns a noun there)
     if any(w in s.text.lower() for w in lex.words("meeting_words")) or (
