@@ -62,3 +62,43 @@ def test_a_generic_present_of_another_body_in_a_letter_is_still_no_decision(nlp)
                           "De gemeenteraad besluit over de begroting.")
     _, got = _got(nlp, text)
     assert not any(a == "gemeenteraad" and w == "De" for w, a, _, _ in got), got
+
+
+PLANS = """Gemeente Den Haag
+
+Aan de gemeenteraad
+
+Datum
+16 januari 2025
+
+Onderwerp
+Verzoek tot intrekken raadsvoorstel Hobbemaplein
+
+Daarom verzoekt het college het Raadsvoorstel ‘Vaststelling Voorontwerp Herinrichting Hobbemaplein’ (RIS319874) in te
+trekken.
+
+In 2018 is de gemeenteraad geïnformeerd over de noodzaak om de huidige trams te vervangen.
+
+Voor de zomer zal de raad worden geïnformeerd over de kosten en dekking van deze aanpassingen.
+
+De motie luidt als volgt:
+Verzoekt het college het voorstel voor 1 maart 2025 in te trekken.
+
+Het college van burgemeester en wethouders,
+"""
+
+
+def test_what_the_college_asks_and_how_it_informs_the_council(nlp):
+    _, got = _got(nlp, PLANS, "denhaag-brief-intrekken-raadsvoorstel-2025-01-16")
+    assert ("Daarom", "college_bw", "2025-01-16", "proposed") in got, got  # the writer asks, in the third person
+    assert ("In", "college_bw", "2018", "realized") in got, got  # the council was told: the writer told it
+    assert ("Voor", "college_bw", "2025-SU", "planned") in got, got  # "voor de zomer": this letter's year
+    assert not any(a == "gemeenteraad" for _, a, _, _ in got), got  # the body told is no actor
+    assert not any(w == "Verzoekt" for w, _, _, _ in got), got  # a motion's dictum quoted: the council asks
+
+
+def test_a_summer_is_dated_only_as_a_term():
+    from pipeline.nlp.dates import find_dates
+
+    values = {m.text: m.value for m in find_dates("Voor de zomer volgt het plan. In de zomer is het druk.", "2025-01-16")}
+    assert values.get("de zomer") == "2025-SU" and len(values) == 1, values

@@ -123,6 +123,9 @@ class _Patterns:
         rel_season = _alt(lx["relative_seasons"])
         self.season_prefix = re.compile(
             rf"(?:^|(?<=[\s(]))(?:(?:het|de){ws})?(?P<rel>{rel_season}){ws}$", fl)
+        # "voor de zomer", "na de zomer": a term in the text's own year (not "in de zomer": any summer)
+        self.season_term = re.compile(
+            rf"(?:^|(?<=[\s(]))(?:{_alt(lx['season_term_prepositions'])}){ws}(?P<de>de){ws}$", fl)
         self.season = re.compile(
             rf"{letter_before}(?P<s>{_alt(lx['seasons'])})"
             rf"(?:{ws}(?:van{ws}(?:het{ws}jaar{ws})?)?(?P<y>{year})(?:[-/](?:[0-9]{{2}}|{year}))?)?{letter_after}", fl)
@@ -443,6 +446,8 @@ def scan_dates(text: str) -> list[Mention]:
         elif pre:
             add(7, Mention(start, mt.end(), "relseason", season=s,
                             season_rel=P.rel_seasons[pre.group("rel").lower()]))
+        elif term := P.season_term.search(text, max(0, mt.start() - 25), mt.start()):
+            add(7, Mention(term.start("de"), mt.end(), "relseason", season=s, season_rel="this"))
 
     if P.period_hint.search(text):
         for mention in _periods(text, P):

@@ -1330,7 +1330,7 @@ def _pronoun_subject(r: Reading, trig: Trigger | None, lex: Lexicon) -> str | No
 
 
 #: verbs of sending and offering, whose unnamed sender is only known in a letter (the writer)
-_SENT = frozenset(("sturen", "toesturen", "aanbieden"))
+_SENT = frozenset(("sturen", "toesturen", "aanbieden", "informeren"))
 
 
 def _addressed_subject(r: Reading, trig: Trigger | None) -> bool:
@@ -1507,7 +1507,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and not _OWN_MOTION.match(text):  # ("- Amendement 4 (aangenomen)": an item of its own, not the vote of
         # the one before)
         return {"_attach": True, "vote": vote, "status": status}
-    if cls == "change" and date is None and not (tense == "present" and ctx.layout == "letter"):
+    if cls == "change" and date is None and tense != "future" and not (
+            tense == "present" and ctx.layout == "letter" and trig.lemma != "informeren"):
         return None  # (but a letter's "Het college beschouwt de motie hiermee als afgedaan": done as it is written)
     date_fb = (None, None)
     other = actor._.canonical if actor is not None else act_fb[0]

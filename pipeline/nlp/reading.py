@@ -411,6 +411,8 @@ def _in_om_clause(low: list[str], i: int, trig: Trigger) -> bool:
 _NEXT_CLAUSE = frozenset({"waarna", "waarbij", "waarop", "nadat", "terwijl", "waardoor", "waarmee", "daarna"})
 #: words that open a relative clause on a thing: a body inside it is not the subject of the sentence's verb
 _RELATIVE_OPENERS = frozenset({"waarin", "waarbij", "waarmee", "waarop"})
+#: verbs whose passive subject is the one told or sent to: "de raad is op 6 december 2018 geïnformeerd"
+_TOLD_VERBS = frozenset({"informeren"})
 #: the finite forms of "stemmen": "stemt de raad unaniem voor de nieuwe APV"
 _VOTES = frozenset({"stemt", "stemmen", "stemde", "stemden"})
 #: the auxiliary that opens a coordinated clause after "en": "... en is het college verzocht ..."
@@ -467,6 +469,8 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         score += 3  # (not "stelt de raad voor deze notitie in een commissievergadering te bespreken": a meeting to come)
     elif prev == "van" and k > 0 and r.low[k - 1] in lex.words("owner_nouns"):
         score += 3  # "op de agenda van het DB"
+    if trig is not None and trig.kind == "part" and trig.lemma in _TOLD_VERBS and prev not in lex.words("agent_preps"):
+        return None  # "Voor de zomer zal de raad worden geïnformeerd": the body told, not the one that tells
     of_noun = prev == "van" and k > 0 and r.low[k - 1].isalpha() and r.low[k - 1] not in dets
     if of_noun and trig is not None and trig.kind == "part" and j <= trig.i \
             and r.low[k - 1].endswith(("voorstel", "motie", "amendement", "verzoek", "brief")):

@@ -1831,6 +1831,10 @@ def _letter_requests(text: str, ctx: Context, data: dict) -> list[dict]:
     if not ctx.doc_date:
         return out
     rxs = [re.compile(p, re.I) for p in data["letter_requests"]]
+    own = data["letter_self_names"].get(ctx.issuer or "")
+    if own:  # the writer in the third person, its verb before it after an adverb: "Daarom verzoekt het college ..."
+        # (not a motion's dictum quoted in the letter: "Verzoekt het college:" opens its sentence)
+        rxs.append(re.compile(rf"(?<=\w)[ \t,]+(?:verzoekt|verzoeken|vraagt|vragen)\s+(?:{own})\b", re.I))
     for s, e in _sentences(text, 0, len(text)):
         sent = text[s:e]
         if "?" in sent or not any(rx.search(sent) for rx in rxs):
