@@ -102,3 +102,12 @@ def test_a_summer_is_dated_only_as_a_term():
 
     values = {m.text: m.value for m in find_dates("Voor de zomer volgt het plan. In de zomer is het druk.", "2025-01-16")}
     assert values.get("de zomer") == "2025-SU" and len(values) == 1, values
+
+
+def test_a_notice_of_a_permit_granted_is_dated_by_the_notice(nlp):
+    text = ("PROVINCIAAL BLAD\n\nOfficiële uitgave van provincie Utrecht.\n\nBekendmaking TUG-ontheffing locatie "
+            "Neerzeldertseweg 4 in Hoogland\n\nPublicatiedatum: 7 maart 2017\n\nBeschikking TUG-ontheffing\n\n"
+            "ExperienceEvents B.V. heeft een ontheffing aangevraagd bij de provincie Utrecht. Deze aanvraag voldoet aan "
+            "de Wet luchtvaart. Gedeputeerde Staten van Utrecht hebben de TUG-ontheffing daarom verleend.\n")
+    _, got = _got(nlp, text, "provincie-utrecht-bekendmaking-tug-ontheffing-2017-03-07")
+    assert ("Gedeputeerde", "gedeputeerde_staten", "2017-03-07", "adopted") in got, got

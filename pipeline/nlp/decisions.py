@@ -466,7 +466,8 @@ _PROPOSERS = load_structure()["proposers"]  # who proposes to an assembly: whom 
 _ASSEMBLIES = frozenset(load_structure()["assemblies"])
 _GOV_DEFAULTS = load_structure()["government_default_body"]  # the body a government acts through as a subject
 _DECIDES = re.compile(r"\b(?:besluit|besluiten|stemt in met|stemmen in met)\b", re.I)
-_PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd)\b"
+_PERFECT = re.compile(r"\b(?:heeft|hebben)\b[^.;]{0,120}\b(?:besloten|ingestemd|vastgesteld|goedgekeurd|verleend|toegekend"
+                      r"|afgewezen|geweigerd)\b"
                       r"|\b(?:is|werd)\s+(?:daarom\s+|dan\s+ook\s+|dus\s+)?besloten\b", re.I)  # "daarom is besloten ..."
 #: the addressee's own acts in a decision letter: an objection, an appeal, a request ("heeft uw cliënt bezwaar gemaakt")
 _ADDRESSEE = re.compile(r"(?i)\b(?:(?:heeft|hebt)\s+u|u\s+(?:heeft|hebt)|uw\s+cli[eë]nt|verzoeker|bezwaarmaker|aanvrager|appellant"
@@ -1507,7 +1508,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and not _OWN_MOTION.match(text):  # ("- Amendement 4 (aangenomen)": an item of its own, not the vote of
         # the one before)
         return {"_attach": True, "vote": vote, "status": status}
-    if cls == "change" and date is None and tense != "future" and not (
+    if cls == "change" and date is None and not (
             tense == "present" and ctx.layout == "letter" and trig.lemma != "informeren"):
         return None  # (but a letter's "Het college beschouwt de motie hiermee als afgedaan": done as it is written)
     date_fb = (None, None)
