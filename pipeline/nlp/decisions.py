@@ -1331,7 +1331,7 @@ def _pronoun_subject(r: Reading, trig: Trigger | None, lex: Lexicon) -> str | No
 
 
 #: verbs of sending and offering, whose unnamed sender is only known in a letter (the writer)
-_SENT = frozenset(("sturen", "toesturen", "aanbieden", "informeren"))
+_SENT = frozenset(("sturen", "toesturen", "aanbieden"))
 
 
 def _addressed_subject(r: Reading, trig: Trigger | None) -> bool:
@@ -1393,7 +1393,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
                     and t.kind in ("present", "past")), key=lambda t: t.rank(lex), default=trig)
         # (not "We hebben gepland de eerste gebieden open te stellen": what is planned)
     cls = lex.vclass.get(trig.lemma, "discuss")
-    tense = read_tense(r, trig)
+    tense = read_tense(r, trig, lex)
     short_row = u.heading or (len(r.low) <= 14 and u.first_in_block and r.unit.marker is not None)
     sched = schedule or (tense == "bare" and short_row)
     if nothing_decided(r, trig):
@@ -1489,7 +1489,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
             and r.low[agent + 1] not in lex.words("agent_pronouns"):
         return None  # "De wet is door de eerste en tweede kamer goedgekeurd": the act of an agent it does not know
         # (not "door ons vastgesteld": the writer's)
-    if actor is None and act_fb == (None, None) and trig.lemma in _SENT and agent is None:
+    if actor is None and act_fb == (None, None) and (trig.lemma in _SENT or trig.lemma in lex.told_verbs) and agent is None:
         if ctx.layout != "letter" or not ctx.issuer or ctx.minutes:
             return None  # "De brieven worden op 7 oktober naar de Kamer gestuurd": sent by someone the text leaves out
         act_fb = (ctx.issuer, None)  # "De kaderbrief is op 31 januari naar de gemeenten gestuurd": in a letter, the writer
@@ -1509,7 +1509,7 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
         # the one before)
         return {"_attach": True, "vote": vote, "status": status}
     if cls == "change" and date is None and not (
-            tense == "present" and ctx.layout == "letter" and trig.lemma != "informeren"):
+            tense == "present" and ctx.layout == "letter" and trig.lemma not in lex.told_verbs):
         return None  # (but a letter's "Het college beschouwt de motie hiermee als afgedaan": done as it is written)
     date_fb = (None, None)
     other = actor._.canonical if actor is not None else act_fb[0]

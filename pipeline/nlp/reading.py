@@ -59,6 +59,15 @@ class Lexicon:
         return found
 
     @property
+    def told_verbs(self) -> frozenset[str]:
+        """Verbs whose passive subject is the body told, not the one telling (``"told": true``: "de raad is op 6
+        december 2018 geïnformeerd"); their teller goes unnamed, as a sender does."""
+        found = self._sets.get(" told")
+        if found is None:
+            found = self._sets[" told"] = frozenset(k for k, v in self.raw["verbs"].items() if v.get("told"))
+        return found
+
+    @property
     def multiword_starts(self) -> frozenset[str]:
         """First words of the participles, infinitives and nouns of more than one word."""
         found = self._sets.get(" multiword")
@@ -411,8 +420,6 @@ def _in_om_clause(low: list[str], i: int, trig: Trigger) -> bool:
 _NEXT_CLAUSE = frozenset({"waarna", "waarbij", "waarop", "nadat", "terwijl", "waardoor", "waarmee", "daarna"})
 #: words that open a relative clause on a thing: a body inside it is not the subject of the sentence's verb
 _RELATIVE_OPENERS = frozenset({"waarin", "waarbij", "waarmee", "waarop"})
-#: verbs whose passive subject is the one told or sent to: "de raad is op 6 december 2018 geïnformeerd"
-_TOLD_VERBS = frozenset({"informeren"})
 #: the finite forms of "stemmen": "stemt de raad unaniem voor de nieuwe APV"
 _VOTES = frozenset({"stemt", "stemmen", "stemde", "stemden"})
 #: the auxiliary that opens a coordinated clause after "en": "... en is het college verzocht ..."
@@ -469,7 +476,7 @@ def _actor_score(r: Reading, s: Span, lex: Lexicon, trig: Trigger | None) -> int
         score += 3  # (not "stelt de raad voor deze notitie in een commissievergadering te bespreken": a meeting to come)
     elif prev == "van" and k > 0 and r.low[k - 1] in lex.words("owner_nouns"):
         score += 3  # "op de agenda van het DB"
-    if trig is not None and trig.kind == "part" and trig.lemma in _TOLD_VERBS and prev not in lex.words("agent_preps"):
+    if trig is not None and trig.kind == "part" and trig.lemma in lex.told_verbs and prev not in lex.words("agent_preps"):
         return None  # "Voor de zomer zal de raad worden geïnformeerd": the body told, not the one that tells
     of_noun = prev == "van" and k > 0 and r.low[k - 1].isalpha() and r.low[k - 1] not in dets
     if of_noun and trig is not None and trig.kind == "part" and j <= trig.i \
@@ -543,12 +550,7 @@ def compare_dates(value: str | None, ref: str | None) -> int | None:
 
 
 # --------------------------------------------------------------------------- status and object
-@lru_cache(maxsize=1)
-def _intent_words() -> frozenset[str]:
-    return frozenset(load_lexicon().words("intent_words"))
-
-
-def read_tense(r: Reading, trig: Trigger) -> str:
+def read_tense(r: Reading, trig: Trigger, lex: Lexicon) -> str:
     """past, present, present_passive, future, modal or bare (no finite verb)."""
     before = sorted(k for k in r.aux if trig.i - 16 <= k < trig.i)
     kinds = {r.aux[k] for k in before}
@@ -564,7 +566,7 @@ def read_tense(r: Reading, trig: Trigger) -> str:
         return {"modal": "modal", "future": "future", "passive_present": "present_passive"}.get(after[0], "past")
     if "future" in kinds:
         return "future"
-    if trig.kind == "te_inf" and any(w in _intent_words() for w in r.low[max(0, trig.i - 16):trig.i]):
+    if trig.kind == "te_inf" and any(w in lex.words("intent_words") for w in r.low[max(0, trig.i - 16):trig.i]):
         return "future"  # "Het college streeft ernaar om dit jaar het programma vast te stellen", "is voornemens ..."
     if "modal" in kinds and (trig.kind in ("inf", "part", "te_inf") or any(
             r.aux[k] == "modal" for k in r.aux if trig.i - 3 <= k < trig.i)):
