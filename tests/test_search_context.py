@@ -51,3 +51,32 @@ def test_a_date_question_on_a_meetings_list_shows_the_meetings_day(list_index):
 ])
 def test_a_query_of_keywords_asks_for_the_answer_it_names(query, intent):
     assert split_intent(query) == (query, intent)
+
+
+# A tree-felling notice as the forms of provinces are written: every section names the address, and the
+# answers stand in the form's questions, which name little of what is asked.
+NOTICE_SECTIONS = {
+    "Melding": "Op 20 augustus 2024 ontvingen wij uw melding voor het project bomen kappen op de locatie Mengerweg 13a in Wesepe.",
+    "Locatie": "Adres van de locatie waar u gaat kappen: Mengerweg 13a, 8124 PG Wesepe. Kadastrale gemeente Wesepe, sectie D.",
+    "Herbeplanting": "Herbeplantingsplan Mengerweg 13a Wesepe. Na het kappen volgt de herbeplanting aan de Mengerweg 13a in de winter.",
+    "Afronding": "Afrondingsbrief over het kappen aan de Mengerweg 13a Wesepe verzonden aan de melder.",
+    "Kaart": "Kapplan Mengerweg 13a Wesepe: de te kappen bomen staan op de kaart aan de Mengerweg.",
+    "Soorten": "Welke soorten gaat u verwijderen? Eiken. Wat is ongeveer de leeftijd van wat u gaat verwijderen? 40 tot 60 jaar.",
+    "Aanleiding": "Geef aan wat de reden is voor het verwijderen. Verjonging van oudere grove den.",
+}
+FORM_NOTE = " Dit onderdeel van het formulier is door de melder ingevuld en door de provincie gecontroleerd op volledigheid."
+
+
+def test_a_documents_passages_shown_each_add_a_word_asked_for(tmp_path):
+    from pipeline.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = "# Kapmelding\n\n" + "".join(f"## {head}\n\n{body}{FORM_NOTE * 6}\n\n" for head, body in NOTICE_SECTIONS.items())
+    (docs / "kapmelding-mengerweg.md").write_text(text, encoding="utf-8")
+    assert not build([docs], tmp_path / "ix").problems
+    group = search(tmp_path / "ix", "Mengerweg 13a Wesepe kappen leeftijd reden").groups[0]
+    shown = " ".join(h.snippet for h in group.hits).replace("**", "")
+    # five sections name the address and felling, and score highest; the two that answer follow the best one
+    assert len(group.hits) == 3 and "Mengerweg" in group.hits[0].snippet
+    assert "40 tot 60 jaar" in shown and "Verjonging van oudere grove den" in shown

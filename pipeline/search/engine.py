@@ -1475,6 +1475,7 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
         if intent == "signer":  # the passage with the signature is shown first, the document keeps its rank
             items.sort(key=lambda it: id(it[1]) not in signed)
         if per_doc:
+            _diverse(items, per_doc, held_by, matcher)
             _show_all_asked(items, per_doc, held, held_by, matcher)
         # A document that holds all of the query, if in different passages, beats one that holds part of it.
         whole = DOC_COVERAGE_FLOOR + (1 - DOC_COVERAGE_FLOOR) * matcher.share([held])
@@ -1533,6 +1534,25 @@ def _following(state: _IndexState, searcher, fields) -> list[str]:
     number = fields.get("passage_no", 0)
     return [f.get("text", "") for f in sorted(after, key=lambda f: f.get("passage_no", 0))
             if f.get("passage_no", 0) > number]
+
+
+def _diverse(items: list, per_doc: int, held_by: dict, matcher: Matcher) -> None:
+    """A document's passages shown (its first ``per_doc`` ``items``, best first) each add a word of the query
+    the ones before them do not show, while any passage does: after the best, the next is the one whose score
+    times the weight of the query's words it adds is highest. The words that found the document (a street, a
+    case number) stand in most of its passages; the passage that also holds "leeftijd" or "reden" answers."""
+    concepts = getattr(matcher, "concepts", None)
+    if len(items) <= 1 or not concepts:
+        return
+    shown = set(held_by.get(id(items[0][1]), {}))
+    for place in range(1, min(per_doc, len(items))):
+        adds = [sum(concepts[n].weight for n in held_by.get(id(items[i][1]), {}) if n not in shown)
+                for i in range(place, len(items))]
+        if max(adds) <= 0:
+            return  # none adds a word: the rest stay best first
+        at = place + max(range(len(adds)), key=lambda k: (items[place + k][0] * adds[k], -k))
+        items.insert(place, items.pop(at))
+        shown |= set(held_by.get(id(items[place][1]), {}))
 
 
 def _show_all_asked(items: list, per_doc: int, held: dict, held_by: dict, matcher: Matcher) -> None:
