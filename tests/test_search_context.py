@@ -80,3 +80,21 @@ def test_a_documents_passages_shown_each_add_a_word_asked_for(tmp_path):
     # five sections name the address and felling, and score highest; the two that answer follow the best one
     assert len(group.hits) == 3 and "Mengerweg" in group.hits[0].snippet
     assert "40 tot 60 jaar" in shown and "Verjonging van oudere grove den" in shown
+
+
+def test_a_snippet_that_ends_on_a_forms_question_shows_its_answer(tmp_path):
+    from pipeline.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kapmelding-kiefteweg.txt").write_text(
+        "Melding houtopstand Kiefteweg Diepenheim\n\n"
+        "Welke boom- of struiksoort(en) gaat u verwijderen?\n"
+        "Ik ga niets verwijderen, alleen opsnoeien en tijdelijk afzetten waar dat nodig is voor de veiligheid.\n"
+        "Het betreft voornamelijk els en populier en een enkele berk.\n"
+        "Wat is ongeveer de leeftijd van de bomen en/of struiken die u gaat verwijderen?\n"
+        "30 jaar\n", encoding="utf-8")
+    assert not build([docs], tmp_path / "ix").problems
+    snippets = [h.snippet for h in search(tmp_path / "ix", "welke struiksoorten verwijderen Diepenheim").hits]
+    assert any("els en populier" in s for s in snippets), snippets
+    assert not any("30 jaar" in s for s in snippets)  # the next question and its answer are not this one's

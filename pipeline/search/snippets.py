@@ -519,6 +519,10 @@ class Matcher:
                 held |= more
         start, end = sentences[first][0], sentences[last][1]
         i = bounds.index(end)
+        if any(text[sentences[n][0]:sentences[n][1]].rstrip().endswith("?") for n in range(first, last + 1)):
+            # a form's or a minute's question: the rest of its answer with it
+            end = _answer_end(text, bounds, i, start)
+            i = bounds.index(end)
         while end - start < 120 and i + 1 < len(bounds):  # a short sentence or line: the next ones with it
             i += 1
             end = bounds[i]
@@ -723,6 +727,21 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 def _names(sentence: str) -> bool:
     words = sentence.split()
     return any(w[:1].isupper() and len(w) > 2 for w in words[1:]) or _CAPITALS.search(sentence) is not None
+
+
+def _answer_end(text: str, bounds: list[int], i: int, start: int) -> int:
+    """Where the answer to the question ending at ``bounds[i]`` ends: the sentences after it up to the next
+    question ("Welke boom- of struiksoort(en) gaat u verwijderen?" / "Het betreft els en populier." / "Wat is
+    ..."), as long as the snippet from ``start`` stays within ``SNIPPET_MAX_CHARS``."""
+    end = bounds[i]
+    while i + 1 < len(bounds) and bounds[i + 1] - start <= SNIPPET_MAX_CHARS:
+        i += 1
+        if text[bounds[i - 1]:bounds[i]].strip():
+            end = bounds[i]
+            if text[bounds[i - 1]:bounds[i]].rstrip().endswith("?"):
+                end = bounds[i - 1]  # the next question: not part of the answer
+                break
+    return end
 
 
 def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
