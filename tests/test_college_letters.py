@@ -111,3 +111,32 @@ def test_a_notice_of_a_permit_granted_is_dated_by_the_notice(nlp):
             "de Wet luchtvaart. Gedeputeerde Staten van Utrecht hebben de TUG-ontheffing daarom verleend.\n")
     _, got = _got(nlp, text, "provincie-utrecht-bekendmaking-tug-ontheffing-2017-03-07")
     assert ("Gedeputeerde", "gedeputeerde_staten", "2017-03-07", "adopted") in got, got
+
+
+NARRATIVE_PLANS = """Gemeente Den Haag
+
+Aan de gemeenteraad
+
+Datum
+16 januari 2025
+
+Onderwerp
+Intrekken raadsvoorstel Hobbemaplein
+
+Geachte leden van de raad,
+
+De nieuwe toegankelijke tram op lijn 6 moet voor de zomer van 2028 in gebruik zijn.
+Realisatie van een nieuw ontwerp voor het plein zal naar verwachting rond 2030 gereed zijn.
+Het ontwerp van het plein was in 2021 gereed.
+Het college van burgemeester en wethouders,
+de secretaris, de burgemeester,
+"""
+
+
+def test_a_letters_dated_plans_in_its_narrative_are_the_writers(nlp):
+    # "moet ... in gebruik zijn", "naar verwachting ... gereed": the writer's plans for a later date;
+    # what was ready before the letter's date is no plan
+    _, got = _got(nlp, NARRATIVE_PLANS, "denhaag-brief-intrekken-raadsvoorstel-2025-01-16")
+    assert ("De", "college_bw", "2028-SU", "planned") in got, got
+    assert ("Realisatie", "college_bw", "2030", "planned") in got, got
+    assert not any(date == "2021" for _, _, date, _ in got), got
