@@ -321,3 +321,18 @@ def test_a_body_named_after_a_plan_does_not_make_the_plan_a_body(nlp):
                            "aan de stuurgroep IHP. Het IHP komt later.", {"doc_id": "x"}))
     organs = {s.text for s in doc.spans["entities"] if s.label_ == "ORGAN"}
     assert "stuurgroep IHP" in organs and "IHP" not in organs and "Integraal Huisvestingsplan" not in organs
+
+
+def test_a_term_a_quoted_statute_defines_is_no_body(nlp):
+    # Woo decisions quote the law's definitions: "d. niet-ambtelijke adviescommissie: een van overheidswege ingestelde
+    # instantie ..."; the document names no such committee, unlike "De adviescommissie heeft ... advies uitgebracht"
+    from pipeline.extract import analyse
+    from pipeline.models import CleanText
+
+    text = ("Bijlage: artikel 1 Wet openbaarheid van bestuur\n\n"
+            "d. niet-ambtelijke adviescommissie: een van overheidswege ingestelde instantie, met als taak het adviseren.\n\n"
+            "e. ambtelijke of gemengd samengestelde adviescommissie: een instantie met als taak het adviseren.\n\n")
+    x = analyse("woo-besluit-bijlage", CleanText(text=text), nlp)
+    assert not [e.text for e in x.entities if e.label == "ORGAN"]
+    x = analyse("woo-besluit-bijlage", CleanText(text=text + "De adviescommissie heeft op 3 maart 2020 advies uitgebracht.\n"), nlp)
+    assert [e.text for e in x.entities if e.label == "ORGAN"] == ["adviescommissie"]

@@ -75,3 +75,35 @@ def test_a_request_forwarded_is_the_writers_step_and_a_heading_is_no_cited_decis
     got = {(d.date, d.status) for d in x.decisions if d.actor == "minister"}
     assert ("2020-09-28", "realized") in got, got  # "heb ... doorgezonden"
     assert not any(d.date == "2020-10-12" for d in x.decisions)  # the request someone filed, under a heading
+
+
+MAYOR = """Gemeente Amsterdam
+
+Datum 23 december 2021
+
+Onderwerp Besluit op Wob-verzoek over preventief fouilleren
+
+Beste heer,
+
+In uw e-mail van 31 augustus 2021, door ons ontvangen op 31 augustus 2021, heeft u verzocht om openbaarmaking van
+informatie over preventief fouilleren. In onze e-mail van 7 september 2021 hebben wij de ontvangst van uw verzoek
+bevestigd. Wij hebben de politie om een zienswijze gevraagd. Wij hebben die zienswijze ontvangen.
+
+Ik heb besloten de documenten gedeeltelijk openbaar te maken.
+
+Met vriendelijke groet,
+
+Burgemeester van de gemeente Amsterdam
+
+Namens deze,
+
+Directeur Openbare Orde en Veiligheid
+"""
+
+
+def test_a_mayors_decision_under_mandate_is_the_mayors_though_wij_write_it(nlp):
+    # the office signs with a mandate holder under it: the mayor's own decision, not the college's
+    x = analyse("amsterdam-burgemeester-wob-besluit-2021-12-23", CleanText(text=MAYOR), nlp)
+    got = {(d.text.split()[0], d.actor, d.date) for d in x.decisions}
+    assert ("Ik", "burgemeester", "2021-12-23") in got, got
+    assert not any(actor == "college_bw" for _, actor, _ in got), got

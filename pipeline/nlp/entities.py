@@ -122,7 +122,7 @@ class EntityRecognizer:
         cands += self._suffix_bodies(toks)
         chosen = select_candidates(cands)
         chosen = [c for c in chosen if not (c.label == "ORGAN" and (_in_address(text, c.start, c.end) or self._court_clerk(c, text)
-                                                                  or is_surname(text, c.start)))]
+                                                                  or is_surname(text, c.start) or _defined_term(text, c.start, c.end)))]
         # "wethouder De Vries": the office word stays a mention of the body (ORGAN wethouder), the name
         # after it is the person (PERSON De Vries, role wethouder)
         for c in chosen:
@@ -760,6 +760,19 @@ def _in_address(text: str, start: int, end: int) -> bool:
         if m.start() < end and start < m.end():
             return True
     return False
+
+
+_DEFINITION = re.compile(r"\s*:\s+een\s")
+_TERM_LABEL = re.compile(r"\s*(?:[a-z]{1,2}[.)]|\d{1,2}[.)°]|[-•–])?\s*(?:[a-z][\w-]*\s+){0,4}", re.I)
+
+
+def _defined_term(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the term a quoted statute defines ("d. niet-ambtelijke adviescommissie: een van
+    overheidswege ingestelde instantie ...", as Woo decisions quote the law), not a body the document names?"""
+    if not _DEFINITION.match(text, end):
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return _TERM_LABEL.fullmatch(text, line, start) is not None
 
 
 def _dominant(orgs: Counter, prefix: str) -> str | None:

@@ -230,7 +230,11 @@ def read_context(text: str, organs: list[Span], dates: list[Span], doc_date: str
         if ctx.issuer in data["collective_bodies"] and ctx.layout in ("letter", None):
             plural = len(re.findall(r"(?i)\b(?:wij|we)\b", text))
             from_board = re.search(r"(?i)\bvan\s+(?:het\s+)?college\s+(?:van\s+b&w\s+)?aan\s+de\s+(?:gemeente)?raad\b", text[:3000])
-            if plural > len(re.findall(r"(?i)\bik\b", text)) or from_board:
+            # (not a body that signs with a mandate holder under it: "Burgemeester van de gemeente Amsterdam" /
+            # "Namens deze," signs the mayor's own decision, whoever "wij" are in the letter)
+            mandated = ctx.issuer_text and re.search(
+                re.escape(ctx.issuer_text) + r"[^\n]{0,60}\s*namens\s+dezen?\b", text[-3000:], re.I)
+            if (plural > len(re.findall(r"(?i)\bik\b", text)) or from_board) and not mandated:
                 # a wethouder signs what "wij", the college, write ("Ter informatie van college aan de gemeenteraad")
                 ctx.issuer, ctx.issuer_text = data["collective_bodies"][ctx.issuer], None
     if ctx.issuer and not ctx.issuer_text:  # the issuer as the document names it (a default body, a signing role)
