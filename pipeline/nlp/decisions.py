@@ -191,6 +191,9 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
     out = _each_thing(_second_outcomes(_without_restatements(_proposal_taken(out, text))))
+    out = [r for r in out if not (r["status"] == "proposed" and _TO_READER.search(r["text"]) and _APPEAL.search(
+        text, max(0, r["start"] - 600), min(len(text), r["end"] + 300)))]  # "Wij adviseren u zo mogelijk een kopie
+    # van het besluit bij te voegen": how to object, said to the reader, no proposal
     for rec in out:
         rec.pop("_put", None)
         rec.pop("_row", None)
@@ -503,6 +506,10 @@ _PROPOSED_LABEL = re.compile(r"(?i)\W*(?:" + _PROPOSED + r")\s*:?")
 _LAID_OPEN_INTRO = re.compile(r"\b(?:ingezien|inzien|ter\s+inzage|inzage|bekijken|raadplegen|verkrijgbaar)\b")
 _PUT_LABEL = re.compile(r"(?i)\b(?:" + _PROPOSED + r"|beslispunten)\b|\bbesluit(?:en)?\s*:")  # (on an agenda, "Het Algemeen Bestuur besluit:" is what it is asked)
 _DECIDES_COLON = re.compile(r"\bbesluit(?:en)?\s*:", re.I)
+_TO_READER = re.compile(r"\b(?:(?:wij|we|ik)\s+(?:adviseren|adviseer|verzoeken|verzoek|raden|raad)\s+u|"
+                        r"(?:adviseren|adviseer|verzoeken|verzoek|raden|raad)\s+(?:wij|we|ik)\s+u)\b", re.I)
+_APPEAL = re.compile(r"(?i)\bbezwaarschrift|\bbezwaar\s+(?:maken|indienen)|\bberoep\s+(?:instellen|indienen)|"
+                     r"\bvoorlopige\s+voorziening")
 _ASKED = re.compile(r"\b(?:wordt|worden)\s+(?:gevraagd|voorgesteld|verzocht)\b", re.I)
 _PARTY_SUBJECT = re.compile(r"(?<!\bals )\b(?:fractie|fracties|fractievoorzitter|raadslid|raadsleden|statenlid|statenleden)\b")
 # (not "is de heer Ram geïnstalleerd als statenlid": the member is who the meeting installs)

@@ -1,0 +1,47 @@
+"""An official notice's appeal section speaks to the reader (issue 15, session 24, after the traffic decisions of the
+blind set r48): "Wij adviseren u zo mogelijk een kopie van het besluit bij te voegen" tells whoever objects how to do
+it; it is no proposal of the college. A board that advises the assembly it answers to ("wij adviseren u geen
+zoekgebieden aan te wijzen", in a Statenvoorstel) still proposes. Read end to end by the whole pipeline.
+"""
+from __future__ import annotations
+
+from pipeline.extract import analyse
+from pipeline.models import CleanText
+
+NOTICE = """Verkeersbesluit Cooklaan
+
+Burgemeester en Wethouders van Utrecht;
+
+Besluiten:
+
+een parkeerplaats aan de Cooklaan aan te wijzen als parkeerplaats voor het opladen van elektrische voertuigen.
+
+Utrecht, 4 november 2025
+
+Bezwaar
+
+Tegen dit besluit kunt u binnen zes weken een bezwaarschrift indienen bij het college. Wij adviseren u zo mogelijk
+een kopie van het besluit bij te voegen. Wij verzoeken u in het bezwaarschrift uw telefoonnummer te vermelden.
+"""
+
+PROPOSAL = """Statenvoorstel instructieregel wind
+
+Aan Provinciale Staten van Overijssel
+
+Zwolle, 16 juli 2024
+
+Het onderzoek is afgerond en wij adviseren u geen zoekgebieden in het Nationaal Landschap aan te wijzen.
+
+Gedeputeerde Staten van Overijssel,
+"""
+
+
+def test_a_notices_advice_to_whoever_objects_is_no_proposal(nlp):
+    x = analyse("utrecht-verkeersbesluit-cooklaan-2025-11-04", CleanText(text=NOTICE), nlp)
+    assert [d.status for d in x.decisions if d.text.startswith("Besluiten")] == ["adopted"]
+    assert not [d.text for d in x.decisions if d.status == "proposed"]
+
+
+def test_a_board_that_advises_its_assembly_still_proposes(nlp):
+    x = analyse("overijssel-statenvoorstel-wind-2024-07-16", CleanText(text=PROPOSAL), nlp)
+    assert [(d.actor, d.status) for d in x.decisions if "adviseren u" in d.text] == [("gedeputeerde_staten", "proposed")]
