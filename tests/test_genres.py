@@ -435,6 +435,17 @@ def test_genres_a_regulation_s_metadata_says_who_adopted_it_and_when(nlp):
     assert ("college_bw", "2016-10-11", "adopted", "Beleidsregels verkeersveiligheid en parkeren") in got
 
 
+def test_genres_a_regulation_s_metadata_says_when_it_was_published_and_takes_effect(nlp):
+    # (session 24, after a CVDR regulation of the blind set r48: the day it takes effect is the adopter's plan,
+    # the official journal's day its publication)
+    text = ("Identifier: CVDR680781_1\n\nTitle: Beleidsregel Wet Bibob Someren 2019\n\nCreator: Someren\n\n"
+            "Isformatof: 't Contact van 29-08-2019\n\nIsratifiedby: college van burgemeester en wethouders\n\n"
+            "Issued: 2019-05-28\n\nInwerkingtredingdatum: 2019-08-30\n\nBeleidsregel Wet Bibob Someren 2019\n")
+    got = sorted((d.actor, d.date, d.status) for d in run(nlp, text).decisions)
+    assert got == [("college_bw", "2019-05-28", "adopted"), ("college_bw", "2019-08-29", "realized"),
+                   ("college_bw", "2019-08-30", "planned")]
+
+
 def test_genres_a_table_that_dates_adopted_plans_and_granted_permits(nlp):
     text = ("Toelichting\n\nOp 20 maart 2013 is het bestemmingsplan 'Buitengebied Oldambt' vastgesteld.\n\n"
             "a. Bestemmingsplannen\n\nNaam\tNL.IMRO nummer\tDatum vaststelling\n\n"
@@ -463,3 +474,35 @@ def test_genres_notice_laying_a_draft_open_is_the_issuer_s_proposal_on_its_date(
     got = {(d.actor, d.date, d.status) for d in run(nlp, text).decisions}
     assert ("college_bw", "2015-12-23", "proposed") in got
     assert ("college_bw", "2015-12-24", "planned") in got  # laid open from the next day
+
+
+def test_genres_a_regulation_s_chapters_under_its_dictum_are_not_its_points(nlp):
+    # "besluit: / vast te stellen de Beleidsregel ... 2019 / 1. / Inleiding / ...": one decision, the dictum; the
+    # numbered chapters are the regulation's text (session 24, a CVDR regulation of the blind set r48)
+    chapter = [
+        'De gemeente krijgt steeds meer te maken met ondermijnende criminaliteit. Ondermijnende criminaliteit'
+        ' bestaat uit alle vormen van criminaliteit die een bedreiging zijn voor de integriteit van onze '
+        'maatschappij. Kenmerkend voor ondermijning is de verwevenheid tussen de boven- en onderwereld. '
+        'Criminelen maken gebruik van legale structuren – zoals vergunningen, subsidies en '
+        'overheidsopdrachten – om criminele activiteiten uit te voeren. Dit heeft tot gevolg dat de '
+        'integriteit van de overheid wordt aangetast.',
+        'Bestuursorganen zijn zelf verantwoordelijk voor een goede toepassing van de Wet Bibob. Daarom worden'
+        ' er voor de verschillende toepassingscategorieën van de wet beleidsregels vastgesteld. In de '
+        'beleidsregels staat aangegeven binnen welke branches de wet wordt toegepast en in welke gevallen het'
+        ' bestuursorgaan een Bibob-advies aanvraagt bij het Bureau Bibob. Een helder Bibob-beleid voorkomt '
+        'willekeur, biedt duidelijkheid voor de burger en is inzichtelijk voor de betrokkenen. Bovendien kan '
+        'een Bibob-beleidslijn preventief werken.',
+        'Artikel 2.1, eerste lid, aanhef en onder e van de Wet algemene bepalingen omgevingsrecht (Wabo) '
+        'bepaalt dat het verboden is om een project uit te voeren, voor zover dat geheel of gedeeltelijk '
+        'bestaat uit het oprichten, het veranderen of veranderen van de werking, of het in werking hebben van'
+        ' een inrichting (omgevingsvergunning milieu).',
+        'In artikel 2.20, eerste lid, respectievelijk artikel 5.19, vierde lid en onder b, van de Wabo is '
+        'geregeld dat een aanvraag voor een omgevingsvergunning milieu (deels) kan worden geweigerd '
+        'respectievelijk een verleende vergunning (deels) kan worden ingetrokken in het geval en onder de '
+        'voorwaarden als bedoeld in artikel 3 van de Wet Bibob.',
+    ]
+    text = ("Het college van burgemeester en wethouders van de gemeente Someren;\n\nbesluit:\n\n"
+            "vast te stellen de Beleidsregel Wet Bibob voor omgevingsvergunning milieu en omgevingsvergunning beperkte "
+            "milieutoets gemeente Someren 2019\n\n1.\n\nInleiding\n\n" + "\n\n".join(chapter) + "\n")
+    got = [(d.number, d.status, d.text.split()[0]) for d in run(nlp, text).decisions]
+    assert got == [(None, "adopted", "besluit:")], got

@@ -489,7 +489,10 @@ _POINTER = re.compile(r"(?i)\b(?:(?:zijn|is)\s+(?:terug\s+)?te\s+(?:vinden|raadp
 _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
                             r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
-_TE_INF = re.compile(r"\bte\s+[a-zà-ÿ]{3,}")  # a point written as its decision: "... vast te stellen"
+_TE_INF = re.compile(r"\bte\s+[a-zà-ÿ]{3,}")
+#: a resolution's dictum on a line of its own, which reads like a heading: "vast te stellen de Beleidsregel Wet Bibob
+#: ... 2019" (the numbered chapters under it are the regulation's, not its points)
+_DICTUM = re.compile(r"\s*(?:[a-zà-ÿ]+\s+){0,2}te\s+[a-zà-ÿ]{3,}\s+(?:de|het|een)\s")  # a point written as its decision: "... vast te stellen"
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)?\s+(?!:)")
@@ -1830,8 +1833,8 @@ def _read_list(doc: Doc, readings: list[Reading | None], idx: int, intro: _Intro
             k += 1  # "Besluiten" / "Voor zover het hun bevoegdheid betreft;" / "vast te stellen ...": a proviso first
             continue
         gap += 1
-        if expected is None and gap == 1 and not recs and not u.heading and not u.marker and (
-                r0.low[-1].endswith(":") or r.triggers):
+        if expected is None and gap == 1 and not recs and not u.marker and (
+                not u.heading or _DICTUM.match(r.span.text)) and (r0.low[-1].endswith(":") or r.triggers):
             # "De raad besluit unaniem: vast te stellen de verordening": one decision
             end_k = _block_end(readings, k)
             rec = _point(doc, readings, k, end_k, None, intro, lex, date_fb, act_fb)

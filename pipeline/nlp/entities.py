@@ -437,6 +437,9 @@ class EntityRecognizer:
                         renamed[learned_at[toks[j].start].canonical] = c  # (the "stuurgroep IHP" is not the plan IHP)
                     j += 1
                 c.end = end
+                before = re.search(r"\b[Vv]aste\s+$", text[max(0, c.start - 8):c.start])
+                if before and c.generic in ("commissie", "cie"):  # "vaste commissie voor Binnenlandse Zaken": a
+                    c.start -= len(before.group(0))  # standing committee's name, as the Kamer writes it
             elif c.generic and self.kb.generic.get(c.generic, {}).get("named_only") and not (
                     c.source == "compound" or _coordinated_with_council(text, c.start, c.end)):
                 c.label = None  # "de commissie" alone is any committee; "commissievergadering", "raad en commissie" are the council's

@@ -1138,7 +1138,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _motion(text, ctx, lines, organs, dates, data)
     elif ctx.layout is None and re.search(r"(?i)\b(?:motie|moties|amendement)\b", text[:600]):
         out += _motion_page(text, ctx, lines, organs, dates, data)  # (a motion's page: "Moties" / "MO01 motie ...")
-    out += _ratified(text, ctx, organs, data)
+    out += _ratified(text, ctx, organs, data, dates)
     out += _dated_table_rows(text, ctx, lines, dates, data)
     if ctx.layout == "promise_list":
         out += _promise_rows(text, ctx, lines, organs, dates, data)
@@ -2408,9 +2408,10 @@ def _dated_table_rows(text: str, ctx: Context, lines: list[_Line], dates: list[S
     return out
 
 
-def _ratified(text: str, ctx: Context, organs: list[Span], data: dict) -> list[dict]:
+def _ratified(text: str, ctx: Context, organs: list[Span], data: dict, dates: list[Span] = ()) -> list[dict]:
     """A regulation's metadata fields "Isratifiedby: college van burgemeester en wethouders", "Issued: 2016-10-11",
-    "Title: Beleidsregels ...": the body adopted it that day."""
+    "Title: Beleidsregels ...": the body adopted it that day; "Inwerkingtredingdatum: 2019-08-30": it planned it
+    to take effect then; "Isformatof: 't Contact van 29-08-2019": it published it then."""
     fields = data["ratification_fields"]
     head = text[:4000]
 
@@ -2424,9 +2425,18 @@ def _ratified(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
     if not found:
         return []
     name = field(fields["title"])
-    return [_record(text, ctx, status="adopted", start=body.start(), end=body.end(),
-                    obj=name.group(1) if name else body.group(1), actor=found[0]._.canonical, actor_text=found[0].text,
-                    date=day.group(1).strip(), date_text=day.group(1).strip(), predicate="vaststellen")]
+    actor = dict(actor=found[0]._.canonical, actor_text=found[0].text)
+    out = [_record(text, ctx, status="adopted", start=body.start(), end=body.end(),
+                   obj=name.group(1) if name else body.group(1), date=day.group(1).strip(), date_text=day.group(1).strip(),
+                   predicate="vaststellen", **actor)]
+    for key, status, predicate in (("in_force", "planned", "in werking treden"), ("published", "realized", "bekendmaken")):
+        m = field(fields.get(key, []))
+        on = [d for d in dates if m and m.start(1) <= d.start_char and d.end_char <= m.end(1)
+              and _DAY.match(str(d._.value or ""))] if m else []
+        if on:  # "Inwerkingtredingdatum: 2019-08-30", "Isformatof: 't Contact van 29-08-2019"
+            out.append(_record(text, ctx, status=status, start=m.start(), end=m.end(), obj=name.group(1) if name else m.group(1),
+                               date=str(on[0]._.value), date_text=on[0].text, predicate=predicate, **actor))
+    return out
 
 
 def _proposal(text: str, ctx: Context, lines: list[_Line], data: dict) -> list[dict]:
