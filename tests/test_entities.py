@@ -336,3 +336,21 @@ def test_a_term_a_quoted_statute_defines_is_no_body(nlp):
     assert not [e.text for e in x.entities if e.label == "ORGAN"]
     x = analyse("woo-besluit-bijlage", CleanText(text=text + "De adviescommissie heeft op 3 maart 2020 advies uitgebracht.\n"), nlp)
     assert [e.text for e in x.entities if e.label == "ORGAN"] == ["adviescommissie"]
+
+
+def test_a_kamer_lists_committee_labels_are_no_bodies_and_a_standing_committee_keeps_vaste(nlp):
+    # a Tweede Kamer committee's procedure list (session 24, blind round r50): "Voortouwcommissie:" and
+    # "Volgcommissie(s):" label which committee leads or follows an item; the committee is the one named
+    from pipeline.extract import analyse
+    from pipeline.models import CleanText
+
+    text = ("Den Haag, 3 april 2009\n\nVoortouwcommissie:\n\nvaste commissie voor Binnenlandse Zaken en "
+            "Koninkrijksrelaties\n\nVolgcommissie(s):\n\nBuZa\nEZ\n\nBesluitenlijst van de procedurevergadering van "
+            "donderdag 2 april 2009\n\n1. Agendapunt: Besluitenlijst van de vergadering van 19 maart 2009\n"
+            "Besluit: besluitenlijst vastgesteld\n")
+    x = analyse("tweede-kamer-commissie-bzk-besluitenlijst-2009-04-02", CleanText(text=text), nlp)
+    organs = [e.text for e in x.entities if e.label == "ORGAN"]
+    assert "vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties" in organs, organs
+    assert not any("commissie" in o.lower() and ("volg" in o.lower() or "voortouw" in o.lower()) for o in organs), organs
+    assert [(d.actor_text, d.date) for d in x.decisions if d.status == "adopted"] == [
+        ("vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties", "2009-04-02")]
