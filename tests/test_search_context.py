@@ -98,3 +98,21 @@ def test_a_snippet_that_ends_on_a_forms_question_shows_its_answer(tmp_path):
     snippets = [h.snippet for h in search(tmp_path / "ix", "welke struiksoorten verwijderen Diepenheim").hits]
     assert any("els en populier" in s for s in snippets), snippets
     assert not any("30 jaar" in s for s in snippets)  # the next question and its answer are not this one's
+
+
+def test_a_short_best_sentence_shows_the_next_ones_up_to_about_a_snippets_length(tmp_path):
+    from pipeline.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kapmelding-sluitersdijk.txt").write_text(
+        "Kapmelding Sluitersdijk\n\n"
+        "Op het perceel aan de Sluitersdijk 26 in Hengelo worden drie eiken gekapt en wordt daarna een nieuwe houtwal "
+        "aangeplant. Hiermee wordt begonnen vanaf 1 november 2025. Het gebruikte gereedschap zal een schop zijn. "
+        "De melder draagt zorg voor de afvoer van het hout.\n\n"
+        + "Dit formulier is door de melder ingevuld en door de provincie gecontroleerd op volledigheid. " * 8 + "\n",
+        encoding="utf-8")
+    assert not build([docs], tmp_path / "ix").problems
+    snippet = search(tmp_path / "ix", "Sluitersdijk 26 Hengelo houtwal aangeplant").hits[0].snippet
+    assert "1 november 2025" in snippet, snippet  # the sentence after the best one, which holds none of the query
+    assert len(snippet.replace("**", "")) <= 420

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MARK_OPEN, MARK_CLOSE = "**", "**"
 SNIPPET_CHARS = 300
 SNIPPET_MAX_CHARS = 420  # whole sentences that hold more of the query may make a snippet this long
+SNIPPET_MIN_CHARS = 280  # a shorter sentence or line takes the ones after it, up to about a snippet's length
 
 
 def analyzed_stems(analyzer, text: str) -> list[str]:
@@ -523,7 +524,7 @@ class Matcher:
             # a form's or a minute's question: the rest of its answer with it
             end = _answer_end(text, bounds, i, start)
             i = bounds.index(end)
-        while end - start < 120 and i + 1 < len(bounds):  # a short sentence or line: the next ones with it
+        while end - start < SNIPPET_MIN_CHARS and i + 1 < len(bounds):  # a short sentence or line: the next ones with it
             i += 1
             end = bounds[i]
         snippet = _mark(text, *_window(text, start, end, tokens, spans), tokens, spans)
