@@ -392,3 +392,26 @@ def test_backends_a_known_word_is_never_widened_to_a_near_word(small_real):
     if small_real.startswith("postgresql"):  # PostgreSQL's "did you mean" (the Whoosh backend's is its own)
         assert search(small_real, "afvalinzamling").suggestion == "afvalinzameling"
         assert search(small_real, "papierinzameling").suggestion is None  # made of words: no typo
+
+
+@pytest.fixture(scope="module")
+def plan_codes(request, backend, tmp_path_factory) -> str:
+    """Two plan explanations, each with its IMRO code, built into a folder or a database."""
+    from pipeline.build import build
+
+    docs = tmp_path_factory.mktemp("plan_codes")
+    (docs / "wijzigingsplan-gilzeweg.txt").write_text(
+        "Wijzigingsplan Gilzeweg 1c Bavel\n\nIdn: NL.IMRO.0758.BP2018224003-VG01\n\nHet plan maakt maximaal zeven "
+        "vrijstaande woningen mogelijk.\n", encoding="utf-8")
+    (docs / "wijzigingsplan-heiligerweg.txt").write_text(
+        "Wijzigingsplan Woningbouw Heiligerweg\n\nIdn: NL.IMRO.1903.WPLKOM1007-VG01\n\nDe voorgevels van de woningen "
+        "liggen maximaal drie meter achter de lijn; de woningen en de maximaal toegestane woningen.\n", encoding="utf-8")
+    target = str(tmp_path_factory.mktemp("ix")) if backend == "sqlite" else request.getfixturevalue("pg_server")()
+    assert not build([docs], target).problems
+    return target
+
+
+@pytest.mark.parametrize("query", ["0758.bp2018224003", "Wijzigingsplan 0758.bp2018224003 vg01: hoeveel woningen maximaal?"])
+def test_backends_a_run_of_an_identifiers_parts_finds_it(plan_codes, query):
+    # (session 24: two parts of "NL.IMRO.0758.BP2018224003-VG01" typed with their dot found nothing)
+    assert _ids(search(plan_codes, query))[:1] == ["wijzigingsplan-gilzeweg"]

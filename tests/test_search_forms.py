@@ -70,7 +70,8 @@ def test_a_project_number_typed_with_other_separators_finds_it(forms_index):
     assert _docs(search(forms_index, "24-30-760-01-1086"))[0] == "melding-stekkenkamp"
 
 
-@pytest.mark.parametrize("query", ["BP2017-JanRuijgl2", "NL.IMRO.0093", "over welk plan gaat NL.IMRO.0093 BP2017-JanRuijgl2"])
+@pytest.mark.parametrize("query", ["BP2017-JanRuijgl2", "NL.IMRO.0093", "over welk plan gaat NL.IMRO.0093 BP2017-JanRuijgl2",
+                                   "0093.BP2017JanRuijgl2", "imro.0093"])  # (session 24: a run of its middle parts)
 def test_a_plan_code_or_its_head_typed_otherwise_finds_the_plan(forms_index, query):
     assert _docs(search(forms_index, query))[0] == "plan-jan-ruijglaan"
 

@@ -1129,13 +1129,19 @@ def _same_identifier(reader, schema, typed: str) -> list[str]:
     if len(pieces) < 2 or not key or key.isalpha():
         return []
     longest = (analyzed_stems(schema["text"].analyzer, max(pieces, key=len)) or [""])[0]
-    found = []
+    found, within = [], []
+    run = [p.casefold() for p in pieces]
     for n, btext in enumerate(reader.expand_prefix("parts", longest + "|")):
         if n >= MAX_SAME_IDENTIFIER:
             break
         term = (btext.decode("utf-8") if isinstance(btext, bytes) else btext).split("|", 1)[1]
-        if _NOT_ALNUM.sub("", term) == key and term != typed and reader.doc_frequency("text", term):
+        if term == typed or not reader.doc_frequency("text", term):
+            continue
+        if _NOT_ALNUM.sub("", term) == key:
             found.append(term)
+        elif _contains(tuple(p.casefold() for p in compounds.parts(term)), tuple(run)):
+            within.append(term)  # a run of its parts: "0758.bp2018224003" of "NL.IMRO.0758.BP2018224003-VG01"
+    found += [t for t in within if t not in found]
     if not found:  # the identifier's head or one of its parts, typed with a separator the document has not:
         # "NL.IMRO.0093" and "BP2017-JanRuijgl2" of "NL.IMRO.0093.BP2017JanRuijgl2-VG01"
         joined = (analyzed_stems(schema["text"].analyzer, key) or [""])[0]
