@@ -415,3 +415,9 @@ def plan_codes(request, backend, tmp_path_factory) -> str:
 def test_backends_a_run_of_an_identifiers_parts_finds_it(plan_codes, query):
     # (session 24: two parts of "NL.IMRO.0758.BP2018224003-VG01" typed with their dot found nothing)
     assert _ids(search(plan_codes, query))[:1] == ["wijzigingsplan-gilzeweg"]
+
+
+def test_backends_an_identifiers_part_counts_as_much_as_the_identifier(plan_codes):
+    # "BP2018224003 voorgevels": the plan whose code holds the part typed ranks above the one that only says
+    # "voorgevels" (a part with digits is no common word inside a compound)
+    assert _ids(search(plan_codes, "BP2018224003 voorgevels"))[:1] == ["wijzigingsplan-gilzeweg"]

@@ -1069,7 +1069,10 @@ def _variants(original: str, analyzed: str, reader, schema, particles: tuple[str
         same = _same_identifier(reader, schema, low) if freq == 0 else []
         out += [("=" + t, 1.0) for t in same if t not in forms]
         forms.update(same)
-        out += [("=" + t, WEIGHT_IN_COMPOUND if t.endswith(stem) else WEIGHT_IN_COMPOUND_FRONT)
+        # (a part with a digit the index never holds alone is an identifier's part typed: "2016BPW8024002" of
+        # "NL.IMRO.0118.2016BPW8024002-VG01" names that identifier as much as the whole would)
+        whole = freq == 0 and any(ch.isdigit() for ch in stem) and len(stem) >= 6
+        out += [("=" + t, 1.0 if whole else WEIGHT_IN_COMPOUND if t.endswith(stem) else WEIGHT_IN_COMPOUND_FRONT)
                 for t in _compounds_holding(reader, schema, stem) if t not in forms]
     # A compound typed whole finds its words written apart, in either order ("afvalinzameling" ->
     # "afval inzameling", "inzameling (van) afval"): stop words between them are not counted.

@@ -165,7 +165,18 @@ def _prepared(text: str) -> tuple[str, list, list[int], list[tuple[int, int, int
     where: dict[str, list[int]] = defaultdict(list)
     for i, (t, _, _) in enumerate(tokens):
         where[t].append(i)
+        for part in _token_parts(t):  # an identifier's parts: "bp2018224003" of "nl.imro.0758.bp2018224003-vg01"
+            where[part].append(i)
     return text, tokens, bounds, sentences, dict(where)
+
+
+@lru_cache(maxsize=65536)
+def _token_parts(token: str) -> tuple[str, ...]:
+    """The parts of an identifier token (a digit and a separator in it), as the index's parts field holds them;
+    () for a word. A query's identifier part matches them in a passage as it matches the whole token."""
+    if not any(ch.isdigit() for ch in token) or token.isalnum():
+        return ()
+    return tuple(p for p in compounds.parts(token) if p != token)
 
 
 # A line this short is a sentence of its own; the answer to "wie"/"wanneer" may be on such a line up to
@@ -315,10 +326,10 @@ class Matcher:
         if where is None:
             at = range(len(tokens))
         else:
-            at = sorted(i for key in self._keys & where.keys() for i in where[key])
+            at = sorted({i for key in self._keys & where.keys() for i in where[key]})
         for i in at:
             t = tokens[i][0]
-            for n, typed in terms.get(t, ()):
+            for n, typed in itertools.chain(terms.get(t, ()), *(terms.get(p, ()) for p in _token_parts(t))):
                 spans.append((i, i + 1))
                 if hit_concepts[i] is _NONE:
                     hit_concepts[i] = {}
@@ -366,7 +377,8 @@ class Matcher:
         hits: list[dict[int, bool]] = []
         for i in at:
             found: dict[int, bool] = {}
-            for n, typed in self._terms.get(tokens[i][0], ()):
+            for n, typed in itertools.chain(self._terms.get(tokens[i][0], ()),
+                                            *(self._terms.get(p, ()) for p in _token_parts(tokens[i][0]))):
                 found[n] = found.get(n, False) or typed
             for n, p, typed in self._phrases.get(tokens[i][0], ()):
                 if texts is None:
