@@ -295,3 +295,31 @@ def test_a_request_granted_is_the_councils_decision(nlp):
                  "vereniging in.\n", "notulen")
     assert [(d.status, d.actor, d.date) for d in x.decisions] == [("adopted", "gemeenteraad", "1938-05-18")] * 2, \
         decided(x)
+
+
+CARD = """Gemeente Haarlem
+
+Bestuurlijke agendazaak
+
+Bestuursorgaan en Ontstaansdatum
+Commissie beheer d.d. 17-6-2021
+
+Onderwerp
+Toezegging monitoring bestrijding rattenoverlast: voortgangsrapportage aan commissie aanbieden
+
+Omschrijving
+Bij de behandeling van agendapunt 8 Aanpak rattenoverlast, zegt wethouder Rog op verzoek van D66 het volgende toe.
+De bestrijding van de rattenoverlast zal gemonitord worden en er volgt jaarlijks een voortgangsrapportage.
+"""
+
+
+def test_a_promises_own_card_is_the_promise_on_its_day(nlp):
+    # (session 24, blind round r50: a register's card of one promise, no minutes around it)
+    got = [(s, a, d) for s, a, _, d, _ in decided(run(nlp, CARD, "haarlem-toezegging-rattenoverlast-2021-06-17"))]
+    assert ("promised", "wethouder", "2021-06-17") in got, got
+
+
+def test_a_promise_told_in_the_past_outside_minutes_is_not_dated_by_the_document(nlp):
+    text = CARD.replace("zegt wethouder Rog op verzoek van D66 het volgende toe", "zegde wethouder Rog het volgende toe")
+    got = [(s, a, d) for s, a, _, d, _ in decided(run(nlp, text, "haarlem-toezegging-rattenoverlast-2021-06-17"))]
+    assert ("promised", "wethouder", "2021-06-17") not in got, got

@@ -1167,6 +1167,8 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _bullet_outcomes(text, ctx, lines, data)
     if ctx.layout in ("decision_list", "minutes"):
         out += _promises(text, ctx, organs, data)
+    elif ctx.layout is None:  # a promise's own card ("Toezegging ... / zegt wethouder Rog op verzoek van D66 het
+        out += _promises(text, ctx, organs, data, present_only=True)  # volgende toe"), a news item: on its day
     if ctx.layout == "proposal" and ctx.meeting_body and ctx.meeting_date:
         out += _proposal(text, ctx, lines, data)
     if ctx.layout in ("proposal", "letter", None):
@@ -1732,9 +1734,11 @@ def structure_promises(text: str, ctx: Context, organs: list[Span]) -> list[dict
     return _promises(text, ctx, organs, load_structure())
 
 
-def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[dict]:
+def _promises(text: str, ctx: Context, organs: list[Span], data: dict, present_only: bool = False) -> list[dict]:
     """Promises in minutes and decision lists: "Wethouder Wagner zegt toe dat ...", "De gedeputeerde doet de
-    toezegging ...": the promising body (the office named before the verb) on the meeting's date."""
+    toezegging ...": the promising body (the office named before the verb) on the meeting's date.
+    ``present_only``: only what is promised in the present tense ("zegt ... toe", not "zegde ... toe"), for
+    documents that are no record of a meeting: a promise told in the past is of a day they do not give."""
     out: list[dict] = []
     date, date_text = (ctx.meeting_date, ctx.meeting_date_text) if ctx.meeting_date else (ctx.doc_date, None)
     if not date:
@@ -1753,7 +1757,9 @@ def _promises(text: str, ctx: Context, organs: list[Span], data: dict) -> list[d
                        if o.start_char - max(s, text.rfind("\n", s, o.start_char) + 1) <= 4), None)
         plain = re.sub(r"\b([a-z])\.([a-z])\.", r"\1\2  ", sent)  # ("zegde o.a. ... toe": an abbreviation, not a stop)
         m = next((m for rx in rxs for m in [rx.search(plain)] if m), None)
-        if m is None and "?" not in sent:
+        if present_only:
+            m = m if m is not None and re.match(r"(?i)zeg(?:t|gen)\b|do(?:et|en)\b", m.group(0)) else None
+        if m is None and "?" not in sent and not present_only:
             f = future.match(sent)  # what an office "zal" do: planned, its day unwritten (a promise is "zegt toe")
             if f and f.group("pron") and previous is not None:
                 # "Hij zal dit in de staf gaan voorbereiden": the office of the sentence before
