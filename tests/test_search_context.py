@@ -11,6 +11,17 @@ import pytest
 from pipeline.search import search
 from pipeline.search.engine import split_intent
 
+def _one_document_index(tmp_path: Path, name: str, text: str) -> Path:
+    """The index of one document ``name`` with ``text``, built in ``tmp_path``."""
+    from pipeline.build import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / name).write_text(text, encoding="utf-8")
+    assert not build([docs], tmp_path / "ix").problems
+    return tmp_path / "ix"
+
+
 LIST = """Besluitenlijst Provinciale Staten van Limburg
 
 Vergadering van vrijdag 4 oktober 2019
@@ -68,14 +79,9 @@ FORM_NOTE = " Dit onderdeel van het formulier is door de melder ingevuld en door
 
 
 def test_a_documents_passages_shown_each_add_a_word_asked_for(tmp_path):
-    from pipeline.build import build
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
     text = "# Kapmelding\n\n" + "".join(f"## {head}\n\n{body}{FORM_NOTE * 6}\n\n" for head, body in NOTICE_SECTIONS.items())
-    (docs / "kapmelding-mengerweg.md").write_text(text, encoding="utf-8")
-    assert not build([docs], tmp_path / "ix").problems
-    group = search(tmp_path / "ix", "Mengerweg 13a Wesepe kappen leeftijd reden").groups[0]
+    index = _one_document_index(tmp_path, "kapmelding-mengerweg.md", text)
+    group = search(index, "Mengerweg 13a Wesepe kappen leeftijd reden").groups[0]
     shown = " ".join(h.snippet for h in group.hits).replace("**", "")
     # five sections name the address and felling, and score highest; the two that answer follow the best one
     assert len(group.hits) == 3 and "Mengerweg" in group.hits[0].snippet
@@ -83,36 +89,27 @@ def test_a_documents_passages_shown_each_add_a_word_asked_for(tmp_path):
 
 
 def test_a_snippet_that_ends_on_a_forms_question_shows_its_answer(tmp_path):
-    from pipeline.build import build
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "kapmelding-kiefteweg.txt").write_text(
+    index = _one_document_index(
+        tmp_path, "kapmelding-kiefteweg.txt",
         "Melding houtopstand Kiefteweg Diepenheim\n\n"
         "Welke boom- of struiksoort(en) gaat u verwijderen?\n"
         "Ik ga niets verwijderen, alleen opsnoeien en tijdelijk afzetten waar dat nodig is voor de veiligheid.\n"
         "Het betreft voornamelijk els en populier en een enkele berk.\n"
         "Wat is ongeveer de leeftijd van de bomen en/of struiken die u gaat verwijderen?\n"
-        "30 jaar\n", encoding="utf-8")
-    assert not build([docs], tmp_path / "ix").problems
-    snippets = [h.snippet for h in search(tmp_path / "ix", "welke struiksoorten verwijderen Diepenheim").hits]
+        "30 jaar\n")
+    snippets = [h.snippet for h in search(index, "welke struiksoorten verwijderen Diepenheim").hits]
     assert any("els en populier" in s for s in snippets), snippets
     assert not any("30 jaar" in s for s in snippets)  # the next question and its answer are not this one's
 
 
 def test_a_short_best_sentence_shows_the_next_ones_up_to_about_a_snippets_length(tmp_path):
-    from pipeline.build import build
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "kapmelding-sluitersdijk.txt").write_text(
+    index = _one_document_index(
+        tmp_path, "kapmelding-sluitersdijk.txt",
         "Kapmelding Sluitersdijk\n\n"
         "Op het perceel aan de Sluitersdijk 26 in Hengelo worden drie eiken gekapt en wordt daarna een nieuwe houtwal "
         "aangeplant. Hiermee wordt begonnen vanaf 1 november 2025. Het gebruikte gereedschap zal een schop zijn. "
         "De melder draagt zorg voor de afvoer van het hout.\n\n"
-        + "Dit formulier is door de melder ingevuld en door de provincie gecontroleerd op volledigheid. " * 8 + "\n",
-        encoding="utf-8")
-    assert not build([docs], tmp_path / "ix").problems
-    snippet = search(tmp_path / "ix", "Sluitersdijk 26 Hengelo houtwal aangeplant").hits[0].snippet
+        + "Dit formulier is door de melder ingevuld en door de provincie gecontroleerd op volledigheid. " * 8 + "\n")
+    snippet = search(index, "Sluitersdijk 26 Hengelo houtwal aangeplant").hits[0].snippet
     assert "1 november 2025" in snippet, snippet  # the sentence after the best one, which holds none of the query
     assert len(snippet.replace("**", "")) <= 420
