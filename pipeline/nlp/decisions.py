@@ -489,10 +489,10 @@ _POINTER = re.compile(r"(?i)\b(?:(?:zijn|is)\s+(?:terug\s+)?te\s+(?:vinden|raadp
 _DECISION_WORD = re.compile(r"(?i)\b(?:vast(?:gesteld|stellen|te\s+stellen)|besl(?:oten|uit|uiten)|aangenomen|verworpen|"
                             r"ingestemd|instemmen|in\s+te\s+stemmen|benoem\w*|gekozen|stemm\w+|hamerstuk\w*|aangehouden|"
                             r"ingetrokken|akkoord|goedgekeurd|unaniem|aanvaard|verleend|geweigerd|vastgelegd)\b")
-_TE_INF = re.compile(r"\bte\s+[a-zà-ÿ]{3,}")
+_TE_INF = re.compile(r"\bte\s+[a-zà-ÿ]{3,}")  # a point written as its decision: "... vast te stellen"
 #: a resolution's dictum on a line of its own, which reads like a heading: "vast te stellen de Beleidsregel Wet Bibob
 #: ... 2019" (the numbered chapters under it are the regulation's, not its points)
-_DICTUM = re.compile(r"\s*(?:[a-zà-ÿ]+\s+){0,2}te\s+[a-zà-ÿ]{3,}\s+(?:de|het|een)\s")  # a point written as its decision: "... vast te stellen"
+_DICTUM = re.compile(r"\s*(?:[a-zà-ÿ]+\s+){0,2}te\s+[a-zà-ÿ]{3,}\s+(?:de|het|een)\s")
 _TAKE = frozenset({"neemt", "nemen", "nam", "namen", "genomen", "neem"})
 _LONE_LABEL = re.compile(r"(?i)(?:besluit|besluiten|besloten)\s*:?")
 _ISSUER_DECIDES = re.compile(r"(?i)\W*(?:het|de)\s+[^.;:]{2,80}?\s+besluit(?:en)?\s+(?!:)")
