@@ -45,3 +45,13 @@ def test_a_notices_advice_to_whoever_objects_is_no_proposal(nlp):
 def test_a_board_that_advises_its_assembly_still_proposes(nlp):
     x = analyse("overijssel-statenvoorstel-wind-2024-07-16", CleanText(text=PROPOSAL), nlp)
     assert [(d.actor, d.status) for d in x.decisions if "adviseren u" in d.text] == [("gedeputeerde_staten", "proposed")]
+
+
+def test_a_notices_publication_in_the_official_journal_is_the_issuers_on_that_day(nlp):
+    text = NOTICE.replace("Utrecht, 4 november 2025\n", "Utrecht, 4 november 2025\n\nGepubliceerd op 6 november 2025 in "
+                          "het Gemeenteblad.\n\nHet besluit van 3 maart 2020 is gepubliceerd in de Staatscourant van 5 maart "
+                          "2020.\n")
+    x = analyse("utrecht-verkeersbesluit-cooklaan-2025-11-04", CleanText(text=text), nlp)
+    got = [(d.actor, d.date, d.status) for d in x.decisions if d.status == "realized"]
+    # (a sentence that names two days does not say which is the publication's)
+    assert got == [("college_bw", "2025-11-06", "realized")], got

@@ -1146,6 +1146,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _refusals(text, ctx, data)
         out += _letter_acts(text, ctx, dates, data)
         out += _taken_on(text, ctx, dates)
+        out += _published(text, ctx, dates)
         if ctx.layout in ("notice", None):
             out += _draft_laid_open(text, ctx)
             out += _laid_open(text, ctx, dates)
@@ -2595,6 +2596,25 @@ def _subject_decision(text: str, ctx: Context, lines: list[_Line]) -> list[dict]
             return [rec]
         return []
     return []
+
+
+_PUBLISHED = re.compile(r"(?i)\b(?:gepubliceerd|bekendgemaakt|bekend\s+gemaakt|geplaatst|uitgegeven)\b[^.\n]{0,60}?"
+                        r"\b(?:gemeenteblad|provinciaal\s+blad|waterschapsblad|staatscourant|staatsblad|"
+                        r"blad\s+gemeenschappelijke\s+regeling)\b")
+
+
+def _published(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
+    """A notice's publication in the official journal: "Gepubliceerd op 6 november 2025 in het Gemeenteblad":
+    realized by the issuer on that day (a regulation's CVDR metadata says it as "Isformatof", ``_ratified``)."""
+    out: list[dict] = []
+    for s, e in _sentences(text, 0, len(text)):
+        m = _PUBLISHED.search(text, s, e)
+        ds = _day_dates(dates, s, e) if m else []
+        if len(ds) == 1:
+            out.append(_record(text, ctx, status="realized", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
+                               actor_text=ctx.issuer_text, date=str(ds[0]._.value), date_text=ds[0].text,
+                               predicate="bekendmaken"))
+    return out
 
 
 _RECEIPT = re.compile(r"(?i)\bontvangst\b[^.]{0,120}\bbevestigd\b|\bbevestigd\b[^.]{0,60}\bontvangst\b")
