@@ -113,3 +113,34 @@ def test_a_short_best_sentence_shows_the_next_ones_up_to_about_a_snippets_length
     snippet = search(index, "Sluitersdijk 26 Hengelo houtwal aangeplant").hits[0].snippet
     assert "1 november 2025" in snippet, snippet  # the sentence after the best one, which holds none of the query
     assert len(snippet.replace("**", "")) <= 420
+
+
+# A plan's explanation: its name holds a number ("Wijziging 1") and the sentence that names it holds more of the
+# question's words than the one that gives the count.
+COUNTED = """Toelichting wijzigingsplan Laares 2014
+
+Het gebied waarop het bestemmingsplan "Laares 2014 - Wijziging 1" betrekking heeft is gelegen aan de westzijde van de
+Laaressingel, tussen de Leliestraat en de Papaverstraat. De gemeente Enschede bouwt hier sinds de jaren zestig in een
+groen stadsdeel met veel water, brede lanen, speelplekken en ruime tuinen, dicht bij het centrum van de stad, het
+station en de winkels, zodat de buurt ook in de toekomst aantrekkelijk blijft voor jonge gezinnen en voor ouderen.
+Voor de 15 aaneengesloten woningen langs de Laaressingel is een wijzigingsprocedure nodig.
+"""
+
+
+def test_a_question_about_how_many_shows_the_number_before_what_it_counts(tmp_path):
+    folder = _one_document_index(tmp_path, "laares-wijziging.txt", COUNTED)
+    hit = search(folder, "Hoeveel aaneengesloten woningen langs de Laaressingel maakt de wijziging van "
+                         "bestemmingsplan Laares 2014 mogelijk?").hits[0]
+    assert "15 **aaneengesloten**" in hit.snippet  # not the sentence of "Wijziging 1" alone
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("Hoeveel aaneengesloten woningen langs de Laaressingel", {"aaneengeslot", "woning"}),
+    ("Hoeveel windmolens moeten er bij", {"windmolen"}),
+    ("Met hoeveel is het aantal formele bestuurlijke overleggen afgenomen", {"formel", "bestur", "overlegg"}),
+    ("wanneer is het plan vastgesteld", set()),
+])
+def test_what_a_question_counts_is_the_words_after_hoeveel_or_aantal(question, counted):
+    from pipeline.search.engine import counted_stems
+
+    assert counted_stems(question) == counted

@@ -69,6 +69,7 @@ from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the w
     item_answer, outcome_words, plain_fold,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
+from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH_STOP_WORDS
 from ..store import store_signature
 
 _log = logging.getLogger(__name__)
@@ -209,6 +210,33 @@ def split_intent(text: str) -> tuple[str, str | None]:
     return (rest, intent) if rest.strip(' "') else (text, None)
 
 
+#: The words that say a number counts what follows them ("hoeveel woningen", "het aantal zienswijzen").
+COUNT_WORDS = frozenset(("hoeveel", "aantal"))
+COUNT_STOPS = frozenset(("langs", "per", "sinds", "vanaf", "na", "zonder", "tegen", "buiten"))  # (not stop words to spaCy)
+COUNTED_MAX = 3  # the counted thing: at most this many words after the count word
+
+
+def counted_stems(text: str) -> frozenset[str]:
+    """The index terms of what a question counts: the words after "hoeveel" or "aantal" up to a
+    verb, a stop word or ``COUNTED_MAX`` words ("Hoeveel aaneengesloten woningen maakt ..." ->
+    aaneengeslot, woning). A number that stands before them answers it ("15 aaneengesloten woningen"),
+    not one inside a name ("Wijziging 1")."""
+    words = [w.strip('?!.,"():;').casefold() for w in text.split()]
+    out: set[str] = set()
+    for n, word in enumerate(words):
+        if word not in COUNT_WORDS and not (word == "veel" and n and words[n - 1] == "hoe"):
+            continue
+        for nxt in words[n + 1:n + 1 + COUNTED_MAX]:
+            if not nxt or nxt in COUNT_STOPS or nxt in DUTCH_STOP_WORDS or wordforms.is_auxiliary(nxt) \
+                    or wordforms.is_light(nxt):
+                break
+            stems = analyzed_stems(TOKENS, nxt)
+            if not stems:  # a stop word ("er", "de"): what is counted has been named
+                break
+            out.update(stems)
+    return frozenset(out)
+
+
 #: a noun in a query of keywords that says what answer it wants ("Joure fietsbrug budget": an amount)
 ANSWER_NOUNS = {**dict.fromkeys(("bedrag", "budget", "kosten", "krediet", "prijs", "oppervlakte", "aantal"), "number"),
                 **dict.fromkeys(("datum",), "date"),
@@ -283,7 +311,7 @@ def _search_state(state, text, words, intent, limit, filt, table, sort, facets, 
         notes.append(TIME_NOTE)
     if intent == "signer":
         rows = rows + _signature_rows(state, searcher, rows, limit)
-    matcher = Matcher(concepts)
+    matcher = Matcher(concepts, counted=counted_stems(text) if intent == "number" else frozenset())
     # only the first ``limit`` documents are returned: re-weighed best bound first, the rest left once none
     # of them can reach the page (``group_rows``: the same documents in the same order as re-weighing all)
     ceiling = _held_at_most(matcher, rows, state, searcher) if shown is not None and sort == "relevance" else None

@@ -26,7 +26,7 @@ from ..index import compounds
 from . import wordforms
 from ..link.aliases import alias_table, fold
 from .engine import (ITEM_PASSAGES, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, FacetCount, QueryError, SearchResult, add_text,
-                     alias_forms, Concept, group_rows, Matcher, analyzed_stems, signature_passages, TOKENS)
+                     alias_forms, Concept, counted_stems, group_rows, Matcher, analyzed_stems, signature_passages, TOKENS)
 from ..store import store_signature
 from ..store.postgres import shared_store
 
@@ -107,7 +107,7 @@ def search_database(url: str, text: str, words: str, intent: str | None, limit: 
             fields.append((float(r["score"]) * 10, f))
         if intent == "signer":
             fields += _signature_rows(store, fields, limit, headlines)
-        groups = group_rows(fields, _Headlines(Matcher(concepts), headlines), intent, limit, sort, per_doc,
+        groups = group_rows(fields, _Headlines(Matcher(concepts, counted=counted_stems(text) if intent == "number" else frozenset()), headlines), intent, limit, sort, per_doc,
                             per_doc_counts, shown=shown, following=lambda f: _following(store, f))
     hits = [h for g in groups for h in g.hits]
     return SearchResult(query=text, total=total, documents=len(per_doc_counts), hits=hits, suggestion=suggestion,

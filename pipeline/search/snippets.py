@@ -186,6 +186,19 @@ TAIL_INTENTS = ("actor", "date", "outcome")
 TAIL_LINES, TAIL_CHARS = 3, 80
 _NEWLINE = re.compile(r"\n")
 
+# "hoeveel woningen": a number followed by what is counted (within this many words and characters)
+# answers it more than another number of the passage does, by up to this much of a sentence's score.
+COUNTED_GAP, COUNTED_CHARS, COUNTED_BONUS = 2, 40, 2.0
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+@lru_cache(maxsize=1)
+def _month_terms() -> frozenset[str]:
+    """The index terms of the month names and their abbreviations ("maart", "mrt")."""
+    dates = load_date_lexicon()["dates"]
+    return frozenset(t for w in (*dates.get("months", {}), *dates.get("month_abbreviations", {}))
+                     for t in analyzed_stems(TOKENS, w))
+
 # A passage that holds a concept only in another form (an alias, a variant, a near word) counts it
 # at this share of its weight: the form the user typed is the better evidence.
 VARIANT_SHARE = 0.75
@@ -297,8 +310,9 @@ def _features(text: str) -> _Features:
 class Matcher:
     """Finds the sentence of a passage that best answers the query, and marks the matched terms."""
 
-    def __init__(self, concepts: list[Concept]):
+    def __init__(self, concepts: list[Concept], counted: frozenset[str] = frozenset()):
         self.concepts = concepts
+        self.counted = counted  # what a question about a number counts (``engine.counted_stems``)
         self.total = sum(c.weight for c in concepts) or 1.0
         self._terms: dict[str, list[tuple[int, bool]]] = defaultdict(list)  # term -> (concept, typed)
         self._phrases: dict[str, list[tuple[int, tuple, bool]]] = defaultdict(list)  # first word -> ...
@@ -464,6 +478,29 @@ class Matcher:
                     "what": k - lo >= 6, "outcome": any(not hit_concepts[i] for i in feats.outcomes[j])}
             return found
 
+        number_words = None
+
+        def counts(j: int) -> float:
+            """The share of what the question counts that stands right after a number of sentence ``j``
+            that is not a word of the query ("15 aaneengesloten woningen"): 0.0 for none."""
+            nonlocal number_words
+            start, end, lo, k = sentences[j]
+            if not (feats.digit_in[j] or feats.number_words_in[j]):
+                return 0.0
+            if number_words is None:
+                number_words = {i for i, _ in _number_words(original)}
+            months = _month_terms()
+            best = 0.0
+            for i in range(lo, k):
+                if hit_concepts[i] or not (text[tokens[i][1]].isdigit() or i in number_words) \
+                        or _YEAR.fullmatch(tokens[i][0]) or i + 1 < k and tokens[i + 1][0] in months:
+                    continue  # a year or a day of a month counts nothing
+                after = [t for t, s_t, _ in tokens[i + 1:min(k, i + 1 + COUNTED_GAP)]
+                         if s_t - tokens[i][2] <= COUNTED_CHARS]
+                found = {c for c in self.counted if any(t == c or t.endswith(c) for t in after)}
+                best = max(best, len(found) / len(self.counted))
+            return best
+
         # the sentences that hold a word of the query, in order, with the first and last of their matches
         held_in: dict[int, list[int]] = {}
         for n, i in enumerate(matched):
@@ -508,6 +545,8 @@ class Matcher:
                         answers, head = share / 2, n
                     break
             score += 4.0 * (1.0 if answers == share and answers else 0.5 if answers else 0.0)
+            if intent == "number" and self.counted and answers == share and answers:
+                score += COUNTED_BONUS * counts(j)
             score -= 0.01 * max(0, len(text[start:end]) - SNIPPET_CHARS)
             best_share = max(best_share, share)
             if score > best_score:
