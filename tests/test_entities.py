@@ -354,3 +354,29 @@ def test_a_kamer_lists_committee_labels_are_no_bodies_and_a_standing_committee_k
     assert not any("commissie" in o.lower() and ("volg" in o.lower() or "voortouw" in o.lower()) for o in organs), organs
     assert [(d.actor_text, d.date) for d in x.decisions if d.status == "adopted"] == [
         ("vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties", "2009-04-02")]
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("Brief van de minister van Justitie over griffierecht.", "minister van Justitie", "minister_jenv"),
+    ("Brief regering - staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties, Bijleveld - 12 maart 2009.",
+     "staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties", "staatssecretaris"),
+    ("De commissie besluit de Staatssecretaris VW te verzoeken om een brief.", "Staatssecretaris VW", "staatssecretaris"),
+    ("Brieven van de minister van AZ over de kabinetsformatie.", "minister van AZ", "minister_az"),
+    ("De minister voor Bestuurlijke Vernieuwing en Koninkrijksrelaties besluit.",
+     "minister voor Bestuurlijke Vernieuwing en Koninkrijksrelaties", "minister"),
+])
+def test_entities_a_ministers_portfolio_is_part_of_the_office(nlp, text, surface, canonical):
+    assert canon_of(nlp, text, surface) == [canonical]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Minister Hugo de Jonge zegt toe dat de regeling blijft.", "Minister"),
+    ("De minister Van der Laan komt naar Almere.", "minister"),
+])
+def test_entities_a_name_after_minister_is_no_portfolio(nlp, text, surface):
+    assert [e[1] for e in ents(nlp, text) if e[0] == "ORGAN"] == [surface]
+
+
+def test_entities_a_minister_of_another_portfolio_is_not_the_one_minister_named(nlp):
+    text = "De minister van BZK stuurt een brief. De minister van Landbouw en Visserij antwoordt."
+    assert canon_of(nlp, text, "minister van Landbouw en Visserij") == ["minister"]

@@ -398,3 +398,21 @@ def test_an_item_decided_at_the_first_session_of_a_suspended_meeting_is_adopted_
     x = run(nlp, CONTINUED)
     done = [(d.actor, d.date, d.status) for d in x.decisions if "reeds" in d.text]
     assert done == [("gemeenteraad", "2021-03-16", "adopted")] * 2
+
+
+# A list of the letters a committee received, as the Tweede Kamer publishes them: each entry names its sender on a
+# line of its own that ends in a comma, like a signature ("De staatssecretaris van Financiën,") would.
+LETTERS_RECEIVED = """Overzicht ingekomen stukken
+
+Wetgeving - staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties,
+Bijleveld-Schouten A.Th.B. - 24 maart 2009
+Nota van wijziging Kieswet (30569)
+
+Brief regering - minister van Justitie,
+Hirsch Ballin E.M.H. - 11 maart 2009
+Griffierecht in huisvuilzaken
+"""
+
+
+def test_a_list_of_letters_is_not_signed_by_the_sender_of_an_entry(nlp):
+    assert run(nlp, LETTERS_RECEIVED).document.issuer != "staatssecretaris"

@@ -131,6 +131,7 @@ class EntityRecognizer:
                 c.ids = []
                 c.warnings = [w for w in c.warnings if not w.startswith("office:")]
         self._extend_named(chosen, toks, text)
+        self._portfolios(chosen, text)
         chosen += self._signature_chair(chosen, text, meta)
         chosen.sort(key=lambda c: c.start)
         chosen = [c for c in chosen if c.label]
@@ -457,6 +458,31 @@ class EntityRecognizer:
                 if m and m.start(1) > 0 and not re.search(r"[.:!?\n]\s*$", before[:m.start(1)]):
                     c.label = None
 
+    def _portfolios(self, chosen: list[Cand], text: str) -> None:
+        """A minister or state secretary with the portfolio written after the office: "minister van Justitie",
+        "staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties", "Staatssecretaris VW". The span takes
+        the portfolio; a minister whose portfolio the KB knows is that minister, else the office stays generic
+        (and is not taken for the one minister the document names elsewhere)."""
+        for c in chosen:
+            if c.label != "ORGAN" or c.canonical not in ("minister", "staatssecretaris") \
+                    or text[c.start:c.end].casefold() not in ("minister", "staatssecretaris"):
+                continue
+            m = _PORTFOLIO_RE.match(text, c.end)
+            if not m:
+                continue
+            portfolio = m.group("name") or m.group("letters")
+            if "," in portfolio and not re.search(r",.*\s(?:en|&)\s", portfolio):
+                portfolio = portfolio.split(",")[0]  # "staatssecretaris van BZK, Bijleveld": a name follows
+            end = m.start("name" if m.group("name") else "letters") + len(portfolio)
+            for d in chosen:
+                if d is not c and c.end <= d.start < end:
+                    d.label = None  # "Justitie", "BZK": the portfolio's words are the office's name
+            office = text[c.start:c.end].casefold()
+            known = [i for i in self.kb.lookup(f"minister {m.group('prep') or 'van'} {portfolio}") if i.startswith("minister_")]
+            c.end = end
+            if office == "minister" and len(known) == 1:
+                c.canonical = known[0]
+
     def _name_after(self, toks: list[Tok], k: int, starts: set[int], acronym_only: bool = False,
                     topics: bool = False) -> tuple[int, int]:
         """(end, words taken) of the name that follows a named body from token ``k``.
@@ -590,7 +616,7 @@ class EntityRecognizer:
         if len(ministers) == 1:
             only = ministers.pop()
             for c in chosen:
-                if c.canonical == "minister":
+                if c.canonical == "minister" and " " not in text[c.start:c.end].strip():  # (not "minister van Justitie")
                     c.canonical = only
         # a GR named right after "GR" is that GR
         for k, c in enumerate(chosen):
@@ -750,6 +776,12 @@ def _coordinated_with_council(text: str, start: int, end: int) -> bool:
     return bool(_COUNCIL_PAIR_RE.search(text[max(0, start - 20):start]) or _COUNCIL_PAIR_AFTER_RE.match(text[end:end + 20]))
 
 
+# The portfolio after "minister"/"staatssecretaris": "van Justitie", "voor Bestuurlijke Vernieuwing en
+# Koninkrijksrelaties", "van Volksgezondheid, Welzijn en Sport", or a ministry's letters alone ("BZK", "IenW").
+_PORTFOLIO_WORD = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?|[A-Z][A-Za-z&]{1,5})"
+_PORTFOLIO_RE = re.compile(
+    rf"[ \t]+(?:(?P<prep>van|voor)[ \t]+(?P<name>{_PORTFOLIO_WORD}(?:(?:,[ \t]+|[ \t]+(?:en|&)[ \t]+|[ \t]+){_PORTFOLIO_WORD}){{0,5}})"
+    r"|(?P<letters>[A-Z][A-Za-z]{0,3}[A-Z]))(?![\w-])")
 _PAREN_ABBR_RE = re.compile(r"[ \t]?\(([A-Z][A-Za-z0-9&]{1,7})\)")
 #: the bare word "voorzitter" (not "voorzitter van X"): a chair whose body the context gives
 CHAIR_RE = re.compile(r"\b[Vv]oorzitter\b(?!\s+(?:van|der|des)\b)")

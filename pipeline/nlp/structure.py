@@ -735,6 +735,8 @@ def _signature(ctx: Context, text: str, lines: list[_Line], organs: list[Span], 
                 continue  # (not the salutation: "Geachte wethouders duurzaamheid,")
             os_ = [o for o in _organs_in(organs, ln.start, ln.end)
                    if not (formula_tail and o._.canonical in data["clerks"])]  # "Aldus vastgesteld ... De griffier,"
+            if os_ and re.search(r"[-–:]", text[ln.start:os_[0].start_char]):
+                continue  # an entry of a list of letters: "Brief regering - staatssecretaris van Financiën,"
             if os_ and (len(ln.text) - len(os_[0].text) < 25 or (  # "De Staatssecretaris van Veiligheid en Justitie,"
                     os_[0].start_char - ln.start <= 4 and re.match(r"\s+van\s+[A-Z]", text[os_[0].end_char:ln.end]))):
                 body = os_[0]
