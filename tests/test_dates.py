@@ -743,3 +743,21 @@ def test_a_year_guessed_from_a_plans_period_gives_way_to_the_file_names_date(nlp
     ex = run(nlp, text, "kerkdorp-nieuws-raadsvergadering-2023-03")
     assert (ex.document.date, ex.document.date_source) == ("2023-03", "filename")
     assert "2023-03-29" in [e.value for e in ex.entities if e.label == "DATE"]
+
+
+def test_a_letters_date_is_not_the_day_of_the_readers_letter_it_cites():
+    from pipeline.nlp.dates import document_date
+
+    text = ("Ministerie van Volksgezondheid\n\nDatum:\n0 4 SEP, 2028\n\nBetreft: Besluit op uw Wob-verzoek\n\nGeachte heer,\n\n"
+            "In uw brief van 9 juni 2020, ontvangen op 12 juni 2020, heeft u verzocht om informatie.\n\n"
+            "In de brief van 7 juli 2020 is de beslistermijn verdaagd.")
+    # the stamp's day is unreadable (a scan's text layer): no day the letter cites is taken for it
+    assert document_date(text)[0] not in ("2020-06-09", "2020-06-12", "2020-07-07")
+
+
+def test_a_letterheads_your_letter_field_is_not_the_letters_date():
+    from pipeline.nlp.dates import document_date
+
+    text = ("Ministerie van Volksgezondheid\n\nOns kenmerk\n2020.117\n\nUw brief\n9 juni 2020\n\n"
+            "Betreft: Besluit op uw Wob-verzoek\n\nGeachte heer,\n\nIk besluit de informatie openbaar te maken.")
+    assert document_date(text) != ("2020-06-09", "stated")

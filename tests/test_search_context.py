@@ -144,3 +144,20 @@ def test_what_a_question_counts_is_the_words_after_hoeveel_or_aantal(question, c
     from pipeline.search.engine import counted_stems
 
     assert counted_stems(question) == counted
+
+
+# A plan's explanation whose page ends with a section's heading: the section's words stand on the next page.
+HEADING_AT_PAGE_END = (
+    "Toelichting Echt-Susteren 2023\n\n1.1 Aanleiding\n\nDe gemeente Echt-Susteren voegt haar bestemmingsplannen "
+    "samen tot een omgevingsplan. Dat plan geldt voor het hele grondgebied van de gemeente, met uitzondering van enkele "
+    "gebieden waarvoor nog een procedure loopt. De gemeente werkt daarbij samen met de buurgemeenten.\n\n"
+    "1.2 Plannen opgenomen in het initieel omgevingsplan\n\f"
+    "Bijlage 1 van deze toelichting somt de 81 regelingen op die hierin zijn samengevoegd. De bestaande regels blijven "
+    "zoveel mogelijk gelden.\n\n1.3 Begrenzing\n\nHet gebied beslaat een groot deel van de gemeente.\n")
+
+
+def test_a_heading_that_ends_its_passage_shows_the_words_after_it(tmp_path):
+    folder = _one_document_index(tmp_path, "echt-susteren-omgevingsplan.txt", HEADING_AT_PAGE_END)
+    result = search(folder, "welke plannen zijn opgenomen in het initieel omgevingsplan")
+    heading = next(h for h in result.hits if "1.2 **Plannen**" in h.snippet)
+    assert "de 81 regelingen" in heading.snippet  # the next page's opening, though it holds no word asked for

@@ -528,6 +528,10 @@ def _column_date(text: str, full: list[Mention], P, at: int) -> str | None:
     return None
 
 
+# A day the reader's own letter, request or e-mail has, or the day it came in: never the date of the letter that cites it.
+_READERS_DAY = re.compile(r"(?i)\b(?:uw|jouw)\s+(?:brief|verzoek|e-?mail|mail|schrijven|aanvraag|melding|bericht)\b[^\n]{0,40}$"
+                          r"|\bontvangen\s+(?:op\s+)?$")
+_READERS_LABEL = re.compile(r"(?i)(?:uw|jouw)\s+(?:brief|kenmerk|verzoek|e-?mail|bericht|aanvraag|schrijven)(?:\s+(?:van|d\.d\.|datum))?\s*:?")
 PUBLISHED_DECISION = re.compile(r"(?i)\bbekendmaking\s+van\s+(?:het|een)\s+besluit\s+van\s+(?:[a-zà-ÿ]+\s+){0,6}$")
 
 
@@ -539,9 +543,11 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
     mentions = [mn for mn in scanned if mn.explicit and mn.kind in ("date", "month")]
     full = [mn for mn in mentions if mn.d is not None]
 
-    def first_after(pos: int, limit: int) -> Mention | None:
+    def first_after(pos: int, limit: int, own: bool = False) -> Mention | None:
         for mn in full:
             if pos <= mn.start <= pos + limit:
+                if own and _READERS_DAY.search(text[text.rfind("\n", 0, mn.start) + 1:mn.start]):
+                    continue  # "In uw brief van 9 juni 2020": the reader's letter, not this one
                 return mn
         return None
 
@@ -565,7 +571,12 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
         return None
 
     def for_label(lab) -> Mention | None:
-        close = first_after(lab.end(), 300)
+        close = first_after(lab.end(), 300, own=True)
+        value = re.match(r"[ \t:]*(?:\n[ \t]*)*([^\n]*)", text[lab.end():lab.end() + 200])
+        at = lab.end() + value.start(1)
+        if re.search(r"\d\s*\d?\s*[A-Za-z]{3,}", value.group(1)) and not (close and at <= close.start < at + len(value.group(1))) \
+                and not near_before(lab.start()):
+            return None  # the label's value is there but unreadable ("0 4 SEP, 2028" of a scanned stamp): no other day
         if close is not None and text.count("\n", lab.end(), close.start) <= 4:
             return close  # on the label's line or just under it
         return near_before(lab.start()) or close
@@ -607,7 +618,8 @@ def _document_date(text: str, scanned: list[Mention]) -> tuple[str | None, str |
             # ("... tussen 1 september 2022 en" / "30 januari 2023.": the end of a sentence, not a date line)
             runs_on = bool(re.search(r"\b(?:en|tot|tussen|van|vanaf|op|of|per|t/m|na|voor)$", prev))
             for mn in (full + weeks if lines_seen <= 3 else full):
-                if pos <= mn.start < pos + len(line) and not runs_on and not VALIDITY.match(stripped):
+                if pos <= mn.start < pos + len(line) and not runs_on and not VALIDITY.match(stripped) \
+                        and not _READERS_LABEL.fullmatch(prev):  # (a letterhead's "Uw brief" / "9 juni 2020")
                     rest = (text[pos:mn.start] + text[mn.end:pos + len(line)]).strip(" \t\r\n*_#>|-–:,.")
                     title = lines_seen <= 3 and (len(stripped) <= 120 or (lines_seen == 1 and mn.start - pos <= 40))  # (a long title line
                     # that names its date early: "BESLUIT AB 10 oktober 2024 Begroting 2025 ... Tekstuele versie: ...")

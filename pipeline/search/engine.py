@@ -66,7 +66,7 @@ from .postings import Postings, Scores
 from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the web layer, card and tests)
     TOKENS, MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, SNIPPET_MAX_CHARS, Matcher, analysis_key, analyzed_stems,
     signature_words,
-    item_answer, outcome_words, plain_fold,
+    item_answer, outcome_words, plain_fold, continuation, SNIPPET_MIN_CHARS,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
 from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH_STOP_WORDS
@@ -1537,6 +1537,14 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
                                 following(shown_items[0][1]), intent)
             if found:
                 hits[0].snippet = hits[0].snippet.removesuffix(" …") + " … " + found
+        if following is not None and start + n < ITEM_DOCS:
+            texts = {f.get("text", "") for _, f, _ in shown_items}
+            for hit, (_, fields, _) in zip(hits, shown_items):
+                if len(hit.snippet) < SNIPPET_MIN_CHARS:  # (a heading, a sentence the page cut: what follows it,
+                    after = [t for t in following(fields)[:1] if t not in texts]  # unless it is shown itself)
+                    more = continuation(getattr(matcher, "matcher", matcher), hit.snippet, fields.get("text", ""),
+                                        after[0]) if after else None
+                    hit.snippet = more or hit.snippet
         out.append(DocGroup(
             doc_id=doc_id, title=first.get("title", ""), date=first.get("date") or None,
             doc_type=first.get("doc_type", ""), score=score,

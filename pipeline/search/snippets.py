@@ -796,6 +796,24 @@ def _answer_end(text: str, bounds: list[int], i: int, start: int) -> int:
     return end
 
 
+def continuation(matcher: Matcher, snippet: str, text: str, following: str) -> str | None:
+    """A snippet shorter than ``SNIPPET_MIN_CHARS`` that ends where its passage ``text`` ends (a heading, or a
+    sentence the page break cut: "Voorstel is om het tijdsvenster open te stellen van") with the opening of the
+    passage after it, up to a snippet's length; None when it needs none."""
+    shown = " ".join(snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "").removesuffix(" …").split())
+    whole = " ".join(text.split())
+    if len(shown) >= SNIPPET_MIN_CHARS or not shown or not whole.endswith(shown[-40:]) or not following.strip():
+        return None
+    clean, tokens, bounds, _, _ = _prepared(following)
+    need, room = SNIPPET_MIN_CHARS - len(shown), SNIPPET_MAX_CHARS - len(shown)
+    end = next((b for b in bounds[1:] if b >= need), len(clean))  # whole sentences, about a snippet's length
+    cut = end > room
+    if cut:
+        end = clean.rfind(" ", 0, room) if clean.rfind(" ", 0, room) > 0 else room
+    more = _mark(clean, 0, end, tokens, matcher._spans(tokens)[0]).removeprefix("… ").removesuffix(" …")
+    return snippet.removesuffix(" …") + " " + more + (" …" if cut else "")
+
+
 def _window(text: str, start: int, end: int, tokens, spans) -> tuple[int, int]:
     """text[start:end] if it is at most SNIPPET_MAX_CHARS (whole sentences), else SNIPPET_CHARS of it,
     starting a little before the first match."""
