@@ -464,8 +464,8 @@ class EntityRecognizer:
         the portfolio; a minister whose portfolio the KB knows is that minister, else the office stays generic
         (and is not taken for the one minister the document names elsewhere)."""
         for c in chosen:
-            if c.label != "ORGAN" or c.canonical not in ("minister", "staatssecretaris") \
-                    or text[c.start:c.end].casefold() not in ("minister", "staatssecretaris"):
+            office = text[c.start:c.end].casefold()
+            if c.label != "ORGAN" or c.canonical not in ("minister", "staatssecretaris") or office != c.canonical:
                 continue
             m = _PORTFOLIO_RE.match(text, c.end)
             if not m:
@@ -477,11 +477,11 @@ class EntityRecognizer:
             for d in chosen:
                 if d is not c and c.end <= d.start < end:
                     d.label = None  # "Justitie", "BZK": the portfolio's words are the office's name
-            office = text[c.start:c.end].casefold()
-            known = [i for i in self.kb.lookup(f"minister {m.group('prep') or 'van'} {portfolio}") if i.startswith("minister_")]
             c.end = end
-            if office == "minister" and len(known) == 1:
-                c.canonical = known[0]
+            if office == "minister":
+                known = [i for i in self.kb.lookup(f"minister {m.group('prep') or 'van'} {portfolio}") if i.startswith("minister_")]
+                if len(known) == 1:
+                    c.canonical = known[0]
 
     def _name_after(self, toks: list[Tok], k: int, starts: set[int], acronym_only: bool = False,
                     topics: bool = False) -> tuple[int, int]:

@@ -50,6 +50,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
+from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH_STOP_WORDS
 from whoosh import sorting
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.searching import Searcher
@@ -69,7 +70,6 @@ from .snippets import (  # noqa: F401  (MARK_*, SNIPPET_*: re-exported for the w
     item_answer, outcome_words, plain_fold, continuation, SNIPPET_MIN_CHARS,
 )
 from ..nlp.dates import load_lexicon as load_date_lexicon
-from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH_STOP_WORDS
 from ..store import store_signature
 
 _log = logging.getLogger(__name__)
@@ -212,7 +212,7 @@ def split_intent(text: str) -> tuple[str, str | None]:
 
 #: The words that say a number counts what follows them ("hoeveel woningen", "het aantal zienswijzen").
 COUNT_WORDS = frozenset(("hoeveel", "aantal"))
-COUNT_STOPS = frozenset(("langs", "per", "sinds", "vanaf", "na", "zonder", "tegen", "buiten"))  # (not stop words to spaCy)
+COUNT_STOPS = frozenset(("langs", "per"))  # prepositions spaCy's Dutch stop words lack
 COUNTED_MAX = 3  # the counted thing: at most this many words after the count word
 
 
