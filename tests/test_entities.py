@@ -338,6 +338,40 @@ def test_a_term_a_quoted_statute_defines_is_no_body(nlp):
     assert [e.text for e in x.entities if e.label == "ORGAN"] == ["adviescommissie"]
 
 
+def test_a_kind_of_body_said_with_een_is_no_body(nlp):
+    # "een onafhankelijke adviescommissie", "elke commissie": no body in particular (Woo decisions quote the law's
+    # "adviezen van een ambtelijke of gemengd samengestelde adviescommissie"); "de adviescommissie", "een besluit van
+    # de raad" and a capitalised name after "een" are bodies the document names
+    found = [(e[1], e[0]) for e in ents(nlp, "Adviezen van een ambtelijke of gemengd samengestelde adviescommissie "
+                                              "worden openbaar. Elke commissie stelt dit vast. Het college vraagt een "
+                                              "onafhankelijke adviescommissie om raad.")]
+    assert not [t for t, lab in found if lab == "ORGAN" and "commissie" in t], found
+    found = [(e[1], e[0]) for e in ents(nlp, "De adviescommissie heeft geadviseerd. Dit is een besluit van de raad. Geen "
+                                              "regioraad meer nodig. "
+                                              "De gemeenten vormden een Bestuurlijk Overleg Sociaal Domein.")]
+    organs = [t for t, lab in found if lab == "ORGAN"]
+    assert "adviescommissie" in organs and "raad" in organs and "Bestuurlijk Overleg Sociaal Domein" in organs, found
+    assert "regioraad" in organs, found  # (the one body the document is about, abolished)
+    # one person's office is the office all the same: "de raad benoemt een wethouder"
+    assert "wethouder" in [e[1] for e in ents(nlp, "De raad benoemt vanavond een wethouder.") if e[0] == "ORGAN"]
+
+
+def test_the_bodies_of_a_quoted_law_appendix_are_the_laws(nlp):
+    # a Woo decision appends the articles it applies ("Bijlage 1 – Relevante artikelen uit de Wob"): "de leden van de
+    # adviescommissie" there is the law's, not a body of the document; the inventory after it is the document's again
+    from pipeline.extract import analyse
+    from pipeline.models import CleanText
+
+    letter = "Amsterdam, 8 oktober 2020\n\nWij hebben besloten uw verzoek gedeeltelijk toe te wijzen.\n\n"
+    law = ("Bijlage 1 – Relevante artikelen uit de Wob\n\nArtikel 11\n\n3. Het voornemen wordt aan de leden van de "
+           "adviescommissie voor de aanvang van hun werkzaamheden kenbaar gemaakt.\n\n")
+    inventory = "Bijlage 2 Inventarislijst\n\n1. Verslag van de adviescommissie, 3 maart 2020\n"
+    x = analyse("woo-besluit", CleanText(text=letter + law), nlp)
+    assert "adviescommissie" not in [e.text for e in x.entities if e.label == "ORGAN"]
+    x = analyse("woo-besluit", CleanText(text=letter + law + inventory), nlp)
+    assert [e.text for e in x.entities if e.label == "ORGAN" and e.text == "adviescommissie"] == ["adviescommissie"]
+
+
 def test_a_kamer_lists_committee_labels_are_no_bodies_and_a_standing_committee_keeps_vaste(nlp):
     # a Tweede Kamer committee's procedure list (session 24, blind round r50): "Voortouwcommissie:" and
     # "Volgcommissie(s):" label which committee leads or follows an item; the committee is the one named

@@ -121,8 +121,10 @@ class EntityRecognizer:
         cands += self._laws(toks)
         cands += self._suffix_bodies(toks)
         chosen = select_candidates(cands)
+        law = quoted_law(text)
         chosen = [c for c in chosen if not (c.label == "ORGAN" and (_in_address(text, c.start, c.end) or self._court_clerk(c, text)
-                                                                  or is_surname(text, c.start) or _defined_term(text, c.start, c.end)))]
+                                                                  or is_surname(text, c.start) or _defined_term(text, c.start, c.end)
+                                                                  or self._indefinite(c, text) or any(a <= c.start < b for a, b in law)))]
         # "wethouder De Vries": the office word stays a mention of the body (ORGAN wethouder), the name
         # after it is the person (PERSON De Vries, role wethouder)
         for c in chosen:
@@ -142,6 +144,14 @@ class EntityRecognizer:
                 if m:
                     c.value = "artikel " + m.group("art") + (" lid " + m.group("lid") if m.group("lid") else "")
         return [c for c in chosen if c.label and c.canonical]
+
+    def _indefinite(self, c: Cand, text: str) -> bool:
+        """``_indefinite``, for a body that is not one person's office: "de benoeming van een wethouder" is still
+        about the office wethouder."""
+        if not _indefinite(text, c.start, c.end):
+            return False
+        entry = self.kb.get(c.canonical)
+        return not (entry is not None and (entry.person_office or (entry.type and getattr(self.kb.get(entry.type), "person_office", False))))
 
     def _court_clerk(self, c: Cand, text: str) -> bool:
         """'de griffier van de rechtbank' is the court's clerk, not a government's."""
@@ -795,6 +805,42 @@ def _in_address(text: str, start: int, end: int) -> bool:
         if m.start() < end and start < m.end():
             return True
     return False
+
+
+# "een (onafhankelijke) adviescommissie", "elke commissie": a kind of body, not one the document names (but "Geen
+# regioraad meer nodig" speaks of the one body the document is about)
+_INDEFINITE_RE = re.compile(r"\b(?:[Ee]en|[Ee]lke?|[Ii]edere?)(?:\s+(?:of|en|[a-zà-ÿ][a-zà-ÿ-]*e|[a-zà-ÿ][a-zà-ÿ-]*[dt])){0,4}\s+$")
+_INDEFINITE_SKIP = frozenset({"de", "het", "die", "deze", "onze", "uwe", "hare", "zijne"})
+
+
+def _indefinite(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]``, a body's bare lower-case word, said of no body in particular: "een
+    onafhankelijke adviescommissie", "een ambtelijke of gemengd samengestelde adviescommissie", "elke commissie"?
+    A capitalised name after "een" ("een Bestuurlijk Overleg Transitie Sociaal Domein") stays a body."""
+    if text[start:end] != text[start:end].lower() or " " in text[start:end].strip():
+        return False
+    m = _INDEFINITE_RE.search(text, max(0, start - 80), start)
+    return m is not None and not _INDEFINITE_SKIP & set(m.group().lower().split())
+
+
+# A Woo decision's appendix that quotes the law ("Bijlage 1 – Relevante artikelen uit de Wob", "Relevante artikelen uit
+# de Wob"; not a letter's own section "Relevante wetsartikelen/juridisch kader"): the bodies its articles name ("de
+# adviescommissie", "Onze Minister") are the law's
+_QUOTED_LAW_RE = re.compile(r"(?im)^[ \t]*(?:bijlage[ \t]*[\w.]*[ \t]*[-–—:.]?[ \t]*relevante[ \t]+(?:[\w]+-)?(?:wets)?artikelen\b"
+                            r"|(?:\d{1,2}[.)][ \t]*)?relevante[ \t]+(?:wets)?artikelen[ \t]+uit[ \t]+de[ \t]+\w+)[^\n]{0,60}$")
+_QUOTED_LAW_END_RE = re.compile(r"(?im)^[ \t]*(?:bijlage|inventaris)")
+_ARTICLE_HEAD_RE = re.compile(r"(?m)^[ \t]*Artikel[ \t]+\d")
+
+
+def quoted_law(text: str) -> list[tuple[int, int]]:
+    """The appendices of ``text`` that quote the law, each from its heading to the next appendix or inventory."""
+    out = []
+    for m in _QUOTED_LAW_RE.finditer(text):
+        if not _ARTICLE_HEAD_RE.search(text, m.end(), m.end() + 1500):
+            continue  # a list of the appendices ("Bijlage(n): 1. Relevante artikelen uit de Wob 2. Inventarislijst")
+        end = _QUOTED_LAW_END_RE.search(text, m.end())
+        out.append((m.start(), len(text) if end is None else end.start()))
+    return out
 
 
 _DEFINITION = re.compile(r"\s*:\s+een\s")
