@@ -349,3 +349,41 @@ def test_a_woo_letters_promise_of_an_answer_and_what_was_sent_and_the_writer_nam
     assert {("burgemeester", "2018-11-22", "realized"), ("burgemeester", "2020-10-06", "planned"),
             ("burgemeester", "2020-08-12", "adopted")} <= got
     assert all(d.actor_text != "ik" for d in recs)  # the writer as the letter names it
+
+
+def test_a_raadsvoorstels_closing_sentence_proposes_the_resolution_under_it(nlp):
+    # "Gezien het vorenstaande stelt het college de raad voor het volgende besluit te nemen:" (r48, a Den Haag
+    # raadsvoorstel): the college proposes; the council's "besluit:" under it is the council's, on the day it was taken
+    text = ("Datum\n28 januari 2025\n\nVoorstel van het college inzake de Gemeenschappelijke regeling Veiligheidsregio 2025\n\n"
+            "Het college is van mening dat de zienswijze op passende wijze is verwerkt.\n\n"
+            "Gezien het vorenstaande stelt het college de raad voor het volgende besluit te nemen:\n\n"
+            "de raad van de gemeente Den Haag,\n\ngezien het voorstel van het college van 28 januari 2025;\n\nbesluit:\n\n"
+            "toestemming te verlenen aan het college tot het treffen van de gemeenschappelijke regeling.\n\n"
+            "Aldus besloten in de openbare raadsvergadering van 13 februari 2025.\n")
+    x = analyse("denhaag-raadsvoorstel-2025-01-28", CleanText(text=text), nlp)
+    assert not [d.text for d in x.decisions if d.actor == "college_bw" and d.status == "adopted"], \
+        [(d.actor, d.status, d.text[:60]) for d in x.decisions]
+    assert ("gemeenteraad", "2025-02-13", "adopted") in [(d.actor, d.date, d.status) for d in x.decisions]
+
+
+def test_a_resolutions_points_whose_numbers_stand_apart_are_one_decision_each(nlp):
+    # a PDF that set the points' numbers in a column of their own gives "I." / "II." / the two points (r47, a Den Haag
+    # raadsvoorstel): each point is the council's decision, numbered as written
+    text = ("de raad van de gemeente Den Haag,\n\ngezien het voorstel van het college van 8 april 2025, besluit:\n\nI.\n\nII.\n\n"
+            "de maximum planvoorraad in het Haags Hotelbeleid 2021 vast te stellen op een maximum van 1.400 kamers;\n\n"
+            "geen medewerking te verlenen aan nieuwe short stay-initiatieven, totdat nieuw beleid is vastgesteld.\n\n"
+            "Aldus besloten in de openbare raadsvergadering van 9 juli 2025.\n\nDe griffier,\n\nDe voorzitter,\n")
+    x = analyse("denhaag-raadsbesluit-2025-07-09", CleanText(text=text), nlp)
+    points = [(d.number, d.date, d.status, d.text.split()[0]) for d in x.decisions if d.actor == "gemeenteraad"]
+    assert points == [("I", "2025-07-09", "adopted", "de"), ("II", "2025-07-09", "adopted", "geen")], points
+
+
+def test_what_a_letter_says_its_college_will_deliver_is_the_colleges(nlp):
+    # "Het college verwacht nieuw short stay-beleid kort na de zomer aan de gemeenteraad aan te bieden": planned by the
+    # college the sentence opens with, whoever signs the document (here the council's resolution under the proposal)
+    text = ("Datum\n8 april 2025\n\nWijziging planvoorraad\n\nGeachte raad,\n\nHet college verwacht nieuw short stay-beleid "
+            "kort na de zomer aan de gemeenteraad aan te bieden.\n\nAldus besloten in de openbare raadsvergadering van 9 juli "
+            "2025.\n\nDe griffier,\n\nDe voorzitter,\n")
+    x = analyse("denhaag-brief-2025-04-08", CleanText(text=text), nlp)
+    assert [(d.actor, d.date, d.status) for d in x.decisions if "short stay" in d.text] == [("college_bw", "2025-SU", "planned")], \
+        [(d.actor, d.date, d.status, d.text[:50]) for d in x.decisions]

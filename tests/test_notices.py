@@ -55,3 +55,16 @@ def test_a_notices_publication_in_the_official_journal_is_the_issuers_on_that_da
     got = [(d.actor, d.date, d.status) for d in x.decisions if d.status == "realized"]
     # (a sentence that names two days does not say which is the publication's)
     assert got == [("college_bw", "2025-11-06", "realized")], got
+
+
+def test_a_decision_that_takes_effect_on_a_later_day_is_that_days_step_too(nlp):
+    # "Besluiten: met ingang van 7 november 2025 ... vast te stellen" (a traffic decision of 4 November): adopted on its
+    # day, and on the timeline again where it takes effect (planned by the same body); a date before the decision or a
+    # term the text tells on its own ("treedt in werking met ingang van ...") adds nothing
+    text = NOTICE.replace("een parkeerplaats aan de Cooklaan", "met ingang van 7 november 2025 een parkeerplaats aan de Cooklaan")
+    x = analyse("utrecht-verkeersbesluit-cooklaan-2025-11-04", CleanText(text=text), nlp)
+    steps = sorted((d.actor, d.date, d.status) for d in x.decisions)
+    assert ("college_bw", "2025-11-04", "adopted") in steps and ("college_bw", "2025-11-07", "planned") in steps, steps
+    earlier = NOTICE.replace("een parkeerplaats aan de Cooklaan", "met ingang van 1 november 2025 een parkeerplaats aan de Cooklaan")
+    x = analyse("utrecht-verkeersbesluit-cooklaan-2025-11-04", CleanText(text=earlier), nlp)
+    assert [d.date for d in x.decisions if d.status == "planned"] == [], [(d.date, d.status) for d in x.decisions]

@@ -191,6 +191,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         _BARE_INTRO.fullmatch(r["text"]) and k + 1 < len(out) and out[k + 1].get("number")
         and (out[k + 1]["actor"], out[k + 1]["date"]) == (r["actor"], r["date"]))]  # "Besloten is om" over its points
     out = _each_thing(_second_outcomes(_without_restatements(_proposal_taken(out, text))))
+    out = _taking_effect(out, text, dates)
     out = [r for r in out if not (r["status"] == "proposed" and _TO_READER.search(r["text"]) and _APPEAL.search(
         text, max(0, r["start"] - 600), min(len(text), r["end"] + 300)))]  # "Wij adviseren u zo mogelijk een kopie
     # van het besluit bij te voegen": how to object, said to the reader, no proposal
@@ -203,6 +204,36 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
         office = _office_kind(rec["actor"])
         if office is not None:  # "minister_ienw": the actor is a minister, the office is kept beside it
             rec["actor_office"], rec["actor"] = rec["actor"], office
+    return out
+
+
+_FROM_DAY = re.compile(r"(?i)\b(?:met\s+ingang\s+van|m\.i\.v\.)\s*$")
+
+
+def _taking_effect(records: list[dict], text: str, dates: list[Span]) -> list[dict]:
+    """"Besluiten: met ingang van 7 november 2025 ... de verkeersmaatregel vast te stellen": what is decided takes effect
+    on a later day, a step of its own on the timeline (planned by the body that decided it) beside the decision."""
+    out = []
+    for rec in records:
+        out.append(rec)
+        if rec["status"] != "adopted" or rec.get("cited") or not rec["actor"] or not rec["date"]:
+            continue
+        for d in dates:
+            if not rec["start"] <= d.start_char < rec["end"] or not _DAY_VALUE.match(str(d._.value or "")) \
+                    or compare_dates(str(d._.value), rec["date"]) != 1 \
+                    or not (_FROM_DAY.search(text, max(0, d.start_char - 20), d.start_char) or _FROM_DAY.search(d.text + " ")
+                            or re.match(r"(?i)(?:met\s+ingang\s+van|m\.i\.v\.)\s", d.text)):
+                continue
+            value = str(d._.value).split("/")[0]
+            if any(r["date"] == value and r["status"] == "planned" for r in records):
+                break  # ("Dit besluit treedt in werking met ingang van 10 oktober 2014": told on its own)
+            a = max(rec["start"], text.rfind("\n", 0, d.start_char) + 1)
+            b = text.find("\n", d.end_char, rec["end"])
+            b = rec["end"] if b < 0 else b
+            step = dict(rec, status="planned", date=value, date_text=d.text, predicate="inwerkingtreden",
+                        text=text[a:b].strip(), start=a, end=b, number=None, vote=None)
+            out.append(step)
+            break
     return out
 
 
@@ -1665,7 +1696,9 @@ def _list_intro(r: Reading, lex: Lexicon) -> _Intro | None:
                             or re.search(r"\bgenomen\s*:$", text) is not None)
     if not ((ends_colon and (decide_verb or noun or announced)) or heading or points or titled or put or grounds):
         return None
-    proposal = points or put or any(p in text for p in lex.raw["proposal_intro_words"])
+    proposal = points or put or any(p in text for p in lex.raw["proposal_intro_words"]) or (
+        ends_colon and not decide_verb and any(t.lemma == "voorstellen" and t.kind in ("present", "past") for t in r.triggers))
+    # ("Gezien het vorenstaande stelt het college de raad voor het volgende besluit te nemen:": a raadsvoorstel's)
     status = "proposed" if proposal else "adopted"
     trig = next((t for t in r.triggers if t.lemma == "besluiten"), None)
     if grounds and not (decide_verb or noun):

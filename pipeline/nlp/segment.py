@@ -16,6 +16,9 @@ _MARKER = re.compile(
     r"^(?P<indent>[ \t\u00a0]*)(?:[-•*–·▪◦]\s*)?"
     r"(?:(?P<num>\(?(?:\d{1,2}|I{2,3}|IV|VI{0,3}|IX|XI{0,3}|[a-zA-Z])[.)])(?=\s)|(?P<bare>\d{1,2})[.)]?\s*$)"
 )
+#: a list marker alone on its line, its item in a later block (a PDF that set the markers in a column of their own:
+#: "I." / "II." / "de maximum planvoorraad ... vast te stellen;" / "geen medewerking te verlenen ...")
+_LONE_MARKER = re.compile(r"^[ \t\u00a0]*\(?(?P<num>I{1,3}|IV|VI{0,3}|IX|XI{0,3}|[a-z])[.)][ \t]*$")
 _BULLET = re.compile(r"^(?P<indent>[ \t\u00a0]*)[-•*–·▪◦](?=\s|$)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s")
 _CAN_END = {"jl", "etc", "e.d", "enz", "e.a", "a.s"}
@@ -71,6 +74,7 @@ def segment(text: str, abbreviations: set[str] | None = None) -> list[Unit]:
 
     units: list[Unit] = []
     pending: str | None = None
+    lone: list[str] = []  # markers alone on their lines, waiting for their items in order
     for b, block in enumerate(blocks):
         first = block[0][2]
         m = _MARKER.match(first)
@@ -78,6 +82,15 @@ def segment(text: str, abbreviations: set[str] | None = None) -> list[Unit]:
         if m and m.group("bare") and len(block) == 1:
             pending = m.group("bare")  # "1" alone on its line: the number of the next block
             continue
+        lm = _LONE_MARKER.match(first) if len(block) == 1 else None
+        if lm and b + 1 < len(blocks) and (_LONE_MARKER.match(blocks[b + 1][0][2]) or not (
+                _MARKER.match(blocks[b + 1][0][2]) or _BULLET.match(blocks[b + 1][0][2]))):
+            lone.append(lm.group("num"))  # (not an empty point among numbered ones: "b. ..." / "c." / "d. ...")
+            continue
+        if lone and not pending and not (m and m.group("num")) and not bullet:
+            pending = lone.pop(0)
+        elif m and m.group("num") or bullet:
+            lone = []
         start = block[0][0] + len(first) - len(first.lstrip())
         end = block[-1][0] + len(block[-1][2].rstrip())
         marker = indent = None

@@ -1146,7 +1146,7 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _promise_rows(text, ctx, lines, organs, dates, data)
     if ctx.layout in ("letter", "notice", "proposal", None) and ctx.issuer:
         out += _refusals(text, ctx, data)
-        out += _letter_acts(text, ctx, dates, data)
+        out += _letter_acts(text, ctx, dates, data, organs)
         out += _taken_on(text, ctx, dates)
         out += _published(text, ctx, dates)
         if ctx.layout in ("notice", None):
@@ -2662,9 +2662,10 @@ def _laid_open(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
     return []
 
 
-def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list[dict]:
+def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict, organs: list[Span] = ()) -> list[dict]:
     """A letter's promises and their fulfilment in the first person: "heb ik u toezeggingen gedaan",
-    "doe ik graag af", "kom ik voor 28 februari 2025 terug op"."""
+    "doe ik graag af", "kom ik voor 28 februari 2025 terug op"; what the writer will deliver later is the body the
+    sentence opens with where it names one ("Het college verwacht ... aan de gemeenteraad aan te bieden")."""
     out: list[dict] = []
     acts = data["letter_acts"]
     future_verbs = re.compile(r"\b(?:" + "|".join(map(re.escape, data["letter_future_verbs"])) + r")\b")
@@ -2677,8 +2678,11 @@ def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict) -> list
             later = [d for d in dates if s <= d.start_char and d.end_char <= e and d._.value
                      and compare_dates(str(d._.value), ctx.doc_date) == 1]
             if later:
-                out.append(_record(text, ctx, status="planned", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
-                                   actor_text=ctx.issuer_text, date=str(later[0]._.value), date_text=later[0].text,
+                subject = next((o for o in _organs_in(organs, s, e) if o._.canonical
+                                and re.fullmatch(r"\W*(?:(?:de|het)\s+)?", text[s:o.start_char], re.I)), None)
+                actor, actor_text = (subject._.canonical, subject.text) if subject is not None else (ctx.issuer, ctx.issuer_text)
+                out.append(_record(text, ctx, status="planned", start=s, end=e, obj=text[s:e], actor=actor,
+                                   actor_text=actor_text, date=str(later[0]._.value), date_text=later[0].text,
                                    predicate="toezeggen"))
                 continue
         if not re.search(r"\b(ik|wij|we|mij|ons|u)\b", low):
