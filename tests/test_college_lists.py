@@ -59,3 +59,19 @@ def test_a_meeting_still_to_come_is_not_who_proposes(nlp):
     rec = next(d for d in x.decisions if "stelt de Raad voor" in d.text)
     assert (rec.status, rec.actor) == ("proposed", "college_bw"), got
 
+
+
+def test_what_a_meeting_did_not_come_to_is_postponed(nlp):
+    # a council's decision list (r45, Den Haag): an item's outcome "NIET BEHANDELD", and a line under the last row
+    # "AGENDAPUNTEN S, T, U zijn niet aan de orde geweest": postponed by the council on the meeting's day; the row above
+    # keeps its own outcome
+    text = ("Besluitenlijst van de raadsvergadering van donderdag 8 mei 2025\n\n"
+            "R\tRaadsmededeling Noodverordening NAVO-top (RIS321925)\n\n"
+            "322168 Motie R.1 VVD Gratis OV tijdens de NAVO top\tAangenomen\n"
+            "AGENDAPUNTEN S, T, U zijn niet aan de orde geweest\n\n"
+            "V\tWerkagenda circulaire economie (RIS318676) NIET BEHANDELD\n")
+    x = analyse("denhaag-besluitenlijst-raad-2025-05-08", CleanText(text=text), nlp)
+    got = [(d.status, d.date, d.text.split("\n")[0][:30]) for d in x.decisions if d.actor == "gemeenteraad"]
+    assert ("adopted", "2025-05-08", "322168 Motie R.1 VVD Gratis OV") in got, got
+    assert ("postponed", "2025-05-08", "AGENDAPUNTEN S, T, U zijn niet") in got, got
+    assert any(s == "postponed" and "circulaire" in t for s, _, t in got), got

@@ -1162,6 +1162,15 @@ def structure_decisions(text: str, ctx: Context, organs: list[Span], dates: list
         out += _addressee_acts(text, lines, organs, dates, data)
         out += _letter_requests(text, ctx, data)
         out += _convocations(text, ctx, dates, data)
+    if ctx.layout in ("decision_list", "minutes") and ctx.meeting_body and ctx.meeting_date:
+        for nd in _not_dealt_with(text, ctx):
+            if any(r["start"] == nd["start"] for r in out):
+                continue
+            for r in out:  # a line under a row it does not belong to: "322168 Motie R.1 ...<TAB>Aangenomen" /
+                if r["start"] < nd["start"] < r["end"]:  # "AGENDAPUNTEN S, T ... zijn niet aan de orde geweest"
+                    r["end"] = len(text[:nd["start"]].rstrip())
+                    r["text"] = text[r["start"]:r["end"]]
+            out.append(nd)
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
         out += _asked(text, ctx, organs)
     if ctx.layout in ("decision_list", "minutes", "agenda") and ctx.meeting_body and ctx.meeting_date:
@@ -2660,6 +2669,21 @@ def _laid_open(text: str, ctx: Context, dates: list[Span]) -> list[dict]:
                 return [_record(text, ctx, status="planned", start=s, end=e, obj=text[s:e], actor=ctx.issuer,
                                 actor_text=ctx.issuer_text, date=value, date_text=d.text, predicate="ter inzage leggen")]
     return []
+
+
+#: a line of a decision list or minutes that says what the meeting did not come to: "AGENDAPUNTEN S, T, U zijn niet aan
+#: de orde geweest", "Het themadebat WMO is niet behandeld", a row "Werkagenda circulaire economie NIET BEHANDELD"
+_NOT_DEALT_WITH = re.compile(r"(?im)^[^\n]*\b(?:is|zijn|werd|werden)\s+niet\s+(?:meer\s+)?(?:aan\s+de\s+orde\s+(?:geweest|gekomen)"
+                             r"|behandeld)\b[^\n]*$|^[^\n]*\S[ \t]+niet\s+(?:aan\s+de\s+orde\s+(?:geweest|gekomen)|behandeld)[ \t.]*$")
+
+
+def _not_dealt_with(text: str, ctx: Context) -> list[dict]:
+    """Items a meeting did not come to: postponed by the meeting's body on its day."""
+    return [_record(text, ctx, status="postponed", start=m.start(), end=m.end(), obj=m.group().strip(),
+                    actor=ctx.meeting_body, actor_text=ctx.meeting_body_text, date=ctx.meeting_date,
+                    date_text=ctx.meeting_date_text, predicate="behandelen")
+            for m in _NOT_DEALT_WITH.finditer(text) if len(m.group().split()) <= 20
+            and not re.search(r"(?i)\bnog\s+niet\b", m.group())]  # ("maar deze is nog niet behandeld": of a bill)
 
 
 def _letter_acts(text: str, ctx: Context, dates: list[Span], data: dict, organs: list[Span] = ()) -> list[dict]:
