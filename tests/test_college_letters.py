@@ -140,3 +140,14 @@ def test_a_letters_dated_plans_in_its_narrative_are_the_writers(nlp):
     assert ("De", "college_bw", "2028-SU", "planned") in got, got
     assert ("Realisatie", "college_bw", "2030", "planned") in got, got
     assert not any(date == "2021" for _, _, date, _ in got), got
+
+
+def test_a_motion_whose_title_asks_is_still_adopted_in_its_sentence(nlp):
+    # "de door het raadslid ingediende motie: Wat is jeugdhulp en wie betaalt ervoor? (RIS321647) aangenomen" (r47, a
+    # college's letter on a motion): the title's question mark does not end the sentence, the council adopted it
+    text = ("Den Haag, 17 juli 2025\n\nGeachte raad,\n\nUw raad heeft, tijdens de bespreking van het beleidskader Jeugd op "
+            "13 maart 2025, de door het raadslid mevrouw Verdonk ingediende motie: Wat is jeugdhulp en wie betaalt ervoor? "
+            "(RIS321647) aangenomen.\n")
+    x = analyse("denhaag-brief-motie-2025-07-17", CleanText(text=text), nlp)
+    assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gemeenteraad", "2025-03-13", "adopted")], \
+        [(d.actor, d.date, d.status, d.text[:50]) for d in x.decisions]

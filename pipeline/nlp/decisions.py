@@ -208,6 +208,7 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
 
 
 _FROM_DAY = re.compile(r"(?i)\b(?:met\s+ingang\s+van|m\.i\.v\.)\s*$")
+_FROM_DAY_SPAN = re.compile(r"(?i)(?:met\s+ingang\s+van|m\.i\.v\.)\s")
 
 
 def _taking_effect(records: list[dict], text: str, dates: list[Span]) -> list[dict]:
@@ -221,10 +222,9 @@ def _taking_effect(records: list[dict], text: str, dates: list[Span]) -> list[di
         for d in dates:
             if not rec["start"] <= d.start_char < rec["end"] or not _DAY_VALUE.match(str(d._.value or "")) \
                     or compare_dates(str(d._.value), rec["date"]) != 1 \
-                    or not (_FROM_DAY.search(text, max(0, d.start_char - 20), d.start_char) or _FROM_DAY.search(d.text + " ")
-                            or re.match(r"(?i)(?:met\s+ingang\s+van|m\.i\.v\.)\s", d.text)):
-                continue
-            value = str(d._.value).split("/")[0]
+                    or not (_FROM_DAY.search(text, max(0, d.start_char - 20), d.start_char) or _FROM_DAY_SPAN.match(d.text)):
+                continue  # (a day the decision takes effect from; the span may hold its "met ingang van")
+            value = str(d._.value)
             if any(r["date"] == value and r["status"] == "planned" for r in records):
                 break  # ("Dit besluit treedt in werking met ingang van 10 oktober 2014": told on its own)
             a = max(rec["start"], text.rfind("\n", 0, d.start_char) + 1)

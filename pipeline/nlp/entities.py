@@ -151,7 +151,8 @@ class EntityRecognizer:
         if not _indefinite(text, c.start, c.end):
             return False
         entry = self.kb.get(c.canonical)
-        return not (entry is not None and (entry.person_office or (entry.type and getattr(self.kb.get(entry.type), "person_office", False))))
+        kind = self.kb.get(entry.type) if entry is not None and entry.type else None
+        return not any(e is not None and e.person_office for e in (entry, kind))
 
     def _court_clerk(self, c: Cand, text: str) -> bool:
         """'de griffier van de rechtbank' is the court's clerk, not a government's."""

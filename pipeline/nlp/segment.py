@@ -109,6 +109,8 @@ def segment(text: str, abbreviations: set[str] | None = None) -> list[Unit]:
         for sm in _SENT_END.finditer(btext):
             if ends_no_sentence(btext[:sm.start() + 1], abbreviations):
                 continue  # "art. 37", "d.d. 5 november", the list marker "10."
+            if btext[sm.start()] in "?!" and btext[sm.end():sm.end() + 1] == "(":
+                continue  # a title that asks, its reference after it: "motie: Wat is jeugdhulp? (RIS321647) aangenomen"
             sentence = btext[cuts[-1] - start:sm.start()]
             if sentence.count("(") > sentence.count(")") and ")" in btext[sm.end():sm.end() + 120] \
                     and "(" not in btext[sm.end():sm.end() + 120].split(")")[0]:
