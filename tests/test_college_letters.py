@@ -151,3 +151,14 @@ def test_a_motion_whose_title_asks_is_still_adopted_in_its_sentence(nlp):
     x = analyse("denhaag-brief-motie-2025-07-17", CleanText(text=text), nlp)
     assert [(d.actor, d.date, d.status) for d in x.decisions] == [("gemeenteraad", "2025-03-13", "adopted")], \
         [(d.actor, d.date, d.status, d.text[:50]) for d in x.decisions]
+
+
+def test_a_decision_term_put_off_is_postponed(nlp):
+    # a Woo decision tells its term extended ("is de beslistermijn met vier weken verdaagd", r49/r50): postponed on
+    # the day of the letter that said so, or on this letter's day when it does so itself; an arrest is nothing put off
+    text = ("Gemeente Amsterdam\n\nDatum 27 juni 2018\n\nGeachte heer,\n\nIn de brief van 7 juli 2020, kenmerk 2020.117/002, "
+            "is de beslistermijn met vier weken verdaagd.\n\nHierbij verdaag ik de beslistermijn met vier weken.\n\n"
+            "De verdachte werd aangehouden.\n\nHet college van burgemeester en wethouders,\nde secretaris\n")
+    x = analyse("amsterdam-wob-besluit-2018-06-27", CleanText(text=text), nlp)
+    assert [(d.date, d.status) for d in x.decisions] == [("2020-07-07", "postponed"), ("2018-06-27", "postponed")], \
+        [(d.date, d.status, d.text[:50]) for d in x.decisions]

@@ -718,8 +718,8 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
                 continue
             rec["actor"] = frame.issuer
             rec["actor_text"] = rec.get("actor_text") or frame.issuer_text
-            if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed"):
-                rec["date"] = frame.doc_date
+            if rec["date"] is None and text_low in pronouns and rec["status"] in ("adopted", "rejected", "proposed", "postponed"):
+                rec["date"] = frame.doc_date  # ("Hierbij verdaag ik de beslistermijn met vier weken")
         elif (frame.layout in ("letter", "notice", "proposal", None) and rec["date"] is None and text_low in pronouns
               and rec["status"] == "proposed" and rec.get("_present") and not rec.get("cited")
               and rec["actor"] is not None and rec["actor"] in (frame.issuer, frame.meeting_body and _PROPOSERS.get(frame.meeting_body))):
@@ -729,7 +729,7 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
               and rec["status"] == "realized" and rec.get("_present") and not rec.get("cited")):
             rec["date"] = frame.doc_date  # "Het college beschouwt de motie hiermee als afgedaan": done by this letter
         elif (frame.layout in ("letter", "notice", None) and rec["date"] is None and rec["actor"] == frame.issuer
-              and rec["status"] in ("adopted", "rejected") and (text_low in pronouns or (frame.layout is not None and (
+              and rec["status"] in ("adopted", "rejected", "postponed") and (text_low in pronouns or (frame.layout is not None and (
                   _PERFECT.search(rec["text"]) or _ISSUER_DECIDES.match(rec["text"]))))):
             rec["date"] = frame.doc_date  # "Wij hebben besloten ...": decided when the letter was written (a text
             # without a letter's closing only when the writer says "wij": "Namens burgemeester en wethouders" signed)
@@ -1487,8 +1487,8 @@ def _read_unit(doc: Doc, readings: list[Reading | None], idx: int, lex: Lexicon,
     when = compare_dates(span_value(date) if date is not None else None, ctx.doc_date)
     if trig.kind == "noun" and "ter" in r.low[max(0, trig.i - 1):trig.i] and (date is not None or actor is not None):
         sched = True  # "ter bespreking op de agenda van ..."
-    if cls == "postpone" and not HELD_ITEMS.search(" ".join(r.low[:trig.i])):
-        return None  # "De verdachte werd aangehouden": an arrest, no item put off
+    if trig.lemma == "aanhouden" and not HELD_ITEMS.search(" ".join(r.low[:trig.i])):
+        return None  # "De verdachte werd aangehouden": an arrest, no item put off (a term "verdaagd" is put off)
     outcome = ctx.layout == "minutes" and cls in ("decide", "reject") and trig.kind == "part" and (
         trig.j >= len(r.low) or r.low[trig.j] in (".", ";", ":"))  # "De agenda wordt ongewijzigd vastgesteld.": the
     # minutes tell the meeting's outcome in the present, the verb last

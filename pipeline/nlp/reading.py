@@ -613,7 +613,8 @@ def decide_status(cls: str, tense: str, when: int | None, schedule: bool, negate
     if cls == "plan":
         return "planned"  # "De inwerkingtreding hebben wij gepland op 16 oktober 2024"
     if cls == "postpone":
-        return "postponed" if tense in ("past", "present_passive") else None  # "Uiteindelijk wordt de motie aangehouden"
+        return "postponed" if tense in ("past", "present_passive", "present") else None  # "Uiteindelijk wordt de motie
+        # aangehouden", "Ik verdaag de beslistermijn met vier weken"
     if tense == "past":
         return {"decide": "rejected" if negated else "adopted", "note": "adopted", "change": "realized"}.get(cls)
     if when == 1:
