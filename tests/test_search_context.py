@@ -161,3 +161,23 @@ def test_a_heading_that_ends_its_passage_shows_the_words_after_it(tmp_path):
     result = search(folder, "welke plannen zijn opgenomen in het initieel omgevingsplan")
     heading = next(h for h in result.hits if "1.2 **Plannen**" in h.snippet)
     assert "de 81 regelingen" in heading.snippet  # the next page's opening, though it holds no word asked for
+
+
+# A plan's explanation whose name ("Koksgoedweg tussen 1 en 3", "Wehl") stands in its title and in a sentence that
+# holds some of the question's other words; the answer's sentence holds the rest of them but not the name.
+NAMED = """Bestemmingsplan Koksgoedweg tussen 1 en 3 Wehl
+
+Het plan Koksgoedweg tussen 1 en 3 in Wehl maakt bouwwerken mogelijk; op basis van het onderzoek kan worden gesteld dat
+de bovengrond op de onderhavige locatie van het bouwplan licht verontreinigd is met zware metalen uit de oude
+boomgaard die hier tot in de jaren zeventig stond, zodat er voor het gebruik als tuin geen bezwaren zijn.
+In het grondwater is een lichte verontreiniging vastgesteld voor barium, een stof die in deze streek van nature in de
+bodem voorkomt en die volgens de onderzoekers geen gevaar oplevert voor de gezondheid van de toekomstige bewoners.
+"""
+
+
+def test_a_documents_name_does_not_choose_the_sentence_of_its_passage(tmp_path):
+    # the words of the question that the title holds name the document; the sentence is chosen by the others
+    folder = _one_document_index(tmp_path, "wehl-koksgoedweg.txt", NAMED)
+    hit = search(folder, "Met welke stof is het grondwater licht verontreinigd bij het bouwplan Koksgoedweg tussen 1 "
+                         "en 3 in Wehl?").hits[0]
+    assert "barium" in hit.snippet, hit.snippet

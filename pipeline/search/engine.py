@@ -1491,6 +1491,7 @@ def group_rows(rows, matcher: Matcher, intent: str | None, limit: int, sort: str
             break
         items, held, signed = [], {}, set()  # the concepts the document's passages hold; those signed
         held_by: dict[int, dict[int, bool]] = {}  # the concepts each passage holds
+        _name(matcher, rows[docs[doc_id][0]][1])
         for i in docs[doc_id]:
             score, fields = rows[i]
             if intent is None:  # the snippet is made for the passages shown only
@@ -1700,7 +1701,15 @@ def _snippet(matcher: Matcher, fields, intent: str | None, made) -> str:
     """A shown passage's snippet: ``made`` already, or made now (its best sentence, or its opening if late)."""
     if made is _LATE:
         return _opening(fields.get("text", ""))
-    return made if made is not None else matcher.snippet(fields.get("text", ""), intent)[0]
+    if made is not None:
+        return made
+    _name(matcher, fields)
+    return matcher.snippet(fields.get("text", ""), intent)[0]
+
+
+def _name(matcher: Matcher, fields) -> None:
+    """Tell the matcher (of either backend) whose passages come next: ``Matcher.name``."""
+    getattr(matcher, "matcher", matcher).name(fields.get("title") or "")
 
 
 def _opening(text: str) -> str:

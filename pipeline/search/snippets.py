@@ -189,6 +189,9 @@ _NEWLINE = re.compile(r"\n")
 # "hoeveel woningen": a number followed by what is counted (within this many words and characters)
 # answers it more than another number of the passage does, by up to this much of a sentence's score.
 COUNTED_GAP, COUNTED_CHARS, COUNTED_BONUS = 2, 40, 2.0
+#: in choosing a passage's sentence, a word of the query that the document's title holds weighs this share: it names the
+#: document ("Koksgoedweg tussen 1 en 3", "Geerpark fase 3a"), the other words say which of its sentences answers
+NAMED_SHARE = 0.2
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
@@ -324,6 +327,30 @@ class Matcher:
         self._keys = self._terms.keys() | self._phrases.keys()
         # per concept, its weight in a variant form and as typed (``share``: indexed by ``typed``)
         self._weighs = [(c.weight * VARIANT_SHARE, c.weight * 1.0) for c in concepts]
+        self._picks = self._weighs  # the same, for choosing a sentence of the document ``name`` was last told
+        self._titles: dict[str, list[tuple[float, float]]] = {}
+
+    def name(self, title: str) -> None:
+        """The title of the document whose passages come next: its words of the query weigh less in choosing a
+        sentence (``NAMED_SHARE``); how well a passage covers the query is unchanged."""
+        picks = self._titles.get(title)
+        if picks is None:
+            tokens = _prepared(title)[1] if title else []
+            named = {n for h in self._match(tokens)[1] for n in h} if tokens else set()
+            picks = [(v * NAMED_SHARE, t * NAMED_SHARE) if n in named else (v, t) for n, (v, t) in enumerate(self._weighs)]
+            if len(self._titles) < 256:
+                self._titles[title] = picks
+        self._picks = picks
+
+    def _pick_share(self, hits) -> float:
+        """``share`` with the weights of ``name``'s document, to choose a sentence by."""
+        found: dict[int, bool] = {}
+        for h in hits:
+            for n, typed in h.items():
+                if typed or n not in found:
+                    found[n] = typed
+        picks = self._picks
+        return sum(picks[n][typed] for n, typed in found.items()) / self.total if self.concepts else 1.0
 
     def _spans(self, tokens, where: dict[str, list[int]] | None = None) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
         """Token index spans that match, and per token index the concepts it matches (concept -> typed form;
@@ -514,7 +541,7 @@ class Matcher:
             if not text[start:end].strip():
                 continue
             share = self.share(hits[a:b])
-            score = share * 10 + 0.3 * sum(has(j).values())
+            score = self._pick_share(hits[a:b]) * 10 + 0.3 * sum(has(j).values())
             answers, last, tail = (share if intent and has(j).get(intent) else 0.0), j, None
             if intent and not answers:  # the answer may follow in the next sentence or two ("... : <name>")
                 for n in range(j + 1, min(j + 3, len(sentences))):
