@@ -68,3 +68,15 @@ def test_a_decision_that_takes_effect_on_a_later_day_is_that_days_step_too(nlp):
     earlier = NOTICE.replace("een parkeerplaats aan de Cooklaan", "met ingang van 1 november 2025 een parkeerplaats aan de Cooklaan")
     x = analyse("utrecht-verkeersbesluit-cooklaan-2025-11-04", CleanText(text=earlier), nlp)
     assert [d.date for d in x.decisions if d.status == "planned"] == [], [(d.date, d.status) for d in x.decisions]
+
+
+def test_a_notice_of_a_boards_intention_proposes_on_its_day(nlp):
+    # a Waterschapsblad notice of a draft decision (r51, Delfland): "Dijkgraaf en hoogheemraden ... zijn voornemens om
+    # de leggerwijziging ... vast te stellen" is the board's proposal on the notice's day
+    text = ("WATERSCHAPSBLAD\n\nOfficiële uitgave van het dagelijks bestuur van het Hoogheemraadschap van Delfland\n\n"
+            "Datum: 8 augustus 2023\n\nDijkgraaf en hoogheemraden van Delfland zijn voornemens om de partiële wijziging "
+            "van de Legger Delfland vast te stellen.\n\nDe periode van de terinzagelegging vangt aan op 10 augustus "
+            "2023 en eindigt op 22 september 2023.\n")
+    x = analyse("delfland-ontwerpbesluit-legger-2023-08-08", CleanText(text=text), nlp)
+    assert ("college_dijkgraaf_heemraden", "2023-08-08", "proposed") in [(d.actor, d.date, d.status) for d in x.decisions], \
+        [(d.actor, d.date, d.status, d.text[:50]) for d in x.decisions]

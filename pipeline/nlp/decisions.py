@@ -207,6 +207,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     return out
 
 
+#: a body's formal intention, as a notice of a draft decision says it
+_INTENDS = re.compile(r"(?i)\b(?:is|zijn)\s+(?:\w+\s+){0,2}voornemens\b|\b(?:heeft|hebben)\s+het\s+voornemen\b")
 _FROM_DAY = re.compile(r"(?i)\b(?:met\s+ingang\s+van|m\.i\.v\.)\s*$")
 _FROM_DAY_SPAN = re.compile(r"(?i)(?:met\s+ingang\s+van|m\.i\.v\.)\s")
 
@@ -728,6 +730,10 @@ def _merge(records: list[dict], struct: list[dict], frame: Context, lex: Lexicon
         elif (frame.layout == "letter" and rec["date"] is None and rec["actor"] == frame.issuer
               and rec["status"] == "realized" and rec.get("_present") and not rec.get("cited")):
             rec["date"] = frame.doc_date  # "Het college beschouwt de motie hiermee als afgedaan": done by this letter
+        elif (frame.layout == "notice" and rec["date"] is None and rec["actor"] == frame.issuer and frame.doc_date
+              and rec["status"] == "planned" and not rec.get("cited") and _INTENDS.search(rec["text"])):
+            rec["date"], rec["status"] = frame.doc_date, "proposed"  # "Dijkgraaf en hoogheemraden zijn voornemens de
+            # legger te wijzigen": a notice of a draft decision proposes it on its day
         elif (frame.layout in ("letter", "notice", None) and rec["date"] is None and rec["actor"] == frame.issuer
               and rec["status"] in ("adopted", "rejected", "postponed") and (text_low in pronouns or (frame.layout is not None and (
                   _PERFECT.search(rec["text"]) or _ISSUER_DECIDES.match(rec["text"]))))):
