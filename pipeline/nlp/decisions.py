@@ -209,8 +209,8 @@ def find_decisions(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
 
 #: a body's formal intention, as a notice of a draft decision says it
 _INTENDS = re.compile(r"(?i)\b(?:is|zijn)\s+(?:\w+\s+){0,2}voornemens\b|\b(?:heeft|hebben)\s+het\s+voornemen\b")
-_FROM_DAY = re.compile(r"(?i)\b(?:met\s+ingang\s+van|m\.i\.v\.)\s*$")
-_FROM_DAY_SPAN = re.compile(r"(?i)(?:met\s+ingang\s+van|m\.i\.v\.)\s")
+_FROM = r"(?:met\s+ingang\s+van|m\.i\.v\.)"
+_FROM_DAY, _FROM_DAY_SPAN = re.compile(r"(?i)\b" + _FROM + r"\s*$"), re.compile(r"(?i)" + _FROM + r"\s")
 
 
 def _taking_effect(records: list[dict], text: str, dates: list[Span]) -> list[dict]:

@@ -146,9 +146,9 @@ class EntityRecognizer:
         return [c for c in chosen if c.label and c.canonical]
 
     def _indefinite(self, c: Cand, text: str) -> bool:
-        """``_indefinite``, for a body that is not one person's office: "de benoeming van een wethouder" is still
+        """``_indefinite_mention``, for a body that is not one person's office: "de benoeming van een wethouder" is still
         about the office wethouder."""
-        if not _indefinite(text, c.start, c.end):
+        if not _indefinite_mention(text, c.start, c.end):
             return False
         entry = self.kb.get(c.canonical)
         kind = self.kb.get(entry.type) if entry is not None and entry.type else None
@@ -814,7 +814,7 @@ _INDEFINITE_RE = re.compile(r"\b(?:[Ee]en|[Ee]lke?|[Ii]edere?)(?:\s+(?:of|en|[a-
 _INDEFINITE_SKIP = frozenset({"de", "het", "die", "deze", "onze", "uwe", "hare", "zijne"})
 
 
-def _indefinite(text: str, start: int, end: int) -> bool:
+def _indefinite_mention(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]``, a body's bare lower-case word, said of no body in particular: "een
     onafhankelijke adviescommissie", "een ambtelijke of gemengd samengestelde adviescommissie", "elke commissie"?
     A capitalised name after "een" ("een Bestuurlijk Overleg Transitie Sociaal Domein") stays a body."""

@@ -342,16 +342,6 @@ class Matcher:
                 self._titles[title] = picks
         self._picks = picks
 
-    def _pick_share(self, hits) -> float:
-        """``share`` with the weights of ``name``'s document, to choose a sentence by."""
-        found: dict[int, bool] = {}
-        for h in hits:
-            for n, typed in h.items():
-                if typed or n not in found:
-                    found[n] = typed
-        picks = self._picks
-        return sum(picks[n][typed] for n, typed in found.items()) / self.total if self.concepts else 1.0
-
     def _spans(self, tokens, where: dict[str, list[int]] | None = None) -> tuple[list[tuple[int, int]], list[dict[int, bool]]]:
         """Token index spans that match, and per token index the concepts it matches (concept -> typed form;
         an empty dict, one for all, where it matches none). ``where`` (``_prepared``): the token numbers of
@@ -387,8 +377,9 @@ class Matcher:
                 matched.append(i)
         return spans, hit_concepts, matched
 
-    def share(self, hits) -> float:
-        """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less."""
+    def share(self, hits, weighs: list[tuple[float, float]] | None = None) -> float:
+        """The share of the query's weight in ``hits`` (dicts of concept -> typed form), variants counted less
+        (``weighs``: other weights per concept, as ``name`` makes them to choose a sentence by)."""
         if not self.concepts:  # a query of wildcards only: every passage holds all of it there is
             return 1.0
         found: dict[int, bool] = {}
@@ -396,7 +387,7 @@ class Matcher:
             for n, typed in h.items():
                 if typed or n not in found:
                     found[n] = typed
-        weighs = self._weighs
+        weighs = weighs or self._weighs
         return sum(weighs[n][typed] for n, typed in found.items()) / self.total
 
     def _held(self, hit_concepts) -> None:
@@ -541,7 +532,7 @@ class Matcher:
             if not text[start:end].strip():
                 continue
             share = self.share(hits[a:b])
-            score = self._pick_share(hits[a:b]) * 10 + 0.3 * sum(has(j).values())
+            score = self.share(hits[a:b], self._picks) * 10 + 0.3 * sum(has(j).values())
             answers, last, tail = (share if intent and has(j).get(intent) else 0.0), j, None
             if intent and not answers:  # the answer may follow in the next sentence or two ("... : <name>")
                 for n in range(j + 1, min(j + 3, len(sentences))):
